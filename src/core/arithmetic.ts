@@ -1,0 +1,152 @@
+/**
+ * The one implementation of every CCHC computation: the custom functions, the checks, the
+ * cached values of the installed sheets and the report all call these functions, so a figure
+ * can never differ between a cell and the report.
+ *
+ * Arguments are `unknown` because they arrive from cells: a blank is `null`, `undefined` or
+ * `""`; anything that is not a finite number is rejected with a Vietnamese message.
+ */
+
+/** Why a computation has no value; mapped to `#DIV/0!` / `#VALUE!` by the custom functions. */
+export class FigureError extends Error {
+  readonly code: "divideByZero" | "invalidValue";
+
+  constructor(code: "divideByZero" | "invalidValue", message: string) {
+    super(message);
+    this.name = "FigureError";
+    this.code = code;
+  }
+}
+
+/** A blank cell: the figure is still to be entered. */
+export function isBlank(value: unknown): value is null | undefined | "" {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * A non-negative finite number, or a FigureError naming what is wrong. Booleans, text and
+ * arrays are refused: a figure typed as text is exactly the mistake the add-in must surface.
+ */
+export function toFigure(value: unknown, what = "Số liệu"): number {
+  if (typeof value !== "number") {
+    throw new FigureError("invalidValue", `${what} không phải là số`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new FigureError("invalidValue", `${what} không phải là số hữu hạn`);
+  }
+  if (value < 0) {
+    throw new FigureError("invalidValue", `${what} là số âm`);
+  }
+  return value;
+}
+
+/** numerator / denominator as a plain number (0.5106…), for a cell formatted `0.00%`. */
+export function ratio(numerator: unknown, denominator: unknown): number | "" {
+  if (isBlank(numerator) || isBlank(denominator)) return "";
+  const top = toFigure(numerator, "Tử số");
+  const bottom = toFigure(denominator, "Mẫu số");
+  if (bottom === 0) {
+    // 0 of 0: nothing happened, so there is nothing to rate.
+    if (top === 0) return "";
+    throw new FigureError("divideByZero", "Mẫu số bằng 0");
+  }
+  return top / bottom;
+}
+
+/**
+ * The on-time rate onTime / (onTime + late). A blank `late` counts as 0: reports routinely
+ * leave "quá hạn" empty when nothing was late (the seed's 17.694 on-time files with the late
+ * count unstated are 100% on time), while a blank `onTime` means the figures are not in yet.
+ */
+export function onTimeRate(onTime: unknown, late: unknown): number | "" {
+  if (isBlank(onTime)) return "";
+  const done = toFigure(onTime, "Số đúng hạn");
+  const overdue = isBlank(late) ? 0 : toFigure(late, "Số quá hạn");
+  return ratio(done, done + overdue);
+}
+
+/**
+ * Rounds like Excel's ROUND: on the decimal value the number displays (15 significant
+ * digits), half away from zero. Binary floating point would make 1.5 × 0.95 round down.
+ */
+export function roundHalfAwayFromZero(value: number, digits: number): number {
+  if (!Number.isFinite(value)) return value;
+  const decimal = Number(value.toPrecision(15));
+  const sign = decimal < 0 ? -1 : 1;
+  // Shifting through the exponent keeps the decimal digits exact (1.425 → 142.5, not 142.4999…).
+  const shifted = Math.round(Number(`${Math.abs(decimal)}e${digits}`));
+  const result = sign * Number(`${shifted}e-${digits}`);
+  return result === 0 ? 0 : result;
+}
+
+/** How a PAR-index criterion turns a rate into points (`cach_tinh` of CCHC.DIEM). */
+export enum ScoreMethod {
+  /** max × rate */
+  Proportional = 0,
+  /** full score when rate ≥ threshold, else 0 */
+  AllOrNothing = 1,
+  /** 0 below the threshold, proportional at or above it */
+  ProportionalAboveThreshold = 2,
+}
+
+/** A PAR-index score: max × rate under the method, clamped to [0, max], rounded to 2 decimals. */
+export function score(rate: unknown, max: unknown, threshold?: unknown, method?: unknown): number | "" {
+  if (isBlank(rate) || isBlank(max)) return "";
+  const r = toFigure(rate, "Tỷ lệ");
+  const top = toFigure(max, "Điểm tối đa");
+  const how = isBlank(method) ? ScoreMethod.Proportional : toFigure(method, "Cách tính");
+  if (how !== 0 && how !== 1 && how !== 2) {
+    throw new FigureError("invalidValue", "Cách tính phải là 0, 1 hoặc 2");
+  }
+  let points: number;
+  if (how === ScoreMethod.Proportional) {
+    points = top * r;
+  } else {
+    if (isBlank(threshold)) {
+      throw new FigureError("invalidValue", "Thiếu ngưỡng cho cách tính theo ngưỡng");
+    }
+    const cut = toFigure(threshold, "Ngưỡng");
+    if (r < cut) points = 0;
+    else points = how === ScoreMethod.AllOrNothing ? top : top * r;
+  }
+  return roundHalfAwayFromZero(Math.min(Math.max(points, 0), top), 2);
+}
+
+/**
+ * The sum of the parts, blanks counting as 0 (a part that did not happen is often left empty).
+ * Money figures carry cents of float noise, so the sum is rounded on its decimal value.
+ */
+export function sumOfParts(parts: readonly unknown[]): number {
+  let sum = 0;
+  parts.forEach((part, index) => {
+    if (!isBlank(part)) sum += toFigure(part, `Thành phần thứ ${index + 1}`);
+  });
+  return roundHalfAwayFromZero(sum, 9);
+}
+
+/** total − Σ parts, rounded on its decimal value; 0 when the total holds. */
+export function difference(total: number, parts: readonly unknown[]): number {
+  return roundHalfAwayFromZero(total - sumOfParts(parts), 9);
+}
+
+/** `""` when total = Σ parts, else a short message with the difference, e.g. `Lệch 3`. */
+export function sumMismatch(total: unknown, parts: readonly unknown[]): string {
+  if (isBlank(total)) return "";
+  const gap = difference(toFigure(total, "Tổng"), parts);
+  return gap === 0 ? "" : `Lệch ${formatNumberVi(gap)}`;
+}
+
+/** A number the way Vietnamese readers write it: `1.117`, `47,9`, `-3`. */
+export function formatNumberVi(value: number, maxDecimals = 3): string {
+  const rounded = roundHalfAwayFromZero(value, maxDecimals);
+  const [whole, fraction] = Math.abs(rounded).toFixed(maxDecimals).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const trimmed = (fraction ?? "").replace(/0+$/, "");
+  return `${rounded < 0 ? "-" : ""}${grouped}${trimmed ? `,${trimmed}` : ""}`;
+}
+
+/** A ratio as Vietnamese readers write it: `51,06%`. */
+export function formatPercentVi(value: number): string {
+  const hundredths = roundHalfAwayFromZero(value * 100, 2);
+  return `${hundredths.toFixed(2).replace(".", ",")}%`;
+}

@@ -1,0 +1,93 @@
+/** The shape of the CCHC catalogue: data from which sheets, checks and report rows derive. */
+
+export type IndicatorKind = "count" | "money" | "ratio" | "text" | "date" | "choice";
+
+/** H = huyện (district), X = xã (commune), HX = both. */
+export type Level = "H" | "X" | "HX";
+
+/** A ratio is always one of the core's computations over two other indicators. */
+export interface RatioFormula {
+  fn: "TYLE" | "DUNGHAN";
+  args: readonly [string, string];
+}
+
+/** A date computed from the period unless the user types one (CCHC.TUNGAY / CCHC.DENNGAY). */
+export type DerivedDate = "TUNGAY" | "DENNGAY";
+
+export interface Indicator {
+  /** Stable id: lower-case ASCII and `_`; stored in workbooks as the name `CCHC_<ID>`. */
+  id: string;
+  /** Vietnamese label with full diacritics. */
+  label: string;
+  unit: string;
+  kind: IndicatorKind;
+  level: Level;
+  /** Section id (see `SECTIONS`). */
+  section: string;
+  /** A component row (printed with `-`) of this indicator. */
+  parent?: string;
+  formula?: RatioFormula;
+  choices?: readonly string[];
+  derived?: DerivedDate;
+  /** Help shown as the input prompt. */
+  hint?: string;
+}
+
+export interface Section {
+  id: string;
+  /** The number printed in the report (`1` … `11`); empty for the metadata. */
+  number: string;
+  title: string;
+  /** Key of the input sheet that holds the section. */
+  sheet: string;
+}
+
+export interface InputSheetDef {
+  key: string;
+  /** Sheet name (≤ 31 characters, none of : \ / ? * [ ]). */
+  name: string;
+  title: string;
+}
+
+export type Severity = "error" | "warning";
+
+/** Cross-field rules, evaluated by `checkFigures`. */
+export type CheckRule =
+  /** part ≤ whole */
+  | { type: "partOfWhole"; id: string; part: string; whole: string; severity: Severity }
+  /** total = Σ parts (blank parts count as 0) */
+  | { type: "sum"; id: string; total: string; parts: readonly string[]; severity: Severity; what?: string }
+  /**
+   * total = Σ parts + explainedBy: an error when explainedBy is given, a warning naming the
+   * unexplained count when it is blank.
+   */
+  | { type: "balance"; id: string; total: string; parts: readonly string[]; explainedBy: string }
+  /** value ≤ limit, else a warning with the excess (done above plan, staff above quota) */
+  | { type: "notAbove"; id: string; value: string; limit: string; severity: Severity; what: string }
+  /** from ≤ to */
+  | { type: "dateOrder"; id: string; from: string; to: string; severity: Severity };
+
+/** A criterion of the PAR index self-assessment ("Chỉ số CCHC"). */
+export interface Criterion {
+  /** Stable code, e.g. `TC_TTHC_DUNGHAN`. */
+  code: string;
+  label: string;
+  max: number;
+  /** 0 proportional, 1 all-or-nothing at the threshold, 2 proportional from the threshold. */
+  method: 0 | 1 | 2;
+  threshold?: number;
+  /** The indicator whose value is the rate; without it the score is typed. */
+  rateFrom?: string;
+  /** The sample's result of the year before (2020). */
+  lastYear?: number;
+}
+
+export interface Catalogue {
+  id: string;
+  version: string;
+  sections: readonly Section[];
+  sheets: readonly InputSheetDef[];
+  indicators: readonly Indicator[];
+  checks: readonly CheckRule[];
+  criteria: readonly Criterion[];
+}

@@ -1,0 +1,284 @@
+/**
+ * The check engine: figures → findings. Every rule of the catalogue, the kind of every typed
+ * figure and the document list. Pure and total: no input makes it throw.
+ */
+import { difference, formatNumberVi, sumOfParts } from "./arithmetic";
+import { indexIndicators, type Catalogue, type CheckRule, type Indicator, type Severity } from "./catalogue";
+import { evaluateIndicators, numericOf } from "./evaluate";
+import type { CellValue, DocumentRow, FigureCell, Figures } from "./figures";
+import { formatDateVi, fromExcelSerial, parsePeriod } from "./period";
+
+export interface Finding {
+  severity: Severity;
+  /** The rule (`kind:<id>`, a catalogue check id, `doc:<n>` …), stable across runs. */
+  checkId: string;
+  ids: string[];
+  /** Cell references (`'Sheet'!D12`) a user should look at, the first being the main one. */
+  cells: string[];
+  message: string;
+}
+
+/** Excel's first and last date serials (1 Jan 1900, 31 Dec 9999). */
+const FIRST_SERIAL = 1;
+const LAST_SERIAL = 2_958_465;
+
+const n = formatNumberVi;
+
+function describe(value: CellValue): string {
+  switch (value.type) {
+    case "text":
+      return `«${value.value.length > 40 ? `${value.value.slice(0, 40)}…` : value.value}»`;
+    case "boolean":
+      return value.value ? "TRUE" : "FALSE";
+    case "error":
+      return value.value;
+    case "number":
+      return n(value.value, 6);
+    default:
+      return "ô trống";
+  }
+}
+
+/** The kind check of one typed figure: what a cell may hold for its indicator. */
+function kindProblem(indicator: Indicator, figure: FigureCell): string | undefined {
+  const v = figure.value;
+  if (v.type === "blank") return undefined;
+  if (v.type === "error") return `ô đang báo lỗi ${v.value}`;
+  switch (indicator.kind) {
+    case "count":
+    case "money": {
+      if (v.type !== "number") return `${describe(v)} không phải là số (gõ số, không gõ chữ hay dấu cách)`;
+      if (v.value < 0) return `số âm (${n(v.value, 6)}) không hợp lệ`;
+      if (indicator.kind === "count" && !Number.isInteger(v.value)) return `phải là số nguyên, đang là ${n(v.value, 6)}`;
+      return undefined;
+    }
+    case "date": {
+      if (v.type !== "number") return `${describe(v)} không phải là ngày (gõ theo dạng ngày/tháng/năm)`;
+      if (!Number.isInteger(v.value) || v.value < FIRST_SERIAL || v.value > LAST_SERIAL) return "ngày không hợp lệ";
+      return undefined;
+    }
+    case "choice": {
+      const text = v.type === "text" ? v.value : v.type === "number" ? v.value : undefined;
+      const known = indicator.id === "ky_bao_cao" ? parsePeriod(text) !== undefined : indicator.choices?.includes(String(text));
+      return known ? undefined : `${describe(v)} không có trong danh sách (${(indicator.choices ?? []).join(", ")})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+interface Context {
+  figures: Figures;
+  byId: ReadonlyMap<string, Indicator>;
+  invalid: Set<string>;
+}
+
+function label(ctx: Context, id: string): string {
+  return ctx.byId.get(id)?.label ?? id;
+}
+
+/** A part's label with its parent's, so `Có mặt` reads `Có mặt (Cán bộ, công chức cấp xã được giao)`. */
+function fullLabel(ctx: Context, id: string): string {
+  const indicator = ctx.byId.get(id);
+  if (!indicator?.parent) return label(ctx, id);
+  return `${indicator.label} (${label(ctx, indicator.parent)})`;
+}
+
+function cellsOf(ctx: Context, ids: readonly string[]): string[] {
+  return ids.map((id) => ctx.figures.get(id)?.cell).filter((cell): cell is string => !!cell);
+}
+
+/** Numbers of the given ids, or undefined when one is invalid (already reported) or blank where a value is needed. */
+function numbers(ctx: Context, ids: readonly string[], blankAsZero: boolean): number[] | undefined {
+  const result: number[] = [];
+  for (const id of ids) {
+    if (ctx.invalid.has(id)) return undefined;
+    const value = numericOf(ctx.figures.get(id));
+    if (value === "invalid") return undefined;
+    if (value === "blank") {
+      if (!blankAsZero) return undefined;
+      result.push(0);
+    } else result.push(value);
+  }
+  return result;
+}
+
+function anyGiven(ctx: Context, ids: readonly string[]): boolean {
+  return ids.some((id) => numericOf(ctx.figures.get(id)) !== "blank");
+}
+
+function finding(ctx: Context, rule: CheckRule, severity: Severity, ids: string[], message: string): Finding {
+  return { severity, checkId: rule.id, ids, cells: cellsOf(ctx, ids), message };
+}
+
+function applyRule(ctx: Context, rule: CheckRule, evaluatedDates: (id: string) => number | undefined): Finding | undefined {
+  switch (rule.type) {
+    case "partOfWhole": {
+      const values = numbers(ctx, [rule.part, rule.whole], false);
+      if (!values || values[0] <= values[1]) return undefined;
+      return finding(
+        ctx,
+        rule,
+        rule.severity,
+        [rule.part, rule.whole],
+        `${fullLabel(ctx, rule.part)} (${n(values[0])}) lớn hơn ${label(ctx, rule.whole)} (${n(values[1])}): phần không thể vượt tổng.`,
+      );
+    }
+    case "sum": {
+      if (!anyGiven(ctx, [rule.total]) || !anyGiven(ctx, rule.parts)) return undefined;
+      const total = numbers(ctx, [rule.total], false);
+      const parts = numbers(ctx, rule.parts, true);
+      if (!total || !parts) return undefined;
+      const gap = difference(total[0], parts);
+      if (gap === 0) return undefined;
+      const partsText = rule.what ?? `Tổng ${rule.parts.map((id) => label(ctx, id).toLowerCase()).join(" + ")}`;
+      return finding(
+        ctx,
+        rule,
+        rule.severity,
+        [rule.total, ...rule.parts],
+        `${partsText} là ${n(sumOfParts(parts))}, khác ${label(ctx, rule.total)} (${n(total[0])}), lệch ${n(Math.abs(gap))}.`,
+      );
+    }
+    case "balance": {
+      const total = numbers(ctx, [rule.total], false);
+      const parts = numbers(ctx, rule.parts, false);
+      if (!total || !parts || ctx.invalid.has(rule.explainedBy)) return undefined;
+      const explained = numericOf(ctx.figures.get(rule.explainedBy));
+      if (explained === "invalid") return undefined;
+      const given = explained !== "blank";
+      const gap = difference(total[0], given ? [...parts, explained] : parts);
+      if (gap === 0) return undefined;
+      const terms = rule.parts.map((id, i) => `${label(ctx, id).toLowerCase()} ${n(parts[i])}`).join(" − ");
+      const ids = [rule.total, ...rule.parts, rule.explainedBy];
+      if (given) {
+        return finding(
+          ctx,
+          rule,
+          "error",
+          ids,
+          `${label(ctx, rule.total)} (${n(total[0])}) khác ${terms.replace(/ − /g, " + ")} + ${label(ctx, rule.explainedBy).toLowerCase()} ${n(
+            explained,
+          )}, lệch ${n(Math.abs(gap))}.`,
+        );
+      }
+      return finding(
+        ctx,
+        rule,
+        "warning",
+        ids,
+        `Có ${n(gap)} chưa rõ tình trạng: ${label(ctx, rule.total).toLowerCase()} ${n(total[0])} − ${terms}. Nếu có, điền «${label(
+          ctx,
+          rule.explainedBy,
+        )}».`,
+      );
+    }
+    case "notAbove": {
+      const values = numbers(ctx, [rule.value, rule.limit], false);
+      if (!values || values[0] <= values[1]) return undefined;
+      return finding(
+        ctx,
+        rule,
+        rule.severity,
+        [rule.value, rule.limit],
+        `${rule.what}: ${fullLabel(ctx, rule.value)} ${n(values[0])} > ${n(values[1])} (+${n(values[0] - values[1])}).`,
+      );
+    }
+    case "dateOrder": {
+      const from = evaluatedDates(rule.from);
+      const to = evaluatedDates(rule.to);
+      if (from === undefined || to === undefined || from <= to) return undefined;
+      return finding(
+        ctx,
+        rule,
+        rule.severity,
+        [rule.from, rule.to],
+        `${label(ctx, rule.from)} (${formatDateVi(fromExcelSerial(from))}) sau ${label(ctx, rule.to).toLowerCase()} (${formatDateVi(
+          fromExcelSerial(to),
+        )}).`,
+      );
+    }
+  }
+}
+
+function documentFindings(ctx: Context, documents: readonly DocumentRow[], from?: number, to?: number): Finding[] {
+  const found: Finding[] = [];
+  for (const doc of documents) {
+    const name = doc.number.type === "text" ? doc.number.value : `dòng ${doc.index}`;
+    const date = doc.date;
+    if (date.type === "blank") continue;
+    if (date.type !== "number" || !Number.isInteger(date.value) || date.value < FIRST_SERIAL || date.value > LAST_SERIAL) {
+      found.push({
+        severity: "error",
+        checkId: `doc:${doc.index}:date`,
+        ids: ["vb_chidao"],
+        cells: [doc.dateCell],
+        message: `Văn bản ${name}: ngày ban hành ${describe(date)} không phải là ngày hợp lệ.`,
+      });
+      continue;
+    }
+    if (from !== undefined && to !== undefined && (date.value < from || date.value > to)) {
+      found.push({
+        severity: "warning",
+        checkId: `doc:${doc.index}:period`,
+        ids: ["vb_chidao"],
+        cells: [doc.dateCell],
+        message: `Văn bản ${name} ngày ${formatDateVi(fromExcelSerial(date.value))} nằm ngoài kỳ số liệu (${formatDateVi(
+          fromExcelSerial(from),
+        )} – ${formatDateVi(fromExcelSerial(to))}).`,
+      });
+    }
+  }
+  const typed = numericOf(ctx.figures.get("vb_chidao"));
+  if (documents.length > 0 && typeof typed === "number" && typed !== documents.length) {
+    found.push({
+      severity: "warning",
+      checkId: "doc:count",
+      ids: ["vb_chidao"],
+      cells: cellsOf(ctx, ["vb_chidao"]),
+      message: `Danh mục văn bản có ${n(documents.length)} văn bản, nhưng ${label(ctx, "vb_chidao").toLowerCase()} ghi ${n(typed)}.`,
+    });
+  }
+  return found;
+}
+
+/** Every finding on the figures and the document list, errors and warnings in catalogue order. */
+export function checkFigures(figures: Figures, documents: readonly DocumentRow[], catalogue: Catalogue): Finding[] {
+  const byId = indexIndicators(catalogue);
+  const ctx: Context = { figures, byId, invalid: new Set() };
+  const findings: Finding[] = [];
+
+  for (const indicator of catalogue.indicators) {
+    const figure = figures.get(indicator.id);
+    if (!figure || indicator.kind === "ratio" || (indicator.derived && figure.formula)) continue;
+    const problem = kindProblem(indicator, figure);
+    if (problem) {
+      ctx.invalid.add(indicator.id);
+      findings.push({
+        severity: "error",
+        checkId: `kind:${indicator.id}`,
+        ids: [indicator.id],
+        cells: [figure.cell],
+        message: `Ô ${figure.cell} (${fullLabel(ctx, indicator.id)}): ${problem}.`,
+      });
+    }
+  }
+
+  const evaluated = evaluateIndicators(figures, catalogue);
+  const dateOf = (id: string) => {
+    const value = evaluated.get(id)?.value;
+    return typeof value === "number" && !ctx.invalid.has(id) ? value : undefined;
+  };
+  for (const rule of catalogue.checks) {
+    const result = applyRule(ctx, rule, dateOf);
+    if (result) findings.push(result);
+  }
+  findings.push(...documentFindings(ctx, documents, dateOf("tu_ngay"), dateOf("den_ngay")));
+  return findings;
+}
+
+/** Counts by severity, for summaries. */
+export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number } {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return { errors, warnings: findings.length - errors };
+}

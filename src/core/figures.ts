@@ -1,0 +1,94 @@
+/**
+ * Figures as read from a workbook: one map id → what the indicator's cell holds and where.
+ * Adapters read every named input once into this shape; everything after is pure.
+ */
+import { isBlank } from "./arithmetic";
+import type { Catalogue, Indicator } from "./catalogue";
+import type { SampleDocument } from "./catalogue/sample";
+import { toExcelSerial } from "./period";
+
+/** What a cell holds, independent of the engine it came from. Dates are Excel serials. */
+export type CellValue =
+  | { type: "blank" }
+  | { type: "number"; value: number }
+  | { type: "text"; value: string }
+  | { type: "boolean"; value: boolean }
+  | { type: "error"; value: string };
+
+export interface FigureCell {
+  id: string;
+  /** `'Sheet name'!D12` */
+  cell: string;
+  value: CellValue;
+  /** The cell's formula when it has one (a computed or derived cell). */
+  formula?: string;
+}
+
+export type Figures = ReadonlyMap<string, FigureCell>;
+
+/** Excel's error values, as Office.js and ExcelJS report them. */
+const EXCEL_ERRORS = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|CONNECT!|BLOCKED!|FIELD!|UNKNOWN!)$/;
+
+/** Classifies a raw cell value (Office.js `values`, or an ExcelJS value the adapter unwrapped). */
+export function classifyCell(raw: unknown): CellValue {
+  if (isBlank(raw)) return { type: "blank" };
+  if (typeof raw === "number") return Number.isFinite(raw) ? { type: "number", value: raw } : { type: "error", value: "#NUM!" };
+  if (typeof raw === "boolean") return { type: "boolean", value: raw };
+  if (raw instanceof Date) return { type: "number", value: dateToSerial(raw) };
+  const text = String(raw);
+  return EXCEL_ERRORS.test(text.trim()) ? { type: "error", value: text.trim() } : { type: "text", value: text };
+}
+
+/** A JS Date (ExcelJS reads date cells as UTC midnight) as an Excel serial. */
+export function dateToSerial(date: Date): number {
+  return toExcelSerial({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+}
+
+/** `'Sheet'!D12`, quoting the sheet name as Excel does. */
+export function cellRef(sheet: string, address: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+}
+
+/** A figure set from plain values (the sample, tests): cells are named after the indicator. */
+export function figuresFromValues(
+  values: Readonly<Record<string, unknown>>,
+  catalogue: Catalogue,
+  cellOf: (indicator: Indicator) => string = (indicator) => indicator.id,
+): Figures {
+  const figures = new Map<string, FigureCell>();
+  for (const indicator of catalogue.indicators) {
+    // Ratios are computed; a derived date is a formula unless a value is typed over it.
+    if (indicator.kind === "ratio" || (indicator.derived && !(indicator.id in values))) continue;
+    figures.set(indicator.id, { id: indicator.id, cell: cellOf(indicator), value: classifyCell(values[indicator.id]) });
+  }
+  return figures;
+}
+
+/** A row of the "Danh mục văn bản" list as read from a workbook. */
+export interface DocumentRow {
+  /** 1-based position in the list. */
+  index: number;
+  number: CellValue;
+  date: CellValue;
+  summary: CellValue;
+  note: CellValue;
+  /** Cell references of the row's number and date cells. */
+  numberCell: string;
+  dateCell: string;
+}
+
+/** Document rows from plain data (the sample, tests). */
+export function documentsFromSample(documents: readonly SampleDocument[], cellOf = (row: number, col: string) => `${col}${row}`): DocumentRow[] {
+  return documents.map((doc, i) => {
+    const [y, m, d] = doc.date.split("-").map(Number);
+    return {
+      index: i + 1,
+      number: classifyCell(doc.number),
+      date: { type: "number", value: toExcelSerial({ year: y, month: m, day: d }) },
+      summary: classifyCell(doc.summary),
+      note: { type: "blank" },
+      numberCell: cellOf(i + 1, "B"),
+      dateCell: cellOf(i + 1, "C"),
+    };
+  });
+}

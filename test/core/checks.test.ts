@@ -1,0 +1,99 @@
+import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { OUT_OF_PERIOD_DOCUMENT, SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
+import { checkFigures, countFindings } from "../../src/core/checks";
+import { documentsFromSample, figuresFromValues } from "../../src/core/figures";
+
+const sampleFigures = () => figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE);
+
+function checkWith(changes: Record<string, unknown>) {
+  return checkFigures(figuresFromValues({ ...SAMPLE_FIGURES, ...changes }, DEFAULT_CATALOGUE), [], DEFAULT_CATALOGUE);
+}
+
+describe("checkFigures on the Đức Thọ Q3/2021 sample", () => {
+  const findings = checkFigures(sampleFigures(), [], DEFAULT_CATALOGUE);
+
+  it("gives no error and exactly the four known warnings", () => {
+    expect(countFindings(findings)).toEqual({ errors: 0, warnings: 4 });
+    expect(findings.map((f) => f.checkId)).toEqual([
+      "balance:hs_tong",
+      "sum:kh_tong:areas",
+      "quota:bc_xa_comat",
+      "quota:gd_comat",
+    ]);
+  });
+
+  it("states the numbers of each warning", () => {
+    const byId = Object.fromEntries(findings.map((f) => [f.checkId, f.message]));
+    expect(byId["sum:kh_tong:areas"]).toMatch(/44.*47/);
+    expect(byId["balance:hs_tong"]).toMatch(/142.*1\.117.*877.*98/);
+    expect(byId["quota:bc_xa_comat"]).toMatch(/386 > 318 \(\+68\)/);
+    expect(byId["quota:gd_comat"]).toMatch(/1\.433 > 1\.409 \(\+24\)/);
+  });
+
+  it("names the cells of every indicator involved", () => {
+    const quota = findings.find((f) => f.checkId === "quota:gd_comat")!;
+    expect(quota.ids).toEqual(["gd_comat", "gd_giao"]);
+    expect(quota.cells).toEqual(["gd_comat", "gd_giao"]);
+  });
+
+  it("adds exactly one warning for six listed documents against 20 typed", () => {
+    const docs = documentsFromSample(SAMPLE_DOCUMENTS);
+    const withDocs = checkFigures(sampleFigures(), docs, DEFAULT_CATALOGUE);
+    expect(withDocs.length).toBe(findings.length + 1);
+    expect(withDocs.at(-1)).toMatchObject({ severity: "warning", checkId: "doc:count" });
+    expect(withDocs.at(-1)!.message).toMatch(/6 văn bản.*20/);
+  });
+
+  it("flags a listed document dated outside the data period", () => {
+    const docs = documentsFromSample([...SAMPLE_DOCUMENTS, OUT_OF_PERIOD_DOCUMENT]);
+    const withDocs = checkFigures(sampleFigures(), docs, DEFAULT_CATALOGUE);
+    expect(withDocs.length).toBe(findings.length + 2);
+    const outside = withDocs.find((f) => f.checkId === "doc:7:period")!;
+    expect(outside.severity).toBe("warning");
+    expect(outside.message).toContain("260/UBND-TH");
+    expect(outside.message).toContain("06/02/2021");
+    expect(outside.message).toContain("15/06/2021");
+  });
+});
+
+describe("checkFigures on bad input", () => {
+  it.each([
+    ["text in a count", { kh_tong: "bốn bảy" }, "kind:kh_tong", /không phải là số/],
+    ["a negative count", { hs_moi: -5 }, "kind:hs_moi", /số âm/],
+    ["a fraction in a count", { bn_moi: 2.5 }, "kind:bn_moi", /số nguyên/],
+    ["a negative sum of money", { vphc_tien: -1 }, "kind:vphc_tien", /số âm/],
+    ["an Excel error", { dvc_hoso: "#REF!" }, "kind:dvc_hoso", /#REF!/],
+    ["an impossible date", { ngay_ban_hanh: 99_999_999 }, "kind:ngay_ban_hanh", /ngày không hợp lệ/],
+    ["a date typed as text", { ngay_ban_hanh: "31/02/2021" }, "kind:ngay_ban_hanh", /không phải là ngày/],
+    ["an unknown period", { ky_bao_cao: "Quý V" }, "kind:ky_bao_cao", /danh sách/],
+  ])("%s is an error naming the cell", (_what, change, checkId, message) => {
+    const found = checkWith(change).filter((f) => f.severity === "error");
+    expect(found).toHaveLength(1);
+    expect(found[0].checkId).toBe(checkId);
+    expect(found[0].message).toMatch(message);
+    expect(found[0].message).toContain(`Ô ${Object.keys(change)[0]}`);
+  });
+
+  it("reports a part above its whole", () => {
+    const found = checkWith({ iso_xa_apdung: 17 });
+    expect(found.filter((f) => f.severity === "error").map((f) => f.checkId)).toEqual(["part:iso_xa_apdung"]);
+  });
+
+  it("reports a broken sum with its difference", () => {
+    const found = checkWith({ hs_moi: 880 }).filter((f) => f.severity === "error");
+    expect(found.map((f) => f.checkId)).toEqual(["sum:hs_tong:hs_moi+hs_kytruoc"]);
+    expect(found[0].message).toMatch(/1\.114.*1\.117.*lệch 3/);
+  });
+
+  it("makes the unexplained files an error once the withdrawn count is typed but does not close the gap", () => {
+    expect(checkWith({ hs_rut_tralai: 142 }).map((f) => f.checkId)).not.toContain("balance:hs_tong");
+    const found = checkWith({ hs_rut_tralai: 100 }).find((f) => f.checkId === "balance:hs_tong")!;
+    expect(found.severity).toBe("error");
+  });
+
+  it("reports a typed period start after its end", () => {
+    const found = checkWith({ tu_ngay: 44500, den_ngay: 44400 }).filter((f) => f.severity === "error");
+    expect(found.map((f) => f.checkId)).toEqual(["dates:period"]);
+    expect(found[0].message).toMatch(/31\/10\/2021.*23\/07\/2021/);
+  });
+});
