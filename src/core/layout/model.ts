@@ -1,0 +1,161 @@
+/**
+ * A sheet described as plain data: what each cell holds, its style, names, validation,
+ * protection and page setup. The core produces these; the Office.js and ExcelJS adapters
+ * apply them, so both stay short and a test can compare them.
+ */
+
+export type Align = "left" | "center" | "right";
+
+export interface FontStyle {
+  name?: string;
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** `#RRGGBB` */
+  color?: string;
+}
+
+export interface CellStyle {
+  font?: FontStyle;
+  /** Solid background, `#RRGGBB`. */
+  fill?: string;
+  align?: Align;
+  vAlign?: "top" | "center" | "bottom";
+  wrap?: boolean;
+  /** Indent level (Excel's indent, about 3 characters each). */
+  indent?: number;
+  numberFormat?: string;
+  /** Thin black lines on all four edges (table cells). */
+  border?: boolean;
+  /** A thin rule under the cell only (the short rule under a document's header lines). */
+  ruleBelow?: boolean;
+  /** Excel's default is locked; input cells set false so they stay editable under protection. */
+  locked?: boolean;
+}
+
+export interface CellPlan {
+  /** A1-style address on its sheet, e.g. `D5`. */
+  address: string;
+  /** A constant: text, number (dates are Excel serials with a date format), or null for empty. */
+  value?: string | number | boolean | null;
+  /** A formula in en-US syntax with commas, e.g. `=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)`. */
+  formula?: string;
+  /** The core's result for a formula cell, stored as its cached value (see `fillCachedValues`). */
+  cached?: number | string;
+  /** What the formula computes, so the core can supply the cached value. */
+  computes?: CachedSource;
+  style?: CellStyle;
+  /**
+   * A user's cell (figure, note, typed score): on reinstall the content found in the row whose
+   * column A holds `keepKey`, same column, replaces `value`/`formula` unless it is one of our
+   * own CCHC formulas.
+   */
+  keepKey?: string;
+}
+
+/** What a formula cell computes, in the core's terms. */
+export type CachedSource =
+  /** a ratio or derived date of the catalogue */
+  | { type: "indicator"; id: string }
+  /** CCHC.KIEMTRA(total, parts…), one or more joined by a space */
+  | { type: "sumCheck"; sums: ReadonlyArray<{ total: string; parts: readonly string[] }> }
+  /** CCHC.DIEM of a criterion */
+  | { type: "score"; code: string }
+  /** this year's score − last year's */
+  | { type: "scoreDelta"; code: string }
+  /** the sum of a scoring column: max, score or last year */
+  | { type: "scoreTotal"; column: "max" | "score" | "lastYear" };
+
+export type ValidationRule =
+  | { type: "wholeNumber"; min: number; max?: number }
+  | { type: "decimal"; min: number; max?: number }
+  | { type: "list"; values: readonly string[] }
+  /** Excel date serials, inclusive. */
+  | { type: "date"; min: number; max: number };
+
+export interface ValidationPlan {
+  /** A1-style range on the sheet, e.g. `D5` or `C4:C500`. */
+  range: string;
+  rule: ValidationRule;
+  prompt?: { title: string; message: string };
+  error: { title: string; message: string };
+}
+
+export interface PagePlan {
+  orientation: "portrait" | "landscape";
+  /** Millimetres (Nghị định 30/2020: top/bottom 20–25, left 30–35, right 15–20). */
+  marginsMm: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  /** All columns on one page wide, as many pages tall as needed. */
+  fitToWidth: boolean;
+  /** A1-style range, e.g. `A1:E80`. */
+  printArea: string;
+  /** Rows repeated at the top of every printed page, e.g. `$9:$9`. */
+  printTitleRows?: string;
+  /** Page number centred at the top, not on the first page. */
+  pageNumberTopCenterFromSecondPage: boolean;
+}
+
+export interface NamePlan {
+  /** Workbook-scoped defined name, e.g. `CCHC_KH_TONG`. */
+  name: string;
+  /** A1-style address of one cell on the sheet. */
+  address: string;
+}
+
+export type SheetRole = "info" | "input" | "list" | "scoring" | "report" | "meta";
+
+export interface SheetPlan {
+  /** Stable key of the sheet across versions (`info`, `s1`, `docs`, `score`, `report1` …). */
+  key: string;
+  name: string;
+  role: SheetRole;
+  /** Column widths in characters, from column A. */
+  columns: readonly number[];
+  /** Row heights in points, by 1-based row number. */
+  rowHeights?: Readonly<Record<number, number>>;
+  /** The default font of the sheet's cells (Times New Roman for everything printed). */
+  font: { name: string; size: number };
+  cells: CellPlan[];
+  merges: string[];
+  names: NamePlan[];
+  validations: ValidationPlan[];
+  /** Protect without a password: labels and formulas locked, input cells (locked: false) open. */
+  protect: boolean;
+  freeze?: { rows: number; columns: number };
+  page?: PagePlan;
+  /** An Excel table over a range whose first row is the header. */
+  table?: { name: string; range: string };
+  visibility: "visible" | "veryHidden";
+  /**
+   * Range whose contents and formats are cleared before the cells are written, so an upgrade
+   * leaves no stale cells. Kept values were read before and are written back by the plan.
+   */
+  clear?: string;
+  tabColor?: string;
+}
+
+/** Converts a 1-based column number to letters: 1 → A, 28 → AB. */
+export function columnLetter(column: number): string {
+  let result = "";
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) {
+    result = String.fromCharCode(65 + ((c - 1) % 26)) + result;
+  }
+  return result;
+}
+
+/** Converts column letters to a 1-based number: A → 1, AB → 28. */
+export function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** Splits `D12` into column 4 and row 12. */
+export function parseAddress(address: string): { column: number; row: number } {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
+  if (!match) throw new Error(`Not an A1 address: ${address}`);
+  return { column: columnNumber(match[1]), row: Number(match[2]) };
+}
+
+export function address(column: number, row: number): string {
+  return `${columnLetter(column)}${row}`;
+}

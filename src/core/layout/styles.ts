@@ -1,0 +1,68 @@
+/** The house style of the installed sheets: one place, so every sheet looks the same. */
+import type { CellStyle } from "./model";
+import type { Indicator } from "../catalogue";
+
+export const FONT = "Times New Roman";
+
+/** Light yellow: the cells staff type into. */
+export const INPUT_FILL = "#FFF2CC";
+/** Light green: cells the add-in computes. */
+export const FORMULA_FILL = "#E2EFDA";
+export const HEADER_FILL = "#D9E1F2";
+export const SECTION_FILL = "#EDEDED";
+
+export const DATE_FORMAT = "dd/mm/yyyy";
+export const PERCENT_FORMAT = "0.00%";
+export const COUNT_FORMAT = "#,##0";
+export const MONEY_FORMAT = "#,##0";
+/** Billions of đồng carry up to three decimals (120,535 tỷ đồng). */
+export const BILLION_FORMAT = "#,##0.0##";
+
+export const title: CellStyle = { font: { bold: true, size: 14 }, align: "center", vAlign: "center", wrap: true };
+export const hint: CellStyle = { font: { italic: true, size: 11, color: "#595959" }, wrap: true };
+export const header: CellStyle = {
+  font: { bold: true, size: 12 },
+  fill: HEADER_FILL,
+  align: "center",
+  vAlign: "center",
+  wrap: true,
+  border: true,
+};
+export const sectionRow: CellStyle = { font: { bold: true, size: 12 }, fill: SECTION_FILL, border: true, vAlign: "center" };
+export const label: CellStyle = { font: { size: 12 }, border: true, wrap: true, vAlign: "center" };
+export const code: CellStyle = { font: { size: 10, color: "#7F7F7F" }, border: true, vAlign: "center" };
+export const centered: CellStyle = { font: { size: 12 }, border: true, align: "center", vAlign: "center" };
+export const note: CellStyle = { font: { size: 11 }, border: true, wrap: true, vAlign: "center", fill: INPUT_FILL, locked: false };
+export const check: CellStyle = { font: { size: 11, bold: true, color: "#C00000" }, border: true, align: "center", vAlign: "center" };
+
+/** The number format of an indicator's value. */
+export function numberFormatOf(indicator: Indicator): string | undefined {
+  switch (indicator.kind) {
+    case "count":
+      return indicator.id === "nam" ? "0" : COUNT_FORMAT;
+    case "money":
+      return indicator.unit === "tỷ đồng" ? BILLION_FORMAT : MONEY_FORMAT;
+    case "ratio":
+      return PERCENT_FORMAT;
+    case "date":
+      return DATE_FORMAT;
+    case "text":
+      // Text format keeps "125/BC-UBND" or a leading zero as typed.
+      return "@";
+    default:
+      return undefined;
+  }
+}
+
+/** The style of an indicator's value cell: open yellow for typed figures, locked green for computed ones. */
+export function valueStyle(indicator: Indicator, computed: boolean, editable: boolean): CellStyle {
+  return {
+    font: { size: 12 },
+    border: true,
+    align: indicator.kind === "text" || indicator.kind === "choice" ? "left" : "right",
+    vAlign: "center",
+    numberFormat: numberFormatOf(indicator),
+    fill: computed && !editable ? FORMULA_FILL : INPUT_FILL,
+    locked: computed && !editable,
+  };
+}

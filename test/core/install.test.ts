@@ -1,0 +1,117 @@
+import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
+import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
+import { planInstall, type ExistingSheet, type ExistingWorkbook } from "../../src/core/install";
+import { columnNumber, parseAddress, type SheetPlan } from "../../src/core/layout/model";
+import { META_SHEET_NAME } from "../../src/core/meta";
+
+const EMPTY: ExistingWorkbook = { sheetNames: ["Sheet1"], sheets: new Map() };
+
+/** What an engine would hand back after writing the plans: the formulas view of each sheet. */
+function asWorkbook(plans: readonly SheetPlan[], others: string[] = []): ExistingWorkbook {
+  const sheets = new Map<string, ExistingSheet>();
+  for (const plan of plans) {
+    const grid: unknown[][] = [];
+    for (const cell of plan.cells) {
+      const { row, column } = parseAddress(cell.address);
+      while (grid.length < row) grid.push([]);
+      grid[row - 1][column - 1] = cell.formula ?? cell.value ?? null;
+    }
+    sheets.set(plan.name, { name: plan.name, cells: grid });
+  }
+  return { sheetNames: [...others, ...plans.map((p) => p.name)], sheets };
+}
+
+function cellByName(plans: readonly SheetPlan[], name: string) {
+  for (const plan of plans) {
+    const target = plan.names.find((n) => n.name === name);
+    if (target) return plan.cells.find((c) => c.address === target.address)!;
+  }
+  throw new Error(`no name ${name}`);
+}
+
+function setByName(workbook: ExistingWorkbook, plans: readonly SheetPlan[], name: string, value: unknown) {
+  for (const plan of plans) {
+    const target = plan.names.find((n) => n.name === name);
+    if (!target) continue;
+    const { row, column } = parseAddress(target.address);
+    (workbook.sheets.get(plan.name)!.cells[row - 1] as unknown[])[column - 1] = value;
+  }
+}
+
+describe("planInstall", () => {
+  const fresh = planInstall(EMPTY, { sample: true });
+
+  it("installs every sheet, the meta sheet last and very hidden", () => {
+    expect(fresh.sheets.map((s) => s.name)).toEqual([
+      "Thông tin chung",
+      "1. Chỉ đạo điều hành",
+      "2-3. Thể chế, TTHC",
+      "4-5. Bộ máy, công vụ",
+      "6-7. Tài chính, CPĐT",
+      "8-11. Kinh tế",
+      "Danh mục văn bản",
+      "Chỉ số CCHC",
+      META_SHEET_NAME,
+    ]);
+    expect(fresh.sheets.at(-1)!.visibility).toBe("veryHidden");
+    expect(fresh.summary.added).toHaveLength(8);
+  });
+
+  it("names every indicator's cell once", () => {
+    const names = fresh.sheets.flatMap((s) => s.names.map((n) => n.name));
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.sort()).toEqual(DEFAULT_CATALOGUE.indicators.map((i) => inputName(i.id)).sort());
+  });
+
+  it("writes ratios as CCHC formulas over the names, cached with the core's figure", () => {
+    const cell = cellByName(fresh.sheets, "CCHC_KH_TYLE");
+    expect(cell.formula).toBe("=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)");
+    expect(cell.cached).toBeCloseTo(24 / 47, 12);
+    expect(cellByName(fresh.sheets, "CCHC_HSN_TYLE").cached).toBe(1);
+    expect(cellByName(fresh.sheets, "CCHC_TGN_TYLE").cached).toBeCloseTo(76 / 84, 12);
+    expect(cellByName(fresh.sheets, "CCHC_TU_NGAY")).toMatchObject({ formula: "=CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)", cached: 44362 });
+  });
+
+  it("caches the Kiểm tra column and the self-scores", () => {
+    const s2 = fresh.sheets.find((s) => s.key === "s1")!;
+    const areas = s2.cells.find((c) => c.formula?.startsWith("=CCHC.KIEMTRA(CCHC_KH_TONG,CCHC_KH_CD_TONG"))!;
+    expect(areas.cached).toBe("Lệch 3");
+    const score = fresh.sheets.find((s) => s.key === "score")!;
+    const iso = score.cells.find((c) => c.computes?.type === "score" && c.computes.code === "TC_ISO_XA")!;
+    expect(iso.cached).toBe(1);
+  });
+
+  it("keeps every typed figure and note on reinstall, and writes our formulas again", () => {
+    const workbook = asWorkbook(fresh.sheets);
+    setByName(workbook, fresh.sheets, "CCHC_KH_TYLE", "=_xldudf_CCHC_TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)");
+    setByName(workbook, fresh.sheets, "CCHC_DEN_NGAY", 44450);
+    const info = workbook.sheets.get("1. Chỉ đạo điều hành")!;
+    const noteRow = info.cells.findIndex((r) => r[0] === "kh_tong");
+    (info.cells[noteRow] as unknown[])[columnNumber("E") - 1] = "Theo KH 160/KH-UBND";
+    const again = planInstall(workbook);
+    for (const [id, value] of Object.entries(SAMPLE_FIGURES)) {
+      expect([id, cellByName(again.sheets, inputName(id)).value]).toEqual([id, value]);
+    }
+    expect(cellByName(again.sheets, "CCHC_KH_TYLE").formula).toBe("=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)");
+    expect(cellByName(again.sheets, "CCHC_DEN_NGAY")).toMatchObject({ value: 44450 });
+    expect(cellByName(again.sheets, "CCHC_DEN_NGAY").formula).toBeUndefined();
+    const s1 = again.sheets.find((s) => s.key === "s1")!;
+    expect(s1.cells.find((c) => c.value === "Theo KH 160/KH-UBND")).toBeDefined();
+    expect(again.summary).toMatchObject({ fromVersion: "1.0.0", added: [], keptValues: expect.any(Number) });
+    expect(again.summary.updated).toHaveLength(8);
+  });
+
+  it("never takes over a user's sheet that has one of our names", () => {
+    const user: ExistingWorkbook = {
+      sheetNames: ["Thông tin chung"],
+      sheets: new Map([["Thông tin chung", { name: "Thông tin chung", cells: [["của tôi"]] }]]),
+    };
+    const plan = planInstall(user);
+    expect(plan.sheets[0].name).toBe("Thông tin chung (CCHC)");
+    expect(plan.summary.renamed).toEqual([{ wanted: "Thông tin chung", used: "Thông tin chung (CCHC)" }]);
+    // Installing again finds our sheet under its recorded name and adds nothing.
+    const again = planInstall(asWorkbook(plan.sheets, ["Thông tin chung"]));
+    expect(again.summary.added).toEqual([]);
+    expect(again.sheets[0].name).toBe("Thông tin chung (CCHC)");
+  });
+});
