@@ -92,3 +92,46 @@ export function documentsFromSample(documents: readonly SampleDocument[], cellOf
     };
   });
 }
+
+/** What an adapter found at a defined name: the cell, its value and its formula if any. */
+export interface NamedCell {
+  /** `'Sheet'!D12` */
+  cell: string;
+  /** The value as the engine reports it (dates as serials or Date objects, errors as `#N/A` …). */
+  value: unknown;
+  /** The formula (`=…`) when the cell has one. */
+  formula?: string;
+}
+
+/**
+ * The figures of a workbook, read through the names `CCHC_<ID>`: `lookup` gets the defined name
+ * and returns the cell, or undefined when the workbook lacks it. Ratios are skipped: they are
+ * always computed by the core.
+ */
+export function figuresFromNamedCells(catalogue: Catalogue, lookup: (name: string) => NamedCell | undefined): Map<string, FigureCell> {
+  const figures = new Map<string, FigureCell>();
+  for (const indicator of catalogue.indicators) {
+    if (indicator.kind === "ratio") continue;
+    const found = lookup(`CCHC_${indicator.id.toUpperCase()}`);
+    if (!found) continue;
+    const formula = typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
+    figures.set(indicator.id, { id: indicator.id, cell: found.cell, value: classifyCell(found.value), formula });
+  }
+  return figures;
+}
+
+/**
+ * The rows of the "Danh mục văn bản" sheet from its values grid (row 1 first): the rows below
+ * the header that hold anything, as documents. Columns: STT, number, date, summary, note.
+ */
+export function documentsFromGrid(sheetName: string, grid: ReadonlyArray<ReadonlyArray<unknown>>, headerRow: number): DocumentRow[] {
+  const rows: DocumentRow[] = [];
+  grid.forEach((row, i) => {
+    const r = i + 1;
+    if (r <= headerRow) return;
+    const [, number, date, summary, note] = [0, 1, 2, 3, 4].map((c) => classifyCell(row[c]));
+    if ([number, date, summary, note].every((v) => v.type === "blank")) return;
+    rows.push({ index: rows.length + 1, number, date, summary, note, numberCell: cellRef(sheetName, `B${r}`), dateCell: cellRef(sheetName, `C${r}`) });
+  });
+  return rows;
+}
