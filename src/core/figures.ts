@@ -22,6 +22,8 @@ export interface FigureCell {
   value: CellValue;
   /** The cell's formula when it has one (a computed or derived cell). */
   formula?: string;
+  /** The user's note in the row's Ghi chú cell (an explanation of a warning). */
+  note?: string;
 }
 
 export type Figures = ReadonlyMap<string, FigureCell>;
@@ -101,6 +103,8 @@ export interface NamedCell {
   value: unknown;
   /** The formula (`=…`) when the cell has one. */
   formula?: string;
+  /** The value of the cell one column to the right: the row's Ghi chú. */
+  note?: unknown;
 }
 
 /**
@@ -115,7 +119,8 @@ export function figuresFromNamedCells(catalogue: Catalogue, lookup: (name: strin
     const found = lookup(`CCHC_${indicator.id.toUpperCase()}`);
     if (!found) continue;
     const formula = typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
-    figures.set(indicator.id, { id: indicator.id, cell: found.cell, value: classifyCell(found.value), formula });
+    const note = typeof found.note === "string" && found.note.trim() ? found.note.trim() : undefined;
+    figures.set(indicator.id, { id: indicator.id, cell: found.cell, value: classifyCell(found.value), formula, note });
   }
   return figures;
 }

@@ -80,6 +80,9 @@ const INFO: Indicator[] = [
   row("0", "quyen_han_ky", "Thẩm quyền ký", "", "text", { hint: "Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" }),
   row("0", "chuc_vu_ky", "Chức vụ người ký", "", "text"),
   row("0", "nguoi_ky", "Người ký", "", "text"),
+  row("0", "noi_nhan", "Nơi nhận (các nơi cách nhau bởi dấu ;)", "", "text", {
+    hint: "Ví dụ: Sở Nội vụ; TT Huyện ủy, TT HĐND huyện; Lưu: VT, TC-NV",
+  }),
 ];
 
 const S1: Indicator[] = [

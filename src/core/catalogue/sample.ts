@@ -13,6 +13,8 @@ export const SAMPLE_FIGURES: Readonly<Record<string, number | string>> = {
   quyen_han_ky: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH",
   chuc_vu_ky: "PHÓ CHỦ TỊCH",
   nguoi_ky: "Hoàng Xuân Hùng",
+  noi_nhan:
+    "Sở Nội vụ, Sở Tư pháp, Sở Thông tin và Truyền thông, Sở Tài chính, Sở Khoa học và Công nghệ; Văn phòng UBND tỉnh; TT Huyện ủy, TT HĐND huyện; Chủ tịch, các PCT UBND huyện; Lưu: VT, TC-NV",
   kh_tong: 47,
   kh_hoanthanh: 24,
   kh_cd_tong: 8,

@@ -1,0 +1,134 @@
+/**
+ * Generating the report, as a pure function over what the workbook holds: the report sheets
+ * to write, and which old report sheet to keep under another name because someone edited it
+ * by hand since it was generated (a fingerprint of what we wrote is kept in the meta sheet).
+ */
+import { DEFAULT_CATALOGUE, type Catalogue } from "../catalogue";
+import { checkFigures, countFindings, type Finding } from "../checks";
+import { evaluateIndicators } from "../evaluate";
+import type { DocumentRow, Figures } from "../figures";
+import { resolveSheetNames, type ExistingWorkbook } from "../install";
+import { address, parseAddress, type SheetPlan } from "../layout/model";
+import { metaSheetPlan, META_SHEET_NAME, readMeta } from "../meta";
+import { documentsReportPlan, REPORT_SHEETS, statisticsSheetPlan } from "./appendices";
+
+export interface ReportRequest {
+  figures: Figures;
+  documents: readonly DocumentRow[];
+  generatedAt: Date;
+  catalogue?: Catalogue;
+}
+
+export interface ReportPlan {
+  /** Sheets renamed before writing: report sheets edited by hand, kept under another name. */
+  renames: Array<{ from: string; to: string }>;
+  /** The report sheets and the updated meta sheet. */
+  sheets: SheetPlan[];
+  findings: Finding[];
+  summary: { errors: number; warnings: number; sheets: string[]; keptEdited: string[] };
+}
+
+/** Thrown when the workbook has no CCHC template to report from. */
+export class NotInstalledError extends Error {
+  constructor() {
+    super("Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước khi tạo báo cáo.");
+    this.name = "NotInstalledError";
+  }
+}
+
+const REPORTS = [REPORT_SHEETS.statistics, REPORT_SHEETS.documents];
+
+/** The sheet names an adapter must read before planning a report. */
+export function candidateReportNames(): string[] {
+  return [META_SHEET_NAME, ...REPORTS.flatMap((r) => [r.name, `${r.name} (CCHC)`])];
+}
+
+/** A short, stable digest of a sheet's non-empty values, position by position. */
+export function fingerprintCells(cells: ReadonlyArray<{ address: string; value: unknown }>): string {
+  const parts = cells
+    .filter((c) => c.value !== null && c.value !== undefined && c.value !== "")
+    .map((c) => `${c.address}=${typeof c.value === "number" ? Number(c.value.toPrecision(12)) : String(c.value).trim()}`)
+    .sort();
+  // FNV-1a, twice with different seeds: enough to notice an edit, no crypto dependency needed.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (const ch of parts.join("\n")) {
+    const code = ch.codePointAt(0)!;
+    a = Math.imul(a ^ code, 0x01000193) >>> 0;
+    b = Math.imul(b ^ code, 0x5bd1e995) >>> 0;
+  }
+  return `${a.toString(16).padStart(8, "0")}${b.toString(16).padStart(8, "0")}`;
+}
+
+/** The fingerprint of a grid read back from a workbook (row 1 first). */
+export function fingerprintGrid(grid: ReadonlyArray<ReadonlyArray<unknown>>): string {
+  const cells: Array<{ address: string; value: unknown }> = [];
+  grid.forEach((row, r) =>
+    row.forEach((value, c) => {
+      cells.push({ address: address(c + 1, r + 1), value });
+    }),
+  );
+  return fingerprintCells(cells);
+}
+
+function fingerprintPlan(plan: SheetPlan): string {
+  return fingerprintCells(plan.cells.map((c) => ({ address: c.address, value: c.value })));
+}
+
+function freeName(base: string, taken: Set<string>): string {
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? " (sửa tay)" : ` (sửa tay ${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+export function planReport(existing: ExistingWorkbook, request: ReportRequest): ReportPlan {
+  const catalogue = request.catalogue ?? DEFAULT_CATALOGUE;
+  const metaSheet = existing.sheets.get(META_SHEET_NAME);
+  const meta = metaSheet ? readMeta(metaSheet.cells) : null;
+  if (!meta || request.figures.size === 0) throw new NotInstalledError();
+
+  const findings = checkFigures(request.figures, request.documents, catalogue);
+  const evaluated = evaluateIndicators(request.figures, catalogue);
+  const input = { catalogue, figures: request.figures, evaluated, findings, documents: request.documents, generatedAt: request.generatedAt };
+  const plans = [statisticsSheetPlan(input), documentsReportPlan(input)];
+
+  const taken = new Set(existing.sheetNames.map((n) => n.toLowerCase()));
+  const { names, existingKeys } = resolveSheetNames(existing, meta, REPORTS);
+  const renames: ReportPlan["renames"] = [];
+  const extra = { ...meta.extra };
+  for (const plan of plans) {
+    const name = names.get(plan.key)!;
+    if (existingKeys.has(plan.key)) {
+      const old = existing.sheets.get(name);
+      const recorded = meta.extra[`fingerprint:${plan.key}`];
+      if (old && recorded && fingerprintGrid(old.cells) !== recorded) {
+        const to = freeName(name, taken);
+        taken.add(to.toLowerCase());
+        renames.push({ from: name, to });
+      }
+    }
+    plan.name = name;
+    extra[`fingerprint:${plan.key}`] = fingerprintPlan(plan);
+  }
+  extra.report_generated_at = request.generatedAt.toISOString();
+
+  const sheets = { ...meta.sheets, ...Object.fromEntries(plans.map((p) => [p.key, p.name])) };
+  const counts = countFindings(findings);
+  return {
+    renames,
+    sheets: [...plans, metaSheetPlan({ ...meta, sheets, extra })],
+    findings,
+    summary: { ...counts, sheets: plans.map((p) => p.name), keptEdited: renames.map((r) => r.to) },
+  };
+}
+
+/** The cell of a plan at an address (tests, adapters' read-back checks). */
+export function planCell(plan: SheetPlan, address: string) {
+  const { row, column } = parseAddress(address);
+  return plan.cells.find((c) => {
+    const p = parseAddress(c.address);
+    return p.row === row && p.column === column;
+  });
+}

@@ -1,0 +1,144 @@
+import { DEFAULT_CATALOGUE, reportName } from "../../src/core/catalogue";
+import { SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
+import { evaluateIndicators } from "../../src/core/evaluate";
+import { documentsFromSample, figuresFromValues } from "../../src/core/figures";
+import { planInstall, type ExistingWorkbook } from "../../src/core/install";
+import { parseAddress, type SheetPlan } from "../../src/core/layout/model";
+import { META_SHEET_NAME } from "../../src/core/meta";
+import { fingerprintGrid, NotInstalledError, planCell, planReport } from "../../src/core/report/planReport";
+import { bodyShortName, placeAndDate, periodTitle } from "../../src/core/report/documentForm";
+
+function grid(plan: SheetPlan): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const cell of plan.cells) {
+    const { row, column } = parseAddress(cell.address);
+    while (rows.length < row) rows.push([]);
+    rows[row - 1][column - 1] = cell.formula ?? cell.value ?? null;
+  }
+  return rows;
+}
+
+function workbookOf(plans: readonly SheetPlan[]): ExistingWorkbook {
+  return { sheetNames: plans.map((p) => p.name), sheets: new Map(plans.map((p) => [p.name, { name: p.name, cells: grid(p) }])) };
+}
+
+const installed = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
+const figures = figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE, (i) => `'x'!${i.id}`);
+const documents = documentsFromSample(SAMPLE_DOCUMENTS);
+const generatedAt = new Date(2021, 8, 15, 9, 30);
+
+describe("planReport on the sample", () => {
+  const report = planReport(workbookOf(installed.sheets), { figures, documents, generatedAt });
+  const [table, list, meta] = report.sheets;
+  const valueAt = (name: string) => planCell(table, table.names.find((n) => n.name === name)!.address)!.value;
+
+  it("writes Phụ lục I and II and updates the meta sheet", () => {
+    expect(report.sheets.map((s) => s.name)).toEqual(["Phụ lục I", "Phụ lục II", META_SHEET_NAME]);
+    expect(meta.cells.some((c) => c.value === "sheet:report1")).toBe(true);
+    expect(report.renames).toEqual([]);
+  });
+
+  it("gives every BC_ value the core's figure, as a static value", () => {
+    const evaluated = evaluateIndicators(figures, DEFAULT_CATALOGUE);
+    for (const indicator of DEFAULT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
+      const expected = evaluated.get(indicator.id)!.value;
+      expect([indicator.id, valueAt(reportName(indicator.id))]).toEqual([indicator.id, expected === "" ? null : expected]);
+    }
+    expect(valueAt("BC_KH_TYLE")).toBeCloseTo(24 / 47, 12);
+    expect(valueAt("BC_DT_TYLE")).toBeCloseTo(61 / 236, 12);
+    expect(valueAt("BC_TGN_TYLE")).toBeCloseTo(76 / 84, 12);
+    expect(valueAt("BC_DAUTU_TYLE")).toBeCloseTo(1 / 3, 9);
+    expect(table.cells.every((c) => c.formula === undefined)).toBe(true);
+  });
+
+  it("prints the header block, the title and the data period", () => {
+    const texts = table.cells.map((c) => c.value).filter((v): v is string => typeof v === "string");
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "ỦY BAN NHÂN DÂN",
+        "HUYỆN ĐỨC THỌ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Phụ lục I",
+        "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ III NĂM 2021",
+        "(Số liệu tính từ ngày 15/6/2021 đến ngày 14/9/2021)",
+        "Đức Thọ, ngày … tháng … năm 2021",
+        "(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm 2021 của UBND huyện Đức Thọ)",
+        "Hoàng Xuân Hùng",
+        "- Lưu: VT, TC-NV.",
+      ]),
+    );
+  });
+
+  it("carries each warning into the Ghi chú of its row, and an empty ratio gets a note", () => {
+    const noteOf = (id: string) => planCell(table, `E${parseAddress(table.names.find((n) => n.name === reportName(id))!.address).row}`)!.value;
+    expect(noteOf("bc_xa_comat")).toMatch(/Cảnh báo: .*386 > 318/);
+    expect(noteOf("kh_tong")).toMatch(/44/);
+    expect(noteOf("hs_tong")).toMatch(/142/);
+    expect(valueAt("BC_KH_CD_TYLE")).toBe(0.5);
+    const blank = planReport(workbookOf(installed.sheets), {
+      figures: figuresFromValues({ ...SAMPLE_FIGURES, dt_kehoach: 0 }, DEFAULT_CATALOGUE),
+      documents,
+      generatedAt,
+    }).sheets[0];
+    const dt = blank.names.find((n) => n.name === "BC_DT_TYLE")!;
+    expect(planCell(blank, dt.address)!.value).toBeNull();
+    expect(planCell(blank, `E${parseAddress(dt.address).row}`)!.value).toMatch(/Mẫu số bằng 0/);
+  });
+
+  it("sets the page for printing: A4 portrait, decree margins, one page wide, header row repeated", () => {
+    expect(table.page).toMatchObject({
+      orientation: "portrait",
+      marginsMm: { top: 20, bottom: 20, left: 30, right: 15 },
+      fitToWidth: true,
+      pageNumberTopCenterFromSecondPage: true,
+    });
+    const headerRow = Number(/\$(\d+):/.exec(table.page!.printTitleRows!)![1]);
+    expect(planCell(table, `A${headerRow}`)!.value).toBe("STT");
+    expect(planCell(table, `E${headerRow}`)!.value).toBe("Ghi chú");
+  });
+
+  it("lists every document in Phụ lục II", () => {
+    const numbers = list.cells.map((c) => c.value);
+    for (const doc of SAMPLE_DOCUMENTS) expect(numbers).toContain(doc.number);
+  });
+
+  it("marks rows with errors and says so above the table", () => {
+    const bad = planReport(workbookOf(installed.sheets), {
+      figures: figuresFromValues({ ...SAMPLE_FIGURES, iso_xa_apdung: 20 }, DEFAULT_CATALOGUE),
+      documents,
+      generatedAt,
+    });
+    expect(bad.summary.errors).toBe(1);
+    const sheet = bad.sheets[0];
+    expect(sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Lưu ý: số liệu còn 1 lỗi"))).toBe(true);
+    const row = parseAddress(sheet.names.find((n) => n.name === "BC_ISO_XA_APDUNG")!.address).row;
+    expect(planCell(sheet, `D${row}`)!.style!.fill).toBe("#F8CBAD");
+  });
+
+  it("keeps a report edited by hand under another name, and not one left as generated", () => {
+    const after = workbookOf([...installed.sheets.slice(0, -1), ...report.sheets]);
+    const untouched = planReport(after, { figures, documents, generatedAt });
+    expect(untouched.renames).toEqual([]);
+    const edited = after.sheets.get("Phụ lục I")!.cells as unknown[][];
+    edited[20][3] = 999;
+    expect(fingerprintGrid(edited)).not.toBe(fingerprintGrid(grid(report.sheets[0])));
+    const again = planReport(after, { figures, documents, generatedAt });
+    expect(again.renames).toEqual([{ from: "Phụ lục I", to: "Phụ lục I (sửa tay)" }]);
+  });
+
+  it("refuses a workbook without the template", () => {
+    expect(() => planReport({ sheetNames: [], sheets: new Map() }, { figures, documents, generatedAt })).toThrow(NotInstalledError);
+  });
+});
+
+describe("document form", () => {
+  it("writes the body, the date and the period as the decree does", () => {
+    expect(bodyShortName("ỦY BAN NHÂN DÂN XÃ TÙNG ẢNH")).toBe("UBND xã Tùng Ảnh");
+    expect(bodyShortName("ỦY BAN NHÂN DÂN THỊ TRẤN ĐỨC THỌ")).toBe("UBND thị trấn Đức Thọ");
+    expect(placeAndDate("Đức Thọ", { year: 2021, month: 2, day: 5 }, 2021)).toBe("Đức Thọ, ngày 05 tháng 02 năm 2021");
+    expect(placeAndDate("Đức Thọ", { year: 2021, month: 9, day: 15 }, 2021)).toBe("Đức Thọ, ngày 15 tháng 9 năm 2021");
+    expect(periodTitle("6 tháng", 2022)).toBe("6 THÁNG ĐẦU NĂM 2022");
+    expect(periodTitle("Năm", 2022)).toBe("NĂM 2022");
+  });
+});
