@@ -50,7 +50,9 @@ export function ratio(numerator: unknown, denominator: unknown): number | "" {
     if (top === 0) return "";
     throw new FigureError("divideByZero", "Mẫu số bằng 0");
   }
-  return top / bottom;
+  const result = top / bottom;
+  if (!Number.isFinite(result)) throw new FigureError("invalidValue", "Kết quả quá lớn");
+  return result;
 }
 
 /**
@@ -72,9 +74,13 @@ export function onTimeRate(onTime: unknown, late: unknown): number | "" {
 export function roundHalfAwayFromZero(value: number, digits: number): number {
   if (!Number.isFinite(value)) return value;
   const decimal = Number(value.toPrecision(15));
+  // Beyond 15 significant digits there is no decimal place left to round.
+  if (Math.abs(value) >= 1e15) return value;
   const sign = decimal < 0 ? -1 : 1;
-  // Shifting through the exponent keeps the decimal digits exact (1.425 → 142.5, not 142.4999…).
-  const shifted = Math.round(Number(`${Math.abs(decimal)}e${digits}`));
+  // Shifting through the exponent keeps the decimal digits exact (1.425 → 142.5, not 142.4999…);
+  // toExponential gives mantissa and exponent apart, so tiny numbers shift correctly too.
+  const [mantissa, exponent] = Math.abs(decimal).toExponential().split("e");
+  const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + digits}`));
   const result = sign * Number(`${shifted}e-${digits}`);
   return result === 0 ? 0 : result;
 }

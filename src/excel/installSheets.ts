@@ -1,0 +1,118 @@
+/**
+ * Installing or upgrading the CCHC sheets through Office.js: one sync to read what the
+ * workbook holds, the core's pure planner, one sync to write everything. Two round trips,
+ * whatever the number of indicators.
+ *
+ * Every CCHC.* formula of the plan is entered again, which is also the repair for cells stuck
+ * at #NAME? (office-js issues 6611 and 108: Excel re-resolves an add-in function only when the
+ * formula is entered again).
+ */
+import { DEFAULT_CATALOGUE } from "../core/catalogue";
+import {
+  candidateSheetNames,
+  planInstall,
+  templateSheets,
+  type ExistingSheet,
+  type InstallOptions,
+  type InstallSummary,
+} from "../core/install";
+import type { ContextApi } from "./api";
+import { applySheets, type WorkbookState } from "./applySheets";
+import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
+import { queueSheetReads, type SheetSnapshot } from "./readSheets";
+
+export interface InstallSheetsOptions extends InstallOptions {
+  /** What the host supports; by default asked of Office (everything outside Office). */
+  capabilities?: Capabilities;
+}
+
+/**
+ * The names our sheets take when a user's sheet has the default one (`… (CCHC 2)` …), beyond
+ * the core's first alternate: read too, so a sheet recorded under such a name in the meta sheet
+ * is found in the same sync.
+ */
+function furtherAlternates(catalogue: InstallOptions["catalogue"]): string[] {
+  return templateSheets(catalogue ?? DEFAULT_CATALOGUE).flatMap((sheet) =>
+    [2, 3, 4].map((i) => {
+      const suffix = ` (CCHC ${i})`;
+      return sheet.name.slice(0, 31 - suffix.length) + suffix;
+    }),
+  );
+}
+
+interface InstallRead {
+  existing: { sheetNames: string[]; sheets: Map<string, ExistingSheet> };
+  state: WorkbookState;
+  /** Lower-cased names of the sheets whose contents were read. */
+  read: Set<string>;
+}
+
+function queueInstallRead(context: ContextApi, names: readonly string[]): () => InstallRead {
+  const { worksheets, names: definedNames, tables } = context.workbook;
+  worksheets.load("items/name");
+  definedNames.load("items/name");
+  tables.load("items/name");
+  const collectSheets = queueSheetReads(context, names, false);
+  return () => {
+    const snapshots: Map<string, SheetSnapshot> = collectSheets();
+    const sheets = new Map<string, ExistingSheet>();
+    const protection = new Map<string, boolean>();
+    for (const snapshot of snapshots.values()) {
+      sheets.set(snapshot.name, { name: snapshot.name, cells: snapshot.formulas });
+      protection.set(snapshot.name.toLowerCase(), snapshot.protected);
+    }
+    const sheetNames = worksheets.items.map((sheet) => sheet.name);
+    return {
+      existing: { sheetNames, sheets },
+      state: {
+        sheets: new Map(
+          sheetNames.map((name) => [
+            name.toLowerCase(),
+            { protected: protection.get(name.toLowerCase()) ?? false },
+          ]),
+        ),
+        names: new Set(definedNames.items.map((item) => item.name.toLowerCase())),
+        tables: new Set(tables.items.map((table) => table.name.toLowerCase())),
+      },
+      read: new Set([...snapshots.values()].map((s) => s.name.toLowerCase())),
+    };
+  };
+}
+
+/**
+ * Installs or upgrades the CCHC sheets in the open workbook, keeping every typed figure, note
+ * and score. Two syncs; a third only in the rare case where the meta sheet records one of our
+ * sheets under a name that was not read in the first (renamed more than four times).
+ * Office errors propagate with their message.
+ */
+export async function installSheets(
+  context: ContextApi,
+  options: InstallSheetsOptions = {},
+): Promise<InstallSummary> {
+  const capabilities = options.capabilities ?? hostCapabilities();
+  assertCanRun(capabilities);
+  const candidates = candidateSheetNames(
+    options.catalogue ?? DEFAULT_CATALOGUE,
+    furtherAlternates(options.catalogue),
+  );
+
+  const collect = queueInstallRead(context, candidates);
+  await context.sync();
+  let seen = collect();
+  let plan = planInstall(seen.existing, options);
+
+  // A sheet we are about to rewrite must have been read, or its typed figures would be lost.
+  const unread = plan.sheets
+    .map((p) => p.name)
+    .filter((name) => seen.state.sheets.has(name.toLowerCase()) && !seen.read.has(name.toLowerCase()));
+  if (unread.length > 0) {
+    const collectAgain = queueInstallRead(context, [...candidates, ...unread]);
+    await context.sync();
+    seen = collectAgain();
+    plan = planInstall(seen.existing, options);
+  }
+
+  applySheets(context, plan.sheets, seen.state, capabilities);
+  await context.sync();
+  return plan.summary;
+}

@@ -1,0 +1,138 @@
+/**
+ * Reading the figures through Office.js: every `CCHC_<ID>` name, the document list and the
+ * CCHC.* cells in error, in one load and one sync. Everything after is the core's.
+ */
+import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "../core/catalogue";
+import {
+  cellRef,
+  classifyCell,
+  documentsFromGrid,
+  figuresFromNamedCells,
+  type DocumentRow,
+  type Figures,
+  type NamedCell,
+} from "../core/figures";
+import { candidateSheetNames, templateSheets } from "../core/install";
+import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
+import { isOwnFormula } from "../core/layout/formulas";
+import { address } from "../core/layout/model";
+import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
+import type { ContextApi, NamedItemApi, RangeApi } from "./api";
+import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
+import { queueSheetReads, type SheetSnapshot } from "./readSheets";
+import { normalizeRef } from "./refs";
+
+/** A cell holding one of our CCHC.* formulas that currently shows an error. */
+export interface BrokenCell {
+  /** `'Sheet'!D12` */
+  cell: string;
+  formula: string;
+  /** What the cell shows: `#NAME?`, `#VALUE!` … */
+  value: string;
+}
+
+export interface WorkbookReading {
+  figures: Figures;
+  documents: DocumentRow[];
+  /**
+   * CCHC.* cells in error. `#NAME?` (or an `_xldudf_` formula) is the unresolved-function case
+   * that installing again repairs; other errors come from the figures and the checks explain them.
+   */
+  broken: BrokenCell[];
+  /** The template's identity, or null in a workbook where the sheets were never installed. */
+  meta: TemplateMeta | null;
+}
+
+export interface ReadOptions {
+  catalogue?: Catalogue;
+  capabilities?: Capabilities;
+}
+
+/** What the adapter's own operations need beyond the reading (checkWorkbook marks cells). */
+export interface ReadDetails {
+  reading: WorkbookReading;
+  /** The sheets read, by lower-cased name. */
+  sheets: Map<string, SheetSnapshot>;
+  /** References (`'Sheet'!D12`) of the named input cells that were found. */
+  inputCells: Set<string>;
+}
+
+/** The sheet names of ours: as the meta records them, else the defaults. */
+function ourSheetNames(meta: TemplateMeta | null, catalogue: Catalogue): string[] {
+  return templateSheets(catalogue).map((sheet) => meta?.sheets[sheet.key] ?? sheet.name);
+}
+
+function brokenCells(sheet: SheetSnapshot): BrokenCell[] {
+  const broken: BrokenCell[] = [];
+  sheet.formulas.forEach((row, r) =>
+    row.forEach((formula, c) => {
+      if (typeof formula !== "string" || !formula.startsWith("=") || !isOwnFormula(formula)) return;
+      const shown = classifyCell(sheet.values[r]?.[c]);
+      if (shown.type === "error")
+        broken.push({ cell: cellRef(sheet.name, address(c + 1, r + 1)), formula, value: shown.value });
+    }),
+  );
+  return broken;
+}
+
+/**
+ * Queues every load of a reading; returns the collector to call after the one sync. The
+ * candidate sheets (defaults, alternates, the meta sheet) are all loaded because which of them
+ * are ours is only known once the meta sheet has been read.
+ */
+export function queueReadWorkbook(
+  context: ContextApi,
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
+): () => ReadDetails {
+  const named = new Map<string, { item: NamedItemApi; range: RangeApi }>();
+  for (const indicator of catalogue.indicators) {
+    if (indicator.kind === "ratio") continue; // computed by the core, never read
+    const name = inputName(indicator.id);
+    const item = context.workbook.names.getItemOrNullObject(name);
+    const range = item.getRangeOrNullObject();
+    range.load(["values", "formulas", "address"]);
+    named.set(name, { item, range });
+  }
+  const collectSheets = queueSheetReads(context, candidateSheetNames(catalogue), true);
+
+  return () => {
+    const cells = new Map<string, NamedCell>();
+    for (const [name, { item, range }] of named) {
+      if (item.isNullObject || range.isNullObject) continue;
+      cells.set(name, {
+        cell: normalizeRef(range.address).replace(/:.*$/, ""),
+        value: range.values[0]?.[0],
+        formula: String(range.formulas[0]?.[0] ?? ""),
+      });
+    }
+    const sheets = collectSheets();
+    const metaSheet = sheets.get(META_SHEET_NAME.toLowerCase());
+    const meta = metaSheet ? readMeta(metaSheet.values) : null;
+    const ours = ourSheetNames(meta, catalogue)
+      .map((name) => sheets.get(name.toLowerCase()))
+      .filter((sheet): sheet is SheetSnapshot => sheet !== undefined);
+    const documentsSheet = sheets.get(
+      (meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name).toLowerCase(),
+    );
+    return {
+      reading: {
+        figures: figuresFromNamedCells(catalogue, (name) => cells.get(name)),
+        documents: documentsSheet
+          ? documentsFromGrid(documentsSheet.name, documentsSheet.values, DOCUMENTS_HEADER_ROW)
+          : [],
+        broken: ours.flatMap(brokenCells),
+        meta,
+      },
+      sheets,
+      inputCells: new Set([...cells.values()].map((c) => c.cell)),
+    };
+  };
+}
+
+/** Reads the figures, the document list and the CCHC.* cells in error: one sync. */
+export async function readWorkbook(context: ContextApi, options: ReadOptions = {}): Promise<WorkbookReading> {
+  assertCanRun(options.capabilities ?? hostCapabilities());
+  const collect = queueReadWorkbook(context, options.catalogue);
+  await context.sync();
+  return collect().reading;
+}

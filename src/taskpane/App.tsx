@@ -1,0 +1,119 @@
+/**
+ * The task pane: Fluent UI in Office's theme, the strings of Office's language, and the five
+ * cards, each given the operations it needs as props. App owns the one-operation-at-a-time
+ * runner (context.tsx) and the ErrorBar every failure ends in.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FluentProvider, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import { CheckPanel } from "./components/CheckPanel";
+import { ErrorBar } from "./components/ErrorBar";
+import { InstallCard } from "./components/InstallCard";
+import { ReportCard } from "./components/ReportCard";
+import { ScoreCard } from "./components/ScoreCard";
+import { StatusCard } from "./components/StatusCard";
+import { RunnerContext, StringsContext, type Runner } from "./context";
+import { describeError } from "./errors";
+import type { OperationName, PaneOperations, PaneStatus } from "./operations";
+import { VI, type PaneStrings } from "./strings";
+import { fluentTheme, type ThemeName } from "./theme";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "640px",
+    minWidth: 0,
+    boxSizing: "border-box",
+  },
+  title: { margin: 0 },
+});
+
+export interface AppProps {
+  operations: PaneOperations;
+  strings?: PaneStrings;
+  theme?: ThemeName;
+}
+
+export function App({ operations, strings = VI, theme = "light" }: AppProps) {
+  const styles = useStyles();
+  // The status is read on mount: the pane starts busy with it, so the first paint already says so.
+  const [busy, setBusy] = useState<OperationName | null>("status");
+  const busyRef = useRef<OperationName | null>("status");
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<PaneStatus | null>(null);
+
+  const fail = useCallback(
+    (e: unknown) => {
+      // The console keeps the original for support; the pane shows it in words.
+      console.error(e);
+      setError(describeError(e, strings));
+    },
+    [strings],
+  );
+  const idle = useCallback(() => {
+    busyRef.current = null;
+    setBusy(null);
+  }, []);
+
+  const run = useCallback(
+    async <T,>(name: OperationName, action: () => Promise<T>): Promise<T | undefined> => {
+      if (busyRef.current !== null) return undefined;
+      busyRef.current = name;
+      setBusy(name);
+      setError(null);
+      try {
+        return await action();
+      } catch (e) {
+        fail(e);
+        return undefined;
+      } finally {
+        idle();
+      }
+    },
+    [fail, idle],
+  );
+  const runner = useMemo<Runner>(() => ({ busy, run }), [busy, run]);
+
+  const refreshStatus = useCallback(() => {
+    void run("status", async () => setStatus(await operations.status()));
+  }, [run, operations]);
+
+  // The first reading, already marked busy by the initial state.
+  useEffect(() => {
+    operations.status().then(setStatus, fail).finally(idle);
+  }, [operations, fail, idle]);
+
+  return (
+    <FluentProvider theme={fluentTheme(theme)} className={styles.provider} lang={strings.lang}>
+      <StringsContext.Provider value={strings}>
+        <RunnerContext.Provider value={runner}>
+          {/* data-busy, not aria-busy: aria-busy would hold back the live regions' progress
+              announcements; tests and the end-to-end run wait on it. */}
+          <main className={styles.main} data-busy={busy ?? ""}>
+            <Subtitle1 as="h1" className={styles.title}>
+              {strings.appTitle}
+            </Subtitle1>
+            <ErrorBar message={error} onDismiss={() => setError(null)} />
+            <StatusCard
+              status={status}
+              onRefresh={refreshStatus}
+              repairFunctions={() => operations.repairFunctions()}
+              onRepaired={refreshStatus}
+            />
+            <InstallCard
+              install={() => operations.install()}
+              installed={status?.installed ?? false}
+              onInstalled={refreshStatus}
+            />
+            <CheckPanel check={() => operations.check()} selectCell={(ref) => operations.selectCell(ref)} />
+            <ReportCard report={() => operations.report()} />
+            <ScoreCard scores={() => operations.scores()} />
+          </main>
+        </RunnerContext.Provider>
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+}

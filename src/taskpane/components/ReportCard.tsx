@@ -1,0 +1,56 @@
+/**
+ * Tạo báo cáo: writes the report sheets and says where they are, warns when the figures still
+ * have errors, and names the hand-edited report kept under another name.
+ */
+import { useState } from "react";
+import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { useRunner, useStrings } from "../context";
+import type { ReportResult } from "../operations";
+import { ActionButton } from "./ActionButton";
+import { Busy } from "./Busy";
+import { PaneSection } from "./PaneSection";
+
+const useStyles = makeStyles({
+  result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  text: { overflowWrap: "anywhere" },
+  bar: { whiteSpace: "normal" },
+});
+
+export interface ReportCardProps {
+  report: () => Promise<ReportResult>;
+}
+
+export function ReportCard({ report }: ReportCardProps) {
+  const styles = useStyles();
+  const strings = useStrings();
+  const { busy, run } = useRunner();
+  const [result, setResult] = useState<ReportResult | null>(null);
+  const t = strings.report;
+
+  const onClick = async () => {
+    setResult(null);
+    const summary = await run("report", report);
+    if (summary) setResult(summary);
+  };
+
+  return (
+    <PaneSection title={t.heading} description={t.description}>
+      <ActionButton onClick={onClick}>{t.generate}</ActionButton>
+      <div role="status" className={styles.result}>
+        {busy === "report" && <Busy label={t.busy} />}
+        {result && <Body1 className={styles.text}>{t.written(result.sheets)}</Body1>}
+        {result && result.errors > 0 && (
+          <MessageBar intent="warning" layout="multiline" className={styles.bar}>
+            <MessageBarBody>{t.errorsRemain(result.errors)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {result && result.warnings > 0 && <Body1>{t.warnings(result.warnings)}</Body1>}
+        {result && result.keptEdited.length > 0 && (
+          <MessageBar intent="info" layout="multiline" className={styles.bar}>
+            <MessageBarBody className={styles.text}>{t.keptEdited(result.keptEdited)}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </PaneSection>
+  );
+}

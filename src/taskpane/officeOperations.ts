@@ -1,0 +1,155 @@
+/**
+ * PaneOperations over Office.js: each operation is one `Excel.run` batch around the adapter's
+ * functions (src/excel), which do every read in one sync and every write in one more. This
+ * module is loaded on the pane's first operation (index.tsx → lazyOperations), so the adapter
+ * and the core's planners stay out of the first download.
+ */
+import { DEFAULT_CATALOGUE } from "../core/catalogue";
+import type { FigureCell } from "../core/figures";
+import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
+import { columnNumber } from "../core/layout/model";
+import { evaluateIndicators } from "../core/evaluate";
+import { scoreCriteria, type TypedScores } from "../core/scoring";
+import type { ContextApi } from "../excel/api";
+import {
+  assertCanRun,
+  canRun,
+  hostCapabilities,
+  REQUIREMENTS,
+  type Capabilities,
+} from "../excel/capabilities";
+import { checkWorkbook, selectCell } from "../excel/checkWorkbook";
+import { installSheets } from "../excel/installSheets";
+import { queueReadWorkbook, readWorkbook, type BrokenCell } from "../excel/readFigures";
+import { PaneError, type PaneOperations, type PaneStatus } from "./operations";
+
+/** Runs a batch in Excel; outside Excel (a plain browser tab) says so instead of a ReferenceError. */
+function inExcel<T>(batch: (context: ContextApi) => Promise<T>): Promise<T> {
+  if (typeof Excel === "undefined" || typeof Excel.run !== "function")
+    return Promise.reject(new PaneError("notInExcel"));
+  return Excel.run((context) => batch(context));
+}
+
+/** The requirement sets a host lacks that the user would notice (`ExcelApi 1.8`…). */
+export function missingRequirements(capabilities: Capabilities): string[] {
+  const missing = REQUIREMENTS.filter((r) => r.what && !capabilities[r.capability]).map(
+    (r) => `ExcelApi ${r.version}`,
+  );
+  return [...new Set(missing)];
+}
+
+/** The CCHC.* cells Excel left unresolved (#NAME?, or saved as `_xldudf_…`): entering them again repairs them. */
+export function unresolvedFunctionCells(broken: readonly BrokenCell[]): BrokenCell[] {
+  return broken.filter((cell) => cell.value === "#NAME?" || /_xldudf_/i.test(cell.formula));
+}
+
+function textOf(figure: FigureCell | undefined): string | null {
+  const value = figure?.value;
+  if (value?.type === "text") return value.value.trim() || null;
+  if (value?.type === "number") return String(value.value);
+  return null;
+}
+
+function yearOf(figure: FigureCell | undefined): number | null {
+  const value = figure?.value;
+  return value?.type === "number" && Number.isInteger(value.value) ? value.value : null;
+}
+
+/** The typed scores of the scoring sheet (values view from A1), by criterion code in column A. */
+export function typedScoresFromGrid(grid: ReadonlyArray<ReadonlyArray<unknown>>): TypedScores {
+  const score = columnNumber(SCORING_COLUMNS.score) - 1;
+  const lastYear = columnNumber(SCORING_COLUMNS.lastYear) - 1;
+  const typed = new Map<string, { score?: unknown; lastYear?: unknown }>();
+  for (const row of grid) {
+    const code = row[columnNumber(SCORING_COLUMNS.code) - 1];
+    if (typeof code === "string" && code.trim() && !typed.has(code.trim()))
+      typed.set(code.trim(), { score: row[score], lastYear: row[lastYear] });
+  }
+  return typed;
+}
+
+export interface OfficeOperationsOptions {
+  /** What the host supports; asked of Office by default. */
+  capabilities?: () => Capabilities;
+}
+
+/** The pane's operations in the running Excel. */
+export function createOfficeOperations(options: OfficeOperationsOptions = {}): PaneOperations {
+  const capabilities = options.capabilities ?? hostCapabilities;
+  const catalogue = DEFAULT_CATALOGUE;
+
+  return {
+    status: () =>
+      inExcel(async (context) => {
+        const caps = capabilities();
+        const base: PaneStatus = {
+          installed: false,
+          version: null,
+          latestVersion: catalogue.version,
+          period: null,
+          year: null,
+          brokenFunctionCells: 0,
+          missingRequirements: missingRequirements(caps),
+        };
+        // Too old to read the sheets at all: the missing sets are the whole status.
+        if (!canRun(caps)) return base;
+        const reading = await readWorkbook(context, { catalogue, capabilities: caps });
+        return {
+          ...base,
+          installed: reading.meta !== null,
+          version: reading.meta?.version ?? null,
+          period: textOf(reading.figures.get("ky_bao_cao")),
+          year: yearOf(reading.figures.get("nam")),
+          brokenFunctionCells: unresolvedFunctionCells(reading.broken).length,
+        };
+      }),
+
+    install: () => inExcel((context) => installSheets(context, { catalogue, capabilities: capabilities() })),
+
+    check: () =>
+      inExcel(async (context) => {
+        const caps = capabilities();
+        const outcome = await checkWorkbook(context, { catalogue, capabilities: caps });
+        if (outcome.findings.length > 0) return outcome.findings;
+        // Nothing found may mean there is nothing to check: say so rather than "all clear".
+        const reading = await readWorkbook(context, { catalogue, capabilities: caps });
+        if (reading.meta === null) throw new PaneError("notInstalled");
+        return outcome.findings;
+      }),
+
+    selectCell: (ref) => inExcel((context) => selectCell(context, ref)),
+
+    // TODO(lead): call `generateReport(context)` from src/excel once it exists (the report
+    // issue); until then the pane says the report is not available in this version.
+    report: () => Promise.reject(new PaneError("reportUnavailable")),
+
+    scores: () =>
+      inExcel(async (context) => {
+        assertCanRun(capabilities());
+        const collect = queueReadWorkbook(context, catalogue);
+        await context.sync();
+        const { reading, sheets } = collect();
+        if (reading.meta === null) throw new PaneError("notInstalled");
+        const sheetName = reading.meta.sheets[SCORING_SHEET.key] ?? SCORING_SHEET.name;
+        const grid = sheets.get(sheetName.toLowerCase())?.values ?? [];
+        return scoreCriteria(
+          catalogue,
+          evaluateIndicators(reading.figures, catalogue),
+          typedScoresFromGrid(grid),
+        );
+      }),
+
+    repairFunctions: () =>
+      inExcel(async (context) => {
+        const caps = capabilities();
+        const reading = await readWorkbook(context, { catalogue, capabilities: caps });
+        if (reading.meta === null) throw new PaneError("notInstalled");
+        const stuck = unresolvedFunctionCells(reading.broken).length;
+        if (stuck === 0) return 0;
+        // Installing again enters every CCHC.* formula again, keeping every typed figure: the
+        // one way to make Excel resolve them (office-js issues 6611, 108).
+        await installSheets(context, { catalogue, capabilities: caps });
+        return stuck;
+      }),
+  };
+}

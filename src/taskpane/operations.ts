@@ -1,0 +1,94 @@
+/**
+ * The operations the task pane calls. The components receive them as props (through `App`), so
+ * the pane renders and is tested without Office; `officeOperations.ts` implements them over
+ * Excel.run, the tests over plain promises.
+ *
+ * Every operation may reject: with an `OfficeExtension.Error` (code + message), a core error
+ * (`NotInstalledError`…), a `PaneError` below, or anything else. The pane turns each into a
+ * readable message (errors.ts) and never stays busy.
+ */
+import type { Finding } from "../core/checks";
+import type { InstallSummary } from "../core/install";
+import type { ReportPlan } from "../core/report/planReport";
+import type { CriterionScore } from "../core/scoring";
+
+export type { Finding, InstallSummary, CriterionScore };
+
+/** What the workbook holds, as the Trạng thái card shows it. */
+export interface PaneStatus {
+  /** The workbook carries the CCHC template (its meta sheet). */
+  installed: boolean;
+  /** The installed template's version, null when not installed. */
+  version: string | null;
+  /** The template version this add-in installs. */
+  latestVersion: string;
+  /** The reporting period typed in the workbook (`Quý III`, `6 tháng`…), null when blank. */
+  period: string | null;
+  year: number | null;
+  /** Cells of our sheets whose CCHC.* formula shows #NAME? (repairFunctions fixes them). */
+  brokenFunctionCells: number;
+  /** Requirement sets this Excel lacks (`ExcelApi 1.8`…); installing needs them all. */
+  missingRequirements: string[];
+}
+
+/** Where the report went: the sheets written, what remains to fix, what was kept aside. */
+export type ReportResult = ReportPlan["summary"];
+
+/** The pane's whole contract with the host. */
+export interface PaneOperations {
+  status(): Promise<PaneStatus>;
+  /** Installs or upgrades the template, keeping typed figures. */
+  install(): Promise<InstallSummary>;
+  /** Reads the figures and checks them: errors and warnings in catalogue order. */
+  check(): Promise<Finding[]>;
+  /** Selects a cell (`'Sheet name'!D12`), activating its sheet. */
+  selectCell(ref: string): Promise<void>;
+  /** Writes the report sheets (Phụ lục I and II). */
+  report(): Promise<ReportResult>;
+  /** The self-assessment: each criterion's score and last year's. */
+  scores(): Promise<CriterionScore[]>;
+  /** Enters the CCHC.* formulas stuck at #NAME? again; resolves with how many were repaired. */
+  repairFunctions(): Promise<number>;
+}
+
+/** The names of the operations, as the pane tracks which one is running. */
+export type OperationName = keyof PaneOperations;
+
+/** Conditions the pane itself detects, with their own messages (strings.ts `errors.pane`). */
+export type PaneErrorCode = "notInExcel" | "notInstalled" | "reportUnavailable" | "missingRequirements";
+
+/** An error with a known cause, described in the user's language by describeError. */
+export class PaneError extends Error {
+  constructor(
+    readonly code: PaneErrorCode,
+    /** Extra detail shown after the message (missing requirement sets…). */
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = "PaneError";
+  }
+}
+
+/**
+ * Operations loaded on first use: the pane paints with React and Fluent UI only, and the Excel
+ * adapter (with the core's install and report planners) arrives in its own chunk.
+ */
+export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperations {
+  let loading: Promise<PaneOperations> | undefined;
+  const get = () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined; // a failed chunk download may succeed on the next click
+      throw error;
+    });
+    return loading;
+  };
+  return {
+    status: async () => (await get()).status(),
+    install: async () => (await get()).install(),
+    check: async () => (await get()).check(),
+    selectCell: async (ref) => (await get()).selectCell(ref),
+    report: async () => (await get()).report(),
+    scores: async () => (await get()).scores(),
+    repairFunctions: async () => (await get()).repairFunctions(),
+  };
+}

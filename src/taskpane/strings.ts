@@ -1,0 +1,429 @@
+/**
+ * Every text of the task pane: Vietnamese (with full diacritics) by default, English when
+ * Office's display language is English. index.tsx picks the table once (pickStrings) and App
+ * passes it down through StringsContext. Finding messages and section titles come from the core
+ * and stay Vietnamese: they are the report's own words.
+ */
+import type { PaneErrorCode } from "./operations";
+
+export interface PaneStrings {
+  /** BCP 47 tag for numbers (`1.117,5` in Vietnamese, `1,117.5` in English). */
+  locale: string;
+  /** The page's `lang` for screen readers. */
+  lang: string;
+  appTitle: string;
+  busy: string;
+  list(items: readonly string[]): string;
+
+  status: {
+    heading: string;
+    loading: string;
+    refresh: string;
+    installed: string;
+    notInstalled: string;
+    version(version: string): string;
+    upgradeAvailable(latest: string): string;
+    period(period: string, year: number | null): string;
+    periodMissing: string;
+    broken(count: number): string;
+    repair: string;
+    repairing: string;
+    repaired(count: number): string;
+    missingRequirements(sets: readonly string[]): string;
+  };
+
+  install: {
+    heading: string;
+    description: string;
+    install: string;
+    update: string;
+    busy: string;
+    installed(version: string): string;
+    updated(from: string, to: string): string;
+    added(sheets: readonly string[]): string;
+    rewritten(sheets: readonly string[]): string;
+    kept(count: number): string;
+    renamed(wanted: string, used: string): string;
+  };
+
+  check: {
+    heading: string;
+    description: string;
+    check: string;
+    recheck: string;
+    busy: string;
+    clean: string;
+    summary(errors: number, warnings: number): string;
+    errors(count: number): string;
+    warnings(count: number): string;
+    sectionCount(title: string, count: number): string;
+    otherSection: string;
+    /** Accessible name of a finding's button: its message and where it leads. */
+    goTo(message: string, cell: string): string;
+    hint: string;
+  };
+
+  report: {
+    heading: string;
+    description: string;
+    generate: string;
+    busy: string;
+    written(sheets: readonly string[]): string;
+    errorsRemain(count: number): string;
+    warnings(count: number): string;
+    keptEdited(sheets: readonly string[]): string;
+  };
+
+  score: {
+    heading: string;
+    description: string;
+    compute: string;
+    recompute: string;
+    busy: string;
+    total(score: string, max: string): string;
+    lastYear(lastYear: string): string;
+    /** The change over the criteria scored both years (`compared` of `criteria`). */
+    change(delta: string, compared: number, criteria: number): string;
+    lostHeading: string;
+    lost(score: string, lastYear: string, delta: string): string;
+    noneLost: string;
+    unscored(count: number): string;
+  };
+
+  errors: {
+    title: string;
+    dismiss: string;
+    /** The dismiss button's accessible name (starts with its visible text). */
+    dismissLabel: string;
+    /** Messages by Office error code (OfficeExtension.ErrorCodes, Excel.ErrorCodes). */
+    office: Readonly<Record<string, string>>;
+    pane: Readonly<Record<PaneErrorCode, string>>;
+    /** The core's NotInstalledError. */
+    notInstalled: string;
+    /** A part of the add-in could not be downloaded (webpack's ChunkLoadError). */
+    download: string;
+    unknown(detail: string): string;
+    /** Nothing to show at all (a rejection without a message). */
+    empty: string;
+    detail(code: string, message: string): string;
+  };
+}
+
+const viList = (items: readonly string[]) => items.map((s) => `«${s}»`).join(", ");
+const enList = (items: readonly string[]) => items.map((s) => `“${s}”`).join(", ");
+
+const VI_PROTECTED =
+  "Excel không cho phép thay đổi: trang tính hoặc sổ tính đang được bảo vệ, hoặc tệp chỉ mở để đọc. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) hoặc mở tệp để chỉnh sửa, rồi thử lại.";
+const EN_PROTECTED =
+  "Excel does not allow the change: the sheet or workbook is protected, or the file is read-only. Unprotect it (Review → Unprotect Sheet) or open the file for editing, then try again.";
+
+export const VI: PaneStrings = {
+  locale: "vi-VN",
+  lang: "vi",
+  appTitle: "Cải cách hành chính (CCHC)",
+  busy: "Đang thực hiện…",
+  list: viList,
+
+  status: {
+    heading: "Trạng thái",
+    loading: "Đang đọc sổ tính…",
+    refresh: "Làm mới trạng thái",
+    installed: "Sổ tính đã có mẫu báo cáo CCHC.",
+    notInstalled: "Sổ tính chưa có mẫu báo cáo CCHC: bấm «Cài đặt mẫu» bên dưới.",
+    version: (v) => `Phiên bản mẫu: ${v}`,
+    upgradeAvailable: (latest) =>
+      `Có phiên bản mẫu mới (${latest}): bấm «Cập nhật mẫu»; số liệu đã nhập được giữ nguyên.`,
+    period: (period, year) => `Kỳ báo cáo: ${period}${year ? ` năm ${year}` : ""}`,
+    periodMissing: "Kỳ báo cáo: chưa nhập (trang «Thông tin chung»).",
+    broken: (n) =>
+      `${n} ô dùng hàm CCHC đang báo lỗi #NAME?: bấm «Sửa các ô báo #NAME?» để nhập lại công thức.`,
+    repair: "Sửa các ô báo #NAME?",
+    repairing: "Đang nhập lại công thức…",
+    repaired: (n) => (n === 0 ? "Không có ô nào cần sửa." : `Đã nhập lại công thức của ${n} ô.`),
+    missingRequirements: (sets) =>
+      `Phiên bản Excel này thiếu ${sets.join(", ")}: một số chức năng sẽ không chạy. Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2021 trở lên).`,
+  },
+
+  install: {
+    heading: "Cài đặt / cập nhật mẫu",
+    description:
+      "Tạo các trang nhập số liệu, danh mục văn bản và chấm điểm. Khi cập nhật, số liệu đã nhập được giữ nguyên.",
+    install: "Cài đặt mẫu",
+    update: "Cập nhật mẫu",
+    busy: "Đang cài đặt mẫu…",
+    installed: (v) => `Đã cài đặt mẫu phiên bản ${v}.`,
+    updated: (from, to) =>
+      from === to ? `Đã cài lại mẫu phiên bản ${to}.` : `Đã cập nhật mẫu từ phiên bản ${from} lên ${to}.`,
+    added: (sheets) => `Trang tính mới (${sheets.length}): ${viList(sheets)}.`,
+    rewritten: (sheets) => `Trang tính được cập nhật (${sheets.length}): ${viList(sheets)}.`,
+    kept: (n) => (n === 0 ? "Chưa có số liệu nào được nhập trước đó." : `Giữ nguyên ${n} ô số liệu đã nhập.`),
+    renamed: (wanted, used) =>
+      `Trang «${wanted}» được tạo với tên «${used}» vì sổ tính đã có một trang tính trùng tên.`,
+  },
+
+  check: {
+    heading: "Kiểm tra số liệu",
+    description: "Đối chiếu các số liệu đã nhập: tổng và thành phần, tỷ lệ, ngày tháng, danh mục văn bản.",
+    check: "Kiểm tra",
+    recheck: "Kiểm tra lại",
+    busy: "Đang kiểm tra số liệu…",
+    clean: "Không có lỗi hay cảnh báo nào.",
+    summary: (e, w) => `Kết quả kiểm tra: ${e} lỗi, ${w} cảnh báo.`,
+    errors: (n) => `Lỗi (${n})`,
+    warnings: (n) => `Cảnh báo (${n})`,
+    sectionCount: (title, n) => `${title} (${n})`,
+    otherSection: "Khác",
+    goTo: (message, cell) => `${message} Chọn ô ${cell}.`,
+    hint: "Bấm vào một dòng để chọn ô đó trong Excel.",
+  },
+
+  report: {
+    heading: "Tạo báo cáo",
+    description: "Ghi Phụ lục I (số liệu) và Phụ lục II (văn bản chỉ đạo) theo mẫu Nghị định 30/2020/NĐ-CP.",
+    generate: "Tạo báo cáo",
+    busy: "Đang tạo báo cáo…",
+    written: (sheets) => `Đã ghi báo cáo vào trang tính ${viList(sheets)}.`,
+    errorsRemain: (n) =>
+      `Số liệu còn ${n} lỗi: báo cáo đã được tạo nhưng cần sửa các lỗi (xem «Kiểm tra số liệu») trước khi gửi.`,
+    warnings: (n) => `${n} cảnh báo: hãy xem lại hoặc ghi chú giải trình.`,
+    keptEdited: (sheets) => `Bản báo cáo đã sửa tay trước đó được giữ lại với tên ${viList(sheets)}.`,
+  },
+
+  score: {
+    heading: "Chỉ số CCHC",
+    description: "Điểm tự chấm các tiêu chí so với điểm tối đa và với năm trước.",
+    compute: "Xem điểm",
+    recompute: "Tính lại điểm",
+    busy: "Đang tính điểm…",
+    total: (score, max) => `Điểm tự chấm: ${score} / ${max}`,
+    lastYear: (lastYear) => `Tổng điểm năm trước: ${lastYear}`,
+    change: (delta, compared, criteria) =>
+      compared === criteria
+        ? `So với năm trước: ${delta}`
+        : `So với năm trước: ${delta} (tính trên ${compared}/${criteria} tiêu chí có điểm cả hai năm)`,
+    lostHeading: "Tiêu chí giảm điểm nhiều nhất so với năm trước",
+    lost: (score, lastYear, delta) => `${score} điểm, năm trước ${lastYear} (${delta})`,
+    noneLost: "Không có tiêu chí nào giảm điểm so với năm trước.",
+    unscored: (n) => `${n} tiêu chí chưa có điểm: nhập trên trang «Chỉ số CCHC».`,
+  },
+
+  errors: {
+    title: "Không thực hiện được",
+    dismiss: "Đóng",
+    dismissLabel: "Đóng thông báo lỗi",
+    office: {
+      InvalidReference:
+        "Không tìm thấy vùng ô cần dùng: có thể trang tính hoặc tên vùng đã bị xoá hay đổi tên. Hãy bấm «Cập nhật mẫu» rồi thử lại.",
+      ItemNotFound:
+        "Không tìm thấy trang tính hoặc tên vùng của mẫu CCHC: có thể đã bị xoá hay đổi tên. Hãy bấm «Cập nhật mẫu» rồi thử lại.",
+      AccessDenied: VI_PROTECTED,
+      NotAllowed: VI_PROTECTED,
+      InvalidOperationInCellEditMode:
+        "Excel đang ở chế độ sửa ô. Nhấn Enter hoặc Esc để kết thúc việc sửa ô, rồi thử lại.",
+      GeneralException:
+        "Excel gặp lỗi khi thực hiện thao tác. Hãy thử lại; nếu vẫn lỗi, lưu tệp rồi mở lại Excel.",
+      ApiNotFound:
+        "Phiên bản Excel này không có chức năng mà tiện ích cần. Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2021 trở lên).",
+      UnsupportedOperation: "Phiên bản Excel này không hỗ trợ thao tác này. Hãy cập nhật Excel.",
+      NotImplemented: "Phiên bản Excel này không hỗ trợ thao tác này. Hãy cập nhật Excel.",
+      UnsupportedFeature: "Phiên bản Excel này không hỗ trợ thao tác này. Hãy cập nhật Excel.",
+      ItemAlreadyExists:
+        "Sổ tính đã có một trang tính hoặc tên vùng trùng tên. Hãy đổi tên trang tính đó rồi thử lại.",
+      InvalidArgument:
+        "Excel từ chối dữ liệu được ghi (giá trị hoặc địa chỉ không hợp lệ). Hãy thử lại; nếu vẫn lỗi, báo cho bộ phận hỗ trợ.",
+      InvalidOperation:
+        "Excel không thực hiện được thao tác lúc này. Hãy đóng các hộp thoại đang mở trong Excel rồi thử lại.",
+      Conflict: "Sổ tính vừa bị thay đổi cùng lúc (có người khác đang sửa?). Hãy thử lại.",
+      InsertDeleteConflict: "Sổ tính vừa bị thay đổi cùng lúc (có người khác đang sửa?). Hãy thử lại.",
+      MergedRangeConflict: "Có ô gộp nằm chồng lên vùng cần ghi. Hãy bỏ gộp ô đó rồi thử lại.",
+      ActivityLimitReached: "Excel đang quá tải. Hãy đợi một lát rồi thử lại.",
+      RequestPayloadSizeLimitExceeded:
+        "Dữ liệu quá lớn để Excel xử lý một lần. Hãy thử lại; nếu vẫn lỗi, báo cho bộ phận hỗ trợ.",
+      ResponsePayloadSizeLimitExceeded:
+        "Dữ liệu quá lớn để Excel xử lý một lần. Hãy thử lại; nếu vẫn lỗi, báo cho bộ phận hỗ trợ.",
+      ConnectionFailure: "Mất kết nối với Excel. Hãy kiểm tra mạng (Excel trên web) rồi thử lại.",
+      RequestAborted: "Thao tác đã bị huỷ giữa chừng. Hãy thử lại.",
+      InactiveWorkbook: "Sổ tính không còn đang mở. Hãy chuyển về sổ tính cần làm rồi thử lại.",
+    },
+    pane: {
+      notInExcel: "Tiện ích chỉ chạy trong Excel: trang này đang được mở ngoài Excel.",
+      notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước.",
+      reportUnavailable: "Chức năng tạo báo cáo chưa có trong phiên bản này của tiện ích.",
+      missingRequirements:
+        "Phiên bản Excel này thiếu chức năng mà thao tác cần. Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2021 trở lên).",
+    },
+    notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước khi tạo báo cáo.",
+    download: "Không tải được một phần của tiện ích: hãy kiểm tra kết nối mạng rồi thử lại.",
+    unknown: (detail) =>
+      `Đã xảy ra lỗi không mong đợi. Hãy thử lại; nếu vẫn lỗi, báo cho bộ phận hỗ trợ kèm nội dung sau: ${detail}`,
+    empty: "Đã xảy ra lỗi không rõ nguyên nhân. Hãy thử lại.",
+    detail: (code, message) => (code ? `${code}: ${message}` : message),
+  },
+};
+
+export const EN: PaneStrings = {
+  locale: "en-US",
+  lang: "en",
+  appTitle: "Administrative reform (CCHC)",
+  busy: "Working…",
+  list: enList,
+
+  status: {
+    heading: "Status",
+    loading: "Reading the workbook…",
+    refresh: "Refresh status",
+    installed: "This workbook has the CCHC report template.",
+    notInstalled: "This workbook has no CCHC template yet: press “Install template” below.",
+    version: (v) => `Template version: ${v}`,
+    upgradeAvailable: (latest) =>
+      `A newer template (${latest}) is available: press “Update template”; typed figures are kept.`,
+    period: (period, year) => `Reporting period: ${period}${year ? ` ${year}` : ""}`,
+    periodMissing: "Reporting period: not entered yet (sheet “Thông tin chung”).",
+    broken: (n) =>
+      `${n} cell${n === 1 ? "" : "s"} using CCHC functions show #NAME?: press “Repair #NAME? cells” to enter the formulas again.`,
+    repair: "Repair #NAME? cells",
+    repairing: "Entering the formulas again…",
+    repaired: (n) =>
+      n === 0 ? "No cell needed repair." : `Entered the formulas of ${n} cell${n === 1 ? "" : "s"} again.`,
+    missingRequirements: (sets) =>
+      `This version of Excel lacks ${sets.join(", ")}: some features will not work. Please update Excel (Microsoft 365 or Excel 2021 or later).`,
+  },
+
+  install: {
+    heading: "Install / update the template",
+    description:
+      "Creates the input sheets, the document list and the scoring sheet. Updating keeps the figures already typed.",
+    install: "Install template",
+    update: "Update template",
+    busy: "Installing the template…",
+    installed: (v) => `Installed template version ${v}.`,
+    updated: (from, to) =>
+      from === to
+        ? `Reinstalled template version ${to}.`
+        : `Updated the template from version ${from} to ${to}.`,
+    added: (sheets) => `New sheets (${sheets.length}): ${enList(sheets)}.`,
+    rewritten: (sheets) => `Updated sheets (${sheets.length}): ${enList(sheets)}.`,
+    kept: (n) =>
+      n === 0 ? "No figures had been typed before." : `Kept ${n} typed cell${n === 1 ? "" : "s"}.`,
+    renamed: (wanted, used) =>
+      `Sheet “${wanted}” was created as “${used}” because the workbook already has a sheet of that name.`,
+  },
+
+  check: {
+    heading: "Check the figures",
+    description: "Compares the typed figures: totals and parts, ratios, dates and the document list.",
+    check: "Check",
+    recheck: "Check again",
+    busy: "Checking the figures…",
+    clean: "No errors or warnings.",
+    summary: (e, w) => `Check result: ${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}.`,
+    errors: (n) => `Errors (${n})`,
+    warnings: (n) => `Warnings (${n})`,
+    sectionCount: (title, n) => `${title} (${n})`,
+    otherSection: "Other",
+    goTo: (message, cell) => `${message} Select cell ${cell}.`,
+    hint: "Press an item to select its cell in Excel.",
+  },
+
+  report: {
+    heading: "Create the report",
+    description:
+      "Writes Appendix I (figures) and Appendix II (directive documents) in the Decree 30/2020/NĐ-CP form.",
+    generate: "Create report",
+    busy: "Creating the report…",
+    written: (sheets) => `The report was written to ${enList(sheets)}.`,
+    errorsRemain: (n) =>
+      `The figures still have ${n} error${n === 1 ? "" : "s"}: the report was created, but fix them (see “Check the figures”) before sending it.`,
+    warnings: (n) => `${n} warning${n === 1 ? "" : "s"}: review them or add an explanatory note.`,
+    keptEdited: (sheets) => `The previous report, edited by hand, was kept as ${enList(sheets)}.`,
+  },
+
+  score: {
+    heading: "PAR index (Chỉ số CCHC)",
+    description: "The self-assessed score of each criterion against the maximum and last year.",
+    compute: "Show scores",
+    recompute: "Recompute scores",
+    busy: "Computing the scores…",
+    total: (score, max) => `Self-assessed score: ${score} / ${max}`,
+    lastYear: (lastYear) => `Last year's total: ${lastYear}`,
+    change: (delta, compared, criteria) =>
+      compared === criteria
+        ? `Against last year: ${delta}`
+        : `Against last year: ${delta} (over the ${compared} of ${criteria} criteria scored both years)`,
+    lostHeading: "Criteria that lost most against last year",
+    lost: (score, lastYear, delta) => `${score} points, last year ${lastYear} (${delta})`,
+    noneLost: "No criterion lost points against last year.",
+    unscored: (n) =>
+      `${n} criteri${n === 1 ? "on has" : "a have"} no score yet: enter ${n === 1 ? "it" : "them"} on the “Chỉ số CCHC” sheet.`,
+  },
+
+  errors: {
+    title: "Could not complete the action",
+    dismiss: "Dismiss",
+    dismissLabel: "Dismiss the error message",
+    office: {
+      InvalidReference:
+        "A range the add-in needs was not found: a sheet or a name may have been deleted or renamed. Press “Update template” and try again.",
+      ItemNotFound:
+        "A sheet or name of the CCHC template was not found: it may have been deleted or renamed. Press “Update template” and try again.",
+      AccessDenied: EN_PROTECTED,
+      NotAllowed: EN_PROTECTED,
+      InvalidOperationInCellEditMode:
+        "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+      GeneralException:
+        "Excel ran into an error. Try again; if it persists, save the file and restart Excel.",
+      ApiNotFound:
+        "This version of Excel lacks a feature the add-in needs. Please update Excel (Microsoft 365 or Excel 2021 or later).",
+      UnsupportedOperation: "This version of Excel does not support this action. Please update Excel.",
+      NotImplemented: "This version of Excel does not support this action. Please update Excel.",
+      UnsupportedFeature: "This version of Excel does not support this action. Please update Excel.",
+      ItemAlreadyExists: "The workbook already has a sheet or name with that name. Rename it and try again.",
+      InvalidArgument:
+        "Excel refused the data to write (an invalid value or address). Try again; if it persists, contact support.",
+      InvalidOperation: "Excel cannot do this right now. Close any dialog open in Excel and try again.",
+      Conflict: "The workbook changed at the same time (is someone else editing?). Try again.",
+      InsertDeleteConflict: "The workbook changed at the same time (is someone else editing?). Try again.",
+      MergedRangeConflict: "A merged cell overlaps the range to write. Unmerge it and try again.",
+      ActivityLimitReached: "Excel is busy. Wait a moment and try again.",
+      RequestPayloadSizeLimitExceeded:
+        "Too much data for Excel at once. Try again; if it persists, contact support.",
+      ResponsePayloadSizeLimitExceeded:
+        "Too much data for Excel at once. Try again; if it persists, contact support.",
+      ConnectionFailure:
+        "The connection to Excel was lost. Check the network (Excel on the web) and try again.",
+      RequestAborted: "The action was interrupted. Try again.",
+      InactiveWorkbook: "The workbook is no longer active. Switch back to it and try again.",
+    },
+    pane: {
+      notInExcel: "The add-in only runs inside Excel: this page was opened outside Excel.",
+      notInstalled: "This workbook has no CCHC template: install it and enter the figures first.",
+      reportUnavailable: "Creating the report is not available in this version of the add-in.",
+      missingRequirements:
+        "This version of Excel lacks features this action needs. Please update Excel (Microsoft 365 or Excel 2021 or later).",
+    },
+    notInstalled:
+      "This workbook has no CCHC template: install it and enter the figures before creating the report.",
+    download: "Part of the add-in could not be downloaded: check the network connection and try again.",
+    unknown: (detail) =>
+      `Something unexpected went wrong. Try again; if it persists, send this to support: ${detail}`,
+    empty: "Something went wrong for an unknown reason. Try again.",
+    detail: (code, message) => (code ? `${code}: ${message}` : message),
+  },
+};
+
+/** The table for Office's display language (`Office.context.displayLanguage`, e.g. `en-US`). */
+export function pickStrings(displayLanguage: string | undefined | null): PaneStrings {
+  return displayLanguage && /^en\b/i.test(displayLanguage) ? EN : VI;
+}
+
+/** Numbers in the table's locale: `2,92` / `2.92`, at most two decimals. */
+export function formatNumber(strings: PaneStrings, value: number): string {
+  return new Intl.NumberFormat(strings.locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** A signed difference: `+0,8`, `−0,82`, `0`. */
+export function formatDelta(strings: PaneStrings, value: number): string {
+  if (value === 0) return formatNumber(strings, 0);
+  const text = formatNumber(strings, Math.abs(value));
+  return value > 0 ? `+${text}` : `−${text}`;
+}
