@@ -1,14 +1,29 @@
 /**
  * The ribbon's function file. In the shared runtime it is loaded by taskpane.html (the manifest's
- * FunctionFile is Taskpane.Url), so actions registered here share state with the pane.
+ * FunctionFile is Taskpane.Url), so the actions registered here share the page with the pane.
  *
- * The "CCHC" button only shows the task pane (ShowTaskpane needs no code). The report button
- * ("Tạo báo cáo", an ExecuteFunction) registers its action here with Office.actions.associate
- * when the report issue lands.
+ * "CCHC" only shows the task pane (ShowTaskpane needs no code). "Tạo báo cáo" generates the
+ * report sheets in one click; its outcome goes to the pane's report card, and the pane opens
+ * when the user must be told something (errors in the figures, or a failure).
  */
-// A module, not a global script: isolatedModules compiles each file on its own.
-export {};
+import { publishRibbonReport } from "../shared/ribbonReport";
+
+export async function generateReportFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    // Loaded on first use: the adapter is not needed before the first click.
+    const { generateReport } = await import(/* webpackChunkName: "excel" */ "../excel/generateReport");
+    const outcome = await Excel.run((context) => generateReport(context));
+    publishRibbonReport({ ok: true, result: { errors: outcome.errors, warnings: outcome.warnings, sheets: outcome.sheets, keptEdited: outcome.keptEdited } });
+    if (outcome.errors > 0 || outcome.keptEdited.length > 0) await Office.addin.showAsTaskpane();
+  } catch (error) {
+    publishRibbonReport({ ok: false, error });
+    // The pane turns the error into a Vietnamese message; opening it is how the user sees it.
+    await Office.addin.showAsTaskpane().catch((shown: unknown) => console.error("CCHC: cannot open the task pane", shown, error));
+  } finally {
+    event.completed();
+  }
+}
 
 Office.onReady(() => {
-  // Nothing to register yet: see the note above.
+  Office.actions.associate("generateReport", generateReportFromRibbon);
 });

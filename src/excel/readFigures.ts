@@ -15,12 +15,12 @@ import {
 import { candidateSheetNames, templateSheets } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { isOwnFormula } from "../core/layout/formulas";
-import { address } from "../core/layout/model";
+import { address, parseAddress } from "../core/layout/model";
 import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
 import type { ContextApi, NamedItemApi, RangeApi } from "./api";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
 import { queueSheetReads, type SheetSnapshot } from "./readSheets";
-import { normalizeRef } from "./refs";
+import { normalizeRef, splitRef } from "./refs";
 
 /** A cell holding one of our CCHC.* formulas that currently shows an error. */
 export interface BrokenCell {
@@ -76,6 +76,17 @@ function brokenCells(sheet: SheetSnapshot): BrokenCell[] {
 }
 
 /**
+ * The row's Ghi chú: the cell right of a named input, taken from the sheet's values already
+ * read (no extra load, and no chained call on a name that may not exist).
+ */
+function noteBeside(sheets: ReadonlyMap<string, SheetSnapshot>, cell: string): unknown {
+  const { sheet, address: at } = splitRef(cell);
+  if (!sheet) return undefined;
+  const { row, column } = parseAddress(at);
+  return sheets.get(sheet.toLowerCase())?.values[row - 1]?.[column];
+}
+
+/**
  * Queues every load of a reading; returns the collector to call after the one sync. The
  * candidate sheets (defaults, alternates, the meta sheet) are all loaded because which of them
  * are ours is only known once the meta sheet has been read.
@@ -96,16 +107,18 @@ export function queueReadWorkbook(
   const collectSheets = queueSheetReads(context, candidateSheetNames(catalogue), true);
 
   return () => {
+    const sheets = collectSheets();
     const cells = new Map<string, NamedCell>();
     for (const [name, { item, range }] of named) {
       if (item.isNullObject || range.isNullObject) continue;
+      const cell = normalizeRef(range.address).replace(/:.*$/, "");
       cells.set(name, {
-        cell: normalizeRef(range.address).replace(/:.*$/, ""),
+        cell,
         value: range.values[0]?.[0],
         formula: String(range.formulas[0]?.[0] ?? ""),
+        note: noteBeside(sheets, cell),
       });
     }
-    const sheets = collectSheets();
     const metaSheet = sheets.get(META_SHEET_NAME.toLowerCase());
     const meta = metaSheet ? readMeta(metaSheet.values) : null;
     const ours = ourSheetNames(meta, catalogue)

@@ -75,7 +75,7 @@ export function App({ operations, strings = VI, theme = "light" }: AppProps) {
     },
     [fail, idle],
   );
-  const runner = useMemo<Runner>(() => ({ busy, run }), [busy, run]);
+  const runner = useMemo<Runner>(() => ({ busy, run, fail }), [busy, run, fail]);
 
   const refreshStatus = useCallback(() => {
     void run("status", async () => setStatus(await operations.status()));

@@ -23,11 +23,16 @@ export interface Runner {
    * undefined when it failed (the ErrorBar then shows why) or did not start.
    */
   run<T>(name: OperationName, action: () => Promise<T>): Promise<T | undefined>;
+  /** Shows an error that happened outside the pane (the ribbon's command) in the ErrorBar. */
+  fail(error: unknown): void;
 }
 
 export const RunnerContext = createContext<Runner>({
   busy: null,
   run: async (_name, action) => action(),
+  fail: (error) => {
+    throw error;
+  },
 });
 
 export function useRunner(): Runner {

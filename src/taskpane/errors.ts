@@ -19,7 +19,6 @@ interface ErrorLike {
 const PANE_CODES: readonly PaneErrorCode[] = [
   "notInExcel",
   "notInstalled",
-  "reportUnavailable",
   "missingRequirements",
 ];
 

@@ -19,6 +19,7 @@ import {
   type Capabilities,
 } from "../excel/capabilities";
 import { checkWorkbook, selectCell } from "../excel/checkWorkbook";
+import { generateReport } from "../excel/generateReport";
 import { installSheets } from "../excel/installSheets";
 import { queueReadWorkbook, readWorkbook, type BrokenCell } from "../excel/readFigures";
 import { PaneError, type PaneOperations, type PaneStatus } from "./operations";
@@ -119,9 +120,11 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
 
     selectCell: (ref) => inExcel((context) => selectCell(context, ref)),
 
-    // TODO(lead): call `generateReport(context)` from src/excel once it exists (the report
-    // issue); until then the pane says the report is not available in this version.
-    report: () => Promise.reject(new PaneError("reportUnavailable")),
+    report: () =>
+      inExcel(async (context) => {
+        const { errors, warnings, sheets, keptEdited } = await generateReport(context, { capabilities: capabilities() });
+        return { errors, warnings, sheets, keptEdited };
+      }),
 
     scores: () =>
       inExcel(async (context) => {

@@ -248,7 +248,6 @@ export const VI: PaneStrings = {
     pane: {
       notInExcel: "Tiện ích chỉ chạy trong Excel: trang này đang được mở ngoài Excel.",
       notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước.",
-      reportUnavailable: "Chức năng tạo báo cáo chưa có trong phiên bản này của tiện ích.",
       missingRequirements:
         "Phiên bản Excel này thiếu chức năng mà thao tác cần. Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2021 trở lên).",
     },
@@ -397,7 +396,6 @@ export const EN: PaneStrings = {
     pane: {
       notInExcel: "The add-in only runs inside Excel: this page was opened outside Excel.",
       notInstalled: "This workbook has no CCHC template: install it and enter the figures first.",
-      reportUnavailable: "Creating the report is not available in this version of the add-in.",
       missingRequirements:
         "This version of Excel lacks features this action needs. Please update Excel (Microsoft 365 or Excel 2021 or later).",
     },

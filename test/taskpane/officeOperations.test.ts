@@ -77,6 +77,15 @@ describe("createOfficeOperations over the fake Excel", () => {
     await expect(ops.scores()).rejects.toEqual(new PaneError("notInstalled"));
   });
 
+  it("generates the report and says which sheets were written", async () => {
+    const book = new FakeWorkbook();
+    const ops = open(book);
+    await ops.install();
+    typeSample(book);
+    expect(await ops.report()).toEqual({ errors: 0, warnings: 4, sheets: ["Phụ lục I", "Phụ lục II"], keptEdited: [] });
+    expect(book.valueOf(book.refOf("BC_KH_TYLE"))).toBeCloseTo(24 / 47, 12);
+  });
+
   it("scores the sample against the maximum", async () => {
     const book = new FakeWorkbook();
     const ops = open(book);
@@ -136,12 +145,12 @@ describe("createOfficeOperations over the fake Excel", () => {
     expect(describeError(denied)).toMatch(/đang được bảo vệ/);
   });
 
-  it("says so outside Excel, and that the report is not available yet", async () => {
+  it("says so outside Excel", async () => {
     const ops = createOfficeOperations();
     await expect(ops.status()).rejects.toEqual(new PaneError("notInExcel"));
     expect(describeError(await ops.install().catch((e: unknown) => e))).toBe(
       "Tiện ích chỉ chạy trong Excel: trang này đang được mở ngoài Excel.",
     );
-    await expect(ops.report()).rejects.toEqual(new PaneError("reportUnavailable"));
+    await expect(ops.report()).rejects.toEqual(new PaneError("notInExcel"));
   });
 });

@@ -2,10 +2,11 @@
  * Tạo báo cáo: writes the report sheets and says where they are, warns when the figures still
  * have errors, and names the hand-edited report kept under another name.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useRunner, useStrings } from "../context";
 import type { ReportResult } from "../operations";
+import { subscribeRibbonReport } from "../../shared/ribbonReport";
 import { ActionButton } from "./ActionButton";
 import { Busy } from "./Busy";
 import { PaneSection } from "./PaneSection";
@@ -23,7 +24,7 @@ export interface ReportCardProps {
 export function ReportCard({ report }: ReportCardProps) {
   const styles = useStyles();
   const strings = useStrings();
-  const { busy, run } = useRunner();
+  const { busy, run, fail } = useRunner();
   const [result, setResult] = useState<ReportResult | null>(null);
   const t = strings.report;
 
@@ -32,6 +33,17 @@ export function ReportCard({ report }: ReportCardProps) {
     const summary = await run("report", report);
     if (summary) setResult(summary);
   };
+
+  // The ribbon's "Tạo báo cáo" ran in the same runtime: show its outcome (or its error) here,
+  // even while the pane is busy with something else.
+  useEffect(
+    () =>
+      subscribeRibbonReport((outcome) => {
+        if (outcome.ok) setResult(outcome.result);
+        else fail(outcome.error);
+      }),
+    [fail],
+  );
 
   return (
     <PaneSection title={t.heading} description={t.description}>

@@ -1,0 +1,68 @@
+/**
+ * "Tạo báo cáo" through Office.js: one sync reads the figures, the document list and the
+ * report sheets as they are now; the core plans Phụ lục I and II; one sync writes them. A
+ * report sheet edited by hand since it was generated is renamed, not overwritten.
+ */
+import { DEFAULT_CATALOGUE } from "../core/catalogue";
+import type { ExistingSheet } from "../core/install";
+import { candidateReportNames, planReport, type ReportPlan } from "../core/report/planReport";
+import type { ContextApi } from "./api";
+import { applySheets, type WorkbookState } from "./applySheets";
+import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
+import { queueReadWorkbook } from "./readFigures";
+import { queueSheetReads } from "./readSheets";
+
+export interface GenerateReportOptions {
+  /** The time printed in the footnote; now by default. */
+  generatedAt?: Date;
+  capabilities?: Capabilities;
+}
+
+export type ReportOutcome = ReportPlan["summary"] & { findings: ReportPlan["findings"] };
+
+/** Generates the report sheets from the typed figures: exactly two syncs. */
+export async function generateReport(context: ContextApi, options: GenerateReportOptions = {}): Promise<ReportOutcome> {
+  const capabilities = options.capabilities ?? hostCapabilities();
+  assertCanRun(capabilities);
+  const { worksheets, names, tables } = context.workbook;
+  worksheets.load("items/name");
+  names.load("items/name");
+  tables.load("items/name");
+  const collectReading = queueReadWorkbook(context, DEFAULT_CATALOGUE);
+  const collectReports = queueSheetReads(context, candidateReportNames(), true);
+  await context.sync();
+
+  const { reading, sheets: inputSheets } = collectReading();
+  const reports = collectReports();
+  const sheetNames = worksheets.items.map((sheet) => sheet.name);
+  const existing = new Map<string, ExistingSheet>();
+  // The meta sheet as values; report sheets as values too: they hold constants only.
+  for (const snapshot of [...inputSheets.values(), ...reports.values()]) {
+    existing.set(snapshot.name, { name: snapshot.name, cells: snapshot.values });
+  }
+  const plan = planReport(
+    { sheetNames, sheets: existing },
+    { figures: reading.figures, documents: reading.documents, generatedAt: options.generatedAt ?? new Date() },
+  );
+
+  const protection = new Map(
+    [...inputSheets.values(), ...reports.values()].map((s) => [s.name.toLowerCase(), s.protected]),
+  );
+  const renamedAway = new Set(plan.renames.map((r) => r.from.toLowerCase()));
+  const state: WorkbookState = {
+    // A sheet renamed away frees its name: the new report sheet is added under it.
+    sheets: new Map(
+      sheetNames
+        .filter((name) => !renamedAway.has(name.toLowerCase()))
+        .map((name) => [name.toLowerCase(), { protected: protection.get(name.toLowerCase()) ?? false }]),
+    ),
+    names: new Set(names.items.map((item) => item.name.toLowerCase())),
+    tables: new Set(tables.items.map((table) => table.name.toLowerCase())),
+  };
+  for (const rename of plan.renames) worksheets.getItem(rename.from).name = rename.to;
+  applySheets(context, plan.sheets, state, capabilities);
+  // Show the result: whoever pressed the ribbon button sees Phụ lục I at once.
+  worksheets.getItem(plan.summary.sheets[0]).activate();
+  await context.sync();
+  return { ...plan.summary, findings: plan.findings };
+}
