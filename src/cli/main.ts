@@ -1,55 +1,105 @@
 /**
  * The `cchc` command line: the same operations as the task pane, on .xlsx files, for staff whose
- * Excel cannot run the add-in. Commands register themselves in `commands`; `main` only parses the
- * first word and dispatches, so every command stays testable on its own.
+ * Excel cannot run the add-in. `main` only dispatches on the first word through the command
+ * table and turns the problems a user can fix into one Vietnamese line and exit code 2.
+ *
+ * Adding a command (`report`, `demo` …): write `src/cli/commands/<name>.ts` exporting a
+ * `Command` and list it in `commands` below.
  */
+import { readFileSync } from "fs";
+import * as path from "path";
+import { DEFAULT_CATALOGUE } from "../core/catalogue";
+import { firstLine, WorkbookFileError } from "../xlsx/files";
+import { UsageError } from "./args";
+import { EXIT, type Command } from "./command";
+import { checkCommand } from "./commands/check";
+import { installCommand } from "./commands/install";
+import { templateCommand } from "./commands/template";
+import { processIo, type Io } from "./io";
 
-/** One sub-command of `cchc`. */
-export interface Command {
-  /** One line of Vietnamese help shown in the usage text. */
-  summary: string;
-  /** Runs the command with the arguments after its name; resolves to the process exit code. */
-  run(args: string[]): Promise<number>;
+export type { Command } from "./command";
+export { EXIT } from "./command";
+
+/** The sub-commands by name, in the order the help lists them. */
+export const commands: Record<string, Command> = {
+  template: templateCommand,
+  install: installCommand,
+  check: checkCommand,
+};
+
+/** The package version, read at run time (lib/cli and src/cli both sit two levels under the root). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as {
+    version?: unknown;
+  };
+  return typeof pkg.version === "string" ? pkg.version : "0.0.0";
 }
-
-/** The sub-commands by name. Empty until the commands land (install, check, report, demo…). */
-export const commands: Record<string, Command> = {};
 
 /** The usage text, in Vietnamese: the people who run this read Vietnamese. */
 export function usage(): string {
-  const names = Object.keys(commands).sort();
-  const width = Math.max(8, ...names.map((name) => name.length));
-  const list =
-    names.length > 0
-      ? names.map((name) => `  ${name.padEnd(width)}  ${commands[name].summary}`).join("\n")
-      : "  (chưa có lệnh nào trong phiên bản này)";
+  const names = Object.keys(commands);
+  const width = Math.max(9, ...names.map((name) => name.length));
   return [
     "cchc: báo cáo cải cách hành chính (CCHC) trên tệp Excel .xlsx, không cần Excel.",
     "",
     "Cách dùng:",
     "  npx cchc <lệnh> [tham số…]",
-    "  npx cchc --help",
+    "  npx cchc <lệnh> --help",
     "",
     "Các lệnh:",
-    list,
+    ...names.map((name) => `  ${name.padEnd(width)}  ${commands[name].summary}`),
     "",
     "Tuỳ chọn:",
     `  ${"--help".padEnd(width)}  In hướng dẫn này.`,
+    `  ${"--version".padEnd(width)}  In phiên bản.`,
+    "",
+    "Mã thoát: 0 thành công; 1 khi «check» thấy lỗi trong số liệu; 2 khi không đọc/ghi được tệp hoặc gõ sai lệnh.",
     "",
   ].join("\n");
 }
 
+const HELP = new Set(["--help", "-h", "help"]);
+
 /** Entry point of the `cchc` bin; resolves to the process exit code instead of exiting. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(usage());
-    return 0;
+  try {
+    if (name === undefined) {
+      // No command is a usage error: say how to use it, on stderr, so a script sees the failure.
+      io.err(usage());
+      return EXIT.usage;
+    }
+    if (HELP.has(name)) {
+      io.out(usage());
+      return EXIT.ok;
+    }
+    if (name === "--version" || name === "-v") {
+      io.out(`cchc ${version()} (mẫu ${DEFAULT_CATALOGUE.id} ${DEFAULT_CATALOGUE.version})\n`);
+      return EXIT.ok;
+    }
+    const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+    if (!command) throw new UsageError(`Không có lệnh "${name}".`);
+    if (rest.some((arg) => arg === "--help" || arg === "-h")) {
+      io.out(command.help);
+      return EXIT.ok;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const hint =
+        name && Object.prototype.hasOwnProperty.call(commands, name)
+          ? `npx cchc ${name} --help`
+          : "npx cchc --help";
+      io.err(`${error.message} Xem: ${hint}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof WorkbookFileError) {
+      io.err(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    // A bug of ours: still one line for the user; the stack on request.
+    io.err(`cchc gặp lỗi nội bộ: ${firstLine(error)} (chạy lại với CCHC_DEBUG=1 để xem chi tiết)\n`);
+    if (process.env.CCHC_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    return EXIT.internal;
   }
-  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
-  if (!command) {
-    process.stderr.write(`Không có lệnh "${name}".\n\n${usage()}`);
-    return 2;
-  }
-  return command.run(rest);
 }

@@ -1,0 +1,34 @@
+/** `cchc check FILE.xlsx [--json]`: the findings over the file's figures. */
+import { countFindings } from "../../core/checks";
+import { checkFile } from "../../xlsx/operations";
+import { parseArgs } from "../args";
+import { EXIT, type Command } from "../command";
+import { findingsJson, formatFinding, formatSummary } from "../format";
+
+export const checkCommand: Command = {
+  summary: "Kiểm tra số liệu trong tệp .xlsx: liệt kê lỗi và cảnh báo kèm ô.",
+  help: [
+    "Cách dùng: npx cchc check TỆP.xlsx [--json]",
+    "",
+    "In mỗi lỗi/cảnh báo trên một dòng kèm ô cần xem, rồi một dòng tổng kết.",
+    "",
+    '  --json  In JSON: {"errors": N, "warnings": N, "findings": [{"severity", "ids", "cells", "message"}]}.',
+    "",
+    "Mã thoát: 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi, 2 khi không đọc được tệp.",
+    "",
+  ].join("\n"),
+  async run(args, io) {
+    const parsed = parseArgs(args, {
+      flags: { "--json": {} },
+      positional: { min: 1, max: 1, name: "tệp .xlsx cần kiểm tra" },
+    });
+    const { findings } = await checkFile(parsed.positional[0]);
+    if (parsed.flags.has("--json")) {
+      io.out(`${findingsJson(findings)}\n`);
+    } else {
+      for (const finding of findings) io.out(`${formatFinding(finding)}\n`);
+      io.out(`${formatSummary(findings)}\n`);
+    }
+    return countFindings(findings).errors > 0 ? EXIT.findings : EXIT.ok;
+  },
+};

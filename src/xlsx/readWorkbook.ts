@@ -1,0 +1,186 @@
+/**
+ * Reading a workbook through ExcelJS into the core's shapes: what `planInstall` needs (sheet
+ * names and the "formulas" view of our candidate sheets) and the figures and document list the
+ * checks need. Cells are unwrapped the way Office.js reports them (formulas as `=…`, dates as
+ * serials, errors as `#N/A` …), so the core sees the same values from both adapters.
+ */
+import * as ExcelJS from "exceljs";
+import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
+import { checkFigures, type Finding } from "../core/checks";
+import {
+  cellRef,
+  documentsFromGrid,
+  figuresFromNamedCells,
+  type DocumentRow,
+  type Figures,
+  type NamedCell,
+} from "../core/figures";
+import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../core/install";
+import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
+import { parseAddress } from "../core/layout/model";
+import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
+
+/** Milliseconds per day, and the serial of 1970-01-01 in Excel's 1900 date system. */
+const DAY_MS = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * A Date as ExcelJS reads it (UTC, already corrected for a 1904 workbook) as a serial of the
+ * 1900 date system, the one the core uses; the time of day is kept as the fraction, as Excel does.
+ */
+export function serialOfDate(date: Date): number {
+  const serial = date.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
+  // ExcelJS rounds to whole milliseconds; snap back to the serial Excel stored when that is all it was.
+  const whole = Math.round(serial);
+  return Math.abs(serial - whole) < 1e-9 ? whole : serial;
+}
+
+/** Whether a value is one of ExcelJS's wrapped formula values. */
+function isFormulaValue(value: object): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
+  return "formula" in value || "sharedFormula" in value;
+}
+
+/** An ExcelJS value (or formula result) unwrapped to a plain value: Office.js's `values` view. */
+function plainValue(value: ExcelJS.CellValue | ExcelJS.CellFormulaValue["result"] | undefined): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return serialOfDate(value);
+  if (typeof value !== "object") return value;
+  if ("error" in value) return value.error;
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("hyperlink" in value) return plainValue((value as ExcelJS.CellHyperlinkValue).text);
+  if (isFormulaValue(value)) return plainValue(value.result);
+  throw new Error(`Unexpected ExcelJS cell value: ${JSON.stringify(value)}`);
+}
+
+/** The value a cell shows (formula cells: their cached result). Merged-over cells are blank. */
+export function cellValue(cell: ExcelJS.Cell): unknown {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  return plainValue(cell.value);
+}
+
+/** The formula of a cell as `=…`, or undefined. Shared-formula clones come back translated. */
+export function cellFormula(cell: ExcelJS.Cell): string | undefined {
+  if (cell.type !== ExcelJS.ValueType.Formula) return undefined;
+  const formula = cell.formula;
+  return formula ? `=${formula}` : undefined;
+}
+
+/** A sheet's grid from A1 to its last used cell, row by row (0-based arrays of 1-based cells). */
+export function sheetGrid(worksheet: ExcelJS.Worksheet, view: "formulas" | "values"): unknown[][] {
+  const grid: unknown[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      const formula = view === "formulas" ? cellFormula(cell) : undefined;
+      cells[column - 1] = formula ?? cellValue(cell);
+    });
+    // Fill holes so callers can index any column up to the row's last cell.
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    while (grid.length < rowNumber - 1) grid.push([]);
+    grid[rowNumber - 1] = cells;
+  });
+  return grid;
+}
+
+/** Finds a worksheet by name as Excel does: case-insensitively. */
+export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const lower = name.toLowerCase();
+  return workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+}
+
+/** The template meta recorded in the very hidden sheet, or null when the workbook has none of ours. */
+export function readWorkbookMeta(workbook: ExcelJS.Workbook): TemplateMeta | null {
+  const sheet = findWorksheet(workbook, META_SHEET_NAME);
+  return sheet ? readMeta(sheetGrid(sheet, "values")) : null;
+}
+
+/** What `planInstall` needs: every sheet name in tab order, and our candidate sheets' formulas. */
+export function readExistingWorkbook(
+  workbook: ExcelJS.Workbook,
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
+): ExistingWorkbook {
+  const meta = readWorkbookMeta(workbook);
+  // The names recorded by an earlier install are candidates too (e.g. "… (CCHC 2)").
+  const wanted = candidateSheetNames(catalogue, Object.values(meta?.sheets ?? {}));
+  const sheets = new Map<string, ExistingSheet>();
+  for (const name of wanted) {
+    const worksheet = findWorksheet(workbook, name);
+    if (worksheet && !sheets.has(worksheet.name)) {
+      sheets.set(worksheet.name, { name: worksheet.name, cells: sheetGrid(worksheet, "formulas") });
+    }
+  }
+  return { sheetNames: workbook.worksheets.map((ws) => ws.name), sheets };
+}
+
+/** Splits `'Sheet ''1'''!$D$5` (or `Sheet1!$D$5:$E$6`) into the sheet name and its first cell. */
+export function parseNameReference(reference: string): { sheet: string; address: string } | undefined {
+  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/i.exec(
+    reference.trim(),
+  );
+  if (!match) return undefined;
+  const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+  return { sheet, address: `${match[3].toUpperCase()}${match[4]}` };
+}
+
+/** The workbook's defined names by upper-cased name (Excel's names are case-insensitive). */
+function definedNameIndex(workbook: ExcelJS.Workbook): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const { name, ranges } of workbook.definedNames.model) {
+    if (ranges.length > 0 && !index.has(name.toUpperCase())) index.set(name.toUpperCase(), ranges);
+  }
+  return index;
+}
+
+/** Looks up a defined name's cell the way `figuresFromNamedCells` wants it. */
+export function namedCellLookup(workbook: ExcelJS.Workbook): (name: string) => NamedCell | undefined {
+  const index = definedNameIndex(workbook);
+  return (name) => {
+    const ranges = index.get(name.toUpperCase());
+    const target = ranges && parseNameReference(ranges[0]);
+    if (!target) return undefined;
+    const worksheet = findWorksheet(workbook, target.sheet);
+    if (!worksheet) return undefined;
+    // findCell, not getCell: reading must not add cells to the workbook.
+    const { row, column } = parseAddress(target.address);
+    const cell = worksheet.findCell(row, column);
+    return {
+      cell: cellRef(worksheet.name, target.address),
+      value: cell ? cellValue(cell) : null,
+      formula: cell && cellFormula(cell),
+    };
+  };
+}
+
+/** The document list: the sheet the meta records for it, else the default name. */
+export function readDocuments(workbook: ExcelJS.Workbook): DocumentRow[] {
+  const meta = readWorkbookMeta(workbook);
+  const worksheet = findWorksheet(workbook, meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name);
+  return worksheet
+    ? documentsFromGrid(worksheet.name, sheetGrid(worksheet, "values"), DOCUMENTS_HEADER_ROW)
+    : [];
+}
+
+export interface WorkbookFigures {
+  figures: Figures;
+  documents: DocumentRow[];
+}
+
+/** Every named figure and the document list, read once. */
+export function readWorkbookFigures(
+  workbook: ExcelJS.Workbook,
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
+): WorkbookFigures {
+  return {
+    figures: figuresFromNamedCells(catalogue, namedCellLookup(workbook)),
+    documents: readDocuments(workbook),
+  };
+}
+
+/** The findings of the checks over a workbook's figures. */
+export function checkWorkbook(
+  workbook: ExcelJS.Workbook,
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
+): { figures: WorkbookFigures; findings: Finding[] } {
+  const figures = readWorkbookFigures(workbook, catalogue);
+  return { figures, findings: checkFigures(figures.figures, figures.documents, catalogue) };
+}

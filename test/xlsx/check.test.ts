@@ -1,0 +1,105 @@
+/**
+ * `check` over files: the sample's known answer, and every kind of bad input a user can type
+ * (or paste past Excel's validation) reported as an error naming its cell.
+ */
+import * as path from "path";
+import type * as ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { bufferIo } from "../../src/cli/io";
+import { countFindings } from "../../src/core/checks";
+import { saveWorkbookFile } from "../../src/xlsx/files";
+import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
+import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
+
+let dir: string;
+let sample: string;
+
+beforeAll(async () => {
+  dir = makeTempDir("cchc-check-");
+  sample = path.join(dir, "mau.xlsx");
+  await createTemplateFile(sample, { sample: true });
+});
+afterAll(() => removeTempDir(dir));
+
+/** The sample with some cells changed, saved under a new name. */
+async function sampleWith(name: string, change: (workbook: ExcelJS.Workbook) => void): Promise<string> {
+  const workbook = await readBack(sample);
+  change(workbook);
+  const file = path.join(dir, `${name}.xlsx`);
+  await saveWorkbookFile(workbook, file, { overwrite: true });
+  return file;
+}
+
+describe("check on the Đức Thọ sample", () => {
+  it("gives 0 errors and exactly the four known warnings, with their cells", async () => {
+    const { findings } = await checkFile(sample);
+    expect(countFindings(findings)).toEqual({ errors: 0, warnings: 4 });
+    expect(findings.map((f) => f.checkId)).toEqual([
+      "balance:hs_tong",
+      "sum:kh_tong:areas",
+      "quota:bc_xa_comat",
+      "quota:gd_comat",
+    ]);
+    expect(findings.find((f) => f.checkId === "quota:gd_comat")!.cells).toEqual([
+      "'4-5. Bộ máy, công vụ'!D16",
+      "'4-5. Bộ máy, công vụ'!D15",
+    ]);
+    expect(findings.find((f) => f.checkId === "quota:bc_xa_comat")!.message).toMatch(/386 > 318 \(\+68\)/);
+  });
+});
+
+describe("check on bad input", () => {
+  it.each<[string, string, ExcelJS.CellValue, RegExp]>([
+    ["text in a number cell", "CCHC_KH_TONG", "bốn bảy", /không phải là số/],
+    ["a negative count", "CCHC_HS_MOI", -5, /số âm/],
+    ["a fraction in a count", "CCHC_BN_MOI", 2.5, /số nguyên/],
+    ["an impossible date", "CCHC_NGAY_BAN_HANH", 99_999_999, /ngày không hợp lệ/],
+    ["a date typed as text", "CCHC_NGAY_BAN_HANH", "31/02/2021", /không phải là ngày/],
+    ["a cell holding an Excel error", "CCHC_DVC_HOSO", { error: "#REF!" } as ExcelJS.CellErrorValue, /#REF!/],
+    [
+      "a formula whose result is an error",
+      "CCHC_DVC_HOSO",
+      { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue,
+      /#DIV\/0!/,
+    ],
+  ])("%s is an error naming the cell", async (what, name, value, message) => {
+    let ref = "";
+    const file = await sampleWith(what.replace(/\W+/g, "-"), (workbook) => {
+      const cell = namedCell(workbook, name);
+      cell.value = value;
+      ref = `'${cell.worksheet.name}'!${cell.address}`;
+    });
+    const { findings } = await checkFile(file);
+    const errors = findings.filter((f) => f.severity === "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0].cells).toEqual([ref]);
+    expect(errors[0].message).toContain(`Ô ${ref}`);
+    expect(errors[0].message).toMatch(message);
+
+    const io = bufferIo();
+    expect(await main(["check", file], io)).toBe(1);
+    expect(io.stdout).toContain(ref);
+    expect(io.stdout.trim().split("\n").at(-1)).toMatch(/^Kết quả: 1 lỗi, \d+ cảnh báo/);
+  });
+
+  it("reports an impossible date in the document list at its cell", async () => {
+    const file = await sampleWith("doc-date", (workbook) => {
+      const docs = workbook.getWorksheet("Danh mục văn bản")!;
+      docs.getRow(4).values = [1, "12/UBND", "32/13/2021", "Văn bản thử"];
+    });
+    const { findings } = await checkFile(file);
+    const error = findings.find((f) => f.severity === "error")!;
+    expect(error.cells).toEqual(["'Danh mục văn bản'!C4"]);
+    expect(error.message).toMatch(/12\/UBND.*không phải là ngày hợp lệ/);
+  });
+
+  it("refuses a workbook without the CCHC sheets (exit 2)", async () => {
+    const file = await sampleWith("no-names", (workbook) => {
+      workbook.definedNames.model = [];
+    });
+    const io = bufferIo();
+    expect(await main(["check", file], io)).toBe(2);
+    expect(io.stdout).toBe("");
+    expect(io.stderr).toMatch(/chưa có các trang CCHC.*cchc install/);
+  });
+});

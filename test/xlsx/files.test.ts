@@ -1,0 +1,317 @@
+/**
+ * Files that are not what they claim, given to every command: exit 2, one Vietnamese line that
+ * names the file, and the file left byte for byte as it was. Saving is atomic: a failed save
+ * leaves the previous file and no temporary file behind.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { bufferIo } from "../../src/cli/io";
+import { tablesOf } from "../../src/xlsx/excelJsFixes";
+import { openWorkbookFile, saveWorkbookFile, WorkbookFileError, writeFileAtomic } from "../../src/xlsx/files";
+import { createTemplateFile } from "../../src/xlsx/operations";
+import {
+  editZip,
+  makeTempDir,
+  namedCell,
+  plainZip,
+  protectionOf,
+  readBack,
+  removeTempDir,
+  strayFiles,
+  zipPart,
+} from "../support/xlsx";
+
+let dir: string;
+let sample: string;
+let sampleBytes: Buffer;
+
+beforeAll(async () => {
+  dir = makeTempDir("cchc-files-");
+  sample = path.join(dir, "mau.xlsx");
+  await createTemplateFile(sample, { sample: true });
+  sampleBytes = fs.readFileSync(sample);
+});
+afterAll(() => removeTempDir(dir));
+
+/** A bad input in its own folder, so leftovers are easy to spot. */
+interface BadInput {
+  what: string;
+  make(file: string): Promise<void> | void;
+  problem: RegExp;
+}
+
+const BAD_INPUTS: BadInput[] = [
+  {
+    what: "a text file renamed .xlsx",
+    make: (f) => fs.writeFileSync(f, "Đây là một tệp văn bản, không phải bảng tính.\n"),
+    problem: /không phải bảng tính Excel/,
+  },
+  { what: "an empty file", make: (f) => fs.writeFileSync(f, ""), problem: /rỗng/ },
+  {
+    what: "a truncated .xlsx",
+    make: (f) => fs.writeFileSync(f, sampleBytes.subarray(0, Math.floor(sampleBytes.length / 2))),
+    problem: /bị hỏng.*cụt/,
+  },
+  {
+    what: "a ZIP that is no workbook",
+    make: async (f) => fs.writeFileSync(f, await plainZip({ "readme.txt": "xin chào" })),
+    problem: /tệp nén nhưng không phải/,
+  },
+  {
+    what: "an old .xls (OLE) file",
+    make: (f) =>
+      fs.writeFileSync(
+        f,
+        Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+      ),
+    problem: /\.xls cũ hoặc .xlsx có đặt mật khẩu/,
+  },
+  {
+    what: "an .xlsx whose workbook part is broken",
+    make: async (f) => {
+      fs.writeFileSync(f, sampleBytes);
+      await editZip(f, (name, text) =>
+        name === "xl/workbook.xml" ? text.slice(0, text.length / 2) : undefined,
+      );
+    },
+    problem: /bị hỏng, không đọc được/,
+  },
+  { what: "a folder named .xlsx", make: (f) => fs.mkdirSync(f), problem: /thư mục/ },
+];
+
+const COMMANDS: Array<(file: string) => string[]> = [
+  (file) => ["check", file],
+  (file) => ["check", file, "--json"],
+  (file) => ["install", file],
+  (file) => ["template", "-o", file],
+  (file) => ["template", "-o", file, "--sample"],
+];
+
+/** The bytes of a path, or a marker for a folder. */
+const contents = (file: string) =>
+  fs.statSync(file).isDirectory()
+    ? `dir:${fs.readdirSync(file).join(",")}`
+    : fs.readFileSync(file).toString("base64");
+
+describe.each(BAD_INPUTS)("$what", ({ what, make, problem }) => {
+  it.each(COMMANDS.map((args) => [args("F").join(" "), args]))(
+    "cchc %s: exit 2, one line, file unchanged",
+    async (_label, args) => {
+      const folder = fs.mkdtempSync(path.join(dir, "bad-"));
+      const file = path.join(folder, `${what.replace(/\W+/g, "-")}.xlsx`);
+      await make(file);
+      const before = contents(file);
+      const argv = args(file);
+      const io = bufferIo();
+      const code = await main(argv, io);
+      expect([code, io.stdout]).toEqual([2, ""]);
+      expect(io.stderr.endsWith("\n")).toBe(true);
+      expect(io.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(io.stderr).toContain(`"${file}"`);
+      expect(io.stderr).not.toMatch(/\n\s+at /);
+      // template refuses an existing path before reading it; the other commands say what is wrong.
+      expect(io.stderr).toMatch(argv[0] === "template" ? /đã có/ : problem);
+      expect(contents(file)).toBe(before);
+      expect(strayFiles(folder, [path.basename(file)])).toEqual([]);
+    },
+  );
+});
+
+describe("a missing file", () => {
+  it.each([["check"], ["install"]])(
+    "cchc %s: exit 2, says it is missing, creates nothing",
+    async (command) => {
+      const folder = fs.mkdtempSync(path.join(dir, "missing-"));
+      const file = path.join(folder, "khong-co.xlsx");
+      const io = bufferIo();
+      expect(await main([command, file], io)).toBe(2);
+      expect(io.stderr).toBe(`Không tìm thấy tệp "${file}".\n`);
+      expect(fs.readdirSync(folder)).toEqual([]);
+    },
+  );
+});
+
+describe("bad usage", () => {
+  it.each([
+    [[], /Cách dùng/],
+    [["xoa"], /Không có lệnh "xoa"/],
+    [["template"], /Thiếu tệp cần tạo/],
+    [["template", "-o", "a.txt"], /phải có đuôi .xlsx/],
+    [["check"], /Thiếu tệp .xlsx cần kiểm tra/],
+    [["check", "a.xlsx", "b.xlsx"], /Thừa tham số/],
+    [["check", "--jsn", "a.xlsx"], /Không có tuỳ chọn "--jsn"/],
+    [["install", "-o"], /Không có tuỳ chọn "-o"/],
+  ])("cchc %j: exit 2 with a pointer to the help", async (args, message) => {
+    const io = bufferIo();
+    expect(await main(args as string[], io)).toBe(2);
+    expect(io.stdout).toBe("");
+    expect(io.stderr).toMatch(message);
+  });
+});
+
+describe("parts a rewrite would lose", () => {
+  it.each([
+    ["a chart", { "xl/charts/chart1.xml": "<c:chartSpace/>" }, /biểu đồ/],
+    ["a macro", { "xl/vbaProject.bin": "VBA" }, /macro VBA/],
+    [
+      "a drawn shape",
+      {
+        "xl/drawings/drawing9.xml":
+          '<xdr:wsDr xmlns:xdr="x"><xdr:twoCellAnchor><xdr:sp/></xdr:twoCellAnchor></xdr:wsDr>',
+      },
+      /hình vẽ/,
+    ],
+  ])("install refuses a workbook with %s and leaves it as it was", async (_what, parts, message) => {
+    const file = path.join(fs.mkdtempSync(path.join(dir, "lossy-")), "co-bieu-do.xlsx");
+    fs.writeFileSync(file, sampleBytes);
+    await editZip(file, () => undefined, parts);
+    const before = fs.readFileSync(file);
+    const io = bufferIo();
+    expect(await main(["install", file], io)).toBe(2);
+    expect(io.stderr).toMatch(message);
+    expect(io.stderr).toMatch(/add-in trong Excel/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // Reading is harmless: check still works on it.
+    expect(await main(["check", file], bufferIo())).toBe(0);
+  });
+
+  it.each([
+    ["a constant", '<definedName name="MucTieu">0.95</definedName>', /MucTieu/],
+    [
+      "a formula",
+      "<definedName name=\"DongCuoi\">OFFSET('Thông tin chung'!$A$1,0,0,5,1)</definedName>",
+      /DongCuoi/,
+    ],
+    [
+      "a sheet scope",
+      '<definedName name="Rieng" localSheetId="0">\'Thông tin chung\'!$D$5</definedName>',
+      /Rieng/,
+    ],
+  ])(
+    "install refuses a workbook with a name holding %s (ExcelJS would drop or widen it)",
+    async (_what, xml, name) => {
+      const file = path.join(fs.mkdtempSync(path.join(dir, "names-")), "co-ten.xlsx");
+      fs.writeFileSync(file, sampleBytes);
+      await editZip(file, (part, text) =>
+        part === "xl/workbook.xml" ? text.replace("<definedNames>", `<definedNames>${xml}`) : undefined,
+      );
+      const before = fs.readFileSync(file);
+      const io = bufferIo();
+      expect(await main(["install", file], io)).toBe(2);
+      expect(io.stderr).toMatch(/tên \(Name\) dạng công thức/);
+      expect(io.stderr).toMatch(name);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    },
+  );
+});
+
+describe("tables made in Excel (no headerRowCount attribute)", () => {
+  it("keep their header row through an install", async () => {
+    const file = path.join(dir, "excel-table.xlsx");
+    fs.writeFileSync(file, sampleBytes);
+    await editZip(file, (name, text) =>
+      name === "xl/tables/table1.xml" ? text.replace(' headerRowCount="1"', "") : undefined,
+    );
+    expect(await zipPart(file, "xl/tables/table1.xml")).not.toMatch(/headerRowCount/);
+    const opened = await openWorkbookFile(file);
+    expect(tablesOf(opened.workbook.getWorksheet("Danh mục văn bản")!).CCHC_VanBan.model.headerRow).toBe(
+      true,
+    );
+    expect(await main(["install", file], bufferIo())).toBe(0);
+    expect(await zipPart(file, "xl/tables/table1.xml")).toMatch(/headerRowCount="1"/);
+  });
+});
+
+describe("booleans written as true/false (as LibreOffice writes them)", () => {
+  it("keep sheets protected and input cells open", async () => {
+    const file = path.join(dir, "xsd-booleans.xlsx");
+    fs.writeFileSync(file, sampleBytes);
+    await editZip(file, (name, text) => {
+      if (name === "xl/styles.xml")
+        return text.replace(/<protection locked="0"\/>/g, '<protection locked="false" hidden="false"/>');
+      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) {
+        return text.replace(
+          /<sheetProtection sheet="1" formatColumns="0" formatRows="0"\/>/,
+          '<sheetProtection sheet="true" formatColumns="false" formatRows="false"/>',
+        );
+      }
+      return undefined;
+    });
+    expect(await zipPart(file, "xl/worksheets/sheet2.xml")).toContain('sheet="true"');
+    const workbook = await readBack(file);
+    const ws = workbook.getWorksheet("1. Chỉ đạo điều hành")!;
+    expect(protectionOf(ws)).toMatchObject({ sheet: true, formatColumns: true, formatRows: true });
+    expect(namedCell(workbook, "CCHC_KH_TONG").protection).toMatchObject({ locked: false });
+    expect(namedCell(workbook, "CCHC_KH_TYLE").protection?.locked ?? true).toBe(true);
+  });
+});
+
+describe("atomic saving", () => {
+  it("leaves the original and no temporary file when the workbook cannot be serialised", async () => {
+    const folder = fs.mkdtempSync(path.join(dir, "atomic-"));
+    const file = path.join(folder, "bao-cao.xlsx");
+    fs.writeFileSync(file, sampleBytes);
+    const workbook = await readBack(file);
+    workbook.xlsx.writeBuffer = () => Promise.reject(new Error("hết bộ nhớ"));
+    await expect(saveWorkbookFile(workbook, file, { overwrite: true })).rejects.toThrow(WorkbookFileError);
+    expect(fs.readFileSync(file).equals(sampleBytes)).toBe(true);
+    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+  });
+
+  it("leaves the original and removes the temporary file when the final rename fails", async () => {
+    const folder = fs.mkdtempSync(path.join(dir, "atomic-"));
+    const file = path.join(folder, "bao-cao.xlsx");
+    fs.writeFileSync(file, sampleBytes);
+    const rename = jest
+      .spyOn(fs.promises, "rename")
+      .mockRejectedValueOnce(Object.assign(new Error("EXDEV: cross-device link"), { code: "EXDEV" }));
+    try {
+      const io = bufferIo();
+      expect(await main(["install", file], io)).toBe(2);
+      expect(io.stderr).toMatch(
+        new RegExp(
+          `Không ghi được tệp "${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}": EXDEV.*Tệp cũ .*không bị thay đổi`,
+        ),
+      );
+      expect(rename).toHaveBeenCalledTimes(1);
+    } finally {
+      rename.mockRestore();
+    }
+    expect(fs.readFileSync(file).equals(sampleBytes)).toBe(true);
+    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+  });
+
+  it("cannot rename over a folder, and cleans up", async () => {
+    const folder = fs.mkdtempSync(path.join(dir, "atomic-"));
+    const target = path.join(folder, "la-thu-muc.xlsx");
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, "giu-lai.txt"), "x");
+    await expect(writeFileAtomic(target, Buffer.from("data"))).rejects.toThrow();
+    expect(fs.readdirSync(target)).toEqual(["giu-lai.txt"]);
+    expect(strayFiles(folder, ["la-thu-muc.xlsx"])).toEqual([]);
+  });
+
+  it("replaces the file in one step and keeps its permissions", async () => {
+    const folder = fs.mkdtempSync(path.join(dir, "atomic-"));
+    const file = path.join(folder, "bao-cao.xlsx");
+    fs.writeFileSync(file, "cũ");
+    fs.chmodSync(file, 0o640);
+    await writeFileAtomic(file, Buffer.from("mới"));
+    expect(fs.readFileSync(file, "utf8")).toBe("mới");
+    expect(fs.statSync(file).mode & 0o777).toBe(0o640);
+    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+  });
+
+  it("never lets template replace an existing file without --force", async () => {
+    const folder = fs.mkdtempSync(path.join(dir, "atomic-"));
+    const file = path.join(folder, "da-co.xlsx");
+    fs.writeFileSync(file, sampleBytes);
+    const refused = bufferIo();
+    expect(await main(["template", "-o", file], refused)).toBe(2);
+    expect(refused.stderr).toMatch(/đã có.*--force/);
+    expect(fs.readFileSync(file).equals(sampleBytes)).toBe(true);
+    expect(await main(["template", "-o", file, "--force"], bufferIo())).toBe(0);
+    expect(fs.readFileSync(file).equals(sampleBytes)).toBe(false);
+  });
+});
