@@ -13,6 +13,8 @@ import { firstLine, WorkbookFileError } from "../xlsx/files";
 import { UsageError } from "./args";
 import { EXIT, type Command } from "./command";
 import { checkCommand } from "./commands/check";
+import { demoCommand } from "./commands/demo";
+import { reportCommand } from "./commands/report";
 import { installCommand } from "./commands/install";
 import { templateCommand } from "./commands/template";
 import { processIo, type Io } from "./io";
@@ -25,6 +27,8 @@ export const commands: Record<string, Command> = {
   template: templateCommand,
   install: installCommand,
   check: checkCommand,
+  report: reportCommand,
+  demo: demoCommand,
 };
 
 /** The package version, read at run time (lib/cli and src/cli both sit two levels under the root). */

@@ -77,6 +77,11 @@ function label(ctx: Context, id: string): string {
   return ctx.byId.get(id)?.label ?? id;
 }
 
+/** A label inside a sentence: `Số hồ sơ` → `số hồ sơ`, but acronyms (`TTHC`, `CCHC`) stay. */
+function inSentence(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLocaleLowerCase("vi") + text.slice(1) : text;
+}
+
 /** A part's label with its parent's, so `Có mặt` reads `Có mặt (Cán bộ, công chức cấp xã được giao)`. */
 function fullLabel(ctx: Context, id: string): string {
   const indicator = ctx.byId.get(id);
@@ -121,7 +126,7 @@ function applyRule(ctx: Context, rule: CheckRule, evaluatedDates: (id: string) =
         rule,
         rule.severity,
         [rule.part, rule.whole],
-        `${fullLabel(ctx, rule.part)} (${n(values[0])}) lớn hơn ${label(ctx, rule.whole)} (${n(values[1])}): phần không thể vượt tổng.`,
+        `${fullLabel(ctx, rule.part)} (${n(values[0])}) lớn hơn ${inSentence(label(ctx, rule.whole))} (${n(values[1])}): phần không thể vượt tổng.`,
       );
     }
     case "sum": {
@@ -131,13 +136,13 @@ function applyRule(ctx: Context, rule: CheckRule, evaluatedDates: (id: string) =
       if (!total || !parts) return undefined;
       const gap = difference(total[0], parts);
       if (gap === 0) return undefined;
-      const partsText = rule.what ?? `Tổng ${rule.parts.map((id) => label(ctx, id).toLowerCase()).join(" + ")}`;
+      const partsText = rule.what ?? `Tổng ${rule.parts.map((id) => inSentence(label(ctx, id))).join(" + ")}`;
       return finding(
         ctx,
         rule,
         rule.severity,
         [rule.total, ...rule.parts],
-        `${partsText} là ${n(sumOfParts(parts))}, khác ${label(ctx, rule.total)} (${n(total[0])}), lệch ${n(Math.abs(gap))}.`,
+        `${partsText} là ${n(sumOfParts(parts))}, khác ${inSentence(label(ctx, rule.total))} (${n(total[0])}), lệch ${n(Math.abs(gap))}.`,
       );
     }
     case "balance": {
@@ -149,7 +154,7 @@ function applyRule(ctx: Context, rule: CheckRule, evaluatedDates: (id: string) =
       const given = explained !== "blank";
       const gap = difference(total[0], given ? [...parts, explained] : parts);
       if (gap === 0) return undefined;
-      const terms = rule.parts.map((id, i) => `${label(ctx, id).toLowerCase()} ${n(parts[i])}`).join(" − ");
+      const terms = rule.parts.map((id, i) => `${inSentence(label(ctx, id))} ${n(parts[i])}`).join(" − ");
       const ids = [rule.total, ...rule.parts, rule.explainedBy];
       if (given) {
         return finding(
@@ -157,7 +162,7 @@ function applyRule(ctx: Context, rule: CheckRule, evaluatedDates: (id: string) =
           rule,
           "error",
           ids,
-          `${label(ctx, rule.total)} (${n(total[0])}) khác ${terms.replace(/ − /g, " + ")} + ${label(ctx, rule.explainedBy).toLowerCase()} ${n(
+          `${label(ctx, rule.total)} (${n(total[0])}) khác ${terms.replace(/ − /g, " + ")} + ${inSentence(label(ctx, rule.explainedBy))} ${n(
             explained,
           )}, lệch ${n(Math.abs(gap))}.`,
         );
@@ -167,7 +172,7 @@ function applyRule(ctx: Context, rule: CheckRule, evaluatedDates: (id: string) =
         rule,
         "warning",
         ids,
-        `Có ${n(gap)} chưa rõ tình trạng: ${label(ctx, rule.total).toLowerCase()} ${n(total[0])} − ${terms}. Nếu có, điền «${label(
+        `Có ${n(gap)} ${ctx.byId.get(rule.total)?.unit ?? ""} chưa rõ tình trạng: ${inSentence(label(ctx, rule.total))} ${n(total[0])} − ${terms}. Nếu có, điền «${label(
           ctx,
           rule.explainedBy,
         )}».`,
@@ -193,7 +198,7 @@ function applyRule(ctx: Context, rule: CheckRule, evaluatedDates: (id: string) =
         rule,
         rule.severity,
         [rule.from, rule.to],
-        `${label(ctx, rule.from)} (${formatDateVi(fromExcelSerial(from))}) sau ${label(ctx, rule.to).toLowerCase()} (${formatDateVi(
+        `${label(ctx, rule.from)} (${formatDateVi(fromExcelSerial(from))}) sau ${inSentence(label(ctx, rule.to))} (${formatDateVi(
           fromExcelSerial(to),
         )}).`,
       );
@@ -236,7 +241,7 @@ function documentFindings(ctx: Context, documents: readonly DocumentRow[], from?
       checkId: "doc:count",
       ids: ["vb_chidao"],
       cells: cellsOf(ctx, ["vb_chidao"]),
-      message: `Danh mục văn bản có ${n(documents.length)} văn bản, nhưng ${label(ctx, "vb_chidao").toLowerCase()} ghi ${n(typed)}.`,
+      message: `Danh mục văn bản có ${n(documents.length)} văn bản, nhưng ${inSentence(label(ctx, "vb_chidao"))} ghi ${n(typed)}.`,
     });
   }
   return found;

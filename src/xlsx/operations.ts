@@ -5,11 +5,21 @@
  */
 import * as ExcelJS from "exceljs";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
+import type { SampleDocument } from "../core/catalogue/sample";
 import type { Finding } from "../core/checks";
-import { planInstall, type InstallSummary } from "../core/install";
+import { planInstall, type ExistingSheet, type ExistingWorkbook, type InstallSummary } from "../core/install";
+import { candidateReportNames, NotInstalledError, planReport, type ReportPlan } from "../core/report/planReport";
 import { applySheets, type ApplyReport } from "./applySheets";
 import { openWorkbookFile, partsLostOnRewrite, saveWorkbookFile, WorkbookFileError } from "./files";
-import { checkWorkbook, readExistingWorkbook, type WorkbookFigures } from "./readWorkbook";
+import {
+  checkWorkbook,
+  findWorksheet,
+  readExistingWorkbook,
+  readWorkbookFigures,
+  readWorkbookMeta,
+  sheetGrid,
+  type WorkbookFigures,
+} from "./readWorkbook";
 
 export interface InstallOutcome {
   summary: InstallSummary;
@@ -18,14 +28,14 @@ export interface InstallOutcome {
 
 /** A new workbook holding the installed sheets, empty or with the Đức Thọ Q3/2021 sample. */
 export async function buildTemplate(
-  options: { sample?: boolean; catalogue?: Catalogue } = {},
+  options: { sample?: boolean; sampleDocuments?: readonly SampleDocument[]; catalogue?: Catalogue } = {},
 ): Promise<{ workbook: ExcelJS.Workbook } & InstallOutcome> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "cchc";
   workbook.created = new Date();
   const plan = planInstall(
     { sheetNames: [], sheets: new Map() },
-    { sample: options.sample, catalogue: options.catalogue },
+    { sample: options.sample, sampleDocuments: options.sampleDocuments, catalogue: options.catalogue },
   );
   const applied = await applySheets(workbook, plan.sheets);
   return { workbook, summary: plan.summary, applied };
@@ -83,4 +93,73 @@ export async function checkFile(
     );
   }
   return outcome;
+}
+
+export interface ReportOutcome {
+  plan: ReportPlan;
+  /** The file written: the input itself, or `output`. */
+  written: string;
+}
+
+/** The report's view of a file: the meta sheet and the report sheets as they are (values). */
+function existingForReport(workbook: ExcelJS.Workbook): ExistingWorkbook {
+  const sheets = new Map<string, ExistingSheet>();
+  const meta = readWorkbookMeta(workbook);
+  for (const name of [...candidateReportNames(), ...Object.values(meta?.sheets ?? {})]) {
+    const worksheet = findWorksheet(workbook, name);
+    if (worksheet && !sheets.has(worksheet.name)) {
+      sheets.set(worksheet.name, { name: worksheet.name, cells: sheetGrid(worksheet, "values") });
+    }
+  }
+  return { sheetNames: workbook.worksheets.map((ws) => ws.name), sheets };
+}
+
+/** Plans the report over an open workbook and applies it there (renames first). */
+export async function applyReport(workbook: ExcelJS.Workbook, generatedAt: Date, catalogue: Catalogue = DEFAULT_CATALOGUE): Promise<ReportPlan> {
+  const { figures, documents } = readWorkbookFigures(workbook, catalogue);
+  const plan = planReport(existingForReport(workbook), { figures, documents, generatedAt, catalogue });
+  for (const rename of plan.renames) findWorksheet(workbook, rename.from)!.name = rename.to;
+  await applySheets(workbook, plan.sheets);
+  return plan;
+}
+
+/**
+ * `cchc report`: fills the report sheets from the file's figures, in place (atomically) or into
+ * `output`. Input sheets are not touched; a report sheet edited by hand is kept under another name.
+ */
+export async function reportIntoFile(
+  file: string,
+  options: { output?: string; generatedAt?: Date; catalogue?: Catalogue } = {},
+): Promise<ReportOutcome> {
+  const opened = await openWorkbookFile(file);
+  const lost = partsLostOnRewrite(opened);
+  if (lost.length > 0) {
+    throw new WorkbookFileError(
+      "unsupported",
+      file,
+      `Không ghi báo cáo vào tệp "${file}": tệp có ${lost.join(", ")} mà cchc không giữ được khi ghi lại; hãy tạo báo cáo bằng add-in trong Excel.`,
+    );
+  }
+  let plan: ReportPlan;
+  try {
+    plan = await applyReport(opened.workbook, options.generatedAt ?? new Date(), options.catalogue);
+  } catch (error) {
+    if (error instanceof NotInstalledError) {
+      throw new WorkbookFileError("notInstalled", file, `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`);
+    }
+    throw error;
+  }
+  const written = options.output ?? file;
+  await saveWorkbookFile(opened.workbook, written, { overwrite: true });
+  return { plan, written };
+}
+
+/** A workbook holding only the report sheets of a plan: what gets printed to PDF. */
+export async function reportOnlyWorkbook(plan: ReportPlan): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await applySheets(
+    workbook,
+    plan.sheets.filter((sheet) => sheet.role === "report"),
+  );
+  return workbook;
 }

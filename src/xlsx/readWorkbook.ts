@@ -143,10 +143,13 @@ export function namedCellLookup(workbook: ExcelJS.Workbook): (name: string) => N
     // findCell, not getCell: reading must not add cells to the workbook.
     const { row, column } = parseAddress(target.address);
     const cell = worksheet.findCell(row, column);
+    // The row's Ghi chú sits right of the figure.
+    const note = worksheet.findCell(row, column + 1);
     return {
       cell: cellRef(worksheet.name, target.address),
       value: cell ? cellValue(cell) : null,
       formula: cell && cellFormula(cell),
+      note: note ? cellValue(note) : undefined,
     };
   };
 }

@@ -9,21 +9,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { findSoffice } from "../../src/cli/libreoffice";
+
+export { findSoffice };
 
 export const INSTALL_HINT =
   "apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-liberation";
-
-/** The soffice executable on PATH, or undefined. */
-export function findSoffice(): string | undefined {
-  const names = process.platform === "win32" ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    for (const name of names) {
-      const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
 
 /** soffice, or null when a developer asked to skip; throws (fails the test) otherwise. */
 export function sofficeOrSkip(): string | null {

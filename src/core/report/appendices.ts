@@ -9,6 +9,7 @@ import type { Finding } from "../checks";
 import type { Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import type { CellPlan, CellStyle, PagePlan, SheetPlan } from "../layout/model";
+import { fitRowHeights } from "../layout/rowHeights";
 import * as S from "../layout/styles";
 import { fromExcelSerial } from "../period";
 import {
@@ -40,7 +41,7 @@ export interface ReportInput {
 }
 
 const ERROR_FILL = "#F8CBAD";
-const WIDTHS = [7, 50, 13, 17, 32];
+const WIDTHS = [6, 44, 11, 14, 27];
 const LAST_COLUMN = "E";
 
 const text = (size: number, extra: CellStyle = {}): CellStyle => ({ font: { size, ...extra.font }, ...extra });
@@ -254,7 +255,7 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
   }
   row = footnote(cells, merges, row + 1, input.generatedAt);
   const last = signature(cells, merges, row + 1, input);
-  return {
+  return fitRowHeights({
     key: REPORT_SHEETS.statistics.key,
     name: REPORT_SHEETS.statistics.name,
     role: "report",
@@ -269,7 +270,7 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
     visibility: "visible",
     clear: `A1:J${Math.max(last + 50, 400)}`,
     tabColor: "#C00000",
-  };
+  });
 }
 
 /** Phụ lục II: one row for each document of the "Danh mục văn bản" list. */
@@ -299,11 +300,11 @@ export function documentsReportPlan(input: ReportInput): SheetPlan {
     row++;
   }
   row = footnote(cells, merges, row + 1, input.generatedAt);
-  return {
+  return fitRowHeights({
     key: REPORT_SHEETS.documents.key,
     name: REPORT_SHEETS.documents.name,
     role: "report",
-    columns: [7, 24, 15, 62, 24],
+    columns: [6, 20, 13, 48, 15],
     font: { name: S.FONT, size: 12 },
     cells,
     merges,
@@ -314,5 +315,5 @@ export function documentsReportPlan(input: ReportInput): SheetPlan {
     visibility: "visible",
     clear: `A1:J${Math.max(row + 50, 400)}`,
     tabColor: "#C00000",
-  };
+  });
 }

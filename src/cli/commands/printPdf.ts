@@ -1,0 +1,34 @@
+/** Printing a report plan to PDF through LibreOffice, shared by `report --pdf` and `demo`. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { ReportPlan } from "../../core/report/planReport";
+import { reportOnlyWorkbook } from "../../xlsx/operations";
+import type { Io } from "../io";
+import { convertToPdf, findSoffice, LIBREOFFICE_HINT, LibreOfficeError } from "../libreoffice";
+
+/**
+ * Prints the report sheets (only them: the input sheets are not part of the appendix) to `pdf`.
+ * Returns false, having said why in plain words, when LibreOffice is missing or fails.
+ */
+export async function printReportPdf(plan: ReportPlan, pdf: string, io: Io): Promise<boolean> {
+  const soffice = findSoffice();
+  if (!soffice) {
+    io.err(`Không tạo được PDF: máy này chưa cài LibreOffice (cần để in không qua Excel). ${LIBREOFFICE_HINT}.\n`);
+    return false;
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-report-"));
+  try {
+    const xlsx = path.join(work, `${path.basename(pdf, path.extname(pdf)) || "bao-cao"}.xlsx`);
+    const workbook = await reportOnlyWorkbook(plan);
+    await workbook.xlsx.writeFile(xlsx);
+    await convertToPdf(soffice, xlsx, pdf);
+    return true;
+  } catch (error) {
+    if (!(error instanceof LibreOfficeError)) throw error;
+    io.err(`Không tạo được PDF "${pdf}": ${error.message}\n`);
+    return false;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,52 @@
+/** `cchc report FILE.xlsx [-o OUT.xlsx] [--pdf OUT.pdf]`: fills Phụ lục I and II. */
+import type { ReportPlan } from "../../core/report/planReport";
+import { reportIntoFile } from "../../xlsx/operations";
+import { parseArgs, UsageError } from "../args";
+import { EXIT, type Command } from "../command";
+import type { Io } from "../io";
+import { printReportPdf } from "./printPdf";
+
+/** What a report run tells the user, in Vietnamese. */
+export function describeReport(plan: ReportPlan, written: string, file: string, io: Io): void {
+  const { errors, warnings, sheets, keptEdited } = plan.summary;
+  io.out(`Đã ghi báo cáo vào "${written}": ${sheets.map((s) => `«${s}»`).join(", ")}.\n`);
+  io.out(`Số liệu: ${errors} lỗi, ${warnings} cảnh báo (chi tiết: npx cchc check "${file}").\n`);
+  if (errors > 0) {
+    io.out(`Lưu ý: còn ${errors} lỗi; các dòng có lỗi được tô đỏ trong «${sheets[0]}». Cần sửa trước khi ban hành.\n`);
+  }
+  for (const kept of keptEdited) io.out(`Báo cáo cũ đã bị sửa tay nên được giữ lại với tên «${kept}».\n`);
+}
+
+export const reportCommand: Command = {
+  summary: "Tạo Phụ lục I, Phụ lục II (mẫu Nghị định 30/2020) từ số liệu trong tệp; có thể in PDF.",
+  help: [
+    "Cách dùng: npx cchc report TỆP.xlsx [-o KẾT_QUẢ.xlsx] [--pdf BÁO_CÁO.pdf]",
+    "",
+    "Điền các trang báo cáo từ số liệu đã nhập. Các trang nhập liệu không bị thay đổi; trang báo cáo",
+    "đã bị sửa tay được giữ lại dưới tên khác.",
+    "",
+    "  -o, --output TỆP  Ghi kết quả vào tệp khác (mặc định: ghi vào chính TỆP, an toàn).",
+    "  --pdf TỆP.pdf     In các trang báo cáo ra PDF (cần LibreOffice).",
+    "",
+    "Mã thoát: 0 xong; 1 xong nhưng số liệu còn lỗi; 2 khi không đọc/ghi được tệp hoặc không in được PDF.",
+    "",
+  ].join("\n"),
+  async run(args, io) {
+    const parsed = parseArgs(args, {
+      flags: { "--output": { value: true, aliases: ["-o"] }, "--pdf": { value: true } },
+      positional: { min: 1, max: 1, name: "tệp .xlsx có số liệu" },
+    });
+    const file = parsed.positional[0];
+    const output = parsed.flags.get("--output");
+    const pdf = parsed.flags.get("--pdf");
+    if (typeof output === "string" && !/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
+    if (typeof pdf === "string" && !/\.pdf$/i.test(pdf)) throw new UsageError(`Tên tệp "${pdf}" phải có đuôi .pdf.`);
+    const { plan, written } = await reportIntoFile(file, { output: typeof output === "string" ? output : undefined });
+    describeReport(plan, written, file, io);
+    if (typeof pdf === "string") {
+      if (!(await printReportPdf(plan, pdf, io))) return EXIT.usage;
+      io.out(`Đã in PDF: "${pdf}".\n`);
+    }
+    return plan.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+  },
+};
