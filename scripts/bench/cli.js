@@ -60,6 +60,15 @@ async function child() {
       await workbook.xlsx.writeFile(copy);
     });
 
+    const reported = path.join(dir, "bao-cao.xlsx");
+    await run(["template", "-o", file, "--sample", "--force"], 0);
+    const report = await time(() => run(["report", file, "-o", reported], 0));
+    const reportExcelOnly = await time(async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      await workbook.xlsx.writeFile(copy);
+    });
+
     const size = fs.statSync(file).size;
     const line = (label, t) =>
       console.log(
@@ -75,6 +84,9 @@ async function child() {
     console.log(
       `  ratio: ${(both.best / excelOnly.best).toFixed(2)}× (template + check ÷ ExcelJS read + write)`,
     );
+    line("cchc report (sample → Phụ lục I, II)", report);
+    line("ExcelJS alone: read + write the same file", reportExcelOnly);
+    console.log(`  ratio: ${(report.best / reportExcelOnly.best).toFixed(2)}× (report ÷ ExcelJS read + write)`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -87,7 +99,7 @@ if (require.main === module && process.argv.includes("--child")) {
   });
 } else {
   module.exports = {
-    title: "cchc template --sample + check vs ExcelJS alone reading and writing the same file",
+    title: "cchc template --sample + check, and cchc report, vs ExcelJS alone reading and writing the same file",
     run() {
       const result = spawnSync(process.execPath, [__filename, "--child"], { cwd: root, stdio: "inherit" });
       if (result.status !== 0) throw new Error(`the CLI bench failed (exit ${result.status})`);

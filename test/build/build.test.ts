@@ -154,3 +154,18 @@ describe("dist/ for deployment", () => {
     for (const src of scripts.slice(1)) expect(fs.existsSync(path.join(dist, src))).toBe(true);
   });
 });
+
+describe("the task pane's first download", () => {
+  it("loads at most 150 KB gzip of scripts before first paint, and no spreadsheet library", () => {
+    const html = read("taskpane.html");
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc=("[^"]+"|'[^']+'|[^\s>]+)/g)]
+      .map((m) => m[1].replace(/^["']|["']$/g, ""))
+      .filter((src) => !/^https?:/.test(src));
+    expect(scripts).toEqual(expect.arrayContaining(["functions.js"]));
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    const bytes = scripts.map((src) => fs.readFileSync(path.join(dist, src)));
+    const total = bytes.reduce((sum, b) => sum + zlib.gzipSync(b).length, 0);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
+    for (const b of bytes) expect(b.toString("utf8")).not.toMatch(/exceljs|JSZip/i);
+  });
+});
