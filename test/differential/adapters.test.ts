@@ -1,0 +1,121 @@
+/**
+ * One core, two adapters: installing (and reporting) through Office.js — on the fake Excel —
+ * and through ExcelJS into a real file must give the same workbook: sheet names, defined names,
+ * labels, formulas, number formats, merges and data validation.
+ */
+import * as ExcelJS from "exceljs";
+import { parseAddress, address } from "../../src/core/layout/model";
+import { generateReport } from "../../src/excel/generateReport";
+import { installSheets } from "../../src/excel/installSheets";
+import { applyReport, buildTemplate } from "../../src/xlsx/operations";
+import { cellFormula, cellValue, findWorksheet } from "../../src/xlsx/readWorkbook";
+import { FakeWorkbook } from "../fakes/fakeExcel";
+
+const generatedAt = new Date(2021, 8, 15, 9, 30);
+
+/** Both workbooks after install with the sample and a report. */
+async function both(): Promise<{ fake: FakeWorkbook; file: ExcelJS.Workbook }> {
+  const fake = new FakeWorkbook();
+  await fake.run((context) => installSheets(context, { sample: true }));
+  await fake.run((context) => generateReport(context, { generatedAt }));
+  const { workbook } = await buildTemplate({ sample: true });
+  await applyReport(workbook, generatedAt);
+  // Through the bytes, as a user's file would be.
+  const file = new ExcelJS.Workbook();
+  await file.xlsx.load((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return { fake, file };
+}
+
+const ours = (book: FakeWorkbook) => book.sheetNames().filter((name) => name !== "Sheet1");
+
+/** A formula or constant as comparable text: `=X` for formulas, numbers at 12 digits. */
+function normalize(value: unknown, formula: string | undefined): string {
+  if (formula) return formula.startsWith("=") ? formula : `=${formula}`;
+  if (value === null || value === undefined || value === "" || value === "\u00a0") return "";
+  if (typeof value === "number") return String(Number(value.toPrecision(12)));
+  return String(value);
+}
+
+describe("Office.js and ExcelJS adapters write the same workbook", () => {
+  let fake: FakeWorkbook;
+  let file: ExcelJS.Workbook;
+  beforeAll(async () => ({ fake, file } = await both()), 60_000);
+
+  it("has the same sheets in the same order, the meta sheet very hidden in both", () => {
+    // A new Excel workbook starts with Sheet1; a new file starts empty.
+    // Where a very hidden sheet sits in the tab order is invisible, and the engines differ.
+    const visible = (names: string[]) => names.filter((n) => n !== "_CCHC");
+    expect(visible(file.worksheets.map((ws) => ws.name))).toEqual(visible(ours(fake)));
+    expect(file.worksheets.map((ws) => ws.name).sort()).toEqual(ours(fake).sort());
+    expect(findWorksheet(file, "_CCHC")!.state).toBe("veryHidden");
+    expect(fake.sheet("_CCHC").visibility).toBe("VeryHidden");
+  });
+
+  it("defines the same names at the same cells", () => {
+    const fileNames = new Map<string, string>();
+    for (const { name, ranges } of file.definedNames.model) {
+      if (/^(CCHC|BC)_/.test(name)) fileNames.set(name, ranges[0].replace(/\$/g, ""));
+    }
+    const fakeNames = new Map([...fake.namedCells("CCHC_"), ...fake.namedCells("BC_")].map(([name, c]) => [name, c.ref.replace(/\$/g, "")]));
+    expect(fileNames.size).toBeGreaterThan(250);
+    expect(new Map([...fileNames].sort())).toEqual(new Map([...fakeNames].sort()));
+  });
+
+  it("holds the same labels, values, formulas and number formats in every cell", () => {
+    const differences: string[] = [];
+    let compared = 0;
+    for (const name of ours(fake)) {
+      const sheet = fake.sheet(name);
+      const worksheet = findWorksheet(file, name)!;
+      const seen = new Set<string>();
+      for (const key of sheet.cells.keys()) seen.add(key);
+      worksheet.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (_c, c) => seen.add(`${r}:${c}`)));
+      for (const key of seen) {
+        const [r, c] = key.split(":").map(Number);
+        const state = sheet.peek(r, c);
+        const cell = worksheet.findCell(r, c);
+        const a = normalize(state?.value, state?.formula);
+        const b = cell ? normalize(cellValue(cell), cellFormula(cell)) : "";
+        // The report's footnote and the meta's timestamp carry the generation time of each run.
+        if (a !== b && !/^report_generated_at|^Ghi chú: số liệu tổng hợp/.test(a)) differences.push(`${name}!${address(c, r)}: ${a} ≠ ${b}`);
+        if (a !== "" && state && cell) {
+          const formatA = state.numberFormat === "General" ? "" : state.numberFormat;
+          const formatB = !cell.numFmt || cell.numFmt === "General" ? "" : cell.numFmt;
+          if (formatA !== formatB) differences.push(`${name}!${address(c, r)} format: ${formatA} ≠ ${formatB}`);
+        }
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1500);
+    expect(differences).toEqual([]);
+  });
+
+  it("merges the same ranges", () => {
+    for (const name of ours(fake)) {
+      const fromFake = fake
+        .sheet(name)
+        .merges.map((box) => `${address(box.left, box.top)}:${address(box.right, box.bottom)}`)
+        .sort();
+      const model = (findWorksheet(file, name)!.model as unknown as { merges?: string[] }).merges ?? [];
+      expect([name, [...model].sort()]).toEqual([name, fromFake]);
+    }
+  });
+
+  it("validates every input the same way", () => {
+    const differences: string[] = [];
+    for (const [name, { ref }] of fake.namedCells("CCHC_")) {
+      const state = fake.cellAt(ref).validation;
+      const [sheetPart, at] = ref.split("!");
+      const worksheet = findWorksheet(file, sheetPart.replace(/^'|'$/g, "").replace(/''/g, "'"))!;
+      const { row, column } = parseAddress(at);
+      const dv = worksheet.getCell(row, column).dataValidation as ExcelJS.DataValidation | undefined;
+      const rule = state?.rule;
+      const kind = rule?.wholeNumber ? "whole" : rule?.decimal ? "decimal" : rule?.list ? "list" : rule?.date ? "date" : undefined;
+      const fileKind = dv?.type;
+      if ((kind ?? "none") !== (fileKind ?? "none")) differences.push(`${name}: ${kind} ≠ ${fileKind}`);
+      if (kind && state?.errorAlert?.message !== dv?.error) differences.push(`${name}: error text differs`);
+      if (kind && state?.prompt?.message !== dv?.prompt) differences.push(`${name}: prompt differs`);
+    }
+    expect(differences).toEqual([]);
+  });
+});
