@@ -1,0 +1,689 @@
+#!/usr/bin/env node
+/**
+ * `npm run test:e2e`: the task pane end to end, in a real browser.
+ *
+ *  1. Builds the add-in (`npm run build`) unless dist/build-info.json says dist/ is a production
+ *     build of exactly the current sources, then copies dist/ to a temporary folder (a build
+ *     started meanwhile by something else cannot pull files from under the browser).
+ *  2. Builds the test harness (harness.ts: a fake Office host over the in-memory fake Excel) into
+ *     another temporary folder, never into dist/.
+ *  3. Serves both on http://127.0.0.1:<free port>; /taskpane-harness.html is dist/taskpane.html
+ *     with the office.js CDN <script> replaced by the harness (the CDN cannot load offline, and
+ *     the production page must not know about the fake).
+ *  4. Drives Debian's Chromium through playwright-core, 320 px wide, along the user's path:
+ *     status → install → type the Đức Thọ sample → check (by keyboard) → click a finding →
+ *     generate the report → the ribbon's "Tạo báo cáo" → the score → the pane in English.
+ *     Every step saves a screenshot to test-artifacts/e2e/ and checks that nothing overflows.
+ *  5. Prints one line per step and `N passed, N failed`; exits non-zero on any failure. The
+ *     browser, the server and the temporary folders are always cleaned up, and every wait is
+ *     bounded (a watchdog ends a run that still hangs).
+ *
+ * Environment: CHROMIUM_PATH (default /usr/bin/chromium), E2E_HEADED=1 to watch it.
+ */
+"use strict";
+/* global window, document -- the callbacks of page.evaluate run in the browser */
+
+const fs = require("fs");
+const http = require("http");
+const os = require("os");
+const path = require("path");
+const { spawnSync } = require("child_process");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const VIEWPORT = { width: 320, height: 720 };
+/** Any single wait (an element, a state of the pane). */
+const WAIT_MS = 10_000;
+/** One step, all its waits included. */
+const STEP_MS = 20_000;
+/** Everything after the builds: a run still going after this is hung. */
+const BROWSER_BUDGET_MS = 100_000;
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+
+/** The pane's texts the steps look for (src/taskpane/strings.ts, Vietnamese). */
+const VI = {
+  title: "Cải cách hành chính (CCHC)",
+  notInstalled: "Sổ tính chưa có mẫu báo cáo CCHC",
+  installed: "Sổ tính đã có mẫu báo cáo CCHC.",
+  period: "Kỳ báo cáo: Quý III năm 2021",
+};
+/**
+ * The four warnings of the Đức Thọ sample, each matched by exactly one finding: the 44 tasks of
+ * the areas against the plan's 47, 142 hồ sơ unaccounted for, and two staff quotas exceeded.
+ */
+const SAMPLE_WARNINGS = [
+  { id: "balance:hs_tong", pattern: /\b142\s+hồ sơ/ },
+  { id: "sum:kh_tong:areas", pattern: /\b44\b.*\(47\).*lệch 3\b/ },
+  { id: "quota:bc_xa_comat", pattern: /386 > 318 \(\+68\)/ },
+  { id: "quota:gd_comat", pattern: /1\.433 > 1\.409 \(\+24\)/ },
+];
+/** The finding the test clicks, and the cell Excel must then have selected. */
+const CLICKED_FINDING = /386 > 318/;
+const CLICKED_NAME = "CCHC_BC_XA_COMAT";
+const CLICKED_CELL = "'4-5. Bộ máy, công vụ'!D10";
+
+// ───────────────────────────── output ─────────────────────────────
+
+const results = [];
+const screenshots = [];
+
+function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+function summary() {
+  const passed = results.filter((r) => r.ok).length;
+  return `${passed} passed, ${results.length - passed} failed`;
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function equal(actual, expected, what) {
+  if (actual !== expected) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+// ───────────────────────────── builds ─────────────────────────────
+
+function distIsCurrent() {
+  try {
+    const { sourceFingerprint } = require(path.join(ROOT, "scripts", "webpack", "source-fingerprint"));
+    const info = JSON.parse(fs.readFileSync(path.join(DIST, "build-info.json"), "utf8"));
+    return (
+      info.mode === "production" &&
+      info.sources === sourceFingerprint(ROOT) &&
+      fs.existsSync(path.join(DIST, "taskpane.html"))
+    );
+  } catch {
+    return false;
+  }
+}
+
+function buildAddin() {
+  if (distIsCurrent()) {
+    log("# dist/ is a production build of the current sources: reused");
+    return;
+  }
+  log("# building the add-in: npm run build");
+  const started = Date.now();
+  const run = spawnSync("npm", ["run", "build"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    shell: process.platform === "win32",
+    timeout: BUILD_TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) {
+    throw new Error(
+      `npm run build failed (${run.error ? run.error.message : `exit ${run.status}`}):\n${run.stdout}\n${run.stderr}`,
+    );
+  }
+  check(fs.existsSync(path.join(DIST, "taskpane.html")), "npm run build left no dist/taskpane.html");
+  log(`# built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function buildHarness(outDir) {
+  const webpack = require("webpack");
+  const config = require("./webpack.harness")(outDir);
+  const started = Date.now();
+  return withTimeout(
+    new Promise((resolve, reject) => {
+      webpack(config, (error, stats) => {
+        if (error) return reject(error);
+        if (stats.hasErrors()) return reject(new Error(stats.toString("errors-only")));
+        resolve();
+      });
+    }),
+    BUILD_TIMEOUT_MS,
+    "building the harness",
+  ).then(() => {
+    const bundle = path.join(outDir, "harness.js");
+    check(
+      fs.existsSync(bundle) && fs.statSync(bundle).size > 10_000,
+      "the harness bundle is missing or empty",
+    );
+    log(`# harness built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+}
+
+// ───────────────────────────── the page and the server ─────────────────────────────
+
+const OFFICE_JS =
+  /<script\b[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com\/[^"'\s>]*office\.js["']?[^>]*>\s*<\/script>/gi;
+
+/** dist/taskpane.html with the office.js CDN script replaced by the harness. */
+function harnessPage(distDir) {
+  const html = fs.readFileSync(path.join(distDir, "taskpane.html"), "utf8");
+  const found = html.match(OFFICE_JS) || [];
+  equal(found.length, 1, "office.js <script> tags in dist/taskpane.html");
+  const page = html.replace(OFFICE_JS, '<script src="e2e-harness/harness.js"></script>');
+  const outside = page.match(/\bsrc=["']?(https?:)?\/\/[^"'\s>]+/gi);
+  check(!outside, `dist/taskpane.html still loads from outside: ${outside}`);
+  // The harness must come before the add-in's deferred bundles (a classic script runs first).
+  check(page.indexOf("e2e-harness/harness.js") < page.indexOf("functions.js"), "harness after functions.js");
+  return page;
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+function serveFile(res, root, relative) {
+  const file = path.resolve(root, "." + path.posix.normalize("/" + relative));
+  if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    res.writeHead(404, { "Content-Type": "text/plain" });
+    res.end("not found");
+    return;
+  }
+  res.writeHead(200, {
+    "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+    "Cache-Control": "no-store",
+  });
+  fs.createReadStream(file).pipe(res);
+}
+
+function startServer(distDir, harnessDir, page) {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
+    if (pathname === "/taskpane-harness.html") {
+      res.writeHead(200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store" });
+      res.end(page);
+    } else if (pathname === "/favicon.ico") {
+      // The browser asks by itself; the add-in has none (Office shows the manifest's icons).
+      res.writeHead(204);
+      res.end();
+    } else if (pathname.startsWith("/e2e-harness/")) {
+      serveFile(res, harnessDir, pathname.slice("/e2e-harness/".length));
+    } else {
+      serveFile(res, distDir, pathname.slice(1));
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+function closeServer(server) {
+  if (!server) return Promise.resolve();
+  server.closeAllConnections?.();
+  return withTimeout(
+    new Promise((resolve) => server.close(() => resolve())),
+    5_000,
+    "closing the server",
+  ).catch(() => {});
+}
+
+// ───────────────────────────── page helpers ─────────────────────────────
+
+function paneHelpers(page) {
+  const main = page.locator("main");
+  const region = (name) => page.getByRole("region", { name, exact: true });
+  return {
+    main,
+    region,
+    /** The pane is idle: no operation running (data-busy=""). */
+    idle: () => page.locator('main[data-busy=""]').waitFor({ state: "attached", timeout: WAIT_MS }),
+    busy: (name) =>
+      page.locator(`main[data-busy="${name}"]`).waitFor({ state: "attached", timeout: WAIT_MS }),
+    /** Waits until the region shows the text. */
+    shows: (where, text) => where.getByText(text, { exact: false }).first().waitFor({ timeout: WAIT_MS }),
+    harness: (fn, arg) => page.evaluate(fn, arg),
+    async shot(name) {
+      const file = path.join(ARTIFACTS, name);
+      await page.screenshot({ path: file, fullPage: true, timeout: WAIT_MS });
+      screenshots.push(path.relative(ROOT, file));
+    },
+    /** Nothing wider than the viewport: no horizontal scroll, no element past the right edge. */
+    async fits() {
+      const report = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const offenders = [];
+        for (const el of document.querySelectorAll("#container *")) {
+          const rect = el.getBoundingClientRect();
+          if (rect.width === 0 || rect.height === 0) continue;
+          if (rect.right > width + 0.5 || rect.left < -0.5) {
+            const text = (el.textContent || "").trim().slice(0, 40);
+            offenders.push(
+              `<${el.tagName.toLowerCase()}> ${Math.round(rect.left)}–${Math.round(rect.right)} «${text}»`,
+            );
+          }
+        }
+        return { width, scrollWidth: document.documentElement.scrollWidth, offenders: offenders.slice(0, 5) };
+      });
+      equal(report.width, VIEWPORT.width, "the pane's width");
+      check(
+        report.scrollWidth <= report.width && report.offenders.length === 0,
+        `the pane overflows ${report.width} px (scrollWidth ${report.scrollWidth}): ${report.offenders.join("; ")}`,
+      );
+    },
+  };
+}
+
+/** The accessible name a user hears for the focused element (aria-label, else its text). */
+function focusedName(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return "";
+    return (el.getAttribute("aria-label") || el.textContent || "").trim();
+  });
+}
+
+// ───────────────────────────── the run ─────────────────────────────
+
+async function main() {
+  const started = Date.now();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const name of fs.readdirSync(ARTIFACTS))
+    if (name.endsWith(".png")) fs.rmSync(path.join(ARTIFACTS, name));
+
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-e2e-"));
+  const distCopy = path.join(temp, "dist");
+  const harnessDir = path.join(temp, "harness");
+  const profile = path.join(temp, "profile");
+  let server;
+  let context;
+  let watchdog;
+
+  const problems = { console: [], page: [], requests: [], outside: [] };
+  const consoleWarnings = [];
+  let stopped = false;
+  /** The page screenshotted when a step fails. */
+  let failurePage = null;
+
+  async function step(name, fn, { always = false } = {}) {
+    const number = String(results.length + 1).padStart(2, "0");
+    if (stopped && !always) {
+      results.push({ ok: false });
+      log(`✗ ${number} ${name} — not run: an earlier step failed`);
+      return;
+    }
+    const t0 = Date.now();
+    try {
+      const note = await withTimeout(Promise.resolve().then(fn), STEP_MS, name);
+      results.push({ ok: true });
+      log(`✓ ${number} ${name} (${Date.now() - t0} ms)${note ? ` — ${note}` : ""}`);
+    } catch (error) {
+      results.push({ ok: false });
+      stopped = true;
+      if (failurePage) {
+        // What the pane showed when the step failed, for whoever reads the CI artifacts.
+        const file = path.join(ARTIFACTS, `FAILED-step-${number}.png`);
+        await failurePage
+          .screenshot({ path: file, fullPage: true, timeout: 5_000 })
+          .then(() => screenshots.push(path.relative(ROOT, file)))
+          .catch(() => {});
+      }
+      const message = String((error && error.message) || error)
+        // playwright colours its call log; a CI log reads better without the escape codes
+        .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "")
+        .split("\n")
+        .slice(0, 6)
+        .join("\n    ");
+      log(`✗ ${number} ${name} (${Date.now() - t0} ms)\n    ${message}`);
+    }
+  }
+
+  try {
+    buildAddin();
+    fs.cpSync(DIST, distCopy, { recursive: true });
+    await buildHarness(harnessDir);
+    const page0 = harnessPage(distCopy);
+
+    server = await startServer(distCopy, harnessDir, page0);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    log(`# serving dist/ and the harness on ${origin}`);
+
+    watchdog = setTimeout(() => {
+      log(`✗ the run did not finish within ${BROWSER_BUDGET_MS / 1000} s: stopped`);
+      results.push({ ok: false });
+      log(summary());
+      server.closeAllConnections?.();
+      server.close();
+      fs.rmSync(temp, { recursive: true, force: true, maxRetries: 2 });
+      process.exit(1); // playwright ends the browser it launched when the process exits
+    }, BROWSER_BUDGET_MS);
+
+    const { chromium } = require("playwright-core");
+    check(
+      fs.existsSync(CHROMIUM),
+      `${CHROMIUM} not found: apt-get install -y --no-install-recommends chromium`,
+    );
+    context = await withTimeout(
+      chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: process.env.E2E_HEADED !== "1",
+        args:
+          process.env.E2E_HEADED === "1" ? CHROMIUM_ARGS.filter((a) => a !== "--headless") : CHROMIUM_ARGS,
+        viewport: VIEWPORT,
+        locale: "vi-VN",
+        timeout: WAIT_MS * 3,
+      }),
+      WAIT_MS * 3,
+      "launching Chromium",
+    );
+    context.setDefaultTimeout(WAIT_MS);
+    // Loopback only: anything else (the office.js CDN, fonts, telemetry) is refused and reported.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin + "/")) return route.continue();
+      problems.outside.push(url);
+      return route.abort("blockedbyclient");
+    });
+
+    const watch = (page, label) => {
+      page.on("console", (message) => {
+        if (message.type() === "warning") consoleWarnings.push(`[${label}] ${message.text()}`);
+        if (message.type() === "error") {
+          const where = message.location();
+          problems.console.push(
+            `[${label}] ${message.text()}${where && where.url ? ` (${where.url}:${where.lineNumber})` : ""}`,
+          );
+        }
+      });
+      page.on("pageerror", (error) => problems.page.push(`[${label}] ${error.stack || error.message}`));
+      page.on("requestfailed", (request) => {
+        if (!request.url().startsWith(origin + "/")) return; // already in problems.outside
+        problems.requests.push(
+          `[${label}] ${request.url()}: ${request.failure() && request.failure().errorText}`,
+        );
+      });
+      page.on("response", (response) => {
+        if (response.status() >= 400)
+          problems.requests.push(`[${label}] ${response.url()}: HTTP ${response.status()}`);
+      });
+    };
+
+    const page = context.pages()[0] || (await context.newPage());
+    watch(page, "vi");
+    failurePage = page;
+    const pane = paneHelpers(page);
+    const url = `${origin}/taskpane-harness.html`;
+
+    // ── 1 ──
+    await step(
+      "the pane opens at 320 px in Vietnamese; Trạng thái says the template is not installed",
+      async () => {
+        await page.goto(url, { waitUntil: "load", timeout: WAIT_MS });
+        await page.getByRole("heading", { level: 1, name: VI.title }).waitFor();
+        await pane.idle();
+        await pane.shows(pane.region("Trạng thái"), VI.notInstalled);
+        equal(await page.evaluate(() => document.documentElement.lang), "vi", "<html lang>");
+        equal(await page.title(), VI.title, "the page's title");
+        const actions = await pane.harness(() => window.__cchc.actions());
+        check(actions.includes("generateReport"), `ribbon actions associated: ${JSON.stringify(actions)}`);
+        const functions = await pane.harness(() => window.__cchc.customFunctions());
+        check(functions.length > 0, "functions.js registered no custom function");
+        await pane.fits();
+        await pane.shot("01-start.png");
+        return `${functions.length} custom functions and the ribbon action "generateReport" registered`;
+      },
+    );
+
+    // ── 2 ──
+    let added = [];
+    await step("«Cài đặt mẫu»: progress while Excel works, then what was added and kept", async () => {
+      const card = pane.region("Cài đặt / cập nhật mẫu");
+      await pane.harness(() => window.__cchc.hold());
+      await card.getByRole("button", { name: "Cài đặt mẫu", exact: true }).click();
+      await pane.busy("install");
+      await pane.shows(card, "Đang cài đặt mẫu…");
+      await pane.fits();
+      await pane.shot("02-installing.png");
+      await pane.harness(() => window.__cchc.release());
+      await pane.shows(card, "Đã cài đặt mẫu phiên bản");
+      await pane.shows(pane.region("Trạng thái"), VI.installed);
+      await pane.idle();
+      await pane.shows(card, "Chưa có số liệu nào được nhập trước đó.");
+      const addedLine = (await card.getByText(/^Trang tính mới \(\d+\):/).textContent()) || "";
+      added = [...addedLine.matchAll(/«([^»]+)»/g)].map((m) => m[1]);
+      const sheets = await pane.harness(() => window.__cchc.sheetNames());
+      check(
+        added.length > 0 && added.every((name) => sheets.includes(name)),
+        `added ${added} vs workbook ${sheets}`,
+      );
+      await card.getByRole("button", { name: "Cập nhật mẫu", exact: true }).waitFor();
+      await pane.fits();
+      await pane.shot("03-installed.png");
+      return `${added.length} sheets added: ${added.join(", ")}`;
+    });
+
+    // ── 3 ──
+    await step("the user types the Đức Thọ sample figures; Trạng thái shows the period", async () => {
+      const typed = await pane.harness(() => window.__cchc.typeSample());
+      equal(await pane.harness(() => window.__cchc.valueOfName("CCHC_KH_TONG")), 47, "CCHC_KH_TONG");
+      await pane.region("Trạng thái").getByRole("button", { name: "Làm mới trạng thái" }).click();
+      await pane.shows(pane.region("Trạng thái"), VI.period);
+      await pane.idle();
+      await pane.fits();
+      await pane.shot("04-figures-typed.png");
+      return `${typed} figures typed`;
+    });
+
+    // ── 4 ──
+    let findings = [];
+    await step(
+      "«Kiểm tra» by keyboard (Tab, Enter): 0 errors and exactly the four known warnings",
+      async () => {
+        const card = pane.region("Kiểm tra số liệu");
+        const path_ = [];
+        for (let i = 0; i < 15; i++) {
+          await page.keyboard.press("Tab");
+          const name = await focusedName(page);
+          path_.push(name);
+          if (name === "Kiểm tra") break;
+        }
+        equal(path_[path_.length - 1], "Kiểm tra", `focus after Tab ×${path_.length} (${path_.join(" → ")})`);
+        await page.keyboard.press("Enter");
+        await pane.shows(card, "Kết quả kiểm tra: 0 lỗi, 4 cảnh báo.");
+        await pane.idle();
+        await card.getByRole("heading", { level: 3, name: "Cảnh báo (4)" }).waitFor();
+        equal(await card.getByRole("heading", { level: 3, name: /^Lỗi/ }).count(), 0, "error headings");
+        const buttons = card.getByRole("button", { name: / Chọn ô / });
+        findings = (await buttons.allTextContents()).map((t) => t.trim());
+        equal(findings.length, 4, "finding buttons");
+        for (const { id, pattern } of SAMPLE_WARNINGS) {
+          const matching = findings.filter((f) => pattern.test(f));
+          check(
+            matching.length === 1,
+            `${matching.length} findings match ${pattern} (${id}); the findings:\n${findings.join("\n")}`,
+          );
+        }
+        await card.getByRole("button", { name: "Kiểm tra lại", exact: true }).waitFor();
+        await pane.fits();
+        await pane.shot("05-checked.png");
+        return `Tab ×${path_.length} (${path_.join(" → ")}), Enter`;
+      },
+    );
+
+    // ── 5 ──
+    await step("clicking the finding «386 > 318 (+68)» selects its cell in Excel", async () => {
+      const card = pane.region("Kiểm tra số liệu");
+      const finding = card.getByRole("button", { name: / Chọn ô / }).filter({ hasText: CLICKED_FINDING });
+      equal(await finding.count(), 1, `findings matching ${CLICKED_FINDING}`);
+      const expected = await pane.harness((name) => window.__cchc.refOfName(name), CLICKED_NAME);
+      const shown = (await finding.locator("span").last().textContent()) || "";
+      await finding.click();
+      await pane.idle();
+      const selection = await pane.harness(() => window.__cchc.selection());
+      equal(expected, CLICKED_CELL, `the cell of ${CLICKED_NAME}`);
+      equal(selection, CLICKED_CELL, "the selection in Excel");
+      const [, sheet, address] = /^'((?:[^']|'')+)'!(\S+)$/.exec(selection) || [];
+      equal(
+        await pane.harness(() => window.__cchc.activeSheet()),
+        sheet.replace(/''/g, "'"),
+        "the active sheet",
+      );
+      equal(shown, `${sheet.replace(/''/g, "'")}!${address}`, "the cell the finding names");
+      await pane.fits();
+      await pane.shot("06-finding-selected.png");
+      return `selection ${selection}`;
+    });
+
+    // ── 6 ──
+    await step("«Tạo báo cáo»: Phụ lục I and II written; BC_KH_TYLE = 24/47 (51,06%)", async () => {
+      const card = pane.region("Tạo báo cáo");
+      await card.getByRole("button", { name: "Tạo báo cáo", exact: true }).click();
+      await pane.shows(card, "Đã ghi báo cáo vào trang tính «Phụ lục I», «Phụ lục II».");
+      await pane.idle();
+      await pane.shows(card, "4 cảnh báo: hãy xem lại hoặc ghi chú giải trình.");
+      equal(await card.getByText(/^Số liệu còn/).count(), 0, "the 'errors remain' warning");
+      const sheets = await pane.harness(() => window.__cchc.sheetNames());
+      check(sheets.includes("Phụ lục I") && sheets.includes("Phụ lục II"), `sheets: ${sheets}`);
+      const report = await pane.harness(() => ({
+        ref: window.__cchc.refOfName("BC_KH_TYLE"),
+        value: window.__cchc.valueOfName("BC_KH_TYLE"),
+        format: window.__cchc.numberFormatOfName("BC_KH_TYLE"),
+      }));
+      check(/^'Phụ lục I'!/.test(report.ref), `BC_KH_TYLE is at ${report.ref}, not on Phụ lục I`);
+      check(
+        typeof report.value === "number" && Math.abs(report.value - 24 / 47) < 1e-12,
+        `BC_KH_TYLE = ${report.value}`,
+      );
+      equal(report.format, "0.00%", "BC_KH_TYLE's number format");
+      const shown = `${(report.value * 100).toFixed(2).replace(".", ",")}%`;
+      equal(shown, "51,06%", "BC_KH_TYLE as Excel shows it (vi-VN)");
+      await pane.fits();
+      await pane.shot("07-report.png");
+      return `${report.ref} = ${report.value} → ${shown}`;
+    });
+
+    // ── 7 ──
+    await step(
+      "ribbon «Tạo báo cáo» (Office.actions «generateReport»): outcome shown in the pane",
+      async () => {
+        // The user has edited Phụ lục I by hand since: the ribbon keeps that copy and writes a fresh
+        // one, which the pane must report (a different text from step 6's).
+        await pane.harness(() => window.__cchc.type(window.__cchc.refOfName("BC_KH_TONG"), 50));
+        const outcome = await pane.harness(() => window.__cchc.runAction("generateReport", 8000));
+        equal(outcome.completed, true, "event.completed() called");
+        equal(outcome.shownAsTaskpane, 1, "Office.addin.showAsTaskpane() calls (a kept hand-edited copy)");
+        const card = pane.region("Tạo báo cáo");
+        await pane.shows(card, "Bản báo cáo đã sửa tay trước đó được giữ lại với tên «Phụ lục I (sửa tay)».");
+        await pane.idle();
+        const state = await pane.harness(() => ({
+          sheets: window.__cchc.sheetNames(),
+          total: window.__cchc.valueOfName("BC_KH_TONG"),
+          rate: window.__cchc.valueOfName("BC_KH_TYLE"),
+        }));
+        check(state.sheets.includes("Phụ lục I (sửa tay)"), `sheets: ${state.sheets}`);
+        equal(state.total, 47, "BC_KH_TONG in the fresh Phụ lục I");
+        check(Math.abs(state.rate - 24 / 47) < 1e-12, `BC_KH_TYLE = ${state.rate}`);
+        await pane.fits();
+        await pane.shot("08-ribbon-report.png");
+        return "completed, pane opened once, «Phụ lục I (sửa tay)» kept";
+      },
+    );
+
+    // ── 8 ──
+    await step("«Xem điểm» (Chỉ số CCHC): the self-score against the maximum", async () => {
+      const card = pane.region("Chỉ số CCHC");
+      await card.getByRole("button", { name: "Xem điểm", exact: true }).click();
+      await pane.shows(card, "Điểm tự chấm:");
+      await pane.idle();
+      const total = (await card.getByText(/^Điểm tự chấm:/).textContent()) || "";
+      check(/^Điểm tự chấm: [\d.,]+ \/ [\d.,]+$/.test(total), `score line «${total}»`);
+      await pane.fits();
+      await pane.shot("09-score.png");
+      return total;
+    });
+
+    // ── 9 ──
+    await step("with Office in English (displayLanguage en-US) the pane speaks English", async () => {
+      const english = await context.newPage();
+      watch(english, "en");
+      try {
+        await english.goto(`${url}?lang=en-US`, { waitUntil: "load", timeout: WAIT_MS });
+        const en = paneHelpers(english);
+        await en.idle();
+        equal(await english.evaluate(() => document.documentElement.lang), "en", "<html lang>");
+        const headings = (await english.getByRole("heading", { level: 2 }).allTextContents()).map((t) =>
+          t.trim(),
+        );
+        check(!headings.includes("Trạng thái"), `headings still Vietnamese: ${headings}`);
+        await en.fits();
+        const file = path.join(ARTIFACTS, "10-english.png");
+        await english.screenshot({ path: file, fullPage: true, timeout: WAIT_MS });
+        screenshots.push(path.relative(ROOT, file));
+        return `headings: ${headings.join(" | ")}`;
+      } finally {
+        await english.close().catch(() => {});
+      }
+    });
+
+    // ── last ──
+    await step(
+      "no console errors, page errors, failed requests or requests beyond 127.0.0.1",
+      async () => {
+        const lines = [
+          ...problems.page.map((p) => `page error: ${p}`),
+          ...problems.console.map((p) => `console error: ${p}`),
+          ...problems.requests.map((p) => `request: ${p}`),
+          ...problems.outside.map((p) => `outside request (blocked): ${p}`),
+        ];
+        check(lines.length === 0, `${lines.length} problem(s):\n${lines.join("\n")}`);
+        return consoleWarnings.length
+          ? `${consoleWarnings.length} console warning(s): ${consoleWarnings.join(" | ")}`
+          : "";
+      },
+      { always: true },
+    );
+  } catch (error) {
+    // A failure outside the steps (build, server, browser launch) is one more failed test.
+    results.push({ ok: false });
+    log(`✗ setup: ${String((error && error.stack) || error)}`);
+  } finally {
+    clearTimeout(watchdog);
+    if (context)
+      await withTimeout(context.close(), 10_000, "closing Chromium").catch((e) => log(`# ${e.message}`));
+    await closeServer(server);
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+
+  if (screenshots.length) log(`# screenshots: ${screenshots.join(", ")}`);
+  log(`# ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(summary());
+  return results.every((r) => r.ok) && results.length > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    log(`✗ ${String((error && error.stack) || error)}`);
+    log("0 passed, 1 failed");
+    process.exitCode = 1;
+  },
+);
