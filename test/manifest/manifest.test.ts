@@ -57,10 +57,12 @@ describe("manifest.xml", () => {
     expect(manifest).toMatch(/<FunctionFile resid="Taskpane.Url"\/>/);
   });
 
-  it("puts the CCHC button on the Home tab, opening the task pane", () => {
+  it("puts the CCHC button (task pane) and Tạo báo cáo (ExecuteFunction) on the Home tab", () => {
     expect(manifest).toMatch(/<OfficeTab id="TabHome">/);
-    expect(facts.controls).toEqual(["CCHC.TaskpaneButton"]);
+    expect(facts.controls).toEqual(["CCHC.TaskpaneButton", "CCHC.ReportButton"]);
     expect(manifest).toMatch(/<TaskpaneId>ButtonId1<\/TaskpaneId>/);
+    expect(manifest).toMatch(/<bt:String id="CCHC.ReportButton.Label" DefaultValue="Tạo báo cáo">/);
+    expect(manifest).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>generateReport<\/FunctionName>/);
   });
 });
 
