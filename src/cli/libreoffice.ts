@@ -49,14 +49,22 @@ export class LibreOfficeError extends Error {
  * Converts an .xlsx file to a PDF at `pdf` (every visible sheet, with its page setup).
  * Writes through a temporary folder, so a failed run leaves no half-written PDF.
  */
-export async function convertToPdf(soffice: string, xlsx: string, pdf: string, timeoutMs = 180_000): Promise<void> {
+export async function convertToPdf(
+  soffice: string,
+  xlsx: string,
+  pdf: string,
+  timeoutMs = 180_000,
+): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-pdf-"));
   try {
     const profile = path.join(work, "profile");
     fs.mkdirSync(profile);
     const outdir = path.join(work, "out");
     const args = [
-      `-env:UserInstallation=file://${profile.split(path.sep).join("/").replace(/^([A-Za-z]):/, "/$1:")}`,
+      `-env:UserInstallation=file://${profile
+        .split(path.sep)
+        .join("/")
+        .replace(/^([A-Za-z]):/, "/$1:")}`,
       "--headless",
       "--norestore",
       "--convert-to",
@@ -66,7 +74,10 @@ export async function convertToPdf(soffice: string, xlsx: string, pdf: string, t
       xlsx,
     ];
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(soffice, args, { env: { ...process.env, HOME: work }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(soffice, args, {
+        env: { ...process.env, HOME: work },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let text = "";
       child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
@@ -76,12 +87,21 @@ export async function convertToPdf(soffice: string, xlsx: string, pdf: string, t
       }, timeoutMs);
       child.on("error", (error) => {
         clearTimeout(timer);
-        reject(new LibreOfficeError(`Không chạy được LibreOffice (${soffice}): ${error.message}`, { cause: error }));
+        reject(
+          new LibreOfficeError(`Không chạy được LibreOffice (${soffice}): ${error.message}`, {
+            cause: error,
+          }),
+        );
       });
       child.on("close", (code) => {
         clearTimeout(timer);
         if (code === 0) resolve(text);
-        else reject(new LibreOfficeError(`LibreOffice báo lỗi khi in PDF (mã ${code}): ${text.trim().split("\n")[0] ?? ""}`));
+        else
+          reject(
+            new LibreOfficeError(
+              `LibreOffice báo lỗi khi in PDF (mã ${code}): ${text.trim().split("\n")[0] ?? ""}`,
+            ),
+          );
       });
     });
     const produced = path.join(outdir, `${path.basename(xlsx, path.extname(xlsx))}.pdf`);

@@ -13,12 +13,22 @@ export async function generateReportFromRibbon(event: Office.AddinCommands.Event
     // Loaded on first use: the adapter is not needed before the first click.
     const { generateReport } = await import(/* webpackChunkName: "excel" */ "../excel/generateReport");
     const outcome = await Excel.run((context) => generateReport(context));
-    publishRibbonReport({ ok: true, result: { errors: outcome.errors, warnings: outcome.warnings, sheets: outcome.sheets, keptEdited: outcome.keptEdited } });
+    publishRibbonReport({
+      ok: true,
+      result: {
+        errors: outcome.errors,
+        warnings: outcome.warnings,
+        sheets: outcome.sheets,
+        keptEdited: outcome.keptEdited,
+      },
+    });
     if (outcome.errors > 0 || outcome.keptEdited.length > 0) await Office.addin.showAsTaskpane();
   } catch (error) {
     publishRibbonReport({ ok: false, error });
     // The pane turns the error into a Vietnamese message; opening it is how the user sees it.
-    await Office.addin.showAsTaskpane().catch((shown: unknown) => console.error("CCHC: cannot open the task pane", shown, error));
+    await Office.addin
+      .showAsTaskpane()
+      .catch((shown: unknown) => console.error("CCHC: cannot open the task pane", shown, error));
   } finally {
     event.completed();
   }

@@ -49,18 +49,25 @@ function kindProblem(indicator: Indicator, figure: FigureCell): string | undefin
     case "money": {
       if (v.type !== "number") return `${describe(v)} không phải là số (gõ số, không gõ chữ hay dấu cách)`;
       if (v.value < 0) return `số âm (${n(v.value, 6)}) không hợp lệ`;
-      if (indicator.kind === "count" && !Number.isInteger(v.value)) return `phải là số nguyên, đang là ${n(v.value, 6)}`;
+      if (indicator.kind === "count" && !Number.isInteger(v.value))
+        return `phải là số nguyên, đang là ${n(v.value, 6)}`;
       return undefined;
     }
     case "date": {
       if (v.type !== "number") return `${describe(v)} không phải là ngày (gõ theo dạng ngày/tháng/năm)`;
-      if (!Number.isInteger(v.value) || v.value < FIRST_SERIAL || v.value > LAST_SERIAL) return "ngày không hợp lệ";
+      if (!Number.isInteger(v.value) || v.value < FIRST_SERIAL || v.value > LAST_SERIAL)
+        return "ngày không hợp lệ";
       return undefined;
     }
     case "choice": {
       const text = v.type === "text" ? v.value : v.type === "number" ? v.value : undefined;
-      const known = indicator.id === "ky_bao_cao" ? parsePeriod(text) !== undefined : indicator.choices?.includes(String(text));
-      return known ? undefined : `${describe(v)} không có trong danh sách (${(indicator.choices ?? []).join(", ")})`;
+      const known =
+        indicator.id === "ky_bao_cao"
+          ? parsePeriod(text) !== undefined
+          : indicator.choices?.includes(String(text));
+      return known
+        ? undefined
+        : `${describe(v)} không có trong danh sách (${(indicator.choices ?? []).join(", ")})`;
     }
     default:
       return undefined;
@@ -116,7 +123,11 @@ function finding(ctx: Context, rule: CheckRule, severity: Severity, ids: string[
   return { severity, checkId: rule.id, ids, cells: cellsOf(ctx, ids), message };
 }
 
-function applyRule(ctx: Context, rule: CheckRule, evaluatedDates: (id: string) => number | undefined): Finding | undefined {
+function applyRule(
+  ctx: Context,
+  rule: CheckRule,
+  evaluatedDates: (id: string) => number | undefined,
+): Finding | undefined {
   switch (rule.type) {
     case "partOfWhole": {
       const values = numbers(ctx, [rule.part, rule.whole], false);
@@ -206,13 +217,23 @@ function applyRule(ctx: Context, rule: CheckRule, evaluatedDates: (id: string) =
   }
 }
 
-function documentFindings(ctx: Context, documents: readonly DocumentRow[], from?: number, to?: number): Finding[] {
+function documentFindings(
+  ctx: Context,
+  documents: readonly DocumentRow[],
+  from?: number,
+  to?: number,
+): Finding[] {
   const found: Finding[] = [];
   for (const doc of documents) {
     const name = doc.number.type === "text" ? doc.number.value : `dòng ${doc.index}`;
     const date = doc.date;
     if (date.type === "blank") continue;
-    if (date.type !== "number" || !Number.isInteger(date.value) || date.value < FIRST_SERIAL || date.value > LAST_SERIAL) {
+    if (
+      date.type !== "number" ||
+      !Number.isInteger(date.value) ||
+      date.value < FIRST_SERIAL ||
+      date.value > LAST_SERIAL
+    ) {
       found.push({
         severity: "error",
         checkId: `doc:${doc.index}:date`,
@@ -248,7 +269,11 @@ function documentFindings(ctx: Context, documents: readonly DocumentRow[], from?
 }
 
 /** Every finding on the figures and the document list, errors and warnings in catalogue order. */
-export function checkFigures(figures: Figures, documents: readonly DocumentRow[], catalogue: Catalogue): Finding[] {
+export function checkFigures(
+  figures: Figures,
+  documents: readonly DocumentRow[],
+  catalogue: Catalogue,
+): Finding[] {
   const byId = indexIndicators(catalogue);
   const ctx: Context = { figures, byId, invalid: new Set() };
   const findings: Finding[] = [];

@@ -35,7 +35,11 @@ function textOf(figure: FigureCell | undefined): string {
   return "";
 }
 
-function evaluateRatio(indicator: Indicator, byId: ReadonlyMap<string, Indicator>, figures: Figures): Evaluated {
+function evaluateRatio(
+  indicator: Indicator,
+  byId: ReadonlyMap<string, Indicator>,
+  figures: Figures,
+): Evaluated {
   const formula = indicator.formula!;
   const [num, den] = formula.args.map((id) => numericOf(figures.get(id)));
   if (num === "invalid" || den === "invalid") {
@@ -45,7 +49,9 @@ function evaluateRatio(indicator: Indicator, byId: ReadonlyMap<string, Indicator
   try {
     if (formula.fn === "DUNGHAN") {
       const value = onTimeRate(num === "blank" ? null : num, den === "blank" ? null : den);
-      return value === "" ? { value, note: num === "blank" ? "Chưa có số liệu" : "Không có hồ sơ để tính tỷ lệ" } : { value };
+      return value === ""
+        ? { value, note: num === "blank" ? "Chưa có số liệu" : "Không có hồ sơ để tính tỷ lệ" }
+        : { value };
     }
     if (den === "blank") return { value: "", note: `Chưa có số liệu mẫu số (${denominatorLabel})` };
     if (den === 0) return { value: "", note: `Mẫu số bằng 0 (${denominatorLabel})` };
@@ -89,7 +95,12 @@ export function evaluateIndicators(figures: Figures, catalogue: Catalogue): Map<
       result.set(indicator.id, evaluateDerivedDate(indicator, figures));
     } else if (indicator.kind === "count" || indicator.kind === "money" || indicator.kind === "date") {
       const n = numericOf(figures.get(indicator.id));
-      result.set(indicator.id, typeof n === "number" ? { value: n } : { value: "", note: n === "invalid" ? "Số liệu không hợp lệ" : undefined });
+      result.set(
+        indicator.id,
+        typeof n === "number"
+          ? { value: n }
+          : { value: "", note: n === "invalid" ? "Số liệu không hợp lệ" : undefined },
+      );
     } else {
       result.set(indicator.id, { value: textOf(figures.get(indicator.id)) });
     }

@@ -29,21 +29,29 @@ export interface FigureCell {
 export type Figures = ReadonlyMap<string, FigureCell>;
 
 /** Excel's error values, as Office.js and ExcelJS report them. */
-const EXCEL_ERRORS = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|CONNECT!|BLOCKED!|FIELD!|UNKNOWN!)$/;
+const EXCEL_ERRORS =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|CONNECT!|BLOCKED!|FIELD!|UNKNOWN!)$/;
 
 /** Classifies a raw cell value (Office.js `values`, or an ExcelJS value the adapter unwrapped). */
 export function classifyCell(raw: unknown): CellValue {
   if (isBlank(raw)) return { type: "blank" };
-  if (typeof raw === "number") return Number.isFinite(raw) ? { type: "number", value: raw } : { type: "error", value: "#NUM!" };
+  if (typeof raw === "number")
+    return Number.isFinite(raw) ? { type: "number", value: raw } : { type: "error", value: "#NUM!" };
   if (typeof raw === "boolean") return { type: "boolean", value: raw };
   if (raw instanceof Date) return { type: "number", value: dateToSerial(raw) };
   const text = String(raw);
-  return EXCEL_ERRORS.test(text.trim()) ? { type: "error", value: text.trim() } : { type: "text", value: text };
+  return EXCEL_ERRORS.test(text.trim())
+    ? { type: "error", value: text.trim() }
+    : { type: "text", value: text };
 }
 
 /** A JS Date (ExcelJS reads date cells as UTC midnight) as an Excel serial. */
 export function dateToSerial(date: Date): number {
-  return toExcelSerial({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+  return toExcelSerial({
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+  });
 }
 
 /** `'Sheet'!D12`, quoting the sheet name as Excel does. */
@@ -61,7 +69,11 @@ export function figuresFromValues(
   for (const indicator of catalogue.indicators) {
     // Ratios are computed; a derived date is a formula unless a value is typed over it.
     if (indicator.kind === "ratio" || (indicator.derived && !(indicator.id in values))) continue;
-    figures.set(indicator.id, { id: indicator.id, cell: cellOf(indicator), value: classifyCell(values[indicator.id]) });
+    figures.set(indicator.id, {
+      id: indicator.id,
+      cell: cellOf(indicator),
+      value: classifyCell(values[indicator.id]),
+    });
   }
   return figures;
 }
@@ -80,7 +92,10 @@ export interface DocumentRow {
 }
 
 /** Document rows from plain data (the sample, tests). */
-export function documentsFromSample(documents: readonly SampleDocument[], cellOf = (row: number, col: string) => `${col}${row}`): DocumentRow[] {
+export function documentsFromSample(
+  documents: readonly SampleDocument[],
+  cellOf = (row: number, col: string) => `${col}${row}`,
+): DocumentRow[] {
   return documents.map((doc, i) => {
     const [y, m, d] = doc.date.split("-").map(Number);
     return {
@@ -112,15 +127,25 @@ export interface NamedCell {
  * and returns the cell, or undefined when the workbook lacks it. Ratios are skipped: they are
  * always computed by the core.
  */
-export function figuresFromNamedCells(catalogue: Catalogue, lookup: (name: string) => NamedCell | undefined): Map<string, FigureCell> {
+export function figuresFromNamedCells(
+  catalogue: Catalogue,
+  lookup: (name: string) => NamedCell | undefined,
+): Map<string, FigureCell> {
   const figures = new Map<string, FigureCell>();
   for (const indicator of catalogue.indicators) {
     if (indicator.kind === "ratio") continue;
     const found = lookup(`CCHC_${indicator.id.toUpperCase()}`);
     if (!found) continue;
-    const formula = typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
+    const formula =
+      typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
     const note = typeof found.note === "string" && found.note.trim() ? found.note.trim() : undefined;
-    figures.set(indicator.id, { id: indicator.id, cell: found.cell, value: classifyCell(found.value), formula, note });
+    figures.set(indicator.id, {
+      id: indicator.id,
+      cell: found.cell,
+      value: classifyCell(found.value),
+      formula,
+      note,
+    });
   }
   return figures;
 }
@@ -129,14 +154,26 @@ export function figuresFromNamedCells(catalogue: Catalogue, lookup: (name: strin
  * The rows of the "Danh mục văn bản" sheet from its values grid (row 1 first): the rows below
  * the header that hold anything, as documents. Columns: STT, number, date, summary, note.
  */
-export function documentsFromGrid(sheetName: string, grid: ReadonlyArray<ReadonlyArray<unknown>>, headerRow: number): DocumentRow[] {
+export function documentsFromGrid(
+  sheetName: string,
+  grid: ReadonlyArray<ReadonlyArray<unknown>>,
+  headerRow: number,
+): DocumentRow[] {
   const rows: DocumentRow[] = [];
   grid.forEach((row, i) => {
     const r = i + 1;
     if (r <= headerRow) return;
     const [, number, date, summary, note] = [0, 1, 2, 3, 4].map((c) => classifyCell(row[c]));
     if ([number, date, summary, note].every((v) => v.type === "blank")) return;
-    rows.push({ index: rows.length + 1, number, date, summary, note, numberCell: cellRef(sheetName, `B${r}`), dateCell: cellRef(sheetName, `C${r}`) });
+    rows.push({
+      index: rows.length + 1,
+      number,
+      date,
+      summary,
+      note,
+      numberCell: cellRef(sheetName, `B${r}`),
+      dateCell: cellRef(sheetName, `C${r}`),
+    });
   });
   return rows;
 }

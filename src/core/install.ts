@@ -74,8 +74,18 @@ export function templateSheets(catalogue: Catalogue = DEFAULT_CATALOGUE): OurShe
 }
 
 /** The sheet names an adapter must read before planning: ours, their alternates and the meta sheet. */
-export function candidateSheetNames(catalogue: Catalogue = DEFAULT_CATALOGUE, extra: readonly string[] = []): string[] {
-  return [META_SHEET_NAME, ...templateSheets(catalogue).flatMap((s) => [s.name, s.name.slice(0, 31 - ALTERNATE_SUFFIX.length) + ALTERNATE_SUFFIX]), ...extra];
+export function candidateSheetNames(
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
+  extra: readonly string[] = [],
+): string[] {
+  return [
+    META_SHEET_NAME,
+    ...templateSheets(catalogue).flatMap((s) => [
+      s.name,
+      s.name.slice(0, 31 - ALTERNATE_SUFFIX.length) + ALTERNATE_SUFFIX,
+    ]),
+    ...extra,
+  ];
 }
 
 /** Chooses the name of each of our sheets: the one the meta records, else the default if free. */
@@ -91,7 +101,10 @@ export function resolveSheetNames(
   for (const sheet of sheets) {
     const recorded = meta?.sheets[sheet.key];
     if (recorded && taken.has(recorded.toLowerCase())) {
-      names.set(sheet.key, existing.sheetNames.find((n) => n.toLowerCase() === recorded.toLowerCase())!);
+      names.set(
+        sheet.key,
+        existing.sheetNames.find((n) => n.toLowerCase() === recorded.toLowerCase())!,
+      );
       existingKeys.add(sheet.key);
     }
   }
@@ -155,7 +168,11 @@ export function documentRowCount(sheet: ExistingSheet | undefined): number {
   if (!sheet) return 0;
   let last = 0;
   sheet.cells.forEach((row, i) => {
-    if (i + 1 > DOCUMENTS_HEADER_ROW && row.slice(0, 5).some((v) => v !== null && v !== undefined && v !== "")) last = i + 1;
+    if (
+      i + 1 > DOCUMENTS_HEADER_ROW &&
+      row.slice(0, 5).some((v) => v !== null && v !== undefined && v !== "")
+    )
+      last = i + 1;
   });
   return Math.max(0, last - DOCUMENTS_HEADER_ROW);
 }
@@ -198,7 +215,11 @@ function typedScoresOf(plan: SheetPlan | undefined): Map<string, { score?: unkno
 }
 
 /** Sets the cached value of every formula cell from the core's own computation. */
-export function fillCachedValues(plans: readonly SheetPlan[], evaluated: ReadonlyMap<string, Evaluated>, scores: readonly CriterionScore[]): void {
+export function fillCachedValues(
+  plans: readonly SheetPlan[],
+  evaluated: ReadonlyMap<string, Evaluated>,
+  scores: readonly CriterionScore[],
+): void {
   const figureOf = (id: string): unknown => evaluated.get(id)?.value;
   const byCode = new Map(scores.map((s) => [s.criterion.code, s]));
   const totals = scoreTotals(scores);
@@ -265,10 +286,21 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
 
   const figures = figuresOfPlans(plans, catalogue);
   const evaluated = evaluateIndicators(figures, catalogue);
-  const scores = scoreCriteria(catalogue, evaluated, typedScoresOf(plans.find((p) => p.key === SCORING_SHEET.key)));
+  const scores = scoreCriteria(
+    catalogue,
+    evaluated,
+    typedScoresOf(plans.find((p) => p.key === SCORING_SHEET.key)),
+  );
   fillCachedValues(plans, evaluated, scores);
 
-  plans.push(metaSheetPlan({ templateId: catalogue.id, version: catalogue.version, sheets: Object.fromEntries(names), extra: meta?.extra ?? {} }));
+  plans.push(
+    metaSheetPlan({
+      templateId: catalogue.id,
+      version: catalogue.version,
+      sheets: Object.fromEntries(names),
+      extra: meta?.extra ?? {},
+    }),
+  );
 
   return {
     sheets: plans,
@@ -282,4 +314,3 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
     },
   };
 }
-

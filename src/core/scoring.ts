@@ -17,9 +17,14 @@ export interface CriterionScore {
 /** Typed cells of the scoring sheet, by criterion code. */
 export type TypedScores = ReadonlyMap<string, { score?: unknown; lastYear?: unknown }>;
 
-const asPoints = (value: unknown): number | "" => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : "");
+const asPoints = (value: unknown): number | "" =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : "";
 
-export function scoreCriteria(catalogue: Catalogue, evaluated: ReadonlyMap<string, Evaluated>, typed: TypedScores): CriterionScore[] {
+export function scoreCriteria(
+  catalogue: Catalogue,
+  evaluated: ReadonlyMap<string, Evaluated>,
+  typed: TypedScores,
+): CriterionScore[] {
   return catalogue.criteria.map((criterion) => {
     const own = typed.get(criterion.code);
     let rate: number | "" = "";
@@ -43,8 +48,16 @@ export function scoreCriteria(catalogue: Catalogue, evaluated: ReadonlyMap<strin
 }
 
 /** Totals of the maximum, this year's and last year's scores. */
-export function scoreTotals(scores: readonly CriterionScore[]): { max: number; score: number; lastYear: number } {
-  const sum = (values: Array<number | "">) => roundHalfAwayFromZero(values.reduce<number>((a, v) => a + (v === "" ? 0 : v), 0), 2);
+export function scoreTotals(scores: readonly CriterionScore[]): {
+  max: number;
+  score: number;
+  lastYear: number;
+} {
+  const sum = (values: Array<number | "">) =>
+    roundHalfAwayFromZero(
+      values.reduce<number>((a, v) => a + (v === "" ? 0 : v), 0),
+      2,
+    );
   return {
     max: sum(scores.map((s) => s.criterion.max)),
     score: sum(scores.map((s) => s.score)),

@@ -21,7 +21,10 @@ export interface GenerateReportOptions {
 export type ReportOutcome = ReportPlan["summary"] & { findings: ReportPlan["findings"] };
 
 /** Generates the report sheets from the typed figures: exactly two syncs. */
-export async function generateReport(context: ContextApi, options: GenerateReportOptions = {}): Promise<ReportOutcome> {
+export async function generateReport(
+  context: ContextApi,
+  options: GenerateReportOptions = {},
+): Promise<ReportOutcome> {
   const capabilities = options.capabilities ?? hostCapabilities();
   assertCanRun(capabilities);
   const { worksheets, names, tables } = context.workbook;
@@ -42,7 +45,11 @@ export async function generateReport(context: ContextApi, options: GenerateRepor
   }
   const plan = planReport(
     { sheetNames, sheets: existing },
-    { figures: reading.figures, documents: reading.documents, generatedAt: options.generatedAt ?? new Date() },
+    {
+      figures: reading.figures,
+      documents: reading.documents,
+      generatedAt: options.generatedAt ?? new Date(),
+    },
   );
 
   const protection = new Map(

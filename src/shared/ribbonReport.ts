@@ -19,7 +19,10 @@ export function publishRibbonReport(outcome: RibbonReportOutcome, target: Window
 }
 
 /** Calls `listener` with each outcome, first with one published before the pane was there. */
-export function subscribeRibbonReport(listener: (outcome: RibbonReportOutcome) => void, target: Window = window): () => void {
+export function subscribeRibbonReport(
+  listener: (outcome: RibbonReportOutcome) => void,
+  target: Window = window,
+): () => void {
   const holder = target as unknown as RibbonWindow;
   const deliver = (outcome: RibbonReportOutcome) => {
     // Consumed once: remounting the pane must not show an old outcome again.

@@ -122,7 +122,9 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
 
     report: () =>
       inExcel(async (context) => {
-        const { errors, warnings, sheets, keptEdited } = await generateReport(context, { capabilities: capabilities() });
+        const { errors, warnings, sheets, keptEdited } = await generateReport(context, {
+          capabilities: capabilities(),
+        });
         return { errors, warnings, sheets, keptEdited };
       }),
 

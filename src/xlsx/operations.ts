@@ -8,7 +8,12 @@ import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import type { SampleDocument } from "../core/catalogue/sample";
 import type { Finding } from "../core/checks";
 import { planInstall, type ExistingSheet, type ExistingWorkbook, type InstallSummary } from "../core/install";
-import { candidateReportNames, NotInstalledError, planReport, type ReportPlan } from "../core/report/planReport";
+import {
+  candidateReportNames,
+  NotInstalledError,
+  planReport,
+  type ReportPlan,
+} from "../core/report/planReport";
 import { applySheets, type ApplyReport } from "./applySheets";
 import { openWorkbookFile, partsLostOnRewrite, saveWorkbookFile, WorkbookFileError } from "./files";
 import {
@@ -51,6 +56,25 @@ export async function createTemplateFile(
   return { summary, applied };
 }
 
+/**
+ * Refuses before touching anything a file whose rewrite through ExcelJS would silently drop
+ * parts of it (charts, macros …): the user is sent to the add-in in Excel instead.
+ */
+function refuseLossyRewrite(
+  opened: Awaited<ReturnType<typeof openWorkbookFile>>,
+  file: string,
+  doing: string,
+  action: string,
+): void {
+  const lost = partsLostOnRewrite(opened);
+  if (lost.length === 0) return;
+  throw new WorkbookFileError(
+    "unsupported",
+    file,
+    `Không ${doing} tệp "${file}": tệp có ${lost.join(", ")} mà cchc không giữ được khi ghi lại; hãy ${action} bằng add-in trong Excel.`,
+  );
+}
+
 /** `cchc install`: installs or upgrades the sheets in place, keeping everything else in the file. */
 export async function installIntoFile(
   file: string,
@@ -58,15 +82,7 @@ export async function installIntoFile(
 ): Promise<InstallOutcome> {
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const opened = await openWorkbookFile(file);
-  // Refuse before touching anything: a rewrite through ExcelJS would silently drop these.
-  const lost = partsLostOnRewrite(opened);
-  if (lost.length > 0) {
-    throw new WorkbookFileError(
-      "unsupported",
-      file,
-      `Không cài vào tệp "${file}": tệp có ${lost.join(", ")} mà cchc không giữ được khi ghi lại; hãy cài bằng add-in trong Excel.`,
-    );
-  }
+  refuseLossyRewrite(opened, file, "cài vào", "cài");
   const plan = planInstall(readExistingWorkbook(opened.workbook, catalogue), { catalogue });
   const applied = await applySheets(opened.workbook, plan.sheets);
   await saveWorkbookFile(opened.workbook, file, { overwrite: true });
@@ -115,7 +131,11 @@ function existingForReport(workbook: ExcelJS.Workbook): ExistingWorkbook {
 }
 
 /** Plans the report over an open workbook and applies it there (renames first). */
-export async function applyReport(workbook: ExcelJS.Workbook, generatedAt: Date, catalogue: Catalogue = DEFAULT_CATALOGUE): Promise<ReportPlan> {
+export async function applyReport(
+  workbook: ExcelJS.Workbook,
+  generatedAt: Date,
+  catalogue: Catalogue = DEFAULT_CATALOGUE,
+): Promise<ReportPlan> {
   const { figures, documents } = readWorkbookFigures(workbook, catalogue);
   const plan = planReport(existingForReport(workbook), { figures, documents, generatedAt, catalogue });
   for (const rename of plan.renames) findWorksheet(workbook, rename.from)!.name = rename.to;
@@ -132,20 +152,17 @@ export async function reportIntoFile(
   options: { output?: string; generatedAt?: Date; catalogue?: Catalogue } = {},
 ): Promise<ReportOutcome> {
   const opened = await openWorkbookFile(file);
-  const lost = partsLostOnRewrite(opened);
-  if (lost.length > 0) {
-    throw new WorkbookFileError(
-      "unsupported",
-      file,
-      `Không ghi báo cáo vào tệp "${file}": tệp có ${lost.join(", ")} mà cchc không giữ được khi ghi lại; hãy tạo báo cáo bằng add-in trong Excel.`,
-    );
-  }
+  refuseLossyRewrite(opened, file, "ghi báo cáo vào", "tạo báo cáo");
   let plan: ReportPlan;
   try {
     plan = await applyReport(opened.workbook, options.generatedAt ?? new Date(), options.catalogue);
   } catch (error) {
     if (error instanceof NotInstalledError) {
-      throw new WorkbookFileError("notInstalled", file, `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`);
+      throw new WorkbookFileError(
+        "notInstalled",
+        file,
+        `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`,
+      );
     }
     throw error;
   }

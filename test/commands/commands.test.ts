@@ -20,13 +20,19 @@ function host(book: FakeWorkbook) {
   const listeners = new Map<string, Array<(e: Event) => void>>();
   g.window = {
     dispatchEvent: (e: Event) => (listeners.get(e.type) ?? []).forEach((l) => l(e)),
-    addEventListener: (type: string, l: (e: Event) => void) => listeners.set(type, [...(listeners.get(type) ?? []), l]),
+    addEventListener: (type: string, l: (e: Event) => void) =>
+      listeners.set(type, [...(listeners.get(type) ?? []), l]),
     removeEventListener: () => undefined,
   };
-  g.Excel = { run: async (batch: (c: unknown) => Promise<unknown>) => (await book.run(batch as never)).result };
+  g.Excel = {
+    run: async (batch: (c: unknown) => Promise<unknown>) => (await book.run(batch as never)).result,
+  };
   g.Office = {
     onReady: (callback: () => void) => callback(),
-    actions: { associate: (name: string, fn: (event: { completed: () => void }) => Promise<void>) => associated.set(name, fn) },
+    actions: {
+      associate: (name: string, fn: (event: { completed: () => void }) => Promise<void>) =>
+        associated.set(name, fn),
+    },
     addin: { showAsTaskpane: shown },
   };
   return { associated, shown, window: g.window as Window };
@@ -64,14 +70,18 @@ async function press(book: FakeWorkbook) {
 describe("ribbon: Tạo báo cáo", () => {
   it("is the function the manifest's ExecuteFunction names", () => {
     const manifest = readFileSync(join(__dirname, "../../manifest.xml"), "utf8");
-    expect(manifest).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>generateReport<\/FunctionName>/);
+    expect(manifest).toMatch(
+      /<Action xsi:type="ExecuteFunction">\s*<FunctionName>generateReport<\/FunctionName>/,
+    );
   });
 
   it("writes the report and passes the outcome to the pane without opening it when all is well", async () => {
     const book = await installedWorkbook({ sample: true });
     const { outcomes, completed, shown } = await press(book);
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(outcomes).toEqual([{ ok: true, result: { errors: 0, warnings: 4, sheets: ["Phụ lục I", "Phụ lục II"], keptEdited: [] } }]);
+    expect(outcomes).toEqual([
+      { ok: true, result: { errors: 0, warnings: 4, sheets: ["Phụ lục I", "Phụ lục II"], keptEdited: [] } },
+    ]);
     expect(shown).not.toHaveBeenCalled();
     expect(book.valueOf(book.refOf("BC_KH_TYLE"))).toBeCloseTo(24 / 47, 12);
   });

@@ -1,6 +1,23 @@
 import fc from "fast-check";
-import { FigureError, formatNumberVi, formatPercentVi, onTimeRate, ratio, roundHalfAwayFromZero, score, sumMismatch } from "../../src/core/arithmetic";
-import { dataPeriod, parsePeriod, periodEndSerial, periodStartSerial, toExcelSerial, fromExcelSerial, PERIODS } from "../../src/core/period";
+import {
+  FigureError,
+  formatNumberVi,
+  formatPercentVi,
+  onTimeRate,
+  ratio,
+  roundHalfAwayFromZero,
+  score,
+  sumMismatch,
+} from "../../src/core/arithmetic";
+import {
+  dataPeriod,
+  parsePeriod,
+  periodEndSerial,
+  periodStartSerial,
+  toExcelSerial,
+  fromExcelSerial,
+  PERIODS,
+} from "../../src/core/period";
 
 describe("ratio and on-time rate: the sample's known answers", () => {
   it.each([

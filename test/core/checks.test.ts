@@ -6,7 +6,11 @@ import { documentsFromSample, figuresFromValues } from "../../src/core/figures";
 const sampleFigures = () => figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE);
 
 function checkWith(changes: Record<string, unknown>) {
-  return checkFigures(figuresFromValues({ ...SAMPLE_FIGURES, ...changes }, DEFAULT_CATALOGUE), [], DEFAULT_CATALOGUE);
+  return checkFigures(
+    figuresFromValues({ ...SAMPLE_FIGURES, ...changes }, DEFAULT_CATALOGUE),
+    [],
+    DEFAULT_CATALOGUE,
+  );
 }
 
 describe("checkFigures on the Đức Thọ Q3/2021 sample", () => {

@@ -69,7 +69,10 @@ describe("planInstall", () => {
     expect(cell.cached).toBeCloseTo(24 / 47, 12);
     expect(cellByName(fresh.sheets, "CCHC_HSN_TYLE").cached).toBe(1);
     expect(cellByName(fresh.sheets, "CCHC_TGN_TYLE").cached).toBeCloseTo(76 / 84, 12);
-    expect(cellByName(fresh.sheets, "CCHC_TU_NGAY")).toMatchObject({ formula: "=CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)", cached: 44362 });
+    expect(cellByName(fresh.sheets, "CCHC_TU_NGAY")).toMatchObject({
+      formula: "=CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)",
+      cached: 44362,
+    });
   });
 
   it("caches the Kiểm tra column and the self-scores", () => {
@@ -92,7 +95,9 @@ describe("planInstall", () => {
     for (const [id, value] of Object.entries(SAMPLE_FIGURES)) {
       expect([id, cellByName(again.sheets, inputName(id)).value]).toEqual([id, value]);
     }
-    expect(cellByName(again.sheets, "CCHC_KH_TYLE").formula).toBe("=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)");
+    expect(cellByName(again.sheets, "CCHC_KH_TYLE").formula).toBe(
+      "=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)",
+    );
     expect(cellByName(again.sheets, "CCHC_DEN_NGAY")).toMatchObject({ value: 44450 });
     expect(cellByName(again.sheets, "CCHC_DEN_NGAY").formula).toBeUndefined();
     const s1 = again.sheets.find((s) => s.key === "s1")!;

@@ -12,7 +12,22 @@ const ids = DEFAULT_CATALOGUE.indicators.map((i) => i.id);
 const cellValue = fc.oneof(
   fc.double(),
   fc.integer(),
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, 1e308, -0, 0.5, "#N/A", "#DIV/0!", "", " ", "Quý III", "abc", true, null),
+  fc.constantFrom(
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    1e308,
+    -0,
+    0.5,
+    "#N/A",
+    "#DIV/0!",
+    "",
+    " ",
+    "Quý III",
+    "abc",
+    true,
+    null,
+  ),
   fc.string(),
   fc.date(),
   fc.anything(),
@@ -21,26 +36,30 @@ const cellValue = fc.oneof(
 describe("no input makes the core throw", () => {
   it("checkFigures and evaluateIndicators accept any cell contents", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...ids), cellValue), fc.array(fc.tuple(cellValue, cellValue), { maxLength: 5 }), (changes, docs) => {
-        const figures = figuresFromValues({ ...SAMPLE_FIGURES, ...changes }, DEFAULT_CATALOGUE);
-        const documents: DocumentRow[] = docs.map(([number, date], i) => ({
-          index: i + 1,
-          number: classifyCell(number),
-          date: classifyCell(date),
-          summary: { type: "blank" },
-          note: { type: "blank" },
-          numberCell: `B${i + 4}`,
-          dateCell: `C${i + 4}`,
-        }));
-        const findings = checkFigures(figures, documents, DEFAULT_CATALOGUE);
-        for (const f of findings) {
-          expect(["error", "warning"]).toContain(f.severity);
-          expect(f.message.length).toBeGreaterThan(0);
-        }
-        for (const [, value] of evaluateIndicators(figures, DEFAULT_CATALOGUE)) {
-          if (typeof value.value === "number") expect(Number.isFinite(value.value)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...ids), cellValue),
+        fc.array(fc.tuple(cellValue, cellValue), { maxLength: 5 }),
+        (changes, docs) => {
+          const figures = figuresFromValues({ ...SAMPLE_FIGURES, ...changes }, DEFAULT_CATALOGUE);
+          const documents: DocumentRow[] = docs.map(([number, date], i) => ({
+            index: i + 1,
+            number: classifyCell(number),
+            date: classifyCell(date),
+            summary: { type: "blank" },
+            note: { type: "blank" },
+            numberCell: `B${i + 4}`,
+            dateCell: `C${i + 4}`,
+          }));
+          const findings = checkFigures(figures, documents, DEFAULT_CATALOGUE);
+          for (const f of findings) {
+            expect(["error", "warning"]).toContain(f.severity);
+            expect(f.message.length).toBeGreaterThan(0);
+          }
+          for (const [, value] of evaluateIndicators(figures, DEFAULT_CATALOGUE)) {
+            if (typeof value.value === "number") expect(Number.isFinite(value.value)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -57,8 +76,13 @@ describe("no input makes the core throw", () => {
           meta.cells[row] = meta.cells[row] ?? [];
           meta.cells[row][c.address.startsWith("A") ? 0 : 1] = c.value;
         }
-        const report = planReport({ sheetNames: ["_CCHC"], sheets: new Map([["_CCHC", meta]]) }, { figures, documents: [], generatedAt: new Date(0) });
-        const errorIds = new Set(report.findings.filter((f) => f.checkId === `kind:${id}`).flatMap((f) => f.ids));
+        const report = planReport(
+          { sheetNames: ["_CCHC"], sheets: new Map([["_CCHC", meta]]) },
+          { figures, documents: [], generatedAt: new Date(0) },
+        );
+        const errorIds = new Set(
+          report.findings.filter((f) => f.checkId === `kind:${id}`).flatMap((f) => f.ids),
+        );
         const table = report.sheets[0];
         const named = table.names.find((n) => n.name === `BC_${id.toUpperCase()}`);
         if (errorIds.has(id) && named) {

@@ -19,7 +19,10 @@ function grid(plan: SheetPlan): unknown[][] {
 }
 
 function workbookOf(plans: readonly SheetPlan[]): ExistingWorkbook {
-  return { sheetNames: plans.map((p) => p.name), sheets: new Map(plans.map((p) => [p.name, { name: p.name, cells: grid(p) }])) };
+  return {
+    sheetNames: plans.map((p) => p.name),
+    sheets: new Map(plans.map((p) => [p.name, { name: p.name, cells: grid(p) }])),
+  };
 }
 
 const installed = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
@@ -42,7 +45,10 @@ describe("planReport on the sample", () => {
     const evaluated = evaluateIndicators(figures, DEFAULT_CATALOGUE);
     for (const indicator of DEFAULT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
       const expected = evaluated.get(indicator.id)!.value;
-      expect([indicator.id, valueAt(reportName(indicator.id))]).toEqual([indicator.id, expected === "" ? null : expected]);
+      expect([indicator.id, valueAt(reportName(indicator.id))]).toEqual([
+        indicator.id,
+        expected === "" ? null : expected,
+      ]);
     }
     expect(valueAt("BC_KH_TYLE")).toBeCloseTo(24 / 47, 12);
     expect(valueAt("BC_DT_TYLE")).toBeCloseTo(61 / 236, 12);
@@ -71,7 +77,9 @@ describe("planReport on the sample", () => {
   });
 
   it("carries each warning into the Ghi chú of its row, and an empty ratio gets a note", () => {
-    const noteOf = (id: string) => planCell(table, `E${parseAddress(table.names.find((n) => n.name === reportName(id))!.address).row}`)!.value;
+    const noteOf = (id: string) =>
+      planCell(table, `E${parseAddress(table.names.find((n) => n.name === reportName(id))!.address).row}`)!
+        .value;
     expect(noteOf("bc_xa_comat")).toMatch(/Cảnh báo: .*386 > 318/);
     expect(noteOf("kh_tong")).toMatch(/44/);
     expect(noteOf("hs_tong")).toMatch(/142/);
@@ -111,7 +119,9 @@ describe("planReport on the sample", () => {
     });
     expect(bad.summary.errors).toBe(1);
     const sheet = bad.sheets[0];
-    expect(sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Lưu ý: số liệu còn 1 lỗi"))).toBe(true);
+    expect(
+      sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Lưu ý: số liệu còn 1 lỗi")),
+    ).toBe(true);
     const row = parseAddress(sheet.names.find((n) => n.name === "BC_ISO_XA_APDUNG")!.address).row;
     expect(planCell(sheet, `D${row}`)!.style!.fill).toBe("#F8CBAD");
   });
@@ -128,7 +138,9 @@ describe("planReport on the sample", () => {
   });
 
   it("refuses a workbook without the template", () => {
-    expect(() => planReport({ sheetNames: [], sheets: new Map() }, { figures, documents, generatedAt })).toThrow(NotInstalledError);
+    expect(() =>
+      planReport({ sheetNames: [], sheets: new Map() }, { figures, documents, generatedAt }),
+    ).toThrow(NotInstalledError);
   });
 });
 
@@ -136,8 +148,12 @@ describe("document form", () => {
   it("writes the body, the date and the period as the decree does", () => {
     expect(bodyShortName("ỦY BAN NHÂN DÂN XÃ TÙNG ẢNH")).toBe("UBND xã Tùng Ảnh");
     expect(bodyShortName("ỦY BAN NHÂN DÂN THỊ TRẤN ĐỨC THỌ")).toBe("UBND thị trấn Đức Thọ");
-    expect(placeAndDate("Đức Thọ", { year: 2021, month: 2, day: 5 }, 2021)).toBe("Đức Thọ, ngày 05 tháng 02 năm 2021");
-    expect(placeAndDate("Đức Thọ", { year: 2021, month: 9, day: 15 }, 2021)).toBe("Đức Thọ, ngày 15 tháng 9 năm 2021");
+    expect(placeAndDate("Đức Thọ", { year: 2021, month: 2, day: 5 }, 2021)).toBe(
+      "Đức Thọ, ngày 05 tháng 02 năm 2021",
+    );
+    expect(placeAndDate("Đức Thọ", { year: 2021, month: 9, day: 15 }, 2021)).toBe(
+      "Đức Thọ, ngày 15 tháng 9 năm 2021",
+    );
     expect(periodTitle("6 tháng", 2022)).toBe("6 THÁNG ĐẦU NĂM 2022");
     expect(periodTitle("Năm", 2022)).toBe("NĂM 2022");
   });

@@ -56,7 +56,12 @@ describe("Office.js and ExcelJS adapters write the same workbook", () => {
     for (const { name, ranges } of file.definedNames.model) {
       if (/^(CCHC|BC)_/.test(name)) fileNames.set(name, ranges[0].replace(/\$/g, ""));
     }
-    const fakeNames = new Map([...fake.namedCells("CCHC_"), ...fake.namedCells("BC_")].map(([name, c]) => [name, c.ref.replace(/\$/g, "")]));
+    const fakeNames = new Map(
+      [...fake.namedCells("CCHC_"), ...fake.namedCells("BC_")].map(([name, c]) => [
+        name,
+        c.ref.replace(/\$/g, ""),
+      ]),
+    );
     expect(fileNames.size).toBeGreaterThan(250);
     expect(new Map([...fileNames].sort())).toEqual(new Map([...fakeNames].sort()));
   });
@@ -69,7 +74,9 @@ describe("Office.js and ExcelJS adapters write the same workbook", () => {
       const worksheet = findWorksheet(file, name)!;
       const seen = new Set<string>();
       for (const key of sheet.cells.keys()) seen.add(key);
-      worksheet.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (_c, c) => seen.add(`${r}:${c}`)));
+      worksheet.eachRow({ includeEmpty: false }, (row, r) =>
+        row.eachCell({ includeEmpty: false }, (_c, c) => seen.add(`${r}:${c}`)),
+      );
       for (const key of seen) {
         const [r, c] = key.split(":").map(Number);
         const state = sheet.peek(r, c);
@@ -77,11 +84,13 @@ describe("Office.js and ExcelJS adapters write the same workbook", () => {
         const a = normalize(state?.value, state?.formula);
         const b = cell ? normalize(cellValue(cell), cellFormula(cell)) : "";
         // The report's footnote and the meta's timestamp carry the generation time of each run.
-        if (a !== b && !/^report_generated_at|^Ghi chú: số liệu tổng hợp/.test(a)) differences.push(`${name}!${address(c, r)}: ${a} ≠ ${b}`);
+        if (a !== b && !/^report_generated_at|^Ghi chú: số liệu tổng hợp/.test(a))
+          differences.push(`${name}!${address(c, r)}: ${a} ≠ ${b}`);
         if (a !== "" && state && cell) {
           const formatA = state.numberFormat === "General" ? "" : state.numberFormat;
           const formatB = !cell.numFmt || cell.numFmt === "General" ? "" : cell.numFmt;
-          if (formatA !== formatB) differences.push(`${name}!${address(c, r)} format: ${formatA} ≠ ${formatB}`);
+          if (formatA !== formatB)
+            differences.push(`${name}!${address(c, r)} format: ${formatA} ≠ ${formatB}`);
         }
         compared++;
       }
@@ -110,7 +119,15 @@ describe("Office.js and ExcelJS adapters write the same workbook", () => {
       const { row, column } = parseAddress(at);
       const dv = worksheet.getCell(row, column).dataValidation as ExcelJS.DataValidation | undefined;
       const rule = state?.rule;
-      const kind = rule?.wholeNumber ? "whole" : rule?.decimal ? "decimal" : rule?.list ? "list" : rule?.date ? "date" : undefined;
+      const kind = rule?.wholeNumber
+        ? "whole"
+        : rule?.decimal
+          ? "decimal"
+          : rule?.list
+            ? "list"
+            : rule?.date
+              ? "date"
+              : undefined;
       const fileKind = dv?.type;
       if ((kind ?? "none") !== (fileKind ?? "none")) differences.push(`${name}: ${kind} ≠ ${fileKind}`);
       if (kind && state?.errorAlert?.message !== dv?.error) differences.push(`${name}: error text differs`);

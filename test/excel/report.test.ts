@@ -20,10 +20,18 @@ describe("generateReport (Office.js)", () => {
     const book = await installedWorkbook({ sample: true });
     const { result, syncs } = await book.run((context) => generateReport(context, { generatedAt }));
     expect(syncs).toBe(2);
-    expect(result).toMatchObject({ errors: 0, warnings: 4, sheets: ["Phụ lục I", "Phụ lục II"], keptEdited: [] });
+    expect(result).toMatchObject({
+      errors: 0,
+      warnings: 4,
+      sheets: ["Phụ lục I", "Phụ lục II"],
+      keptEdited: [],
+    });
     expect(book.sheetNames()).toEqual(expect.arrayContaining(["Phụ lục I", "Phụ lục II"]));
 
-    const evaluated = evaluateIndicators(figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE), DEFAULT_CATALOGUE);
+    const evaluated = evaluateIndicators(
+      figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE),
+      DEFAULT_CATALOGUE,
+    );
     for (const indicator of DEFAULT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
       const expected = evaluated.get(indicator.id)!.value;
       const ref = book.refOf(reportName(indicator.id));
@@ -67,7 +75,9 @@ describe("generateReport (Office.js)", () => {
 
   it("refuses a workbook without the template, writing nothing", async () => {
     const book = new FakeWorkbook();
-    await expect(book.run((context) => generateReport(context, { generatedAt }))).rejects.toThrow(/chưa có mẫu CCHC/);
+    await expect(book.run((context) => generateReport(context, { generatedAt }))).rejects.toThrow(
+      /chưa có mẫu CCHC/,
+    );
     expect(book.sheetNames().some((n) => n.startsWith("Phụ lục"))).toBe(false);
   });
 });

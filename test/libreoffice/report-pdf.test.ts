@@ -14,7 +14,12 @@ const ARTIFACTS = path.join(ROOT, "test-artifacts");
 let dir: string;
 
 function cchc(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, ...env }, timeout: 240_000 });
+  return spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 240_000,
+  });
 }
 
 beforeAll(() => {
@@ -32,10 +37,18 @@ describe("the report through LibreOffice", () => {
     const pdf = path.join(dir, "demo", "cchc-mau-duc-tho-quy-III-2021-phu-luc.pdf");
     expect(fs.existsSync(pdf)).toBe(true);
 
-    const firstPage = spawnSync("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"], { encoding: "utf8" });
+    const firstPage = spawnSync("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"], {
+      encoding: "utf8",
+    });
     expect(firstPage.status).toBe(0);
     const page1 = firstPage.stdout;
-    for (const text of ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Phụ lục I", "ỦY BAN NHÂN DÂN", "HUYỆN ĐỨC THỌ"]) {
+    for (const text of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Phụ lục I",
+      "ỦY BAN NHÂN DÂN",
+      "HUYỆN ĐỨC THỌ",
+    ]) {
       expect(page1).toContain(text);
     }
     expect(page1).toMatch(/STT\s+Chỉ tiêu\s+Đơn vị tính\s+Số liệu\s+Ghi chú/);
@@ -45,11 +58,29 @@ describe("the report through LibreOffice", () => {
     expect(all).toContain("3604/QĐ-UBND");
     expect(all).toContain("Hoàng Xuân Hùng");
     // The table header is repeated on the next page.
-    const page2 = spawnSync("pdftotext", ["-layout", "-f", "2", "-l", "2", pdf, "-"], { encoding: "utf8" }).stdout;
+    const page2 = spawnSync("pdftotext", ["-layout", "-f", "2", "-l", "2", pdf, "-"], {
+      encoding: "utf8",
+    }).stdout;
     expect(page2).toMatch(/STT\s+Chỉ tiêu\s+Đơn vị tính\s+Số liệu\s+Ghi chú/);
+    // Page numbers centred at the top from page 2 on, none on page 1; A4 paper.
+    expect(page2.trimStart().split("\n")[0].trim()).toBe("2");
+    expect(page1.trimStart().startsWith("ỦY BAN NHÂN DÂN")).toBe(true);
+    const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
+    expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
 
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const png = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(ARTIFACTS, "report-page-1")]);
+    const png = spawnSync("pdftoppm", [
+      "-png",
+      "-r",
+      "80",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      pdf,
+      path.join(ARTIFACTS, "report-page-1"),
+    ]);
     expect(png.status).toBe(0);
     expect(fs.statSync(path.join(ARTIFACTS, "report-page-1.png")).size).toBeGreaterThan(10_000);
   }, 240_000);
@@ -57,7 +88,9 @@ describe("the report through LibreOffice", () => {
   it("says plainly when LibreOffice is missing, and still writes the report", async () => {
     const make = cchc(["template", "-o", "mau.xlsx", "--sample"]);
     expect(make.status).toBe(0);
-    const run = cchc(["report", "mau.xlsx", "--pdf", "mau.pdf"], { CCHC_SOFFICE: path.join(dir, "khong-co-soffice") });
+    const run = cchc(["report", "mau.xlsx", "--pdf", "mau.pdf"], {
+      CCHC_SOFFICE: path.join(dir, "khong-co-soffice"),
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^Không tạo được PDF: máy này chưa cài LibreOffice/);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);

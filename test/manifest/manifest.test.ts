@@ -62,7 +62,9 @@ describe("manifest.xml", () => {
     expect(facts.controls).toEqual(["CCHC.TaskpaneButton", "CCHC.ReportButton"]);
     expect(manifest).toMatch(/<TaskpaneId>ButtonId1<\/TaskpaneId>/);
     expect(manifest).toMatch(/<bt:String id="CCHC.ReportButton.Label" DefaultValue="Tạo báo cáo">/);
-    expect(manifest).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>generateReport<\/FunctionName>/);
+    expect(manifest).toMatch(
+      /<Action xsi:type="ExecuteFunction">\s*<FunctionName>generateReport<\/FunctionName>/,
+    );
   });
 });
 

@@ -241,11 +241,7 @@ describe("errors", () => {
       fakeOperations({ report: async () => Promise.reject(new PaneError("notInstalled")) }),
     );
     await user.click(within(section("Tạo báo cáo")).getByRole("button", { name: "Tạo báo cáo" }));
-    await waitFor(() =>
-      expect(screen.getByRole("alert").textContent).toContain(
-        "chưa",
-      ),
-    );
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("chưa"));
 
     operations.scores.mockRejectedValueOnce(new TypeError("x.map is not a function"));
     await user.click(within(section("Chỉ số CCHC")).getByRole("button", { name: "Xem điểm" }));

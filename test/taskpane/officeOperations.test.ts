@@ -82,7 +82,12 @@ describe("createOfficeOperations over the fake Excel", () => {
     const ops = open(book);
     await ops.install();
     typeSample(book);
-    expect(await ops.report()).toEqual({ errors: 0, warnings: 4, sheets: ["Phụ lục I", "Phụ lục II"], keptEdited: [] });
+    expect(await ops.report()).toEqual({
+      errors: 0,
+      warnings: 4,
+      sheets: ["Phụ lục I", "Phụ lục II"],
+      keptEdited: [],
+    });
     expect(book.valueOf(book.refOf("BC_KH_TYLE"))).toBeCloseTo(24 / 47, 12);
   });
 

@@ -26,9 +26,11 @@ async function inputCells(file: string): Promise<string> {
   const workbook = await readBack(file);
   const out: unknown[] = [];
   for (const { name } of templateSheets()) {
-    workbook.getWorksheet(name)!.eachRow({ includeEmpty: false }, (row, r) =>
-      row.eachCell({ includeEmpty: false }, (cell, c) => out.push([name, r, c, cell.value, cell.numFmt])),
-    );
+    workbook
+      .getWorksheet(name)!
+      .eachRow({ includeEmpty: false }, (row, r) =>
+        row.eachCell({ includeEmpty: false }, (cell, c) => out.push([name, r, c, cell.value, cell.numFmt])),
+      );
   }
   return JSON.stringify(out);
 }
@@ -40,7 +42,10 @@ describe("reportIntoFile", () => {
     expect(written).toBe(file);
     expect(plan.summary).toMatchObject({ errors: 0, warnings: 4, sheets: ["Phụ lục I", "Phụ lục II"] });
     const workbook = await readBack(file);
-    const evaluated = evaluateIndicators(figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE), DEFAULT_CATALOGUE);
+    const evaluated = evaluateIndicators(
+      figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE),
+      DEFAULT_CATALOGUE,
+    );
     for (const indicator of DEFAULT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
       const cell = namedCell(workbook, reportName(indicator.id));
       const expected = evaluated.get(indicator.id)!.value;
@@ -50,7 +55,13 @@ describe("reportIntoFile", () => {
     expect(namedCell(workbook, "BC_KH_TYLE").numFmt).toBe("0.00%");
     expect(namedCell(workbook, "BC_HS_TONG").numFmt).toBe("#,##0");
     const sheet = workbook.getWorksheet("Phụ lục I")!;
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(sheet.pageSetup.margins!.left).toBeCloseTo(30 / 25.4, 2);
     expect(sheet.pageSetup.margins!.top).toBeCloseTo(20 / 25.4, 2);
     expect(sheet.pageSetup.printTitlesRow).toMatch(/^\$?\d+:\$?\d+$/);

@@ -50,7 +50,9 @@ export const demoCommand: Command = {
     io.out("3. In các phụ lục ra PDF…\n");
     if (await printReportPdf(plan, pdf, io)) io.out(`Đã in PDF: "${pdf}".\n`);
     else io.out("Bỏ qua PDF; bảng tính báo cáo vẫn đầy đủ.\n");
-    io.out(`Mở "${xlsx}" bằng Excel hoặc LibreOffice để xem; trong Excel, cài add-in để dùng các hàm CCHC.*.\n`);
+    io.out(
+      `Mở "${xlsx}" bằng Excel hoặc LibreOffice để xem; trong Excel, cài add-in để dùng các hàm CCHC.*.\n`,
+    );
     return EXIT.ok;
   },
 };

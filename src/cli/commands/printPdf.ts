@@ -14,7 +14,9 @@ import { convertToPdf, findSoffice, LIBREOFFICE_HINT, LibreOfficeError } from ".
 export async function printReportPdf(plan: ReportPlan, pdf: string, io: Io): Promise<boolean> {
   const soffice = findSoffice();
   if (!soffice) {
-    io.err(`Không tạo được PDF: máy này chưa cài LibreOffice (cần để in không qua Excel). ${LIBREOFFICE_HINT}.\n`);
+    io.err(
+      `Không tạo được PDF: máy này chưa cài LibreOffice (cần để in không qua Excel). ${LIBREOFFICE_HINT}.\n`,
+    );
     return false;
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-report-"));

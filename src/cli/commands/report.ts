@@ -12,7 +12,9 @@ export function describeReport(plan: ReportPlan, written: string, file: string, 
   io.out(`Đã ghi báo cáo vào "${written}": ${sheets.map((s) => `«${s}»`).join(", ")}.\n`);
   io.out(`Số liệu: ${errors} lỗi, ${warnings} cảnh báo (chi tiết: npx cchc check "${file}").\n`);
   if (errors > 0) {
-    io.out(`Lưu ý: còn ${errors} lỗi; các dòng có lỗi được tô đỏ trong «${sheets[0]}». Cần sửa trước khi ban hành.\n`);
+    io.out(
+      `Lưu ý: còn ${errors} lỗi; các dòng có lỗi được tô đỏ trong «${sheets[0]}». Cần sửa trước khi ban hành.\n`,
+    );
   }
   for (const kept of keptEdited) io.out(`Báo cáo cũ đã bị sửa tay nên được giữ lại với tên «${kept}».\n`);
 }
@@ -39,9 +41,13 @@ export const reportCommand: Command = {
     const file = parsed.positional[0];
     const output = parsed.flags.get("--output");
     const pdf = parsed.flags.get("--pdf");
-    if (typeof output === "string" && !/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
-    if (typeof pdf === "string" && !/\.pdf$/i.test(pdf)) throw new UsageError(`Tên tệp "${pdf}" phải có đuôi .pdf.`);
-    const { plan, written } = await reportIntoFile(file, { output: typeof output === "string" ? output : undefined });
+    if (typeof output === "string" && !/\.xlsx$/i.test(output))
+      throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
+    if (typeof pdf === "string" && !/\.pdf$/i.test(pdf))
+      throw new UsageError(`Tên tệp "${pdf}" phải có đuôi .pdf.`);
+    const { plan, written } = await reportIntoFile(file, {
+      output: typeof output === "string" ? output : undefined,
+    });
     describeReport(plan, written, file, io);
     if (typeof pdf === "string") {
       if (!(await printReportPdf(plan, pdf, io))) return EXIT.usage;

@@ -32,12 +32,20 @@ export const SECTIONS: readonly Section[] = [
 
 type Extra = Partial<Pick<Indicator, "parent" | "formula" | "choices" | "derived" | "hint" | "level">>;
 
-function row(section: string, id: string, label: string, unit: string, kind: IndicatorKind, extra: Extra = {}): Indicator {
+function row(
+  section: string,
+  id: string,
+  label: string,
+  unit: string,
+  kind: IndicatorKind,
+  extra: Extra = {},
+): Indicator {
   const level: Level = extra.level ?? "HX";
   return { id, label, unit, kind, section, ...extra, level };
 }
 
-const count = (s: string, id: string, label: string, unit: string, extra?: Extra) => row(s, id, label, unit, "count", extra);
+const count = (s: string, id: string, label: string, unit: string, extra?: Extra) =>
+  row(s, id, label, unit, "count", extra);
 const part = (s: string, parent: string, id: string, label: string, unit: string, extra?: Extra) =>
   row(s, id, label, unit, "count", { parent, ...extra });
 const tyle = (s: string, id: string, label: string, num: string, den: string, extra?: Extra) =>
@@ -62,7 +70,9 @@ const INFO: Indicator[] = [
   row("0", "co_quan_cap_tren", "Cơ quan cấp trên (dòng trên tên cơ quan, có thể trống)", "", "text", {
     hint: "Ví dụ: UBND TỈNH HÀ TĨNH. Để trống nếu không có.",
   }),
-  row("0", "co_quan", "Tên cơ quan ban hành", "", "text", { hint: "Viết hoa, ví dụ: ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ" }),
+  row("0", "co_quan", "Tên cơ quan ban hành", "", "text", {
+    hint: "Viết hoa, ví dụ: ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ",
+  }),
   row("0", "tinh", "Tỉnh", "", "text"),
   row("0", "dia_danh", "Địa danh ghi ngày tháng", "", "text", { hint: "Ví dụ: Đức Thọ" }),
   row("0", "ky_bao_cao", "Kỳ báo cáo", "", "choice", { choices: PERIODS }),
@@ -77,7 +87,9 @@ const INFO: Indicator[] = [
   }),
   row("0", "so_ky_hieu", "Số, ký hiệu báo cáo", "", "text", { hint: "Ví dụ: 125/BC-UBND" }),
   row("0", "ngay_ban_hanh", "Ngày ban hành báo cáo", "", "date"),
-  row("0", "quyen_han_ky", "Thẩm quyền ký", "", "text", { hint: "Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" }),
+  row("0", "quyen_han_ky", "Thẩm quyền ký", "", "text", {
+    hint: "Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH",
+  }),
   row("0", "chuc_vu_ky", "Chức vụ người ký", "", "text"),
   row("0", "nguoi_ky", "Người ký", "", "text"),
   row("0", "noi_nhan", "Nơi nhận (các nơi cách nhau bởi dấu ;)", "", "text", {
@@ -91,7 +103,9 @@ const S1: Indicator[] = [
   count("1", "kh_hoanthanh", "Số nhiệm vụ đã hoàn thành", "nhiệm vụ"),
   ...AREAS.map(([a, label]) => part("1", "kh_hoanthanh", `kh_${a}_ht`, label, "nhiệm vụ")),
   tyle("1", "kh_tyle", "Tỷ lệ hoàn thành kế hoạch", "kh_hoanthanh", "kh_tong"),
-  ...AREAS.map(([a, label]) => tyle("1", `kh_${a}_tyle`, label, `kh_${a}_ht`, `kh_${a}_tong`, { parent: "kh_tyle" })),
+  ...AREAS.map(([a, label]) =>
+    tyle("1", `kh_${a}_tyle`, label, `kh_${a}_ht`, `kh_${a}_tong`, { parent: "kh_tyle" }),
+  ),
   count("1", "vb_chidao", "Số văn bản chỉ đạo, điều hành CCHC ban hành trong kỳ", "văn bản"),
   count("1", "kt_donvi", "Số cơ quan, đơn vị được kiểm tra CCHC", "đơn vị"),
   count("1", "tg_tong", "Nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao trong kỳ", "nhiệm vụ"),
@@ -112,7 +126,9 @@ const S2: Indicator[] = [
   count("2", "qppl_gopy", "Số dự thảo văn bản QPPL của cấp trên được góp ý", "văn bản"),
   count("2", "vphc_vu", "Số vụ vi phạm hành chính bị xử phạt", "vụ"),
   row("2", "vphc_tien", "Tổng số tiền xử phạt", "đồng", "money"),
-  part("2", "vphc_vu", "vphc_qd_huyen", "Số quyết định xử phạt do UBND huyện ban hành", "quyết định", { level: "H" }),
+  part("2", "vphc_vu", "vphc_qd_huyen", "Số quyết định xử phạt do UBND huyện ban hành", "quyết định", {
+    level: "H",
+  }),
   row("2", "vphc_tien_huyen", "Số tiền xử phạt theo quyết định của UBND huyện", "đồng", "money", {
     parent: "vphc_tien",
     level: "H",
@@ -150,7 +166,9 @@ const S3: Indicator[] = [
 const S4: Indicator[] = [
   count("4", "bc_huyen_giao", "Biên chế công chức huyện được giao", "người", { level: "H" }),
   part("4", "bc_huyen_giao", "bc_huyen_comat", "Có mặt tại thời điểm báo cáo", "người", { level: "H" }),
-  part("4", "bc_huyen_giao", "bc_huyen_hd68", "Trong đó hợp đồng theo NĐ 68/2000/NĐ-CP", "người", { level: "H" }),
+  part("4", "bc_huyen_giao", "bc_huyen_hd68", "Trong đó hợp đồng theo NĐ 68/2000/NĐ-CP", "người", {
+    level: "H",
+  }),
   part("4", "bc_huyen_giao", "bc_huyen_tinhgian", "Tinh giản trong kỳ", "người", { level: "H" }),
   count("4", "bc_xa_giao", "Cán bộ, công chức cấp xã được giao", "người"),
   part("4", "bc_xa_giao", "bc_xa_comat", "Có mặt", "người"),
@@ -181,7 +199,13 @@ const S6: Indicator[] = [
   count("6", "tc_qlnn_tuchu", "Cơ quan QLNN, xã được giao tự chủ (NĐ 130/2005/NĐ-CP)", "đơn vị"),
   part("6", "tc_qlnn_tuchu", "tc_qlnn_coquan", "Cơ quan", "đơn vị"),
   part("6", "tc_qlnn_tuchu", "tc_qlnn_xa", "Xã, thị trấn", "đơn vị"),
-  part("6", "tc_qlnn_tuchu", "tc_qlnn_quyche", "Đã ban hành quy chế chi tiêu nội bộ, quản lý tài sản công", "đơn vị"),
+  part(
+    "6",
+    "tc_qlnn_tuchu",
+    "tc_qlnn_quyche",
+    "Đã ban hành quy chế chi tiêu nội bộ, quản lý tài sản công",
+    "đơn vị",
+  ),
   count("6", "tc_dang", "Đơn vị Đảng được giao tự chủ", "đơn vị"),
   count("6", "tc_doanthe", "Đoàn thể được giao tự chủ", "đơn vị"),
   count("6", "tc_dvsn_tuchu", "Đơn vị sự nghiệp công lập được giao tự chủ tài chính", "đơn vị"),
@@ -209,7 +233,8 @@ const S7: Indicator[] = [
   count("7", "cntt_hocvien", "Số học viên", "người"),
 ];
 
-const money = (s: string, id: string, label: string, extra?: Extra) => row(s, id, label, "tỷ đồng", "money", extra);
+const money = (s: string, id: string, label: string, extra?: Extra) =>
+  row(s, id, label, "tỷ đồng", "money", extra);
 
 const S8_11: Indicator[] = [
   money("8", "dautu_thuchien", "Vốn thu hút đầu tư"),
@@ -226,4 +251,14 @@ const S8_11: Indicator[] = [
   tyle("11", "ns_tyle", "Tỷ lệ so kế hoạch", "ns_thu", "ns_kehoach"),
 ];
 
-export const INDICATORS: readonly Indicator[] = [...INFO, ...S1, ...S2, ...S3, ...S4, ...S5, ...S6, ...S7, ...S8_11];
+export const INDICATORS: readonly Indicator[] = [
+  ...INFO,
+  ...S1,
+  ...S2,
+  ...S3,
+  ...S4,
+  ...S5,
+  ...S6,
+  ...S7,
+  ...S8_11,
+];

@@ -134,15 +134,31 @@ export interface SampleDocument {
 
 /** The documents the seed names inside Q3/2021's data period (15/06–14/09). */
 export const SAMPLE_DOCUMENTS: readonly SampleDocument[] = [
-  { number: "3604/QĐ-UBND", date: "2021-07-06", summary: "Kiện toàn Tổ giúp việc Ban chỉ đạo xây dựng Chính quyền điện tử" },
-  { number: "2052/UBND-TCNV", date: "2021-08-06", summary: "Cập nhật bổ sung thông tin phần mềm quản lý CBCCVC" },
-  { number: "2403/UBND-TCNV", date: "2021-09-06", summary: "Tập trung khắc phục tồn tại, hạn chế CCHC 7 tháng đầu năm" },
+  {
+    number: "3604/QĐ-UBND",
+    date: "2021-07-06",
+    summary: "Kiện toàn Tổ giúp việc Ban chỉ đạo xây dựng Chính quyền điện tử",
+  },
+  {
+    number: "2052/UBND-TCNV",
+    date: "2021-08-06",
+    summary: "Cập nhật bổ sung thông tin phần mềm quản lý CBCCVC",
+  },
+  {
+    number: "2403/UBND-TCNV",
+    date: "2021-09-06",
+    summary: "Tập trung khắc phục tồn tại, hạn chế CCHC 7 tháng đầu năm",
+  },
   {
     number: "2420/UBND-VH",
     date: "2021-09-07",
     summary: "Tập huấn sử dụng dịch vụ công trực tuyến mức độ 3, 4 và chuyển đổi số",
   },
-  { number: "1402/QĐ-UBND", date: "2021-09-08", summary: "Sửa đổi Quyết định 8318/QĐ-UBND về giao quyền tự chủ" },
+  {
+    number: "1402/QĐ-UBND",
+    date: "2021-09-08",
+    summary: "Sửa đổi Quyết định 8318/QĐ-UBND về giao quyền tự chủ",
+  },
   {
     number: "2408/UBND-TCNV",
     date: "2021-09-14",

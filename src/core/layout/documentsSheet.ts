@@ -22,7 +22,8 @@ export function documentsSheetPlan(existingRows: number, sample: readonly Sample
     { address: "A1", value: "DANH MỤC VĂN BẢN CHỈ ĐẠO, ĐIỀU HÀNH CCHC BAN HÀNH TRONG KỲ", style: S.title },
     {
       address: "A2",
-      value: "Mỗi văn bản một dòng. Ngày ban hành gõ theo dạng ngày/tháng/năm; văn bản ngoài kỳ số liệu sẽ được cảnh báo.",
+      value:
+        "Mỗi văn bản một dòng. Ngày ban hành gõ theo dạng ngày/tháng/năm; văn bản ngoài kỳ số liệu sẽ được cảnh báo.",
       style: S.hint,
     },
     ...["STT", "Số, ký hiệu văn bản", "Ngày ban hành", "Trích yếu nội dung", "Ghi chú"].map((text, i) => ({
@@ -39,7 +40,11 @@ export function documentsSheetPlan(existingRows: number, sample: readonly Sample
     cells.push(
       { address: `A${r}`, value: i + 1, style: S.centered },
       { address: `B${r}`, value: doc.number, style: S.label },
-      { address: `C${r}`, value: toExcelSerial({ year: y, month: m, day: d }), style: { ...S.centered, numberFormat: S.DATE_FORMAT } },
+      {
+        address: `C${r}`,
+        value: toExcelSerial({ year: y, month: m, day: d }),
+        style: { ...S.centered, numberFormat: S.DATE_FORMAT },
+      },
       { address: `D${r}`, value: doc.summary, style: S.label },
       { address: `E${r}`, value: null, style: S.label },
     );

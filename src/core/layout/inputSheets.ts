@@ -17,7 +17,10 @@ const LAST_DATE = toExcelSerial({ year: 2100, month: 12, day: 31 });
 
 /** Excel's data validation of an indicator's input cell, with Vietnamese prompt and error texts. */
 export function validationOf(indicator: Indicator, range: string): ValidationPlan | undefined {
-  const prompt = (message: string) => ({ title: indicator.label.slice(0, 32), message: (indicator.hint ?? message).slice(0, 255) });
+  const prompt = (message: string) => ({
+    title: indicator.label.slice(0, 32),
+    message: (indicator.hint ?? message).slice(0, 255),
+  });
   switch (indicator.kind) {
     case "count":
       if (indicator.id === "nam") {
@@ -39,21 +42,30 @@ export function validationOf(indicator: Indicator, range: string): ValidationPla
         range,
         rule: { type: "decimal", min: 0 },
         prompt: prompt(`Nhập số không âm, đơn vị ${indicator.unit}.`),
-        error: { title: "Số liệu không hợp lệ", message: `Chỉ nhập số lớn hơn hoặc bằng 0, đơn vị ${indicator.unit}.` },
+        error: {
+          title: "Số liệu không hợp lệ",
+          message: `Chỉ nhập số lớn hơn hoặc bằng 0, đơn vị ${indicator.unit}.`,
+        },
       };
     case "choice":
       return {
         range,
         rule: { type: "list", values: indicator.choices ?? [] },
         prompt: prompt("Chọn trong danh sách."),
-        error: { title: "Giá trị không hợp lệ", message: `Chọn một trong: ${(indicator.choices ?? []).join(", ")}.` },
+        error: {
+          title: "Giá trị không hợp lệ",
+          message: `Chọn một trong: ${(indicator.choices ?? []).join(", ")}.`,
+        },
       };
     case "date":
       return {
         range,
         rule: { type: "date", min: FIRST_DATE, max: LAST_DATE },
         prompt: prompt("Nhập ngày theo dạng ngày/tháng/năm."),
-        error: { title: "Ngày không hợp lệ", message: "Nhập một ngày từ năm 2000 đến 2100, theo dạng ngày/tháng/năm." },
+        error: {
+          title: "Ngày không hợp lệ",
+          message: "Nhập một ngày từ năm 2000 đến 2100, theo dạng ngày/tháng/năm.",
+        },
       };
     default:
       return undefined;
@@ -76,7 +88,11 @@ function sumsByTotal(catalogue: Catalogue): Map<string, Array<{ total: string; p
 export type InitialValues = Readonly<Record<string, string | number>>;
 
 /** One input sheet: its sections' indicators in catalogue order. */
-export function inputSheetPlan(sheet: InputSheetDef, catalogue: Catalogue, initial: InitialValues = {}): SheetPlan {
+export function inputSheetPlan(
+  sheet: InputSheetDef,
+  catalogue: Catalogue,
+  initial: InitialValues = {},
+): SheetPlan {
   const cells: CellPlan[] = [];
   const names: SheetPlan["names"] = [];
   const validations: ValidationPlan[] = [];
@@ -91,7 +107,13 @@ export function inputSheetPlan(sheet: InputSheetDef, catalogue: Catalogue, initi
         : "Nhập số liệu vào cột «Số liệu» (ô nền vàng). Ô nền xanh do phần mềm tự tính. Cột «Kiểm tra» báo chỗ tổng không khớp.",
     style: S.hint,
   });
-  HEADERS.forEach((text, i) => cells.push({ address: `${String.fromCharCode(65 + i)}${INPUT_HEADER_ROW}`, value: text, style: S.header }));
+  HEADERS.forEach((text, i) =>
+    cells.push({
+      address: `${String.fromCharCode(65 + i)}${INPUT_HEADER_ROW}`,
+      value: text,
+      style: S.header,
+    }),
+  );
 
   const sums = sumsByTotal(catalogue);
   let row = INPUT_HEADER_ROW + 1;
@@ -99,7 +121,8 @@ export function inputSheetPlan(sheet: InputSheetDef, catalogue: Catalogue, initi
     if (section.number) {
       cells.push({ address: `A${row}`, value: null, style: S.sectionRow });
       cells.push({ address: `B${row}`, value: `${section.number}. ${section.title}`, style: S.sectionRow });
-      for (let c = 3; c <= last; c++) cells.push({ address: `${String.fromCharCode(64 + c)}${row}`, value: null, style: S.sectionRow });
+      for (let c = 3; c <= last; c++)
+        cells.push({ address: `${String.fromCharCode(64 + c)}${row}`, value: null, style: S.sectionRow });
       row++;
     }
     for (const indicator of catalogue.indicators.filter((i) => i.section === section.id)) {
@@ -123,7 +146,12 @@ export function inputSheetPlan(sheet: InputSheetDef, catalogue: Catalogue, initi
           keepKey: editable ? indicator.id : undefined,
         });
       } else {
-        cells.push({ address: value, value: initial[indicator.id] ?? null, style: S.valueStyle(indicator, false, true), keepKey: indicator.id });
+        cells.push({
+          address: value,
+          value: initial[indicator.id] ?? null,
+          style: S.valueStyle(indicator, false, true),
+          keepKey: indicator.id,
+        });
       }
       cells.push({ address: `E${row}`, value: null, style: S.note, keepKey: indicator.id });
       const rowSums = sums.get(indicator.id);
@@ -167,4 +195,3 @@ export function inputSheetPlan(sheet: InputSheetDef, catalogue: Catalogue, initi
     tabColor: sheet.key === "info" ? "#2F5597" : "#548235",
   };
 }
-

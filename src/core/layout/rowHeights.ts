@@ -28,8 +28,15 @@ export function fitRowHeights(plan: SheetPlan): SheetPlan {
     const size = cell.style.font?.size ?? plan.font.size;
     // Column width is in characters of the 11-pt default font; bold text runs wider.
     // Times New Roman runs about 15% narrower than the width unit (Calibri digits).
-    const perLine = Math.max(4, (spanWidth(plan, cell.address) * 11 * 1.15) / size / (cell.style.font?.bold ? 1.1 : 1) - (cell.style.indent ?? 0) * 3 - 1);
-    const lines = cell.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    const perLine = Math.max(
+      4,
+      (spanWidth(plan, cell.address) * 11 * 1.15) / size / (cell.style.font?.bold ? 1.1 : 1) -
+        (cell.style.indent ?? 0) * 3 -
+        1,
+    );
+    const lines = cell.value
+      .split("\n")
+      .reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
     const row = parseAddress(cell.address).row;
     needed.set(row, Math.max(needed.get(row) ?? 0, lines * lineHeight(size) + 3));
   }

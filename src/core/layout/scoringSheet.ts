@@ -21,7 +21,17 @@ export const SCORING_COLUMNS = {
   delta: "I",
 } as const;
 
-const HEADERS = ["Mã", "Tiêu chí", "Điểm tối đa", "Cách tính", "Ngưỡng", "Tỷ lệ", "Điểm tự chấm", "Điểm năm trước", "Tăng/giảm"];
+const HEADERS = [
+  "Mã",
+  "Tiêu chí",
+  "Điểm tối đa",
+  "Cách tính",
+  "Ngưỡng",
+  "Tỷ lệ",
+  "Điểm tự chấm",
+  "Điểm năm trước",
+  "Tăng/giảm",
+];
 const POINTS = "0.00";
 
 export function scoringSheetPlan(catalogue: Catalogue): SheetPlan {
@@ -33,7 +43,11 @@ export function scoringSheetPlan(catalogue: Catalogue): SheetPlan {
         "Cách tính: 0 = theo tỷ lệ; 1 = đủ điểm khi đạt ngưỡng; 2 = theo tỷ lệ khi đạt ngưỡng. Tiêu chí không có tỷ lệ: tự nhập điểm vào ô nền vàng.",
       style: S.hint,
     },
-    ...HEADERS.map((text, i) => ({ address: `${String.fromCharCode(65 + i)}${SCORING_HEADER_ROW}`, value: text, style: S.header })),
+    ...HEADERS.map((text, i) => ({
+      address: `${String.fromCharCode(65 + i)}${SCORING_HEADER_ROW}`,
+      value: text,
+      style: S.header,
+    })),
   ];
   const first = SCORING_HEADER_ROW + 1;
   const number = (numberFormat: string) => ({ ...S.centered, numberFormat });
@@ -65,7 +79,12 @@ export function scoringSheetPlan(catalogue: Catalogue): SheetPlan {
     } else {
       cells.push(
         { address: rate, value: null, style: number(S.PERCENT_FORMAT) },
-        { address: `G${r}`, value: null, style: { ...number(POINTS), fill: S.INPUT_FILL, locked: false }, keepKey: criterion.code },
+        {
+          address: `G${r}`,
+          value: null,
+          style: { ...number(POINTS), fill: S.INPUT_FILL, locked: false },
+          keepKey: criterion.code,
+        },
       );
     }
     cells.push(
@@ -79,7 +98,7 @@ export function scoringSheetPlan(catalogue: Catalogue): SheetPlan {
         address: `I${r}`,
         formula: `=IF(OR(G${r}="",H${r}=""),"",G${r}-H${r})`,
         computes: { type: "scoreDelta", code: criterion.code },
-        style: number('+0.00;-0.00;0.00'),
+        style: number("+0.00;-0.00;0.00"),
       },
     );
   });
@@ -88,11 +107,21 @@ export function scoringSheetPlan(catalogue: Catalogue): SheetPlan {
   cells.push(
     { address: `A${total}`, value: null, style: S.sectionRow },
     { address: `B${total}`, value: "Tổng cộng", style: S.sectionRow },
-    { address: `C${total}`, formula: `=SUM(C${first}:C${last})`, computes: { type: "scoreTotal", column: "max" }, style: { ...S.sectionRow, numberFormat: POINTS } },
+    {
+      address: `C${total}`,
+      formula: `=SUM(C${first}:C${last})`,
+      computes: { type: "scoreTotal", column: "max" },
+      style: { ...S.sectionRow, numberFormat: POINTS },
+    },
     { address: `D${total}`, value: null, style: S.sectionRow },
     { address: `E${total}`, value: null, style: S.sectionRow },
     { address: `F${total}`, value: null, style: S.sectionRow },
-    { address: `G${total}`, formula: `=SUM(G${first}:G${last})`, computes: { type: "scoreTotal", column: "score" }, style: { ...S.sectionRow, numberFormat: POINTS } },
+    {
+      address: `G${total}`,
+      formula: `=SUM(G${first}:G${last})`,
+      computes: { type: "scoreTotal", column: "score" },
+      style: { ...S.sectionRow, numberFormat: POINTS },
+    },
     {
       address: `H${total}`,
       formula: `=SUM(H${first}:H${last})`,

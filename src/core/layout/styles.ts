@@ -18,7 +18,12 @@ export const MONEY_FORMAT = "#,##0";
 /** Billions of đồng carry up to three decimals (120,535 tỷ đồng). */
 export const BILLION_FORMAT = "#,##0.0##";
 
-export const title: CellStyle = { font: { bold: true, size: 14 }, align: "center", vAlign: "center", wrap: true };
+export const title: CellStyle = {
+  font: { bold: true, size: 14 },
+  align: "center",
+  vAlign: "center",
+  wrap: true,
+};
 export const hint: CellStyle = { font: { italic: true, size: 11, color: "#595959" }, wrap: true };
 export const header: CellStyle = {
   font: { bold: true, size: 12 },
@@ -28,12 +33,29 @@ export const header: CellStyle = {
   wrap: true,
   border: true,
 };
-export const sectionRow: CellStyle = { font: { bold: true, size: 12 }, fill: SECTION_FILL, border: true, vAlign: "center" };
+export const sectionRow: CellStyle = {
+  font: { bold: true, size: 12 },
+  fill: SECTION_FILL,
+  border: true,
+  vAlign: "center",
+};
 export const label: CellStyle = { font: { size: 12 }, border: true, wrap: true, vAlign: "center" };
 export const code: CellStyle = { font: { size: 10, color: "#7F7F7F" }, border: true, vAlign: "center" };
 export const centered: CellStyle = { font: { size: 12 }, border: true, align: "center", vAlign: "center" };
-export const note: CellStyle = { font: { size: 11 }, border: true, wrap: true, vAlign: "center", fill: INPUT_FILL, locked: false };
-export const check: CellStyle = { font: { size: 11, bold: true, color: "#C00000" }, border: true, align: "center", vAlign: "center" };
+export const note: CellStyle = {
+  font: { size: 11 },
+  border: true,
+  wrap: true,
+  vAlign: "center",
+  fill: INPUT_FILL,
+  locked: false,
+};
+export const check: CellStyle = {
+  font: { size: 11, bold: true, color: "#C00000" },
+  border: true,
+  align: "center",
+  vAlign: "center",
+};
 
 /** The number format of an indicator's value. */
 export function numberFormatOf(indicator: Indicator): string | undefined {

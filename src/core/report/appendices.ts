@@ -44,7 +44,10 @@ const ERROR_FILL = "#F8CBAD";
 const WIDTHS = [6, 44, 11, 14, 27];
 const LAST_COLUMN = "E";
 
-const text = (size: number, extra: CellStyle = {}): CellStyle => ({ font: { size, ...extra.font }, ...extra });
+const text = (size: number, extra: CellStyle = {}): CellStyle => ({
+  font: { size, ...extra.font },
+  ...extra,
+});
 const centeredText = (size: number, font: CellStyle["font"] = {}, extra: CellStyle = {}): CellStyle => ({
   font: { size, ...font },
   align: "center",
@@ -54,7 +57,13 @@ const centeredText = (size: number, font: CellStyle["font"] = {}, extra: CellSty
 });
 
 /** Two-column header block, title lines and the table header; returns the next free row. */
-function documentHeader(cells: CellPlan[], merges: string[], input: ReportInput, appendix: string, title: string): number {
+function documentHeader(
+  cells: CellPlan[],
+  merges: string[],
+  input: ReportInput,
+  appendix: string,
+  title: string,
+): number {
   const info = (id: string) => {
     const v = input.evaluated.get(id)?.value;
     return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
@@ -84,13 +93,29 @@ function documentHeader(cells: CellPlan[], merges: string[], input: ReportInput,
   for (let i = 0; i < blockRows; i++) {
     const row = i + 1;
     merges.push(`A${row}:B${row}`, `C${row}:${LAST_COLUMN}${row}`);
-    cells.push({ address: `A${row}`, value: left[i]?.text ?? null, style: left[i]?.style ?? centeredText(12) });
-    cells.push({ address: `C${row}`, value: right[i]?.text ?? null, style: right[i]?.style ?? centeredText(12) });
+    cells.push({
+      address: `A${row}`,
+      value: left[i]?.text ?? null,
+      style: left[i]?.style ?? centeredText(12),
+    });
+    cells.push({
+      address: `C${row}`,
+      value: right[i]?.text ?? null,
+      style: right[i]?.style ?? centeredText(12),
+    });
   }
   let row = blockRows + 1;
   merges.push(`A${row}:B${row}`, `C${row}:${LAST_COLUMN}${row}`);
-  cells.push({ address: `A${row}`, value: `Số: ${info("so_ky_hieu") || "…/BC-UBND"}`, style: centeredText(13) });
-  cells.push({ address: `C${row}`, value: placeAndDate(info("dia_danh"), issuedDate, year), style: centeredText(13, { italic: true }) });
+  cells.push({
+    address: `A${row}`,
+    value: `Số: ${info("so_ky_hieu") || "…/BC-UBND"}`,
+    style: centeredText(13),
+  });
+  cells.push({
+    address: `C${row}`,
+    value: placeAndDate(info("dia_danh"), issuedDate, year),
+    style: centeredText(13, { italic: true }),
+  });
   row += 2;
 
   const wide = (value: string, style: CellStyle) => {
@@ -106,12 +131,21 @@ function documentHeader(cells: CellPlan[], merges: string[], input: ReportInput,
   );
   const from = serial("tu_ngay");
   const to = serial("den_ngay");
-  wide(`(Số liệu tính từ ngày ${from !== undefined ? shortDate(from) : "…"} đến ngày ${to !== undefined ? shortDate(to) : "…"})`, centeredText(13, { italic: true }));
+  wide(
+    `(Số liệu tính từ ngày ${from !== undefined ? shortDate(from) : "…"} đến ngày ${to !== undefined ? shortDate(to) : "…"})`,
+    centeredText(13, { italic: true }),
+  );
   return row + 1;
 }
 
 function tableHeader(cells: CellPlan[], row: number, headers: readonly string[]): void {
-  headers.forEach((value, i) => cells.push({ address: `${String.fromCharCode(65 + i)}${row}`, value, style: { ...S.header, fill: undefined } }));
+  headers.forEach((value, i) =>
+    cells.push({
+      address: `${String.fromCharCode(65 + i)}${row}`,
+      value,
+      style: { ...S.header, fill: undefined },
+    }),
+  );
 }
 
 function pageOf(lastRow: number, headerRow: number): PagePlan {
@@ -145,11 +179,18 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
     const v = input.evaluated.get(id)?.value;
     return typeof v === "string" ? v : "";
   };
-  const right = [...authorityLines(info("quyen_han_ky") || "TM. ỦY BAN NHÂN DÂN"), ...authorityLines(info("chuc_vu_ky"))];
+  const right = [
+    ...authorityLines(info("quyen_han_ky") || "TM. ỦY BAN NHÂN DÂN"),
+    ...authorityLines(info("chuc_vu_ky")),
+  ];
   const left = recipientLines(info("noi_nhan"));
   const start = row;
   merges.push(`A${row}:B${row}`);
-  cells.push({ address: `A${row}`, value: "Nơi nhận:", style: text(12, { font: { bold: true, italic: true } }) });
+  cells.push({
+    address: `A${row}`,
+    value: "Nơi nhận:",
+    style: text(12, { font: { bold: true, italic: true } }),
+  });
   left.forEach((line, i) => {
     merges.push(`A${row + 1 + i}:B${row + 1 + i}`);
     cells.push({ address: `A${row + 1 + i}`, value: line, style: text(11) });
@@ -161,7 +202,11 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
   // Room to sign and stamp: four empty lines under the title.
   const nameRow = start + right.length + 4;
   merges.push(`C${nameRow}:${LAST_COLUMN}${nameRow}`);
-  cells.push({ address: `C${nameRow}`, value: info("nguoi_ky") || null, style: centeredText(13, { bold: true }) });
+  cells.push({
+    address: `C${nameRow}`,
+    value: info("nguoi_ky") || null,
+    style: centeredText(13, { bold: true }),
+  });
   return Math.max(nameRow, start + left.length) + 1;
 }
 
@@ -182,7 +227,11 @@ function numbering(indicators: readonly Indicator[]): Map<string, string> {
 }
 
 /** Ghi chú of a row: the user's note, the value's own note, and each unresolved finding. */
-function rowNote(indicator: Indicator, input: ReportInput, byMainId: Map<string, Finding[]>): { note: string; error: boolean } {
+function rowNote(
+  indicator: Indicator,
+  input: ReportInput,
+  byMainId: Map<string, Finding[]>,
+): { note: string; error: boolean } {
   const parts: string[] = [];
   const userNote = input.figures.get(indicator.id)?.note;
   if (userNote) parts.push(userNote);
@@ -206,7 +255,13 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
   const cells: CellPlan[] = [];
   const merges: string[] = [];
   const names: SheetPlan["names"] = [];
-  let row = documentHeader(cells, merges, input, "Phụ lục I", "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH");
+  let row = documentHeader(
+    cells,
+    merges,
+    input,
+    "Phụ lục I",
+    "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
+  );
   const errors = input.findings.filter((f) => f.severity === "error").length;
   if (errors > 0) {
     merges.push(`A${row - 1}:${LAST_COLUMN}${row - 1}`);
@@ -226,9 +281,18 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
     if (main) byMainId.set(main, [...(byMainId.get(main) ?? []), finding]);
   }
   const stt = numbering(input.catalogue.indicators);
-  const cell = (col: string, value: CellPlan["value"], style: CellStyle): CellPlan => ({ address: `${col}${row}`, value, style });
+  const cell = (col: string, value: CellPlan["value"], style: CellStyle): CellPlan => ({
+    address: `${col}${row}`,
+    value,
+    style,
+  });
   for (const section of input.catalogue.sections.filter((s) => s.number)) {
-    const sectionStyle: CellStyle = { font: { bold: true, size: 12 }, border: true, vAlign: "center", wrap: true };
+    const sectionStyle: CellStyle = {
+      font: { bold: true, size: 12 },
+      border: true,
+      vAlign: "center",
+      wrap: true,
+    };
     cells.push(
       cell("A", section.number, { ...sectionStyle, align: "center" }),
       cell("B", section.title, sectionStyle),
@@ -241,12 +305,22 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
       const value = input.evaluated.get(indicator.id)?.value;
       const { note, error } = rowNote(indicator, input, byMainId);
       const fill = error ? ERROR_FILL : undefined;
-      const base: CellStyle = { font: { size: 12, italic: !!indicator.parent }, border: true, vAlign: "center", wrap: true, fill };
+      const base: CellStyle = {
+        font: { size: 12, italic: !!indicator.parent },
+        border: true,
+        vAlign: "center",
+        wrap: true,
+        fill,
+      };
       cells.push(
         cell("A", stt.get(indicator.id) ?? "", { ...base, align: "center" }),
         cell("B", indicator.label, { ...base, indent: indicator.parent ? 1 : 0 }),
         cell("C", indicator.unit, { ...base, align: "center" }),
-        cell("D", value === "" || value === undefined ? null : value, { ...base, align: "right", numberFormat: S.numberFormatOf(indicator) }),
+        cell("D", value === "" || value === undefined ? null : value, {
+          ...base,
+          align: "right",
+          numberFormat: S.numberFormatOf(indicator),
+        }),
         cell("E", note || null, { ...base, font: { size: 11 } }),
       );
       names.push({ name: reportName(indicator.id), address: `D${row}` });
@@ -277,15 +351,32 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
 export function documentsReportPlan(input: ReportInput): SheetPlan {
   const cells: CellPlan[] = [];
   const merges: string[] = [];
-  let row = documentHeader(cells, merges, input, "Phụ lục II", "DANH MỤC VĂN BẢN CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH");
+  let row = documentHeader(
+    cells,
+    merges,
+    input,
+    "Phụ lục II",
+    "DANH MỤC VĂN BẢN CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+  );
   const headerRow = row;
-  tableHeader(cells, headerRow, ["STT", "Số, ký hiệu văn bản", "Ngày ban hành", "Trích yếu nội dung", "Ghi chú"]);
+  tableHeader(cells, headerRow, [
+    "STT",
+    "Số, ký hiệu văn bản",
+    "Ngày ban hành",
+    "Trích yếu nội dung",
+    "Ghi chú",
+  ]);
   row++;
   const base: CellStyle = { font: { size: 12 }, border: true, vAlign: "center", wrap: true };
-  const valueOf = (v: DocumentRow["number"]) => (v.type === "blank" ? null : v.type === "error" ? v.value : v.value);
+  const valueOf = (v: DocumentRow["number"]) =>
+    v.type === "blank" ? null : v.type === "error" ? v.value : v.value;
   if (input.documents.length === 0) {
     merges.push(`A${row}:${LAST_COLUMN}${row}`);
-    cells.push({ address: `A${row}`, value: "Không có văn bản trong danh mục.", style: { ...base, align: "center", font: { size: 12, italic: true } } });
+    cells.push({
+      address: `A${row}`,
+      value: "Không có văn bản trong danh mục.",
+      style: { ...base, align: "center", font: { size: 12, italic: true } },
+    });
     row++;
   }
   for (const doc of input.documents) {
@@ -293,7 +384,11 @@ export function documentsReportPlan(input: ReportInput): SheetPlan {
     cells.push(
       { address: `A${row}`, value: doc.index, style: { ...base, align: "center" } },
       { address: `B${row}`, value: valueOf(doc.number), style: base },
-      { address: `C${row}`, value: valueOf(doc.date), style: { ...base, align: "center", numberFormat: isDate ? S.DATE_FORMAT : undefined } },
+      {
+        address: `C${row}`,
+        value: valueOf(doc.date),
+        style: { ...base, align: "center", numberFormat: isDate ? S.DATE_FORMAT : undefined },
+      },
       { address: `D${row}`, value: valueOf(doc.summary), style: base },
       { address: `E${row}`, value: valueOf(doc.note), style: { ...base, font: { size: 11 } } },
     );

@@ -17,7 +17,8 @@ export function bodyLines(body: string): string[] {
   const upper = body.trim().toLocaleUpperCase("vi");
   if (!upper) return ["ỦY BAN NHÂN DÂN"];
   const normalized = upper.replace(/^UỶ BAN/, "ỦY BAN");
-  if (normalized.startsWith(`${BODY_PREFIX} `)) return [BODY_PREFIX, normalized.slice(BODY_PREFIX.length + 1).trim()];
+  if (normalized.startsWith(`${BODY_PREFIX} `))
+    return [BODY_PREFIX, normalized.slice(BODY_PREFIX.length + 1).trim()];
   return [normalized];
 }
 
@@ -36,7 +37,11 @@ export function bodyShortName(body: string): string {
 }
 
 /** `Đức Thọ, ngày 05 tháng 9 năm 2021`: leading zero for days under 10 and months 1 and 2. */
-export function placeAndDate(place: string, date: CalendarDate | undefined, year: number | undefined): string {
+export function placeAndDate(
+  place: string,
+  date: CalendarDate | undefined,
+  year: number | undefined,
+): string {
   const where = place.trim() || "…";
   if (!date) return `${where}, ngày … tháng … năm ${year ?? "…"}`;
   const day = String(date.day).padStart(2, "0");
@@ -77,7 +82,12 @@ export function authorityLines(text: string): string[] {
 export function recipientLines(text: string): string[] {
   const items = text
     .split(/\s*[;\n]\s*/)
-    .map((l) => l.replace(/^[-–•]\s*/, "").replace(/[.;]+$/, "").trim())
+    .map((l) =>
+      l
+        .replace(/^[-–•]\s*/, "")
+        .replace(/[.;]+$/, "")
+        .trim(),
+    )
     .filter(Boolean);
   if (!items.length) return ["- Lưu: VT."];
   return items.map((item, i) => `- ${item}${i === items.length - 1 ? "." : ";"}`);

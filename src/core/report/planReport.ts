@@ -47,7 +47,10 @@ export function candidateReportNames(): string[] {
 export function fingerprintCells(cells: ReadonlyArray<{ address: string; value: unknown }>): string {
   const parts = cells
     .filter((c) => c.value !== null && c.value !== undefined && c.value !== "")
-    .map((c) => `${c.address}=${typeof c.value === "number" ? Number(c.value.toPrecision(12)) : String(c.value).trim()}`)
+    .map(
+      (c) =>
+        `${c.address}=${typeof c.value === "number" ? Number(c.value.toPrecision(12)) : String(c.value).trim()}`,
+    )
     .sort();
   // FNV-1a, twice with different seeds: enough to notice an edit, no crypto dependency needed.
   let a = 0x811c9dc5;
@@ -91,7 +94,14 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
 
   const findings = checkFigures(request.figures, request.documents, catalogue);
   const evaluated = evaluateIndicators(request.figures, catalogue);
-  const input = { catalogue, figures: request.figures, evaluated, findings, documents: request.documents, generatedAt: request.generatedAt };
+  const input = {
+    catalogue,
+    figures: request.figures,
+    evaluated,
+    findings,
+    documents: request.documents,
+    generatedAt: request.generatedAt,
+  };
   const plans = [statisticsSheetPlan(input), documentsReportPlan(input)];
 
   const taken = new Set(existing.sheetNames.map((n) => n.toLowerCase()));
