@@ -59,6 +59,16 @@ export function cellRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
+/** Splits `'It''s'!$D$12` (or `Sheet1!D12:E13`) into the unquoted sheet name and its first cell. */
+export function parseCellRef(ref: string): { sheet: string; address: string } | undefined {
+  const match = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/i.exec(
+    ref.trim(),
+  );
+  if (!match) return undefined;
+  const sheet = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+  return { sheet, address: `${match[3].toUpperCase()}${match[4]}` };
+}
+
 /** A figure set from plain values (the sample, tests): cells are named after the indicator. */
 export function figuresFromValues(
   values: Readonly<Record<string, unknown>>,

@@ -8,7 +8,7 @@ import { sumMismatch } from "./arithmetic";
 import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "./catalogue";
 import { SAMPLE_FIGURES, type SampleDocument } from "./catalogue/sample";
 import { evaluateIndicators, type Evaluated } from "./evaluate";
-import { cellRef, classifyCell, type FigureCell, type Figures } from "./figures";
+import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } from "./figures";
 import { documentsSheetPlan, DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "./layout/documentsSheet";
 import { isOwnFormula } from "./layout/formulas";
 import { inputSheetPlan } from "./layout/inputSheets";
@@ -28,6 +28,12 @@ export interface ExistingWorkbook {
   sheetNames: readonly string[];
   /** The contents of the sheets named by `candidateSheetNames` that exist. */
   sheets: ReadonlyMap<string, ExistingSheet>;
+  /**
+   * Where the workbook's defined names point (name → `'Sheet'!$D$5`), when the adapter read
+   * them: the fallback that finds a figure whose key in column A was lost (another program
+   * rewrote or mangled the text), since Excel keeps names pointing at their cells.
+   */
+  names?: ReadonlyMap<string, string>;
 }
 
 export interface InstallOptions {
@@ -133,14 +139,30 @@ function rowsByKey(sheet: ExistingSheet | undefined): Map<string, ReadonlyArray<
   return map;
 }
 
+/** The row the defined name `CCHC_<KEY>` points at on this sheet, if it does. */
+function rowByName(
+  sheet: ExistingSheet,
+  key: string,
+  names: ReadonlyMap<string, string> | undefined,
+): ReadonlyArray<unknown> | undefined {
+  const ref = names?.get(inputName(key));
+  const target = ref ? parseCellRef(ref) : undefined;
+  if (!target || target.sheet.toLowerCase() !== sheet.name.toLowerCase()) return undefined;
+  return sheet.cells[parseAddress(target.address).row - 1];
+}
+
 /** Carries a user's content into the plan's keep cells; returns how many were non-empty. */
-function carryOver(plan: SheetPlan, sheet: ExistingSheet | undefined): number {
+function carryOver(
+  plan: SheetPlan,
+  sheet: ExistingSheet | undefined,
+  names?: ReadonlyMap<string, string>,
+): number {
   if (!sheet) return 0;
   const rows = rowsByKey(sheet);
   let kept = 0;
   for (const cell of plan.cells) {
     if (!cell.keepKey) continue;
-    const row = rows.get(cell.keepKey);
+    const row = rows.get(cell.keepKey) ?? rowByName(sheet, cell.keepKey, names);
     if (!row) continue; // a row new in this version: keep the plan's default
     const old = row[parseAddress(cell.address).column - 1];
     if (typeof old === "string" && old.startsWith("=")) {
@@ -280,7 +302,7 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
       plan = inputSheetPlan(def, catalogue, old ? {} : initial);
     }
     plan.name = name;
-    if (plan.role !== "list") keptValues += carryOver(plan, old);
+    if (plan.role !== "list") keptValues += carryOver(plan, old, existing.names);
     return plan;
   });
 

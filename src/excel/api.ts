@@ -176,7 +176,7 @@ export interface WorksheetCollectionApi {
   readonly load: (propertyNames: ItemsLoadArg<WorksheetApi>) => void;
 }
 
-export interface NamedItemApi extends Pick<Excel.NamedItem, "name" | "isNullObject"> {
+export interface NamedItemApi extends Pick<Excel.NamedItem, "name" | "value" | "isNullObject"> {
   readonly delete: () => void;
   readonly getRange: () => RangeApi;
   readonly getRangeOrNullObject: () => RangeApi;

@@ -41,7 +41,7 @@ function furtherAlternates(catalogue: InstallOptions["catalogue"]): string[] {
 }
 
 interface InstallRead {
-  existing: { sheetNames: string[]; sheets: Map<string, ExistingSheet> };
+  existing: { sheetNames: string[]; sheets: Map<string, ExistingSheet>; names: Map<string, string> };
   state: WorkbookState;
   /** Lower-cased names of the sheets whose contents were read. */
   read: Set<string>;
@@ -50,7 +50,7 @@ interface InstallRead {
 function queueInstallRead(context: ContextApi, names: readonly string[]): () => InstallRead {
   const { worksheets, names: definedNames, tables } = context.workbook;
   worksheets.load("items/name");
-  definedNames.load("items/name");
+  definedNames.load(["items/name", "items/value"]);
   tables.load("items/name");
   const collectSheets = queueSheetReads(context, names, false);
   return () => {
@@ -63,7 +63,16 @@ function queueInstallRead(context: ContextApi, names: readonly string[]): () => 
     }
     const sheetNames = worksheets.items.map((sheet) => sheet.name);
     return {
-      existing: { sheetNames, sheets },
+      existing: {
+        sheetNames,
+        sheets,
+        // Where our names point: the planner's fallback when a row's key text was lost.
+        names: new Map(
+          definedNames.items
+            .filter((item) => /^CCHC_/i.test(item.name) && typeof item.value === "string")
+            .map((item) => [item.name.toUpperCase(), String(item.value)]),
+        ),
+      },
       state: {
         sheets: new Map(
           sheetNames.map((name) => [

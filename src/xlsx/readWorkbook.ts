@@ -109,7 +109,12 @@ export function readExistingWorkbook(
       sheets.set(worksheet.name, { name: worksheet.name, cells: sheetGrid(worksheet, "formulas") });
     }
   }
-  return { sheetNames: workbook.worksheets.map((ws) => ws.name), sheets };
+  // Where our names point: the planner's fallback when a row's key text was lost.
+  const names = new Map<string, string>();
+  for (const { name, ranges } of workbook.definedNames.model) {
+    if (/^CCHC_/i.test(name) && ranges.length > 0) names.set(name.toUpperCase(), ranges[0]);
+  }
+  return { sheetNames: workbook.worksheets.map((ws) => ws.name), sheets, names };
 }
 
 /** Splits `'Sheet ''1'''!$D$5` (or `Sheet1!$D$5:$E$6`) into the sheet name and its first cell. */

@@ -120,3 +120,26 @@ describe("planInstall", () => {
     expect(again.sheets[0].name).toBe("Thông tin chung (CCHC)");
   });
 });
+
+describe("planInstall when a row's key was lost", () => {
+  it("finds the figure and its note through the defined name instead", () => {
+    const fresh = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
+    const workbook = asWorkbook(fresh.sheets);
+    const sheet = fresh.sheets.find((s) => s.key === "s4")!;
+    const grid = workbook.sheets.get(sheet.name)!.cells as unknown[][];
+    const row = grid.findIndex((r) => r[0] === "bc_xa_giao");
+    // Another program rewrote the key's text (LibreOffice reads "_xa_" as an escape).
+    grid[row][0] = "bc\nxa_giao";
+    grid[row][4] = "Ghi chú của tôi";
+    const target = sheet.names.find((n) => n.name === "CCHC_BC_XA_GIAO")!;
+    const names = new Map([
+      ["CCHC_BC_XA_GIAO", `'${sheet.name}'!$${target.address.replace(/(\d+)/, "$$$1")}`],
+    ]);
+    const without = planInstall(workbook);
+    expect(cellByName(without.sheets, "CCHC_BC_XA_GIAO").value).toBeNull();
+    const withNames = planInstall({ ...workbook, names });
+    expect(cellByName(withNames.sheets, "CCHC_BC_XA_GIAO").value).toBe(318);
+    const s4 = withNames.sheets.find((s) => s.key === "s4")!;
+    expect(s4.cells.find((c) => c.value === "Ghi chú của tôi")).toBeDefined();
+  });
+});

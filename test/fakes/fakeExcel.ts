@@ -1261,7 +1261,7 @@ class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> implements Api.Nam
     super(ctx, () => ctx.book, false);
   }
   protected readers() {
-    return { "items/name": () => null };
+    return { "items/name": () => null, "items/value": () => null };
   }
   get items(): FakeNamedItem[] {
     return this.read("items");
@@ -1270,7 +1270,10 @@ class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> implements Api.Nam
     this.queueLoad(arg);
     this.ctx.enqueue(() => {
       const items = [...this.book.names.values()].map((named) =>
-        new FakeNamedItem(this.ctx, () => named, false).preload({ name: named.name }),
+        new FakeNamedItem(this.ctx, () => named, false).preload({
+          name: named.name,
+          value: nameValue(named),
+        }),
       );
       this.preload({ items });
     });
@@ -1342,12 +1345,21 @@ class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> implements Api.Nam
   }
 }
 
+/** What Excel's NamedItem.value gives for a named range: its absolute address. */
+function nameValue(named: NameState): string {
+  const abs = boxAddress(named.box).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  return `${quoteSheet(named.sheet.name)}!${abs}`;
+}
+
 class FakeNamedItem extends FakeProxy<NameState> implements Api.NamedItemApi {
   protected readers() {
-    return { name: (n: NameState) => n.name };
+    return { name: (n: NameState) => n.name, value: nameValue };
   }
   get name(): string {
     return this.read("name");
+  }
+  get value(): string {
+    return this.read("value");
   }
   delete(): void {
     this.write((named) => {

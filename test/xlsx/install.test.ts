@@ -299,3 +299,20 @@ describe("a user's sheet that bears one of our names", () => {
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 });
+
+describe("install when another program mangled a row's key", () => {
+  it("keeps every figure through the defined names", async () => {
+    const file = path.join(dir, "key-lost.xlsx");
+    await createTemplateFile(file, { sample: true });
+    const workbook = await readBack(file);
+    const before = typedSnapshot(workbook);
+    const target = namedCell(workbook, "CCHC_BC_XA_COMAT");
+    // What LibreOffice does to "bc_xa_comat" in a file written by Excel: "_xa_" becomes a line break.
+    target.worksheet.getCell(`A${target.row}`).value = "bc\ncomat";
+    await workbook.xlsx.writeFile(file);
+    await installIntoFile(file);
+    const after = await readBack(file);
+    expect(typedSnapshot(after)).toEqual(before);
+    expect(namedCell(after, "CCHC_BC_XA_COMAT").value).toBe(386);
+  });
+});
