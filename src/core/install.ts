@@ -6,6 +6,7 @@
  */
 import { sumMismatch } from "./arithmetic";
 import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "./catalogue";
+import { catalogueById, catalogueForLevel, type TemplateLevel } from "./catalogue/levels";
 import { SAMPLE_FIGURES, type SampleDocument } from "./catalogue/sample";
 import { evaluateIndicators, type Evaluated } from "./evaluate";
 import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } from "./figures";
@@ -41,6 +42,9 @@ export interface InstallOptions {
   sample?: boolean;
   /** Also list the sample's directive documents (a new list only). */
   sampleDocuments?: readonly SampleDocument[];
+  /** District or commune template for a first install; an installed workbook keeps its own. */
+  level?: TemplateLevel;
+  /** An explicit catalogue wins over both (tests, a province's own catalogue). */
   catalogue?: Catalogue;
 }
 
@@ -281,9 +285,10 @@ export function fillCachedValues(
 
 /** Plans an install or upgrade over what the workbook holds now. */
 export function planInstall(existing: ExistingWorkbook, options: InstallOptions = {}): InstallPlan {
-  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const metaSheet = existing.sheets.get(META_SHEET_NAME);
   const meta = metaSheet ? readMeta(metaSheet.cells) : null;
+  const catalogue =
+    options.catalogue ?? (meta ? catalogueById(meta.templateId) : catalogueForLevel(options.level ?? "H"));
   const ours = templateSheets(catalogue);
   const { names, existingKeys, renamed } = resolveSheetNames(existing, meta, ours);
   const initial = options.sample ? SAMPLE_FIGURES : {};

@@ -3,6 +3,7 @@
  * cells with findings (second sync). Also moving the selection to a finding's cell.
  */
 import { DEFAULT_CATALOGUE } from "../core/catalogue";
+import { catalogueById } from "../core/catalogue/levels";
 import { checkFigures, countFindings, type Finding } from "../core/checks";
 import { INPUT_FILL } from "../core/layout/styles";
 import { META_SHEET_NAME } from "../core/meta";
@@ -56,7 +57,9 @@ export async function checkWorkbook(context: ContextApi, options: ReadOptions = 
   await context.sync();
   const { reading, sheets, inputCells } = collect();
 
-  const findings = checkFigures(reading.figures, reading.documents, catalogue);
+  // The rules of the template the workbook was installed with (a commune's has fewer rows).
+  const rules = options.catalogue ?? catalogueById(reading.meta?.templateId);
+  const findings = checkFigures(reading.figures, reading.documents, rules);
   const metaSheet = sheets.get(META_SHEET_NAME.toLowerCase());
 
   // Only cells on sheets that were read can be marked: their protection is known. A workbook

@@ -104,7 +104,7 @@ export function App({ operations, strings = VI, theme = "light" }: AppProps) {
               onRepaired={refreshStatus}
             />
             <InstallCard
-              install={() => operations.install()}
+              install={(level) => operations.install(level)}
               installed={status?.installed ?? false}
               onInstalled={refreshStatus}
             />

@@ -5,6 +5,7 @@
  * and the core's planners stay out of the first download.
  */
 import { DEFAULT_CATALOGUE } from "../core/catalogue";
+import { catalogueById, levelOf } from "../core/catalogue/levels";
 import type { FigureCell } from "../core/figures";
 import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
 import { columnNumber } from "../core/layout/model";
@@ -99,18 +100,21 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
           ...base,
           installed: reading.meta !== null,
           version: reading.meta?.version ?? null,
+          level: reading.meta ? levelOf(reading.meta.templateId) : null,
           period: textOf(reading.figures.get("ky_bao_cao")),
           year: yearOf(reading.figures.get("nam")),
           brokenFunctionCells: unresolvedFunctionCells(reading.broken).length,
         };
       }),
 
-    install: () => inExcel((context) => installSheets(context, { catalogue, capabilities: capabilities() })),
+    // No catalogue: the planner keeps an installed workbook's own template (huyện or xã).
+    install: (level) => inExcel((context) => installSheets(context, { level, capabilities: capabilities() })),
 
     check: () =>
       inExcel(async (context) => {
         const caps = capabilities();
-        const outcome = await checkWorkbook(context, { catalogue, capabilities: caps });
+        // No catalogue: the check follows the workbook's own template (huyện or xã).
+        const outcome = await checkWorkbook(context, { capabilities: caps });
         if (outcome.findings.length > 0) return outcome.findings;
         // Nothing found may mean there is nothing to check: say so rather than "all clear".
         const reading = await readWorkbook(context, { catalogue, capabilities: caps });
@@ -137,11 +141,8 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         if (reading.meta === null) throw new PaneError("notInstalled");
         const sheetName = reading.meta.sheets[SCORING_SHEET.key] ?? SCORING_SHEET.name;
         const grid = sheets.get(sheetName.toLowerCase())?.values ?? [];
-        return scoreCriteria(
-          catalogue,
-          evaluateIndicators(reading.figures, catalogue),
-          typedScoresFromGrid(grid),
-        );
+        const own = catalogueById(reading.meta.templateId);
+        return scoreCriteria(own, evaluateIndicators(reading.figures, own), typedScoresFromGrid(grid));
       }),
 
     repairFunctions: () =>

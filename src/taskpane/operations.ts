@@ -9,6 +9,7 @@
  */
 import type { Finding } from "../core/checks";
 import type { InstallSummary } from "../core/install";
+import type { TemplateLevel } from "../core/catalogue/levels";
 import type { ReportPlan } from "../core/report/planReport";
 import type { CriterionScore } from "../core/scoring";
 
@@ -20,6 +21,8 @@ export interface PaneStatus {
   installed: boolean;
   /** The installed template's version, null when not installed. */
   version: string | null;
+  /** District (H) or commune (X) template, null when not installed. */
+  level?: TemplateLevel | null;
   /** The template version this add-in installs. */
   latestVersion: string;
   /** The reporting period typed in the workbook (`Quý III`, `6 tháng`…), null when blank. */
@@ -37,8 +40,11 @@ export type ReportResult = ReportPlan["summary"];
 /** The pane's whole contract with the host. */
 export interface PaneOperations {
   status(): Promise<PaneStatus>;
-  /** Installs or upgrades the template, keeping typed figures. */
-  install(): Promise<InstallSummary>;
+  /**
+   * Installs or upgrades the template, keeping typed figures. `level` chooses the district or
+   * commune template on a first install; an installed workbook keeps its own.
+   */
+  install(level?: TemplateLevel): Promise<InstallSummary>;
   /** Reads the figures and checks them: errors and warnings in catalogue order. */
   check(): Promise<Finding[]>;
   /** Selects a cell (`'Sheet name'!D12`), activating its sheet. */
@@ -84,7 +90,7 @@ export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperati
   };
   return {
     status: async () => (await get()).status(),
-    install: async () => (await get()).install(),
+    install: async (level) => (await get()).install(level),
     check: async () => (await get()).check(),
     selectCell: async (ref) => (await get()).selectCell(ref),
     report: async () => (await get()).report(),

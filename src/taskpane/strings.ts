@@ -44,6 +44,9 @@ export interface PaneStrings {
     rewritten(sheets: readonly string[]): string;
     kept(count: number): string;
     renamed(wanted: string, used: string): string;
+    level: string;
+    levelH: string;
+    levelX: string;
   };
 
   check: {
@@ -159,6 +162,9 @@ export const VI: PaneStrings = {
     kept: (n) => (n === 0 ? "Chưa có số liệu nào được nhập trước đó." : `Giữ nguyên ${n} ô số liệu đã nhập.`),
     renamed: (wanted, used) =>
       `Trang «${wanted}» được tạo với tên «${used}» vì sổ tính đã có một trang tính trùng tên.`,
+    level: "Mẫu báo cáo của",
+    levelH: "UBND cấp huyện",
+    levelX: "UBND cấp xã",
   },
 
   check: {
@@ -306,6 +312,9 @@ export const EN: PaneStrings = {
       n === 0 ? "No figures had been typed before." : `Kept ${n} typed cell${n === 1 ? "" : "s"}.`,
     renamed: (wanted, used) =>
       `Sheet “${wanted}” was created as “${used}” because the workbook already has a sheet of that name.`,
+    level: "Template for a",
+    levelH: "district People's Committee (huyện)",
+    levelX: "commune People's Committee (xã)",
   },
 
   check: {

@@ -5,6 +5,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
+import type { TemplateLevel } from "../core/catalogue/levels";
 import type { SampleDocument } from "../core/catalogue/sample";
 import type { Finding } from "../core/checks";
 import { planInstall, type ExistingSheet, type ExistingWorkbook, type InstallSummary } from "../core/install";
@@ -33,14 +34,24 @@ export interface InstallOutcome {
 
 /** A new workbook holding the installed sheets, empty or with the Đức Thọ Q3/2021 sample. */
 export async function buildTemplate(
-  options: { sample?: boolean; sampleDocuments?: readonly SampleDocument[]; catalogue?: Catalogue } = {},
+  options: {
+    sample?: boolean;
+    sampleDocuments?: readonly SampleDocument[];
+    level?: TemplateLevel;
+    catalogue?: Catalogue;
+  } = {},
 ): Promise<{ workbook: ExcelJS.Workbook } & InstallOutcome> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "cchc";
   workbook.created = new Date();
   const plan = planInstall(
     { sheetNames: [], sheets: new Map() },
-    { sample: options.sample, sampleDocuments: options.sampleDocuments, catalogue: options.catalogue },
+    {
+      sample: options.sample,
+      sampleDocuments: options.sampleDocuments,
+      level: options.level,
+      catalogue: options.catalogue,
+    },
   );
   const applied = await applySheets(workbook, plan.sheets);
   return { workbook, summary: plan.summary, applied };
@@ -49,7 +60,7 @@ export async function buildTemplate(
 /** `cchc template`: writes a new template file; refuses to replace a file unless `overwrite`. */
 export async function createTemplateFile(
   file: string,
-  options: { sample?: boolean; overwrite?: boolean; catalogue?: Catalogue } = {},
+  options: { sample?: boolean; overwrite?: boolean; level?: TemplateLevel; catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
   const { workbook, summary, applied } = await buildTemplate(options);
   await saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false });
@@ -83,7 +94,10 @@ export async function installIntoFile(
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const opened = await openWorkbookFile(file);
   refuseLossyRewrite(opened, file, "cài vào", "cài");
-  const plan = planInstall(readExistingWorkbook(opened.workbook, catalogue), { catalogue });
+  // Without an explicit catalogue the planner keeps the template the file was installed with.
+  const plan = planInstall(readExistingWorkbook(opened.workbook, catalogue), {
+    catalogue: options.catalogue,
+  });
   const applied = await applySheets(opened.workbook, plan.sheets);
   await saveWorkbookFile(opened.workbook, file, { overwrite: true });
   return { summary: plan.summary, applied };
@@ -100,7 +114,7 @@ export async function checkFile(
   options: { catalogue?: Catalogue } = {},
 ): Promise<CheckOutcome> {
   const opened = await openWorkbookFile(file);
-  const outcome = checkWorkbook(opened.workbook, options.catalogue ?? DEFAULT_CATALOGUE);
+  const outcome = checkWorkbook(opened.workbook, options.catalogue);
   if (outcome.figures.figures.size === 0) {
     throw new WorkbookFileError(
       "notInstalled",
@@ -134,9 +148,10 @@ function existingForReport(workbook: ExcelJS.Workbook): ExistingWorkbook {
 export async function applyReport(
   workbook: ExcelJS.Workbook,
   generatedAt: Date,
-  catalogue: Catalogue = DEFAULT_CATALOGUE,
+  catalogue?: Catalogue,
 ): Promise<ReportPlan> {
-  const { figures, documents } = readWorkbookFigures(workbook, catalogue);
+  // Figures are read over the full catalogue; the report takes the rows of the file's template.
+  const { figures, documents } = readWorkbookFigures(workbook, catalogue ?? DEFAULT_CATALOGUE);
   const plan = planReport(existingForReport(workbook), { figures, documents, generatedAt, catalogue });
   for (const rename of plan.renames) findWorksheet(workbook, rename.from)!.name = rename.to;
   await applySheets(workbook, plan.sheets);

@@ -5,6 +5,7 @@
  * serials, errors as `#N/A` …), so the core sees the same values from both adapters.
  */
 import * as ExcelJS from "exceljs";
+import { catalogueById } from "../core/catalogue/levels";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import { checkFigures, type Finding } from "../core/checks";
 import {
@@ -187,8 +188,10 @@ export function readWorkbookFigures(
 /** The findings of the checks over a workbook's figures. */
 export function checkWorkbook(
   workbook: ExcelJS.Workbook,
-  catalogue: Catalogue = DEFAULT_CATALOGUE,
+  catalogue?: Catalogue,
 ): { figures: WorkbookFigures; findings: Finding[] } {
-  const figures = readWorkbookFigures(workbook, catalogue);
-  return { figures, findings: checkFigures(figures.figures, figures.documents, catalogue) };
+  // The rules of the template the file was installed with (a commune's has fewer rows).
+  const rules = catalogue ?? catalogueById(readWorkbookMeta(workbook)?.templateId);
+  const figures = readWorkbookFigures(workbook, rules);
+  return { figures, findings: checkFigures(figures.figures, figures.documents, rules) };
 }

@@ -45,7 +45,7 @@ describe("cchc (compiled bin)", () => {
     const made = cchc("template", "-o", "mau.xlsx", "--sample");
     expect(made).toMatchObject({ status: 0, stderr: "" });
     expect(made.stdout).toMatch(
-      /^Đã tạo "mau\.xlsx" \(mẫu CCHC 1\.0\.0\): 8 trang, có số liệu mẫu UBND huyện Đức Thọ, Quý III\/2021\.\n/,
+      /^Đã tạo "mau\.xlsx" \(mẫu CCHC cấp huyện 1\.0\.0\): 8 trang, có số liệu mẫu UBND huyện Đức Thọ, Quý III\/2021\.\n/,
     );
 
     const check = cchc("check", "mau.xlsx");
@@ -131,5 +131,26 @@ describe("cchc (compiled bin)", () => {
     });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^cchc \d+\.\d+\.\d+/);
+  });
+});
+
+describe("cchc template --cap xa", () => {
+  it("writes the commune template, which check and report then follow", async () => {
+    const made = cchc("template", "-o", "xa.xlsx", "--cap", "xa", "--sample");
+    expect(made.status).toBe(0);
+    expect(made.stdout).toContain("cấp xã");
+    const workbook = await readBack(path.join(dir, "xa.xlsx"));
+    const names = workbook.definedNames.model.map((n) => n.name);
+    expect(names).toContain("CCHC_BC_XA_COMAT");
+    expect(names).not.toContain("CCHC_DVSN_SO");
+    const check = cchc("check", "xa.xlsx", "--json");
+    expect(check.status).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ errors: 0, warnings: 3 });
+    expect(cchc("report", "xa.xlsx").status).toBe(0);
+    const reported = await readBack(path.join(dir, "xa.xlsx"));
+    const reportNames = reported.definedNames.model.map((n) => n.name);
+    expect(reportNames).toContain("BC_BC_XA_COMAT");
+    expect(reportNames).not.toContain("BC_DVSN_SO");
+    expect(cchc("template", "-o", "x2.xlsx", "--cap", "tinh")).toMatchObject({ status: 2 });
   });
 });

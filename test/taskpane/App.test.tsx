@@ -79,6 +79,24 @@ describe("Trạng thái", () => {
 });
 
 describe("Cài đặt / cập nhật mẫu", () => {
+  it("offers the district or commune template before the first install, and installs the one chosen", async () => {
+    const operations = fakeOperations({ status: async () => emptyStatus });
+    const { user } = await renderPane(operations);
+    const card = section("Cài đặt / cập nhật mẫu");
+    const commune = within(card).getByRole("radio", { name: "UBND cấp xã" });
+    expect((within(card).getByRole("radio", { name: "UBND cấp huyện" }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    await user.click(commune);
+    await user.click(within(card).getByRole("button", { name: "Cài đặt mẫu" }));
+    await waitFor(() => expect(operations.install).toHaveBeenCalledWith("X"));
+  });
+
+  it("does not offer the choice once the template is installed", async () => {
+    await renderPane();
+    expect(within(section("Cài đặt / cập nhật mẫu")).queryByRole("radio")).toBeNull();
+  });
+
   it("shows progress while installing, then the sheets added and the values kept", async () => {
     const pending = deferred<typeof freshInstall>();
     const operations = fakeOperations({ status: async () => emptyStatus, install: () => pending.promise });

@@ -37,6 +37,7 @@ describe("createOfficeOperations over the fake Excel", () => {
     expect(await ops.status()).toEqual({
       installed: false,
       version: null,
+      level: null,
       latestVersion: DEFAULT_CATALOGUE.version,
       period: null,
       year: null,
@@ -50,10 +51,31 @@ describe("createOfficeOperations over the fake Excel", () => {
     expect(await ops.status()).toMatchObject({
       installed: true,
       version: "1.0.0",
+      level: "H",
       period: "Quý III",
       year: 2021,
       brokenFunctionCells: 0,
     });
+  });
+
+  it("installs the commune template when asked, and keeps it on the next install", async () => {
+    const book = new FakeWorkbook();
+    const ops = open(book);
+    await ops.install("X");
+    expect(await ops.status()).toMatchObject({ installed: true, level: "X" });
+    expect(book.namedCells("CCHC_DVSN_SO").size).toBe(0);
+    expect(book.namedCells("CCHC_BC_XA_COMAT").has("CCHC_BC_XA_COMAT")).toBe(true);
+    await ops.install();
+    expect(await ops.status()).toMatchObject({ level: "X" });
+    expect(book.namedCells("CCHC_DVSN_SO").size).toBe(0);
+    // The sample's figures that a commune has: the commune's rules give their three warnings.
+    for (const [id, value] of Object.entries(SAMPLE_FIGURES))
+      if (book.namedCells(inputName(id)).has(inputName(id))) book.type(inputName(id), value);
+    expect((await ops.check()).map((f) => f.checkId)).toEqual([
+      "balance:hs_tong",
+      "sum:kh_tong:areas",
+      "quota:bc_xa_comat",
+    ]);
   });
 
   it("checks the typed sample (the four known warnings) and selects a finding's cell", async () => {

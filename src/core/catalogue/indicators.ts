@@ -107,7 +107,7 @@ const S1: Indicator[] = [
     tyle("1", `kh_${a}_tyle`, label, `kh_${a}_ht`, `kh_${a}_tong`, { parent: "kh_tyle" }),
   ),
   count("1", "vb_chidao", "Số văn bản chỉ đạo, điều hành CCHC ban hành trong kỳ", "văn bản"),
-  count("1", "kt_donvi", "Số cơ quan, đơn vị được kiểm tra CCHC", "đơn vị"),
+  count("1", "kt_donvi", "Số cơ quan, đơn vị được kiểm tra CCHC", "đơn vị", { level: "H" }),
   count("1", "tg_tong", "Nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao trong kỳ", "nhiệm vụ"),
   part("1", "tg_tong", "tg_dunghan", "Hoàn thành đúng hạn", "nhiệm vụ"),
   part("1", "tg_tong", "tg_quahan", "Hoàn thành quá hạn", "nhiệm vụ"),
@@ -184,9 +184,9 @@ const S4: Indicator[] = [
 const S5: Indicator[] = [
   count("5", "bn_moi", "Số người được bổ nhiệm mới", "người"),
   count("5", "bn_lai", "Số người được bổ nhiệm lại", "người"),
-  count("5", "lc_tong", "Số viên chức được luân chuyển", "người"),
-  part("5", "lc_tong", "lc_ngoaihuyen", "Chuyển đi ngoài huyện", "người"),
-  part("5", "lc_tong", "lc_noihuyen", "Luân chuyển trong huyện", "người"),
+  count("5", "lc_tong", "Số viên chức được luân chuyển", "người", { level: "H" }),
+  part("5", "lc_tong", "lc_ngoaihuyen", "Chuyển đi ngoài huyện", "người", { level: "H" }),
+  part("5", "lc_tong", "lc_noihuyen", "Luân chuyển trong huyện", "người", { level: "H" }),
   count("5", "tiepnhan_moi", "Số người được tiếp nhận mới", "người"),
   count("5", "bietphai", "Số người được biệt phái", "người"),
   count("5", "dt_kehoach", "Số người theo kế hoạch đào tạo, bồi dưỡng năm", "người"),
@@ -195,26 +195,34 @@ const S5: Indicator[] = [
   count("5", "cdvt_thuchien", "Số người đã chuyển đổi vị trí công tác", "người"),
 ];
 
+/** Autonomy is assigned by the district (NĐ 130/2005, NĐ 43/2006): no commune figure. */
 const S6: Indicator[] = [
-  count("6", "tc_qlnn_tuchu", "Cơ quan QLNN, xã được giao tự chủ (NĐ 130/2005/NĐ-CP)", "đơn vị"),
-  part("6", "tc_qlnn_tuchu", "tc_qlnn_coquan", "Cơ quan", "đơn vị"),
-  part("6", "tc_qlnn_tuchu", "tc_qlnn_xa", "Xã, thị trấn", "đơn vị"),
+  count("6", "tc_qlnn_tuchu", "Cơ quan QLNN, xã được giao tự chủ (NĐ 130/2005/NĐ-CP)", "đơn vị", {
+    level: "H",
+  }),
+  part("6", "tc_qlnn_tuchu", "tc_qlnn_coquan", "Cơ quan", "đơn vị", { level: "H" }),
+  part("6", "tc_qlnn_tuchu", "tc_qlnn_xa", "Xã, thị trấn", "đơn vị", { level: "H" }),
   part(
     "6",
     "tc_qlnn_tuchu",
     "tc_qlnn_quyche",
     "Đã ban hành quy chế chi tiêu nội bộ, quản lý tài sản công",
     "đơn vị",
+    { level: "H" },
   ),
-  count("6", "tc_dang", "Đơn vị Đảng được giao tự chủ", "đơn vị"),
-  count("6", "tc_doanthe", "Đoàn thể được giao tự chủ", "đơn vị"),
-  count("6", "tc_dvsn_tuchu", "Đơn vị sự nghiệp công lập được giao tự chủ tài chính", "đơn vị"),
-  part("6", "tc_dvsn_tuchu", "tc_dvsn_coquan", "Cơ quan", "đơn vị"),
-  part("6", "tc_dvsn_tuchu", "tc_dvsn_truong", "Trường học", "đơn vị"),
-  part("6", "tc_dvsn_tuchu", "tc_dvsn_hoantoan", "Tự chủ hoàn toàn kinh phí", "đơn vị"),
-  part("6", "tc_dvsn_tuchu", "tc_dvsn_motphan", "Tự chủ một phần kinh phí", "đơn vị"),
-  part("6", "tc_dvsn_tuchu", "tc_dvsn_nnbd", "Nhà nước bảo đảm chi thường xuyên", "đơn vị"),
-  part("6", "tc_dvsn_tuchu", "tc_dvsn_quyche", "Đã ban hành quy chế chi tiêu nội bộ", "đơn vị"),
+  count("6", "tc_dang", "Đơn vị Đảng được giao tự chủ", "đơn vị", { level: "H" }),
+  count("6", "tc_doanthe", "Đoàn thể được giao tự chủ", "đơn vị", { level: "H" }),
+  count("6", "tc_dvsn_tuchu", "Đơn vị sự nghiệp công lập được giao tự chủ tài chính", "đơn vị", {
+    level: "H",
+  }),
+  part("6", "tc_dvsn_tuchu", "tc_dvsn_coquan", "Cơ quan", "đơn vị", { level: "H" }),
+  part("6", "tc_dvsn_tuchu", "tc_dvsn_truong", "Trường học", "đơn vị", { level: "H" }),
+  part("6", "tc_dvsn_tuchu", "tc_dvsn_hoantoan", "Tự chủ hoàn toàn kinh phí", "đơn vị", { level: "H" }),
+  part("6", "tc_dvsn_tuchu", "tc_dvsn_motphan", "Tự chủ một phần kinh phí", "đơn vị", { level: "H" }),
+  part("6", "tc_dvsn_tuchu", "tc_dvsn_nnbd", "Nhà nước bảo đảm chi thường xuyên", "đơn vị", { level: "H" }),
+  part("6", "tc_dvsn_tuchu", "tc_dvsn_quyche", "Đã ban hành quy chế chi tiêu nội bộ", "đơn vị", {
+    level: "H",
+  }),
 ];
 
 const S7: Indicator[] = [
@@ -237,15 +245,15 @@ const money = (s: string, id: string, label: string, extra?: Extra) =>
   row(s, id, label, "tỷ đồng", "money", extra);
 
 const S8_11: Indicator[] = [
-  money("8", "dautu_thuchien", "Vốn thu hút đầu tư"),
-  money("8", "dautu_kehoach", "Kế hoạch năm", { parent: "dautu_thuchien" }),
-  tyle("8", "dautu_tyle", "Tỷ lệ so kế hoạch", "dautu_thuchien", "dautu_kehoach"),
-  count("9", "dn_moi", "Số doanh nghiệp thành lập mới", "doanh nghiệp"),
-  part("9", "dn_moi", "dn_kehoach", "Kế hoạch năm", "doanh nghiệp"),
-  tyle("9", "dn_tyle", "Tỷ lệ so kế hoạch", "dn_moi", "dn_kehoach"),
-  money("10", "dn_nopns", "Doanh nghiệp đóng góp vào thu ngân sách"),
-  money("10", "dn_nopns_kehoach", "Kế hoạch năm", { parent: "dn_nopns" }),
-  tyle("10", "dn_nopns_tyle", "Tỷ lệ so kế hoạch", "dn_nopns", "dn_nopns_kehoach"),
+  money("8", "dautu_thuchien", "Vốn thu hút đầu tư", { level: "H" }),
+  money("8", "dautu_kehoach", "Kế hoạch năm", { level: "H", parent: "dautu_thuchien" }),
+  tyle("8", "dautu_tyle", "Tỷ lệ so kế hoạch", "dautu_thuchien", "dautu_kehoach", { level: "H" }),
+  count("9", "dn_moi", "Số doanh nghiệp thành lập mới", "doanh nghiệp", { level: "H" }),
+  part("9", "dn_moi", "dn_kehoach", "Kế hoạch năm", "doanh nghiệp", { level: "H" }),
+  tyle("9", "dn_tyle", "Tỷ lệ so kế hoạch", "dn_moi", "dn_kehoach", { level: "H" }),
+  money("10", "dn_nopns", "Doanh nghiệp đóng góp vào thu ngân sách", { level: "H" }),
+  money("10", "dn_nopns_kehoach", "Kế hoạch năm", { level: "H", parent: "dn_nopns" }),
+  tyle("10", "dn_nopns_tyle", "Tỷ lệ so kế hoạch", "dn_nopns", "dn_nopns_kehoach", { level: "H" }),
   money("11", "ns_thu", "Tổng thu ngân sách"),
   money("11", "ns_kehoach", "Kế hoạch năm", { parent: "ns_thu" }),
   tyle("11", "ns_tyle", "Tỷ lệ so kế hoạch", "ns_thu", "ns_kehoach"),

@@ -3,7 +3,8 @@
  * to write, and which old report sheet to keep under another name because someone edited it
  * by hand since it was generated (a fingerprint of what we wrote is kept in the meta sheet).
  */
-import { DEFAULT_CATALOGUE, type Catalogue } from "../catalogue";
+import type { Catalogue } from "../catalogue";
+import { catalogueById } from "../catalogue/levels";
 import { checkFigures, countFindings, type Finding } from "../checks";
 import { evaluateIndicators } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
@@ -87,10 +88,11 @@ function freeName(base: string, taken: Set<string>): string {
 }
 
 export function planReport(existing: ExistingWorkbook, request: ReportRequest): ReportPlan {
-  const catalogue = request.catalogue ?? DEFAULT_CATALOGUE;
   const metaSheet = existing.sheets.get(META_SHEET_NAME);
   const meta = metaSheet ? readMeta(metaSheet.cells) : null;
   if (!meta || request.figures.size === 0) throw new NotInstalledError();
+  // The report has the rows of the template the workbook was installed with (huyện or xã).
+  const catalogue = request.catalogue ?? catalogueById(meta.templateId);
 
   const findings = checkFigures(request.figures, request.documents, catalogue);
   const evaluated = evaluateIndicators(request.figures, catalogue);

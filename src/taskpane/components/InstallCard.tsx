@@ -1,6 +1,7 @@
 /** Cài đặt / cập nhật mẫu: installs or upgrades the sheets and says what was added and kept. */
 import { useState } from "react";
-import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Field, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import type { TemplateLevel } from "../../core/catalogue/levels";
 import { useRunner, useStrings } from "../context";
 import type { InstallSummary } from "../operations";
 import { ActionButton } from "./ActionButton";
@@ -19,7 +20,8 @@ const useStyles = makeStyles({
 });
 
 export interface InstallCardProps {
-  install: () => Promise<InstallSummary>;
+  /** Installs with the level chosen here (only offered before the first install). */
+  install: (level: TemplateLevel) => Promise<InstallSummary>;
   /** The workbook already has the template: the button says "update". */
   installed: boolean;
   /** Called after a successful install, to read the status again. */
@@ -31,11 +33,12 @@ export function InstallCard({ install, installed, onInstalled }: InstallCardProp
   const strings = useStrings();
   const { busy, run } = useRunner();
   const [result, setResult] = useState<InstallSummary | null>(null);
+  const [level, setLevel] = useState<TemplateLevel>("H");
   const t = strings.install;
 
   const onClick = async () => {
     setResult(null);
-    const summary = await run("install", install);
+    const summary = await run("install", () => install(level));
     if (summary) {
       setResult(summary);
       onInstalled?.(summary);
@@ -44,6 +47,14 @@ export function InstallCard({ install, installed, onInstalled }: InstallCardProp
 
   return (
     <PaneSection title={t.heading} description={t.description}>
+      {!installed && (
+        <Field label={t.level}>
+          <RadioGroup value={level} onChange={(_e, data) => setLevel(data.value === "X" ? "X" : "H")}>
+            <Radio value="H" label={t.levelH} />
+            <Radio value="X" label={t.levelX} />
+          </RadioGroup>
+        </Field>
+      )}
       <ActionButton onClick={onClick}>{installed ? t.update : t.install}</ActionButton>
       <div role="status">
         {busy === "install" && <Busy label={t.busy} />}
