@@ -21,7 +21,7 @@ export interface PaneStrings {
     refresh: string;
     installed: string;
     notInstalled: string;
-    version(version: string): string;
+    version(version: string, level?: "H" | "X" | null): string;
     upgradeAvailable(latest: string): string;
     period(period: string, year: number | null): string;
     periodMissing: string;
@@ -133,7 +133,7 @@ export const VI: PaneStrings = {
     refresh: "Làm mới trạng thái",
     installed: "Sổ tính đã có mẫu báo cáo CCHC.",
     notInstalled: "Sổ tính chưa có mẫu báo cáo CCHC: bấm «Cài đặt mẫu» bên dưới.",
-    version: (v) => `Phiên bản mẫu: ${v}`,
+    version: (v, level) => `Phiên bản mẫu: ${v}${level ? ` (cấp ${level === "X" ? "xã" : "huyện"})` : ""}`,
     upgradeAvailable: (latest) =>
       `Có phiên bản mẫu mới (${latest}): bấm «Cập nhật mẫu»; số liệu đã nhập được giữ nguyên.`,
     period: (period, year) => `Kỳ báo cáo: ${period}${year ? ` năm ${year}` : ""}`,
@@ -279,7 +279,8 @@ export const EN: PaneStrings = {
     refresh: "Refresh status",
     installed: "This workbook has the CCHC report template.",
     notInstalled: "This workbook has no CCHC template yet: press “Install template” below.",
-    version: (v) => `Template version: ${v}`,
+    version: (v, level) =>
+      `Template version: ${v}${level ? ` (${level === "X" ? "commune" : "district"})` : ""}`,
     upgradeAvailable: (latest) =>
       `A newer template (${latest}) is available: press “Update template”; typed figures are kept.`,
     period: (period, year) => `Reporting period: ${period}${year ? ` ${year}` : ""}`,

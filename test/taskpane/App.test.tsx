@@ -48,7 +48,7 @@ describe("Trạng thái", () => {
   it("shows that the template is installed, its version and the period", async () => {
     await renderPane();
     const status = section("Trạng thái");
-    expect(within(status).getByText("Phiên bản mẫu: 1.0.0")).toBeTruthy();
+    expect(within(status).getByText("Phiên bản mẫu: 1.0.0 (cấp huyện)")).toBeTruthy();
     expect(within(status).getByText("Kỳ báo cáo: Quý III năm 2021")).toBeTruthy();
   });
 

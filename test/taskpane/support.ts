@@ -120,6 +120,7 @@ export function sampleScores(): CriterionScore[] {
 export const installedStatus: PaneStatus = {
   installed: true,
   version: catalogue.version,
+  level: "H",
   latestVersion: catalogue.version,
   period: "Quý III",
   year: 2021,

@@ -69,7 +69,7 @@ export function StatusCard({ status, onRefresh, repairFunctions, onRepaired }: S
           </li>
           {status.installed && status.version && (
             <li>
-              <Body1>{t.version(status.version)}</Body1>
+              <Body1>{t.version(status.version, status.level)}</Body1>
             </li>
           )}
           {status.installed && (
