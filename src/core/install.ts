@@ -103,6 +103,8 @@ export function resolveSheetNames(
   existing: ExistingWorkbook,
   meta: TemplateMeta | null,
   sheets: readonly OurSheet[],
+  /** Where a sheet of ours went when a user renamed it (found through its defined names). */
+  renamedBy: (key: string) => string | undefined = () => undefined,
 ): { names: Map<string, string>; existingKeys: Set<string>; renamed: InstallSummary["renamed"] } {
   const taken = new Set(existing.sheetNames.map((n) => n.toLowerCase()));
   const names = new Map<string, string>();
@@ -110,11 +112,11 @@ export function resolveSheetNames(
   const renamed: InstallSummary["renamed"] = [];
   for (const sheet of sheets) {
     const recorded = meta?.sheets[sheet.key];
-    if (recorded && taken.has(recorded.toLowerCase())) {
-      names.set(
-        sheet.key,
-        existing.sheetNames.find((n) => n.toLowerCase() === recorded.toLowerCase())!,
-      );
+    const found =
+      recorded && taken.has(recorded.toLowerCase()) ? recorded : meta ? renamedBy(sheet.key) : undefined;
+    const actual = found && existing.sheetNames.find((n) => n.toLowerCase() === found.toLowerCase());
+    if (actual && ![...names.values()].some((n) => n.toLowerCase() === actual.toLowerCase())) {
+      names.set(sheet.key, actual);
       existingKeys.add(sheet.key);
     }
   }
@@ -131,6 +133,21 @@ export function resolveSheetNames(
     used.add(name.toLowerCase());
   }
   return { names, existingKeys, renamed };
+}
+
+/**
+ * The sheet the defined names of an input sheet's indicators point at: Excel keeps names on
+ * their cells when a user renames the sheet, so this finds one of ours under its new name.
+ */
+function sheetOfNames(existing: ExistingWorkbook, catalogue: Catalogue, key: string): string | undefined {
+  const sections = new Set(catalogue.sections.filter((s) => s.sheet === key).map((s) => s.id));
+  for (const indicator of catalogue.indicators) {
+    if (!sections.has(indicator.section)) continue;
+    const ref = existing.names?.get(inputName(indicator.id));
+    const target = ref ? parseCellRef(ref) : undefined;
+    if (target) return target.sheet;
+  }
+  return undefined;
 }
 
 /** Rows of a grid by the key in column A (rows below `fromRow`, 1-based). */
@@ -290,7 +307,9 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
   const catalogue =
     options.catalogue ?? (meta ? catalogueById(meta.templateId) : catalogueForLevel(options.level ?? "H"));
   const ours = templateSheets(catalogue);
-  const { names, existingKeys, renamed } = resolveSheetNames(existing, meta, ours);
+  const { names, existingKeys, renamed } = resolveSheetNames(existing, meta, ours, (key) =>
+    sheetOfNames(existing, catalogue, key),
+  );
   const initial = options.sample ? SAMPLE_FIGURES : {};
 
   let keptValues = 0;

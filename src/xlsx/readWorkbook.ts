@@ -12,6 +12,7 @@ import {
   cellRef,
   documentsFromGrid,
   figuresFromNamedCells,
+  parseCellRef,
   type DocumentRow,
   type Figures,
   type NamedCell,
@@ -101,19 +102,26 @@ export function readExistingWorkbook(
   catalogue: Catalogue = DEFAULT_CATALOGUE,
 ): ExistingWorkbook {
   const meta = readWorkbookMeta(workbook);
+  // Where our names point: the planner's fallback when a row's key text was lost, and how it
+  // finds a sheet of ours that a user renamed (so that sheet is read too).
+  const names = new Map<string, string>();
+  for (const { name, ranges } of workbook.definedNames.model) {
+    if (/^CCHC_/i.test(name) && ranges.length > 0) names.set(name.toUpperCase(), ranges[0]);
+  }
+  const pointedAt = [...names.values()]
+    .map((ref) => parseCellRef(ref)?.sheet)
+    .filter((n): n is string => !!n);
   // The names recorded by an earlier install are candidates too (e.g. "… (CCHC 2)").
-  const wanted = candidateSheetNames(catalogue, Object.values(meta?.sheets ?? {}));
+  const wanted = candidateSheetNames(catalogue, [
+    ...Object.values(meta?.sheets ?? {}),
+    ...new Set(pointedAt),
+  ]);
   const sheets = new Map<string, ExistingSheet>();
   for (const name of wanted) {
     const worksheet = findWorksheet(workbook, name);
     if (worksheet && !sheets.has(worksheet.name)) {
       sheets.set(worksheet.name, { name: worksheet.name, cells: sheetGrid(worksheet, "formulas") });
     }
-  }
-  // Where our names point: the planner's fallback when a row's key text was lost.
-  const names = new Map<string, string>();
-  for (const { name, ranges } of workbook.definedNames.model) {
-    if (/^CCHC_/i.test(name) && ranges.length > 0) names.set(name.toUpperCase(), ranges[0]);
   }
   return { sheetNames: workbook.worksheets.map((ws) => ws.name), sheets, names };
 }

@@ -316,3 +316,34 @@ describe("install when another program mangled a row's key", () => {
     expect(namedCell(after, "CCHC_BC_XA_COMAT").value).toBe(386);
   });
 });
+
+describe("install after a user renamed one of our sheets", () => {
+  it("finds the sheet through its names, keeps its figures and the user's tab name", async () => {
+    const file = path.join(dir, "renamed.xlsx");
+    await createTemplateFile(file, { sample: true });
+    const workbook = await readBack(file);
+    const before = typedSnapshot(workbook);
+    const sheet = findWorksheet(workbook, "1. Chỉ đạo điều hành")!;
+    sheet.name = "Chỉ đạo (sửa)";
+    // Excel moves the names with the sheet; ExcelJS keeps their text, so do what Excel does.
+    workbook.definedNames.model = workbook.definedNames.model.map((entry) => ({
+      ...entry,
+      ranges: entry.ranges.map((r) => r.replace("'1. Chỉ đạo điều hành'!", "'Chỉ đạo (sửa)'!")),
+    }));
+    await workbook.xlsx.writeFile(file);
+    const { summary } = await installIntoFile(file);
+    expect(summary.added).toEqual([]);
+    const after = await readBack(file);
+    expect(after.worksheets.map((ws) => ws.name)).toContain("Chỉ đạo (sửa)");
+    expect(after.worksheets.map((ws) => ws.name)).not.toContain("1. Chỉ đạo điều hành");
+    // Same figures at the same cells; only the sheet in the references has its new name.
+    const moved = new Map(
+      [...before].map(([name, e]) => [
+        name,
+        { ...e, ref: e.ref.replace("1. Chỉ đạo điều hành!", "Chỉ đạo (sửa)!") },
+      ]),
+    );
+    expect(typedSnapshot(after)).toEqual(moved);
+    expect(namedCell(after, "CCHC_KH_TONG").value).toBe(47);
+  });
+});
