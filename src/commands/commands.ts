@@ -6,7 +6,7 @@
  * report sheets in one click; its outcome goes to the pane's report card, and the pane opens
  * when the user must be told something (errors in the figures, or a failure).
  */
-import { publishRibbonReport } from "../shared/ribbonReport";
+import { publishRibbonReport } from "../bridge/ribbonReport";
 
 export async function generateReportFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {

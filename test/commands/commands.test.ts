@@ -7,7 +7,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { inputName } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
-import { subscribeRibbonReport, type RibbonReportOutcome } from "../../src/shared/ribbonReport";
+import { subscribeRibbonReport, type RibbonReportOutcome } from "../../src/bridge/ribbonReport";
 import { installedWorkbook } from "../excel/support";
 import type { FakeWorkbook } from "../fakes/fakeExcel";
 

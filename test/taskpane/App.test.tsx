@@ -412,7 +412,7 @@ describe("keyboard", () => {
 
 describe("the ribbon's Tạo báo cáo, shown in the pane", () => {
   it("shows an outcome published before and after the pane mounted", async () => {
-    const { publishRibbonReport } = await import("../../src/shared/ribbonReport");
+    const { publishRibbonReport } = await import("../../src/bridge/ribbonReport");
     publishRibbonReport({ ok: true, result: reportWithErrors() });
     await renderPane();
     const card = section("Tạo báo cáo");

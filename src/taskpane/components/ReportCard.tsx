@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useRunner, useStrings } from "../context";
 import type { ReportResult } from "../operations";
-import { subscribeRibbonReport } from "../../shared/ribbonReport";
+import { subscribeRibbonReport } from "../../bridge/ribbonReport";
 import { ActionButton } from "./ActionButton";
 import { Busy } from "./Busy";
 import { PaneSection } from "./PaneSection";
