@@ -150,9 +150,3 @@ export function formatNumberVi(value: number, maxDecimals = 3): string {
   const trimmed = (fraction ?? "").replace(/0+$/, "");
   return `${rounded < 0 ? "-" : ""}${grouped}${trimmed ? `,${trimmed}` : ""}`;
 }
-
-/** A ratio as Vietnamese readers write it: `51,06%`. */
-export function formatPercentVi(value: number): string {
-  const hundredths = roundHalfAwayFromZero(value * 100, 2);
-  return `${hundredths.toFixed(2).replace(".", ",")}%`;
-}

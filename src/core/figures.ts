@@ -4,8 +4,6 @@
  */
 import { isBlank } from "./arithmetic";
 import type { Catalogue, Indicator } from "./catalogue";
-import type { SampleDocument } from "./catalogue/sample";
-import { toExcelSerial } from "./period";
 
 /** What a cell holds, independent of the engine it came from. Dates are Excel serials. */
 export type CellValue =
@@ -45,13 +43,19 @@ export function classifyCell(raw: unknown): CellValue {
     : { type: "text", value: text };
 }
 
-/** A JS Date (ExcelJS reads date cells as UTC midnight) as an Excel serial. */
+/** Milliseconds per day, and the serial of 1970-01-01 in Excel's 1900 date system. */
+const DAY_MS = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * A Date as ExcelJS reads it (UTC, already corrected for a 1904 workbook) as a serial of the
+ * 1900 date system; the time of day is kept as the fraction, as Excel does.
+ */
 export function dateToSerial(date: Date): number {
-  return toExcelSerial({
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth() + 1,
-    day: date.getUTCDate(),
-  });
+  const serial = date.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
+  // ExcelJS rounds to whole milliseconds; snap back to the serial Excel stored when that is all it was.
+  const whole = Math.round(serial);
+  return Math.abs(serial - whole) < 1e-9 ? whole : serial;
 }
 
 /** `'Sheet'!D12`, quoting the sheet name as Excel does. */
@@ -99,25 +103,6 @@ export interface DocumentRow {
   /** Cell references of the row's number and date cells. */
   numberCell: string;
   dateCell: string;
-}
-
-/** Document rows from plain data (the sample, tests). */
-export function documentsFromSample(
-  documents: readonly SampleDocument[],
-  cellOf = (row: number, col: string) => `${col}${row}`,
-): DocumentRow[] {
-  return documents.map((doc, i) => {
-    const [y, m, d] = doc.date.split("-").map(Number);
-    return {
-      index: i + 1,
-      number: classifyCell(doc.number),
-      date: { type: "number", value: toExcelSerial({ year: y, month: m, day: d }) },
-      summary: classifyCell(doc.summary),
-      note: { type: "blank" },
-      numberCell: cellOf(i + 1, "B"),
-      dateCell: cellOf(i + 1, "C"),
-    };
-  });
 }
 
 /** What an adapter found at a defined name: the cell, its value and its formula if any. */

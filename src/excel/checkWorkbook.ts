@@ -31,6 +31,8 @@ export interface CheckOutcome {
   broken: BrokenCell[];
   /** The cells now marked, `'Sheet'!D12`. */
   marked: string[];
+  /** The workbook carries the CCHC template: no finding then means the figures are clean. */
+  installed: boolean;
 }
 
 function parseMarks(text: string | undefined): string[] {
@@ -111,7 +113,13 @@ export async function checkWorkbook(context: ContextApi, options: ReadOptions = 
     worksheets.getItem(sheet.name).protection.protect(sheet.protectionOptions);
   await context.sync();
 
-  return { findings, ...countFindings(findings), broken: reading.broken, marked };
+  return {
+    findings,
+    ...countFindings(findings),
+    broken: reading.broken,
+    marked,
+    installed: reading.meta !== null,
+  };
 }
 
 /** Shows a finding's cell: activates its sheet and selects it (one sync). */

@@ -115,10 +115,8 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         const caps = capabilities();
         // No catalogue: the check follows the workbook's own template (huyện or xã).
         const outcome = await checkWorkbook(context, { capabilities: caps });
-        if (outcome.findings.length > 0) return outcome.findings;
         // Nothing found may mean there is nothing to check: say so rather than "all clear".
-        const reading = await readWorkbook(context, { catalogue, capabilities: caps });
-        if (reading.meta === null) throw new PaneError("notInstalled");
+        if (!outcome.installed) throw new PaneError("notInstalled");
         return outcome.findings;
       }),
 

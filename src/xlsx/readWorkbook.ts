@@ -10,6 +10,7 @@ import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import { checkFigures, type Finding } from "../core/checks";
 import {
   cellRef,
+  dateToSerial,
   documentsFromGrid,
   figuresFromNamedCells,
   parseCellRef,
@@ -22,21 +23,6 @@ import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsS
 import { parseAddress } from "../core/layout/model";
 import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
 
-/** Milliseconds per day, and the serial of 1970-01-01 in Excel's 1900 date system. */
-const DAY_MS = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
-
-/**
- * A Date as ExcelJS reads it (UTC, already corrected for a 1904 workbook) as a serial of the
- * 1900 date system, the one the core uses; the time of day is kept as the fraction, as Excel does.
- */
-export function serialOfDate(date: Date): number {
-  const serial = date.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
-  // ExcelJS rounds to whole milliseconds; snap back to the serial Excel stored when that is all it was.
-  const whole = Math.round(serial);
-  return Math.abs(serial - whole) < 1e-9 ? whole : serial;
-}
-
 /** Whether a value is one of ExcelJS's wrapped formula values. */
 function isFormulaValue(value: object): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
   return "formula" in value || "sharedFormula" in value;
@@ -45,7 +31,7 @@ function isFormulaValue(value: object): value is ExcelJS.CellFormulaValue | Exce
 /** An ExcelJS value (or formula result) unwrapped to a plain value: Office.js's `values` view. */
 function plainValue(value: ExcelJS.CellValue | ExcelJS.CellFormulaValue["result"] | undefined): unknown {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return serialOfDate(value);
+  if (value instanceof Date) return dateToSerial(value);
   if (typeof value !== "object") return value;
   if ("error" in value) return value.error;
   if ("richText" in value) return value.richText.map((run) => run.text).join("");

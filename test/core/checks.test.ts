@@ -1,7 +1,8 @@
 import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import { OUT_OF_PERIOD_DOCUMENT, SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { checkFigures, countFindings } from "../../src/core/checks";
-import { documentsFromSample, figuresFromValues } from "../../src/core/figures";
+import { figuresFromValues } from "../../src/core/figures";
+import { documentsFromSample } from "../support/plans";
 
 const sampleFigures = () => figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE);
 

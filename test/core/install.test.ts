@@ -1,25 +1,11 @@
 import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
-import { planInstall, type ExistingSheet, type ExistingWorkbook } from "../../src/core/install";
+import { planInstall, type ExistingWorkbook } from "../../src/core/install";
 import { columnNumber, parseAddress, type SheetPlan } from "../../src/core/layout/model";
 import { META_SHEET_NAME } from "../../src/core/meta";
+import { workbookOf } from "../support/plans";
 
 const EMPTY: ExistingWorkbook = { sheetNames: ["Sheet1"], sheets: new Map() };
-
-/** What an engine would hand back after writing the plans: the formulas view of each sheet. */
-function asWorkbook(plans: readonly SheetPlan[], others: string[] = []): ExistingWorkbook {
-  const sheets = new Map<string, ExistingSheet>();
-  for (const plan of plans) {
-    const grid: unknown[][] = [];
-    for (const cell of plan.cells) {
-      const { row, column } = parseAddress(cell.address);
-      while (grid.length < row) grid.push([]);
-      grid[row - 1][column - 1] = cell.formula ?? cell.value ?? null;
-    }
-    sheets.set(plan.name, { name: plan.name, cells: grid });
-  }
-  return { sheetNames: [...others, ...plans.map((p) => p.name)], sheets };
-}
 
 function cellByName(plans: readonly SheetPlan[], name: string) {
   for (const plan of plans) {
@@ -85,7 +71,7 @@ describe("planInstall", () => {
   });
 
   it("keeps every typed figure and note on reinstall, and writes our formulas again", () => {
-    const workbook = asWorkbook(fresh.sheets);
+    const workbook = workbookOf(fresh.sheets);
     setByName(workbook, fresh.sheets, "CCHC_KH_TYLE", "=_xldudf_CCHC_TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)");
     setByName(workbook, fresh.sheets, "CCHC_DEN_NGAY", 44450);
     const info = workbook.sheets.get("1. Chỉ đạo điều hành")!;
@@ -115,7 +101,7 @@ describe("planInstall", () => {
     expect(plan.sheets[0].name).toBe("Thông tin chung (CCHC)");
     expect(plan.summary.renamed).toEqual([{ wanted: "Thông tin chung", used: "Thông tin chung (CCHC)" }]);
     // Installing again finds our sheet under its recorded name and adds nothing.
-    const again = planInstall(asWorkbook(plan.sheets, ["Thông tin chung"]));
+    const again = planInstall(workbookOf(plan.sheets, ["Thông tin chung"]));
     expect(again.summary.added).toEqual([]);
     expect(again.sheets[0].name).toBe("Thông tin chung (CCHC)");
   });
@@ -124,7 +110,7 @@ describe("planInstall", () => {
 describe("planInstall when a row's key was lost", () => {
   it("finds the figure and its note through the defined name instead", () => {
     const fresh = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
-    const workbook = asWorkbook(fresh.sheets);
+    const workbook = workbookOf(fresh.sheets);
     const sheet = fresh.sheets.find((s) => s.key === "s4")!;
     const grid = workbook.sheets.get(sheet.name)!.cells as unknown[][];
     const row = grid.findIndex((r) => r[0] === "bc_xa_giao");

@@ -3,24 +3,10 @@ import { catalogueById, catalogueForLevel, levelOf } from "../../src/core/catalo
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { checkFigures } from "../../src/core/checks";
 import { figuresFromValues } from "../../src/core/figures";
-import { planInstall, type ExistingWorkbook } from "../../src/core/install";
-import { parseAddress, type SheetPlan } from "../../src/core/layout/model";
+import { planInstall } from "../../src/core/install";
+import type { SheetPlan } from "../../src/core/layout/model";
 import { planReport } from "../../src/core/report/planReport";
-
-function workbookOf(plans: readonly SheetPlan[]): ExistingWorkbook {
-  const sheets = new Map(
-    plans.map((p) => {
-      const rows: unknown[][] = [];
-      for (const c of p.cells) {
-        const { row, column } = parseAddress(c.address);
-        while (rows.length < row) rows.push([]);
-        rows[row - 1][column - 1] = c.formula ?? c.value ?? null;
-      }
-      return [p.name, { name: p.name, cells: rows }];
-    }),
-  );
-  return { sheetNames: plans.map((p) => p.name), sheets };
-}
+import { workbookOf } from "../support/plans";
 
 const names = (plans: readonly SheetPlan[]) => plans.flatMap((p) => p.names.map((n) => n.name));
 

@@ -1,29 +1,14 @@
 import { DEFAULT_CATALOGUE, reportName } from "../../src/core/catalogue";
 import { SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { evaluateIndicators } from "../../src/core/evaluate";
-import { documentsFromSample, figuresFromValues } from "../../src/core/figures";
-import { planInstall, type ExistingWorkbook } from "../../src/core/install";
-import { parseAddress, type SheetPlan } from "../../src/core/layout/model";
+import { figuresFromValues } from "../../src/core/figures";
+import { documentsFromSample } from "../support/plans";
+import { planInstall } from "../../src/core/install";
+import { parseAddress } from "../../src/core/layout/model";
 import { META_SHEET_NAME } from "../../src/core/meta";
-import { fingerprintGrid, NotInstalledError, planCell, planReport } from "../../src/core/report/planReport";
+import { fingerprintGrid, NotInstalledError, planReport } from "../../src/core/report/planReport";
+import { gridOf, planCell, workbookOf } from "../support/plans";
 import { bodyShortName, placeAndDate, periodTitle } from "../../src/core/report/documentForm";
-
-function grid(plan: SheetPlan): unknown[][] {
-  const rows: unknown[][] = [];
-  for (const cell of plan.cells) {
-    const { row, column } = parseAddress(cell.address);
-    while (rows.length < row) rows.push([]);
-    rows[row - 1][column - 1] = cell.formula ?? cell.value ?? null;
-  }
-  return rows;
-}
-
-function workbookOf(plans: readonly SheetPlan[]): ExistingWorkbook {
-  return {
-    sheetNames: plans.map((p) => p.name),
-    sheets: new Map(plans.map((p) => [p.name, { name: p.name, cells: grid(p) }])),
-  };
-}
 
 const installed = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
 const figures = figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE, (i) => `'x'!${i.id}`);
@@ -132,7 +117,7 @@ describe("planReport on the sample", () => {
     expect(untouched.renames).toEqual([]);
     const edited = after.sheets.get("Phụ lục I")!.cells as unknown[][];
     edited[20][3] = 999;
-    expect(fingerprintGrid(edited)).not.toBe(fingerprintGrid(grid(report.sheets[0])));
+    expect(fingerprintGrid(edited)).not.toBe(fingerprintGrid(gridOf(report.sheets[0])));
     const again = planReport(after, { figures, documents, generatedAt });
     expect(again.renames).toEqual([{ from: "Phụ lục I", to: "Phụ lục I (sửa tay)" }]);
   });

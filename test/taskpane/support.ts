@@ -8,35 +8,17 @@ import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import { SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { checkFigures, type Finding } from "../../src/core/checks";
 import { evaluateIndicators } from "../../src/core/evaluate";
-import { documentsFromSample, figuresFromValues, type Figures } from "../../src/core/figures";
-import {
-  figuresOfPlans,
-  planInstall,
-  type ExistingSheet,
-  type ExistingWorkbook,
-  type InstallSummary,
-} from "../../src/core/install";
-import { parseAddress, type SheetPlan } from "../../src/core/layout/model";
+import { figuresFromValues, type Figures } from "../../src/core/figures";
+import { documentsFromSample } from "../support/plans";
+import { figuresOfPlans, planInstall, type InstallSummary } from "../../src/core/install";
 import { planReport } from "../../src/core/report/planReport";
 import { scoreCriteria, type CriterionScore } from "../../src/core/scoring";
 import type { PaneOperations, PaneStatus, ReportResult } from "../../src/taskpane/operations";
 
 const catalogue = DEFAULT_CATALOGUE;
 
-/** What an engine hands back after writing the plans: each sheet's formulas view. */
-export function workbookOf(plans: readonly SheetPlan[], others: readonly string[] = []): ExistingWorkbook {
-  const sheets = new Map<string, ExistingSheet>();
-  for (const plan of plans) {
-    const grid: unknown[][] = [];
-    for (const cell of plan.cells) {
-      const { row, column } = parseAddress(cell.address);
-      while (grid.length < row) grid.push([]);
-      grid[row - 1][column - 1] = cell.formula ?? cell.value ?? null;
-    }
-    sheets.set(plan.name, { name: plan.name, cells: grid });
-  }
-  return { sheetNames: [...others, ...plans.map((p) => p.name)], sheets };
-}
+export { workbookOf } from "../support/plans";
+import { workbookOf } from "../support/plans";
 
 /** The sample installed into an empty workbook. */
 export const installedSample = planInstall({ sheetNames: ["Sheet1"], sheets: new Map() }, { sample: true });

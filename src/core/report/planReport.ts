@@ -9,7 +9,7 @@ import { checkFigures, countFindings, type Finding } from "../checks";
 import { evaluateIndicators } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import { resolveSheetNames, type ExistingWorkbook } from "../install";
-import { address, parseAddress, type SheetPlan } from "../layout/model";
+import { address, type SheetPlan } from "../layout/model";
 import { metaSheetPlan, META_SHEET_NAME, readMeta } from "../meta";
 import { documentsReportPlan, REPORT_SHEETS, statisticsSheetPlan } from "./appendices";
 
@@ -134,13 +134,4 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
     findings,
     summary: { ...counts, sheets: plans.map((p) => p.name), keptEdited: renames.map((r) => r.to) },
   };
-}
-
-/** The cell of a plan at an address (tests, adapters' read-back checks). */
-export function planCell(plan: SheetPlan, address: string) {
-  const { row, column } = parseAddress(address);
-  return plan.cells.find((c) => {
-    const p = parseAddress(c.address);
-    return p.row === row && p.column === column;
-  });
 }
