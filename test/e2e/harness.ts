@@ -17,6 +17,7 @@
  * Built by test/e2e/webpack.harness.js into a temporary folder: the production bundle in dist/
  * never contains it.
  */
+import { createCustomFunctionsStub } from "../support/custom-functions-stub";
 import { inputName } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { boxAddress, type Scalar } from "../fakes/fakeState";
@@ -73,7 +74,6 @@ const dark = params.get("theme") === "dark";
 const book = new FakeWorkbook(params.get("api") ? { apiVersion: params.get("api")! } : {});
 
 const actions = new Map<string, ActionHandler>();
-const customFunctions = new Map<string, unknown>();
 let showAsTaskpaneCalls = 0;
 let runs = 0;
 let gate: { promise: Promise<void>; open: () => void } | null = null;
@@ -153,32 +153,8 @@ const excel = {
   },
 };
 
-class CustomFunctionError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message ?? code);
-    this.name = "CustomFunctions.Error";
-  }
-}
-
-const customFunctionsGlobal = {
-  associate(id: string | Record<string, unknown>, fn?: unknown): void {
-    if (typeof id === "string") customFunctions.set(id, fn);
-    else for (const [key, value] of Object.entries(id)) customFunctions.set(key, value);
-  },
-  Error: CustomFunctionError,
-  ErrorCode: {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-    nullReference: "#NULL!",
-    invalidName: "#NAME?",
-    invalidReference: "#REF!",
-  },
-};
+// The same stand-in for Excel's CustomFunctions global as the unit and build tests use.
+const customFunctionsGlobal = createCustomFunctionsStub();
 
 const harness: CchcHarness = {
   book,
@@ -198,7 +174,7 @@ const harness: CchcHarness = {
   numberFormatOfName: (name) => book.cellAt(book.refOf(name)).numberFormat,
   sheetNames: () => book.sheetNames(),
   actions: () => [...actions.keys()],
-  customFunctions: () => [...customFunctions.keys()],
+  customFunctions: () => [...customFunctionsGlobal.registered.keys()],
   runAction(name, timeoutMs = 10_000) {
     const handler = actions.get(name);
     if (!handler) return Promise.reject(new Error(`no ribbon action «${name}» was associated`));
