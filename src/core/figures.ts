@@ -30,6 +30,15 @@ export type Figures = ReadonlyMap<string, FigureCell>;
 const EXCEL_ERRORS =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|CONNECT!|BLOCKED!|FIELD!|UNKNOWN!)$/;
 
+/** Text of anything an engine might hand over; an object that cannot say what it is gets a placeholder. */
+function textOf(raw: unknown): string {
+  try {
+    return String(raw);
+  } catch {
+    return "[giá trị không đọc được]";
+  }
+}
+
 /** Classifies a raw cell value (Office.js `values`, or an ExcelJS value the adapter unwrapped). */
 export function classifyCell(raw: unknown): CellValue {
   if (isBlank(raw)) return { type: "blank" };
@@ -37,7 +46,7 @@ export function classifyCell(raw: unknown): CellValue {
     return Number.isFinite(raw) ? { type: "number", value: raw } : { type: "error", value: "#NUM!" };
   if (typeof raw === "boolean") return { type: "boolean", value: raw };
   if (raw instanceof Date) return { type: "number", value: dateToSerial(raw) };
-  const text = String(raw);
+  const text = textOf(raw);
   return EXCEL_ERRORS.test(text.trim())
     ? { type: "error", value: text.trim() }
     : { type: "text", value: text };

@@ -94,3 +94,10 @@ describe("no input makes the core throw", () => {
     );
   });
 });
+
+describe("classifyCell", () => {
+  it("accepts an object that cannot be turned into text (found by the property above)", () => {
+    expect(classifyCell({ toString: "" })).toEqual({ type: "text", value: "[giá trị không đọc được]" });
+    expect(classifyCell(Object.create(null))).toMatchObject({ type: "text" });
+  });
+});
