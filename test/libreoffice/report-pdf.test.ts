@@ -1,13 +1,17 @@
 /**
  * The report printed by a real spreadsheet engine: `cchc demo` (the README's "try it without
  * Excel") writes the sample's workbook and, through LibreOffice, the PDF of Phụ lục I and II.
- * pdftotext reads what a recipient would see; page 1 is kept as a PNG for a person to look at.
+ * pdftotext reads what a recipient would see: Vietnamese number forms whatever the machine's
+ * locale (the run below is in en_US), figures with the decimals they have, every recipient whole.
+ * Every page is kept as a PNG (test-artifacts/report-page-N.png) for a person to look at.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";
 import { describeWithPrograms } from "../support/libreoffice";
+import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
+import { recipientLines } from "../../src/core/report/documentForm";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -35,7 +39,8 @@ const describePrinting = describeWithPrograms("test/libreoffice/report-pdf.test.
 
 describePrinting("the report through LibreOffice", () => {
   it("prints Phụ lục I with the national title, the table header and the sample's ratios", () => {
-    const run = cchc(["demo", "-o", "demo"]);
+    // An American machine: the appendix must still read the Vietnamese way.
+    const run = cchc(["demo", "-o", "demo"], { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const pdf = path.join(dir, "demo", "cchc-mau-duc-tho-quy-III-2021-phu-luc.pdf");
@@ -72,21 +77,74 @@ describePrinting("the report through LibreOffice", () => {
     const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
     expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
 
+    // Vietnamese number forms; figures with the decimals they have (money up to 3), none invented.
+    for (const right of [
+      "51,06%",
+      "25,85%",
+      "90,48%",
+      "86.450.000",
+      "29.000.000",
+      "1.117",
+      "1.433",
+      "17.990",
+    ])
+      expect(all).toContain(right);
+    for (const wrong of [
+      "51.06%",
+      "86,450,000",
+      "1,117",
+      "17,990",
+      "190.0",
+      "500.0",
+      "1,500.0",
+      "1.500,0",
+      "500,0",
+      "190,0",
+    ])
+      expect(all).not.toContain(wrong);
+    const figureOf = (label: string, unit: string) =>
+      all
+        .split("\n")
+        .filter((line) => line.includes(label) && line.includes(unit))
+        .map((line) => line.trim().split(/\s+/).pop());
+    expect(figureOf("Vốn thu hút đầu tư", "tỷ đồng")).toEqual(["500"]);
+    expect(figureOf("Kế hoạch năm", "tỷ đồng")).toEqual(["1.500", "120,535", "190"]);
+    expect(figureOf("Doanh nghiệp đóng góp vào thu ngân sách", "tỷ đồng")).toEqual(["47,9"]);
+    expect(figureOf("Tổng thu ngân sách", "tỷ đồng")).toEqual(["189,5"]);
+    // Every recipient whole: the left column of the lines under "Nơi nhận:" (the signature block
+    // sits on the right), compared without spaces since pdftotext may split a word's letters.
+    const signature = all.slice(all.lastIndexOf("Nơi nhận:")).split("\n").slice(1, 12);
+    const left = signature.map((line) => line.trim().split(/\s{3,}/)[0]).join("");
+    const recipients = recipientLines(String(SAMPLE_FIGURES.noi_nhan));
+    expect(recipients.length).toBe(5);
+    for (const recipient of recipients)
+      expect(left.replace(/\s+/g, "")).toContain(recipient.replace(/\s+/g, ""));
+
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const png = spawnSync("pdftoppm", [
-      "-png",
-      "-r",
-      "80",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-singlefile",
-      pdf,
-      path.join(ARTIFACTS, "report-page-1"),
-    ]);
+    for (const old of fs.readdirSync(ARTIFACTS).filter((f) => /^report-page-\d+\.png$/.test(f)))
+      fs.rmSync(path.join(ARTIFACTS, old));
+    const png = spawnSync("pdftoppm", ["-png", "-r", "80", pdf, path.join(ARTIFACTS, "report-page")]);
     expect(png.status).toBe(0);
-    expect(fs.statSync(path.join(ARTIFACTS, "report-page-1.png")).size).toBeGreaterThan(10_000);
+    const pages = fs.readdirSync(ARTIFACTS).filter((f) => /^report-page-\d+\.png$/.test(f));
+    expect(pages.length).toBe(Number(/Pages:\s+(\d+)/.exec(info)![1]));
+    for (const page of pages) expect(fs.statSync(path.join(ARTIFACTS, page)).size).toBeGreaterThan(10_000);
+  }, 240_000);
+
+  it("prints when the temporary folder's path has a space and a # (a Windows user folder)", () => {
+    const make = cchc(["template", "-o", "mau-tmp.xlsx", "--sample"]);
+    expect(make.status).toBe(0);
+    const tmp = path.join(dir, "Nguyen Van A #1");
+    fs.mkdirSync(tmp);
+    const run = cchc(["report", "mau-tmp.xlsx", "--pdf", "mau-tmp.pdf"], {
+      TMPDIR: tmp,
+      TMP: tmp,
+      TEMP: tmp,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(fs.statSync(path.join(dir, "mau-tmp.pdf")).size).toBeGreaterThan(10_000);
+    // Its private LibreOffice profile and work folders are gone.
+    expect(fs.readdirSync(tmp)).toEqual([]);
   }, 240_000);
 });
 

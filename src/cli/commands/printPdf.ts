@@ -5,13 +5,30 @@ import * as path from "path";
 import type { ReportPlan } from "../../core/report/planReport";
 import { reportOnlyWorkbook } from "../../xlsx/operations";
 import type { Io } from "../io";
-import { convertToPdf, findSoffice, LIBREOFFICE_HINT, LibreOfficeError } from "../libreoffice";
+import {
+  convertToPdf,
+  findSoffice,
+  LIBREOFFICE_HINT,
+  LibreOfficeError,
+  pdfTargetProblem,
+} from "../libreoffice";
+
+/**
+ * Whether a PDF can be written at `pdf` (not a folder, in a folder we may write to); if not,
+ * says why in one Vietnamese line. `report --pdf` asks before writing anything.
+ */
+export function checkPdfTarget(pdf: string, io: Io): boolean {
+  const problem = pdfTargetProblem(pdf);
+  if (problem) io.err(`Không tạo được PDF "${pdf}": ${problem}.\n`);
+  return !problem;
+}
 
 /**
  * Prints the report sheets (only them: the input sheets are not part of the appendix) to `pdf`.
  * Returns false, having said why in plain words, when LibreOffice is missing or fails.
  */
 export async function printReportPdf(plan: ReportPlan, pdf: string, io: Io): Promise<boolean> {
+  if (!checkPdfTarget(pdf, io)) return false;
   const soffice = findSoffice();
   if (!soffice) {
     io.err(

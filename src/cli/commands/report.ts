@@ -42,9 +42,11 @@ export const reportCommand: Command = {
       throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
     if (typeof pdf === "string" && !/\.pdf$/i.test(pdf))
       throw new UsageError(`Tên tệp "${pdf}" phải có đuôi .pdf.`);
+    const { checkPdfTarget, printReportPdf } = await import("./printPdf");
+    // A PDF that cannot be written is said before anything is written.
+    if (typeof pdf === "string" && !checkPdfTarget(pdf, io)) return EXIT.usage;
     // ExcelJS loads only once the arguments are known to be right (see main.ts).
     const { reportIntoFile } = await import("../../xlsx/operations");
-    const { printReportPdf } = await import("./printPdf");
     const { plan, written } = await reportIntoFile(file, {
       output: typeof output === "string" ? output : undefined,
     });

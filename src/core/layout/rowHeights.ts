@@ -1,47 +1,148 @@
 /**
- * Row heights for wrapped text. Neither Excel nor LibreOffice re-measures rows when it opens a
- * file, so a wrapped note would print as one clipped line: the plan states the heights itself,
- * estimated from the text length, the column widths and the font size.
+ * Row heights for wrapped text. Excel does not re-measure rows when it opens a file, so a wrapped
+ * note would print as one clipped line: the plan states the heights itself, from the text laid
+ * out the way the engines do it (word by word, in the column span's width) with Times New
+ * Roman's advance widths.
+ *
+ * Units: a column width `w` (Excel's unit, characters of the 11-pt Calibri default font) is
+ * `7w + 5` pixels, i.e. `(7w + 5) × 0.75` points; text widths are in em of the cell's font size.
+ * Measured on the demo's PDF printed by LibreOffice (Liberation Serif, metric-compatible with
+ * Times New Roman), the widths below give each label within a few per cent of its printed length.
  */
-import { parseAddress, type SheetPlan } from "./model";
+import { parseAddress, type CellPlan, type SheetPlan } from "./model";
 
 /** Points per line for a font size (Times New Roman's line spacing is about 1.15 × size). */
 const lineHeight = (size: number) => Math.ceil(size * 1.17 + 1);
 
-function spanWidth(plan: SheetPlan, address: string): number {
-  const { row, column } = parseAddress(address);
-  const merge = plan.merges
-    .map((m) => m.split(":").map(parseAddress))
-    .find(([a, b]) => a.row <= row && row <= b.row && a.column === column);
-  const last = merge ? merge[1].column : column;
+/** Times New Roman advance widths in em, by class of the base letter (diacritics add nothing). */
+const NARROW = new Set([..."ijlt.,;:'!|()[]-/"]);
+const SEMI = new Set([...'frsI"*']);
+const WIDE_LOWER = new Set([..."mw"]);
+const WIDE_UPPER = new Set([..."MW"]);
+
+function charWidthEm(ch: string): number {
+  if (ch === " ") return 0.25;
+  const base = ch.normalize("NFD")[0];
+  if (NARROW.has(base)) return 0.28;
+  if (SEMI.has(base)) return 0.37;
+  if (WIDE_LOWER.has(base)) return 0.75;
+  if (WIDE_UPPER.has(base)) return 0.92;
+  if (/[0-9]/.test(base)) return 0.5;
+  if (base === "đ") return 0.5;
+  if (base === "Đ") return 0.72;
+  if (base !== base.toLocaleLowerCase("vi")) return 0.7;
+  return 0.49;
+}
+
+/** The printed width of `text` in em (bold runs about 8% wider). */
+export function textWidthEm(text: string, bold = false): number {
+  let em = 0;
+  for (const ch of text) em += charWidthEm(ch);
+  return bold ? em * 1.08 : em;
+}
+
+/** Points of a column width in Excel's units. */
+export function columnPoints(width: number): number {
+  return (7 * width + 5) * 0.75;
+}
+
+/** Room lost to the cell's own margins, in points (LibreOffice and Excel leave about 2 pt a side). */
+const CELL_PADDING = 4;
+/** A few per cent of slack: better a row a little tall than a line clipped. */
+const SAFETY = 1.03;
+
+/**
+ * The lines `text` takes in a cell `widthPt` wide, wrapped word by word as the engines do (a word
+ * longer than the line is cut where it overflows); explicit line breaks are kept.
+ */
+export function wrapText(text: string, widthPt: number, size: number, bold = false): string[] {
+  const room = Math.max(widthPt - CELL_PADDING, size) / size / SAFETY;
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(" ")) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (textWidthEm(candidate, bold) <= room || !line) {
+        line = candidate;
+        // A single word wider than the cell: the engines break it, so count its pieces.
+        while (textWidthEm(line, bold) > room && line.length > 1) {
+          let cut = line.length - 1;
+          while (cut > 1 && textWidthEm(line.slice(0, cut), bold) > room) cut--;
+          lines.push(line.slice(0, cut));
+          line = line.slice(cut);
+        }
+      } else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** For each merge's top-left cell (`row:column`), its last column: parsed once per plan. */
+function mergeEnds(plan: SheetPlan): Map<string, number> {
+  const ends = new Map<string, number>();
+  for (const merge of plan.merges) {
+    const [from, to] = merge.split(":").map(parseAddress);
+    if (from.row === to.row) ends.set(`${from.row}:${from.column}`, to.column);
+  }
+  return ends;
+}
+
+/** The width in points of the cell's span (its merge across columns, or its own column). */
+function spanPoints(plan: SheetPlan, ends: Map<string, number>, row: number, column: number): number {
+  const last = ends.get(`${row}:${column}`) ?? column;
   let width = 0;
-  for (let c = column; c <= last; c++) width += plan.columns[c - 1] ?? 9;
+  for (let c = column; c <= last; c++) width += columnPoints(plan.columns[c - 1] ?? 9);
   return width;
 }
 
-/** Sets the height of every row whose text needs more than one line (keeps larger ones). */
+/** Points an Excel indent level takes (about three characters of the default font). */
+export const INDENT_POINTS = 9;
+
+/** The lines a wrapped text cell of the plan needs. */
+function linesOf(plan: SheetPlan, ends: Map<string, number>, cell: CellPlan & { value: string }): number {
+  const { row, column } = parseAddress(cell.address);
+  const size = cell.style?.font?.size ?? plan.font.size;
+  const width = spanPoints(plan, ends, row, column) - (cell.style?.indent ?? 0) * INDENT_POINTS;
+  return wrapText(cell.value, width, size, !!cell.style?.font?.bold).length;
+}
+
+/**
+ * The lines of `text` in the span of `columns` (1-based, inclusive) of `plan`, e.g. a recipient
+ * line of the signature block, so the planner can give each printed line a row of its own.
+ */
+export function wrapInColumns(
+  plan: Pick<SheetPlan, "columns">,
+  first: number,
+  last: number,
+  text: string,
+  size: number,
+  bold = false,
+): string[] {
+  let width = 0;
+  for (let c = first; c <= last; c++) width += columnPoints(plan.columns[c - 1] ?? 9);
+  return wrapText(text, width, size, bold);
+}
+
+/**
+ * Sets the height of every row whose text needs more than one line (keeps larger ones); a row
+ * of single lines keeps the engine's default height. Linear in the number of cells.
+ */
 export function fitRowHeights(plan: SheetPlan): SheetPlan {
   const heights: Record<number, number> = { ...(plan.rowHeights ?? {}) };
+  const ends = mergeEnds(plan);
   const needed = new Map<number, number>();
   for (const cell of plan.cells) {
     if (typeof cell.value !== "string" || !cell.style?.wrap) continue;
+    const lines = linesOf(plan, ends, cell as CellPlan & { value: string });
+    if (lines < 2) continue;
     const size = cell.style.font?.size ?? plan.font.size;
-    // Column width is in characters of the 11-pt default font; bold text runs wider.
-    // Times New Roman runs about 15% narrower than the width unit (Calibri digits).
-    const perLine = Math.max(
-      4,
-      (spanWidth(plan, cell.address) * 11 * 1.15) / size / (cell.style.font?.bold ? 1.1 : 1) -
-        (cell.style.indent ?? 0) * 3 -
-        1,
-    );
-    const lines = cell.value
-      .split("\n")
-      .reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
     const row = parseAddress(cell.address).row;
     needed.set(row, Math.max(needed.get(row) ?? 0, lines * lineHeight(size) + 3));
   }
-  for (const [row, height] of needed) {
-    if (height > lineHeight(plan.font.size) + 4) heights[row] = Math.max(heights[row] ?? 0, height);
-  }
+  for (const [row, height] of needed) heights[row] = Math.max(heights[row] ?? 0, height);
   return { ...plan, rowHeights: heights };
 }

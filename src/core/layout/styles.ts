@@ -1,4 +1,5 @@
 /** The house style of the installed sheets: one place, so every sheet looks the same. */
+import { roundHalfAwayFromZero } from "../arithmetic";
 import type { CellStyle } from "./model";
 import type { Indicator } from "../catalogue";
 
@@ -74,6 +75,24 @@ export function numberFormatOf(indicator: Indicator): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The number format that shows a static figure with the decimals it has, up to 3, and a whole
+ * number with none: `190`, `1.500`, `47,9`, `120,535` in a Vietnamese locale (the separators
+ * follow the reader's locale). For report cells, whose values never change after writing; an
+ * input cell cannot know its value in advance and keeps `numberFormatOf`.
+ */
+export function figureFormat(value: number): string {
+  const [, fraction = ""] = Math.abs(roundHalfAwayFromZero(value, 3)).toFixed(3).split(".");
+  const decimals = fraction.replace(/0+$/, "").length;
+  return decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`;
+}
+
+/** The format of an indicator's value in the report: `figureFormat` for counts and money. */
+export function reportNumberFormat(indicator: Indicator, value: unknown): string | undefined {
+  const isFigure = (indicator.kind === "count" && indicator.id !== "nam") || indicator.kind === "money";
+  return isFigure && typeof value === "number" ? figureFormat(value) : numberFormatOf(indicator);
 }
 
 /** The style of an indicator's value cell: open yellow for typed figures, locked green for computed ones. */

@@ -9,7 +9,7 @@ import type { Finding } from "../checks";
 import type { Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import type { CellPlan, CellStyle, PagePlan, SheetPlan } from "../layout/model";
-import { fitRowHeights } from "../layout/rowHeights";
+import { fitRowHeights, wrapInColumns } from "../layout/rowHeights";
 import * as S from "../layout/styles";
 import { fromExcelSerial } from "../period";
 import {
@@ -41,7 +41,8 @@ export interface ReportInput {
 }
 
 const ERROR_FILL = "#F8CBAD";
-const WIDTHS = [6, 44, 11, 14, 27];
+/** Columns: the unit column fits "doanh nghiệp" on one line; "86.450.000" fits the figure column. */
+const WIDTHS = [6, 44, 13, 12, 27];
 const LAST_COLUMN = "E";
 
 const text = (size: number, extra: CellStyle = {}): CellStyle => ({
@@ -183,7 +184,11 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
     ...authorityLines(info("quyen_han_ky") || "TM. ỦY BAN NHÂN DÂN"),
     ...authorityLines(info("chuc_vu_ky")),
   ];
-  const left = recipientLines(info("noi_nhan"));
+  // One recipient a line, as typed documents list them; a recipient too long for the column
+  // pair continues on the next row (hanging under its text), so no printed line is ever cut.
+  const left = recipientLines(info("noi_nhan")).flatMap((line) =>
+    wrapInColumns({ columns: WIDTHS }, 1, 2, line, 11).map((part, i) => (i === 0 ? part : `  ${part}`)),
+  );
   const start = row;
   merges.push(`A${row}:B${row}`);
   cells.push({
@@ -193,7 +198,7 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
   });
   left.forEach((line, i) => {
     merges.push(`A${row + 1 + i}:B${row + 1 + i}`);
-    cells.push({ address: `A${row + 1 + i}`, value: line, style: text(11) });
+    cells.push({ address: `A${row + 1 + i}`, value: line, style: text(11, { wrap: true }) });
   });
   right.forEach((line, i) => {
     merges.push(`C${start + i}:${LAST_COLUMN}${start + i}`);
@@ -319,7 +324,7 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
         cell("D", value === "" || value === undefined ? null : value, {
           ...base,
           align: "right",
-          numberFormat: S.numberFormatOf(indicator),
+          numberFormat: S.reportNumberFormat(indicator, value),
         }),
         cell("E", note || null, { ...base, font: { size: 11 } }),
       );
