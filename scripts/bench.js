@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: runs every section in scripts/bench/ (one file per section, in name order)
- * against the compiled code in lib/ (`npm run bench` compiles it first). Prints times only;
- * nothing is asserted, since a time depends on the machine.
+ * `npm run bench`: runs the sections listed in SECTIONS (one file each in scripts/bench/) against
+ * the compiled code in lib/ (`npm run bench` compiles it first). Prints times and ratios against
+ * a baseline measured in the same run; nothing is asserted, since a time depends on the machine.
+ * Whole-process sections start a fresh `node` for every run, as a user does; warm ones time calls
+ * inside one process. The whole bench stays under about five minutes.
  *
- * To add a section, drop a file in scripts/bench/ exporting `{ title, run(context) }`.
+ * To add a section: write scripts/bench/<name>.js exporting `{ title, run(context) }` and add one
+ * line to SECTIONS. `npm run bench -- <name>…` runs only the named sections.
  */
 "use strict";
 
@@ -34,15 +37,29 @@ function lib(modulePath) {
   return require(file);
 }
 
-const sections = fs
-  .readdirSync(path.join(__dirname, "bench"))
-  .filter((name) => name.endsWith(".js") && name !== "harness.js")
-  .sort();
+/** The sections, in the order they print. */
+const SECTIONS = [
+  "startup", // start-up, whole process, vs node -e 0
+  "whole-process", // template, check, install, report on the sample, whole process, vs ExcelJS alone
+  "documents", // report with 100 / 1,000 / 10,000 listed documents, whole process
+  "cli", // the same commands warm, inside one process
+  "syncs", // Office.js round trips per operation
+  "tyle", // CCHC.TYLE vs bare division
+  "sizes", // download sizes of the built add-in
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !SECTIONS.includes(name));
+if (unknown.length)
+  throw new Error(`unknown bench section(s): ${unknown.join(", ")}; known: ${SECTIONS.join(", ")}`);
 
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
-for (const name of sections) {
-  const section = require(path.join(__dirname, "bench", name));
+const started = performance.now();
+for (const name of SECTIONS.filter((n) => wanted.length === 0 || wanted.includes(n))) {
+  const section = require(path.join(__dirname, "bench", `${name}.js`));
+  const t0 = performance.now();
   console.log(section.title);
   section.run({ lib, measure, report });
-  console.log("");
+  console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
 }
+console.log(`bench: ${((performance.now() - started) / 1000).toFixed(0)} s in all`);

@@ -99,7 +99,8 @@ if (require.main === module && process.argv.includes("--child")) {
   });
 } else {
   module.exports = {
-    title: "cchc template --sample + check, and cchc report, vs ExcelJS alone reading and writing the same file",
+    title:
+      "Warm, inside one process: cchc template --sample + check, and cchc report, vs ExcelJS alone reading and writing the same file",
     run() {
       const result = spawnSync(process.execPath, [__filename, "--child"], { cwd: root, stdio: "inherit" });
       if (result.status !== 0) throw new Error(`the CLI bench failed (exit ${result.status})`);

@@ -9,6 +9,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import { findSoffice } from "../../src/cli/libreoffice";
 import { requirePrograms, type SystemProgram } from "./system-programs";
 
@@ -65,7 +66,8 @@ export function convert(
   const run = spawnSync(
     soffice,
     [
-      `-env:UserInstallation=file://${profile.split(path.sep).join("/")}`,
+      // Percent-encoded: a space or # in the path would make LibreOffice wait for ever.
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
       "--headless",
       "--norestore",
       "--convert-to",

@@ -85,7 +85,9 @@ function requirePrograms(suite, names) {
   if (missing.length === 0) return true;
   const what = missing.map((name) => PROGRAMS[name].label).join(", ");
   if (underCi()) {
-    throw new Error(`${suite} needs ${what}, which is not installed. Install it with:\n  ${installCommand(missing)}`);
+    throw new Error(
+      `${suite} needs ${what}, which is not installed. Install it with:\n  ${installCommand(missing)}`,
+    );
   }
   const record = { suite, missing };
   if (process.env.CCHC_SKIP_LOG) fs.appendFileSync(process.env.CCHC_SKIP_LOG, `${JSON.stringify(record)}\n`);
