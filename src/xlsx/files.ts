@@ -162,7 +162,8 @@ function namesLostOnRewrite(opened: OpenedWorkbook): string[] {
     /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g,
   )) {
     const name = /\sname="([^"]*)"/.exec(attrs)?.[1] ?? "";
-    if (name.startsWith("_xlnm.")) continue;
+    // Our own names are written again by every install (a `#REF!` one is how it is repaired).
+    if (name.startsWith("_xlnm.") || /^CCHC_/i.test(name)) continue;
     const reference = text
       .replace(/&apos;/g, "'")
       .replace(/&amp;/g, "&")
