@@ -9,6 +9,8 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { DEFAULT_CATALOGUE } from "../core/catalogue";
+// fileErrors.ts imports nothing (no ExcelJS), so the entry point stays light.
+import { firstLine, WorkbookFileError } from "../xlsx/fileErrors";
 import { UsageError } from "./args";
 import { EXIT, type Command } from "./command";
 import { processIo, type Io } from "./io";
@@ -119,9 +121,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`${error.message} Xem: ${hint}\n`);
       return EXIT.usage;
     }
-    // Loaded here, not at the top: the file layer pulls in ExcelJS, which `--version` never needs.
-    // A WorkbookFileError can only come from a command that already loaded it.
-    const { firstLine, WorkbookFileError } = await import("../xlsx/files");
     if (error instanceof WorkbookFileError) {
       io.err(`${error.message}\n`);
       return EXIT.usage;
