@@ -13,7 +13,7 @@ import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } fr
 import { documentsSheetPlan, DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "./layout/documentsSheet";
 import { isOwnFormula } from "./layout/formulas";
 import { inputSheetPlan } from "./layout/inputSheets";
-import { parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
+import { address, parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
 import { SCORING_SHEET, scoringSheetPlan } from "./layout/scoringSheet";
 import { metaSheetPlan, META_SHEET_NAME, readMeta, type TemplateMeta } from "./meta";
 import { scoreCriteria, scoreTotals, type CriterionScore } from "./scoring";
@@ -179,6 +179,52 @@ interface OldRow {
   shift: number;
 }
 
+/** Where each planned name of a sheet points on the existing sheet: its row and column shift. */
+function namedPlaces(
+  plan: SheetPlan,
+  sheet: ExistingSheet,
+  names: ReadonlyMap<string, string> | undefined,
+): Map<string, { row: number; shift: number }> {
+  const named = new Map<string, { row: number; shift: number }>();
+  for (const planned of plan.names) {
+    const ref = names?.get(planned.name.toUpperCase());
+    const target = ref ? parseCellRef(ref) : undefined;
+    if (!target || target.sheet.toLowerCase() !== sheet.name.toLowerCase()) continue;
+    const at = parseAddress(target.address);
+    named.set(planned.name.toUpperCase(), {
+      row: at.row,
+      shift: at.column - parseAddress(planned.address).column,
+    });
+  }
+  return named;
+}
+
+/** The column shift most names show (a column inserted left of the sheet moves them all alike). */
+function usualShift(named: ReadonlyMap<string, { shift: number }>): number {
+  const counts = new Map<number, number>();
+  for (const { shift } of named.values()) counts.set(shift, (counts.get(shift) ?? 0) + 1);
+  let usual = 0;
+  for (const [shift, count] of counts) if (count > (counts.get(usual) ?? 0)) usual = shift;
+  return usual;
+}
+
+/**
+ * Widens the plan's cleared range by the columns a user inserted left of our columns, so the
+ * columns pushed right (the old «Kiểm tra» …) do not stay beside the rewritten ones.
+ */
+export function clearShiftedColumns(
+  plan: SheetPlan,
+  sheet: ExistingSheet | undefined,
+  names: ReadonlyMap<string, string> | undefined,
+): void {
+  if (!sheet || !plan.clear || plan.names.length === 0) return;
+  const shift = usualShift(namedPlaces(plan, sheet, names));
+  if (shift <= 0) return;
+  const [from, to] = plan.clear.split(":");
+  const end = parseAddress(to);
+  plan.clear = `${from}:${address(end.column + shift, end.row)}`;
+}
+
 /**
  * Finds the rows of an input sheet a user has edited, by the defined names first (the identity
  * of a figure's cell: they move with inserted rows and columns), then by the key three columns
@@ -191,23 +237,12 @@ function rowLocator(
   sheet: ExistingSheet,
   names: ReadonlyMap<string, string> | undefined,
 ): (key: string) => OldRow | undefined {
-  const planned = new Map(plan.names.map((n) => [n.name.toUpperCase(), parseAddress(n.address).column]));
   const keyAt = (row: number, column: number): string | undefined => {
     const raw = column >= 1 ? sheet.cells[row - 1]?.[column - 1] : undefined;
     return typeof raw === "string" && raw.trim() ? raw.trim() : undefined;
   };
-  const named = new Map<string, { row: number; shift: number }>();
-  for (const [name, plannedColumn] of planned) {
-    const target = names?.get(name) ? parseCellRef(names.get(name)!) : undefined;
-    if (!target || target.sheet.toLowerCase() !== sheet.name.toLowerCase()) continue;
-    const at = parseAddress(target.address);
-    named.set(name, { row: at.row, shift: at.column - plannedColumn });
-  }
-  // The key column as most names show it (a column inserted left moves them all alike).
-  const shifts = [...named.values()].map((n) => n.shift);
-  const usual = shifts.length
-    ? shifts.sort((a, b) => shifts.filter((x) => x === b).length - shifts.filter((x) => x === a).length)[0]
-    : 0;
+  const named = namedPlaces(plan, sheet, names);
+  const usual = usualShift(named);
   const byKey = (key: string, shift: number): OldRow | undefined => {
     const index = sheet.cells.findIndex((_, i) => keyAt(i + 1, 1 + shift) === key);
     return index >= 0 ? { row: sheet.cells[index], shift } : undefined;
@@ -216,7 +251,8 @@ function rowLocator(
     const name = named.get(inputName(key).toUpperCase());
     if (!name) return byKey(key, usual) ?? (usual !== 0 ? byKey(key, 0) : undefined);
     const there = keyAt(name.row, 1 + name.shift);
-    if (there && there !== key) return byKey(key, name.shift) ?? { row: sheet.cells[name.row - 1] ?? [], shift: name.shift };
+    if (there && there !== key)
+      return byKey(key, name.shift) ?? { row: sheet.cells[name.row - 1] ?? [], shift: name.shift };
     return { row: sheet.cells[name.row - 1] ?? [], shift: name.shift };
   };
 }
@@ -384,6 +420,7 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
     }
     plan.name = name;
     if (plan.role !== "list") keptValues += carryOver(plan, old, existing.names);
+    clearShiftedColumns(plan, old, existing.names);
     return plan;
   });
 

@@ -61,7 +61,7 @@ export async function checkWorkbook(context: ContextApi, options: ReadOptions = 
 
   // The rules of the template the workbook was installed with (a commune's has fewer rows).
   const rules = options.catalogue ?? catalogueById(reading.meta?.templateId);
-  const findings = checkFigures(reading.figures, reading.documents, rules);
+  const findings = checkFigures(reading.figures, reading.documents, rules, reading.problems);
   const metaSheet = sheets.get(META_SHEET_NAME.toLowerCase());
 
   // Only cells on sheets that were read can be marked: their protection is known. A workbook

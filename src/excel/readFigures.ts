@@ -7,10 +7,11 @@ import {
   cellRef,
   classifyCell,
   documentsFromGrid,
-  figuresFromNamedCells,
+  readNamedFigures,
   type DocumentRow,
   type Figures,
-  type NamedCell,
+  type NameTarget,
+  type PlacementProblem,
 } from "../core/figures";
 import { candidateSheetNames, templateSheets } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
@@ -41,6 +42,8 @@ export interface WorkbookReading {
   broken: BrokenCell[];
   /** The template's identity, or null in a workbook where the sheets were never installed. */
   meta: TemplateMeta | null;
+  /** Figures whose cell was deleted (`#REF!`) or whose row was sorted away from its name. */
+  problems: PlacementProblem[];
 }
 
 export interface ReadOptions {
@@ -100,6 +103,8 @@ export function queueReadWorkbook(
     if (indicator.kind === "ratio") continue; // computed by the core, never read
     const name = inputName(indicator.id);
     const item = context.workbook.names.getItemOrNullObject(name);
+    // The value tells a deleted cell (`#REF!`) from a missing name, in the same sync.
+    item.load("value");
     const range = item.getRangeOrNullObject();
     range.load(["values", "formulas", "address"]);
     named.set(name, { item, range });
@@ -108,9 +113,13 @@ export function queueReadWorkbook(
 
   return () => {
     const sheets = collectSheets();
-    const cells = new Map<string, NamedCell>();
+    const cells = new Map<string, NameTarget>();
     for (const [name, { item, range }] of named) {
-      if (item.isNullObject || range.isNullObject) continue;
+      if (item.isNullObject) continue;
+      if (range.isNullObject) {
+        cells.set(name, { broken: String(item.value ?? "#REF!") });
+        continue;
+      }
       const cell = normalizeRef(range.address).replace(/:.*$/, "");
       cells.set(name, {
         cell,
@@ -127,9 +136,17 @@ export function queueReadWorkbook(
     const documentsSheet = sheets.get(
       (meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name).toLowerCase(),
     );
+    // A sorted block is told by the keys of the sheets read; a sheet not read trusts its names.
+    const { figures, problems } = readNamedFigures(
+      catalogue,
+      (name) => cells.get(name),
+      (sheet) => sheets.get(sheet.toLowerCase()),
+      meta?.templateId === catalogue.id && meta.version === catalogue.version,
+    );
     return {
       reading: {
-        figures: figuresFromNamedCells(catalogue, (name) => cells.get(name)),
+        figures,
+        problems,
         documents: documentsSheet
           ? documentsFromGrid(documentsSheet.name, documentsSheet.values, DOCUMENTS_HEADER_ROW)
           : [],
@@ -137,7 +154,7 @@ export function queueReadWorkbook(
         meta,
       },
       sheets,
-      inputCells: new Set([...cells.values()].map((c) => c.cell)),
+      inputCells: new Set([...cells.values()].flatMap((c) => ("cell" in c ? [c.cell] : []))),
     };
   };
 }
