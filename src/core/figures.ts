@@ -68,6 +68,17 @@ export function dateToSerial(date: Date): number {
   return Math.abs(serial - whole) < 1e-9 ? whole : serial;
 }
 
+/** Days between the 1900 and 1904 date systems: a 1904 workbook stores each date 1462 lower. */
+export const DATE1904_OFFSET = 1_462;
+
+/**
+ * A date cell's value read from a workbook in the 1904 date system (Mac Excel's old default,
+ * LibreOffice's "1904" null date) as a serial of the 1900 system, the core's convention.
+ */
+export function from1904(value: CellValue): CellValue {
+  return value.type === "number" ? { type: "number", value: value.value + DATE1904_OFFSET } : value;
+}
+
 /** `'Sheet'!D12`, quoting the sheet name as Excel does. */
 export function cellRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
@@ -147,12 +158,15 @@ export function documentsFromGrid(
   sheetName: string,
   grid: ReadonlyArray<ReadonlyArray<unknown>>,
   headerRow: number,
+  /** The grid's numbers are serials of the 1904 date system (see `from1904`). */
+  date1904 = false,
 ): DocumentRow[] {
   const rows: DocumentRow[] = [];
   grid.forEach((row, i) => {
     const r = i + 1;
     if (r <= headerRow) return;
-    const [, number, date, summary, note] = [0, 1, 2, 3, 4].map((c) => classifyCell(row[c]));
+    const [, number, rawDate, summary, note] = [0, 1, 2, 3, 4].map((c) => classifyCell(row[c]));
+    const date = date1904 ? from1904(rawDate) : rawDate;
     if ([number, date, summary, note].every((v) => v.type === "blank")) return;
     rows.push({
       index: rows.length + 1,
@@ -192,6 +206,18 @@ export type PlacementProblem =
    */
   | { kind: "keyMismatch"; id: string; name: string; namedCell: string; keyThere: string; cell: string };
 
+export interface ReadNamedOptions {
+  /** A sheet's grids when the adapter read them (else the names are trusted as they are). */
+  gridOf?: (sheet: string) => SheetGrids | undefined;
+  /** The workbook was installed with this very catalogue and version: every name must be there. */
+  namesComplete?: boolean;
+  /**
+   * The adapter's numbers in date cells are serials of the 1904 date system (Office.js reports
+   * them so); they are turned into the core's 1900 serials.
+   */
+  date1904?: boolean;
+}
+
 /** Figures and the problems met placing them. */
 export interface FigureReading {
   figures: Map<string, FigureCell>;
@@ -211,14 +237,15 @@ function keyText(raw: unknown): string | undefined {
  * left out and a problem recorded. `gridOf` gives a sheet's grids when the adapter read them
  * (else the name is trusted as is). With `namesComplete` (the workbook was installed with this
  * very catalogue and version, so every name must be there), a missing name is a problem too.
- * Ratios are skipped: the core computes them.
+ * With `date1904`, typed dates are turned into 1900 serials. Ratios are skipped: the core
+ * computes them.
  */
 export function readNamedFigures(
   catalogue: Catalogue,
   lookup: (name: string) => NameTarget | undefined,
-  gridOf: (sheet: string) => SheetGrids | undefined = () => undefined,
-  namesComplete = false,
+  options: ReadNamedOptions = {},
 ): FigureReading {
+  const { gridOf = () => undefined, namesComplete = false, date1904 = false } = options;
   const known = new Set(catalogue.indicators.map((i) => i.id));
   const figures = new Map<string, FigureCell>();
   const problems: PlacementProblem[] = [];
@@ -263,7 +290,9 @@ export function readNamedFigures(
         }
       }
     }
-    figures.set(indicator.id, figureOf(indicator.id, found));
+    const figure = figureOf(indicator.id, found);
+    if (date1904 && indicator.kind === "date" && !figure.formula) figure.value = from1904(figure.value);
+    figures.set(indicator.id, figure);
   }
   return { figures, problems };
 }

@@ -35,6 +35,11 @@ export interface ExistingWorkbook {
    * rewrote or mangled the text), since Excel keeps names pointing at their cells.
    */
   names?: ReadonlyMap<string, string>;
+  /**
+   * The workbook uses the 1904 date system. The plan's serials are always 1900-based; the
+   * adapter that writes them keeps the flag and stores date cells 1462 lower.
+   */
+  date1904?: boolean;
 }
 
 export interface InstallOptions {

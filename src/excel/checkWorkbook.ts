@@ -55,7 +55,7 @@ function parseMarks(text: string | undefined): string[] {
 export async function checkWorkbook(context: ContextApi, options: ReadOptions = {}): Promise<CheckOutcome> {
   assertCanRun(options.capabilities ?? hostCapabilities());
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
-  const collect = queueReadWorkbook(context, catalogue);
+  const collect = queueReadWorkbook(context, catalogue, options.capabilities);
   await context.sync();
   const { reading, sheets, inputCells } = collect();
 

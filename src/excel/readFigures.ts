@@ -97,7 +97,11 @@ function noteBeside(sheets: ReadonlyMap<string, SheetSnapshot>, cell: string): u
 export function queueReadWorkbook(
   context: ContextApi,
   catalogue: Catalogue = DEFAULT_CATALOGUE,
+  capabilities: Capabilities = hostCapabilities(),
 ): () => ReadDetails {
+  // The date system (ExcelApi 1.16) in the same sync; an older Excel reads dates as 1900 serials.
+  const readsDateSystem = capabilities.dateSystem;
+  if (readsDateSystem) context.workbook.load("use1904DateSystem");
   const named = new Map<string, { item: NamedItemApi; range: RangeApi }>();
   for (const indicator of catalogue.indicators) {
     if (indicator.kind === "ratio") continue; // computed by the core, never read
@@ -137,18 +141,19 @@ export function queueReadWorkbook(
       (meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name).toLowerCase(),
     );
     // A sorted block is told by the keys of the sheets read; a sheet not read trusts its names.
-    const { figures, problems } = readNamedFigures(
-      catalogue,
-      (name) => cells.get(name),
-      (sheet) => sheets.get(sheet.toLowerCase()),
-      meta?.templateId === catalogue.id && meta.version === catalogue.version,
-    );
+    // Office.js reports date cells as serials of the workbook's own date system.
+    const date1904 = readsDateSystem && context.workbook.use1904DateSystem === true;
+    const { figures, problems } = readNamedFigures(catalogue, (name) => cells.get(name), {
+      gridOf: (sheet) => sheets.get(sheet.toLowerCase()),
+      namesComplete: meta?.templateId === catalogue.id && meta.version === catalogue.version,
+      date1904,
+    });
     return {
       reading: {
         figures,
         problems,
         documents: documentsSheet
-          ? documentsFromGrid(documentsSheet.name, documentsSheet.values, DOCUMENTS_HEADER_ROW)
+          ? documentsFromGrid(documentsSheet.name, documentsSheet.values, DOCUMENTS_HEADER_ROW, date1904)
           : [],
         broken: ours.flatMap(brokenCells),
         meta,
@@ -162,7 +167,7 @@ export function queueReadWorkbook(
 /** Reads the figures, the document list and the CCHC.* cells in error: one sync. */
 export async function readWorkbook(context: ContextApi, options: ReadOptions = {}): Promise<WorkbookReading> {
   assertCanRun(options.capabilities ?? hostCapabilities());
-  const collect = queueReadWorkbook(context, options.catalogue);
+  const collect = queueReadWorkbook(context, options.catalogue, options.capabilities);
   await context.sync();
   return collect().reading;
 }

@@ -111,7 +111,12 @@ export function readExistingWorkbook(
       sheets.set(worksheet.name, { name: worksheet.name, cells: sheetGrid(worksheet, "formulas") });
     }
   }
-  return { sheetNames: workbook.worksheets.map((ws) => ws.name), sheets, names };
+  return {
+    sheetNames: workbook.worksheets.map((ws) => ws.name),
+    sheets,
+    names,
+    date1904: workbook.properties?.date1904 === true,
+  };
 }
 
 /** Splits `'Sheet ''1'''!$D$5` (or `Sheet1!$D$5:$E$6`) into the sheet name and its first cell. */
@@ -170,6 +175,8 @@ export interface WorkbookFigures {
   documents: DocumentRow[];
   /** Figures whose cell was deleted or whose row was sorted away from its name. */
   problems: PlacementProblem[];
+  /** The workbook uses the 1904 date system (its dates are already read as 1900 serials). */
+  date1904: boolean;
 }
 
 /** A sheet's grids by name, each built once. */
@@ -198,13 +205,17 @@ export function readWorkbookFigures(
 ): WorkbookFigures {
   const meta = readWorkbookMeta(workbook);
   const complete = meta?.templateId === catalogue.id && meta.version === catalogue.version;
-  const { figures, problems } = readNamedFigures(
-    catalogue,
-    namedCellLookup(workbook),
-    gridsLookup(workbook),
-    complete,
-  );
-  return { figures, documents: readDocuments(workbook), problems };
+  // ExcelJS hands date cells over as Dates already corrected for a 1904 workbook: no date1904 here.
+  const { figures, problems } = readNamedFigures(catalogue, namedCellLookup(workbook), {
+    gridOf: gridsLookup(workbook),
+    namesComplete: complete,
+  });
+  return {
+    figures,
+    documents: readDocuments(workbook),
+    problems,
+    date1904: workbook.properties?.date1904 === true,
+  };
 }
 
 /** The findings of the checks over a workbook's figures. */

@@ -100,6 +100,11 @@ export class FakeWorkbook {
   selection: { sheet: SheetState; box: Box } | null = null;
   /** Calls of application.suspend…UntilNextSync, by kind. */
   readonly suspensions = { calculation: 0, screenUpdating: 0 };
+  /**
+   * The workbook uses the 1904 date system: cell values stay serials of that system (as Excel's
+   * `values` report them), only `use1904DateSystem` tells.
+   */
+  date1904 = false;
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.17";
@@ -455,14 +460,29 @@ function child<P, C>(parent: FakeProxy<P>, make: (p: P) => C | null): () => C | 
   };
 }
 
-class FakeWorkbookProxy implements Api.WorkbookApi {
+class FakeWorkbookProxy extends FakeProxy<FakeWorkbook> implements Api.WorkbookApi {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
   constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.book, false);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.tables = new FakeTableCollection(ctx, null);
+  }
+  protected readers() {
+    return {
+      use1904DateSystem: (book: FakeWorkbook) => {
+        book.requireApi("1.16", "Workbook.use1904DateSystem");
+        return book.date1904;
+      },
+    };
+  }
+  get use1904DateSystem(): boolean {
+    return this.read("use1904DateSystem");
+  }
+  load(arg: "use1904DateSystem"): void {
+    this.queueLoad(arg);
   }
 }
 

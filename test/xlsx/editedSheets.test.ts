@@ -74,6 +74,8 @@ describe("a column inserted left of an input sheet (LibreOffice)", () => {
       .getColumn(5)
       .values.filter((v) => typeof v === "number");
     expect(notes).toEqual([]);
+    // The columns pushed right (the old «Kiểm tra») do not stay beside the rewritten ones.
+    expect(findWorksheet(book, INPUT_SHEET)!.getCell("G3").value).toBeNull();
   });
 });
 
