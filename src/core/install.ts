@@ -15,7 +15,8 @@ import { isOwnFormula } from "./layout/formulas";
 import { inputSheetPlan } from "./layout/inputSheets";
 import { address, parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
 import { SCORING_SHEET, scoringSheetPlan } from "./layout/scoringSheet";
-import { metaSheetPlan, META_SHEET_NAME, readMeta, type TemplateMeta } from "./meta";
+import { sameSheetName, sheetNameKey } from "./sheetNames";
+import { findMetaSheet, metaSheetPlan, META_SHEET_NAMES, type TemplateMeta } from "./meta";
 import { scoreCriteria, scoreTotals, type CriterionScore } from "./scoring";
 
 /** A sheet's contents from A1 as the "formulas" view: a formula string (`=…`) or a constant. */
@@ -94,7 +95,7 @@ export function candidateSheetNames(
   extra: readonly string[] = [],
 ): string[] {
   return [
-    META_SHEET_NAME,
+    ...META_SHEET_NAMES,
     ...templateSheets(catalogue).flatMap((s) => [
       s.name,
       s.name.slice(0, 31 - ALTERNATE_SUFFIX.length) + ALTERNATE_SUFFIX,
@@ -111,31 +112,31 @@ export function resolveSheetNames(
   /** Where a sheet of ours went when a user renamed it (found through its defined names). */
   renamedBy: (key: string) => string | undefined = () => undefined,
 ): { names: Map<string, string>; existingKeys: Set<string>; renamed: InstallSummary["renamed"] } {
-  const taken = new Set(existing.sheetNames.map((n) => n.toLowerCase()));
+  const taken = new Set(existing.sheetNames.map(sheetNameKey));
   const names = new Map<string, string>();
   const existingKeys = new Set<string>();
   const renamed: InstallSummary["renamed"] = [];
   for (const sheet of sheets) {
     const recorded = meta?.sheets[sheet.key];
     const found =
-      recorded && taken.has(recorded.toLowerCase()) ? recorded : meta ? renamedBy(sheet.key) : undefined;
-    const actual = found && existing.sheetNames.find((n) => n.toLowerCase() === found.toLowerCase());
-    if (actual && ![...names.values()].some((n) => n.toLowerCase() === actual.toLowerCase())) {
+      recorded && taken.has(sheetNameKey(recorded)) ? recorded : meta ? renamedBy(sheet.key) : undefined;
+    const actual = found && existing.sheetNames.find((n) => sameSheetName(n, found));
+    if (actual && ![...names.values()].some((n) => sameSheetName(n, actual))) {
       names.set(sheet.key, actual);
       existingKeys.add(sheet.key);
     }
   }
-  const used = new Set([...names.values()].map((n) => n.toLowerCase()));
+  const used = new Set([...names.values()].map(sheetNameKey));
   for (const sheet of sheets) {
     if (names.has(sheet.key)) continue;
     let name = sheet.name;
-    for (let i = 1; taken.has(name.toLowerCase()) || used.has(name.toLowerCase()); i++) {
+    for (let i = 1; taken.has(sheetNameKey(name)) || used.has(sheetNameKey(name)); i++) {
       const suffix = i === 1 ? ALTERNATE_SUFFIX : ` (CCHC ${i})`;
       name = sheet.name.slice(0, 31 - suffix.length) + suffix;
     }
     if (name !== sheet.name) renamed.push({ wanted: sheet.name, used: name });
     names.set(sheet.key, name);
-    used.add(name.toLowerCase());
+    used.add(sheetNameKey(name));
   }
   return { names, existingKeys, renamed };
 }
@@ -173,7 +174,7 @@ function rowByName(
 ): ReadonlyArray<unknown> | undefined {
   const ref = names?.get(inputName(key));
   const target = ref ? parseCellRef(ref) : undefined;
-  if (!target || target.sheet.toLowerCase() !== sheet.name.toLowerCase()) return undefined;
+  if (!target || !sameSheetName(target.sheet, sheet.name)) return undefined;
   return sheet.cells[parseAddress(target.address).row - 1];
 }
 
@@ -194,7 +195,7 @@ function namedPlaces(
   for (const planned of plan.names) {
     const ref = names?.get(planned.name.toUpperCase());
     const target = ref ? parseCellRef(ref) : undefined;
-    if (!target || target.sheet.toLowerCase() !== sheet.name.toLowerCase()) continue;
+    if (!target || !sameSheetName(target.sheet, sheet.name)) continue;
     const at = parseAddress(target.address);
     named.set(planned.name.toUpperCase(), {
       row: at.row,
@@ -398,10 +399,30 @@ export function fillCachedValues(
   }
 }
 
+/**
+ * A sheet's cells by name as `findMetaSheet` asks: the cells read, an empty grid for a sheet
+ * that exists but was not read (it is taken), undefined when there is no such sheet.
+ */
+export function existingCells(
+  existing: ExistingWorkbook,
+): (name: string) => ReadonlyArray<ReadonlyArray<unknown>> | undefined {
+  return (name) => {
+    const actual = existing.sheetNames.find((n) => sameSheetName(n, name));
+    if (actual === undefined) return undefined;
+    return [...existing.sheets.values()].find((s) => sameSheetName(s.name, actual))?.cells ?? [];
+  };
+}
+
+/** Every name our meta sheet may take is a user's own sheet: say so rather than overwrite one. */
+function refuseMetaName(): never {
+  throw new Error(
+    `Sổ đã có các trang ${META_SHEET_NAMES.join(", ")} của bạn: hãy đổi tên một trang rồi cài lại.`,
+  );
+}
+
 /** Plans an install or upgrade over what the workbook holds now. */
 export function planInstall(existing: ExistingWorkbook, options: InstallOptions = {}): InstallPlan {
-  const metaSheet = existing.sheets.get(META_SHEET_NAME);
-  const meta = metaSheet ? readMeta(metaSheet.cells) : null;
+  const { name: metaName, meta } = findMetaSheet(existingCells(existing));
   const catalogue =
     options.catalogue ?? (meta ? catalogueById(meta.templateId) : catalogueForLevel(options.level ?? "H"));
   const ours = templateSheets(catalogue);
@@ -439,12 +460,15 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
   fillCachedValues(plans, evaluated, scores);
 
   plans.push(
-    metaSheetPlan({
-      templateId: catalogue.id,
-      version: catalogue.version,
-      sheets: Object.fromEntries(names),
-      extra: meta?.extra ?? {},
-    }),
+    metaSheetPlan(
+      {
+        templateId: catalogue.id,
+        version: catalogue.version,
+        sheets: Object.fromEntries(names),
+        extra: meta?.extra ?? {},
+      },
+      metaName ?? refuseMetaName(),
+    ),
   );
 
   return {

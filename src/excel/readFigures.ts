@@ -17,7 +17,7 @@ import { candidateSheetNames, templateSheets } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { isOwnFormula } from "../core/layout/formulas";
 import { address, parseAddress } from "../core/layout/model";
-import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
+import { findMetaSheet, type TemplateMeta } from "../core/meta";
 import type { ContextApi, NamedItemApi, RangeApi } from "./api";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
 import { queueSheetReads, type SheetSnapshot } from "./readSheets";
@@ -58,6 +58,8 @@ export interface ReadDetails {
   sheets: Map<string, SheetSnapshot>;
   /** References (`'Sheet'!D12`) of the named input cells that were found. */
   inputCells: Set<string>;
+  /** The lower-cased name of our meta sheet when the workbook has one. */
+  metaSheet: string | null;
 }
 
 /** The sheet names of ours: as the meta records them, else the defaults. */
@@ -132,8 +134,8 @@ export function queueReadWorkbook(
         note: noteBeside(sheets, cell),
       });
     }
-    const metaSheet = sheets.get(META_SHEET_NAME.toLowerCase());
-    const meta = metaSheet ? readMeta(metaSheet.values) : null;
+    // Our meta sheet: `_CCHC`, or an alternate when a user's own sheet has that name.
+    const { name: metaName, meta } = findMetaSheet((name) => sheets.get(name.toLowerCase())?.values);
     const ours = ourSheetNames(meta, catalogue)
       .map((name) => sheets.get(name.toLowerCase()))
       .filter((sheet): sheet is SheetSnapshot => sheet !== undefined);
@@ -159,6 +161,7 @@ export function queueReadWorkbook(
         meta,
       },
       sheets,
+      metaSheet: meta && metaName ? metaName.toLowerCase() : null,
       inputCells: new Set([...cells.values()].flatMap((c) => ("cell" in c ? [c.cell] : []))),
     };
   };

@@ -23,7 +23,8 @@ import {
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { parseAddress } from "../core/layout/model";
-import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
+import { findMetaSheet, type TemplateMeta } from "../core/meta";
+import { sheetNameKey } from "../core/sheetNames";
 
 /** Whether a value is one of ExcelJS's wrapped formula values. */
 function isFormulaValue(value: object): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
@@ -72,16 +73,18 @@ export function sheetGrid(worksheet: ExcelJS.Worksheet, view: "formulas" | "valu
   return grid;
 }
 
-/** Finds a worksheet by name as Excel does: case-insensitively. */
+/** Finds a worksheet by name as Excel does: case-insensitively, whatever the spelling (`sheetNameKey`). */
 export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  const lower = name.toLowerCase();
-  return workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+  const key = sheetNameKey(name);
+  return workbook.worksheets.find((ws) => sheetNameKey(ws.name) === key);
 }
 
 /** The template meta recorded in the very hidden sheet, or null when the workbook has none of ours. */
 export function readWorkbookMeta(workbook: ExcelJS.Workbook): TemplateMeta | null {
-  const sheet = findWorksheet(workbook, META_SHEET_NAME);
-  return sheet ? readMeta(sheetGrid(sheet, "values")) : null;
+  return findMetaSheet((name) => {
+    const sheet = findWorksheet(workbook, name);
+    return sheet && sheetGrid(sheet, "values");
+  }).meta;
 }
 
 /** What `planInstall` needs: every sheet name in tab order, and our candidate sheets' formulas. */

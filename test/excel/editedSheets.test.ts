@@ -9,7 +9,7 @@ import type { Figures } from "../../src/core/figures";
 import { checkWorkbook } from "../../src/excel/checkWorkbook";
 import { installSheets } from "../../src/excel/installSheets";
 import { readWorkbook } from "../../src/excel/readFigures";
-import type { FakeWorkbook } from "../fakes/fakeExcel";
+import { FakeWorkbook } from "../fakes/fakeExcel";
 import { installedWorkbook } from "./support";
 
 const SHEET = "1. Chỉ đạo điều hành";
@@ -102,5 +102,23 @@ describe("rows of a block sorted (keys and values moved, names stayed)", () => {
     const repaired = await read(book);
     expect(repaired.problems).toEqual([]);
     expect(valuesOf(repaired.figures)).toEqual(sampleValues);
+  });
+});
+
+describe("a user's own sheet named _CCHC", () => {
+  it("is neither overwritten nor hidden; our meta sheet takes another name that reading finds", async () => {
+    const book = new FakeWorkbook({ sheets: ["Sheet1", "_CCHC"] });
+    book.type("'_CCHC'!A1", "ghi chép riêng");
+    const { syncs } = await book.run((context) => installSheets(context, { sample: true }));
+    expect(syncs).toBe(2);
+    expect(book.sheet("_CCHC").visibility).toBe("Visible");
+    expect(book.valueOf("'_CCHC'!A1")).toBe("ghi chép riêng");
+    expect(book.valueOf("'_CCHC'!B1")).toBe("");
+    expect(book.sheet("_CCHC_2").visibility).toBe("VeryHidden");
+    const reading = await read(book);
+    expect(reading.meta?.templateId).toBe(DEFAULT_CATALOGUE.id);
+    expect(valuesOf(reading.figures)).toEqual(sampleValues);
+    await install(book);
+    expect(book.sheetNames().filter((name) => name.startsWith("_CCHC"))).toEqual(["_CCHC", "_CCHC_2"]);
   });
 });
