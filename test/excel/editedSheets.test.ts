@@ -122,3 +122,15 @@ describe("a user's own sheet named _CCHC", () => {
     expect(book.sheetNames().filter((name) => name.startsWith("_CCHC"))).toEqual(["_CCHC", "_CCHC_2"]);
   });
 });
+
+describe("a user's sheet whose name is ours after Unicode normalisation (NFD)", () => {
+  it("keeps the user's sheet; ours takes the alternate name, so no two tabs look the same", async () => {
+    const decomposed = "Chỉ số CCHC".normalize("NFD");
+    const book = new FakeWorkbook({ sheets: ["Sheet1", decomposed] });
+    book.type(`'${decomposed}'!A1`, "ghi chép riêng");
+    const { result: summary } = await book.run((context) => installSheets(context));
+    expect(summary.renamed).toContainEqual({ wanted: "Chỉ số CCHC", used: "Chỉ số CCHC (CCHC)" });
+    expect(book.sheetNames().filter((name) => name.normalize("NFC") === "Chỉ số CCHC")).toEqual([decomposed]);
+    expect(book.valueOf(`'${decomposed}'!A1`)).toBe("ghi chép riêng");
+  });
+});
