@@ -54,7 +54,11 @@ describe("read-only, links and long names", () => {
     }
     expect(fs.readFileSync(file).equals(sampleBytes)).toBe(true);
     expect(fs.statSync(file).mode & 0o777).toBe(0o444);
-    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+    // Reading it is fine, and a report can still go to another file.
+    expect(await main(["check", file], bufferIo())).toBe(0);
+    const output = path.join(folder, "ket-qua.xlsx");
+    expect(await main(["report", file, "-o", output], bufferIo())).toBe(0);
+    expect(strayFiles(folder, ["bao-cao.xlsx", "ket-qua.xlsx"])).toEqual([]);
   });
 
   it("writes through a symbolic link to its target; the link stays a link", async () => {
