@@ -327,14 +327,26 @@ export function placementFindings(problems: readonly PlacementProblem[], catalog
           `Hãy cài lại mẫu (cchc install, hoặc nút Cài đặt trong Excel) để dựng lại ô, rồi nhập số liệu.`,
       };
     }
+    if (problem.kind === "keyMissing") {
+      return {
+        severity: "error",
+        checkId: `place:${problem.id}`,
+        ids: [problem.id],
+        cells: [problem.namedCell],
+        message:
+          `Ô ${problem.namedCell} mang tên ${problem.name} (${what}) nhưng dòng của nó có mã ${problem.keyThere}, ` +
+          `và không dòng nào mang mã ${problem.id}: chỉ tiêu này không được đọc. ` +
+          `Hãy sửa lại mã ở cột đầu của dòng, hoặc cài lại mẫu (cchc install, hoặc nút Cài đặt) rồi nhập lại số liệu.`,
+      };
+    }
     return {
       severity: "error",
       checkId: `place:${problem.id}`,
       ids: [problem.id],
       cells: [problem.cell, problem.namedCell],
       message:
-        `Các dòng đã bị sắp xếp lại: ô ${problem.namedCell} mang tên ${problem.name} (${what}) ` +
-        `nhưng dòng của nó có mã ${problem.keyThere}; số liệu của ${problem.id} đang ở ô ${problem.cell}. ` +
+        `Các dòng đã bị sắp xếp hoặc chuyển chỗ: ô ${problem.namedCell} mang tên ${problem.name} (${what}) ` +
+        `nhưng dòng của nó ${problem.keyThere ? `có mã ${problem.keyThere}` : "không có mã"}; số liệu của ${problem.id} đang ở ô ${problem.cell}. ` +
         `Các công thức trong tệp đang đọc nhầm dòng: hãy cài lại mẫu (cchc install, hoặc nút Cài đặt) để xếp lại theo mã.`,
     };
   });

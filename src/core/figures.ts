@@ -204,7 +204,12 @@ export type PlacementProblem =
    * The name's row carries another indicator's key (rows sorted: values and keys moved, the
    * names stayed). The figure was read from the row of its own key, `cell`.
    */
-  | { kind: "keyMismatch"; id: string; name: string; namedCell: string; keyThere: string; cell: string };
+  | { kind: "keyMismatch"; id: string; name: string; namedCell: string; keyThere: string; cell: string }
+  /**
+   * The name's row carries another indicator's key and no row carries this one's: the figure
+   * is left out rather than read beside another row's label.
+   */
+  | { kind: "keyMissing"; id: string; name: string; namedCell: string; keyThere: string };
 
 export interface ReadNamedOptions {
   /** A sheet's grids when the adapter read them (else the names are trusted as they are). */
@@ -268,7 +273,7 @@ export function readNamedFigures(
       const { row, column } = parseAddress(at.address);
       const keyColumn = column - KEY_TO_VALUE;
       const keyThere = keyColumn >= 1 ? keyText(grids.values[row - 1]?.[keyColumn - 1]) : undefined;
-      if (keyThere && keyThere !== indicator.id && known.has(keyThere)) {
+      if (keyThere !== indicator.id) {
         const own = grids.values.findIndex((r) => keyText(r?.[keyColumn - 1]) === indicator.id);
         if (own >= 0) {
           const cell = cellRef(at.sheet, address(column, own + 1));
@@ -277,7 +282,7 @@ export function readNamedFigures(
             id: indicator.id,
             name,
             namedCell: target.cell,
-            keyThere,
+            keyThere: keyThere ?? "",
             cell,
           });
           const formula = grids.formulas?.[own]?.[column - 1];
@@ -287,7 +292,11 @@ export function readNamedFigures(
             formula: typeof formula === "string" ? formula : undefined,
             note: grids.values[own]?.[column],
           };
+        } else if (keyThere && known.has(keyThere)) {
+          problems.push({ kind: "keyMissing", id: indicator.id, name, namedCell: target.cell, keyThere });
+          continue;
         }
+        // Otherwise the key's text was lost or mangled (another program): the name decides.
       }
     }
     const figure = figureOf(indicator.id, found);

@@ -249,6 +249,7 @@ function rowLocator(
   };
   const named = namedPlaces(plan, sheet, names);
   const usual = usualShift(named);
+  const keys = new Set(plan.cells.flatMap((cell) => (cell.keepKey ? [cell.keepKey] : [])));
   const byKey = (key: string, shift: number): OldRow | undefined => {
     const index = sheet.cells.findIndex((_, i) => keyAt(i + 1, 1 + shift) === key);
     return index >= 0 ? { row: sheet.cells[index], shift } : undefined;
@@ -257,8 +258,13 @@ function rowLocator(
     const name = named.get(inputName(key).toUpperCase());
     if (!name) return byKey(key, usual) ?? (usual !== 0 ? byKey(key, 0) : undefined);
     const there = keyAt(name.row, 1 + name.shift);
-    if (there && there !== key)
-      return byKey(key, name.shift) ?? { row: sheet.cells[name.row - 1] ?? [], shift: name.shift };
+    // The key found elsewhere wins (rows sorted or moved under the names); the name's row is
+    // another indicator's when it carries a known key; a key that was lost or mangled by
+    // another program leaves the name in charge. As `readNamedFigures` reads it.
+    if (there !== key) {
+      const own = byKey(key, name.shift);
+      if (own || (there && keys.has(there))) return own;
+    }
     return { row: sheet.cells[name.row - 1] ?? [], shift: name.shift };
   };
 }
