@@ -24,10 +24,47 @@ const LAST_SERIAL = 2_958_465;
 
 const n = formatNumberVi;
 
+/** Invisible characters a typed value may carry (pasted from Word, a web page, a PDF), by name. */
+const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
+  "\u00a0": "dấu cách không ngắt",
+  "\u202f": "dấu cách hẹp không ngắt",
+  "\u2007": "dấu cách chữ số",
+  "\u200b": "dấu cách độ rộng 0",
+  "\u200c": "ký tự nối độ rộng 0",
+  "\u200d": "ký tự nối độ rộng 0",
+  "\u2060": "ký tự nối từ",
+  "\ufeff": "ký tự BOM",
+  "\u00ad": "dấu gạch nối mềm",
+  "\t": "dấu tab",
+  "\n": "dấu xuống dòng",
+  "\r": "dấu xuống dòng",
+};
+/** Spaces Excel and a reader cannot see apart from a plain one, format and control characters. */
+const INVISIBLE = /[\u00a0\u202f\u2007\u00ad\p{Cc}\p{Cf}]/gu;
+
+/**
+ * Typed text as a message quotes it: every invisible character shown as `⟨U+200B⟩`, and named
+ * after the quote, so «47» that holds a zero-width space does not read as a plain 47.
+ */
+export function quoteTyped(text: string, max = 40): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  const found = new Set<string>();
+  const shown = cut.replace(INVISIBLE, (ch) => {
+    found.add(ch);
+    return `⟨U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}⟩`;
+  });
+  if (found.size === 0) return `«${shown}»`;
+  const names = [...found].map(
+    (ch) =>
+      `${INVISIBLE_NAMES[ch] ?? "ký tự điều khiển"} U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+  return `«${shown}» (có ký tự ẩn: ${[...new Set(names)].join(", ")})`;
+}
+
 function describe(value: CellValue): string {
   switch (value.type) {
     case "text":
-      return `«${value.value.length > 40 ? `${value.value.slice(0, 40)}…` : value.value}»`;
+      return quoteTyped(value.value);
     case "boolean":
       return value.value ? "TRUE" : "FALSE";
     case "error":
@@ -290,14 +327,26 @@ export function placementFindings(problems: readonly PlacementProblem[], catalog
           `Hãy cài lại mẫu (cchc install, hoặc nút Cài đặt trong Excel) để dựng lại ô, rồi nhập số liệu.`,
       };
     }
+    if (problem.kind === "keyMissing") {
+      return {
+        severity: "error",
+        checkId: `place:${problem.id}`,
+        ids: [problem.id],
+        cells: [problem.namedCell],
+        message:
+          `Ô ${problem.namedCell} mang tên ${problem.name} (${what}) nhưng dòng của nó có mã ${problem.keyThere}, ` +
+          `và không dòng nào mang mã ${problem.id}: chỉ tiêu này không được đọc. ` +
+          `Hãy sửa lại mã ở cột đầu của dòng, hoặc cài lại mẫu (cchc install, hoặc nút Cài đặt) rồi nhập lại số liệu.`,
+      };
+    }
     return {
       severity: "error",
       checkId: `place:${problem.id}`,
       ids: [problem.id],
       cells: [problem.cell, problem.namedCell],
       message:
-        `Các dòng đã bị sắp xếp lại: ô ${problem.namedCell} mang tên ${problem.name} (${what}) ` +
-        `nhưng dòng của nó có mã ${problem.keyThere}; số liệu của ${problem.id} đang ở ô ${problem.cell}. ` +
+        `Các dòng đã bị sắp xếp hoặc chuyển chỗ: ô ${problem.namedCell} mang tên ${problem.name} (${what}) ` +
+        `nhưng dòng của nó ${problem.keyThere ? `có mã ${problem.keyThere}` : "không có mã"}; số liệu của ${problem.id} đang ở ô ${problem.cell}. ` +
         `Các công thức trong tệp đang đọc nhầm dòng: hãy cài lại mẫu (cchc install, hoặc nút Cài đặt) để xếp lại theo mã.`,
     };
   });

@@ -68,6 +68,17 @@ export function dateToSerial(date: Date): number {
   return Math.abs(serial - whole) < 1e-9 ? whole : serial;
 }
 
+/** Days between the 1900 and 1904 date systems: a 1904 workbook stores each date 1462 lower. */
+export const DATE1904_OFFSET = 1_462;
+
+/**
+ * A date cell's value read from a workbook in the 1904 date system (Mac Excel's old default,
+ * LibreOffice's "1904" null date) as a serial of the 1900 system, the core's convention.
+ */
+export function from1904(value: CellValue): CellValue {
+  return value.type === "number" ? { type: "number", value: value.value + DATE1904_OFFSET } : value;
+}
+
 /** `'Sheet'!D12`, quoting the sheet name as Excel does. */
 export function cellRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
@@ -147,12 +158,15 @@ export function documentsFromGrid(
   sheetName: string,
   grid: ReadonlyArray<ReadonlyArray<unknown>>,
   headerRow: number,
+  /** The grid's numbers are serials of the 1904 date system (see `from1904`). */
+  date1904 = false,
 ): DocumentRow[] {
   const rows: DocumentRow[] = [];
   grid.forEach((row, i) => {
     const r = i + 1;
     if (r <= headerRow) return;
-    const [, number, date, summary, note] = [0, 1, 2, 3, 4].map((c) => classifyCell(row[c]));
+    const [, number, rawDate, summary, note] = [0, 1, 2, 3, 4].map((c) => classifyCell(row[c]));
+    const date = date1904 ? from1904(rawDate) : rawDate;
     if ([number, date, summary, note].every((v) => v.type === "blank")) return;
     rows.push({
       index: rows.length + 1,
@@ -190,7 +204,24 @@ export type PlacementProblem =
    * The name's row carries another indicator's key (rows sorted: values and keys moved, the
    * names stayed). The figure was read from the row of its own key, `cell`.
    */
-  | { kind: "keyMismatch"; id: string; name: string; namedCell: string; keyThere: string; cell: string };
+  | { kind: "keyMismatch"; id: string; name: string; namedCell: string; keyThere: string; cell: string }
+  /**
+   * The name's row carries another indicator's key and no row carries this one's: the figure
+   * is left out rather than read beside another row's label.
+   */
+  | { kind: "keyMissing"; id: string; name: string; namedCell: string; keyThere: string };
+
+export interface ReadNamedOptions {
+  /** A sheet's grids when the adapter read them (else the names are trusted as they are). */
+  gridOf?: (sheet: string) => SheetGrids | undefined;
+  /** The workbook was installed with this very catalogue and version: every name must be there. */
+  namesComplete?: boolean;
+  /**
+   * The adapter's numbers in date cells are serials of the 1904 date system (Office.js reports
+   * them so); they are turned into the core's 1900 serials.
+   */
+  date1904?: boolean;
+}
 
 /** Figures and the problems met placing them. */
 export interface FigureReading {
@@ -211,14 +242,15 @@ function keyText(raw: unknown): string | undefined {
  * left out and a problem recorded. `gridOf` gives a sheet's grids when the adapter read them
  * (else the name is trusted as is). With `namesComplete` (the workbook was installed with this
  * very catalogue and version, so every name must be there), a missing name is a problem too.
- * Ratios are skipped: the core computes them.
+ * With `date1904`, typed dates are turned into 1900 serials. Ratios are skipped: the core
+ * computes them.
  */
 export function readNamedFigures(
   catalogue: Catalogue,
   lookup: (name: string) => NameTarget | undefined,
-  gridOf: (sheet: string) => SheetGrids | undefined = () => undefined,
-  namesComplete = false,
+  options: ReadNamedOptions = {},
 ): FigureReading {
+  const { gridOf = () => undefined, namesComplete = false, date1904 = false } = options;
   const known = new Set(catalogue.indicators.map((i) => i.id));
   const figures = new Map<string, FigureCell>();
   const problems: PlacementProblem[] = [];
@@ -241,11 +273,18 @@ export function readNamedFigures(
       const { row, column } = parseAddress(at.address);
       const keyColumn = column - KEY_TO_VALUE;
       const keyThere = keyColumn >= 1 ? keyText(grids.values[row - 1]?.[keyColumn - 1]) : undefined;
-      if (keyThere && keyThere !== indicator.id && known.has(keyThere)) {
+      if (keyThere !== indicator.id) {
         const own = grids.values.findIndex((r) => keyText(r?.[keyColumn - 1]) === indicator.id);
         if (own >= 0) {
           const cell = cellRef(at.sheet, address(column, own + 1));
-          problems.push({ kind: "keyMismatch", id: indicator.id, name, namedCell: target.cell, keyThere, cell });
+          problems.push({
+            kind: "keyMismatch",
+            id: indicator.id,
+            name,
+            namedCell: target.cell,
+            keyThere: keyThere ?? "",
+            cell,
+          });
           const formula = grids.formulas?.[own]?.[column - 1];
           found = {
             cell,
@@ -253,16 +292,23 @@ export function readNamedFigures(
             formula: typeof formula === "string" ? formula : undefined,
             note: grids.values[own]?.[column],
           };
+        } else if (keyThere && known.has(keyThere)) {
+          problems.push({ kind: "keyMissing", id: indicator.id, name, namedCell: target.cell, keyThere });
+          continue;
         }
+        // Otherwise the key's text was lost or mangled (another program): the name decides.
       }
     }
-    figures.set(indicator.id, figureOf(indicator.id, found));
+    const figure = figureOf(indicator.id, found);
+    if (date1904 && indicator.kind === "date" && !figure.formula) figure.value = from1904(figure.value);
+    figures.set(indicator.id, figure);
   }
   return { figures, problems };
 }
 
 function figureOf(id: string, found: NamedCell): FigureCell {
-  const formula = typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
+  const formula =
+    typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
   const note = typeof found.note === "string" && found.note.trim() ? found.note.trim() : undefined;
   return { id, cell: found.cell, value: classifyCell(found.value), formula, note };
 }

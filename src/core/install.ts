@@ -13,9 +13,10 @@ import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } fr
 import { documentsSheetPlan, DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "./layout/documentsSheet";
 import { isOwnFormula } from "./layout/formulas";
 import { inputSheetPlan } from "./layout/inputSheets";
-import { parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
+import { address, parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
 import { SCORING_SHEET, scoringSheetPlan } from "./layout/scoringSheet";
-import { metaSheetPlan, META_SHEET_NAME, readMeta, type TemplateMeta } from "./meta";
+import { sameSheetName, sheetNameKey } from "./sheetNames";
+import { findMetaSheet, metaSheetPlan, META_SHEET_NAMES, type TemplateMeta } from "./meta";
 import { scoreCriteria, scoreTotals, type CriterionScore } from "./scoring";
 
 /** A sheet's contents from A1 as the "formulas" view: a formula string (`=…`) or a constant. */
@@ -35,6 +36,11 @@ export interface ExistingWorkbook {
    * rewrote or mangled the text), since Excel keeps names pointing at their cells.
    */
   names?: ReadonlyMap<string, string>;
+  /**
+   * The workbook uses the 1904 date system. The plan's serials are always 1900-based; the
+   * adapter that writes them keeps the flag and stores date cells 1462 lower.
+   */
+  date1904?: boolean;
 }
 
 export interface InstallOptions {
@@ -89,7 +95,7 @@ export function candidateSheetNames(
   extra: readonly string[] = [],
 ): string[] {
   return [
-    META_SHEET_NAME,
+    ...META_SHEET_NAMES,
     ...templateSheets(catalogue).flatMap((s) => [
       s.name,
       s.name.slice(0, 31 - ALTERNATE_SUFFIX.length) + ALTERNATE_SUFFIX,
@@ -106,31 +112,31 @@ export function resolveSheetNames(
   /** Where a sheet of ours went when a user renamed it (found through its defined names). */
   renamedBy: (key: string) => string | undefined = () => undefined,
 ): { names: Map<string, string>; existingKeys: Set<string>; renamed: InstallSummary["renamed"] } {
-  const taken = new Set(existing.sheetNames.map((n) => n.toLowerCase()));
+  const taken = new Set(existing.sheetNames.map(sheetNameKey));
   const names = new Map<string, string>();
   const existingKeys = new Set<string>();
   const renamed: InstallSummary["renamed"] = [];
   for (const sheet of sheets) {
     const recorded = meta?.sheets[sheet.key];
     const found =
-      recorded && taken.has(recorded.toLowerCase()) ? recorded : meta ? renamedBy(sheet.key) : undefined;
-    const actual = found && existing.sheetNames.find((n) => n.toLowerCase() === found.toLowerCase());
-    if (actual && ![...names.values()].some((n) => n.toLowerCase() === actual.toLowerCase())) {
+      recorded && taken.has(sheetNameKey(recorded)) ? recorded : meta ? renamedBy(sheet.key) : undefined;
+    const actual = found && existing.sheetNames.find((n) => sameSheetName(n, found));
+    if (actual && ![...names.values()].some((n) => sameSheetName(n, actual))) {
       names.set(sheet.key, actual);
       existingKeys.add(sheet.key);
     }
   }
-  const used = new Set([...names.values()].map((n) => n.toLowerCase()));
+  const used = new Set([...names.values()].map(sheetNameKey));
   for (const sheet of sheets) {
     if (names.has(sheet.key)) continue;
     let name = sheet.name;
-    for (let i = 1; taken.has(name.toLowerCase()) || used.has(name.toLowerCase()); i++) {
+    for (let i = 1; taken.has(sheetNameKey(name)) || used.has(sheetNameKey(name)); i++) {
       const suffix = i === 1 ? ALTERNATE_SUFFIX : ` (CCHC ${i})`;
       name = sheet.name.slice(0, 31 - suffix.length) + suffix;
     }
     if (name !== sheet.name) renamed.push({ wanted: sheet.name, used: name });
     names.set(sheet.key, name);
-    used.add(name.toLowerCase());
+    used.add(sheetNameKey(name));
   }
   return { names, existingKeys, renamed };
 }
@@ -168,7 +174,7 @@ function rowByName(
 ): ReadonlyArray<unknown> | undefined {
   const ref = names?.get(inputName(key));
   const target = ref ? parseCellRef(ref) : undefined;
-  if (!target || target.sheet.toLowerCase() !== sheet.name.toLowerCase()) return undefined;
+  if (!target || !sameSheetName(target.sheet, sheet.name)) return undefined;
   return sheet.cells[parseAddress(target.address).row - 1];
 }
 
@@ -177,6 +183,52 @@ interface OldRow {
   row: ReadonlyArray<unknown>;
   /** Columns inserted (positive) or deleted (negative) left of the row's cells since install. */
   shift: number;
+}
+
+/** Where each planned name of a sheet points on the existing sheet: its row and column shift. */
+function namedPlaces(
+  plan: SheetPlan,
+  sheet: ExistingSheet,
+  names: ReadonlyMap<string, string> | undefined,
+): Map<string, { row: number; shift: number }> {
+  const named = new Map<string, { row: number; shift: number }>();
+  for (const planned of plan.names) {
+    const ref = names?.get(planned.name.toUpperCase());
+    const target = ref ? parseCellRef(ref) : undefined;
+    if (!target || !sameSheetName(target.sheet, sheet.name)) continue;
+    const at = parseAddress(target.address);
+    named.set(planned.name.toUpperCase(), {
+      row: at.row,
+      shift: at.column - parseAddress(planned.address).column,
+    });
+  }
+  return named;
+}
+
+/** The column shift most names show (a column inserted left of the sheet moves them all alike). */
+function usualShift(named: ReadonlyMap<string, { shift: number }>): number {
+  const counts = new Map<number, number>();
+  for (const { shift } of named.values()) counts.set(shift, (counts.get(shift) ?? 0) + 1);
+  let usual = 0;
+  for (const [shift, count] of counts) if (count > (counts.get(usual) ?? 0)) usual = shift;
+  return usual;
+}
+
+/**
+ * Widens the plan's cleared range by the columns a user inserted left of our columns, so the
+ * columns pushed right (the old «Kiểm tra» …) do not stay beside the rewritten ones.
+ */
+export function clearShiftedColumns(
+  plan: SheetPlan,
+  sheet: ExistingSheet | undefined,
+  names: ReadonlyMap<string, string> | undefined,
+): void {
+  if (!sheet || !plan.clear || plan.names.length === 0) return;
+  const shift = usualShift(namedPlaces(plan, sheet, names));
+  if (shift <= 0) return;
+  const [from, to] = plan.clear.split(":");
+  const end = parseAddress(to);
+  plan.clear = `${from}:${address(end.column + shift, end.row)}`;
 }
 
 /**
@@ -191,23 +243,13 @@ function rowLocator(
   sheet: ExistingSheet,
   names: ReadonlyMap<string, string> | undefined,
 ): (key: string) => OldRow | undefined {
-  const planned = new Map(plan.names.map((n) => [n.name.toUpperCase(), parseAddress(n.address).column]));
   const keyAt = (row: number, column: number): string | undefined => {
     const raw = column >= 1 ? sheet.cells[row - 1]?.[column - 1] : undefined;
     return typeof raw === "string" && raw.trim() ? raw.trim() : undefined;
   };
-  const named = new Map<string, { row: number; shift: number }>();
-  for (const [name, plannedColumn] of planned) {
-    const target = names?.get(name) ? parseCellRef(names.get(name)!) : undefined;
-    if (!target || target.sheet.toLowerCase() !== sheet.name.toLowerCase()) continue;
-    const at = parseAddress(target.address);
-    named.set(name, { row: at.row, shift: at.column - plannedColumn });
-  }
-  // The key column as most names show it (a column inserted left moves them all alike).
-  const shifts = [...named.values()].map((n) => n.shift);
-  const usual = shifts.length
-    ? shifts.sort((a, b) => shifts.filter((x) => x === b).length - shifts.filter((x) => x === a).length)[0]
-    : 0;
+  const named = namedPlaces(plan, sheet, names);
+  const usual = usualShift(named);
+  const keys = new Set(plan.cells.flatMap((cell) => (cell.keepKey ? [cell.keepKey] : [])));
   const byKey = (key: string, shift: number): OldRow | undefined => {
     const index = sheet.cells.findIndex((_, i) => keyAt(i + 1, 1 + shift) === key);
     return index >= 0 ? { row: sheet.cells[index], shift } : undefined;
@@ -216,7 +258,13 @@ function rowLocator(
     const name = named.get(inputName(key).toUpperCase());
     if (!name) return byKey(key, usual) ?? (usual !== 0 ? byKey(key, 0) : undefined);
     const there = keyAt(name.row, 1 + name.shift);
-    if (there && there !== key) return byKey(key, name.shift) ?? { row: sheet.cells[name.row - 1] ?? [], shift: name.shift };
+    // The key found elsewhere wins (rows sorted or moved under the names); the name's row is
+    // another indicator's when it carries a known key; a key that was lost or mangled by
+    // another program leaves the name in charge. As `readNamedFigures` reads it.
+    if (there !== key) {
+      const own = byKey(key, name.shift);
+      if (own || (there && keys.has(there))) return own;
+    }
     return { row: sheet.cells[name.row - 1] ?? [], shift: name.shift };
   };
 }
@@ -357,10 +405,30 @@ export function fillCachedValues(
   }
 }
 
+/**
+ * A sheet's cells by name as `findMetaSheet` asks: the cells read, an empty grid for a sheet
+ * that exists but was not read (it is taken), undefined when there is no such sheet.
+ */
+export function existingCells(
+  existing: ExistingWorkbook,
+): (name: string) => ReadonlyArray<ReadonlyArray<unknown>> | undefined {
+  return (name) => {
+    const actual = existing.sheetNames.find((n) => sameSheetName(n, name));
+    if (actual === undefined) return undefined;
+    return [...existing.sheets.values()].find((s) => sameSheetName(s.name, actual))?.cells ?? [];
+  };
+}
+
+/** Every name our meta sheet may take is a user's own sheet: say so rather than overwrite one. */
+function refuseMetaName(): never {
+  throw new Error(
+    `Sổ đã có các trang ${META_SHEET_NAMES.join(", ")} của bạn: hãy đổi tên một trang rồi cài lại.`,
+  );
+}
+
 /** Plans an install or upgrade over what the workbook holds now. */
 export function planInstall(existing: ExistingWorkbook, options: InstallOptions = {}): InstallPlan {
-  const metaSheet = existing.sheets.get(META_SHEET_NAME);
-  const meta = metaSheet ? readMeta(metaSheet.cells) : null;
+  const { name: metaName, meta } = findMetaSheet(existingCells(existing));
   const catalogue =
     options.catalogue ?? (meta ? catalogueById(meta.templateId) : catalogueForLevel(options.level ?? "H"));
   const ours = templateSheets(catalogue);
@@ -384,6 +452,7 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
     }
     plan.name = name;
     if (plan.role !== "list") keptValues += carryOver(plan, old, existing.names);
+    clearShiftedColumns(plan, old, existing.names);
     return plan;
   });
 
@@ -397,12 +466,15 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
   fillCachedValues(plans, evaluated, scores);
 
   plans.push(
-    metaSheetPlan({
-      templateId: catalogue.id,
-      version: catalogue.version,
-      sheets: Object.fromEntries(names),
-      extra: meta?.extra ?? {},
-    }),
+    metaSheetPlan(
+      {
+        templateId: catalogue.id,
+        version: catalogue.version,
+        sheets: Object.fromEntries(names),
+        extra: meta?.extra ?? {},
+      },
+      metaName ?? refuseMetaName(),
+    ),
   );
 
   return {

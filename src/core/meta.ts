@@ -7,6 +7,33 @@ import type { SheetPlan } from "./layout/model";
 
 export const META_SHEET_NAME = "_CCHC";
 
+/**
+ * Where the meta sheet may be: `_CCHC`, or another name when a user's own sheet is called
+ * `_CCHC` (it is theirs: never overwritten, never hidden).
+ */
+export const META_SHEET_NAMES: readonly string[] = [
+  META_SHEET_NAME,
+  `${META_SHEET_NAME}_2`,
+  `${META_SHEET_NAME}_3`,
+];
+
+/**
+ * Our meta sheet among the candidates: the first one that reads as ours, with its name; and the
+ * name a new meta sheet takes (the first candidate no sheet holds), or null when all are taken.
+ * `cellsOf` gives a sheet's cells by name, undefined when there is no such sheet.
+ */
+export function findMetaSheet(cellsOf: (name: string) => ReadonlyArray<ReadonlyArray<unknown>> | undefined): {
+  name: string | null;
+  meta: TemplateMeta | null;
+} {
+  for (const name of META_SHEET_NAMES) {
+    const cells = cellsOf(name);
+    const meta = cells ? readMeta(cells) : null;
+    if (meta) return { name, meta };
+  }
+  return { name: META_SHEET_NAMES.find((name) => cellsOf(name) === undefined) ?? null, meta: null };
+}
+
 export interface TemplateMeta {
   templateId: string;
   version: string;
@@ -31,7 +58,8 @@ export function readMeta(cells: ReadonlyArray<ReadonlyArray<unknown>>): Template
   return meta.templateId ? meta : null;
 }
 
-export function metaSheetPlan(meta: TemplateMeta): SheetPlan {
+/** The meta sheet's plan, under `name` (see `findMetaSheet`). */
+export function metaSheetPlan(meta: TemplateMeta, name: string = META_SHEET_NAME): SheetPlan {
   const rows: Array<[string, string]> = [
     ["key", "value"],
     ["template_id", meta.templateId],
@@ -41,7 +69,7 @@ export function metaSheetPlan(meta: TemplateMeta): SheetPlan {
   ];
   return {
     key: "meta",
-    name: META_SHEET_NAME,
+    name,
     role: "meta",
     columns: [28, 60],
     font: { name: "Calibri", size: 11 },

@@ -199,6 +199,12 @@ export interface WorkbookApi {
   readonly worksheets: WorksheetCollectionApi;
   readonly names: NamedItemCollectionApi;
   readonly tables: TableCollectionApi;
+  /**
+   * Whether the workbook uses the 1904 date system (ExcelApi 1.16; missing from the installed
+   * @types/office-js, hence declared here). Read after `load("use1904DateSystem")`.
+   */
+  readonly use1904DateSystem?: boolean;
+  readonly load: (propertyNames: "use1904DateSystem") => void;
 }
 
 export interface ApplicationApi extends Pick<

@@ -17,7 +17,9 @@ export type Capability =
   /** `suspendApiCalculationUntilNextSync` (ExcelApi 1.6): speed only. */
   | "suspendCalculation"
   /** `suspendScreenUpdatingUntilNextSync` (ExcelApi 1.9): speed only. */
-  | "suspendScreenUpdating";
+  | "suspendScreenUpdating"
+  /** `Workbook.use1904DateSystem` (ExcelApi 1.16): dates of a workbook in the 1904 date system. */
+  | "dateSystem";
 
 export type Capabilities = Readonly<Record<Capability, boolean>>;
 
@@ -52,6 +54,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
     required: false,
   },
   { capability: "suspendScreenUpdating", version: "1.9", what: "", required: false },
+  // Only a workbook saved in the 1904 date system (rare) is affected: not worth a message to all.
+  { capability: "dateSystem", version: "1.16", what: "", required: false },
 ];
 
 export const ALL_CAPABILITIES: Capabilities = Object.freeze(

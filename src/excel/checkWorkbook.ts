@@ -6,7 +6,6 @@ import { DEFAULT_CATALOGUE } from "../core/catalogue";
 import { catalogueById } from "../core/catalogue/levels";
 import { checkFigures, countFindings, type Finding } from "../core/checks";
 import { INPUT_FILL } from "../core/layout/styles";
-import { META_SHEET_NAME } from "../core/meta";
 import type { ContextApi } from "./api";
 import { assertCanRun, hostCapabilities } from "./capabilities";
 import { queueReadWorkbook, type BrokenCell, type ReadOptions } from "./readFigures";
@@ -55,14 +54,14 @@ function parseMarks(text: string | undefined): string[] {
 export async function checkWorkbook(context: ContextApi, options: ReadOptions = {}): Promise<CheckOutcome> {
   assertCanRun(options.capabilities ?? hostCapabilities());
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
-  const collect = queueReadWorkbook(context, catalogue);
+  const collect = queueReadWorkbook(context, catalogue, options.capabilities);
   await context.sync();
-  const { reading, sheets, inputCells } = collect();
+  const { reading, sheets, inputCells, metaSheet: metaKey } = collect();
 
   // The rules of the template the workbook was installed with (a commune's has fewer rows).
   const rules = options.catalogue ?? catalogueById(reading.meta?.templateId);
-  const findings = checkFigures(reading.figures, reading.documents, rules);
-  const metaSheet = sheets.get(META_SHEET_NAME.toLowerCase());
+  const findings = checkFigures(reading.figures, reading.documents, rules, reading.problems);
+  const metaSheet = metaKey ? sheets.get(metaKey) : undefined;
 
   // Only cells on sheets that were read can be marked: their protection is known. A workbook
   // without the meta sheet was not installed by us: report, but do not paint it.
@@ -80,7 +79,7 @@ export async function checkWorkbook(context: ContextApi, options: ReadOptions = 
 
   const rememberMarks = metaSheet !== undefined && (previous.length > 0 || marked.length > 0);
   const touched = new Set([...previous, ...marked].map((ref) => splitRef(ref).sheet!.toLowerCase()));
-  if (rememberMarks) touched.add(META_SHEET_NAME.toLowerCase());
+  if (rememberMarks && metaKey) touched.add(metaKey);
   const protectedSheets = [...touched].map((key) => sheets.get(key)!).filter((sheet) => sheet.protected);
   const worksheets = context.workbook.worksheets;
   // A protected sheet refuses format changes, even to its unlocked input cells.

@@ -7,16 +7,17 @@ import {
   cellRef,
   classifyCell,
   documentsFromGrid,
-  figuresFromNamedCells,
+  readNamedFigures,
   type DocumentRow,
   type Figures,
-  type NamedCell,
+  type NameTarget,
+  type PlacementProblem,
 } from "../core/figures";
 import { candidateSheetNames, templateSheets } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { isOwnFormula } from "../core/layout/formulas";
 import { address, parseAddress } from "../core/layout/model";
-import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
+import { findMetaSheet, type TemplateMeta } from "../core/meta";
 import type { ContextApi, NamedItemApi, RangeApi } from "./api";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
 import { queueSheetReads, type SheetSnapshot } from "./readSheets";
@@ -41,6 +42,8 @@ export interface WorkbookReading {
   broken: BrokenCell[];
   /** The template's identity, or null in a workbook where the sheets were never installed. */
   meta: TemplateMeta | null;
+  /** Figures whose cell was deleted (`#REF!`) or whose row was sorted away from its name. */
+  problems: PlacementProblem[];
 }
 
 export interface ReadOptions {
@@ -55,6 +58,8 @@ export interface ReadDetails {
   sheets: Map<string, SheetSnapshot>;
   /** References (`'Sheet'!D12`) of the named input cells that were found. */
   inputCells: Set<string>;
+  /** The lower-cased name of our meta sheet when the workbook has one. */
+  metaSheet: string | null;
 }
 
 /** The sheet names of ours: as the meta records them, else the defaults. */
@@ -94,12 +99,18 @@ function noteBeside(sheets: ReadonlyMap<string, SheetSnapshot>, cell: string): u
 export function queueReadWorkbook(
   context: ContextApi,
   catalogue: Catalogue = DEFAULT_CATALOGUE,
+  capabilities: Capabilities = hostCapabilities(),
 ): () => ReadDetails {
+  // The date system (ExcelApi 1.16) in the same sync; an older Excel reads dates as 1900 serials.
+  const readsDateSystem = capabilities.dateSystem;
+  if (readsDateSystem) context.workbook.load("use1904DateSystem");
   const named = new Map<string, { item: NamedItemApi; range: RangeApi }>();
   for (const indicator of catalogue.indicators) {
     if (indicator.kind === "ratio") continue; // computed by the core, never read
     const name = inputName(indicator.id);
     const item = context.workbook.names.getItemOrNullObject(name);
+    // The value tells a deleted cell (`#REF!`) from a missing name, in the same sync.
+    item.load("value");
     const range = item.getRangeOrNullObject();
     range.load(["values", "formulas", "address"]);
     named.set(name, { item, range });
@@ -108,9 +119,13 @@ export function queueReadWorkbook(
 
   return () => {
     const sheets = collectSheets();
-    const cells = new Map<string, NamedCell>();
+    const cells = new Map<string, NameTarget>();
     for (const [name, { item, range }] of named) {
-      if (item.isNullObject || range.isNullObject) continue;
+      if (item.isNullObject) continue;
+      if (range.isNullObject) {
+        cells.set(name, { broken: String(item.value ?? "#REF!") });
+        continue;
+      }
       const cell = normalizeRef(range.address).replace(/:.*$/, "");
       cells.set(name, {
         cell,
@@ -119,25 +134,35 @@ export function queueReadWorkbook(
         note: noteBeside(sheets, cell),
       });
     }
-    const metaSheet = sheets.get(META_SHEET_NAME.toLowerCase());
-    const meta = metaSheet ? readMeta(metaSheet.values) : null;
+    // Our meta sheet: `_CCHC`, or an alternate when a user's own sheet has that name.
+    const { name: metaName, meta } = findMetaSheet((name) => sheets.get(name.toLowerCase())?.values);
     const ours = ourSheetNames(meta, catalogue)
       .map((name) => sheets.get(name.toLowerCase()))
       .filter((sheet): sheet is SheetSnapshot => sheet !== undefined);
     const documentsSheet = sheets.get(
       (meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name).toLowerCase(),
     );
+    // A sorted block is told by the keys of the sheets read; a sheet not read trusts its names.
+    // Office.js reports date cells as serials of the workbook's own date system.
+    const date1904 = readsDateSystem && context.workbook.use1904DateSystem === true;
+    const { figures, problems } = readNamedFigures(catalogue, (name) => cells.get(name), {
+      gridOf: (sheet) => sheets.get(sheet.toLowerCase()),
+      namesComplete: meta?.templateId === catalogue.id && meta.version === catalogue.version,
+      date1904,
+    });
     return {
       reading: {
-        figures: figuresFromNamedCells(catalogue, (name) => cells.get(name)),
+        figures,
+        problems,
         documents: documentsSheet
-          ? documentsFromGrid(documentsSheet.name, documentsSheet.values, DOCUMENTS_HEADER_ROW)
+          ? documentsFromGrid(documentsSheet.name, documentsSheet.values, DOCUMENTS_HEADER_ROW, date1904)
           : [],
         broken: ours.flatMap(brokenCells),
         meta,
       },
       sheets,
-      inputCells: new Set([...cells.values()].map((c) => c.cell)),
+      metaSheet: meta && metaName ? metaName.toLowerCase() : null,
+      inputCells: new Set([...cells.values()].flatMap((c) => ("cell" in c ? [c.cell] : []))),
     };
   };
 }
@@ -145,7 +170,7 @@ export function queueReadWorkbook(
 /** Reads the figures, the document list and the CCHC.* cells in error: one sync. */
 export async function readWorkbook(context: ContextApi, options: ReadOptions = {}): Promise<WorkbookReading> {
   assertCanRun(options.capabilities ?? hostCapabilities());
-  const collect = queueReadWorkbook(context, options.catalogue);
+  const collect = queueReadWorkbook(context, options.catalogue, options.capabilities);
   await context.sync();
   return collect().reading;
 }

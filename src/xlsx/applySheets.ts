@@ -261,8 +261,11 @@ function cellContent(plan: CellPlan, prior: PriorFormulas, dates: DateSystem): E
     const formula = plan.formula.replace(/^=/, "");
     const before = prior.get(plan.address);
     const cached = plan.cached === "" ? EMPTY_CACHED_TEXT : plan.cached;
-    const result = cached ?? (before && before.formula === formula ? before.result : undefined);
+    let result = cached ?? (before && before.formula === formula ? before.result : undefined);
     if (result === undefined) return { formula };
+    // The core's cached date is a 1900 serial, like a constant's.
+    if (cached !== undefined && typeof result === "number" && isDateFormat(plan.style?.numberFormat))
+      result = dates.toWorkbook(result);
     return { formula, result: typeof result === "number" && !Number.isFinite(result) ? NUM_ERROR : result };
   }
   const value = plan.value ?? null;

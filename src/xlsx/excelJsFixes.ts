@@ -311,9 +311,21 @@ export function compactValidations(worksheet: ExcelJS.Worksheet): void {
 /** An underscore that a reader could take for the start of an `_xHHHH_` character escape. */
 const ESCAPE_LIKE = /_(?=x[0-9a-f]+_)/gi;
 
-/** The text with every escape-like underscore written as `_x005F_`, the OOXML escape of `_`. */
+/**
+ * Characters XML 1.0 cannot hold (controls other than tab and line breaks, U+FFFE/U+FFFF):
+ * ExcelJS drops them, so a Word line break (U+000B) typed in a cell would be lost.
+ */
+// eslint-disable-next-line no-control-regex -- these very characters are what must be escaped
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/**
+ * The text with every escape-like underscore written as `_x005F_`, the OOXML escape of `_`,
+ * and every character XML cannot hold as its `_xHHHH_` escape (as Excel writes it).
+ */
 export function escapeOoxmlText(text: string): string {
-  return text.replace(ESCAPE_LIKE, "_x005F_");
+  return text
+    .replace(ESCAPE_LIKE, "_x005F_")
+    .replace(NOT_XML, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 /**
@@ -325,7 +337,8 @@ export function escapeOoxmlText(text: string): string {
  */
 function escapeTextForWrite(workbook: ExcelJS.Workbook): () => void {
   const changed: Array<{ cell: ExcelJS.Cell; value: ExcelJS.CellValue }> = [];
-  const needs = (text: unknown) => typeof text === "string" && /_(?=x[0-9a-f]+_)/i.test(text);
+  const needs = (text: unknown) =>
+    typeof text === "string" && (/_(?=x[0-9a-f]+_)/i.test(text) || new RegExp(NOT_XML.source).test(text));
   for (const worksheet of workbook.worksheets) {
     worksheet.eachRow((row) => {
       row.eachCell((cell) => {

@@ -23,7 +23,8 @@ import {
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { parseAddress } from "../core/layout/model";
-import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
+import { findMetaSheet, type TemplateMeta } from "../core/meta";
+import { sheetNameKey } from "../core/sheetNames";
 
 /** Whether a value is one of ExcelJS's wrapped formula values. */
 function isFormulaValue(value: object): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
@@ -72,16 +73,18 @@ export function sheetGrid(worksheet: ExcelJS.Worksheet, view: "formulas" | "valu
   return grid;
 }
 
-/** Finds a worksheet by name as Excel does: case-insensitively. */
+/** Finds a worksheet by name as Excel does: case-insensitively, whatever the spelling (`sheetNameKey`). */
 export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  const lower = name.toLowerCase();
-  return workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+  const key = sheetNameKey(name);
+  return workbook.worksheets.find((ws) => sheetNameKey(ws.name) === key);
 }
 
 /** The template meta recorded in the very hidden sheet, or null when the workbook has none of ours. */
 export function readWorkbookMeta(workbook: ExcelJS.Workbook): TemplateMeta | null {
-  const sheet = findWorksheet(workbook, META_SHEET_NAME);
-  return sheet ? readMeta(sheetGrid(sheet, "values")) : null;
+  return findMetaSheet((name) => {
+    const sheet = findWorksheet(workbook, name);
+    return sheet && sheetGrid(sheet, "values");
+  }).meta;
 }
 
 /** What `planInstall` needs: every sheet name in tab order, and our candidate sheets' formulas. */
@@ -111,7 +114,12 @@ export function readExistingWorkbook(
       sheets.set(worksheet.name, { name: worksheet.name, cells: sheetGrid(worksheet, "formulas") });
     }
   }
-  return { sheetNames: workbook.worksheets.map((ws) => ws.name), sheets, names };
+  return {
+    sheetNames: workbook.worksheets.map((ws) => ws.name),
+    sheets,
+    names,
+    date1904: workbook.properties?.date1904 === true,
+  };
 }
 
 /** Splits `'Sheet ''1'''!$D$5` (or `Sheet1!$D$5:$E$6`) into the sheet name and its first cell. */
@@ -170,6 +178,8 @@ export interface WorkbookFigures {
   documents: DocumentRow[];
   /** Figures whose cell was deleted or whose row was sorted away from its name. */
   problems: PlacementProblem[];
+  /** The workbook uses the 1904 date system (its dates are already read as 1900 serials). */
+  date1904: boolean;
 }
 
 /** A sheet's grids by name, each built once. */
@@ -198,13 +208,17 @@ export function readWorkbookFigures(
 ): WorkbookFigures {
   const meta = readWorkbookMeta(workbook);
   const complete = meta?.templateId === catalogue.id && meta.version === catalogue.version;
-  const { figures, problems } = readNamedFigures(
-    catalogue,
-    namedCellLookup(workbook),
-    gridsLookup(workbook),
-    complete,
-  );
-  return { figures, documents: readDocuments(workbook), problems };
+  // ExcelJS hands date cells over as Dates already corrected for a 1904 workbook: no date1904 here.
+  const { figures, problems } = readNamedFigures(catalogue, namedCellLookup(workbook), {
+    gridOf: gridsLookup(workbook),
+    namesComplete: complete,
+  });
+  return {
+    figures,
+    documents: readDocuments(workbook),
+    problems,
+    date1904: workbook.properties?.date1904 === true,
+  };
 }
 
 /** The findings of the checks over a workbook's figures. */

@@ -1,11 +1,13 @@
 /**
  * The command line as a process among others: `cchc check f.xlsx | head -1` ends quietly when the
- * reader goes away (no stack trace, the command's own exit code).
+ * reader goes away (no stack trace, the command's own exit code); two commands started together
+ * on one file never both write it.
  */
 import { spawn } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { createTemplateFile } from "../../src/xlsx/operations";
-import { makeTempDir, removeTempDir } from "../support/xlsx";
+import { makeTempDir, readBack, removeTempDir, strayFiles } from "../support/xlsx";
 import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";
 
 let dir: string;
@@ -44,4 +46,31 @@ describe("a closed pipe on standard output", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
   });
+});
+
+/** Runs the CLI to the end, with its output. */
+function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
+
+describe("two processes on one file", () => {
+  it("install and report started together: the report is never lost; a refusal says the file is busy", async () => {
+    const file = path.join(dir, "cung-luc.xlsx");
+    fs.copyFileSync(sample, file);
+    const [install, report] = await Promise.all([runCli(["install", file]), runCli(["report", file])]);
+    for (const run of [install, report]) {
+      expect([0, 2]).toContain(run.code);
+      if (run.code === 2) expect(run.stderr).toMatch(/đang được một lệnh cchc khác ghi/);
+    }
+    const names = (await readBack(file)).worksheets.map((ws) => ws.name);
+    // Whatever the order, a report that said done is in the file.
+    if (report.code === 0) expect(names.some((name) => /^Phụ lục/.test(name))).toBe(true);
+    expect(strayFiles(dir, ["mau.xlsx", "cung-luc.xlsx"])).toEqual([]);
+  }, 60_000);
 });

@@ -100,6 +100,11 @@ export class FakeWorkbook {
   selection: { sheet: SheetState; box: Box } | null = null;
   /** Calls of application.suspend…UntilNextSync, by kind. */
   readonly suspensions = { calculation: 0, screenUpdating: 0 };
+  /**
+   * The workbook uses the 1904 date system: cell values stay serials of that system (as Excel's
+   * `values` report them), only `use1904DateSystem` tells.
+   */
+  date1904 = false;
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.17";
@@ -157,6 +162,65 @@ export class FakeWorkbook {
     const sheet = new SheetState(name);
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /**
+   * A user's structural edits, as Excel applies them: cells move, defined names move with their
+   * cells, a name whose cell is deleted becomes `#REF!`. (Formulas are not rewritten: ours refer
+   * to names.)
+   */
+  insertColumn(sheetName: string, column: number): void {
+    const sheet = this.sheet(sheetName);
+    const moved = [...sheet.cells].map(([key, cell]) => {
+      const [r, c] = key.split(":").map(Number);
+      return [c >= column ? `${r}:${c + 1}` : key, cell] as const;
+    });
+    sheet.cells.clear();
+    for (const [key, cell] of moved) sheet.cells.set(key, cell);
+    const shift = (box: Box): Box =>
+      box.left >= column ? { ...box, left: box.left + 1, right: box.right + 1 } : box;
+    sheet.merges = sheet.merges.map(shift);
+    for (const named of this.names.values()) if (named.sheet === sheet) named.box = shift(named.box);
+  }
+
+  /** Deletes a whole row (see `insertColumn`). */
+  deleteRow(sheetName: string, row: number): void {
+    const sheet = this.sheet(sheetName);
+    const kept = [...sheet.cells].flatMap(([key, cell]) => {
+      const [r, c] = key.split(":").map(Number);
+      return r === row ? [] : [[r > row ? `${r - 1}:${c}` : key, cell] as const];
+    });
+    sheet.cells.clear();
+    for (const [key, cell] of kept) sheet.cells.set(key, cell);
+    const up = (box: Box): Box =>
+      box.top > row ? { ...box, top: box.top - 1, bottom: box.bottom - 1 } : box;
+    sheet.merges = sheet.merges.filter((m) => m.top !== row || m.bottom !== row).map(up);
+    for (const named of this.names.values()) {
+      if (named.sheet !== sheet) continue;
+      if (named.box.top === row && named.box.bottom === row) named.broken = true;
+      else named.box = up(named.box);
+    }
+  }
+
+  /**
+   * Sorts rows as Excel's Sort does on a selected block: the cells of `columns` move to the rows
+   * given by `order` (order[i] = the row whose content goes to rows[i]); names stay where they are.
+   */
+  sortRows(
+    sheetName: string,
+    rows: readonly number[],
+    order: readonly number[],
+    columns: readonly number[],
+  ): void {
+    const sheet = this.sheet(sheetName);
+    const taken = order.map((from) => columns.map((c) => sheet.peek(from, c)));
+    rows.forEach((to, i) =>
+      columns.forEach((c, j) => {
+        const cell = taken[i][j];
+        if (cell) sheet.cells.set(`${to}:${c}`, cell);
+        else sheet.cells.delete(`${to}:${c}`);
+      }),
+    );
   }
 
   /** The sheet of that name (case-insensitive), for assertions. */
@@ -396,14 +460,29 @@ function child<P, C>(parent: FakeProxy<P>, make: (p: P) => C | null): () => C | 
   };
 }
 
-class FakeWorkbookProxy implements Api.WorkbookApi {
+class FakeWorkbookProxy extends FakeProxy<FakeWorkbook> implements Api.WorkbookApi {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
   constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.book, false);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.tables = new FakeTableCollection(ctx, null);
+  }
+  protected readers() {
+    return {
+      use1904DateSystem: (book: FakeWorkbook) => {
+        book.requireApi("1.16", "Workbook.use1904DateSystem");
+        return book.date1904;
+      },
+    };
+  }
+  get use1904DateSystem(): boolean {
+    return this.read("use1904DateSystem");
+  }
+  load(arg: "use1904DateSystem"): void {
+    this.queueLoad(arg);
   }
 }
 
@@ -1347,6 +1426,7 @@ class FakeNamedItemCollection extends FakeProxy<FakeWorkbook> implements Api.Nam
 
 /** What Excel's NamedItem.value gives for a named range: its absolute address. */
 function nameValue(named: NameState): string {
+  if (named.broken) return "#REF!";
   const abs = boxAddress(named.box).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
   return `${quoteSheet(named.sheet.name)}!${abs}`;
 }
@@ -1384,7 +1464,9 @@ class FakeNamedItem extends FakeProxy<NameState> implements Api.NamedItemApi {
       this.ctx,
       child(this, (named) => {
         this.book.requireApi("1.4", "NamedItem.getRangeOrNullObject");
-        return this.book.sheets.includes(named.sheet) ? { sheet: named.sheet, box: named.box } : null;
+        return this.book.sheets.includes(named.sheet) && !named.broken
+          ? { sheet: named.sheet, box: named.box }
+          : null;
       }),
       true,
     );

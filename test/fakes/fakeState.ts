@@ -288,6 +288,8 @@ export interface NameState {
   name: string;
   sheet: SheetState;
   box: Box;
+  /** The name's cells were deleted: Excel shows its reference as `#REF!` and it has no range. */
+  broken?: boolean;
 }
 
 export interface TableState {

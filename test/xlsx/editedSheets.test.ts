@@ -56,7 +56,9 @@ describe("a column inserted left of an input sheet (LibreOffice)", () => {
     expect(messages(findings)).toEqual(messages(sampleFindings));
     expect(await figureValues(file)).toEqual(await figureValues(sample));
     // The figure is the name's cell, now in column E.
-    expect(readWorkbookFigures(await readBack(file)).figures.get("kh_tong")?.cell).toBe(`'${INPUT_SHEET}'!E5`);
+    expect(readWorkbookFigures(await readBack(file)).figures.get("kh_tong")?.cell).toBe(
+      `'${INPUT_SHEET}'!E5`,
+    );
   });
 
   it("install keeps every figure and note where it belongs; check then equals the sample's", async () => {
@@ -68,8 +70,12 @@ describe("a column inserted left of an input sheet (LibreOffice)", () => {
     const book = await readBack(file);
     expect(namedCell(book, "CCHC_KH_TONG").value).toBe(47);
     // No figure was pushed into «Ghi chú».
-    const notes = findWorksheet(book, INPUT_SHEET)!.getColumn(5).values.filter((v) => typeof v === "number");
+    const notes = findWorksheet(book, INPUT_SHEET)!
+      .getColumn(5)
+      .values.filter((v) => typeof v === "number");
     expect(notes).toEqual([]);
+    // The columns pushed right (the old «Kiểm tra») do not stay beside the rewritten ones.
+    expect(findWorksheet(book, INPUT_SHEET)!.getCell("G3").value).toBeNull();
   });
 });
 
@@ -121,12 +127,23 @@ describe("rows of a block sorted (keys and values moved, names stayed)", () => {
     const { findings, figures } = await checkFile(file);
     const misplaced = findings.filter((f) => f.checkId.startsWith("place:"));
     expect(misplaced.map((f) => f.ids[0]).sort()).toEqual(
-      ["kh_cd_tong", "kh_tc_tong", "kh_tthc_tong", "kh_tcbm_tong", "kh_cv_tong", "kh_tcc_tong", "kh_cpdt_tong", "kh_dn_tong"].sort(),
+      [
+        "kh_cd_tong",
+        "kh_tc_tong",
+        "kh_tthc_tong",
+        "kh_tcbm_tong",
+        "kh_cv_tong",
+        "kh_tcc_tong",
+        "kh_cpdt_tong",
+        "kh_dn_tong",
+      ].sort(),
     );
     const tc = misplaced.find((f) => f.ids[0] === "kh_tc_tong")!;
     expect(tc.severity).toBe("error");
     // Row 7 carried kh_tc_tong; reversed, it is row 12, which carries the name CCHC_KH_CPDT_TONG.
-    expect(tc.message).toMatch(/ô '1\. Chỉ đạo điều hành'!D7 mang tên CCHC_KH_TC_TONG.*có mã kh_cpdt_tong.*ô '1\. Chỉ đạo điều hành'!D12/);
+    expect(tc.message).toMatch(
+      /ô '1\. Chỉ đạo điều hành'!D7 mang tên CCHC_KH_TC_TONG.*có mã kh_cpdt_tong.*ô '1\. Chỉ đạo điều hành'!D12/,
+    );
     expect(figures.figures.get("kh_tc_tong")?.value).toEqual({ type: "number", value: 6 });
     expect(figures.figures.get("kh_cd_tong")?.value).toEqual({ type: "number", value: 8 });
   });

@@ -43,7 +43,10 @@ describe("read-only, links and long names", () => {
   it("refuses a read-only workbook (mode 444) with exit 2 and leaves it as it was", async () => {
     const { folder, file } = sampleCopy();
     fs.chmodSync(file, 0o444);
-    for (const argv of [["install", file], ["report", file]]) {
+    for (const argv of [
+      ["install", file],
+      ["report", file],
+    ]) {
       const io = bufferIo();
       expect(await main(argv, io)).toBe(2);
       expect(io.stderr).toMatch(/chỉ cho đọc \(read-only\)/);
@@ -51,7 +54,11 @@ describe("read-only, links and long names", () => {
     }
     expect(fs.readFileSync(file).equals(sampleBytes)).toBe(true);
     expect(fs.statSync(file).mode & 0o777).toBe(0o444);
-    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+    // Reading it is fine, and a report can still go to another file.
+    expect(await main(["check", file], bufferIo())).toBe(0);
+    const output = path.join(folder, "ket-qua.xlsx");
+    expect(await main(["report", file, "-o", output], bufferIo())).toBe(0);
+    expect(strayFiles(folder, ["bao-cao.xlsx", "ket-qua.xlsx"])).toEqual([]);
   });
 
   it("writes through a symbolic link to its target; the link stays a link", async () => {
@@ -107,7 +114,10 @@ describe("two programs on one file", () => {
   it("respects the lock file LibreOffice keeps beside an open document", async () => {
     const { folder, file } = sampleCopy();
     const lock = path.join(folder, ".~lock.bao-cao.xlsx#");
-    fs.writeFileSync(lock, "Nguyễn Văn A,may-tram,nva,30.11.2026 09:00,file:///home/nva/.config/libreoffice/4;");
+    fs.writeFileSync(
+      lock,
+      "Nguyễn Văn A,may-tram,nva,30.11.2026 09:00,file:///home/nva/.config/libreoffice/4;",
+    );
     const io = bufferIo();
     expect(await main(["install", file], io)).toBe(2);
     expect(io.stderr).toMatch(/đang được mở trong LibreOffice \(bởi Nguyễn Văn A\)/);
@@ -132,7 +142,9 @@ describe("two programs on one file", () => {
     // Another program saves the file meanwhile (one byte more, as any edit changes size or time).
     fs.appendFileSync(file, "x");
     const edited = fs.readFileSync(file);
-    const attempt = withFileLock(file, () => writeFileAtomic(file, Buffer.from("cũ"), { unchangedSince: stamp }));
+    const attempt = withFileLock(file, () =>
+      writeFileAtomic(file, Buffer.from("cũ"), { unchangedSince: stamp }),
+    );
     await expect(attempt).rejects.toThrow(WorkbookFileError);
     await expect(attempt).rejects.toMatchObject({ problem: "changed" });
     expect(fs.readFileSync(file).equals(edited)).toBe(true);

@@ -8,9 +8,9 @@ import { catalogueById } from "../catalogue/levels";
 import { checkFigures, countFindings, type Finding } from "../checks";
 import { evaluateIndicators } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
-import { resolveSheetNames, type ExistingWorkbook } from "../install";
+import { existingCells, resolveSheetNames, type ExistingWorkbook } from "../install";
 import { address, type SheetPlan } from "../layout/model";
-import { metaSheetPlan, META_SHEET_NAME, readMeta } from "../meta";
+import { findMetaSheet, metaSheetPlan, META_SHEET_NAME, META_SHEET_NAMES } from "../meta";
 import { documentsReportPlan, REPORT_SHEETS, statisticsSheetPlan } from "./appendices";
 
 export interface ReportRequest {
@@ -41,7 +41,7 @@ const REPORTS = [REPORT_SHEETS.statistics, REPORT_SHEETS.documents];
 
 /** The sheet names an adapter must read before planning a report. */
 export function candidateReportNames(): string[] {
-  return [META_SHEET_NAME, ...REPORTS.flatMap((r) => [r.name, `${r.name} (CCHC)`])];
+  return [...META_SHEET_NAMES, ...REPORTS.flatMap((r) => [r.name, `${r.name} (CCHC)`])];
 }
 
 /** A short, stable digest of a sheet's non-empty values, position by position. */
@@ -88,8 +88,7 @@ function freeName(base: string, taken: Set<string>): string {
 }
 
 export function planReport(existing: ExistingWorkbook, request: ReportRequest): ReportPlan {
-  const metaSheet = existing.sheets.get(META_SHEET_NAME);
-  const meta = metaSheet ? readMeta(metaSheet.cells) : null;
+  const { name: metaName, meta } = findMetaSheet(existingCells(existing));
   if (!meta || request.figures.size === 0) throw new NotInstalledError();
   // The report has the rows of the template the workbook was installed with (huyện or xã).
   const catalogue = request.catalogue ?? catalogueById(meta.templateId);
@@ -130,7 +129,7 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
   const counts = countFindings(findings);
   return {
     renames,
-    sheets: [...plans, metaSheetPlan({ ...meta, sheets, extra })],
+    sheets: [...plans, metaSheetPlan({ ...meta, sheets, extra }, metaName ?? META_SHEET_NAME)],
     findings,
     summary: { ...counts, sheets: plans.map((p) => p.name), keptEdited: renames.map((r) => r.to) },
   };
