@@ -9,6 +9,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { prepareForWrite, repairLoadedModel } from "./excelJsFixes";
+import { PackageError, XlsxPackage } from "./package/xlsxPackage";
+import { PartXmlError } from "./package/xml";
 import {
   hasOleSignature,
   hasZipSignature,
@@ -25,6 +27,8 @@ export type WorkbookFileProblem =
   | "notWorkbook"
   /** A damaged .xlsx (truncated, a broken part). */
   | "corrupt"
+  /** A part cchc must edit (the workbook, styles, one of our sheets) is not well-formed XML. */
+  | "brokenPart"
   /** A workbook holding parts that ExcelJS would drop when writing it back. */
   | "unsupported"
   /** A readable workbook without the CCHC sheets (no `CCHC_*` names). */
@@ -164,6 +168,77 @@ export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
     );
   }
   return { file, workbook, bytes, entries };
+}
+
+/**
+ * Opens an .xlsx file as a package of parts (nothing is parsed yet); every failure is a
+ * WorkbookFileError with one Vietnamese line saying what the file is instead.
+ */
+export async function openPackageFile(file: string): Promise<XlsxPackage> {
+  const bytes = await readBytes(file);
+  try {
+    return XlsxPackage.fromBytes(bytes);
+  } catch (error) {
+    if (!(error instanceof PackageError)) throw error;
+    const messages: Record<PackageError["problem"], [WorkbookFileProblem, string]> = {
+      empty: ["notWorkbook", `Tệp "${file}" rỗng (0 byte), không phải bảng tính Excel .xlsx.`],
+      ole: [
+        "notWorkbook",
+        `Tệp "${file}" là bảng tính .xls cũ hoặc .xlsx có đặt mật khẩu: hãy mở bằng Excel và lưu thành .xlsx (không mật khẩu).`,
+      ],
+      notZip: ["notWorkbook", `Tệp "${file}" không phải bảng tính Excel .xlsx.`],
+      brokenZip: [
+        "corrupt",
+        `Tệp "${file}" không giải nén được (tệp bị cắt cụt hoặc chép chưa xong): hãy lấy lại bản đầy đủ.`,
+      ],
+      notWorkbook: ["notWorkbook", `Tệp "${file}" là tệp nén nhưng không phải bảng tính Excel .xlsx.`],
+    };
+    const [problem, message] = messages[error.problem];
+    throw new WorkbookFileError(problem, file, message, { cause: error });
+  }
+}
+
+/**
+ * Turns an error met while reading or editing a package into one Vietnamese line: a part that
+ * is not well-formed XML is named; anything else is an internal fault, said plainly, with the
+ * detail kept as the cause (never shown as an English message).
+ */
+export function packageFailure(file: string, error: unknown, doing: string): WorkbookFileError {
+  if (error instanceof WorkbookFileError) return error;
+  if (error instanceof PartXmlError) {
+    return new WorkbookFileError(
+      "brokenPart",
+      file,
+      `Không ${doing} tệp "${file}": phần "${error.part}" trong tệp không phải XML hợp lệ nên cchc không sửa được; tệp không bị thay đổi. Hãy mở và lưu lại tệp bằng Excel rồi thử lại.`,
+      { cause: error },
+    );
+  }
+  return new WorkbookFileError(
+    "unsupported",
+    file,
+    `Không ${doing} tệp "${file}": cchc gặp một lỗi bên trong khi xử lý tệp này; tệp không bị thay đổi. Hãy gửi tệp cho người phụ trách cchc.`,
+    { cause: error },
+  );
+}
+
+/** Writes a package back to `file` atomically. */
+export async function savePackageFile(pkg: XlsxPackage, file: string): Promise<void> {
+  let data: Uint8Array;
+  try {
+    data = pkg.toBytes();
+  } catch (error) {
+    throw packageFailure(file, error, "ghi");
+  }
+  try {
+    await writeFileAtomic(file, data);
+  } catch (error) {
+    throw new WorkbookFileError(
+      "writeFailed",
+      file,
+      `Không ghi được tệp "${file}": ${firstLine(error)}. Tệp cũ (nếu có) không bị thay đổi.`,
+      { cause: error },
+    );
+  }
 }
 
 /** Parts of an .xlsx that ExcelJS 4.4 does not read, so a rewrite would drop them, by path. */

@@ -16,7 +16,9 @@ import {
   type ReportPlan,
 } from "../core/report/planReport";
 import { applySheets, type ApplyReport } from "./applySheets";
-import { openWorkbookFile, partsLostOnRewrite, saveWorkbookFile, WorkbookFileError } from "./files";
+import { openPackageFile, packageFailure, savePackageFile, saveWorkbookFile, WorkbookFileError } from "./files";
+import { applyPlans } from "./package/applyPlans";
+import { PackageReader } from "./package/readPackage";
 import {
   checkWorkbook,
   findWorksheet,
@@ -68,39 +70,26 @@ export async function createTemplateFile(
 }
 
 /**
- * Refuses before touching anything a file whose rewrite through ExcelJS would silently drop
- * parts of it (charts, macros …): the user is sent to the add-in in Excel instead.
+ * `cchc install`: installs or upgrades the sheets in place. The file is edited as a package:
+ * our sheets' parts are written, the shared parts edited, every other part kept byte for byte.
  */
-function refuseLossyRewrite(
-  opened: Awaited<ReturnType<typeof openWorkbookFile>>,
-  file: string,
-  doing: string,
-  action: string,
-): void {
-  const lost = partsLostOnRewrite(opened);
-  if (lost.length === 0) return;
-  throw new WorkbookFileError(
-    "unsupported",
-    file,
-    `Không ${doing} tệp "${file}": tệp có ${lost.join(", ")} mà cchc không giữ được khi ghi lại; hãy ${action} bằng add-in trong Excel.`,
-  );
-}
-
-/** `cchc install`: installs or upgrades the sheets in place, keeping everything else in the file. */
 export async function installIntoFile(
   file: string,
   options: { catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
-  const opened = await openWorkbookFile(file);
-  refuseLossyRewrite(opened, file, "cài vào", "cài");
-  // Without an explicit catalogue the planner keeps the template the file was installed with.
-  const plan = planInstall(readExistingWorkbook(opened.workbook, catalogue), {
-    catalogue: options.catalogue,
-  });
-  const applied = await applySheets(opened.workbook, plan.sheets);
-  await saveWorkbookFile(opened.workbook, file, { overwrite: true });
-  return { summary: plan.summary, applied };
+  const pkg = await openPackageFile(file);
+  let outcome: InstallOutcome;
+  try {
+    const reader = new PackageReader(pkg);
+    // Without an explicit catalogue the planner keeps the template the file was installed with.
+    const plan = planInstall(reader.existingWorkbook(catalogue), { catalogue: options.catalogue });
+    outcome = { summary: plan.summary, applied: applyPlans(pkg, plan.sheets) };
+  } catch (error) {
+    throw packageFailure(file, error, "cài vào");
+  }
+  await savePackageFile(pkg, file);
+  return outcome;
 }
 
 export interface CheckOutcome {
@@ -113,8 +102,13 @@ export async function checkFile(
   file: string,
   options: { catalogue?: Catalogue } = {},
 ): Promise<CheckOutcome> {
-  const opened = await openWorkbookFile(file);
-  const outcome = checkWorkbook(opened.workbook, options.catalogue);
+  const pkg = await openPackageFile(file);
+  let outcome: CheckOutcome;
+  try {
+    outcome = new PackageReader(pkg).check(options.catalogue);
+  } catch (error) {
+    throw packageFailure(file, error, "kiểm tra");
+  }
   if (outcome.figures.figures.size === 0) {
     throw new WorkbookFileError(
       "notInstalled",
@@ -160,17 +154,26 @@ export async function applyReport(
 
 /**
  * `cchc report`: fills the report sheets from the file's figures, in place (atomically) or into
- * `output`. Input sheets are not touched; a report sheet edited by hand is kept under another name.
+ * `output`. Input sheets are not touched; a report sheet edited by hand is kept under another
+ * name; every part that is not ours is kept byte for byte.
  */
 export async function reportIntoFile(
   file: string,
   options: { output?: string; generatedAt?: Date; catalogue?: Catalogue } = {},
 ): Promise<ReportOutcome> {
-  const opened = await openWorkbookFile(file);
-  refuseLossyRewrite(opened, file, "ghi báo cáo vào", "tạo báo cáo");
+  const pkg = await openPackageFile(file);
   let plan: ReportPlan;
   try {
-    plan = await applyReport(opened.workbook, options.generatedAt ?? new Date(), options.catalogue);
+    const reader = new PackageReader(pkg);
+    // Figures are read over the full catalogue; the report takes the rows of the file's template.
+    const { figures, documents } = reader.figures(options.catalogue ?? DEFAULT_CATALOGUE);
+    plan = planReport(reader.existingForReport(), {
+      figures,
+      documents,
+      generatedAt: options.generatedAt ?? new Date(),
+      catalogue: options.catalogue,
+    });
+    applyPlans(pkg, plan.sheets, plan.renames);
   } catch (error) {
     if (error instanceof NotInstalledError) {
       throw new WorkbookFileError(
@@ -179,10 +182,10 @@ export async function reportIntoFile(
         `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`,
       );
     }
-    throw error;
+    throw packageFailure(file, error, "ghi báo cáo vào");
   }
   const written = options.output ?? file;
-  await saveWorkbookFile(opened.workbook, written, { overwrite: true });
+  await savePackageFile(pkg, written);
   return { plan, written };
 }
 
