@@ -189,7 +189,7 @@ export async function openPackageFile(file: string): Promise<XlsxPackage> {
       notZip: ["notWorkbook", `Tệp "${file}" không phải bảng tính Excel .xlsx.`],
       brokenZip: [
         "corrupt",
-        `Tệp "${file}" không giải nén được (tệp bị cắt cụt hoặc chép chưa xong): hãy lấy lại bản đầy đủ.`,
+        `Tệp "${file}" bị hỏng: không giải nén được (tệp bị cắt cụt hoặc chép chưa xong); hãy lấy lại bản đầy đủ.`,
       ],
       notWorkbook: ["notWorkbook", `Tệp "${file}" là tệp nén nhưng không phải bảng tính Excel .xlsx.`],
     };

@@ -20,9 +20,7 @@ import { openPackageFile, packageFailure, savePackageFile, saveWorkbookFile, Wor
 import { applyPlans } from "./package/applyPlans";
 import { PackageReader } from "./package/readPackage";
 import {
-  checkWorkbook,
   findWorksheet,
-  readExistingWorkbook,
   readWorkbookFigures,
   readWorkbookMeta,
   sheetGrid,
