@@ -16,7 +16,13 @@ import {
   type ReportPlan,
 } from "../core/report/planReport";
 import { applySheets, type ApplyReport } from "./applySheets";
-import { openPackageFile, packageFailure, savePackageFile, saveWorkbookFile, WorkbookFileError } from "./files";
+import {
+  openPackageFile,
+  packageFailure,
+  savePackageFile,
+  saveWorkbookFile,
+  WorkbookFileError,
+} from "./files";
 import { applyPlans } from "./package/applyPlans";
 import { PackageReader } from "./package/readPackage";
 import {

@@ -69,9 +69,7 @@ async function validationCoverage(
   parts = /^xl\/worksheets\/sheet\d+\.xml$/,
 ): Promise<Record<string, number>> {
   const covered: Record<string, number> = {};
-  for (const name of (await zipPartNames(file))
-    .filter((n) => parts.test(n))
-    .sort()) {
+  for (const name of (await zipPartNames(file)).filter((n) => parts.test(n)).sort()) {
     const cells = new Set<string>();
     for (const [, sqref] of (await zipPart(file, name)).matchAll(
       /<dataValidation\b[^>]*\ssqref="([^"]+)"/g,

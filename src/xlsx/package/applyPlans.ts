@@ -7,9 +7,26 @@
 import type { Element } from "@xmldom/xmldom";
 import { columnLetter, parseAddress, type SheetPlan } from "../../core/layout/model";
 import { StylesPart } from "./stylesPart";
-import { dateSystem, intersects, parseRange, printNames, quoteSheetName, writeSheet, WORKSHEET_ORDER } from "./sheetWriter";
+import {
+  dateSystem,
+  intersects,
+  parseRange,
+  printNames,
+  quoteSheetName,
+  writeSheet,
+  WORKSHEET_ORDER,
+} from "./sheetWriter";
 import { WorkbookPart, WORKSHEET_TYPE, type SheetEntry } from "./workbookPart";
-import { children, child, createChild, encodeExcelEscapes, insertInOrder, parseXml, setRelId, MAIN_NS } from "./xml";
+import {
+  children,
+  child,
+  createChild,
+  encodeExcelEscapes,
+  insertInOrder,
+  parseXml,
+  setRelId,
+  MAIN_NS,
+} from "./xml";
 import type { XlsxPackage } from "./xlsxPackage";
 import type { ReadGrid } from "./sheetReader";
 
@@ -119,7 +136,9 @@ function ensureTable(
   pkg.setDom(part, doc);
   pkg.addContentType(part, TABLE_TYPE);
   const id = pkg.addRelationship(sheet.part!, TABLE_REL, part);
-  const parts = child(sheetRoot, "tableParts") ?? insertInOrder(sheetRoot, createChild(sheetRoot, "tableParts"), WORKSHEET_ORDER);
+  const parts =
+    child(sheetRoot, "tableParts") ??
+    insertInOrder(sheetRoot, createChild(sheetRoot, "tableParts"), WORKSHEET_ORDER);
   const tablePart = createChild(parts, "tablePart");
   setRelId(tablePart, id);
   parts.appendChild(tablePart);

@@ -48,7 +48,8 @@ export class PackageReader {
   private dateFormats(): boolean[] {
     if (!this.dates) {
       const rel = this.pkg.relationships(this.workbook.part).find((r) => /\/styles$/.test(r.type));
-      this.dates = rel?.part && this.pkg.has(rel.part) ? StylesPart.of(this.pkg, this.workbook.part).dateFormats() : [];
+      this.dates =
+        rel?.part && this.pkg.has(rel.part) ? StylesPart.of(this.pkg, this.workbook.part).dateFormats() : [];
     }
     return this.dates;
   }
@@ -116,8 +117,13 @@ export class PackageReader {
     const meta = this.meta();
     const names = new Map<string, string>();
     for (const [name, text] of this.names()) if (/^CCHC_/.test(name)) names.set(name, text);
-    const pointedAt = [...names.values()].map((ref) => parseCellRef(ref)?.sheet).filter((n): n is string => !!n);
-    const wanted = candidateSheetNames(catalogue, [...Object.values(meta?.sheets ?? {}), ...new Set(pointedAt)]);
+    const pointedAt = [...names.values()]
+      .map((ref) => parseCellRef(ref)?.sheet)
+      .filter((n): n is string => !!n);
+    const wanted = candidateSheetNames(catalogue, [
+      ...Object.values(meta?.sheets ?? {}),
+      ...new Set(pointedAt),
+    ]);
     return { sheetNames: this.sheetNames(), sheets: this.sheetsView(wanted, "formulas"), names };
   }
 
@@ -151,20 +157,27 @@ export class PackageReader {
   documents(): DocumentRow[] {
     const meta = this.meta();
     const entry = this.findSheet(meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name);
-    return entry ? documentsFromGrid(entry.name, gridView(this.grid(entry), "values"), DOCUMENTS_HEADER_ROW) : [];
+    return entry
+      ? documentsFromGrid(entry.name, gridView(this.grid(entry), "values"), DOCUMENTS_HEADER_ROW)
+      : [];
   }
 
   /** Every named figure and the document list. */
   figures(catalogue: Catalogue = DEFAULT_CATALOGUE): { figures: Figures; documents: DocumentRow[] } {
     const names = this.names();
     return {
-      figures: figuresFromNamedCells(catalogue, (name) => (names.has(name.toUpperCase()) ? this.namedCell(name) : undefined)),
+      figures: figuresFromNamedCells(catalogue, (name) =>
+        names.has(name.toUpperCase()) ? this.namedCell(name) : undefined,
+      ),
       documents: this.documents(),
     };
   }
 
   /** The findings of the checks, with the rules of the template the file was installed with. */
-  check(catalogue?: Catalogue): { figures: { figures: Figures; documents: DocumentRow[] }; findings: Finding[] } {
+  check(catalogue?: Catalogue): {
+    figures: { figures: Figures; documents: DocumentRow[] };
+    findings: Finding[];
+  } {
     const rules = catalogue ?? catalogueById(this.meta()?.templateId);
     const figures = this.figures(rules);
     return { figures, findings: checkFigures(figures.figures, figures.documents, rules) };

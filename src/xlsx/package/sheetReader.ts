@@ -254,7 +254,12 @@ export function readSheetCells(part: string, data: Uint8Array, options: SheetRea
         else {
           const n = Number(raw);
           v = Number.isFinite(n) ? n : raw;
-          if (typeof v === "number" && options.date1904 && c.style !== undefined && options.dateFormats[c.style])
+          if (
+            typeof v === "number" &&
+            options.date1904 &&
+            c.style !== undefined &&
+            options.dateFormats[c.style]
+          )
             v += DATE1904_OFFSET;
         }
       }
@@ -263,7 +268,11 @@ export function readSheetCells(part: string, data: Uint8Array, options: SheetRea
       if (c.style === undefined) return;
     }
     const row = (grid[c.row - 1] ??= []);
-    row[c.column - 1] = { value: v, formula: formula !== undefined ? `=${formula}` : undefined, style: c.style };
+    row[c.column - 1] = {
+      value: v,
+      formula: formula !== undefined ? `=${formula}` : undefined,
+      style: c.style,
+    };
   };
 
   p.write(strFromU8(data)).close();
@@ -279,7 +288,9 @@ export function gridView(grid: ReadGrid, view: "formulas" | "values"): unknown[]
     if (row) {
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
-        cells.push(cell ? (view === "formulas" && cell.formula !== undefined ? cell.formula : cell.value) : null);
+        cells.push(
+          cell ? (view === "formulas" && cell.formula !== undefined ? cell.formula : cell.value) : null,
+        );
       }
       while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     }

@@ -353,7 +353,9 @@ function writeColumns(root: Element, plan: SheetPlan, ctx: SheetContext): void {
     col.setAttribute("customWidth", "1");
     return col;
   });
-  for (const col of [...kept, ...ours].sort((a, b) => Number(a.getAttribute("min")) - Number(b.getAttribute("min"))))
+  for (const col of [...kept, ...ours].sort(
+    (a, b) => Number(a.getAttribute("min")) - Number(b.getAttribute("min")),
+  ))
     cols.appendChild(col);
 }
 
@@ -390,7 +392,8 @@ function listFormula(values: readonly string[]): string {
     if (/[,"]/.test(value)) throw new Error(`A list choice cannot hold a comma or a quote: ${value}`);
   }
   const list = `"${values.join(",")}"`;
-  if (list.length > 257) throw new Error(`A list validation's choices exceed Excel's 255 characters: ${list}`);
+  if (list.length > 257)
+    throw new Error(`A list validation's choices exceed Excel's 255 characters: ${list}`);
   return list;
 }
 

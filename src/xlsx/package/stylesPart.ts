@@ -109,7 +109,10 @@ export class StylesPart {
     const list = ensureChild(this.root, listName, STYLESHEET_ORDER);
     const ns = this.root.namespaceURI ?? "";
     const prefix = this.root.prefix ? `${this.root.prefix}:` : "";
-    const fragment = parseXml(this.part, `<${prefix}x xmlns${this.root.prefix ? `:${this.root.prefix}` : ""}="${ns}">${xml}</${prefix}x>`);
+    const fragment = parseXml(
+      this.part,
+      `<${prefix}x xmlns${this.root.prefix ? `:${this.root.prefix}` : ""}="${ns}">${xml}</${prefix}x>`,
+    );
     const element = this.doc.importNode(fragment.documentElement!.firstChild!, true) as Element;
     const index = children(list, element.localName!).length;
     list.appendChild(element);
@@ -164,7 +167,10 @@ export class StylesPart {
       : 0;
     const thin = (edge: string) => `<${edge} style="thin"><color rgb="FF000000"/></${edge}>`;
     const borderId = s.border
-      ? this.append("borders", `<border>${["left", "right", "top", "bottom"].map(thin).join("")}<diagonal/></border>`)
+      ? this.append(
+          "borders",
+          `<border>${["left", "right", "top", "bottom"].map(thin).join("")}<diagonal/></border>`,
+        )
       : s.ruleBelow
         ? this.append("borders", `<border><left/><right/><top/>${thin("bottom")}<diagonal/></border>`)
         : this.emptyBorder();
@@ -194,7 +200,11 @@ export class StylesPart {
   private emptyBorder(): number {
     const list = child(this.root, "borders");
     const first = list ? children(list, "border")[0] : undefined;
-    const empty = first && children(first, "left").concat(children(first, "right"), children(first, "top"), children(first, "bottom")).every((e) => !e.getAttribute("style"));
+    const empty =
+      first &&
+      children(first, "left")
+        .concat(children(first, "right"), children(first, "top"), children(first, "bottom"))
+        .every((e) => !e.getAttribute("style"));
     return empty ? 0 : this.append("borders", "<border><left/><right/><top/><bottom/><diagonal/></border>");
   }
 

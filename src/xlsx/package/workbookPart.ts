@@ -31,8 +31,7 @@ const WORKBOOK_ORDER = [
   "extLst",
 ];
 
-export const WORKSHEET_REL =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+export const WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 export const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 /** One entry of the workbook's tab list. */

@@ -6,14 +6,7 @@
  */
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from "fflate";
 import type { Document, Element } from "@xmldom/xmldom";
-import {
-  CONTENT_TYPES_NS,
-  PACKAGE_REL_NS,
-  children,
-  elements,
-  parseXml,
-  serializeXml,
-} from "./xml";
+import { CONTENT_TYPES_NS, PACKAGE_REL_NS, children, elements, parseXml, serializeXml } from "./xml";
 
 /** Why a file cannot be read as a package, for the caller's Vietnamese message. */
 export type PackageProblem =
@@ -204,7 +197,10 @@ export class XlsxPackage {
     let n = taken.size + 1;
     while (taken.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const rel = doc.createElementNS(root.namespaceURI, root.prefix ? `${root.prefix}:Relationship` : "Relationship");
+    const rel = doc.createElementNS(
+      root.namespaceURI,
+      root.prefix ? `${root.prefix}:Relationship` : "Relationship",
+    );
     rel.setAttribute("Id", id);
     rel.setAttribute("Type", type);
     rel.setAttribute("Target", relativeTarget(part, targetPart));
@@ -222,9 +218,11 @@ export class XlsxPackage {
     );
     if (override) return override.getAttribute("ContentType") ?? undefined;
     const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-    return children(root, "Default")
-      .find((e) => (e.getAttribute("Extension") ?? "").toLowerCase() === ext)
-      ?.getAttribute("ContentType") ?? undefined;
+    return (
+      children(root, "Default")
+        .find((e) => (e.getAttribute("Extension") ?? "").toLowerCase() === ext)
+        ?.getAttribute("ContentType") ?? undefined
+    );
   }
 
   /** Declares a new part's content type with an override. */
@@ -236,7 +234,10 @@ export class XlsxPackage {
     }
     const root = doc.documentElement!;
     if (this.contentType(part) === contentType) return;
-    const override = doc.createElementNS(root.namespaceURI, root.prefix ? `${root.prefix}:Override` : "Override");
+    const override = doc.createElementNS(
+      root.namespaceURI,
+      root.prefix ? `${root.prefix}:Override` : "Override",
+    );
     override.setAttribute("PartName", `/${part}`);
     override.setAttribute("ContentType", contentType);
     root.appendChild(override);

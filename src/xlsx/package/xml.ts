@@ -41,9 +41,7 @@ export function parseXml(part: string, text: string): Document {
 /** Serializes a document, keeping an XML declaration at the top. */
 export function serializeXml(doc: Document): string {
   const text = new XMLSerializer().serializeToString(doc);
-  return text.startsWith("<?xml")
-    ? text
-    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`;
+  return text.startsWith("<?xml") ? text : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`;
 }
 
 /** Element children of a node. */
@@ -71,7 +69,8 @@ export function relId(element: Element): string | null {
 
 /** Sets `r:id` with the prefix the document already binds to the relationship namespace. */
 export function setRelId(element: Element, id: string): void {
-  const ns = element.ownerDocument!.documentElement!.lookupPrefix(STRICT_REL_NS) !== null ? STRICT_REL_NS : REL_NS;
+  const ns =
+    element.ownerDocument!.documentElement!.lookupPrefix(STRICT_REL_NS) !== null ? STRICT_REL_NS : REL_NS;
   const prefix = element.lookupPrefix(ns) ?? element.ownerDocument!.documentElement!.lookupPrefix(ns) ?? "r";
   element.setAttributeNS(ns, `${prefix}:id`, id);
 }
@@ -120,13 +119,11 @@ export function decodeExcelEscapes(text: string): string {
  * `_xHHHH_`, so the part stays well-formed and Excel reads back what was written.
  */
 export function encodeExcelEscapes(text: string): string {
-  return text
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(
-      // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
-      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
-    );
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+  );
 }
 
 /** Escapes text for an XML attribute or element. */
