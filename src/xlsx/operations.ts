@@ -1,9 +1,11 @@
 /**
  * The operations of the command line on .xlsx files, each one read → core → write: create a
- * template, install or upgrade in place, check the figures. Front ends (the `cchc` commands,
+ * template, install or upgrade in place, check the figures, fill the report. A user's file is
+ * edited as a package of parts (./package): only our sheets are written, the parts both share
+ * are edited, every other part is kept byte for byte. Front ends (the `cchc` commands,
  * the bench, later `report` and `demo`) call these and only present the outcome.
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import type { TemplateLevel } from "../core/catalogue/levels";
 import type { SampleDocument } from "../core/catalogue/sample";
@@ -15,7 +17,7 @@ import {
   planReport,
   type ReportPlan,
 } from "../core/report/planReport";
-import { applySheets, type ApplyReport } from "./applySheets";
+import type { ApplyReport } from "./package/applyPlans";
 import {
   openPackageFile,
   packageFailure,
@@ -25,13 +27,21 @@ import {
 } from "./files";
 import { applyPlans } from "./package/applyPlans";
 import { PackageReader } from "./package/readPackage";
-import {
-  findWorksheet,
-  readWorkbookFigures,
-  readWorkbookMeta,
-  sheetGrid,
-  type WorkbookFigures,
-} from "./readWorkbook";
+import type { WorkbookFigures } from "./readWorkbook";
+
+/**
+ * ExcelJS and the modules built on it, loaded only by the operations that build a workbook from
+ * nothing (template, demo, the PDF's report-only copy): install, report and check edit packages
+ * and never pay for loading it.
+ */
+async function excelJs() {
+  const [exceljs, applySheets, readWorkbook] = await Promise.all([
+    import("exceljs"),
+    import("./applySheets"),
+    import("./readWorkbook"),
+  ]);
+  return { Workbook: exceljs.Workbook, applySheets: applySheets.applySheets, ...readWorkbook };
+}
 
 export interface InstallOutcome {
   summary: InstallSummary;
@@ -47,7 +57,8 @@ export async function buildTemplate(
     catalogue?: Catalogue;
   } = {},
 ): Promise<{ workbook: ExcelJS.Workbook } & InstallOutcome> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook, applySheets } = await excelJs();
+  const workbook = new Workbook();
   workbook.creator = "cchc";
   workbook.created = new Date();
   const plan = planInstall(
@@ -130,7 +141,8 @@ export interface ReportOutcome {
 }
 
 /** The report's view of a file: the meta sheet and the report sheets as they are (values). */
-function existingForReport(workbook: ExcelJS.Workbook): ExistingWorkbook {
+async function existingForReport(workbook: ExcelJS.Workbook): Promise<ExistingWorkbook> {
+  const { readWorkbookMeta, findWorksheet, sheetGrid } = await excelJs();
   const sheets = new Map<string, ExistingSheet>();
   const meta = readWorkbookMeta(workbook);
   for (const name of [...candidateReportNames(), ...Object.values(meta?.sheets ?? {})]) {
@@ -148,9 +160,10 @@ export async function applyReport(
   generatedAt: Date,
   catalogue?: Catalogue,
 ): Promise<ReportPlan> {
+  const { readWorkbookFigures, findWorksheet, applySheets } = await excelJs();
   // Figures are read over the full catalogue; the report takes the rows of the file's template.
   const { figures, documents } = readWorkbookFigures(workbook, catalogue ?? DEFAULT_CATALOGUE);
-  const plan = planReport(existingForReport(workbook), { figures, documents, generatedAt, catalogue });
+  const plan = planReport(await existingForReport(workbook), { figures, documents, generatedAt, catalogue });
   for (const rename of plan.renames) findWorksheet(workbook, rename.from)!.name = rename.to;
   await applySheets(workbook, plan.sheets);
   return plan;
@@ -195,7 +208,8 @@ export async function reportIntoFile(
 
 /** A workbook holding only the report sheets of a plan: what gets printed to PDF. */
 export async function reportOnlyWorkbook(plan: ReportPlan): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook, applySheets } = await excelJs();
+  const workbook = new Workbook();
   await applySheets(
     workbook,
     plan.sheets.filter((sheet) => sheet.role === "report"),

@@ -14,6 +14,7 @@ import {
   printNames,
   quoteSheetName,
   writeSheet,
+  finishSheet,
   WORKSHEET_ORDER,
 } from "./sheetWriter";
 import { WorkbookPart, WORKSHEET_TYPE, type SheetEntry } from "./workbookPart";
@@ -196,9 +197,9 @@ export function applyPlans(
     const entry = entries[i];
     const part = entry.part!;
     const isNew = report.addedSheets.includes(plan.name);
-    const doc = writeSheet(isNew ? undefined : pkg.dom(part), plan, ctx);
-    pkg.setDom(part, doc);
+    const { doc, rows } = writeSheet(isNew ? undefined : pkg.dom(part), plan, ctx);
     if (plan.table) ensureTable(pkg, workbook, entry, doc.documentElement!, plan, report);
+    pkg.setPart(part, finishSheet(doc, rows));
     workbook.setState(entry, plan.visibility === "veryHidden" ? "veryHidden" : "visible");
   });
 

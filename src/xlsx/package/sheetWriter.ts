@@ -6,7 +6,7 @@
  * since styles and shared strings are only appended to). A new sheet starts from an empty one.
  * Ranges are handled as ranges: a validation over a whole sheet is cut, never expanded.
  */
-import type { Document, Element } from "@xmldom/xmldom";
+import { XMLSerializer, type Document, type Element } from "@xmldom/xmldom";
 import {
   address as cellAddress,
   columnLetter,
@@ -29,6 +29,7 @@ import {
   insertInOrder,
   parseXml,
   removeChildren,
+  serializeXml,
 } from "./xml";
 
 /** CT_Worksheet's children in schema order. */
@@ -192,69 +193,71 @@ function indexSheetData(sheetData: Element): Map<number, { row: Element; cells: 
   return rows;
 }
 
-/** Writes a planned cell's content into `c` (emptied first). */
-function writeCell(c: Element, plan: CellPlan, style: number, prior: Prior, dates: DateSystem): void {
-  while (c.firstChild) c.removeChild(c.firstChild);
-  c.removeAttribute("t");
-  c.removeAttribute("cm");
-  c.removeAttribute("vm");
-  c.setAttribute("s", String(style));
-  const doc = c.ownerDocument!;
-  const add = (name: string, text?: string): Element => {
-    const e = createChild(c, name);
-    if (text !== undefined) e.appendChild(doc.createTextNode(text));
-    c.appendChild(e);
-    return e;
-  };
-  const putValue = (value: string | number | boolean, asFormulaResult: boolean): void => {
+/** Text for element content (`&`, `<`, `>`) or attributes (also `"`). */
+function esc(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) =>
+    ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : "&quot;",
+  );
+}
+
+/** A planned cell as XML, `p` being the prefix the sheet binds to SpreadsheetML ("" or "x:"). */
+function cellXml(p: string, plan: CellPlan, style: number, prior: Prior, dates: DateSystem): string {
+  const open = (type?: string) => `<${p}c r="${plan.address}" s="${style}"${type ? ` t="${type}"` : ""}>`;
+  const close = `</${p}c>`;
+  const v = (text: string) => `<${p}v>${esc(text)}</${p}v>`;
+  const valueXml = (value: string | number | boolean, formula: string): string => {
     if (typeof value === "number") {
-      if (!Number.isFinite(value)) {
-        c.setAttribute("t", "e");
-        add("v", "#NUM!");
-      } else add("v", String(value));
-    } else if (typeof value === "boolean") {
-      c.setAttribute("t", "b");
-      add("v", value ? "1" : "0");
-    } else if (asFormulaResult) {
-      c.setAttribute("t", "str");
-      add("v", encodeExcelEscapes(value));
-    } else {
-      c.setAttribute("t", "inlineStr");
-      const is = add("is");
-      const t = createChild(is, "t");
-      if (/^\s|\s$|\n/.test(value)) t.setAttribute("xml:space", "preserve");
-      t.appendChild(doc.createTextNode(encodeExcelEscapes(value)));
-      is.appendChild(t);
+      return Number.isFinite(value)
+        ? `${open()}${formula}${v(String(value))}${close}`
+        : `${open("e")}${formula}${v("#NUM!")}${close}`;
     }
+    if (typeof value === "boolean") return `${open("b")}${formula}${v(value ? "1" : "0")}${close}`;
+    if (formula) return `${open("str")}${formula}${v(encodeExcelEscapes(value))}${close}`;
+    const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
+    return `${open("inlineStr")}<${p}is><${p}t${space}>${esc(encodeExcelEscapes(value))}</${p}t></${p}is>${close}`;
   };
   if (plan.formula !== undefined) {
     const formula = plan.formula.replace(/^=/, "");
-    add("f", formula);
+    const f = `<${p}f>${esc(formula)}</${p}f>`;
     const cached = plan.cached === "" ? EMPTY_CACHED_TEXT : plan.cached;
-    if (cached !== undefined) {
-      putValue(cached, true);
-      return;
-    }
+    if (cached !== undefined) return valueXml(cached, f);
     const before = prior.get(plan.address);
-    if (before && before.formula === formula && before.value !== null) {
-      if (before.type) c.setAttribute("t", before.type);
-      add("v", before.value);
-    }
-    return;
+    if (before && before.formula === formula && before.value !== null)
+      return `${open(before.type ?? undefined)}${f}${v(before.value)}${close}`;
+    return `${open()}${f}${close}`;
   }
   const value = plan.value ?? null;
-  if (value === null) return;
+  if (value === null) return `${open()}${close}`;
   if (typeof value === "number" && Number.isFinite(value) && isDateFormat(plan.style?.numberFormat))
-    putValue(dates.toWorkbook(value), false);
-  else putValue(value, false);
+    return valueXml(dates.toWorkbook(value), "");
+  return valueXml(value, "");
 }
 
-/** Rewrites `sheetData` with the plan's cells, emptying `clear` first. */
-function writeCells(root: Element, plan: SheetPlan, ctx: SheetContext): Box | undefined {
+/** Serializes a kept element of the sheet on its own, without repeating the sheet's namespace. */
+function keptXml(element: Element, root: Element): string {
+  const text = new XMLSerializer().serializeToString(element);
+  const declaration = root.prefix
+    ? ` xmlns:${root.prefix}="${root.namespaceURI}"`
+    : ` xmlns="${root.namespaceURI}"`;
+  const end = text.indexOf(">");
+  const at = text.indexOf(declaration);
+  return at >= 0 && at < end ? text.slice(0, at) + text.slice(at + declaration.length) : text;
+}
+
+/** Marks the sheet data element whose rows are spliced in as text after serialization. */
+const ROWS_MARKER = "cchc-rows";
+
+/**
+ * Writes the rows: the plan's cells (emptying `clear` first) among the cells kept. Cells are
+ * built as text, not as DOM nodes: a report of 10,000 documents has tens of thousands of them.
+ * Returns the cleared box and the rows' XML, spliced in by `finishSheet`.
+ */
+function writeCells(root: Element, plan: SheetPlan, ctx: SheetContext): { clear?: Box; rows: string } {
   const sheetData = ensureChild(root, "sheetData", WORKSHEET_ORDER);
   const rows = indexSheetData(sheetData);
   const clear = plan.clear ? parseRange(plan.clear) : undefined;
   const prior: Prior = new Map();
+  const changed = new Set<number>();
   if (clear) {
     for (const [r, { cells }] of rows) {
       if (r < clear.top || r > clear.bottom) continue;
@@ -269,61 +272,79 @@ function writeCells(root: Element, plan: SheetPlan, ctx: SheetContext): Box | un
             value: v ? v.textContent : null,
           });
         }
-        c.parentNode!.removeChild(c);
         cells.delete(column);
+        changed.add(r);
       }
     }
   }
-  const doc = root.ownerDocument!;
-  const touchedRows = new Set<number>();
-  for (const planned of plan.cells) {
-    const { row, column } = parseAddress(planned.address);
-    let entry = rows.get(row);
-    if (!entry) {
-      const element = createChild(sheetData, "row");
-      element.setAttribute("r", String(row));
-      entry = { row: element, cells: new Map() };
-      rows.set(row, entry);
-    }
-    let c = entry.cells.get(column);
-    if (!c) {
-      c = createChild(entry.row, "c");
-      c.setAttribute("r", cellAddress(column, row));
-      entry.cells.set(column, c);
-    }
-    touchedRows.add(row);
-    writeCell(c, planned, ctx.styles.cellFormat(planned.style, plan.font), prior, ctx.dates);
+  const p = root.prefix ? `${root.prefix}:` : "";
+  const planned = new Map<number, Map<number, string>>();
+  for (const cell of plan.cells) {
+    const { row, column } = parseAddress(cell.address);
+    let line = planned.get(row);
+    if (!line) planned.set(row, (line = new Map()));
+    line.set(column, cellXml(p, cell, ctx.styles.cellFormat(cell.style, plan.font), prior, ctx.dates));
   }
-  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
-    const r = Number(row);
-    let entry = rows.get(r);
-    if (!entry) {
-      const element = createChild(sheetData, "row");
-      element.setAttribute("r", String(r));
-      entry = { row: element, cells: new Map() };
-      rows.set(r, entry);
-    }
-    entry.row.setAttribute("ht", String(height));
-    entry.row.setAttribute("customHeight", "1");
-    touchedRows.add(r);
-  }
-  // Rows and cells in order; a row's `spans` is only a hint and may no longer hold.
-  while (sheetData.firstChild) sheetData.removeChild(sheetData.firstChild);
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const { row, cells } = rows.get(r)!;
-    if (touchedRows.has(r)) {
-      row.removeAttribute("spans");
-      const others = elements(row).filter((e) => e.localName !== "c");
-      while (row.firstChild) row.removeChild(row.firstChild);
-      for (const column of [...cells.keys()].sort((a, b) => a - b)) row.appendChild(cells.get(column)!);
-      for (const e of others) row.appendChild(e);
-    }
-    if (cells.size === 0 && !row.getAttribute("ht") && !row.getAttribute("hidden") && !row.getAttribute("s"))
+  const heights = new Map(Object.entries(plan.rowHeights ?? {}).map(([r, h]) => [Number(r), h]));
+  const numbers = new Set([...rows.keys(), ...planned.keys(), ...heights.keys()]);
+  const out: string[] = [];
+  for (const r of [...numbers].sort((a, b) => a - b)) {
+    const old = rows.get(r);
+    const mine = planned.get(r);
+    const height = heights.get(r);
+    if (old && !mine && height === undefined && !changed.has(r)) {
+      out.push(keptXml(old.row, root));
       continue;
-    sheetData.appendChild(row);
+    }
+    const attrs = new Map<string, string>();
+    if (old) {
+      for (let i = 0; i < old.row.attributes.length; i++) {
+        const a = old.row.attributes.item(i)!;
+        attrs.set(a.name, a.value);
+      }
+    }
+    attrs.set("r", String(r));
+    attrs.delete("spans"); // only a hint, and it may no longer hold
+    if (height !== undefined) {
+      attrs.set("ht", String(height));
+      attrs.set("customHeight", "1");
+    }
+    const cells = new Map<number, string>();
+    for (const [column, c] of old?.cells ?? []) if (!mine?.has(column)) cells.set(column, keptXml(c, root));
+    for (const [column, xml] of mine ?? []) cells.set(column, xml);
+    const others = old
+      ? elements(old.row)
+          .filter((e) => e.localName !== "c")
+          .map((e) => keptXml(e, root))
+      : [];
+    if (
+      cells.size === 0 &&
+      others.length === 0 &&
+      !attrs.has("ht") &&
+      !attrs.has("hidden") &&
+      !attrs.has("s")
+    )
+      continue;
+    const head = [...attrs].map(([name, value]) => ` ${name}="${esc(value)}"`).join("");
+    const body =
+      [...cells.keys()]
+        .sort((a, b) => a - b)
+        .map((column) => cells.get(column)!)
+        .join("") + others.join("");
+    out.push(`<${p}row${head}>${body}</${p}row>`);
   }
-  void doc;
-  return clear;
+  while (sheetData.firstChild) sheetData.removeChild(sheetData.firstChild);
+  sheetData.setAttribute(ROWS_MARKER, "1");
+  return { clear, rows: out.join("") };
+}
+
+/** The sheet's XML with its rows spliced into the marked sheet data element. */
+export function finishSheet(doc: Document, rows: string): string {
+  const text = serializeXml(doc);
+  return text.replace(
+    new RegExp(`<((?:[\\w.-]+:)?sheetData)([^>]*?) ${ROWS_MARKER}="1"([^>]*?)/>`),
+    (_, name: string, before: string, after: string) => `<${name}${before}${after}>${rows}</${name}>`,
+  );
 }
 
 /** Column widths and default styles for the plan's columns; other columns keep theirs. */
@@ -359,19 +380,67 @@ function writeColumns(root: Element, plan: SheetPlan, ctx: SheetContext): void {
     cols.appendChild(col);
 }
 
+/**
+ * Boxes bucketed by blocks of rows, so "does anything here meet this box" costs the boxes near
+ * it, not all of them (a report of 10,000 documents has tens of thousands of cells and merges).
+ * A box taller than the bucket limit goes into a list every query scans.
+ */
+export class BoxIndex {
+  private static readonly BLOCK = 64;
+  private static readonly MAX_BUCKETS = 256;
+  private readonly buckets = new Map<number, Box[]>();
+  private readonly tall: Box[] = [];
+
+  constructor(boxes: Iterable<Box> = []) {
+    for (const box of boxes) this.add(box);
+  }
+
+  add(box: Box): void {
+    const first = Math.floor(box.top / BoxIndex.BLOCK);
+    const last = Math.floor(box.bottom / BoxIndex.BLOCK);
+    if (last - first >= BoxIndex.MAX_BUCKETS) {
+      this.tall.push(box);
+      return;
+    }
+    for (let b = first; b <= last; b++) {
+      const bucket = this.buckets.get(b);
+      if (bucket) bucket.push(box);
+      else this.buckets.set(b, [box]);
+    }
+  }
+
+  /** Whether some box meets `box` and passes `accept`. */
+  some(box: Box, accept: (other: Box) => boolean = () => true): boolean {
+    if (this.tall.some((t) => intersects(t, box) && accept(t))) return true;
+    const first = Math.floor(box.top / BoxIndex.BLOCK);
+    const last = Math.floor(box.bottom / BoxIndex.BLOCK);
+    if (last - first >= BoxIndex.MAX_BUCKETS) {
+      for (const bucket of this.buckets.values())
+        if (bucket.some((b) => intersects(b, box) && accept(b))) return true;
+      return false;
+    }
+    for (let b = first; b <= last; b++) {
+      if (this.buckets.get(b)?.some((o) => intersects(o, box) && accept(o))) return true;
+    }
+    return false;
+  }
+}
+
 /** Merges: those reaching into the cleared range or over a planned cell go; the plan's are added. */
 function writeMerges(root: Element, plan: SheetPlan, clear: Box | undefined): void {
-  const planned = plan.merges.map(parseRange);
-  const cells = plan.cells.map((c) => parseRange(c.address));
   const mergeCells = child(root, "mergeCells");
+  const existing = mergeCells ? children(mergeCells, "mergeCell") : [];
+  if (existing.length === 0 && plan.merges.length === 0) return;
+  const planned = new BoxIndex(plan.merges.map(parseRange));
+  const cells = new BoxIndex(plan.cells.map((c) => parseRange(c.address)));
   const keep: string[] = [];
-  for (const m of mergeCells ? children(mergeCells, "mergeCell") : []) {
+  for (const m of existing) {
     const ref = m.getAttribute("ref") ?? "";
     const box = parseRange(ref);
     const clash =
       (clear && intersects(box, clear)) ||
-      planned.some((p) => intersects(p, box)) ||
-      cells.some((c) => intersects(c, box) && !(c.top === box.top && c.left === box.left));
+      planned.some(box) ||
+      cells.some(box, (c) => !(c.top === box.top && c.left === box.left));
     if (!clash) keep.push(ref);
   }
   const all = [...keep, ...plan.merges.map((m) => m.replace(/\$/g, ""))];
@@ -534,7 +603,11 @@ function writePage(root: Element, page: PagePlan): void {
  * Writes `plan` into `doc` (the sheet's current part, or a new empty sheet). Returns the
  * document; tables and names are the caller's (they involve other parts).
  */
-export function writeSheet(doc: Document | undefined, plan: SheetPlan, ctx: SheetContext): Document {
+export function writeSheet(
+  doc: Document | undefined,
+  plan: SheetPlan,
+  ctx: SheetContext,
+): { doc: Document; rows: string } {
   const sheet = doc ?? parseXml("worksheet", EMPTY_WORKSHEET);
   const root = sheet.documentElement!;
   if (plan.tabColor) {
@@ -546,13 +619,13 @@ export function writeSheet(doc: Document | undefined, plan: SheetPlan, ctx: Shee
   // The dimension is a hint Excel recomputes; a stale one would mislead readers.
   removeChildren(root, "dimension");
   writeColumns(root, plan, ctx);
-  const clear = writeCells(root, plan, ctx);
+  const { clear, rows } = writeCells(root, plan, ctx);
   writeProtection(root, plan);
   writeMerges(root, plan, clear);
   writeValidations(root, plan, clear, ctx.dates);
   writeFreeze(root, plan);
   if (plan.page) writePage(root, plan.page);
-  return sheet;
+  return { doc: sheet, rows };
 }
 
 /** The print area and title rows of a plan, as defined-name text. */

@@ -121,7 +121,7 @@ export function decodeExcelEscapes(text: string): string {
 export function encodeExcelEscapes(text: string): string {
   return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(
     // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
   );
 }
