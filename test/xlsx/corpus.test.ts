@@ -13,10 +13,41 @@ import * as path from "path";
 import { installIntoFile, reportIntoFile } from "../../src/xlsx/operations";
 import { WorkbookFileError } from "../../src/xlsx/files";
 import { packageLosses } from "../support/packageLoss";
+import { convert, CSV_ALL_SHEETS_AS_SHOWN, findSoffice, makeProfile } from "../support/libreoffice";
 
 const CORPUS = process.env.CCHC_CORPUS_DIR;
 /** Seconds one file may take for install + report (a hang shows as a breach). */
 const PER_FILE_LIMIT_S = Number(process.env.CCHC_CORPUS_FILE_LIMIT_S ?? 20);
+/** Every how many written files LibreOffice opens one (0: none), to prove the output opens. */
+const LIBREOFFICE_EVERY = Number(process.env.CCHC_CORPUS_LO_EVERY ?? 20);
+/** A file the run appends one line per workbook to, to follow a long run. */
+const PROGRESS = process.env.CCHC_CORPUS_LOG;
+
+/** Whether LibreOffice opens `file` and shows our report sheet in it. */
+function opensWithReport(soffice: string, work: string, file: string): boolean {
+  const out = fs.mkdtempSync(path.join(work, "lo-"));
+  try {
+    convert(soffice, makeProfile(out), CSV_ALL_SHEETS_AS_SHOWN, out, [file]);
+    return fs.readdirSync(out).some((n) => /Phụ lục I\.csv$/.test(n.normalize("NFC")));
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Whether LibreOffice opens `file` at all (for files we refused as damaged). */
+function opens(soffice: string, work: string, file: string): boolean {
+  const out = fs.mkdtempSync(path.join(work, "lo-"));
+  try {
+    convert(soffice, makeProfile(out), "csv", out, [file]);
+    return fs.readdirSync(out).some((n) => n.endsWith(".csv"));
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
 
 function listFiles(root: string): string[] {
   const found: string[] = [];
@@ -37,6 +68,8 @@ interface Tally {
   crashes: Array<{ file: string; error: string }>;
   slow: Array<{ file: string; seconds: number }>;
   corruptCalls: string[];
+  openedInLibreOffice: number;
+  notOpened: string[];
   seconds: number;
 }
 
@@ -63,8 +96,11 @@ if (!CORPUS) {
         crashes: [],
         slow: [],
         corruptCalls: [],
+        openedInLibreOffice: 0,
+        notOpened: [],
         seconds: 0,
       };
+      const soffice = LIBREOFFICE_EVERY > 0 ? findSoffice() : null;
       const started = Date.now();
       for (const source of files) {
         const file = path.join(work, `f${path.extname(source)}`);
@@ -77,11 +113,18 @@ if (!CORPUS) {
           tally.installed++;
           const losses = packageLosses(before, fs.readFileSync(file));
           if (losses.length > 0) tally.losses.push({ file: source, losses });
+          if (soffice && tally.installed % LIBREOFFICE_EVERY === 1) {
+            if (opensWithReport(soffice, work, file)) tally.openedInLibreOffice++;
+            else tally.notOpened.push(source);
+          }
         } catch (error) {
           if (error instanceof WorkbookFileError) {
             if (error.problem === "notWorkbook" || error.problem === "corrupt") tally.invalid++;
             else tally.refused.push({ file: source, message: error.message });
-            if (/bị hỏng/.test(error.message) && error.problem !== "corrupt") tally.corruptCalls.push(source);
+            // "Damaged" is said only of a file LibreOffice cannot open either.
+            const damaged = /bị hỏng/.test(error.message);
+            if (damaged && (error.problem !== "corrupt" || (soffice && opens(soffice, work, source))))
+              tally.corruptCalls.push(source);
             if (!fs.readFileSync(file).equals(before))
               tally.losses.push({ file: source, losses: ["refused but changed"] });
           } else {
@@ -90,6 +133,7 @@ if (!CORPUS) {
         }
         const seconds = (Date.now() - t0) / 1000;
         if (seconds > PER_FILE_LIMIT_S) tally.slow.push({ file: source, seconds });
+        if (PROGRESS) fs.appendFileSync(PROGRESS, `${seconds.toFixed(2)}s ${source}\n`);
       }
       tally.seconds = (Date.now() - started) / 1000;
       fs.rmSync(work, { recursive: true, force: true });
@@ -98,9 +142,17 @@ if (!CORPUS) {
         `CORPUS: ${tally.files} files, ${tally.invalid} not valid packages, ${tally.installed} installed+reported, ` +
           `${tally.refused.length} refused (${((100 * tally.refused.length) / Math.max(1, valid)).toFixed(1)}% of valid), ` +
           `${tally.losses.length} with losses, ${tally.crashes.length} crashes, ${tally.slow.length} over ${PER_FILE_LIMIT_S}s, ` +
+          `${tally.openedInLibreOffice} of ${tally.openedInLibreOffice + tally.notOpened.length} sampled outputs opened in LibreOffice with our report, ` +
           `${tally.seconds.toFixed(0)}s in all\n` +
           JSON.stringify(
-            { refused: tally.refused, losses: tally.losses, crashes: tally.crashes, slow: tally.slow },
+            {
+              refused: tally.refused,
+              losses: tally.losses,
+              crashes: tally.crashes,
+              slow: tally.slow,
+              notOpened: tally.notOpened,
+              corruptCalls: tally.corruptCalls,
+            },
             null,
             1,
           ).slice(0, 20_000),
@@ -109,6 +161,7 @@ if (!CORPUS) {
       expect(tally.crashes).toEqual([]);
       expect(tally.slow).toEqual([]);
       expect(tally.corruptCalls).toEqual([]);
+      expect(tally.notOpened).toEqual([]);
       expect(tally.refused.length).toBeLessThanOrEqual(0.05 * valid);
     }, 3_600_000);
   });
