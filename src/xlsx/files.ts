@@ -1,65 +1,25 @@
 /**
- * Opening and saving .xlsx files safely. A file is vetted before ExcelJS sees it (missing,
- * empty, not a ZIP, truncated, not a workbook), so every failure becomes one Vietnamese line
- * that names the file; a save goes to a temporary file in the same directory that replaces the
- * target only once complete, so a failed save never leaves a half-written report behind.
+ * Opening and saving .xlsx files safely. A file is opened as a package of parts (fflate) and
+ * vetted (missing, empty, not a ZIP, truncated, encrypted, not a workbook), so every failure
+ * becomes one Vietnamese line that names the file; a save goes through `safeWrite.ts`, so a
+ * failed save never leaves a half-written report behind. ExcelJS is loaded only by the
+ * functions that build or read a whole workbook through it (template, demo, tests).
  */
-import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
-import * as path from "path";
 import type * as ExcelJS from "exceljs";
+import { firstLine, systemCode, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
 import { PackageError, XlsxPackage } from "./package/xlsxPackage";
 import { PartXmlError } from "./package/xml";
+import { writeFileAtomic, type FileStamp } from "./safeWrite";
 
-export type WorkbookFileProblem =
-  /** The path does not exist. */
-  | "missing"
-  /** Something that is not an .xlsx workbook: a directory, an empty file, text, an .xls … */
-  | "notWorkbook"
-  /** A damaged .xlsx (truncated, a broken part). */
-  | "corrupt"
-  /** A part cchc must edit (the workbook, styles, one of our sheets) is not well-formed XML. */
-  | "brokenPart"
-  /** A workbook holding parts that ExcelJS would drop when writing it back. */
-  | "unsupported"
-  /** A readable workbook without the CCHC sheets (no `CCHC_*` names). */
-  | "notInstalled"
-  /** The target exists and the command does not overwrite. */
-  | "exists"
-  /** Saving failed; the previous file is untouched. */
-  | "writeFailed";
-
-/** A file problem the command line reports in one line (exit code 2), never with a stack. */
-export class WorkbookFileError extends Error {
-  readonly problem: WorkbookFileProblem;
-  readonly file: string;
-
-  constructor(problem: WorkbookFileProblem, file: string, message: string, options?: { cause?: unknown }) {
-    super(message);
-    this.name = "WorkbookFileError";
-    this.problem = problem;
-    this.file = file;
-    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
-  }
-}
+export { firstLine, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
+export { writeFileAtomic } from "./safeWrite";
 
 /** A workbook read from disk, with the raw archive for the checks ExcelJS cannot do. */
 export interface OpenedWorkbook {
   file: string;
   workbook: ExcelJS.Workbook;
   bytes: Buffer;
-}
-
-/** The first line of an error's message, for one-line reports. */
-export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split(/\r?\n/)[0].trim() || (error instanceof Error ? error.name : "lỗi không rõ");
-}
-
-function systemCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
 }
 
 /** Reads the file's bytes, turning file-system errors into WorkbookFileError. */
@@ -94,31 +54,6 @@ async function readBytes(file: string): Promise<Buffer> {
         );
     }
   }
-}
-
-/** Opens an .xlsx file for reading; every failure is a WorkbookFileError with one Vietnamese line. */
-export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
-  const bytes = await readBytes(file);
-  const pkg = packageFromBytes(file, bytes);
-  // Loaded only here: the commands that edit packages never load ExcelJS.
-  const [{ Workbook }, { repairLoadedModel }] = await Promise.all([
-    import("exceljs"),
-    import("./excelJsFixes"),
-  ]);
-  const workbook = new Workbook();
-  try {
-    // ExcelJS types `load` with its own ArrayBuffer-like `Buffer`; JSZip underneath takes a Node Buffer as is.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    repairLoadedModel(workbook, pkg);
-  } catch (error) {
-    throw new WorkbookFileError(
-      "corrupt",
-      file,
-      `Tệp "${file}" bị hỏng, không đọc được: ${firstLine(error)}.`,
-      { cause: error },
-    );
-  }
-  return { file, workbook, bytes };
 }
 
 /**
@@ -175,8 +110,12 @@ export function packageFailure(file: string, error: unknown, doing: string): Wor
   );
 }
 
-/** Writes a package back to `file` atomically. */
-export async function savePackageFile(pkg: XlsxPackage, file: string): Promise<void> {
+/** Writes a package back to `file` atomically (see `safeWrite.ts`). */
+export async function savePackageFile(
+  pkg: XlsxPackage,
+  file: string,
+  options: { unchangedSince?: FileStamp } = {},
+): Promise<void> {
   let data: Uint8Array;
   try {
     data = pkg.toBytes();
@@ -184,8 +123,9 @@ export async function savePackageFile(pkg: XlsxPackage, file: string): Promise<v
     throw packageFailure(file, error, "ghi");
   }
   try {
-    await writeFileAtomic(file, data);
+    await writeFileAtomic(file, data, { unchangedSince: options.unchangedSince });
   } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
     throw new WorkbookFileError(
       "writeFailed",
       file,
@@ -195,51 +135,40 @@ export async function savePackageFile(pkg: XlsxPackage, file: string): Promise<v
   }
 }
 
-/**
- * Writes bytes to `file` atomically: a temporary file in the same directory (so the rename
- * stays on one file system), flushed, then renamed over the target. On any error the temporary
- * file is removed and the target is left as it was.
- */
-export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
-  const target = path.resolve(file);
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  // Keep the permissions of the file being replaced; a new file gets the usual default.
-  const mode = await fs.stat(target).then(
-    (stat) => (stat.isFile() ? stat.mode & 0o777 : undefined),
-    (error: unknown) => {
-      if (systemCode(error) === "ENOENT") return undefined;
-      throw error;
-    },
-  );
-  let created = false;
+/** Opens an .xlsx file through ExcelJS (template checks, tests); failures as one Vietnamese line. */
+export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
+  const bytes = await readBytes(file);
+  const pkg = packageFromBytes(file, bytes);
+  // Loaded only here: the commands that edit packages never load ExcelJS.
+  const [{ Workbook }, { repairLoadedModel }] = await Promise.all([
+    import("exceljs"),
+    import("./excelJsFixes"),
+  ]);
+  const workbook = new Workbook();
   try {
-    const handle = await fs.open(temp, "wx", mode ?? 0o666);
-    created = true;
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (mode !== undefined) await fs.chmod(temp, mode);
-    await fs.rename(temp, target);
+    // ExcelJS types `load` with its own ArrayBuffer-like `Buffer`; JSZip underneath takes a Node Buffer as is.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    repairLoadedModel(workbook, pkg);
   } catch (error) {
-    if (created) await fs.rm(temp, { force: true });
-    throw error;
+    throw new WorkbookFileError(
+      "unsupported",
+      file,
+      `ExcelJS không đọc được tệp "${file}" (${firstLine(error)}).`,
+      { cause: error },
+    );
   }
+  return { file, workbook, bytes };
 }
 
 /**
- * Saves a workbook to `file` atomically. Without `overwrite`, an existing file is refused
- * (a new template must never replace a filled report by accident).
+ * Saves a workbook to `file` atomically (see `safeWrite.ts`). Without `overwrite`, an existing
+ * file is refused (a new template must never replace a filled report by accident); with
+ * `unchangedSince`, a file changed on disk since it was read is refused.
  */
 export async function saveWorkbookFile(
   workbook: ExcelJS.Workbook,
   file: string,
-  options: { overwrite: boolean },
+  options: { overwrite: boolean; unchangedSince?: FileStamp },
 ): Promise<void> {
   if (!options.overwrite) {
     const exists = await fs.stat(file).then(
@@ -281,8 +210,9 @@ export async function saveWorkbookFile(
     );
   }
   try {
-    await writeFileAtomic(file, data);
+    await writeFileAtomic(file, data, { unchangedSince: options.unchangedSince });
   } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
     throw new WorkbookFileError(
       "writeFailed",
       file,

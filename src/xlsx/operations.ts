@@ -26,6 +26,7 @@ import {
   WorkbookFileError,
 } from "./files";
 import { applyPlans } from "./package/applyPlans";
+import { stampFile, withFileLock } from "./safeWrite";
 import { PackageReader } from "./package/readPackage";
 import type { WorkbookFigures } from "./readWorkbook";
 
@@ -80,7 +81,7 @@ export async function createTemplateFile(
   options: { sample?: boolean; overwrite?: boolean; level?: TemplateLevel; catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
   const { workbook, summary, applied } = await buildTemplate(options);
-  await saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false });
+  await withFileLock(file, () => saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false }));
   return { summary, applied };
 }
 
@@ -93,18 +94,21 @@ export async function installIntoFile(
   options: { catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
-  const pkg = await openPackageFile(file);
-  let outcome: InstallOutcome;
-  try {
-    const reader = new PackageReader(pkg);
-    // Without an explicit catalogue the planner keeps the template the file was installed with.
-    const plan = planInstall(reader.existingWorkbook(catalogue), { catalogue: options.catalogue });
-    outcome = { summary: plan.summary, applied: applyPlans(pkg, plan.sheets) };
-  } catch (error) {
-    throw packageFailure(file, error, "cài vào");
-  }
-  await savePackageFile(pkg, file);
-  return outcome;
+  return withFileLock(file, async () => {
+    const stamp = await stampFile(file);
+    const pkg = await openPackageFile(file);
+    let outcome: InstallOutcome;
+    try {
+      const reader = new PackageReader(pkg);
+      // Without an explicit catalogue the planner keeps the template the file was installed with.
+      const plan = planInstall(reader.existingWorkbook(catalogue), { catalogue: options.catalogue });
+      outcome = { summary: plan.summary, applied: applyPlans(pkg, plan.sheets) };
+    } catch (error) {
+      throw packageFailure(file, error, "cài vào");
+    }
+    await savePackageFile(pkg, file, { unchangedSince: stamp });
+    return outcome;
+  });
 }
 
 export interface CheckOutcome {
@@ -178,32 +182,35 @@ export async function reportIntoFile(
   file: string,
   options: { output?: string; generatedAt?: Date; catalogue?: Catalogue } = {},
 ): Promise<ReportOutcome> {
-  const pkg = await openPackageFile(file);
-  let plan: ReportPlan;
-  try {
-    const reader = new PackageReader(pkg);
-    // Figures are read over the full catalogue; the report takes the rows of the file's template.
-    const { figures, documents } = reader.figures(options.catalogue ?? DEFAULT_CATALOGUE);
-    plan = planReport(reader.existingForReport(), {
-      figures,
-      documents,
-      generatedAt: options.generatedAt ?? new Date(),
-      catalogue: options.catalogue,
-    });
-    applyPlans(pkg, plan.sheets, plan.renames);
-  } catch (error) {
-    if (error instanceof NotInstalledError) {
-      throw new WorkbookFileError(
-        "notInstalled",
-        file,
-        `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`,
-      );
-    }
-    throw packageFailure(file, error, "ghi báo cáo vào");
-  }
   const written = options.output ?? file;
-  await savePackageFile(pkg, written);
-  return { plan, written };
+  return withFileLock(written, async () => {
+    const stamp = await stampFile(written);
+    const pkg = await openPackageFile(file);
+    let plan: ReportPlan;
+    try {
+      const reader = new PackageReader(pkg);
+      // Figures are read over the full catalogue; the report takes the rows of the file's template.
+      const { figures, documents } = reader.figures(options.catalogue ?? DEFAULT_CATALOGUE);
+      plan = planReport(reader.existingForReport(), {
+        figures,
+        documents,
+        generatedAt: options.generatedAt ?? new Date(),
+        catalogue: options.catalogue,
+      });
+      applyPlans(pkg, plan.sheets, plan.renames);
+    } catch (error) {
+      if (error instanceof NotInstalledError) {
+        throw new WorkbookFileError(
+          "notInstalled",
+          file,
+          `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`,
+        );
+      }
+      throw packageFailure(file, error, "ghi báo cáo vào");
+    }
+    await savePackageFile(pkg, written, { unchangedSince: stamp });
+    return { plan, written };
+  });
 }
 
 /** A workbook holding only the report sheets of a plan: what gets printed to PDF. */

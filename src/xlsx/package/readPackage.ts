@@ -10,11 +10,14 @@ import { checkFigures, type Finding } from "../../core/checks";
 import {
   cellRef,
   documentsFromGrid,
-  figuresFromNamedCells,
   parseCellRef,
+  readNamedFigures,
   type DocumentRow,
   type Figures,
   type NamedCell,
+  type NameTarget,
+  type PlacementProblem,
+  type SheetGrids,
 } from "../../core/figures";
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
@@ -134,23 +137,35 @@ export class PackageReader {
     return { sheetNames: this.sheetNames(), sheets: this.sheetsView(wanted, "values") };
   }
 
-  /** Looks up a defined name's cell the way `figuresFromNamedCells` wants it. */
-  namedCell(name: string): NamedCell | undefined {
+  /**
+   * A defined name's cell the way `readNamedFigures` wants it: the cell, `{ broken }` when the
+   * name points at no cell (`#REF!`: its row or sheet was deleted), undefined when absent.
+   */
+  namedCell(name: string): NameTarget | undefined {
     const text = this.names().get(name.toUpperCase());
-    const target = text ? parseCellRef(text) : undefined;
-    if (!target) return undefined;
-    const entry = this.findSheet(target.sheet);
-    if (!entry) return undefined;
+    if (text === undefined) return undefined;
+    const target = parseCellRef(text);
+    const entry = target && this.findSheet(target.sheet);
+    if (!target || !entry) return { broken: text };
     const { row, column } = parseAddress(target.address);
     const cells = this.grid(entry)[row - 1];
     const cell = cells?.[column - 1];
     const note = cells?.[column];
-    return {
+    const found: NamedCell = {
       cell: cellRef(entry.name, target.address),
       value: cell ? cell.value : null,
       formula: cell?.formula,
       note: note ? note.value : undefined,
     };
+    return found;
+  }
+
+  /** A sheet's grids by name (values and formulas), for realigning figures whose rows moved. */
+  sheetGrids(sheet: string): SheetGrids | undefined {
+    const entry = this.findSheet(sheet);
+    if (!entry) return undefined;
+    const grid = this.grid(entry);
+    return { values: gridView(grid, "values"), formulas: gridView(grid, "formulas") };
   }
 
   /** The document list: the sheet the meta records for it, else the default name. */
@@ -162,24 +177,37 @@ export class PackageReader {
       : [];
   }
 
-  /** Every named figure and the document list. */
-  figures(catalogue: Catalogue = DEFAULT_CATALOGUE): { figures: Figures; documents: DocumentRow[] } {
-    const names = this.names();
-    return {
-      figures: figuresFromNamedCells(catalogue, (name) =>
-        names.has(name.toUpperCase()) ? this.namedCell(name) : undefined,
-      ),
-      documents: this.documents(),
-    };
+  /**
+   * Every named figure, the document list, and the figures whose cell was deleted or whose row
+   * was sorted away from its name (see `readNamedFigures`).
+   */
+  figures(catalogue: Catalogue = DEFAULT_CATALOGUE): PackageFigures {
+    const meta = this.meta();
+    const complete = meta?.templateId === catalogue.id && meta.version === catalogue.version;
+    const grids = new Map<string, SheetGrids | undefined>();
+    const { figures, problems } = readNamedFigures(
+      catalogue,
+      (name) => this.namedCell(name),
+      (sheet) => {
+        if (!grids.has(sheet)) grids.set(sheet, this.sheetGrids(sheet));
+        return grids.get(sheet);
+      },
+      complete,
+    );
+    return { figures, documents: this.documents(), problems };
   }
 
   /** The findings of the checks, with the rules of the template the file was installed with. */
-  check(catalogue?: Catalogue): {
-    figures: { figures: Figures; documents: DocumentRow[] };
-    findings: Finding[];
-  } {
+  check(catalogue?: Catalogue): { figures: PackageFigures; findings: Finding[] } {
     const rules = catalogue ?? catalogueById(this.meta()?.templateId);
     const figures = this.figures(rules);
-    return { figures, findings: checkFigures(figures.figures, figures.documents, rules) };
+    return { figures, findings: checkFigures(figures.figures, figures.documents, rules, figures.problems) };
   }
+}
+
+/** What the reader finds of the figures. */
+export interface PackageFigures {
+  figures: Figures;
+  documents: DocumentRow[];
+  problems: PlacementProblem[];
 }
