@@ -75,11 +75,13 @@ export function packageLosses(beforeBytes: Uint8Array, afterBytes: Uint8Array): 
   const workbook = beforePkg.workbookPart()!;
   const rels = beforePkg.relationships(workbook);
   const styles = rels.find((r) => /\/styles$/.test(r.type))?.part;
+  const calcChain = rels.find((r) => /\/calcChain$/.test(r.type))?.part;
   const shared = new Set([
     "[Content_Types].xml",
     workbook,
     relsPartOf(workbook),
     ...(styles ? [styles] : []),
+    ...(calcChain ? [calcChain] : []),
   ]);
 
   for (const name of Object.keys(before)) {
@@ -90,16 +92,45 @@ export function packageLosses(beforeBytes: Uint8Array, afterBytes: Uint8Array): 
       losses.push(`changed: ${name}`);
   }
 
-  // Content types and workbook relationships: only added to.
+  // The calculation chain: the entries of the user's sheets kept, in order (ours may go).
+  if (calcChain && calcChain in before) {
+    const ourIds = new Set(
+      new PackageReader(beforePkg).workbook
+        .sheets()
+        .filter((s) => s.part && (ours.has(s.part) || oursBefore.has(s.part)))
+        .map((s) => s.element.getAttribute("sheetId")),
+    );
+    const entries = (bytes: Uint8Array | undefined) => {
+      if (!bytes) return [];
+      let current = "";
+      return elementsOf(parse(strFromU8(bytes)))
+        .map((c) => {
+          current = c.getAttribute("i") ?? current;
+          return { i: current, r: c.getAttribute("r") };
+        })
+        .filter((e) => !ourIds.has(e.i))
+        .map((e) => `${e.i}!${e.r}`);
+    };
+    const a = entries(before[calcChain]).join(" ");
+    const b = entries(after[calcChain]).join(" ");
+    if (a !== b) losses.push(`${calcChain}: the user's entries changed`);
+  }
+
+  // Content types and workbook relationships: only added to (a calculation chain of ours only may go).
   for (const part of ["[Content_Types].xml", relsPartOf(workbook)]) {
     if (!(part in before)) continue;
     if (!(part in after)) {
       losses.push(`dropped: ${part}`);
       continue;
     }
+    const chainGone = (e: Element) =>
+      !!calcChain &&
+      !(calcChain in after) &&
+      ((e.getAttribute("PartName") ?? "") === `/${calcChain}` ||
+        /\/calcChain$/.test(e.getAttribute("Type") ?? ""));
     compareLists(
       part,
-      elementsOf(parse(strFromU8(before[part]))),
+      elementsOf(parse(strFromU8(before[part]))).filter((e) => !chainGone(e)),
       elementsOf(parse(strFromU8(after[part]))),
       false,
       losses,

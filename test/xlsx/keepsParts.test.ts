@@ -99,6 +99,10 @@ describe("a user workbook with everything a rewrite used to lose", () => {
     expect(grid[1][1]).toBe("a\uFFFEb");
   });
 
+  it("keeps a calculation chain listing only the user's cells byte for byte", () => {
+    expect(part(reported, "xl/calcChain.xml")).toBe(userWorkbookParts()["xl/calcChain.xml"]);
+  });
+
   it("finds our figures through their names and checks them", async () => {
     const outcome = await checkFile(file);
     expect(outcome.figures.figures.size).toBeGreaterThan(100);
@@ -137,17 +141,30 @@ describe("the sample with a user's parts added and r:id under another prefix", (
     const parts = userWorkbookParts();
     await editZip(
       extra,
-      (name, text) =>
-        name === "xl/workbook.xml"
-          ? text
-              .replace(/xmlns:r=/, "xmlns:rel=")
-              .replace(/ r:id=/g, " rel:id=")
-              .replace(
-                "<bookViews>",
-                parts["xl/workbook.xml"].toString().match(/<workbookProtection [^>]*\/>/)![0] + "<bookViews>",
-              )
-          : undefined,
+      (name, text) => {
+        if (name === "xl/workbook.xml")
+          return text
+            .replace(/xmlns:r=/, "xmlns:rel=")
+            .replace(/ r:id=/g, " rel:id=")
+            .replace(
+              "<bookViews>",
+              parts["xl/workbook.xml"].toString().match(/<workbookProtection [^>]*\/>/)![0] + "<bookViews>",
+            );
+        // A calculation chain as Excel saves it, listing formula cells of one of our sheets.
+        if (name === "xl/_rels/workbook.xml.rels")
+          return text.replace(
+            "</Relationships>",
+            '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+          );
+        if (name === "[Content_Types].xml")
+          return text.replace(
+            "</Types>",
+            '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+          );
+        return undefined;
+      },
       {
+        "xl/calcChain.xml": `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="D8" i="2"/><c r="D9"/></calcChain>`,
         "docProps/custom.xml": parts["docProps/custom.xml"] as string,
         "customXml/item1.xml": parts["customXml/item1.xml"] as string,
         "xl/webextensions/webextension1.xml": parts["xl/webextensions/webextension1.xml"] as string,
@@ -159,6 +176,11 @@ describe("the sample with a user's parts added and r:id under another prefix", (
       await reportIntoFile(f, { generatedAt });
     }
     expect(packageLosses(before, fs.readFileSync(extra))).toEqual([]);
+    // The chain listed only our cells: it is gone, with its relationship and content type.
+    const after = unzipSync(fs.readFileSync(extra));
+    expect(after["xl/calcChain.xml"]).toBeUndefined();
+    expect(strFromU8(after["xl/_rels/workbook.xml.rels"])).not.toMatch(/calcChain/);
+    expect(strFromU8(after["[Content_Types].xml"])).not.toMatch(/calcChain/);
     const a = await checkFile(plain);
     const b = await checkFile(extra);
     expect([...b.figures.figures]).toEqual([...a.figures.figures]);

@@ -147,6 +147,42 @@ function ensureTable(
   report.addedTables.push(name);
 }
 
+/**
+ * The calculation chain (`xl/calcChain.xml`) lists every formula cell by sheet id; Excel reports
+ * a file damaged when it lists a cell that no longer holds a formula. Our sheets are rewritten,
+ * so their entries go (Excel adds back the ones it needs); the user's stay, in order. An entry
+ * may leave its sheet id implicit (the previous entry's), so kept entries get it spelled out.
+ * When nothing is left the part, its relationship and its content type go.
+ */
+function pruneCalcChain(pkg: XlsxPackage, workbook: WorkbookPart, ours: ReadonlySet<string>): void {
+  const rel = pkg.relationships(workbook.part).find((r) => /\/calcChain$/.test(r.type));
+  if (!rel?.part || !pkg.has(rel.part)) return;
+  const ids = new Set(
+    workbook
+      .sheets()
+      .filter((s) => ours.has(s.element.getAttribute("name") ?? ""))
+      .map((s) => s.element.getAttribute("sheetId") ?? ""),
+  );
+  const doc = pkg.dom(rel.part)!;
+  const root = doc.documentElement!;
+  let current = "";
+  let removed = false;
+  for (const c of children(root, "c")) {
+    current = c.getAttribute("i") ?? current;
+    if (ids.has(current)) {
+      root.removeChild(c);
+      removed = true;
+    } else if (!c.getAttribute("i")) c.setAttribute("i", current);
+  }
+  if (!removed) return;
+  if (children(root, "c").length > 0) {
+    pkg.touch(rel.part);
+    return;
+  }
+  pkg.removePart(rel.part);
+  pkg.removeRelationship(workbook.part, rel.id);
+}
+
 /** Finds a tab by name as Excel does: case-insensitively. */
 export function findSheet(workbook: WorkbookPart, name: string): SheetEntry | undefined {
   const lower = name.toLowerCase();
@@ -222,6 +258,7 @@ export function applyPlans(
       workbook.avoidActive(index, Math.max(0, visible));
     }
   });
+  pruneCalcChain(pkg, workbook, new Set(entries.map((e) => e.element.getAttribute("name") ?? "")));
   workbook.keepCachedValues();
   return report;
 }

@@ -154,6 +154,38 @@ export class XlsxPackage {
     this.bytes.set(part, typeof content === "string" ? strToU8(content) : content);
   }
 
+  /** Removes a part and its content-type override (its relationships part too). */
+  removePart(part: string): void {
+    for (const name of [part, relsPartOf(part)]) {
+      this.bytes.delete(name);
+      this.doms.delete(name);
+      this.changed.delete(name);
+      const at = this.order.indexOf(name);
+      if (at >= 0) this.order.splice(at, 1);
+    }
+    const root = this.dom("[Content_Types].xml")?.documentElement;
+    const override = root
+      ? children(root, "Override").find(
+          (e) => (e.getAttribute("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase(),
+        )
+      : undefined;
+    if (root && override) {
+      root.removeChild(override);
+      this.touch("[Content_Types].xml");
+    }
+  }
+
+  /** Removes the relationship `id` from `part`'s relationships. */
+  removeRelationship(part: string, id: string): void {
+    const relsPart = relsPartOf(part);
+    const root = this.dom(relsPart)?.documentElement;
+    const rel = root ? children(root, "Relationship").find((e) => e.getAttribute("Id") === id) : undefined;
+    if (root && rel) {
+      root.removeChild(rel);
+      this.touch(relsPart);
+    }
+  }
+
   /** Sets a part to a DOM (new or replaced), serialized on save. */
   setDom(part: string, doc: Document): void {
     if (!this.has(part)) this.order.push(part);
