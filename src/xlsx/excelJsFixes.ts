@@ -1,14 +1,14 @@
 /**
  * Where ExcelJS 4.4 misreads, drops or miswrites parts of an .xlsx file, and the corrections.
  * Each was found on a real file (written by Excel, by LibreOffice or by ExcelJS itself) and is
- * covered by a test; each works from the raw parts of the archive, read with ./zip.
+ * covered by a test; each works from the raw parts of the package (./package).
  *
  * On load (`repairLoadedModel`): table header rows and styles, notes on empty cells, sheet and
  * cell protection written as "true"/"false". On write (`prepareForWrite`): data validation
  * ranges that ExcelJS would write overlapping, and text that looks like an `_xHHHH_` escape.
  */
 import * as ExcelJS from "exceljs";
-import { readZipEntry, type ZipEntry } from "./zip";
+import type { XlsxPackage } from "./package/xlsxPackage";
 
 /** Decodes the five XML entities and numeric character references. */
 function xmlText(text: string): string {
@@ -39,22 +39,14 @@ function resolvePart(fromPart: string, target: string): string {
 
 /** The raw parts of a loaded archive, for the repairs below. */
 class Archive {
-  private readonly byName: Map<string, ZipEntry>;
-
-  constructor(
-    private readonly bytes: Buffer,
-    entries: readonly ZipEntry[],
-  ) {
-    this.byName = new Map(entries.map((e) => [e.name, e]));
-  }
+  constructor(private readonly pkg: XlsxPackage) {}
 
   names(): string[] {
-    return [...this.byName.keys()];
+    return this.pkg.parts();
   }
 
   text(part: string): string | undefined {
-    const entry = this.byName.get(part);
-    return entry ? readZipEntry(this.bytes, entry).toString("utf8") : undefined;
+    return this.pkg.text(part);
   }
 
   /** `Id → {target part, type}` of the relationships of `part`. */
@@ -208,12 +200,8 @@ function repairCellProtection(workbook: ExcelJS.Workbook, archive: Archive): voi
 }
 
 /** Corrects what ExcelJS 4.4 misreads or drops when it loads a file (see each repair). */
-export function repairLoadedModel(
-  workbook: ExcelJS.Workbook,
-  bytes: Buffer,
-  entries: readonly ZipEntry[],
-): void {
-  const archive = new Archive(bytes, entries);
+export function repairLoadedModel(workbook: ExcelJS.Workbook, pkg: XlsxPackage): void {
+  const archive = new Archive(pkg);
   repairTables(workbook, archive);
   restoreNotesOnEmptyCells(workbook, archive);
   repairSheetProtection(workbook, archive);

@@ -8,9 +8,11 @@ export type WorkbookFileProblem =
   | "missing"
   /** Something that is not an .xlsx workbook: a directory, an empty file, text, an .xls … */
   | "notWorkbook"
-  /** A damaged .xlsx (truncated, a broken part). */
+  /** A damaged .xlsx: the archive cannot be read through (truncated, copied half). */
   | "corrupt"
-  /** A workbook holding parts that ExcelJS would drop when writing it back. */
+  /** A part cchc must edit (the workbook, its relationships, styles, our sheets) is not well-formed XML. */
+  | "brokenPart"
+  /** cchc failed inside on this file (a fault of ours, said plainly; the file is unchanged). */
   | "unsupported"
   /** A readable workbook without the CCHC sheets (no `CCHC_*` names). */
   | "notInstalled"

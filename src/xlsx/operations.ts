@@ -1,9 +1,11 @@
 /**
  * The operations of the command line on .xlsx files, each one read → core → write: create a
- * template, install or upgrade in place, check the figures. Front ends (the `cchc` commands,
+ * template, install or upgrade in place, check the figures, fill the report. A user's file is
+ * edited as a package of parts (./package): only our sheets are written, the parts both share
+ * are edited, every other part is kept byte for byte. Front ends (the `cchc` commands,
  * the bench, later `report` and `demo`) call these and only present the outcome.
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import type { TemplateLevel } from "../core/catalogue/levels";
 import type { SampleDocument } from "../core/catalogue/sample";
@@ -15,18 +17,32 @@ import {
   planReport,
   type ReportPlan,
 } from "../core/report/planReport";
-import { applySheets, type ApplyReport } from "./applySheets";
-import { openWorkbookFile, partsLostOnRewrite, saveWorkbookFile, WorkbookFileError } from "./files";
-import { stampFile, withFileLock } from "./safeWrite";
+import type { ApplyReport } from "./package/applyPlans";
 import {
-  checkWorkbook,
-  findWorksheet,
-  readExistingWorkbook,
-  readWorkbookFigures,
-  readWorkbookMeta,
-  sheetGrid,
-  type WorkbookFigures,
-} from "./readWorkbook";
+  openPackageFile,
+  packageFailure,
+  savePackageFile,
+  saveWorkbookFile,
+  WorkbookFileError,
+} from "./files";
+import { applyPlans } from "./package/applyPlans";
+import { stampFile, withFileLock } from "./safeWrite";
+import { PackageReader } from "./package/readPackage";
+import type { WorkbookFigures } from "./readWorkbook";
+
+/**
+ * ExcelJS and the modules built on it, loaded only by the operations that build a workbook from
+ * nothing (template, demo, the PDF's report-only copy): install, report and check edit packages
+ * and never pay for loading it.
+ */
+async function excelJs() {
+  const [exceljs, applySheets, readWorkbook] = await Promise.all([
+    import("exceljs"),
+    import("./applySheets"),
+    import("./readWorkbook"),
+  ]);
+  return { Workbook: exceljs.Workbook, applySheets: applySheets.applySheets, ...readWorkbook };
+}
 
 export interface InstallOutcome {
   summary: InstallSummary;
@@ -42,7 +58,8 @@ export async function buildTemplate(
     catalogue?: Catalogue;
   } = {},
 ): Promise<{ workbook: ExcelJS.Workbook } & InstallOutcome> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook, applySheets } = await excelJs();
+  const workbook = new Workbook();
   workbook.creator = "cchc";
   workbook.created = new Date();
   const plan = planInstall(
@@ -69,25 +86,9 @@ export async function createTemplateFile(
 }
 
 /**
- * Refuses before touching anything a file whose rewrite through ExcelJS would silently drop
- * parts of it (charts, macros …): the user is sent to the add-in in Excel instead.
+ * `cchc install`: installs or upgrades the sheets in place. The file is edited as a package:
+ * our sheets' parts are written, the shared parts edited, every other part kept byte for byte.
  */
-function refuseLossyRewrite(
-  opened: Awaited<ReturnType<typeof openWorkbookFile>>,
-  file: string,
-  doing: string,
-  action: string,
-): void {
-  const lost = partsLostOnRewrite(opened);
-  if (lost.length === 0) return;
-  throw new WorkbookFileError(
-    "unsupported",
-    file,
-    `Không ${doing} tệp "${file}": tệp có ${lost.join(", ")} mà cchc không giữ được khi ghi lại; hãy ${action} bằng add-in trong Excel.`,
-  );
-}
-
-/** `cchc install`: installs or upgrades the sheets in place, keeping everything else in the file. */
 export async function installIntoFile(
   file: string,
   options: { catalogue?: Catalogue } = {},
@@ -95,15 +96,18 @@ export async function installIntoFile(
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   return withFileLock(file, async () => {
     const stamp = await stampFile(file);
-    const opened = await openWorkbookFile(file);
-    refuseLossyRewrite(opened, file, "cài vào", "cài");
-    // Without an explicit catalogue the planner keeps the template the file was installed with.
-    const plan = planInstall(readExistingWorkbook(opened.workbook, catalogue), {
-      catalogue: options.catalogue,
-    });
-    const applied = await applySheets(opened.workbook, plan.sheets);
-    await saveWorkbookFile(opened.workbook, file, { overwrite: true, unchangedSince: stamp });
-    return { summary: plan.summary, applied };
+    const pkg = await openPackageFile(file);
+    let outcome: InstallOutcome;
+    try {
+      const reader = new PackageReader(pkg);
+      // Without an explicit catalogue the planner keeps the template the file was installed with.
+      const plan = planInstall(reader.existingWorkbook(catalogue), { catalogue: options.catalogue });
+      outcome = { summary: plan.summary, applied: applyPlans(pkg, plan.sheets) };
+    } catch (error) {
+      throw packageFailure(file, error, "cài vào");
+    }
+    await savePackageFile(pkg, file, { unchangedSince: stamp });
+    return outcome;
   });
 }
 
@@ -117,8 +121,13 @@ export async function checkFile(
   file: string,
   options: { catalogue?: Catalogue } = {},
 ): Promise<CheckOutcome> {
-  const opened = await openWorkbookFile(file);
-  const outcome = checkWorkbook(opened.workbook, options.catalogue);
+  const pkg = await openPackageFile(file);
+  let outcome: CheckOutcome;
+  try {
+    outcome = new PackageReader(pkg).check(options.catalogue);
+  } catch (error) {
+    throw packageFailure(file, error, "kiểm tra");
+  }
   if (outcome.figures.figures.size === 0) {
     throw new WorkbookFileError(
       "notInstalled",
@@ -136,7 +145,8 @@ export interface ReportOutcome {
 }
 
 /** The report's view of a file: the meta sheet and the report sheets as they are (values). */
-function existingForReport(workbook: ExcelJS.Workbook): ExistingWorkbook {
+async function existingForReport(workbook: ExcelJS.Workbook): Promise<ExistingWorkbook> {
+  const { readWorkbookMeta, findWorksheet, sheetGrid } = await excelJs();
   const sheets = new Map<string, ExistingSheet>();
   const meta = readWorkbookMeta(workbook);
   for (const name of [...candidateReportNames(), ...Object.values(meta?.sheets ?? {})]) {
@@ -154,9 +164,10 @@ export async function applyReport(
   generatedAt: Date,
   catalogue?: Catalogue,
 ): Promise<ReportPlan> {
+  const { readWorkbookFigures, findWorksheet, applySheets } = await excelJs();
   // Figures are read over the full catalogue; the report takes the rows of the file's template.
   const { figures, documents } = readWorkbookFigures(workbook, catalogue ?? DEFAULT_CATALOGUE);
-  const plan = planReport(existingForReport(workbook), { figures, documents, generatedAt, catalogue });
+  const plan = planReport(await existingForReport(workbook), { figures, documents, generatedAt, catalogue });
   for (const rename of plan.renames) findWorksheet(workbook, rename.from)!.name = rename.to;
   await applySheets(workbook, plan.sheets);
   return plan;
@@ -164,7 +175,8 @@ export async function applyReport(
 
 /**
  * `cchc report`: fills the report sheets from the file's figures, in place (atomically) or into
- * `output`. Input sheets are not touched; a report sheet edited by hand is kept under another name.
+ * `output`. Input sheets are not touched; a report sheet edited by hand is kept under another
+ * name; every part that is not ours is kept byte for byte.
  */
 export async function reportIntoFile(
   file: string,
@@ -173,11 +185,19 @@ export async function reportIntoFile(
   const written = options.output ?? file;
   return withFileLock(written, async () => {
     const stamp = await stampFile(written);
-    const opened = await openWorkbookFile(file);
-    refuseLossyRewrite(opened, file, "ghi báo cáo vào", "tạo báo cáo");
+    const pkg = await openPackageFile(file);
     let plan: ReportPlan;
     try {
-      plan = await applyReport(opened.workbook, options.generatedAt ?? new Date(), options.catalogue);
+      const reader = new PackageReader(pkg);
+      // Figures are read over the full catalogue; the report takes the rows of the file's template.
+      const { figures, documents } = reader.figures(options.catalogue ?? DEFAULT_CATALOGUE);
+      plan = planReport(reader.existingForReport(), {
+        figures,
+        documents,
+        generatedAt: options.generatedAt ?? new Date(),
+        catalogue: options.catalogue,
+      });
+      applyPlans(pkg, plan.sheets, plan.renames);
     } catch (error) {
       if (error instanceof NotInstalledError) {
         throw new WorkbookFileError(
@@ -186,16 +206,17 @@ export async function reportIntoFile(
           `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`,
         );
       }
-      throw error;
+      throw packageFailure(file, error, "ghi báo cáo vào");
     }
-    await saveWorkbookFile(opened.workbook, written, { overwrite: true, unchangedSince: stamp });
+    await savePackageFile(pkg, written, { unchangedSince: stamp });
     return { plan, written };
   });
 }
 
 /** A workbook holding only the report sheets of a plan: what gets printed to PDF. */
 export async function reportOnlyWorkbook(plan: ReportPlan): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook, applySheets } = await excelJs();
+  const workbook = new Workbook();
   await applySheets(
     workbook,
     plan.sheets.filter((sheet) => sheet.role === "report"),

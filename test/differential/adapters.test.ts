@@ -9,15 +9,46 @@ import { generateReport } from "../../src/excel/generateReport";
 import { installSheets } from "../../src/excel/installSheets";
 import { applyReport, buildTemplate } from "../../src/xlsx/operations";
 import { cellFormula, cellValue, findWorksheet } from "../../src/xlsx/readWorkbook";
+import { planInstall } from "../../src/core/install";
+import { planReport } from "../../src/core/report/planReport";
+import { applyPlans } from "../../src/xlsx/package/applyPlans";
+import { PackageReader } from "../../src/xlsx/package/readPackage";
+import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { FakeWorkbook } from "../fakes/fakeExcel";
 
 const generatedAt = new Date(2021, 8, 15, 9, 30);
 
-/** Both workbooks after install with the sample and a report. */
-async function both(): Promise<{ fake: FakeWorkbook; file: ExcelJS.Workbook }> {
+async function fakeWorkbook(): Promise<FakeWorkbook> {
   const fake = new FakeWorkbook();
   await fake.run((context) => installSheets(context, { sample: true }));
   await fake.run((context) => generateReport(context, { generatedAt }));
+  return fake;
+}
+
+/**
+ * The package path (install and report into a user's file): a workbook holding only Sheet1,
+ * as Excel starts one, installed with the sample and reported, each step through the bytes.
+ */
+async function bothThroughPackage(): Promise<{ fake: FakeWorkbook; file: ExcelJS.Workbook }> {
+  const fake = await fakeWorkbook();
+  const user = new ExcelJS.Workbook();
+  user.addWorksheet("Sheet1").getCell("A1").value = "của người dùng";
+  const installed = XlsxPackage.fromBytes(new Uint8Array(await user.xlsx.writeBuffer()));
+  const plan = planInstall(new PackageReader(installed).existingWorkbook(), { sample: true });
+  applyPlans(installed, plan.sheets);
+  const reported = XlsxPackage.fromBytes(installed.toBytes());
+  const reader = new PackageReader(reported);
+  const report = planReport(reader.existingForReport(), { ...reader.figures(), generatedAt });
+  applyPlans(reported, report.sheets, report.renames);
+  const file = new ExcelJS.Workbook();
+  await file.xlsx.load(Buffer.from(reported.toBytes()) as unknown as ArrayBuffer);
+  file.removeWorksheet(file.getWorksheet("Sheet1")!.id);
+  return { fake, file };
+}
+
+/** Both workbooks after install with the sample and a report (the template's ExcelJS path). */
+async function both(): Promise<{ fake: FakeWorkbook; file: ExcelJS.Workbook }> {
+  const fake = await fakeWorkbook();
   const { workbook } = await buildTemplate({ sample: true });
   await applyReport(workbook, generatedAt);
   // Through the bytes, as a user's file would be.
@@ -36,10 +67,13 @@ function normalize(value: unknown, formula: string | undefined): string {
   return String(value);
 }
 
-describe("Office.js and ExcelJS adapters write the same workbook", () => {
+describe.each([
+  ["a new file (template)", both],
+  ["a user's file (install and report as a package)", bothThroughPackage],
+])("Office.js and the file adapter write the same workbook: %s", (_what, make) => {
   let fake: FakeWorkbook;
   let file: ExcelJS.Workbook;
-  beforeAll(async () => ({ fake, file } = await both()), 60_000);
+  beforeAll(async () => ({ fake, file } = await make()), 60_000);
 
   it("has the same sheets in the same order, the meta sheet very hidden in both", () => {
     // A new Excel workbook starts with Sheet1; a new file starts empty.

@@ -1,0 +1,213 @@
+/**
+ * Reading a package into the core's shapes without loading the workbook: only the workbook
+ * part, the styles' date formats, the shared strings (when a sheet we read uses them) and our
+ * own sheets are parsed. Values come as Office.js reports them, so the core sees the same from
+ * both adapters.
+ */
+import { DEFAULT_CATALOGUE, type Catalogue } from "../../core/catalogue";
+import { catalogueById } from "../../core/catalogue/levels";
+import { checkFigures, type Finding } from "../../core/checks";
+import {
+  cellRef,
+  documentsFromGrid,
+  parseCellRef,
+  readNamedFigures,
+  type DocumentRow,
+  type Figures,
+  type NamedCell,
+  type NameTarget,
+  type PlacementProblem,
+  type SheetGrids,
+} from "../../core/figures";
+import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../../core/install";
+import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
+import { parseAddress } from "../../core/layout/model";
+import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../../core/meta";
+import { candidateReportNames } from "../../core/report/planReport";
+import { gridView, readSharedStrings, readSheetCells, type ReadGrid } from "./sheetReader";
+import { StylesPart } from "./stylesPart";
+import { WorkbookPart, type SheetEntry } from "./workbookPart";
+import type { XlsxPackage } from "./xlsxPackage";
+
+export class PackageReader {
+  readonly workbook: WorkbookPart;
+  private strings?: string[];
+  private dates?: boolean[];
+  private readonly grids = new Map<string, ReadGrid>();
+  private nameIndex?: Map<string, string>;
+
+  constructor(readonly pkg: XlsxPackage) {
+    this.workbook = new WorkbookPart(pkg, pkg.workbookPart()!);
+  }
+
+  private sharedStrings(): string[] {
+    if (!this.strings) {
+      const rel = this.pkg.relationships(this.workbook.part).find((r) => /\/sharedStrings$/.test(r.type));
+      this.strings = rel?.part ? readSharedStrings(rel.part, this.pkg.data(rel.part)) : [];
+    }
+    return this.strings;
+  }
+
+  private dateFormats(): boolean[] {
+    if (!this.dates) {
+      const rel = this.pkg.relationships(this.workbook.part).find((r) => /\/styles$/.test(r.type));
+      this.dates =
+        rel?.part && this.pkg.has(rel.part) ? StylesPart.of(this.pkg, this.workbook.part).dateFormats() : [];
+    }
+    return this.dates;
+  }
+
+  /** Tab names in order. */
+  sheetNames(): string[] {
+    return this.workbook.sheets().map((s) => s.name);
+  }
+
+  /** A worksheet tab by name, case-insensitively (chart sheets and other kinds are not). */
+  findSheet(name: string): SheetEntry | undefined {
+    const lower = name.toLowerCase();
+    return this.workbook.sheets().find((s) => s.worksheet && s.name.toLowerCase() === lower);
+  }
+
+  /** A worksheet's cells, read once. */
+  grid(entry: SheetEntry): ReadGrid {
+    const part = entry.part!;
+    let grid = this.grids.get(part);
+    if (!grid) {
+      const data = this.pkg.data(part);
+      grid = data
+        ? readSheetCells(part, data, {
+            sharedStrings: () => this.sharedStrings(),
+            dateFormats: this.dateFormats(),
+            date1904: this.workbook.date1904,
+          })
+        : [];
+      this.grids.set(part, grid);
+    }
+    return grid;
+  }
+
+  /** The template meta recorded in the very hidden sheet, or null. */
+  meta(): TemplateMeta | null {
+    const sheet = this.findSheet(META_SHEET_NAME);
+    return sheet ? readMeta(gridView(this.grid(sheet), "values")) : null;
+  }
+
+  /** Workbook-wide defined names by upper-cased name → their text (first wins). */
+  names(): Map<string, string> {
+    if (this.nameIndex) return this.nameIndex;
+    const names = new Map<string, string>();
+    for (const d of this.workbook.definedNames()) {
+      if (d.localSheetId !== undefined) continue;
+      const key = d.name.toUpperCase();
+      if (!names.has(key)) names.set(key, d.text);
+    }
+    this.nameIndex = names;
+    return names;
+  }
+
+  private sheetsView(wanted: readonly string[], view: "formulas" | "values"): Map<string, ExistingSheet> {
+    const sheets = new Map<string, ExistingSheet>();
+    for (const name of wanted) {
+      const entry = this.findSheet(name);
+      if (entry && !sheets.has(entry.name))
+        sheets.set(entry.name, { name: entry.name, cells: gridView(this.grid(entry), view) });
+    }
+    return sheets;
+  }
+
+  /** What `planInstall` needs: every tab name, our candidate sheets' formulas, our names. */
+  existingWorkbook(catalogue: Catalogue = DEFAULT_CATALOGUE): ExistingWorkbook {
+    const meta = this.meta();
+    const names = new Map<string, string>();
+    for (const [name, text] of this.names()) if (/^CCHC_/.test(name)) names.set(name, text);
+    const pointedAt = [...names.values()]
+      .map((ref) => parseCellRef(ref)?.sheet)
+      .filter((n): n is string => !!n);
+    const wanted = candidateSheetNames(catalogue, [
+      ...Object.values(meta?.sheets ?? {}),
+      ...new Set(pointedAt),
+    ]);
+    return { sheetNames: this.sheetNames(), sheets: this.sheetsView(wanted, "formulas"), names };
+  }
+
+  /** The report's view: the meta sheet and the report sheets as they are (values). */
+  existingForReport(): ExistingWorkbook {
+    const meta = this.meta();
+    const wanted = [...candidateReportNames(), ...Object.values(meta?.sheets ?? {})];
+    return { sheetNames: this.sheetNames(), sheets: this.sheetsView(wanted, "values") };
+  }
+
+  /**
+   * A defined name's cell the way `readNamedFigures` wants it: the cell, `{ broken }` when the
+   * name points at no cell (`#REF!`: its row or sheet was deleted), undefined when absent.
+   */
+  namedCell(name: string): NameTarget | undefined {
+    const text = this.names().get(name.toUpperCase());
+    if (text === undefined) return undefined;
+    const target = parseCellRef(text);
+    const entry = target && this.findSheet(target.sheet);
+    if (!target || !entry) return { broken: text };
+    const { row, column } = parseAddress(target.address);
+    const cells = this.grid(entry)[row - 1];
+    const cell = cells?.[column - 1];
+    const note = cells?.[column];
+    const found: NamedCell = {
+      cell: cellRef(entry.name, target.address),
+      value: cell ? cell.value : null,
+      formula: cell?.formula,
+      note: note ? note.value : undefined,
+    };
+    return found;
+  }
+
+  /** A sheet's grids by name (values and formulas), for realigning figures whose rows moved. */
+  sheetGrids(sheet: string): SheetGrids | undefined {
+    const entry = this.findSheet(sheet);
+    if (!entry) return undefined;
+    const grid = this.grid(entry);
+    return { values: gridView(grid, "values"), formulas: gridView(grid, "formulas") };
+  }
+
+  /** The document list: the sheet the meta records for it, else the default name. */
+  documents(): DocumentRow[] {
+    const meta = this.meta();
+    const entry = this.findSheet(meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name);
+    return entry
+      ? documentsFromGrid(entry.name, gridView(this.grid(entry), "values"), DOCUMENTS_HEADER_ROW)
+      : [];
+  }
+
+  /**
+   * Every named figure, the document list, and the figures whose cell was deleted or whose row
+   * was sorted away from its name (see `readNamedFigures`).
+   */
+  figures(catalogue: Catalogue = DEFAULT_CATALOGUE): PackageFigures {
+    const meta = this.meta();
+    const complete = meta?.templateId === catalogue.id && meta.version === catalogue.version;
+    const grids = new Map<string, SheetGrids | undefined>();
+    const { figures, problems } = readNamedFigures(
+      catalogue,
+      (name) => this.namedCell(name),
+      (sheet) => {
+        if (!grids.has(sheet)) grids.set(sheet, this.sheetGrids(sheet));
+        return grids.get(sheet);
+      },
+      complete,
+    );
+    return { figures, documents: this.documents(), problems };
+  }
+
+  /** The findings of the checks, with the rules of the template the file was installed with. */
+  check(catalogue?: Catalogue): { figures: PackageFigures; findings: Finding[] } {
+    const rules = catalogue ?? catalogueById(this.meta()?.templateId);
+    const figures = this.figures(rules);
+    return { figures, findings: checkFigures(figures.figures, figures.documents, rules, figures.problems) };
+  }
+}
+
+/** What the reader finds of the figures. */
+export interface PackageFigures {
+  figures: Figures;
+  documents: DocumentRow[];
+  problems: PlacementProblem[];
+}

@@ -1,0 +1,341 @@
+/**
+ * A user's .xlsx as what it is, an Open Packaging Conventions package: a zip of parts, tied by
+ * relationship parts and typed by `[Content_Types].xml`. Parts are held as bytes and handed out
+ * as text or DOM only when asked; a part nobody changed is written back exactly as it was read
+ * (same bytes, same order in the archive), so what cchc does not own it does not touch.
+ */
+import { deflateRawSync } from "zlib";
+import { unzipSync, strFromU8, strToU8, Zip, ZipPassThrough } from "fflate";
+import type { Document, Element } from "@xmldom/xmldom";
+import { CONTENT_TYPES_NS, PACKAGE_REL_NS, children, elements, parseXml, serializeXml } from "./xml";
+
+/** Why a file cannot be read as a package, for the caller's Vietnamese message. */
+export type PackageProblem =
+  /** An empty file. */
+  | "empty"
+  /** An OLE compound file: an old .xls, or an .xlsx encrypted with a password. */
+  | "ole"
+  /** Not a zip at all (text, an image …). */
+  | "notZip"
+  /** A zip that cannot be read through (truncated, damaged). */
+  | "brokenZip"
+  /** A zip that holds no workbook (a .docx, a plain archive). */
+  | "notWorkbook";
+
+export class PackageError extends Error {
+  constructor(
+    readonly problem: PackageProblem,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = "PackageError";
+  }
+}
+
+/** One relationship of a part. */
+export interface Relationship {
+  id: string;
+  type: string;
+  /** The target as written. */
+  target: string;
+  /** The target part's path inside the package (undefined for external targets). */
+  part?: string;
+  external: boolean;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** The `_rels/x.rels` part holding the relationships of `part` ("" = the package). */
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Resolves a relationship target against the folder of the part that holds it. */
+export function resolveTarget(fromPart: string, target: string): string {
+  const clean = decodeURI(target.split("#")[0]);
+  if (clean.startsWith("/")) return clean.slice(1);
+  const parts = fromPart.split("/").slice(0, -1);
+  for (const piece of clean.split("/")) {
+    if (piece === "..") parts.pop();
+    else if (piece !== "." && piece !== "") parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+/** The relative target from `fromPart`'s folder to `toPart` (both inside the package). */
+export function relativeTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = toPart.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
+export class XlsxPackage {
+  /** Parts in archive order (zip entry names; folders left out). */
+  private readonly order: string[];
+  private readonly bytes: Map<string, Uint8Array>;
+  /** Parts parsed to DOM and possibly edited: serialized again on save. */
+  private readonly doms = new Map<string, Document>();
+  private readonly changed = new Set<string>();
+
+  private constructor(entries: Record<string, Uint8Array>) {
+    this.order = Object.keys(entries).filter((name) => !name.endsWith("/"));
+    this.bytes = new Map(this.order.map((name) => [name, entries[name]]));
+  }
+
+  /** Reads a package from bytes; a PackageError says why it is not one. */
+  static fromBytes(data: Uint8Array): XlsxPackage {
+    if (data.length === 0) throw new PackageError("empty", "empty file");
+    if (OLE_SIGNATURE.every((b, i) => data[i] === b)) throw new PackageError("ole", "OLE compound file");
+    if (!(data[0] === 0x50 && data[1] === 0x4b)) throw new PackageError("notZip", "no zip signature");
+    let entries: Record<string, Uint8Array>;
+    try {
+      entries = unzipSync(data);
+    } catch (error) {
+      throw new PackageError("brokenZip", error instanceof Error ? error.message : String(error));
+    }
+    const pkg = new XlsxPackage(entries);
+    if (!pkg.has("[Content_Types].xml") || !pkg.workbookPart()) {
+      throw new PackageError("notWorkbook", "no workbook part");
+    }
+    return pkg;
+  }
+
+  /** An empty package to build a new workbook in. */
+  static empty(): XlsxPackage {
+    return new XlsxPackage({});
+  }
+
+  has(part: string): boolean {
+    return this.bytes.has(part) || this.doms.has(part);
+  }
+
+  /** Every part's name, in archive order. */
+  parts(): string[] {
+    return [...this.order];
+  }
+
+  /** A part's bytes as they are now (serializing an edited DOM). */
+  data(part: string): Uint8Array | undefined {
+    const dom = this.doms.get(part);
+    if (dom && this.changed.has(part)) return strToU8(serializeXml(dom));
+    return this.bytes.get(part);
+  }
+
+  text(part: string): string | undefined {
+    const data = this.data(part);
+    return data && strFromU8(data);
+  }
+
+  /** The part as a DOM, parsed once; edits to it are saved when `touch` is called. */
+  dom(part: string): Document | undefined {
+    const cached = this.doms.get(part);
+    if (cached) return cached;
+    const text = this.text(part);
+    if (text === undefined) return undefined;
+    const doc = parseXml(part, text);
+    this.doms.set(part, doc);
+    return doc;
+  }
+
+  /** Marks a part's DOM as edited. */
+  touch(part: string): void {
+    if (!this.doms.has(part)) throw new Error(`touch of a part never read: ${part}`);
+    this.changed.add(part);
+  }
+
+  /** Sets a part's content (text or bytes), adding it at the end of the archive if new. */
+  setPart(part: string, content: string | Uint8Array): void {
+    if (!this.bytes.has(part) && !this.doms.has(part)) this.order.push(part);
+    this.doms.delete(part);
+    this.changed.delete(part);
+    this.bytes.set(part, typeof content === "string" ? strToU8(content) : content);
+  }
+
+  /** Removes a part and its content-type override (its relationships part too). */
+  removePart(part: string): void {
+    for (const name of [part, relsPartOf(part)]) {
+      this.bytes.delete(name);
+      this.doms.delete(name);
+      this.changed.delete(name);
+      const at = this.order.indexOf(name);
+      if (at >= 0) this.order.splice(at, 1);
+    }
+    const root = this.dom("[Content_Types].xml")?.documentElement;
+    const override = root
+      ? children(root, "Override").find(
+          (e) => (e.getAttribute("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase(),
+        )
+      : undefined;
+    if (root && override) {
+      root.removeChild(override);
+      this.touch("[Content_Types].xml");
+    }
+  }
+
+  /** Removes the relationship `id` from `part`'s relationships. */
+  removeRelationship(part: string, id: string): void {
+    const relsPart = relsPartOf(part);
+    const root = this.dom(relsPart)?.documentElement;
+    const rel = root ? children(root, "Relationship").find((e) => e.getAttribute("Id") === id) : undefined;
+    if (root && rel) {
+      root.removeChild(rel);
+      this.touch(relsPart);
+    }
+  }
+
+  /** Sets a part to a DOM (new or replaced), serialized on save. */
+  setDom(part: string, doc: Document): void {
+    if (!this.has(part)) this.order.push(part);
+    this.doms.set(part, doc);
+    this.changed.add(part);
+  }
+
+  /** The workbook part's path, through the package relationships (`xl/workbook.xml` usually). */
+  workbookPart(): string | undefined {
+    const rel = this.relationships("").find((r) => /\/officeDocument$/.test(r.type));
+    const part = rel?.part ?? "xl/workbook.xml";
+    return this.has(part) ? part : undefined;
+  }
+
+  /** The relationships of `part` ("" for the package's own). */
+  relationships(part: string): Relationship[] {
+    const doc = this.dom(relsPartOf(part));
+    if (!doc?.documentElement) return [];
+    return children(doc.documentElement, "Relationship").map((e) => {
+      const target = e.getAttribute("Target") ?? "";
+      const external = e.getAttribute("TargetMode") === "External";
+      return {
+        id: e.getAttribute("Id") ?? "",
+        type: e.getAttribute("Type") ?? "",
+        target,
+        part: external ? undefined : resolveTarget(part, target),
+        external,
+      };
+    });
+  }
+
+  /** Adds a relationship from `part` to `target` part; returns its new id. */
+  addRelationship(part: string, type: string, targetPart: string): string {
+    const relsPart = relsPartOf(part);
+    let doc = this.dom(relsPart);
+    if (!doc) {
+      doc = parseXml(relsPart, `<Relationships xmlns="${PACKAGE_REL_NS}"/>`);
+      this.setDom(relsPart, doc);
+    }
+    const root = doc.documentElement!;
+    const taken = new Set(children(root, "Relationship").map((e) => e.getAttribute("Id")));
+    let n = taken.size + 1;
+    while (taken.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const rel = doc.createElementNS(
+      root.namespaceURI,
+      root.prefix ? `${root.prefix}:Relationship` : "Relationship",
+    );
+    rel.setAttribute("Id", id);
+    rel.setAttribute("Type", type);
+    rel.setAttribute("Target", relativeTarget(part, targetPart));
+    root.appendChild(rel);
+    this.touch(relsPart);
+    return id;
+  }
+
+  /** The content type of a part, from its override or its extension's default. */
+  contentType(part: string): string | undefined {
+    const root = this.dom("[Content_Types].xml")?.documentElement;
+    if (!root) return undefined;
+    const override = children(root, "Override").find(
+      (e) => (e.getAttribute("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase(),
+    );
+    if (override) return override.getAttribute("ContentType") ?? undefined;
+    const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+    return (
+      children(root, "Default")
+        .find((e) => (e.getAttribute("Extension") ?? "").toLowerCase() === ext)
+        ?.getAttribute("ContentType") ?? undefined
+    );
+  }
+
+  /** Declares a new part's content type with an override. */
+  addContentType(part: string, contentType: string): void {
+    let doc = this.dom("[Content_Types].xml");
+    if (!doc) {
+      doc = parseXml("[Content_Types].xml", `<Types xmlns="${CONTENT_TYPES_NS}"/>`);
+      this.setDom("[Content_Types].xml", doc);
+    }
+    const root = doc.documentElement!;
+    if (this.contentType(part) === contentType) return;
+    const override = doc.createElementNS(
+      root.namespaceURI,
+      root.prefix ? `${root.prefix}:Override` : "Override",
+    );
+    override.setAttribute("PartName", `/${part}`);
+    override.setAttribute("ContentType", contentType);
+    root.appendChild(override);
+    this.touch("[Content_Types].xml");
+  }
+
+  /** A part name not yet used: `xl/worksheets/sheet` + n + `.xml`. */
+  freePartName(prefix: string, suffix: string): string {
+    const lower = new Set([...this.order, ...this.doms.keys()].map((p) => p.toLowerCase()));
+    let n = 1;
+    while (lower.has(`${prefix}${n}${suffix}`.toLowerCase())) n++;
+    return `${prefix}${n}${suffix}`;
+  }
+
+  /** Whether a part was edited or added (tests and the lost-parts check use it). */
+  isChanged(part: string): boolean {
+    return this.changed.has(part);
+  }
+
+  /** The package as zip bytes: parts in their original order, `[Content_Types].xml` first. */
+  toBytes(): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((error, chunk) => {
+      if (error) failure = error;
+      else chunks.push(chunk);
+    });
+    const names = ["[Content_Types].xml", ...this.order.filter((p) => p !== "[Content_Types].xml")];
+    for (const name of names) {
+      const data = this.data(name);
+      if (!data) continue;
+      // Pictures and binaries are compressed already: stored as they are.
+      const file = /\.(png|jpe?g|gif|bin)$/i.test(name) ? new ZipPassThrough(name) : new NativeDeflate(name);
+      zip.add(file);
+      file.push(data, true);
+    }
+    zip.end();
+    if (failure) throw failure;
+    const total = chunks.reduce((n, c) => n + c.length, 0);
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+/**
+ * A zip entry deflated by Node's zlib (native, several times faster than a JavaScript
+ * deflate), through fflate's documented extension point for custom compression.
+ */
+class NativeDeflate extends ZipPassThrough {
+  constructor(filename: string) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  protected process(chunk: Uint8Array, final: boolean): void {
+    // Parts are pushed whole (one final chunk), so one raw deflate is the entry's data.
+    this.ondata(null, deflateRawSync(chunk, { level: 6 }), final);
+  }
+}
+
+/** Element helper re-exported for parts code. */
+export type { Document, Element };
+export { elements };
