@@ -12,6 +12,10 @@ import { DEFAULT_CATALOGUE } from "../core/catalogue";
 import { firstLine, WorkbookFileError } from "../xlsx/files";
 import { UsageError } from "./args";
 import { EXIT, type Command } from "./command";
+import { CatalogueError } from "../core/catalogue";
+import { OtherCatalogueError } from "../core/install";
+import { catalogueCommand } from "./commands/catalogue";
+import { catalogueErrorLine } from "./catalogueOption";
 import { checkCommand } from "./commands/check";
 import { demoCommand } from "./commands/demo";
 import { reportCommand } from "./commands/report";
@@ -29,6 +33,7 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   report: reportCommand,
   demo: demoCommand,
+  catalogue: catalogueCommand,
 };
 
 /** The package version, read at run time (lib/cli and src/cli both sit two levels under the root). */
@@ -95,6 +100,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           ? `npx cchc ${name} --help`
           : "npx cchc --help";
       io.err(`${error.message} Xem: ${hint}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof OtherCatalogueError) {
+      io.err(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CatalogueError) {
+      io.err(`${catalogueErrorLine(error)}\n`);
       return EXIT.usage;
     }
     if (error instanceof WorkbookFileError) {

@@ -8,6 +8,7 @@
  * formula is entered again).
  */
 import { DEFAULT_CATALOGUE } from "../core/catalogue";
+import { META_SHEET_NAME, readMeta } from "../core/meta";
 import {
   candidateSheetNames,
   planInstall,
@@ -111,9 +112,12 @@ export async function installSheets(
   let plan = planInstall(seen.existing, options);
 
   // A sheet we are about to rewrite must have been read, or its typed figures would be lost.
-  const unread = plan.sheets
-    .map((p) => p.name)
-    .filter((name) => seen.state.sheets.has(name.toLowerCase()) && !seen.read.has(name.toLowerCase()));
+  // So must a sheet of the previous version (its figures may go to the dropped-figures sheet).
+  const metaSheet = seen.existing.sheets.get(META_SHEET_NAME);
+  const recorded = Object.values((metaSheet && readMeta(metaSheet.cells)?.sheets) ?? {});
+  const unread = [...plan.sheets.map((p) => p.name), ...recorded].filter(
+    (name) => seen.state.sheets.has(name.toLowerCase()) && !seen.read.has(name.toLowerCase()),
+  );
   if (unread.length > 0) {
     const collectAgain = queueInstallRead(context, [...candidates, ...unread]);
     await context.sync();

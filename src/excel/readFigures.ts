@@ -2,7 +2,7 @@
  * Reading the figures through Office.js: every `CCHC_<ID>` name, the document list and the
  * CCHC.* cells in error, in one load and one sync. Everything after is the core's.
  */
-import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "../core/catalogue";
+import { builtinCatalogue, DEFAULT_CATALOGUE, inputName, type Catalogue } from "../core/catalogue";
 import {
   cellRef,
   classifyCell,
@@ -16,7 +16,7 @@ import { candidateSheetNames, templateSheets } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { isOwnFormula } from "../core/layout/formulas";
 import { address, parseAddress } from "../core/layout/model";
-import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
+import { catalogueOfMeta, META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
 import type { ContextApi, NamedItemApi, RangeApi } from "./api";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
 import { queueSheetReads, type SheetSnapshot } from "./readSheets";
@@ -44,6 +44,11 @@ export interface WorkbookReading {
 }
 
 export interface ReadOptions {
+  /**
+   * The catalogue the workbook is expected to carry (the pane knows it from its status read):
+   * the names to load in the one sync. The workbook's own catalogue always decides; when it
+   * is another, a second read follows with it.
+   */
   catalogue?: Catalogue;
   capabilities?: Capabilities;
 }
@@ -55,6 +60,8 @@ export interface ReadDetails {
   sheets: Map<string, SheetSnapshot>;
   /** References (`'Sheet'!D12`) of the named input cells that were found. */
   inputCells: Set<string>;
+  /** The catalogue read with: the workbook's own (the default in a workbook without ours). */
+  catalogue: Catalogue;
 }
 
 /** The sheet names of ours: as the meta records them, else the defaults. */
@@ -86,27 +93,37 @@ function noteBeside(sheets: ReadonlyMap<string, SheetSnapshot>, cell: string): u
   return sheets.get(sheet.toLowerCase())?.values[row - 1]?.[column];
 }
 
+/** The names of a catalogue's read (not computed) figures. */
+function inputNames(catalogue: Catalogue): string[] {
+  return catalogue.indicators.filter((i) => i.kind !== "ratio").map((i) => inputName(i.id));
+}
+
 /**
  * Queues every load of a reading; returns the collector to call after the one sync. The
  * candidate sheets (defaults, alternates, the meta sheet) are all loaded because which of them
- * are ours is only known once the meta sheet has been read.
+ * are ours is only known once the meta sheet has been read. `alsoFor`: other catalogues whose
+ * names and sheets are queued too, so that one sync serves a workbook of any of them.
  */
 export function queueReadWorkbook(
   context: ContextApi,
   catalogue: Catalogue = DEFAULT_CATALOGUE,
-): () => ReadDetails {
+  alsoFor: readonly Catalogue[] = [],
+): (own?: Catalogue) => ReadDetails {
   const named = new Map<string, { item: NamedItemApi; range: RangeApi }>();
-  for (const indicator of catalogue.indicators) {
-    if (indicator.kind === "ratio") continue; // computed by the core, never read
-    const name = inputName(indicator.id);
+  for (const name of [catalogue, ...alsoFor].flatMap(inputNames)) {
+    if (named.has(name)) continue;
     const item = context.workbook.names.getItemOrNullObject(name);
     const range = item.getRangeOrNullObject();
     range.load(["values", "formulas", "address"]);
     named.set(name, { item, range });
   }
-  const collectSheets = queueSheetReads(context, candidateSheetNames(catalogue), true);
+  const collectSheets = queueSheetReads(
+    context,
+    [...new Set([catalogue, ...alsoFor].flatMap((c) => candidateSheetNames(c)))],
+    true,
+  );
 
-  return () => {
+  return (own = catalogue) => {
     const sheets = collectSheets();
     const cells = new Map<string, NamedCell>();
     for (const [name, { item, range }] of named) {
@@ -121,7 +138,7 @@ export function queueReadWorkbook(
     }
     const metaSheet = sheets.get(META_SHEET_NAME.toLowerCase());
     const meta = metaSheet ? readMeta(metaSheet.values) : null;
-    const ours = ourSheetNames(meta, catalogue)
+    const ours = ourSheetNames(meta, own)
       .map((name) => sheets.get(name.toLowerCase()))
       .filter((sheet): sheet is SheetSnapshot => sheet !== undefined);
     const documentsSheet = sheets.get(
@@ -129,7 +146,7 @@ export function queueReadWorkbook(
     );
     return {
       reading: {
-        figures: figuresFromNamedCells(catalogue, (name) => cells.get(name)),
+        figures: figuresFromNamedCells(own, (name) => cells.get(name)),
         documents: documentsSheet
           ? documentsFromGrid(documentsSheet.name, documentsSheet.values, DOCUMENTS_HEADER_ROW)
           : [],
@@ -138,14 +155,43 @@ export function queueReadWorkbook(
       },
       sheets,
       inputCells: new Set([...cells.values()].map((c) => c.cell)),
+      catalogue: own,
     };
   };
 }
 
+/**
+ * Reads with the workbook's own catalogue: one sync when the expected catalogue is the one the
+ * workbook carries, a second only when the meta sheet names another (then read again with it).
+ */
+export async function readWithOwnCatalogue(context: ContextApi, expected?: Catalogue): Promise<ReadDetails> {
+  const guess = expected ?? DEFAULT_CATALOGUE;
+  // The built-in forms are read along: a workbook of any of them takes one sync.
+  const builtins = BUILTIN_IDS.map((id) => builtinCatalogue(id)!);
+  const queued = new Set([guess, ...builtins].flatMap(inputNames));
+  const sheetsQueued = new Set(
+    [guess, ...builtins].flatMap((c) => candidateSheetNames(c)).map((n) => n.toLowerCase()),
+  );
+  const collect = queueReadWorkbook(context, guess, builtins);
+  await context.sync();
+  const first = collect();
+  const meta = first.reading.meta;
+  if (!meta) return first;
+  const own = catalogueOfMeta(meta);
+  const covered =
+    inputNames(own).every((name) => queued.has(name)) &&
+    ourSheetNames(meta, own).every((name) => sheetsQueued.has(name.toLowerCase()));
+  if (covered) return collect(own);
+  const again = queueReadWorkbook(context, own);
+  await context.sync();
+  return again();
+}
+
+/** Built-in forms (and the legacy commune subset) whose names every read queues. */
+const BUILTIN_IDS = ["xa-2025", "huyen-2021", "cchc-xa"];
+
 /** Reads the figures, the document list and the CCHC.* cells in error: one sync. */
 export async function readWorkbook(context: ContextApi, options: ReadOptions = {}): Promise<WorkbookReading> {
   assertCanRun(options.capabilities ?? hostCapabilities());
-  const collect = queueReadWorkbook(context, options.catalogue);
-  await context.sync();
-  return collect().reading;
+  return (await readWithOwnCatalogue(context, options.catalogue)).reading;
 }

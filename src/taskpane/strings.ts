@@ -21,7 +21,9 @@ export interface PaneStrings {
     refresh: string;
     installed: string;
     notInstalled: string;
-    version(version: string, level?: "H" | "X" | null): string;
+    version(version: string): string;
+    /** The workbook's form: its title, id and version. */
+    form(title: string, id: string, version: string): string;
     upgradeAvailable(latest: string): string;
     period(period: string, year: number | null): string;
     periodMissing: string;
@@ -44,9 +46,15 @@ export interface PaneStrings {
     rewritten(sheets: readonly string[]): string;
     kept(count: number): string;
     renamed(wanted: string, used: string): string;
-    level: string;
-    levelH: string;
-    levelX: string;
+    /** The form chooser (before the first install). */
+    form: string;
+    /** A built-in form's choice label: its title, version and the periods it is for. */
+    builtin(title: string, version: string, validTo: string | undefined, isDefault: boolean): string;
+    provinceFile: string;
+    chooseFile: string;
+    fileChosen(name: string, title: string, version: string): string;
+    fileProblems(name: string, count: number): string;
+    dropped(ids: readonly string[]): string;
   };
 
   check: {
@@ -133,7 +141,8 @@ export const VI: PaneStrings = {
     refresh: "Làm mới trạng thái",
     installed: "Sổ tính đã có mẫu báo cáo CCHC.",
     notInstalled: "Sổ tính chưa có mẫu báo cáo CCHC: bấm «Cài đặt mẫu» bên dưới.",
-    version: (v, level) => `Phiên bản mẫu: ${v}${level ? ` (cấp ${level === "X" ? "xã" : "huyện"})` : ""}`,
+    version: (v) => `Phiên bản mẫu: ${v}`,
+    form: (title, id, v) => `Mẫu: ${title} (mã ${id}, phiên bản ${v})`,
     upgradeAvailable: (latest) =>
       `Có phiên bản mẫu mới (${latest}): bấm «Cập nhật mẫu»; số liệu đã nhập được giữ nguyên.`,
     period: (period, year) => `Kỳ báo cáo: ${period}${year ? ` năm ${year}` : ""}`,
@@ -162,9 +171,15 @@ export const VI: PaneStrings = {
     kept: (n) => (n === 0 ? "Chưa có số liệu nào được nhập trước đó." : `Giữ nguyên ${n} ô số liệu đã nhập.`),
     renamed: (wanted, used) =>
       `Trang «${wanted}» được tạo với tên «${used}» vì sổ tính đã có một trang tính trùng tên.`,
-    level: "Mẫu báo cáo của",
-    levelH: "UBND cấp huyện",
-    levelX: "UBND cấp xã",
+    form: "Mẫu báo cáo",
+    builtin: (title, v, validTo, isDefault) =>
+      `${title} (phiên bản ${v}${isDefault ? ", mặc định" : ""}${validTo ? `; cho các kỳ trước 01/7/2025` : ""})`,
+    provinceFile: "Mẫu của tỉnh (tệp danh mục .json)",
+    chooseFile: "Chọn tệp danh mục .json",
+    fileChosen: (name, title, v) => `Tệp «${name}»: ${title}, phiên bản ${v}.`,
+    fileProblems: (name, n) => `Tệp «${name}» có ${n} lỗi, chưa cài được:`,
+    dropped: (ids) =>
+      `Phiên bản mới bỏ ${ids.length} chỉ tiêu (${ids.join(", ")}); số liệu đã nhập được giữ ở trang «Chỉ tiêu đã bỏ».`,
   },
 
   check: {
@@ -279,8 +294,8 @@ export const EN: PaneStrings = {
     refresh: "Refresh status",
     installed: "This workbook has the CCHC report template.",
     notInstalled: "This workbook has no CCHC template yet: press “Install template” below.",
-    version: (v, level) =>
-      `Template version: ${v}${level ? ` (${level === "X" ? "commune" : "district"})` : ""}`,
+    version: (v) => `Template version: ${v}`,
+    form: (title, id, v) => `Form: ${title} (id ${id}, version ${v})`,
     upgradeAvailable: (latest) =>
       `A newer template (${latest}) is available: press “Update template”; typed figures are kept.`,
     period: (period, year) => `Reporting period: ${period}${year ? ` ${year}` : ""}`,
@@ -313,9 +328,16 @@ export const EN: PaneStrings = {
       n === 0 ? "No figures had been typed before." : `Kept ${n} typed cell${n === 1 ? "" : "s"}.`,
     renamed: (wanted, used) =>
       `Sheet “${wanted}” was created as “${used}” because the workbook already has a sheet of that name.`,
-    level: "Template for a",
-    levelH: "district People's Committee (huyện)",
-    levelX: "commune People's Committee (xã)",
+    form: "Report form",
+    builtin: (title, v, validTo, isDefault) =>
+      `${title} (version ${v}${isDefault ? ", default" : ""}${validTo ? "; for periods before 1 July 2025" : ""})`,
+    provinceFile: "A province's form (.json catalogue file)",
+    chooseFile: "Choose a .json catalogue file",
+    fileChosen: (name, title, v) => `File “${name}”: ${title}, version ${v}.`,
+    fileProblems: (name, n) =>
+      `File “${name}” has ${n} problem${n === 1 ? "" : "s"} and cannot be installed:`,
+    dropped: (ids) =>
+      `The new version drops ${ids.length} row${ids.length === 1 ? "" : "s"} (${ids.join(", ")}); their typed figures are kept on the sheet “Chỉ tiêu đã bỏ”.`,
   },
 
   check: {

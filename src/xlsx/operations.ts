@@ -4,9 +4,9 @@
  * the bench, later `report` and `demo`) call these and only present the outcome.
  */
 import * as ExcelJS from "exceljs";
-import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
-import type { TemplateLevel } from "../core/catalogue/levels";
+import type { Catalogue } from "../core/catalogue";
 import type { SampleDocument } from "../core/catalogue/sample";
+import { catalogueListingPlans } from "../core/layout/catalogueSheets";
 import type { Finding } from "../core/checks";
 import { planInstall, type ExistingSheet, type ExistingWorkbook, type InstallSummary } from "../core/install";
 import {
@@ -23,6 +23,7 @@ import {
   readExistingWorkbook,
   readWorkbookFigures,
   readWorkbookMeta,
+  workbookCatalogue,
   sheetGrid,
   type WorkbookFigures,
 } from "./readWorkbook";
@@ -37,7 +38,6 @@ export async function buildTemplate(
   options: {
     sample?: boolean;
     sampleDocuments?: readonly SampleDocument[];
-    level?: TemplateLevel;
     catalogue?: Catalogue;
   } = {},
 ): Promise<{ workbook: ExcelJS.Workbook } & InstallOutcome> {
@@ -49,7 +49,6 @@ export async function buildTemplate(
     {
       sample: options.sample,
       sampleDocuments: options.sampleDocuments,
-      level: options.level,
       catalogue: options.catalogue,
     },
   );
@@ -60,7 +59,7 @@ export async function buildTemplate(
 /** `cchc template`: writes a new template file; refuses to replace a file unless `overwrite`. */
 export async function createTemplateFile(
   file: string,
-  options: { sample?: boolean; overwrite?: boolean; level?: TemplateLevel; catalogue?: Catalogue } = {},
+  options: { sample?: boolean; overwrite?: boolean; catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
   const { workbook, summary, applied } = await buildTemplate(options);
   await saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false });
@@ -91,9 +90,9 @@ export async function installIntoFile(
   file: string,
   options: { catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
-  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   const opened = await openWorkbookFile(file);
   refuseLossyRewrite(opened, file, "cài vào", "cài");
+  const catalogue = options.catalogue ?? workbookCatalogue(opened.workbook);
   // Without an explicit catalogue the planner keeps the template the file was installed with.
   const plan = planInstall(readExistingWorkbook(opened.workbook, catalogue), {
     catalogue: options.catalogue,
@@ -151,7 +150,7 @@ export async function applyReport(
   catalogue?: Catalogue,
 ): Promise<ReportPlan> {
   // Figures are read over the full catalogue; the report takes the rows of the file's template.
-  const { figures, documents } = readWorkbookFigures(workbook, catalogue ?? DEFAULT_CATALOGUE);
+  const { figures, documents } = readWorkbookFigures(workbook, catalogue ?? workbookCatalogue(workbook));
   const plan = planReport(existingForReport(workbook), { figures, documents, generatedAt, catalogue });
   for (const rename of plan.renames) findWorksheet(workbook, rename.from)!.name = rename.to;
   await applySheets(workbook, plan.sheets);
@@ -194,4 +193,16 @@ export async function reportOnlyWorkbook(plan: ReportPlan): Promise<ExcelJS.Work
     plan.sheets.filter((sheet) => sheet.role === "report"),
   );
   return workbook;
+}
+
+/** `cchc catalogue show -o`: a new workbook listing a catalogue's rows, checks and criteria. */
+export async function writeCatalogueListing(
+  file: string,
+  catalogue: Catalogue,
+  options: { overwrite?: boolean } = {},
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "cchc";
+  await applySheets(workbook, catalogueListingPlans(catalogue));
+  await saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false });
 }

@@ -5,7 +5,6 @@
  * serials, errors as `#N/A` …), so the core sees the same values from both adapters.
  */
 import * as ExcelJS from "exceljs";
-import { catalogueById } from "../core/catalogue/levels";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import { checkFigures, type Finding } from "../core/checks";
 import {
@@ -21,7 +20,7 @@ import {
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { parseAddress } from "../core/layout/model";
-import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
+import { catalogueOfMeta, META_SHEET_NAME, readMeta, type TemplateMeta } from "../core/meta";
 
 /** Whether a value is one of ExcelJS's wrapped formula values. */
 function isFormulaValue(value: object): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
@@ -80,6 +79,12 @@ export function findWorksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS
 export function readWorkbookMeta(workbook: ExcelJS.Workbook): TemplateMeta | null {
   const sheet = findWorksheet(workbook, META_SHEET_NAME);
   return sheet ? readMeta(sheetGrid(sheet, "values")) : null;
+}
+
+/** The catalogue a workbook carries (its own form), or the default when it has none of ours. */
+export function workbookCatalogue(workbook: ExcelJS.Workbook): Catalogue {
+  const meta = readWorkbookMeta(workbook);
+  return meta ? catalogueOfMeta(meta) : DEFAULT_CATALOGUE;
 }
 
 /** What `planInstall` needs: every sheet name in tab order, and our candidate sheets' formulas. */
@@ -184,8 +189,8 @@ export function checkWorkbook(
   workbook: ExcelJS.Workbook,
   catalogue?: Catalogue,
 ): { figures: WorkbookFigures; findings: Finding[] } {
-  // The rules of the template the file was installed with (a commune's has fewer rows).
-  const rules = catalogue ?? catalogueById(readWorkbookMeta(workbook)?.templateId);
+  // The rules of the form the file was installed with (the catalogue it carries).
+  const rules = catalogue ?? workbookCatalogue(workbook);
   const figures = readWorkbookFigures(workbook, rules);
   return { figures, findings: checkFigures(figures.figures, figures.documents, rules) };
 }

@@ -3,6 +3,7 @@
  * and through ExcelJS into a real file must give the same workbook: sheet names, defined names,
  * labels, formulas, number formats, merges and data validation.
  */
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import * as ExcelJS from "exceljs";
 import { parseAddress, address } from "../../src/core/layout/model";
 import { generateReport } from "../../src/excel/generateReport";
@@ -16,9 +17,9 @@ const generatedAt = new Date(2021, 8, 15, 9, 30);
 /** Both workbooks after install with the sample and a report. */
 async function both(): Promise<{ fake: FakeWorkbook; file: ExcelJS.Workbook }> {
   const fake = new FakeWorkbook();
-  await fake.run((context) => installSheets(context, { sample: true }));
+  await fake.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE, sample: true }));
   await fake.run((context) => generateReport(context, { generatedAt }));
-  const { workbook } = await buildTemplate({ sample: true });
+  const { workbook } = await buildTemplate({ sample: true, catalogue: DISTRICT_CATALOGUE });
   await applyReport(workbook, generatedAt);
   // Through the bytes, as a user's file would be.
   const file = new ExcelJS.Workbook();

@@ -1,10 +1,20 @@
 /** The CCHC.* formulas of the installed sheets, written over the indicators' defined names. */
-import { inputName, type Indicator } from "../catalogue";
+import { inputName, type Indicator, type RatioArg } from "../catalogue";
+
+/**
+ * A ratio argument in a formula: the name, or for a summed list the sum of the names, blank
+ * when all of them are (as the core's `numericOfArg` reads it, so the cell and the report agree).
+ */
+function argFormula(arg: RatioArg): string {
+  if (typeof arg === "string") return inputName(arg);
+  const names = arg.map(inputName).join(",");
+  return `IF(COUNT(${names})=0,"",SUM(${names}))`;
+}
 
 /** `=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)` for a ratio, `=CCHC.TUNGAY(…)` for a derived date. */
 export function indicatorFormula(indicator: Indicator): string | undefined {
   if (indicator.formula) {
-    const [a, b] = indicator.formula.args.map(inputName);
+    const [a, b] = indicator.formula.args.map(argFormula);
     return `=CCHC.${indicator.formula.fn}(${a},${b})`;
   }
   if (indicator.derived) {
