@@ -11,11 +11,13 @@ import {
   cellRef,
   dateToSerial,
   documentsFromGrid,
-  figuresFromNamedCells,
   parseCellRef,
+  readNamedFigures,
   type DocumentRow,
   type Figures,
   type NamedCell,
+  type PlacementProblem,
+  type SheetGrids,
 } from "../core/figures";
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
@@ -171,17 +173,43 @@ export function readDocuments(workbook: ExcelJS.Workbook): DocumentRow[] {
 export interface WorkbookFigures {
   figures: Figures;
   documents: DocumentRow[];
+  /** Figures whose cell was deleted or whose row was sorted away from its name. */
+  problems: PlacementProblem[];
 }
 
-/** Every named figure and the document list, read once. */
-export function readWorkbookFigures(
-  workbook: ExcelJS.Workbook,
-  catalogue: Catalogue = DEFAULT_CATALOGUE,
-): WorkbookFigures {
-  return {
-    figures: figuresFromNamedCells(catalogue, namedCellLookup(workbook)),
-    documents: readDocuments(workbook),
+/** A sheet's grids by name, each built once. */
+function gridsLookup(workbook: ExcelJS.Workbook): (sheet: string) => SheetGrids | undefined {
+  const cache = new Map<string, SheetGrids | undefined>();
+  return (sheet) => {
+    if (!cache.has(sheet)) {
+      const worksheet = findWorksheet(workbook, sheet);
+      cache.set(
+        sheet,
+        worksheet && { values: sheetGrid(worksheet, "values"), formulas: sheetGrid(worksheet, "formulas") },
+      );
+    }
+    return cache.get(sheet);
   };
+}
+
+/**
+ * Every named figure and the document list, read once (see `readNamedFigures`). ExcelJS drops
+ * a name that reads `#REF!`, so a name missing from a workbook installed with this very
+ * catalogue version counts as a deleted cell.
+ */
+export function readWorkbookFigures(workbook: ExcelJS.Workbook, catalogue?: Catalogue): WorkbookFigures {
+  const meta = readWorkbookMeta(workbook);
+  // The workbook's own form unless told otherwise; a legacy template id reads as its built-in.
+  const own = meta ? catalogueOfMeta(meta) : undefined;
+  catalogue ??= own ?? DEFAULT_CATALOGUE;
+  const complete = own !== undefined && own.id === catalogue.id && own.version === catalogue.version;
+  const { figures, problems } = readNamedFigures(
+    catalogue,
+    namedCellLookup(workbook),
+    gridsLookup(workbook),
+    complete,
+  );
+  return { figures, documents: readDocuments(workbook), problems };
 }
 
 /** The findings of the checks over a workbook's figures. */
@@ -192,5 +220,5 @@ export function checkWorkbook(
   // The rules of the form the file was installed with (the catalogue it carries).
   const rules = catalogue ?? workbookCatalogue(workbook);
   const figures = readWorkbookFigures(workbook, rules);
-  return { figures, findings: checkFigures(figures.figures, figures.documents, rules) };
+  return { figures, findings: checkFigures(figures.figures, figures.documents, rules, figures.problems) };
 }

@@ -60,7 +60,6 @@ function show(catalogue: Catalogue, io: Io): void {
 }
 
 export const catalogueCommand: Command = {
-  summary: "Danh mục chỉ tiêu (mẫu báo cáo): liệt kê mẫu có sẵn, kiểm tra tệp danh mục của tỉnh, in mẫu.",
   help: [
     "Cách dùng:",
     "  npx cchc catalogue list                         Các mẫu có sẵn: mã, phiên bản, cấp, kỳ áp dụng.",

@@ -1,12 +1,10 @@
 /** `cchc install FILE.xlsx`: install or upgrade the CCHC sheets in place. */
 import { DOCUMENTS_TABLE } from "../../core/layout/documentsSheet";
-import { installIntoFile } from "../../xlsx/operations";
 import { parseArgs } from "../args";
 import { catalogueOption } from "../catalogueOption";
 import { EXIT, type Command } from "../command";
 
 export const installCommand: Command = {
-  summary: "Cài hoặc nâng cấp các trang CCHC trong một tệp .xlsx, giữ nguyên số liệu đã nhập.",
   help: [
     "Cách dùng: npx cchc install TỆP.xlsx [--catalogue MÃ|TỆP.json]",
     "",
@@ -27,6 +25,8 @@ export const installCommand: Command = {
     });
     const [file] = parsed.positional;
     const catalogue = catalogueOption(parsed.flags.get("--catalogue"), parsed.flags.get("--cap"));
+    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    const { installIntoFile } = await import("../../xlsx/operations");
     const { summary, applied } = await installIntoFile(file, { catalogue });
     const form = `mẫu ${summary.catalogueId}`;
     const verb =

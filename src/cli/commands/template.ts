@@ -1,12 +1,10 @@
 /** `cchc template -o FILE.xlsx [--catalogue ID|FILE] [--sample] [--force]`: a new workbook with the CCHC sheets. */
 import { sampleOf } from "../../core/catalogue/sample";
-import { createTemplateFile } from "../../xlsx/operations";
 import { parseArgs, UsageError } from "../args";
 import { catalogueOption } from "../catalogueOption";
 import { EXIT, type Command } from "../command";
 
 export const templateCommand: Command = {
-  summary: "Tạo tệp .xlsx mới có sẵn các trang CCHC (trống, hoặc có số liệu mẫu).",
   help: [
     "Cách dùng: npx cchc template -o TỆP.xlsx [--catalogue MÃ|TỆP.json] [--sample] [--force]",
     "",
@@ -38,6 +36,8 @@ export const templateCommand: Command = {
     if (!/\.xlsx$/i.test(file)) throw new UsageError(`Tên tệp "${file}" phải có đuôi .xlsx.`);
     const catalogue = catalogueOption(parsed.flags.get("--catalogue"), parsed.flags.get("--cap"));
     const sample = parsed.flags.has("--sample");
+    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    const { createTemplateFile } = await import("../../xlsx/operations");
     const { summary } = await createTemplateFile(file, {
       sample,
       catalogue,
