@@ -19,6 +19,7 @@ import type { Catalogue, CatalogueFile } from "./types";
 /** Sheet names the program uses for its own sheets (a catalogue's may not take them). */
 const PROGRAM_SHEETS = ["Thông tin chung", "Danh mục văn bản", "Chỉ số CCHC", "Chỉ tiêu đã bỏ", "_CCHC"];
 const EXCEL_FORBIDDEN = /[:\\/?*[\]]/;
+const KINDS: readonly string[] = ["count", "money", "ratio", "text", "date", "choice"];
 
 let compiled: ReturnType<Ajv["compile"]> | undefined;
 function schemaValidator(): ReturnType<Ajv["compile"]> {
@@ -208,10 +209,12 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
   });
 
   const indicators = list(data.indicators);
+  // A kind the schema refuses is reported there; the rules below only judge valid kinds.
+  const validKind = (v: unknown) => (typeof v === "string" && KINDS.includes(v) ? v : undefined);
   const kindOf = (id: string): string | undefined => {
     const i = indicatorIndex.get(id);
     const item = i === undefined ? undefined : indicators[i];
-    return isObj(item) ? str(item.kind) : undefined;
+    return isObj(item) ? validKind(item.kind) : undefined;
   };
   const unknown = (path: string, owner: string | undefined, id: string, role: string) =>
     add(path, owner, `${role} "${id}" không có trong indicators.`);
@@ -219,7 +222,7 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
   indicators.forEach((item, i) => {
     if (!isObj(item)) return;
     const id = str(item.id);
-    const kind = str(item.kind);
+    const kind = validKind(item.kind);
     const section = str(item.section);
     if (section !== undefined) {
       sectionsUsed.add(section);
@@ -258,7 +261,7 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
       for (const [ref, path] of ids) {
         if (typeof ref !== "string") continue;
         if (!indicatorIndex.has(ref)) unknown(path as string, id, ref, "Công thức dùng chỉ tiêu");
-        else if (!["count", "money"].includes(kindOf(ref) ?? ""))
+        else if (kindOf(ref) !== undefined && !["count", "money"].includes(kindOf(ref)!))
           add(
             path as string,
             id,
@@ -329,7 +332,7 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
           continue;
         }
         const kind = kindOf(ref);
-        if (type === "dateOrder" && kind !== "date")
+        if (type === "dateOrder" && kind !== undefined && kind !== "date")
           add(
             path as string,
             ref,
@@ -387,8 +390,10 @@ export function dataProblems(data: unknown): CatalogueProblem[] {
     for (const error of validate.errors ?? []) {
       // The discriminator already says what is wrong with a check's type; skip ajv's echo of it.
       if (error.keyword === "oneOf") continue;
+      const extra = error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : "";
+      const base = jsonPath(error.instancePath);
       problems.push({
-        path: jsonPath(error.instancePath),
+        path: extra ? (base ? `${base}.${extra}` : extra) : base,
         ...(idAt(data, error.instancePath) ? { id: idAt(data, error.instancePath) } : {}),
         message: schemaMessage(error),
       });
