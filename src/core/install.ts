@@ -116,7 +116,24 @@ export function candidateSheetNames(
       s.name,
       s.name.slice(0, 31 - ALTERNATE_SUFFIX.length) + ALTERNATE_SUFFIX,
     ]),
+    DROPPED_SHEET.name,
     ...extra,
+  ];
+}
+
+/**
+ * The sheets of the previous install that planning an upgrade reads besides ours: the input
+ * sheets of the workbook's own catalogue (figures of dropped ids come from there) and the
+ * dropped-figures sheet, under the names the meta sheet records.
+ */
+export function previousSheetNames(existing: ExistingWorkbook): string[] {
+  const metaSheet = existing.sheets.get(META_SHEET_NAME);
+  const meta = metaSheet ? readMeta(metaSheet.cells) : null;
+  if (!meta) return [];
+  const previous = catalogueOfMeta(meta);
+  return [
+    ...previous.sheets.map((s) => meta.sheets[s.key] ?? s.name),
+    ...(meta.sheets[DROPPED_SHEET.key] ? [meta.sheets[DROPPED_SHEET.key]] : []),
   ];
 }
 

@@ -8,9 +8,9 @@
  * formula is entered again).
  */
 import { DEFAULT_CATALOGUE } from "../core/catalogue";
-import { META_SHEET_NAME, readMeta } from "../core/meta";
 import {
   candidateSheetNames,
+  previousSheetNames,
   planInstall,
   templateSheets,
   type ExistingSheet,
@@ -113,9 +113,7 @@ export async function installSheets(
 
   // A sheet we are about to rewrite must have been read, or its typed figures would be lost.
   // So must a sheet of the previous version (its figures may go to the dropped-figures sheet).
-  const metaSheet = seen.existing.sheets.get(META_SHEET_NAME);
-  const recorded = Object.values((metaSheet && readMeta(metaSheet.cells)?.sheets) ?? {});
-  const unread = [...plan.sheets.map((p) => p.name), ...recorded].filter(
+  const unread = [...plan.sheets.map((p) => p.name), ...previousSheetNames(seen.existing)].filter(
     (name) => seen.state.sheets.has(name.toLowerCase()) && !seen.read.has(name.toLowerCase()),
   );
   if (unread.length > 0) {
