@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 /**
  * The task pane in jsdom, driven as a user would (user-event), over a fake PaneOperations that
@@ -99,6 +101,43 @@ describe("Cài đặt / cập nhật mẫu", () => {
     await user.click(within(card).getByRole("button", { name: "Cài đặt mẫu" }));
     await waitFor(() =>
       expect(operations.install).toHaveBeenCalledWith(expect.objectContaining({ id: "huyen-2021" })),
+    );
+  });
+
+  it("checks a province's .json file with the same messages, and installs it once it is good", async () => {
+    const operations = fakeOperations({ status: async () => emptyStatus });
+    const { user } = await renderPane(operations);
+    const card = section("Cài đặt / cập nhật mẫu");
+    await user.click(await within(card).findByRole("radio", { name: "Mẫu của tỉnh (tệp danh mục .json)" }));
+    const input = within(card).getByLabelText("Chọn tệp danh mục .json") as HTMLInputElement;
+    const fixture = (name: string) =>
+      fs.readFileSync(path.join(__dirname, "..", "fixtures", "catalogues", name), "utf8");
+    await user.upload(
+      input,
+      new File([fixture("bad-everything.json")], "tinh-sai.json", { type: "application/json" }),
+    );
+    expect(await within(card).findByText("Tệp «tinh-sai.json» có 26 lỗi, chưa cài được:")).toBeTruthy();
+    expect(
+      within(card).getByText(
+        "indicators[20].parent (vong_a): Vòng lặp chỉ tiêu cha: vong_a → vong_b → vong_a.",
+      ),
+    ).toBeTruthy();
+    await user.click(within(card).getByRole("button", { name: "Cài đặt mẫu" }));
+    expect(operations.install).not.toHaveBeenCalled();
+    await user.upload(
+      input,
+      new File([fixture("tinh-thu-xa.v1.json")], "tinh-thu.json", { type: "application/json" }),
+    );
+    expect(
+      await within(card).findByText(
+        "Tệp «tinh-thu.json»: Mẫu kiểm thử: báo cáo CCHC cấp xã của Tỉnh Thử (giả định), phiên bản 2026.1.",
+      ),
+    ).toBeTruthy();
+    await user.click(within(card).getByRole("button", { name: "Cài đặt mẫu" }));
+    await waitFor(() =>
+      expect(operations.install).toHaveBeenCalledWith(
+        expect.objectContaining({ id: "tinh-thu-xa", version: "2026.1" }),
+      ),
     );
   });
 

@@ -36,6 +36,16 @@ export interface InstallCardProps {
 
 const PROVINCE = "province-file";
 
+/** A chosen file's text (UTF-8), through FileReader: every browser the pane runs in has it. */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsText(file, "utf-8");
+  });
+}
+
 /** The built-in forms, loaded on demand (their data is not in the first download). */
 function useBuiltinForms(wanted: boolean): readonly CatalogueFile[] {
   const [forms, setForms] = useState<readonly CatalogueFile[]>([]);
@@ -70,7 +80,7 @@ export function InstallCard({ install, installed, onInstalled }: InstallCardProp
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const picked = event.target.files?.[0];
     if (!picked) return;
-    const text = await picked.text();
+    const text = await readText(picked);
     const { catalogueProblems, parseCatalogue } = await import(
       /* webpackChunkName: "validate" */ "../../core/catalogue/validate"
     );
