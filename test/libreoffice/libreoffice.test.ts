@@ -80,7 +80,9 @@ describeEngine("LibreOffice (headless) opens the CLI's workbooks", () => {
     run = makeRunDir();
     sample = path.join(run, "mau.xlsx");
     const blank = path.join(run, "trong.xlsx");
-    expect(await main(["template", "-o", sample, "--sample", "--catalogue", "huyen-2021"], bufferIo())).toBe(0);
+    expect(await main(["template", "-o", sample, "--sample", "--catalogue", "huyen-2021"], bufferIo())).toBe(
+      0,
+    );
     expect(await main(["template", "-o", blank, "--catalogue", "huyen-2021"], bufferIo())).toBe(0);
     const profile = makeProfile(run);
     convert(soffice(), profile, CSV_ALL_SHEETS_AS_SHOWN, path.join(run, "csv"), [sample, blank]);
