@@ -5,7 +5,14 @@
  * sheet that happens to bear one of our names is never touched.
  */
 import { sumMismatch } from "./arithmetic";
-import { catalogueToFile, DEFAULT_CATALOGUE, inputName, sameCatalogueId, type Catalogue } from "./catalogue";
+import {
+  builtinCatalogue,
+  catalogueToFile,
+  DEFAULT_CATALOGUE,
+  inputName,
+  sameCatalogueId,
+  type Catalogue,
+} from "./catalogue";
 import { sampleOf, type SampleDocument } from "./catalogue/sample";
 import { evaluateIndicators, type Evaluated } from "./evaluate";
 import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } from "./figures";
@@ -399,14 +406,25 @@ export function fillCachedValues(
 
 /** Plans an install or upgrade over what the workbook holds now. */
 /**
- * The catalogue an install uses: the one asked for, else the workbook's own, else the default.
- * Raises OtherCatalogueError when the one asked for is not a version of the workbook's.
+ * The catalogue an install uses: the one asked for; else the workbook's own, or the newer
+ * built-in version of it when the program ships one (versions compared numerically, `2025.10`
+ * after `2025.9`); else the default. Raises OtherCatalogueError when the one asked for is not
+ * a version of the workbook's.
  */
 export function installCatalogue(meta: TemplateMeta | null, wanted: Catalogue | undefined): Catalogue {
   if (meta && wanted && !sameCatalogueId(meta.templateId, wanted.id)) {
     throw new OtherCatalogueError(meta.templateId, wanted.id);
   }
-  return wanted ?? (meta ? catalogueOfMeta(meta) : DEFAULT_CATALOGUE);
+  if (wanted) return wanted;
+  if (!meta) return DEFAULT_CATALOGUE;
+  const own = catalogueOfMeta(meta);
+  const builtin = builtinCatalogue(own.id);
+  return builtin && newerVersion(builtin.version, own.version) ? builtin : own;
+}
+
+/** Whether version `a` comes after `b`, comparing their numbers as numbers. */
+export function newerVersion(a: string, b: string): boolean {
+  return a.localeCompare(b, "en", { numeric: true }) > 0;
 }
 
 /**

@@ -4,7 +4,7 @@
  * module is loaded on the pane's first operation (index.tsx → lazyOperations), so the adapter
  * and the core's planners stay out of the first download.
  */
-import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
+import { builtinCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import type { FigureCell } from "../core/figures";
 import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
 import { columnNumber } from "../core/layout/model";
@@ -107,7 +107,8 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
           ...base,
           installed: reading.meta !== null,
           version: reading.meta?.version ?? null,
-          latestVersion: catalogue.version,
+          // The newest version the program ships of the workbook's form (its own when none).
+          latestVersion: builtinCatalogue(catalogue.id)?.version ?? catalogue.version,
           form: reading.meta
             ? { id: catalogue.id, title: catalogue.title, version: catalogue.version, level: catalogue.level }
             : null,

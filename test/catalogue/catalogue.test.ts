@@ -239,6 +239,21 @@ describe("installing forms", () => {
     });
   });
 
+  it("upgrades a workbook of an older built-in version to the one the program ships", () => {
+    const older = { ...DISTRICT_CATALOGUE, version: "2021.0" };
+    const plan = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: older });
+    expect(planInstall(workbookOf(plan.sheets)).summary).toMatchObject({
+      fromVersion: "2021.0",
+      toVersion: "2021.1",
+    });
+    // A newer one than the program's stays as it is.
+    const newer = planInstall(
+      { sheetNames: [], sheets: new Map() },
+      { catalogue: { ...DISTRICT_CATALOGUE, version: "2021.10" } },
+    );
+    expect(planInstall(workbookOf(newer.sheets)).summary.toVersion).toBe("2021.10");
+  });
+
   it("keeps the figures of ids a new version drops on a visible sheet, and says so", () => {
     const typed = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: V1 });
     const cellOf = (id: string) => {
