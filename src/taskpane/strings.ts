@@ -113,6 +113,10 @@ export interface PaneStrings {
     notInstalled: string;
     /** A part of the add-in could not be downloaded (webpack's ChunkLoadError). */
     download: string;
+    /** Installing another form over a workbook that carries one (the core's OtherCatalogueError). */
+    otherCatalogue(installed: string, wanted: string): string;
+    /** The form a workbook carries cannot be read (the core's CatalogueError). */
+    brokenCatalogue(detail: string): string;
     unknown(detail: string): string;
     /** Nothing to show at all (a rejection without a message). */
     empty: string;
@@ -274,6 +278,9 @@ export const VI: PaneStrings = {
     },
     notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước khi tạo báo cáo.",
     download: "Không tải được một phần của tiện ích: hãy kiểm tra kết nối mạng rồi thử lại.",
+    otherCatalogue: (installed, wanted) =>
+      `Sổ tính đã cài mẫu «${installed}»; không cài mẫu khác («${wanted}») lên trên được. Hãy dùng một sổ tính mới cho mẫu «${wanted}».`,
+    brokenCatalogue: (detail) => `Không đọc được mẫu báo cáo lưu trong sổ tính: ${detail}`,
     unknown: (detail) =>
       `Đã xảy ra lỗi không mong đợi. Hãy thử lại; nếu vẫn lỗi, báo cho bộ phận hỗ trợ kèm nội dung sau: ${detail}`,
     empty: "Đã xảy ra lỗi không rõ nguyên nhân. Hãy thử lại.",
@@ -434,6 +441,9 @@ export const EN: PaneStrings = {
     notInstalled:
       "This workbook has no CCHC template: install it and enter the figures before creating the report.",
     download: "Part of the add-in could not be downloaded: check the network connection and try again.",
+    otherCatalogue: (installed, wanted) =>
+      `This workbook carries the form “${installed}”; another form (“${wanted}”) cannot be installed over it. Use a new workbook for “${wanted}”.`,
+    brokenCatalogue: (detail) => `The report form stored in this workbook cannot be read: ${detail}`,
     unknown: (detail) =>
       `Something unexpected went wrong. Try again; if it persists, send this to support: ${detail}`,
     empty: "Something went wrong for an unknown reason. Try again.",

@@ -14,6 +14,7 @@ import { generateReport } from "../../src/excel/generateReport";
 import { installSheets } from "../../src/excel/installSheets";
 import { readWorkbook } from "../../src/excel/readFigures";
 import { ALL_CAPABILITIES } from "../../src/excel/capabilities";
+import { describeError } from "../../src/taskpane/errors";
 import { createOfficeOperations } from "../../src/taskpane/officeOperations";
 import { FakeWorkbook } from "../fakes/fakeExcel";
 import { FINDINGS, TYPED } from "../support/province";
@@ -95,6 +96,11 @@ describe("a province's catalogue through the Office.js adapter", () => {
         installed: true,
         form: { id: "tinh-thu-xa", version: "2026.2", title: V2.title, level: "xa" },
       });
+      // Another form over it: the pane says why, in Vietnamese, and nothing is written.
+      const refused = await ops.install(DEFAULT_CATALOGUE).catch((e: unknown) => e);
+      expect(describeError(refused)).toBe(
+        "Sổ tính đã cài mẫu «tinh-thu-xa»; không cài mẫu khác («xa-2025») lên trên được. Hãy dùng một sổ tính mới cho mẫu «xa-2025».",
+      );
       const findings = await ops.check();
       expect(findings.map((f) => f.section?.title)).toEqual([
         "I. Giải quyết hồ sơ",
