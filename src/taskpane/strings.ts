@@ -52,6 +52,8 @@ export interface PaneStrings {
     builtin(title: string, version: string, validTo: string | undefined, isDefault: boolean): string;
     provinceFile: string;
     chooseFile: string;
+    /** Once installed: a newer version of the workbook's form from a file (optional). */
+    newerFile: string;
     fileChosen(name: string, title: string, version: string): string;
     fileProblems(name: string, count: number): string;
     dropped(ids: readonly string[]): string;
@@ -180,6 +182,7 @@ export const VI: PaneStrings = {
       `${title} (phiên bản ${v}${isDefault ? ", mặc định" : ""}${validTo ? `; cho các kỳ trước 01/7/2025` : ""})`,
     provinceFile: "Mẫu của tỉnh (tệp danh mục .json)",
     chooseFile: "Chọn tệp danh mục .json",
+    newerFile: "Phiên bản mới của mẫu từ tệp danh mục .json (không bắt buộc)",
     fileChosen: (name, title, v) => `Tệp «${name}»: ${title}, phiên bản ${v}.`,
     fileProblems: (name, n) => `Tệp «${name}» có ${n} lỗi, chưa cài được:`,
     dropped: (ids) =>
@@ -340,6 +343,7 @@ export const EN: PaneStrings = {
       `${title} (version ${v}${isDefault ? ", default" : ""}${validTo ? "; for periods before 1 July 2025" : ""})`,
     provinceFile: "A province's form (.json catalogue file)",
     chooseFile: "Choose a .json catalogue file",
+    newerFile: "A newer version of the form from a .json catalogue file (optional)",
     fileChosen: (name, title, v) => `File “${name}”: ${title}, version ${v}.`,
     fileProblems: (name, n) =>
       `File “${name}” has ${n} problem${n === 1 ? "" : "s"} and cannot be installed:`,

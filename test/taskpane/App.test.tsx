@@ -141,6 +141,25 @@ describe("Cài đặt / cập nhật mẫu", () => {
     );
   });
 
+  it("updates with a newer version of the form from a file, once installed", async () => {
+    const operations = fakeOperations();
+    const { user } = await renderPane(operations);
+    const card = section("Cài đặt / cập nhật mẫu");
+    const input = within(card).getByLabelText(
+      "Phiên bản mới của mẫu từ tệp danh mục .json (không bắt buộc)",
+    ) as HTMLInputElement;
+    const text = fs.readFileSync(
+      path.join(__dirname, "..", "fixtures", "catalogues", "tinh-thu-xa.v2.json"),
+      "utf8",
+    );
+    await user.upload(input, new File([text], "tinh-thu-v2.json", { type: "application/json" }));
+    await within(card).findByText(/^Tệp «tinh-thu-v2\.json»: .*phiên bản 2026\.2\.$/);
+    await user.click(within(card).getByRole("button", { name: "Cập nhật mẫu" }));
+    await waitFor(() =>
+      expect(operations.install).toHaveBeenCalledWith(expect.objectContaining({ version: "2026.2" })),
+    );
+  });
+
   it("does not offer the choice once the template is installed", async () => {
     await renderPane();
     expect(within(section("Cài đặt / cập nhật mẫu")).queryByRole("radio")).toBeNull();

@@ -95,10 +95,14 @@ export function InstallCard({ install, installed, onInstalled }: InstallCardProp
   const onClick = async () => {
     setResult(null);
     let catalogue: Catalogue | undefined;
-    if (!installed && chosen === PROVINCE) {
+    if (installed) {
+      // An update keeps the workbook's form; a newer version of it may come from a file.
+      if (file?.problems) return;
+      catalogue = file?.catalogue;
+    } else if (chosen === PROVINCE) {
       if (!file?.catalogue) return;
       catalogue = file.catalogue;
-    } else if (!installed && chosen) {
+    } else if (chosen) {
       const { builtinCatalogue } = await import(
         /* webpackChunkName: "catalogues" */ "../../core/catalogue/builtins"
       );
@@ -123,17 +127,17 @@ export function InstallCard({ install, installed, onInstalled }: InstallCardProp
           </RadioGroup>
         </Field>
       )}
-      {!installed && chosen === PROVINCE && (
-        <Field label={t.chooseFile}>
+      {(installed || chosen === PROVINCE) && (
+        <Field label={installed ? t.newerFile : t.chooseFile}>
           <input
             type="file"
             accept=".json,application/json"
-            aria-label={t.chooseFile}
+            aria-label={installed ? t.newerFile : t.chooseFile}
             onChange={(e) => void onFile(e)}
           />
         </Field>
       )}
-      {!installed && chosen === PROVINCE && file && (
+      {(installed || chosen === PROVINCE) && file && (
         <div role="alert">
           {file.catalogue && (
             <Body1>{t.fileChosen(file.name, file.catalogue.title, file.catalogue.version)}</Body1>
