@@ -148,7 +148,7 @@ export const VI: PaneStrings = {
     installed: "Sổ tính đã có mẫu báo cáo CCHC.",
     notInstalled: "Sổ tính chưa có mẫu báo cáo CCHC: bấm «Cài đặt mẫu» bên dưới.",
     version: (v) => `Phiên bản mẫu: ${v}`,
-    form: (title, id, v) => `Mẫu: ${title} (mã ${id}, phiên bản ${v})`,
+    form: (title, id, v) => `Đang dùng: ${title} (mã ${id}, phiên bản ${v})`,
     upgradeAvailable: (latest) =>
       `Có phiên bản mẫu mới (${latest}): bấm «Cập nhật mẫu»; số liệu đã nhập được giữ nguyên.`,
     period: (period, year) => `Kỳ báo cáo: ${period}${year ? ` năm ${year}` : ""}`,
@@ -305,7 +305,7 @@ export const EN: PaneStrings = {
     installed: "This workbook has the CCHC report template.",
     notInstalled: "This workbook has no CCHC template yet: press “Install template” below.",
     version: (v) => `Template version: ${v}`,
-    form: (title, id, v) => `Form: ${title} (id ${id}, version ${v})`,
+    form: (title, id, v) => `In use: ${title} (id ${id}, version ${v})`,
     upgradeAvailable: (latest) =>
       `A newer template (${latest}) is available: press “Update template”; typed figures are kept.`,
     period: (period, year) => `Reporting period: ${period}${year ? ` ${year}` : ""}`,

@@ -52,7 +52,7 @@ describe("Trạng thái", () => {
     await renderPane();
     const status = section("Trạng thái");
     expect(
-      within(status).getByText(`Mẫu: ${DISTRICT_CATALOGUE.title} (mã huyen-2021, phiên bản 2021.1)`),
+      within(status).getByText(`Đang dùng: ${DISTRICT_CATALOGUE.title} (mã huyen-2021, phiên bản 2021.1)`),
     ).toBeTruthy();
     expect(within(status).getByText("Kỳ báo cáo: Quý III năm 2021")).toBeTruthy();
   });
