@@ -18,6 +18,7 @@ import { catalogueProblems, parseCatalogue } from "../../src/core/catalogue/vali
 import { CatalogueError } from "../../src/core/catalogue/errors";
 import { sampleOf } from "../../src/core/catalogue/sample";
 import { checkFigures } from "../../src/core/checks";
+import { figuresFromValues } from "../../src/core/figures";
 import { figuresOfPlans, OtherCatalogueError, planInstall } from "../../src/core/install";
 import { DROPPED_SHEET } from "../../src/core/layout/droppedSheet";
 import { catalogueOfWorkbook, chunkText, META_SHEET_NAME } from "../../src/core/meta";
@@ -290,6 +291,33 @@ describe("installing forms", () => {
     const file = catalogueToFile(V1);
     expect(catalogueProblems(JSON.stringify(file))).toEqual([]);
     expect(parseCatalogue(JSON.stringify(file))).toEqual(V1);
+  });
+});
+
+describe("a period outside its form's validity", () => {
+  const findingsOf = (catalogue: Catalogue, figures: Record<string, string | number>) =>
+    checkFigures(figuresFromValues(figures, catalogue), [], catalogue).filter(
+      (f) => f.checkId === "form:period",
+    );
+
+  it("warns when the district form is used for a period after 1/7/2025, and the commune form before", () => {
+    expect(findingsOf(DISTRICT_CATALOGUE, { ky_bao_cao: "Quý III", nam: 2021 })).toEqual([]);
+    expect(
+      findingsOf(DISTRICT_CATALOGUE, { ky_bao_cao: "Quý I", nam: 2026 }).map((f) => [f.severity, f.message]),
+    ).toEqual([
+      [
+        "warning",
+        "Mẫu «Mẫu báo cáo CCHC cấp huyện (Đức Thọ, Hà Tĩnh, 2021)» (huyen-2021) dùng cho các kỳ kết thúc đến ngày 30/06/2025, nhưng số liệu tính đến ngày 14/03/2026: kỳ này cần mẫu khác.",
+      ],
+    ]);
+    expect(findingsOf(DEFAULT_CATALOGUE, { ky_bao_cao: "Quý III", nam: 2025 })).toEqual([]);
+    expect(findingsOf(DEFAULT_CATALOGUE, { ky_bao_cao: "6 tháng", nam: 2025 }).map((f) => f.message)).toEqual(
+      [
+        expect.stringMatching(
+          /dùng cho các kỳ kết thúc từ ngày 01\/07\/2025, nhưng số liệu tính đến ngày 14\/06\/2025\.$/,
+        ),
+      ],
+    );
   });
 });
 
