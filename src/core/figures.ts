@@ -245,14 +245,7 @@ export function readNamedFigures(
         const own = grids.values.findIndex((r) => keyText(r?.[keyColumn - 1]) === indicator.id);
         if (own >= 0) {
           const cell = cellRef(at.sheet, address(column, own + 1));
-          problems.push({
-            kind: "keyMismatch",
-            id: indicator.id,
-            name,
-            namedCell: target.cell,
-            keyThere,
-            cell,
-          });
+          problems.push({ kind: "keyMismatch", id: indicator.id, name, namedCell: target.cell, keyThere, cell });
           const formula = grids.formulas?.[own]?.[column - 1];
           found = {
             cell,
@@ -269,8 +262,7 @@ export function readNamedFigures(
 }
 
 function figureOf(id: string, found: NamedCell): FigureCell {
-  const formula =
-    typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
+  const formula = typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
   const note = typeof found.note === "string" && found.note.trim() ? found.note.trim() : undefined;
   return { id, cell: found.cell, value: classifyCell(found.value), formula, note };
 }

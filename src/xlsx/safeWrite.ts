@@ -64,11 +64,7 @@ export async function resolveWriteTarget(file: string): Promise<string> {
     if (!stat.isSymbolicLink()) return fs.realpath(current).catch(() => current);
     current = path.resolve(path.dirname(current), await fs.readlink(current));
   }
-  throw new WorkbookFileError(
-    "writeFailed",
-    file,
-    `Không ghi được tệp "${file}": liên kết tượng trưng lặp vòng.`,
-  );
+  throw new WorkbookFileError("writeFailed", file, `Không ghi được tệp "${file}": liên kết tượng trưng lặp vòng.`);
 }
 
 /**
@@ -192,8 +188,7 @@ async function takeLock(file: string, lockPath: string): Promise<void> {
     } catch {
       // An unreadable lock is someone's: respect it.
     }
-    const stale =
-      holder.host === os.hostname() && typeof holder.pid === "number" && !processAlive(holder.pid);
+    const stale = holder.host === os.hostname() && typeof holder.pid === "number" && !processAlive(holder.pid);
     if (!stale) {
       throw new WorkbookFileError(
         "locked",
@@ -204,11 +199,7 @@ async function takeLock(file: string, lockPath: string): Promise<void> {
     }
     await fs.rm(lockPath, { force: true });
   }
-  throw new WorkbookFileError(
-    "locked",
-    file,
-    `Tệp "${file}" đang bị khoá bởi một lệnh cchc khác: hãy chạy lại sau.`,
-  );
+  throw new WorkbookFileError("locked", file, `Tệp "${file}" đang bị khoá bởi một lệnh cchc khác: hãy chạy lại sau.`);
 }
 
 /**

@@ -43,10 +43,7 @@ describe("read-only, links and long names", () => {
   it("refuses a read-only workbook (mode 444) with exit 2 and leaves it as it was", async () => {
     const { folder, file } = sampleCopy();
     fs.chmodSync(file, 0o444);
-    for (const argv of [
-      ["install", file],
-      ["report", file],
-    ]) {
+    for (const argv of [["install", file], ["report", file]]) {
       const io = bufferIo();
       expect(await main(argv, io)).toBe(2);
       expect(io.stderr).toMatch(/chỉ cho đọc \(read-only\)/);
@@ -110,10 +107,7 @@ describe("two programs on one file", () => {
   it("respects the lock file LibreOffice keeps beside an open document", async () => {
     const { folder, file } = sampleCopy();
     const lock = path.join(folder, ".~lock.bao-cao.xlsx#");
-    fs.writeFileSync(
-      lock,
-      "Nguyễn Văn A,may-tram,nva,30.11.2026 09:00,file:///home/nva/.config/libreoffice/4;",
-    );
+    fs.writeFileSync(lock, "Nguyễn Văn A,may-tram,nva,30.11.2026 09:00,file:///home/nva/.config/libreoffice/4;");
     const io = bufferIo();
     expect(await main(["install", file], io)).toBe(2);
     expect(io.stderr).toMatch(/đang được mở trong LibreOffice \(bởi Nguyễn Văn A\)/);
@@ -138,9 +132,7 @@ describe("two programs on one file", () => {
     // Another program saves the file meanwhile (one byte more, as any edit changes size or time).
     fs.appendFileSync(file, "x");
     const edited = fs.readFileSync(file);
-    const attempt = withFileLock(file, () =>
-      writeFileAtomic(file, Buffer.from("cũ"), { unchangedSince: stamp }),
-    );
+    const attempt = withFileLock(file, () => writeFileAtomic(file, Buffer.from("cũ"), { unchangedSince: stamp }));
     await expect(attempt).rejects.toThrow(WorkbookFileError);
     await expect(attempt).rejects.toMatchObject({ problem: "changed" });
     expect(fs.readFileSync(file).equals(edited)).toBe(true);
