@@ -34,16 +34,16 @@ async function child() {
   const { readWorkbook } = require(path.join(root, "src/excel/readFigures.ts"));
   const { checkWorkbook } = require(path.join(root, "src/excel/checkWorkbook.ts"));
   const { generateReport } = require(path.join(root, "src/excel/generateReport.ts"));
-  const { DEFAULT_CATALOGUE } = require(path.join(root, "src/core/catalogue/index.ts"));
+  const { DISTRICT_CATALOGUE } = require(path.join(root, "src/core/catalogue/index.ts"));
 
-  const copies = DEFAULT_CATALOGUE.indicators
+  const copies = DISTRICT_CATALOGUE.indicators
     .filter((i) => (i.kind === "count" || i.kind === "money") && i.id !== "nam")
     .map((i) => ({ ...i, id: `${i.id}_b`, parent: undefined }));
-  const doubled = { ...DEFAULT_CATALOGUE, indicators: [...DEFAULT_CATALOGUE.indicators, ...copies] };
+  const doubled = { ...DISTRICT_CATALOGUE, indicators: [...DISTRICT_CATALOGUE.indicators, ...copies] };
 
   const rows = [];
   for (const [label, catalogue] of [
-    [`default catalogue (${DEFAULT_CATALOGUE.indicators.length} indicators)`, DEFAULT_CATALOGUE],
+    [`default catalogue (${DISTRICT_CATALOGUE.indicators.length} indicators)`, DISTRICT_CATALOGUE],
     [`doubled (${doubled.indicators.length} indicators)`, doubled],
   ]) {
     const book = new FakeWorkbook();
@@ -56,7 +56,7 @@ async function child() {
     await timed("install again (upgrade in place)", (c) => installSheets(c, { catalogue }));
     await timed("read the figures", (c) => readWorkbook(c, { catalogue }));
     await timed("check and mark", (c) => checkWorkbook(c, { catalogue }));
-    if (catalogue === DEFAULT_CATALOGUE) await timed("generate the report", (c) => generateReport(c));
+    if (catalogue === DISTRICT_CATALOGUE) await timed("generate the report", (c) => generateReport(c));
   }
   let last = "";
   for (const row of rows) {

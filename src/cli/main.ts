@@ -49,8 +49,13 @@ export const commands: Record<string, CommandEntry> = {
     load: async () => (await import("./commands/report")).reportCommand,
   },
   demo: {
-    summary: "Chạy thử trọn quy trình với số liệu mẫu UBND huyện Đức Thọ, Quý III/2021 (không cần Excel).",
+    summary:
+      "Chạy thử trọn quy trình với số liệu mẫu (xã giả định; hoặc UBND huyện Đức Thọ, Quý III/2021), không cần Excel.",
     load: async () => (await import("./commands/demo")).demoCommand,
+  },
+  catalogue: {
+    summary: "Danh mục chỉ tiêu (mẫu báo cáo): liệt kê mẫu có sẵn, kiểm tra tệp danh mục của tỉnh, in mẫu.",
+    load: async () => (await import("./commands/catalogue")).catalogueCommand,
   },
 };
 
@@ -119,6 +124,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           ? `npx cchc ${name} --help`
           : "npx cchc --help";
       io.err(`${error.message} Xem: ${hint}\n`);
+      return EXIT.usage;
+    }
+    // A catalogue that cannot be used, or another form over an installed workbook: one line.
+    const { OtherCatalogueError } = await import("../core/install");
+    const { CatalogueError } = await import("../core/catalogue/errors");
+    if (error instanceof OtherCatalogueError) {
+      io.err(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CatalogueError) {
+      const { catalogueErrorLine } = await import("./catalogueOption");
+      io.err(`${catalogueErrorLine(error)}\n`);
       return EXIT.usage;
     }
     if (error instanceof WorkbookFileError) {

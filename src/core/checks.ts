@@ -3,6 +3,7 @@
  * figure and the document list. Pure and total: no input makes it throw.
  */
 import { difference, formatNumberVi, sumOfParts } from "./arithmetic";
+import { periodOutsideForm } from "./catalogue/validity";
 import { indexIndicators, type Catalogue, type CheckRule, type Indicator, type Severity } from "./catalogue";
 import { evaluateIndicators, numericOf } from "./evaluate";
 import type { CellValue, DocumentRow, FigureCell, Figures, PlacementProblem } from "./figures";
@@ -392,6 +393,17 @@ export function checkFigures(
     if (result) findings.push(result);
   }
   findings.push(...documentFindings(ctx, documents, dateOf("tu_ngay"), dateOf("den_ngay")));
+  const end = dateOf("den_ngay");
+  const outside = end !== undefined ? periodOutsideForm(catalogue, end) : undefined;
+  if (outside) {
+    findings.push({
+      severity: "warning",
+      checkId: "form:period",
+      ids: ["den_ngay"],
+      cells: cellsOf(ctx, ["den_ngay"]),
+      message: outside,
+    });
+  }
   return findings;
 }
 

@@ -4,7 +4,7 @@
  * computed here, never read from a cell (a CCHC.* cell may be stale or `#NAME?`).
  */
 import { FigureError, onTimeRate, ratio } from "./arithmetic";
-import { indexIndicators, type Catalogue, type Indicator } from "./catalogue";
+import { argIds, indexIndicators, type Catalogue, type Indicator, type RatioArg } from "./catalogue";
 import type { FigureCell, Figures } from "./figures";
 import { periodEndSerial, periodStartSerial } from "./period";
 
@@ -18,6 +18,19 @@ export function numericOf(figure: FigureCell | undefined): Numeric {
   if (v.type === "blank") return "blank";
   if (v.type === "number" && v.value >= 0) return v.value;
   return "invalid";
+}
+
+/**
+ * The numeric reading of a ratio argument: one figure, or the sum of a list of figures
+ * (catalogue-format.md: blank as 0). A list is blank only when all of it is blank, as a
+ * single blank figure is; invalid when any of it is.
+ */
+export function numericOfArg(arg: RatioArg, figures: Figures): Numeric {
+  if (typeof arg === "string") return numericOf(figures.get(arg));
+  const values = arg.map((id) => numericOf(figures.get(id)));
+  if (values.includes("invalid")) return "invalid";
+  const numbers = values.filter((v): v is number => typeof v === "number");
+  return numbers.length === 0 ? "blank" : numbers.reduce((a, b) => a + b, 0);
 }
 
 export interface Evaluated {
@@ -41,11 +54,13 @@ function evaluateRatio(
   figures: Figures,
 ): Evaluated {
   const formula = indicator.formula!;
-  const [num, den] = formula.args.map((id) => numericOf(figures.get(id)));
+  const [num, den] = formula.args.map((arg) => numericOfArg(arg, figures));
   if (num === "invalid" || den === "invalid") {
     return { value: "", note: "Không tính được: số liệu đầu vào có lỗi" };
   }
-  const denominatorLabel = byId.get(formula.args[1])?.label ?? formula.args[1];
+  const denominatorLabel = argIds(formula.args[1])
+    .map((id) => byId.get(id)?.label ?? id)
+    .join(" + ");
   try {
     if (formula.fn === "DUNGHAN") {
       const value = onTimeRate(num === "blank" ? null : num, den === "blank" ? null : den);

@@ -5,9 +5,15 @@
  * sheet that happens to bear one of our names is never touched.
  */
 import { sumMismatch } from "./arithmetic";
-import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "./catalogue";
-import { catalogueById, catalogueForLevel, type TemplateLevel } from "./catalogue/levels";
-import { SAMPLE_FIGURES, type SampleDocument } from "./catalogue/sample";
+import {
+  builtinCatalogue,
+  catalogueToFile,
+  DEFAULT_CATALOGUE,
+  inputName,
+  sameCatalogueId,
+  type Catalogue,
+} from "./catalogue";
+import { sampleOf, type SampleDocument } from "./catalogue/sample";
 import { evaluateIndicators, type Evaluated } from "./evaluate";
 import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } from "./figures";
 import { documentsSheetPlan, DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "./layout/documentsSheet";
@@ -16,7 +22,9 @@ import { inputSheetPlan } from "./layout/inputSheets";
 import { address, parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
 import { SCORING_SHEET, scoringSheetPlan } from "./layout/scoringSheet";
 import { sameSheetName, sheetNameKey } from "./sheetNames";
-import { findMetaSheet, metaSheetPlan, META_SHEET_NAMES, type TemplateMeta } from "./meta";
+import { DROPPED_SHEET, droppedRowsOf, droppedSheetPlan, type DroppedFigure } from "./layout/droppedSheet";
+import { INPUT_COLUMNS } from "./layout/inputSheets";
+import { catalogueOfMeta, findMetaSheet, metaSheetPlan, META_SHEET_NAMES, type TemplateMeta } from "./meta";
 import { scoreCriteria, scoreTotals, type CriterionScore } from "./scoring";
 
 /** A sheet's contents from A1 as the "formulas" view: a formula string (`=…`) or a constant. */
@@ -44,14 +52,30 @@ export interface ExistingWorkbook {
 }
 
 export interface InstallOptions {
-  /** Fill new sheets with the Đức Thọ Q3/2021 sample. */
+  /** Fill new sheets with the catalogue's sample (built-ins: Đức Thọ Q3/2021, Xã Thử Nghiệm). */
   sample?: boolean;
   /** Also list the sample's directive documents (a new list only). */
   sampleDocuments?: readonly SampleDocument[];
-  /** District or commune template for a first install; an installed workbook keeps its own. */
-  level?: TemplateLevel;
-  /** An explicit catalogue wins over both (tests, a province's own catalogue). */
+  /**
+   * The catalogue to install: over an installed workbook, a version of the workbook's own
+   * catalogue (another id is refused); absent, the workbook keeps its own, and a new one gets
+   * the default (`xa-2025`).
+   */
   catalogue?: Catalogue;
+}
+
+/** Installing a catalogue over a workbook that carries another one (the file is left as it was). */
+export class OtherCatalogueError extends Error {
+  constructor(
+    readonly installed: string,
+    readonly wanted: string,
+  ) {
+    super(
+      `Sổ làm việc đã cài mẫu "${installed}"; không cài mẫu khác ("${wanted}") lên trên được. ` +
+        `Hãy dùng một sổ làm việc mới cho mẫu "${wanted}".`,
+    );
+    this.name = "OtherCatalogueError";
+  }
 }
 
 export interface InstallSummary {
@@ -65,6 +89,11 @@ export interface InstallSummary {
   keptValues: number;
   /** Our sheets that had to take another name because a user's sheet had ours. */
   renamed: Array<{ wanted: string; used: string }>;
+  /** The installed catalogue's id and title. */
+  catalogueId: string;
+  catalogueTitle: string;
+  /** Figures (or notes) of ids this version dropped, now on the dropped-figures sheet. */
+  dropped: Array<{ id: string; label: string }>;
 }
 
 export interface InstallPlan {
@@ -100,7 +129,23 @@ export function candidateSheetNames(
       s.name,
       s.name.slice(0, 31 - ALTERNATE_SUFFIX.length) + ALTERNATE_SUFFIX,
     ]),
+    DROPPED_SHEET.name,
     ...extra,
+  ];
+}
+
+/**
+ * The sheets of the previous install that planning an upgrade reads besides ours: the input
+ * sheets of the workbook's own catalogue (figures of dropped ids come from there) and the
+ * dropped-figures sheet, under the names the meta sheet records.
+ */
+export function previousSheetNames(existing: ExistingWorkbook): string[] {
+  const { meta } = findMetaSheet(existingCells(existing));
+  if (!meta) return [];
+  const previous = catalogueOfMeta(meta);
+  return [
+    ...previous.sheets.map((s) => meta.sheets[s.key] ?? s.name),
+    ...(meta.sheets[DROPPED_SHEET.key] ? [meta.sheets[DROPPED_SHEET.key]] : []),
   ];
 }
 
@@ -427,25 +472,96 @@ function refuseMetaName(): never {
 }
 
 /** Plans an install or upgrade over what the workbook holds now. */
+/**
+ * The catalogue an install uses: the one asked for; else the workbook's own, or the newer
+ * built-in version of it when the program ships one (versions compared numerically, `2025.10`
+ * after `2025.9`); else the default. Raises OtherCatalogueError when the one asked for is not
+ * a version of the workbook's.
+ */
+export function installCatalogue(meta: TemplateMeta | null, wanted: Catalogue | undefined): Catalogue {
+  if (meta && wanted && !sameCatalogueId(meta.templateId, wanted.id)) {
+    throw new OtherCatalogueError(meta.templateId, wanted.id);
+  }
+  if (wanted) return wanted;
+  if (!meta) return DEFAULT_CATALOGUE;
+  const own = catalogueOfMeta(meta);
+  const builtin = builtinCatalogue(own.id);
+  return builtin && newerVersion(builtin.version, own.version) ? builtin : own;
+}
+
+/** Whether version `a` comes after `b`, comparing their numbers as numbers. */
+export function newerVersion(a: string, b: string): boolean {
+  return a.localeCompare(b, "en", { numeric: true }) > 0;
+}
+
+/**
+ * The figures and notes typed under ids that `previous` had and `next` drops, read from the
+ * previous input sheets by the key in column A (value in D, note in E).
+ */
+export function droppedFigures(
+  existing: ExistingWorkbook,
+  meta: TemplateMeta,
+  previous: Catalogue,
+  next: Catalogue,
+): DroppedFigure[] {
+  const kept = new Set(next.indicators.map((i) => i.id));
+  const value = INPUT_COLUMNS.value.charCodeAt(0) - 65;
+  const note = INPUT_COLUMNS.note.charCodeAt(0) - 65;
+  const found: DroppedFigure[] = [];
+  for (const sheet of previous.sheets) {
+    const name = meta.sheets[sheet.key] ?? sheet.name;
+    const rows = rowsByKey(existing.sheets.get(name));
+    const sections = new Set(previous.sections.filter((s) => s.sheet === sheet.key).map((s) => s.id));
+    for (const indicator of previous.indicators) {
+      if (kept.has(indicator.id) || !sections.has(indicator.section) || indicator.kind === "ratio") continue;
+      const row = rows.get(indicator.id);
+      const typed = (v: unknown) => v !== null && v !== undefined && v !== "" && !isOwnFormula(String(v));
+      if (!row || (!typed(row[value]) && !typed(row[note]))) continue;
+      found.push({
+        id: indicator.id,
+        label: indicator.label,
+        value: typed(row[value]) ? (row[value] as DroppedFigure["value"]) : null,
+        note: typed(row[note]) ? (row[note] as DroppedFigure["note"]) : null,
+        fromVersion: previous.version,
+      });
+    }
+  }
+  return found;
+}
+
 export function planInstall(existing: ExistingWorkbook, options: InstallOptions = {}): InstallPlan {
   const { name: metaName, meta } = findMetaSheet(existingCells(existing));
-  const catalogue =
-    options.catalogue ?? (meta ? catalogueById(meta.templateId) : catalogueForLevel(options.level ?? "H"));
-  const ours = templateSheets(catalogue);
+  const catalogue = installCatalogue(meta, options.catalogue);
+  const previous = meta ? catalogueOfMeta(meta) : null;
+  const dropped = meta && previous ? droppedFigures(existing, meta, previous, catalogue) : [];
+  const droppedName = meta?.sheets[DROPPED_SHEET.key];
+  const droppedBefore = droppedName ? existing.sheets.get(droppedName) : undefined;
+  const ours = [
+    ...templateSheets(catalogue),
+    ...(dropped.length || droppedBefore ? [{ key: DROPPED_SHEET.key, name: DROPPED_SHEET.name }] : []),
+  ];
   const { names, existingKeys, renamed } = resolveSheetNames(existing, meta, ours, (key) =>
     sheetOfNames(existing, catalogue, key),
   );
-  const initial = options.sample ? SAMPLE_FIGURES : {};
+  const sample = options.sample ? sampleOf(catalogue.id) : undefined;
+  const initial = sample?.figures ?? {};
 
   let keptValues = 0;
   const plans: SheetPlan[] = ours.map((sheet) => {
     const name = names.get(sheet.key)!;
     const old = existingKeys.has(sheet.key) ? existing.sheets.get(name) : undefined;
     let plan: SheetPlan;
-    if (sheet.key === DOCUMENTS_SHEET.key) {
+    if (sheet.key === DROPPED_SHEET.key) {
+      plan = droppedSheetPlan([...droppedRowsOf(old?.cells), ...dropped]);
+    } else if (sheet.key === DOCUMENTS_SHEET.key) {
       plan = documentsSheetPlan(documentRowCount(old), old ? [] : (options.sampleDocuments ?? []));
     } else if (sheet.key === SCORING_SHEET.key) {
-      plan = scoringSheetPlan(catalogue);
+      const lastYear = old ? undefined : sample?.lastYear;
+      plan = scoringSheetPlan(
+        lastYear
+          ? { ...catalogue, criteria: catalogue.criteria.map((c) => ({ ...c, lastYear: lastYear[c.code] })) }
+          : catalogue,
+      );
     } else {
       const def = catalogue.sheets.find((s) => s.key === sheet.key)!;
       plan = inputSheetPlan(def, catalogue, old ? {} : initial);
@@ -472,6 +588,7 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
         version: catalogue.version,
         sheets: Object.fromEntries(names),
         extra: meta?.extra ?? {},
+        catalogue: JSON.stringify(catalogueToFile(catalogue)),
       },
       metaName ?? refuseMetaName(),
     ),
@@ -486,6 +603,9 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
       updated: ours.filter((s) => existingKeys.has(s.key)).map((s) => names.get(s.key)!),
       keptValues,
       renamed,
+      catalogueId: catalogue.id,
+      catalogueTitle: catalogue.title,
+      dropped: dropped.map(({ id, label }) => ({ id, label })),
     },
   };
 }

@@ -2,13 +2,12 @@
  * Checking the open workbook: read the figures (one sync), run the core's checks, then mark the
  * cells with findings (second sync). Also moving the selection to a finding's cell.
  */
-import { DEFAULT_CATALOGUE } from "../core/catalogue";
-import { catalogueById } from "../core/catalogue/levels";
+import type { Catalogue } from "../core/catalogue";
 import { checkFigures, countFindings, type Finding } from "../core/checks";
 import { INPUT_FILL } from "../core/layout/styles";
 import type { ContextApi } from "./api";
 import { assertCanRun, hostCapabilities } from "./capabilities";
-import { queueReadWorkbook, type BrokenCell, type ReadOptions } from "./readFigures";
+import { readWithOwnCatalogue, type BrokenCell, type ReadOptions } from "./readFigures";
 import { splitRef } from "./refs";
 
 /** Light red: a cell with an error (Excel's own "light red fill"). */
@@ -32,6 +31,8 @@ export interface CheckOutcome {
   marked: string[];
   /** The workbook carries the CCHC template: no finding then means the figures are clean. */
   installed: boolean;
+  /** The form checked against: the workbook's own (the default in a workbook without ours). */
+  catalogue: Catalogue;
 }
 
 function parseMarks(text: string | undefined): string[] {
@@ -53,13 +54,14 @@ function parseMarks(text: string | undefined): string[] {
  */
 export async function checkWorkbook(context: ContextApi, options: ReadOptions = {}): Promise<CheckOutcome> {
   assertCanRun(options.capabilities ?? hostCapabilities());
-  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
-  const collect = queueReadWorkbook(context, catalogue, options.capabilities);
-  await context.sync();
-  const { reading, sheets, inputCells, metaSheet: metaKey } = collect();
-
-  // The rules of the template the workbook was installed with (a commune's has fewer rows).
-  const rules = options.catalogue ?? catalogueById(reading.meta?.templateId);
+  // The rules of the form the workbook was installed with (the catalogue it carries).
+  const {
+    reading,
+    sheets,
+    inputCells,
+    metaSheet: metaKey,
+    catalogue: rules,
+  } = await readWithOwnCatalogue(context, options.catalogue, options.capabilities);
   const findings = checkFigures(reading.figures, reading.documents, rules, reading.problems);
   const metaSheet = metaKey ? sheets.get(metaKey) : undefined;
 
@@ -118,6 +120,7 @@ export async function checkWorkbook(context: ContextApi, options: ReadOptions = 
     broken: reading.broken,
     marked,
     installed: reading.meta !== null,
+    catalogue: rules,
   };
 }
 

@@ -3,7 +3,8 @@
  * report sheets as they are now; the core plans Phụ lục I and II; one sync writes them. A
  * report sheet edited by hand since it was generated is renamed, not overwritten.
  */
-import { DEFAULT_CATALOGUE } from "../core/catalogue";
+import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE, type Catalogue } from "../core/catalogue";
+import { catalogueOfMeta } from "../core/meta";
 import type { ExistingSheet } from "../core/install";
 import { candidateReportNames, planReport, type ReportPlan } from "../core/report/planReport";
 import type { ContextApi } from "./api";
@@ -16,6 +17,8 @@ export interface GenerateReportOptions {
   /** The time printed in the footnote; now by default. */
   generatedAt?: Date;
   capabilities?: Capabilities;
+  /** The catalogue the workbook is expected to carry (its own decides; see readWithOwnCatalogue). */
+  catalogue?: Catalogue;
 }
 
 export type ReportOutcome = ReportPlan["summary"] & { findings: ReportPlan["findings"] };
@@ -31,11 +34,22 @@ export async function generateReport(
   worksheets.load("items/name");
   names.load("items/name");
   tables.load("items/name");
-  const collectReading = queueReadWorkbook(context, DEFAULT_CATALOGUE);
+  const expected = options.catalogue ?? DEFAULT_CATALOGUE;
+  const collectReading = queueReadWorkbook(context, expected, [DISTRICT_CATALOGUE], capabilities);
   const collectReports = queueSheetReads(context, candidateReportNames(), true);
   await context.sync();
 
-  const { reading, sheets: inputSheets } = collectReading();
+  let { reading, sheets: inputSheets } = collectReading();
+  // The rows are the workbook's own form's: read again in the rare case it is neither the
+  // expected one nor the district form read along.
+  const own = reading.meta ? catalogueOfMeta(reading.meta) : expected;
+  const read = [expected, DISTRICT_CATALOGUE].some((c) => c.id === own.id && c.version === own.version);
+  if (read) ({ reading, sheets: inputSheets } = collectReading(own));
+  else {
+    const again = queueReadWorkbook(context, own, [], capabilities);
+    await context.sync();
+    ({ reading, sheets: inputSheets } = again());
+  }
   const reports = collectReports();
   const sheetNames = worksheets.items.map((sheet) => sheet.name);
   const existing = new Map<string, ExistingSheet>();
@@ -49,6 +63,7 @@ export async function generateReport(
       figures: reading.figures,
       documents: reading.documents,
       generatedAt: options.generatedAt ?? new Date(),
+      catalogue: own,
     },
   );
 

@@ -10,6 +10,7 @@
 import { DEFAULT_CATALOGUE } from "../core/catalogue";
 import {
   candidateSheetNames,
+  previousSheetNames,
   planInstall,
   templateSheets,
   type ExistingSheet,
@@ -111,9 +112,10 @@ export async function installSheets(
   let plan = planInstall(seen.existing, options);
 
   // A sheet we are about to rewrite must have been read, or its typed figures would be lost.
-  const unread = plan.sheets
-    .map((p) => p.name)
-    .filter((name) => seen.state.sheets.has(name.toLowerCase()) && !seen.read.has(name.toLowerCase()));
+  // So must a sheet of the previous version (its figures may go to the dropped-figures sheet).
+  const unread = [...plan.sheets.map((p) => p.name), ...previousSheetNames(seen.existing)].filter(
+    (name) => seen.state.sheets.has(name.toLowerCase()) && !seen.read.has(name.toLowerCase()),
+  );
   if (unread.length > 0) {
     const collectAgain = queueInstallRead(context, [...candidates, ...unread]);
     await context.sync();

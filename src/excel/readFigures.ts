@@ -2,7 +2,7 @@
  * Reading the figures through Office.js: every `CCHC_<ID>` name, the document list and the
  * CCHC.* cells in error, in one load and one sync. Everything after is the core's.
  */
-import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "../core/catalogue";
+import { builtinCatalogue, DEFAULT_CATALOGUE, inputName, type Catalogue } from "../core/catalogue";
 import {
   cellRef,
   classifyCell,
@@ -17,7 +17,7 @@ import { candidateSheetNames, templateSheets } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { isOwnFormula } from "../core/layout/formulas";
 import { address, parseAddress } from "../core/layout/model";
-import { findMetaSheet, type TemplateMeta } from "../core/meta";
+import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../core/meta";
 import type { ContextApi, NamedItemApi, RangeApi } from "./api";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
 import { queueSheetReads, type SheetSnapshot } from "./readSheets";
@@ -47,6 +47,11 @@ export interface WorkbookReading {
 }
 
 export interface ReadOptions {
+  /**
+   * The catalogue the workbook is expected to carry (the pane knows it from its status read):
+   * the names to load in the one sync. The workbook's own catalogue always decides; when it
+   * is another, a second read follows with it.
+   */
   catalogue?: Catalogue;
   capabilities?: Capabilities;
 }
@@ -60,6 +65,8 @@ export interface ReadDetails {
   inputCells: Set<string>;
   /** The lower-cased name of our meta sheet when the workbook has one. */
   metaSheet: string | null;
+  /** The catalogue read with: the workbook's own (the default in a workbook without ours). */
+  catalogue: Catalogue;
 }
 
 /** The sheet names of ours: as the meta records them, else the defaults. */
@@ -91,23 +98,29 @@ function noteBeside(sheets: ReadonlyMap<string, SheetSnapshot>, cell: string): u
   return sheets.get(sheet.toLowerCase())?.values[row - 1]?.[column];
 }
 
+/** The names of a catalogue's read (not computed) figures. */
+function inputNames(catalogue: Catalogue): string[] {
+  return catalogue.indicators.filter((i) => i.kind !== "ratio").map((i) => inputName(i.id));
+}
+
 /**
  * Queues every load of a reading; returns the collector to call after the one sync. The
  * candidate sheets (defaults, alternates, the meta sheet) are all loaded because which of them
- * are ours is only known once the meta sheet has been read.
+ * are ours is only known once the meta sheet has been read. `alsoFor`: other catalogues whose
+ * names and sheets are queued too, so that one sync serves a workbook of any of them.
  */
 export function queueReadWorkbook(
   context: ContextApi,
   catalogue: Catalogue = DEFAULT_CATALOGUE,
+  alsoFor: readonly Catalogue[] = [],
   capabilities: Capabilities = hostCapabilities(),
-): () => ReadDetails {
+): (own?: Catalogue) => ReadDetails {
   // The date system (ExcelApi 1.16) in the same sync; an older Excel reads dates as 1900 serials.
   const readsDateSystem = capabilities.dateSystem;
   if (readsDateSystem) context.workbook.load("use1904DateSystem");
   const named = new Map<string, { item: NamedItemApi; range: RangeApi }>();
-  for (const indicator of catalogue.indicators) {
-    if (indicator.kind === "ratio") continue; // computed by the core, never read
-    const name = inputName(indicator.id);
+  for (const name of [catalogue, ...alsoFor].flatMap(inputNames)) {
+    if (named.has(name)) continue;
     const item = context.workbook.names.getItemOrNullObject(name);
     // The value tells a deleted cell (`#REF!`) from a missing name, in the same sync.
     item.load("value");
@@ -115,9 +128,13 @@ export function queueReadWorkbook(
     range.load(["values", "formulas", "address"]);
     named.set(name, { item, range });
   }
-  const collectSheets = queueSheetReads(context, candidateSheetNames(catalogue), true);
+  const collectSheets = queueSheetReads(
+    context,
+    [...new Set([catalogue, ...alsoFor].flatMap((c) => candidateSheetNames(c)))],
+    true,
+  );
 
-  return () => {
+  return (own = catalogue) => {
     const sheets = collectSheets();
     const cells = new Map<string, NameTarget>();
     for (const [name, { item, range }] of named) {
@@ -136,7 +153,7 @@ export function queueReadWorkbook(
     }
     // Our meta sheet: `_CCHC`, or an alternate when a user's own sheet has that name.
     const { name: metaName, meta } = findMetaSheet((name) => sheets.get(name.toLowerCase())?.values);
-    const ours = ourSheetNames(meta, catalogue)
+    const ours = ourSheetNames(meta, own)
       .map((name) => sheets.get(name.toLowerCase()))
       .filter((sheet): sheet is SheetSnapshot => sheet !== undefined);
     const documentsSheet = sheets.get(
@@ -145,9 +162,9 @@ export function queueReadWorkbook(
     // A sorted block is told by the keys of the sheets read; a sheet not read trusts its names.
     // Office.js reports date cells as serials of the workbook's own date system.
     const date1904 = readsDateSystem && context.workbook.use1904DateSystem === true;
-    const { figures, problems } = readNamedFigures(catalogue, (name) => cells.get(name), {
+    const { figures, problems } = readNamedFigures(own, (name) => cells.get(name), {
       gridOf: (sheet) => sheets.get(sheet.toLowerCase()),
-      namesComplete: meta?.templateId === catalogue.id && meta.version === catalogue.version,
+      namesComplete: meta?.templateId === own.id && meta.version === own.version,
       date1904,
     });
     return {
@@ -163,14 +180,47 @@ export function queueReadWorkbook(
       sheets,
       metaSheet: meta && metaName ? metaName.toLowerCase() : null,
       inputCells: new Set([...cells.values()].flatMap((c) => ("cell" in c ? [c.cell] : []))),
+      catalogue: own,
     };
   };
 }
 
+/**
+ * Reads with the workbook's own catalogue: one sync when the expected catalogue is the one the
+ * workbook carries, a second only when the meta sheet names another (then read again with it).
+ */
+export async function readWithOwnCatalogue(
+  context: ContextApi,
+  expected?: Catalogue,
+  capabilities: Capabilities = hostCapabilities(),
+): Promise<ReadDetails> {
+  const guess = expected ?? DEFAULT_CATALOGUE;
+  // The built-in forms are read along: a workbook of any of them takes one sync.
+  const builtins = BUILTIN_IDS.map((id) => builtinCatalogue(id)!);
+  const queued = new Set([guess, ...builtins].flatMap(inputNames));
+  const sheetsQueued = new Set(
+    [guess, ...builtins].flatMap((c) => candidateSheetNames(c)).map((n) => n.toLowerCase()),
+  );
+  const collect = queueReadWorkbook(context, guess, builtins, capabilities);
+  await context.sync();
+  const first = collect();
+  const meta = first.reading.meta;
+  if (!meta) return first;
+  const own = catalogueOfMeta(meta);
+  const covered =
+    inputNames(own).every((name) => queued.has(name)) &&
+    ourSheetNames(meta, own).every((name) => sheetsQueued.has(name.toLowerCase()));
+  if (covered) return collect(own);
+  const again = queueReadWorkbook(context, own, [], capabilities);
+  await context.sync();
+  return again();
+}
+
+/** Built-in forms (and the legacy commune subset) whose names every read queues. */
+const BUILTIN_IDS = ["xa-2025", "huyen-2021", "cchc-xa"];
+
 /** Reads the figures, the document list and the CCHC.* cells in error: one sync. */
 export async function readWorkbook(context: ContextApi, options: ReadOptions = {}): Promise<WorkbookReading> {
   assertCanRun(options.capabilities ?? hostCapabilities());
-  const collect = queueReadWorkbook(context, options.catalogue, options.capabilities);
-  await context.sync();
-  return collect().reading;
+  return (await readWithOwnCatalogue(context, options.catalogue, options.capabilities)).reading;
 }

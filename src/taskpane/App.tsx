@@ -104,7 +104,7 @@ export function App({ operations, strings = VI, theme = "light" }: AppProps) {
               onRepaired={refreshStatus}
             />
             <InstallCard
-              install={(level) => operations.install(level)}
+              install={(catalogue) => operations.install(catalogue)}
               installed={status?.installed ?? false}
               onInstalled={refreshStatus}
             />

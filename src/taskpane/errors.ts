@@ -13,6 +13,9 @@ interface ErrorLike {
   code?: unknown;
   message?: unknown;
   detail?: unknown;
+  /** OtherCatalogueError: the installed and the wanted catalogue ids. */
+  installed?: unknown;
+  wanted?: unknown;
   debugInfo?: { code?: unknown; message?: unknown; errorLocation?: unknown };
 }
 
@@ -38,6 +41,9 @@ export function describeError(error: unknown, strings: PaneStrings = VI): string
   }
   if (name === "NotInstalledError") return strings.errors.notInstalled;
   if (name === "ChunkLoadError") return strings.errors.download;
+  if (name === "OtherCatalogueError") return strings.errors.otherCatalogue(text(e.installed), text(e.wanted));
+  if (name === "CatalogueError")
+    return strings.errors.brokenCatalogue(message.split("\n").slice(1).join(" "));
   // The Excel adapter's own refusal, before any change: its (Vietnamese) message names what is missing.
   if (name === "UnsupportedExcelError") {
     return strings.lang === "vi" && message ? message : strings.errors.pane.missingRequirements;

@@ -4,8 +4,7 @@
  * module is loaded on the pane's first operation (index.tsx → lazyOperations), so the adapter
  * and the core's planners stay out of the first download.
  */
-import { DEFAULT_CATALOGUE } from "../core/catalogue";
-import { catalogueById, levelOf } from "../core/catalogue/levels";
+import { builtinCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import type { FigureCell } from "../core/figures";
 import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
 import { columnNumber } from "../core/layout/model";
@@ -22,7 +21,8 @@ import {
 import { checkWorkbook, selectCell } from "../excel/checkWorkbook";
 import { generateReport } from "../excel/generateReport";
 import { installSheets } from "../excel/installSheets";
-import { queueReadWorkbook, readWorkbook, type BrokenCell } from "../excel/readFigures";
+import { readWithOwnCatalogue, type BrokenCell } from "../excel/readFigures";
+import { withSections } from "./findings";
 import { PaneError, type PaneOperations, type PaneStatus } from "./operations";
 
 /** Runs a batch in Excel; outside Excel (a plain browser tab) says so instead of a ReferenceError. */
@@ -78,7 +78,14 @@ export interface OfficeOperationsOptions {
 /** The pane's operations in the running Excel. */
 export function createOfficeOperations(options: OfficeOperationsOptions = {}): PaneOperations {
   const capabilities = options.capabilities ?? hostCapabilities;
-  const catalogue = DEFAULT_CATALOGUE;
+  // The form the open workbook carries, as last read: what the next read expects, so that it
+  // takes one sync (a workbook with another form costs a second, and updates this).
+  let known: Catalogue = DEFAULT_CATALOGUE;
+  const readOwn = async (context: ContextApi) => {
+    const details = await readWithOwnCatalogue(context, known);
+    known = details.catalogue;
+    return details;
+  };
 
   return {
     status: () =>
@@ -87,7 +94,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         const base: PaneStatus = {
           installed: false,
           version: null,
-          latestVersion: catalogue.version,
+          latestVersion: DEFAULT_CATALOGUE.version,
           period: null,
           year: null,
           brokenFunctionCells: 0,
@@ -95,29 +102,39 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         };
         // Too old to read the sheets at all: the missing sets are the whole status.
         if (!canRun(caps)) return base;
-        const reading = await readWorkbook(context, { catalogue, capabilities: caps });
+        const { reading, catalogue } = await readOwn(context);
         return {
           ...base,
           installed: reading.meta !== null,
           version: reading.meta?.version ?? null,
-          level: reading.meta ? levelOf(reading.meta.templateId) : null,
+          // The newest version the program ships of the workbook's form (its own when none).
+          latestVersion: builtinCatalogue(catalogue.id)?.version ?? catalogue.version,
+          form: reading.meta
+            ? { id: catalogue.id, title: catalogue.title, version: catalogue.version, level: catalogue.level }
+            : null,
           period: textOf(reading.figures.get("ky_bao_cao")),
           year: yearOf(reading.figures.get("nam")),
           brokenFunctionCells: unresolvedFunctionCells(reading.broken).length,
         };
       }),
 
-    // No catalogue: the planner keeps an installed workbook's own template (huyện or xã).
-    install: (level) => inExcel((context) => installSheets(context, { level, capabilities: capabilities() })),
+    // No catalogue: the planner keeps an installed workbook's own form.
+    install: (chosen) =>
+      inExcel(async (context) => {
+        const summary = await installSheets(context, { catalogue: chosen, capabilities: capabilities() });
+        if (chosen) known = chosen;
+        return summary;
+      }),
 
     check: () =>
       inExcel(async (context) => {
         const caps = capabilities();
         // No catalogue: the check follows the workbook's own template (huyện or xã).
-        const outcome = await checkWorkbook(context, { capabilities: caps });
+        const outcome = await checkWorkbook(context, { catalogue: known, capabilities: caps });
         // Nothing found may mean there is nothing to check: say so rather than "all clear".
         if (!outcome.installed) throw new PaneError("notInstalled");
-        return outcome.findings;
+        known = outcome.catalogue;
+        return withSections(outcome.findings, outcome.catalogue);
       }),
 
     selectCell: (ref) => inExcel((context) => selectCell(context, ref)),
@@ -125,6 +142,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
     report: () =>
       inExcel(async (context) => {
         const { errors, warnings, sheets, keptEdited } = await generateReport(context, {
+          catalogue: known,
           capabilities: capabilities(),
         });
         return { errors, warnings, sheets, keptEdited };
@@ -133,20 +151,18 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
     scores: () =>
       inExcel(async (context) => {
         assertCanRun(capabilities());
-        const collect = queueReadWorkbook(context, catalogue);
-        await context.sync();
-        const { reading, sheets } = collect();
+        const { reading, sheets, catalogue: own } = await readOwn(context);
         if (reading.meta === null) throw new PaneError("notInstalled");
         const sheetName = reading.meta.sheets[SCORING_SHEET.key] ?? SCORING_SHEET.name;
         const grid = sheets.get(sheetName.toLowerCase())?.values ?? [];
-        const own = catalogueById(reading.meta.templateId);
         return scoreCriteria(own, evaluateIndicators(reading.figures, own), typedScoresFromGrid(grid));
       }),
 
     repairFunctions: () =>
       inExcel(async (context) => {
         const caps = capabilities();
-        const reading = await readWorkbook(context, { catalogue, capabilities: caps });
+        assertCanRun(caps);
+        const { reading, catalogue } = await readOwn(context);
         if (reading.meta === null) throw new PaneError("notInstalled");
         const stuck = unresolvedFunctionCells(reading.broken).length;
         if (stuck === 0) return 0;

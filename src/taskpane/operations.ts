@@ -8,8 +8,9 @@
  * readable message (errors.ts) and never stays busy.
  */
 import type { Finding } from "../core/checks";
+import type { PaneFinding } from "./findings";
 import type { InstallSummary } from "../core/install";
-import type { TemplateLevel } from "../core/catalogue/levels";
+import type { Catalogue } from "../core/catalogue";
 import type { ReportPlan } from "../core/report/planReport";
 import type { CriterionScore } from "../core/scoring";
 
@@ -21,8 +22,8 @@ export interface PaneStatus {
   installed: boolean;
   /** The installed template's version, null when not installed. */
   version: string | null;
-  /** District (H) or commune (X) template, null when not installed. */
-  level?: TemplateLevel | null;
+  /** The workbook's own form (the catalogue it carries), null when not installed. */
+  form?: { id: string; title: string; version: string; level: string } | null;
   /** The template version this add-in installs. */
   latestVersion: string;
   /** The reporting period typed in the workbook (`Quý III`, `6 tháng`…), null when blank. */
@@ -41,12 +42,13 @@ export type ReportResult = ReportPlan["summary"];
 export interface PaneOperations {
   status(): Promise<PaneStatus>;
   /**
-   * Installs or upgrades the template, keeping typed figures. `level` chooses the district or
-   * commune template on a first install; an installed workbook keeps its own.
+   * Installs or upgrades the template, keeping typed figures. `catalogue` chooses the form (a
+   * built-in or a province's file) on a first install, or a newer version of the workbook's
+   * own; absent, an installed workbook keeps its own and a new one gets the default.
    */
-  install(level?: TemplateLevel): Promise<InstallSummary>;
+  install(catalogue?: Catalogue): Promise<InstallSummary>;
   /** Reads the figures and checks them: errors and warnings in catalogue order. */
-  check(): Promise<Finding[]>;
+  check(): Promise<PaneFinding[]>;
   /** Selects a cell (`'Sheet name'!D12`), activating its sheet. */
   selectCell(ref: string): Promise<void>;
   /** Writes the report sheets (Phụ lục I and II). */

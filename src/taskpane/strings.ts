@@ -21,7 +21,9 @@ export interface PaneStrings {
     refresh: string;
     installed: string;
     notInstalled: string;
-    version(version: string, level?: "H" | "X" | null): string;
+    version(version: string): string;
+    /** The workbook's form: its title, id and version. */
+    form(title: string, id: string, version: string): string;
     upgradeAvailable(latest: string): string;
     period(period: string, year: number | null): string;
     periodMissing: string;
@@ -44,9 +46,17 @@ export interface PaneStrings {
     rewritten(sheets: readonly string[]): string;
     kept(count: number): string;
     renamed(wanted: string, used: string): string;
-    level: string;
-    levelH: string;
-    levelX: string;
+    /** The form chooser (before the first install). */
+    form: string;
+    /** A built-in form's choice label: its title, version and the periods it is for. */
+    builtin(title: string, version: string, validTo: string | undefined, isDefault: boolean): string;
+    provinceFile: string;
+    chooseFile: string;
+    /** Once installed: a newer version of the workbook's form from a file (optional). */
+    newerFile: string;
+    fileChosen(name: string, title: string, version: string): string;
+    fileProblems(name: string, count: number): string;
+    dropped(ids: readonly string[]): string;
   };
 
   check: {
@@ -105,6 +115,10 @@ export interface PaneStrings {
     notInstalled: string;
     /** A part of the add-in could not be downloaded (webpack's ChunkLoadError). */
     download: string;
+    /** Installing another form over a workbook that carries one (the core's OtherCatalogueError). */
+    otherCatalogue(installed: string, wanted: string): string;
+    /** The form a workbook carries cannot be read (the core's CatalogueError). */
+    brokenCatalogue(detail: string): string;
     unknown(detail: string): string;
     /** Nothing to show at all (a rejection without a message). */
     empty: string;
@@ -133,7 +147,8 @@ export const VI: PaneStrings = {
     refresh: "Làm mới trạng thái",
     installed: "Sổ tính đã có mẫu báo cáo CCHC.",
     notInstalled: "Sổ tính chưa có mẫu báo cáo CCHC: bấm «Cài đặt mẫu» bên dưới.",
-    version: (v, level) => `Phiên bản mẫu: ${v}${level ? ` (cấp ${level === "X" ? "xã" : "huyện"})` : ""}`,
+    version: (v) => `Phiên bản mẫu: ${v}`,
+    form: (title, id, v) => `Đang dùng: ${title} (mã ${id}, phiên bản ${v})`,
     upgradeAvailable: (latest) =>
       `Có phiên bản mẫu mới (${latest}): bấm «Cập nhật mẫu»; số liệu đã nhập được giữ nguyên.`,
     period: (period, year) => `Kỳ báo cáo: ${period}${year ? ` năm ${year}` : ""}`,
@@ -162,9 +177,16 @@ export const VI: PaneStrings = {
     kept: (n) => (n === 0 ? "Chưa có số liệu nào được nhập trước đó." : `Giữ nguyên ${n} ô số liệu đã nhập.`),
     renamed: (wanted, used) =>
       `Trang «${wanted}» được tạo với tên «${used}» vì sổ tính đã có một trang tính trùng tên.`,
-    level: "Mẫu báo cáo của",
-    levelH: "UBND cấp huyện",
-    levelX: "UBND cấp xã",
+    form: "Mẫu báo cáo",
+    builtin: (title, v, validTo, isDefault) =>
+      `${title} (phiên bản ${v}${isDefault ? ", mặc định" : ""}${validTo ? `; cho các kỳ trước 01/7/2025` : ""})`,
+    provinceFile: "Mẫu của tỉnh (tệp danh mục .json)",
+    chooseFile: "Chọn tệp danh mục .json",
+    newerFile: "Phiên bản mới của mẫu từ tệp danh mục .json (không bắt buộc)",
+    fileChosen: (name, title, v) => `Tệp «${name}»: ${title}, phiên bản ${v}.`,
+    fileProblems: (name, n) => `Tệp «${name}» có ${n} lỗi, chưa cài được:`,
+    dropped: (ids) =>
+      `Phiên bản mới bỏ ${ids.length} chỉ tiêu (${ids.join(", ")}); số liệu đã nhập được giữ ở trang «Chỉ tiêu đã bỏ».`,
   },
 
   check: {
@@ -259,6 +281,9 @@ export const VI: PaneStrings = {
     },
     notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước khi tạo báo cáo.",
     download: "Không tải được một phần của tiện ích: hãy kiểm tra kết nối mạng rồi thử lại.",
+    otherCatalogue: (installed, wanted) =>
+      `Sổ tính đã cài mẫu «${installed}»; không cài mẫu khác («${wanted}») lên trên được. Hãy dùng một sổ tính mới cho mẫu «${wanted}».`,
+    brokenCatalogue: (detail) => `Không đọc được mẫu báo cáo lưu trong sổ tính: ${detail}`,
     unknown: (detail) =>
       `Đã xảy ra lỗi không mong đợi. Hãy thử lại; nếu vẫn lỗi, báo cho bộ phận hỗ trợ kèm nội dung sau: ${detail}`,
     empty: "Đã xảy ra lỗi không rõ nguyên nhân. Hãy thử lại.",
@@ -279,8 +304,8 @@ export const EN: PaneStrings = {
     refresh: "Refresh status",
     installed: "This workbook has the CCHC report template.",
     notInstalled: "This workbook has no CCHC template yet: press “Install template” below.",
-    version: (v, level) =>
-      `Template version: ${v}${level ? ` (${level === "X" ? "commune" : "district"})` : ""}`,
+    version: (v) => `Template version: ${v}`,
+    form: (title, id, v) => `In use: ${title} (id ${id}, version ${v})`,
     upgradeAvailable: (latest) =>
       `A newer template (${latest}) is available: press “Update template”; typed figures are kept.`,
     period: (period, year) => `Reporting period: ${period}${year ? ` ${year}` : ""}`,
@@ -313,9 +338,17 @@ export const EN: PaneStrings = {
       n === 0 ? "No figures had been typed before." : `Kept ${n} typed cell${n === 1 ? "" : "s"}.`,
     renamed: (wanted, used) =>
       `Sheet “${wanted}” was created as “${used}” because the workbook already has a sheet of that name.`,
-    level: "Template for a",
-    levelH: "district People's Committee (huyện)",
-    levelX: "commune People's Committee (xã)",
+    form: "Report form",
+    builtin: (title, v, validTo, isDefault) =>
+      `${title} (version ${v}${isDefault ? ", default" : ""}${validTo ? "; for periods before 1 July 2025" : ""})`,
+    provinceFile: "A province's form (.json catalogue file)",
+    chooseFile: "Choose a .json catalogue file",
+    newerFile: "A newer version of the form from a .json catalogue file (optional)",
+    fileChosen: (name, title, v) => `File “${name}”: ${title}, version ${v}.`,
+    fileProblems: (name, n) =>
+      `File “${name}” has ${n} problem${n === 1 ? "" : "s"} and cannot be installed:`,
+    dropped: (ids) =>
+      `The new version drops ${ids.length} row${ids.length === 1 ? "" : "s"} (${ids.join(", ")}); their typed figures are kept on the sheet “Chỉ tiêu đã bỏ”.`,
   },
 
   check: {
@@ -412,6 +445,9 @@ export const EN: PaneStrings = {
     notInstalled:
       "This workbook has no CCHC template: install it and enter the figures before creating the report.",
     download: "Part of the add-in could not be downloaded: check the network connection and try again.",
+    otherCatalogue: (installed, wanted) =>
+      `This workbook carries the form “${installed}”; another form (“${wanted}”) cannot be installed over it. Use a new workbook for “${wanted}”.`,
+    brokenCatalogue: (detail) => `The report form stored in this workbook cannot be read: ${detail}`,
     unknown: (detail) =>
       `Something unexpected went wrong. Try again; if it persists, send this to support: ${detail}`,
     empty: "Something went wrong for an unknown reason. Try again.",

@@ -7,6 +7,8 @@
  */
 import { promises as fs } from "fs";
 import type * as ExcelJS from "exceljs";
+import { CatalogueError } from "../core/catalogue/errors";
+import { OtherCatalogueError } from "../core/install";
 import { firstLine, systemCode, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
 import { PackageError, XlsxPackage } from "./package/xlsxPackage";
 import { PartXmlError } from "./package/xml";
@@ -92,8 +94,10 @@ function packageFromBytes(file: string, bytes: Buffer): XlsxPackage {
  * is not well-formed XML is named; anything else is an internal fault, said plainly, with the
  * detail kept as the cause (never shown as an English message).
  */
-export function packageFailure(file: string, error: unknown, doing: string): WorkbookFileError {
+export function packageFailure(file: string, error: unknown, doing: string): Error {
   if (error instanceof WorkbookFileError) return error;
+  // The user's to fix, with messages of their own: a bad or another catalogue.
+  if (error instanceof CatalogueError || error instanceof OtherCatalogueError) return error;
   if (error instanceof PartXmlError) {
     return new WorkbookFileError(
       "brokenPart",

@@ -6,11 +6,11 @@
  * the bench, later `report` and `demo`) call these and only present the outcome.
  */
 import type * as ExcelJS from "exceljs";
-import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
-import type { TemplateLevel } from "../core/catalogue/levels";
+import type { Catalogue } from "../core/catalogue";
 import type { SampleDocument } from "../core/catalogue/sample";
+import { catalogueListingPlans } from "../core/layout/catalogueSheets";
 import type { Finding } from "../core/checks";
-import { planInstall, type ExistingSheet, type ExistingWorkbook, type InstallSummary } from "../core/install";
+import { installCatalogue, planInstall, type ExistingSheet, type ExistingWorkbook, type InstallSummary } from "../core/install";
 import {
   candidateReportNames,
   NotInstalledError,
@@ -54,7 +54,6 @@ export async function buildTemplate(
   options: {
     sample?: boolean;
     sampleDocuments?: readonly SampleDocument[];
-    level?: TemplateLevel;
     catalogue?: Catalogue;
   } = {},
 ): Promise<{ workbook: ExcelJS.Workbook } & InstallOutcome> {
@@ -67,7 +66,6 @@ export async function buildTemplate(
     {
       sample: options.sample,
       sampleDocuments: options.sampleDocuments,
-      level: options.level,
       catalogue: options.catalogue,
     },
   );
@@ -78,7 +76,7 @@ export async function buildTemplate(
 /** `cchc template`: writes a new template file; refuses to replace a file unless `overwrite`. */
 export async function createTemplateFile(
   file: string,
-  options: { sample?: boolean; overwrite?: boolean; level?: TemplateLevel; catalogue?: Catalogue } = {},
+  options: { sample?: boolean; overwrite?: boolean; catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
   const { workbook, summary, applied } = await buildTemplate(options);
   await withFileLock(file, () => saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false }));
@@ -93,14 +91,15 @@ export async function installIntoFile(
   file: string,
   options: { catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
-  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
   return withFileLock(file, async () => {
     const stamp = await stampFile(file);
     const pkg = await openPackageFile(file);
     let outcome: InstallOutcome;
     try {
       const reader = new PackageReader(pkg);
-      // Without an explicit catalogue the planner keeps the template the file was installed with.
+      // Without an explicit catalogue the planner keeps the form the file was installed with
+      // (or moves to a newer built-in version of it); another form is refused.
+      const catalogue = installCatalogue(reader.meta(), options.catalogue);
       const plan = planInstall(reader.existingWorkbook(catalogue), { catalogue: options.catalogue });
       outcome = { summary: plan.summary, applied: applyPlans(pkg, plan.sheets) };
     } catch (error) {
@@ -164,9 +163,9 @@ export async function applyReport(
   generatedAt: Date,
   catalogue?: Catalogue,
 ): Promise<ReportPlan> {
-  const { readWorkbookFigures, findWorksheet, applySheets } = await excelJs();
+  const { readWorkbookFigures, findWorksheet, applySheets, workbookCatalogue } = await excelJs();
   // Figures are read over the full catalogue; the report takes the rows of the file's template.
-  const { figures, documents } = readWorkbookFigures(workbook, catalogue ?? DEFAULT_CATALOGUE);
+  const { figures, documents } = readWorkbookFigures(workbook, catalogue ?? workbookCatalogue(workbook));
   const plan = planReport(await existingForReport(workbook), { figures, documents, generatedAt, catalogue });
   for (const rename of plan.renames) findWorksheet(workbook, rename.from)!.name = rename.to;
   await applySheets(workbook, plan.sheets);
@@ -190,7 +189,7 @@ export async function reportIntoFile(
     try {
       const reader = new PackageReader(pkg);
       // Figures are read over the full catalogue; the report takes the rows of the file's template.
-      const { figures, documents } = reader.figures(options.catalogue ?? DEFAULT_CATALOGUE);
+      const { figures, documents } = reader.figures(options.catalogue ?? reader.catalogue());
       plan = planReport(reader.existingForReport(), {
         figures,
         documents,
@@ -222,4 +221,17 @@ export async function reportOnlyWorkbook(plan: ReportPlan): Promise<ExcelJS.Work
     plan.sheets.filter((sheet) => sheet.role === "report"),
   );
   return workbook;
+}
+
+/** `cchc catalogue show -o`: a new workbook listing a catalogue's rows, checks and criteria. */
+export async function writeCatalogueListing(
+  file: string,
+  catalogue: Catalogue,
+  options: { overwrite?: boolean } = {},
+): Promise<void> {
+  const { Workbook, applySheets } = await excelJs();
+  const workbook = new Workbook();
+  workbook.creator = "cchc";
+  await applySheets(workbook, catalogueListingPlans(catalogue));
+  await saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false });
 }

@@ -5,7 +5,6 @@
  * serials, errors as `#N/A` …), so the core sees the same values from both adapters.
  */
 import * as ExcelJS from "exceljs";
-import { catalogueById } from "../core/catalogue/levels";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import { checkFigures, type Finding } from "../core/checks";
 import {
@@ -23,7 +22,7 @@ import {
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { parseAddress } from "../core/layout/model";
-import { findMetaSheet, type TemplateMeta } from "../core/meta";
+import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../core/meta";
 import { sheetNameKey } from "../core/sheetNames";
 
 /** Whether a value is one of ExcelJS's wrapped formula values. */
@@ -85,6 +84,12 @@ export function readWorkbookMeta(workbook: ExcelJS.Workbook): TemplateMeta | nul
     const sheet = findWorksheet(workbook, name);
     return sheet && sheetGrid(sheet, "values");
   }).meta;
+}
+
+/** The catalogue a workbook carries (its own form), or the default when it has none of ours. */
+export function workbookCatalogue(workbook: ExcelJS.Workbook): Catalogue {
+  const meta = readWorkbookMeta(workbook);
+  return meta ? catalogueOfMeta(meta) : DEFAULT_CATALOGUE;
 }
 
 /** What `planInstall` needs: every sheet name in tab order, and our candidate sheets' formulas. */
@@ -202,12 +207,12 @@ function gridsLookup(workbook: ExcelJS.Workbook): (sheet: string) => SheetGrids 
  * a name that reads `#REF!`, so a name missing from a workbook installed with this very
  * catalogue version counts as a deleted cell.
  */
-export function readWorkbookFigures(
-  workbook: ExcelJS.Workbook,
-  catalogue: Catalogue = DEFAULT_CATALOGUE,
-): WorkbookFigures {
+export function readWorkbookFigures(workbook: ExcelJS.Workbook, catalogue?: Catalogue): WorkbookFigures {
   const meta = readWorkbookMeta(workbook);
-  const complete = meta?.templateId === catalogue.id && meta.version === catalogue.version;
+  // The workbook's own form unless told otherwise; a legacy template id reads as its built-in.
+  const own = meta ? catalogueOfMeta(meta) : undefined;
+  catalogue ??= own ?? DEFAULT_CATALOGUE;
+  const complete = own !== undefined && own.id === catalogue.id && own.version === catalogue.version;
   // ExcelJS hands date cells over as Dates already corrected for a 1904 workbook: no date1904 here.
   const { figures, problems } = readNamedFigures(catalogue, namedCellLookup(workbook), {
     gridOf: gridsLookup(workbook),
@@ -226,8 +231,8 @@ export function checkWorkbook(
   workbook: ExcelJS.Workbook,
   catalogue?: Catalogue,
 ): { figures: WorkbookFigures; findings: Finding[] } {
-  // The rules of the template the file was installed with (a commune's has fewer rows).
-  const rules = catalogue ?? catalogueById(readWorkbookMeta(workbook)?.templateId);
+  // The rules of the form the file was installed with (the catalogue it carries).
+  const rules = catalogue ?? workbookCatalogue(workbook);
   const figures = readWorkbookFigures(workbook, rules);
   return { figures, findings: checkFigures(figures.figures, figures.documents, rules, figures.problems) };
 }

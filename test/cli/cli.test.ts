@@ -32,7 +32,7 @@ describe("cchc (compiled bin)", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(version).toMatchObject({ status: 0, stderr: "" });
     expect(version.stdout).toMatch(
-      new RegExp(`^cchc ${pkg.version.replace(/\./g, "\\.")} \\(mẫu cchc-huyen \\d+\\.\\d+\\.\\d+\\)\\n$`),
+      new RegExp(`^cchc ${pkg.version.replace(/\./g, "\\.")} \\(mẫu xa-2025 \\d+\\.\\d+\\)\\n$`),
     );
     const help = cchc("--help");
     expect(help.status).toBe(0);
@@ -42,10 +42,10 @@ describe("cchc (compiled bin)", () => {
   });
 
   it("template --sample, check, check --json, install, check again", () => {
-    const made = cchc("template", "-o", "mau.xlsx", "--sample");
+    const made = cchc("template", "-o", "mau.xlsx", "--catalogue", "huyen-2021", "--sample");
     expect(made).toMatchObject({ status: 0, stderr: "" });
     expect(made.stdout).toMatch(
-      /^Đã tạo "mau\.xlsx" \(mẫu CCHC cấp huyện 1\.0\.0\): 8 trang, có số liệu mẫu UBND huyện Đức Thọ, Quý III\/2021\.\n/,
+      /^Đã tạo "mau\.xlsx" \(mẫu huyen-2021 2021\.1: Mẫu báo cáo CCHC cấp huyện .*\): 8 trang, có số liệu mẫu \(Báo cáo CCHC quý III\/2021 của UBND huyện Đức Thọ, tỉnh Hà Tĩnh \(số liệu của báo cáo gốc\)\)\.\n/,
     );
 
     const check = cchc("check", "mau.xlsx");
@@ -82,7 +82,7 @@ describe("cchc (compiled bin)", () => {
     const install = cchc("install", "mau.xlsx");
     expect(install).toMatchObject({ status: 0, stderr: "" });
     expect(install.stdout).toMatch(
-      /^Đã cài lại mẫu CCHC 1\.0\.0 vào "mau\.xlsx"\.\n {2}Cập nhật 8 trang: .*\n {2}Giữ nguyên \d+ ô đã nhập\.\n$/,
+      /^Đã cài lại mẫu huyen-2021 2021\.1 vào "mau\.xlsx"\.\n {2}Cập nhật 8 trang: .*\n {2}Giữ nguyên \d+ ô đã nhập\.\n$/,
     );
     expect(cchc("check", "mau.xlsx", "--json").stdout).toBe(json.stdout);
     expect(fs.readdirSync(dir).sort()).toEqual(["mau.xlsx"]);
@@ -134,23 +134,24 @@ describe("cchc (compiled bin)", () => {
   });
 });
 
-describe("cchc template --cap xa", () => {
-  it("writes the commune template, which check and report then follow", async () => {
+describe("cchc template --cap xa (the alias of --catalogue xa-2025)", () => {
+  it("writes the commune form, which check and report then follow", async () => {
     const made = cchc("template", "-o", "xa.xlsx", "--cap", "xa", "--sample");
     expect(made.status).toBe(0);
-    expect(made.stdout).toContain("cấp xã");
+    expect(made.stdout).toContain("mẫu xa-2025 2025.1");
+    expect(made.stdout).toContain("Xã Thử Nghiệm");
     const workbook = await readBack(path.join(dir, "xa.xlsx"));
     const names = workbook.definedNames.model.map((n) => n.name);
-    expect(names).toContain("CCHC_BC_XA_COMAT");
-    expect(names).not.toContain("CCHC_DVSN_SO");
+    expect(names).toContain("CCHC_BC_COMAT");
+    expect(names).not.toContain("CCHC_BC_HUYEN_GIAO");
     const check = cchc("check", "xa.xlsx", "--json");
     expect(check.status).toBe(0);
-    expect(JSON.parse(check.stdout)).toMatchObject({ errors: 0, warnings: 3 });
+    expect(JSON.parse(check.stdout)).toMatchObject({ errors: 0, warnings: 1 });
     expect(cchc("report", "xa.xlsx").status).toBe(0);
     const reported = await readBack(path.join(dir, "xa.xlsx"));
     const reportNames = reported.definedNames.model.map((n) => n.name);
-    expect(reportNames).toContain("BC_BC_XA_COMAT");
-    expect(reportNames).not.toContain("BC_DVSN_SO");
+    expect(reportNames).toContain("BC_HS_TYLE_DUNGHAN");
+    expect(reportNames).not.toContain("BC_BC_HUYEN_GIAO");
     expect(cchc("template", "-o", "x2.xlsx", "--cap", "tinh")).toMatchObject({ status: 2 });
   });
 });

@@ -6,18 +6,18 @@
  * Evaluated by test/support/formula-evaluator.ts, over the sample with figures blanked at random.
  */
 import fc from "fast-check";
-import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
-import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
+import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE, inputName } from "../../src/core/catalogue";
+import { sampleOf, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { planInstall, type ExistingWorkbook } from "../../src/core/install";
 import { parseAddress, type SheetPlan } from "../../src/core/layout/model";
 import { PlanWorkbook, type Value } from "../support/formula-evaluator";
 import { workbookOf } from "../support/plans";
 
 const EMPTY: ExistingWorkbook = { sheetNames: [], sheets: new Map() };
-const SAMPLE = planInstall(EMPTY, { sample: true }).sheets;
+const SAMPLE = planInstall(EMPTY, { sample: true, catalogue: DISTRICT_CATALOGUE }).sheets;
 /** Every typed figure of the sample that a user could leave blank. */
 const TYPED = Object.keys(SAMPLE_FIGURES).filter(
-  (id) => !DEFAULT_CATALOGUE.indicators.find((i) => i.id === id)?.formula,
+  (id) => !DISTRICT_CATALOGUE.indicators.find((i) => i.id === id)?.formula,
 );
 
 /** The installed sheets again, after the user emptied `blanked` in the sample. */
@@ -70,7 +70,7 @@ describe("the installed formulas on Excel desktop (blank = 0) and on the web (bl
   });
 
   it("agree in a blank template: empty results, no #DIV/0! or #VALUE!", () => {
-    const blank = planInstall(EMPTY).sheets;
+    const blank = planInstall(EMPTY, { catalogue: DISTRICT_CATALOGUE }).sheets;
     expect(disagreements(blank)).toEqual([]);
     const shown = results(blank).map((r) => r.desktop);
     expect(shown.filter((v) => typeof v === "string" && v.startsWith("#"))).toEqual([]);
@@ -114,5 +114,43 @@ describe("the installed formulas on Excel desktop (blank = 0) and on the web (bl
     const noPeriod = new PlanWorkbook(withBlanks(["ky_bao_cao"]));
     expect(noPeriod.evaluateFormula(period, sheet, "web")).toBe("");
     expect(noPeriod.evaluateFormula(period, sheet, "desktop")).toBe("#VALUE!");
+  });
+});
+
+describe("summed ratio arguments (the default form's sample) on both hosts", () => {
+  const XA_SAMPLE = planInstall(EMPTY, { sample: true, catalogue: DEFAULT_CATALOGUE }).sheets;
+  const XA_TYPED = Object.keys(sampleOf(DEFAULT_CATALOGUE.id)!.figures).filter(
+    (id) => !DEFAULT_CATALOGUE.indicators.find((i) => i.id === id)?.formula,
+  );
+  function xaWithBlanks(blanked: readonly string[]): SheetPlan[] {
+    const workbook = workbookOf(XA_SAMPLE);
+    for (const id of blanked)
+      for (const plan of XA_SAMPLE) {
+        const target = plan.names.find((n) => n.name === inputName(id));
+        if (!target) continue;
+        const { row, column } = parseAddress(target.address);
+        (workbook.sheets.get(plan.name)!.cells[row - 1] as unknown[])[column - 1] = null;
+      }
+    return planInstall(workbook).sheets;
+  }
+
+  it("agree with the core: (before + on time) / resolved, empty only when both parts are blank", () => {
+    expect(disagreements(XA_SAMPLE)).toEqual([]);
+    const book = new PlanWorkbook(XA_SAMPLE);
+    expect(book.valueOfName("CCHC_HS_TYLE_DUNGHAN", "web")).toBeCloseTo((610 + 652) / 1290, 12);
+    const oneBlank = new PlanWorkbook(xaWithBlanks(["hs_truochan"]));
+    expect(oneBlank.valueOfName("CCHC_HS_TYLE_DUNGHAN", "desktop")).toBeCloseTo(652 / 1290, 12);
+    const bothBlank = new PlanWorkbook(xaWithBlanks(["hs_truochan", "hs_dunghan"]));
+    expect(bothBlank.valueOfName("CCHC_HS_TYLE_DUNGHAN", "desktop")).toBe("");
+    expect(bothBlank.valueOfName("CCHC_HS_TYLE_DUNGHAN", "web")).toBe("");
+  });
+
+  it("agree whichever figures are left blank", () => {
+    fc.assert(
+      fc.property(fc.subarray(XA_TYPED, { minLength: 1, maxLength: 10 }), (blanked) => {
+        expect(disagreements(xaWithBlanks(blanked))).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -1,21 +1,21 @@
-import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { OUT_OF_PERIOD_DOCUMENT, SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { checkFigures, countFindings } from "../../src/core/checks";
 import { figuresFromValues } from "../../src/core/figures";
 import { documentsFromSample } from "../support/plans";
 
-const sampleFigures = () => figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE);
+const sampleFigures = () => figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE);
 
 function checkWith(changes: Record<string, unknown>) {
   return checkFigures(
-    figuresFromValues({ ...SAMPLE_FIGURES, ...changes }, DEFAULT_CATALOGUE),
+    figuresFromValues({ ...SAMPLE_FIGURES, ...changes }, DISTRICT_CATALOGUE),
     [],
-    DEFAULT_CATALOGUE,
+    DISTRICT_CATALOGUE,
   );
 }
 
 describe("checkFigures on the Đức Thọ Q3/2021 sample", () => {
-  const findings = checkFigures(sampleFigures(), [], DEFAULT_CATALOGUE);
+  const findings = checkFigures(sampleFigures(), [], DISTRICT_CATALOGUE);
 
   it("gives no error and exactly the four known warnings", () => {
     expect(countFindings(findings)).toEqual({ errors: 0, warnings: 4 });
@@ -43,7 +43,7 @@ describe("checkFigures on the Đức Thọ Q3/2021 sample", () => {
 
   it("adds exactly one warning for six listed documents against 20 typed", () => {
     const docs = documentsFromSample(SAMPLE_DOCUMENTS);
-    const withDocs = checkFigures(sampleFigures(), docs, DEFAULT_CATALOGUE);
+    const withDocs = checkFigures(sampleFigures(), docs, DISTRICT_CATALOGUE);
     expect(withDocs.length).toBe(findings.length + 1);
     expect(withDocs.at(-1)).toMatchObject({ severity: "warning", checkId: "doc:count" });
     expect(withDocs.at(-1)!.message).toMatch(/6 văn bản.*20/);
@@ -51,7 +51,7 @@ describe("checkFigures on the Đức Thọ Q3/2021 sample", () => {
 
   it("flags a listed document dated outside the data period", () => {
     const docs = documentsFromSample([...SAMPLE_DOCUMENTS, OUT_OF_PERIOD_DOCUMENT]);
-    const withDocs = checkFigures(sampleFigures(), docs, DEFAULT_CATALOGUE);
+    const withDocs = checkFigures(sampleFigures(), docs, DISTRICT_CATALOGUE);
     expect(withDocs.length).toBe(findings.length + 2);
     const outside = withDocs.find((f) => f.checkId === "doc:7:period")!;
     expect(outside.severity).toBe("warning");

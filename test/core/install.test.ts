@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, inputName } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { planInstall, type ExistingWorkbook } from "../../src/core/install";
 import { columnNumber, parseAddress, type SheetPlan } from "../../src/core/layout/model";
@@ -25,7 +25,7 @@ function setByName(workbook: ExistingWorkbook, plans: readonly SheetPlan[], name
 }
 
 describe("planInstall", () => {
-  const fresh = planInstall(EMPTY, { sample: true });
+  const fresh = planInstall(EMPTY, { sample: true, catalogue: DISTRICT_CATALOGUE });
 
   it("installs every sheet, the meta sheet last and very hidden", () => {
     expect(fresh.sheets.map((s) => s.name)).toEqual([
@@ -46,7 +46,7 @@ describe("planInstall", () => {
   it("names every indicator's cell once", () => {
     const names = fresh.sheets.flatMap((s) => s.names.map((n) => n.name));
     expect(new Set(names).size).toBe(names.length);
-    expect(names.sort()).toEqual(DEFAULT_CATALOGUE.indicators.map((i) => inputName(i.id)).sort());
+    expect(names.sort()).toEqual(DISTRICT_CATALOGUE.indicators.map((i) => inputName(i.id)).sort());
   });
 
   it("writes ratios as CCHC formulas over the names, cached with the core's figure", () => {
@@ -90,7 +90,7 @@ describe("planInstall", () => {
     expect(cellByName(again.sheets, "CCHC_DEN_NGAY").formula).toBeUndefined();
     const s1 = again.sheets.find((s) => s.key === "s1")!;
     expect(s1.cells.find((c) => c.value === "Theo KH 160/KH-UBND")).toBeDefined();
-    expect(again.summary).toMatchObject({ fromVersion: "1.0.0", added: [], keptValues: expect.any(Number) });
+    expect(again.summary).toMatchObject({ fromVersion: "2021.1", added: [], keptValues: expect.any(Number) });
     expect(again.summary.updated).toHaveLength(8);
   });
 
@@ -99,7 +99,7 @@ describe("planInstall", () => {
       sheetNames: ["Thông tin chung"],
       sheets: new Map([["Thông tin chung", { name: "Thông tin chung", cells: [["của tôi"]] }]]),
     };
-    const plan = planInstall(user);
+    const plan = planInstall(user, { catalogue: DISTRICT_CATALOGUE });
     expect(plan.sheets[0].name).toBe("Thông tin chung (CCHC)");
     expect(plan.summary.renamed).toEqual([{ wanted: "Thông tin chung", used: "Thông tin chung (CCHC)" }]);
     // Installing again finds our sheet under its recorded name and adds nothing.
@@ -111,7 +111,10 @@ describe("planInstall", () => {
 
 describe("planInstall when a row's key was lost", () => {
   it("finds the figure and its note through the defined name instead", () => {
-    const fresh = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
+    const fresh = planInstall(
+      { sheetNames: [], sheets: new Map() },
+      { sample: true, catalogue: DISTRICT_CATALOGUE },
+    );
     const workbook = workbookOf(fresh.sheets);
     const sheet = fresh.sheets.find((s) => s.key === "s4")!;
     const grid = workbook.sheets.get(sheet.name)!.cells as unknown[][];

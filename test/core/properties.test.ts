@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { checkFigures } from "../../src/core/checks";
 import { evaluateIndicators } from "../../src/core/evaluate";
@@ -7,7 +7,7 @@ import { classifyCell, figuresFromValues, type DocumentRow } from "../../src/cor
 import { planReport } from "../../src/core/report/planReport";
 import { planInstall } from "../../src/core/install";
 
-const ids = DEFAULT_CATALOGUE.indicators.map((i) => i.id);
+const ids = DISTRICT_CATALOGUE.indicators.map((i) => i.id);
 /** Anything a cell could hand us: numbers of every kind, text, booleans, errors, dates, blanks. */
 const cellValue = fc.oneof(
   fc.double(),
@@ -40,7 +40,7 @@ describe("no input makes the core throw", () => {
         fc.dictionary(fc.constantFrom(...ids), cellValue),
         fc.array(fc.tuple(cellValue, cellValue), { maxLength: 5 }),
         (changes, docs) => {
-          const figures = figuresFromValues({ ...SAMPLE_FIGURES, ...changes }, DEFAULT_CATALOGUE);
+          const figures = figuresFromValues({ ...SAMPLE_FIGURES, ...changes }, DISTRICT_CATALOGUE);
           const documents: DocumentRow[] = docs.map(([number, date], i) => ({
             index: i + 1,
             number: classifyCell(number),
@@ -50,12 +50,12 @@ describe("no input makes the core throw", () => {
             numberCell: `B${i + 4}`,
             dateCell: `C${i + 4}`,
           }));
-          const findings = checkFigures(figures, documents, DEFAULT_CATALOGUE);
+          const findings = checkFigures(figures, documents, DISTRICT_CATALOGUE);
           for (const f of findings) {
             expect(["error", "warning"]).toContain(f.severity);
             expect(f.message.length).toBeGreaterThan(0);
           }
-          for (const [, value] of evaluateIndicators(figures, DEFAULT_CATALOGUE)) {
+          for (const [, value] of evaluateIndicators(figures, DISTRICT_CATALOGUE)) {
             if (typeof value.value === "number") expect(Number.isFinite(value.value)).toBe(true);
           }
         },
@@ -67,8 +67,11 @@ describe("no input makes the core throw", () => {
   it("a figure the checks call an error is marked on its report row", () => {
     fc.assert(
       fc.property(fc.constantFrom(...ids.filter((id) => !id.endsWith("tyle"))), cellValue, (id, value) => {
-        const figures = figuresFromValues({ ...SAMPLE_FIGURES, [id]: value }, DEFAULT_CATALOGUE);
-        const installed = planInstall({ sheetNames: [], sheets: new Map() });
+        const figures = figuresFromValues({ ...SAMPLE_FIGURES, [id]: value }, DISTRICT_CATALOGUE);
+        const installed = planInstall(
+          { sheetNames: [], sheets: new Map() },
+          { catalogue: DISTRICT_CATALOGUE },
+        );
         const grid = installed.sheets.at(-1)!.cells;
         const meta = { name: "_CCHC", cells: [] as unknown[][] };
         for (const c of grid) {

@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE, reportName } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, reportName } from "../../src/core/catalogue";
 import { SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { evaluateIndicators } from "../../src/core/evaluate";
 import { figuresFromValues } from "../../src/core/figures";
@@ -10,8 +10,11 @@ import { fingerprintGrid, NotInstalledError, planReport } from "../../src/core/r
 import { gridOf, planCell, workbookOf } from "../support/plans";
 import { bodyShortName, placeAndDate, periodTitle } from "../../src/core/report/documentForm";
 
-const installed = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
-const figures = figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE, (i) => `'x'!${i.id}`);
+const installed = planInstall(
+  { sheetNames: [], sheets: new Map() },
+  { sample: true, catalogue: DISTRICT_CATALOGUE },
+);
+const figures = figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE, (i) => `'x'!${i.id}`);
 const documents = documentsFromSample(SAMPLE_DOCUMENTS);
 const generatedAt = new Date(2021, 8, 15, 9, 30);
 
@@ -27,8 +30,8 @@ describe("planReport on the sample", () => {
   });
 
   it("gives every BC_ value the core's figure, as a static value", () => {
-    const evaluated = evaluateIndicators(figures, DEFAULT_CATALOGUE);
-    for (const indicator of DEFAULT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
+    const evaluated = evaluateIndicators(figures, DISTRICT_CATALOGUE);
+    for (const indicator of DISTRICT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
       const expected = evaluated.get(indicator.id)!.value;
       expect([indicator.id, valueAt(reportName(indicator.id))]).toEqual([
         indicator.id,
@@ -70,7 +73,7 @@ describe("planReport on the sample", () => {
     expect(noteOf("hs_tong")).toMatch(/142/);
     expect(valueAt("BC_KH_CD_TYLE")).toBe(0.5);
     const blank = planReport(workbookOf(installed.sheets), {
-      figures: figuresFromValues({ ...SAMPLE_FIGURES, dt_kehoach: 0 }, DEFAULT_CATALOGUE),
+      figures: figuresFromValues({ ...SAMPLE_FIGURES, dt_kehoach: 0 }, DISTRICT_CATALOGUE),
       documents,
       generatedAt,
     }).sheets[0];
@@ -98,7 +101,7 @@ describe("planReport on the sample", () => {
 
   it("marks rows with errors and says so above the table", () => {
     const bad = planReport(workbookOf(installed.sheets), {
-      figures: figuresFromValues({ ...SAMPLE_FIGURES, iso_xa_apdung: 20 }, DEFAULT_CATALOGUE),
+      figures: figuresFromValues({ ...SAMPLE_FIGURES, iso_xa_apdung: 20 }, DISTRICT_CATALOGUE),
       documents,
       generatedAt,
     });

@@ -11,7 +11,7 @@
  *     with the office.js CDN <script> replaced by the harness (the CDN cannot load offline, and
  *     the production page must not know about the fake).
  *  4. Drives Debian's Chromium through playwright-core, 320 px wide, along the user's path:
- *     status → install → type the Đức Thọ sample → check (by keyboard) → click a finding →
+ *     status → install (the district form chosen) → type the Đức Thọ sample → check (by keyboard) → click a finding →
  *     generate the report → the ribbon's "Tạo báo cáo" → the score → the pane in English.
  *     Every step saves a screenshot to test-artifacts/e2e/ and checks that nothing overflows.
  *  5. Prints one line per step and `N passed, N failed`; exits non-zero on any failure. The
@@ -463,6 +463,9 @@ async function main() {
     let added = [];
     await step("«Cài đặt mẫu»: progress while Excel works, then what was added and kept", async () => {
       const card = pane.region("Cài đặt / cập nhật mẫu");
+      // The built-in forms are offered, the two-tier commune form first; the sample is the district's.
+      const district = card.getByRole("radio", { name: /^Mẫu báo cáo CCHC cấp huyện/ });
+      await district.click();
       await pane.harness(() => window.__cchc.hold());
       await card.getByRole("button", { name: "Cài đặt mẫu", exact: true }).click();
       await pane.busy("install");

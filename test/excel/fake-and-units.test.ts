@@ -1,3 +1,4 @@
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import {
   applySheets,
   columnWidthPoints,
@@ -264,7 +265,7 @@ describe("reading what is there", () => {
     const before = namedSnapshot(book);
     // Someone deleted the title and the hint: the used range now starts at row 3.
     for (const ref of ["A1", "A2"]) book.setCell(`'1. Chỉ đạo điều hành'!${ref}`, { value: "" });
-    const { syncs } = await book.run((context) => installSheets(context));
+    const { syncs } = await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE }));
     expect(syncs).toBe(2);
     expect(namedSnapshot(book)).toEqual(before);
   });

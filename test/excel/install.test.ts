@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
 import { SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { cellRef } from "../../src/core/figures";
 import { planInstall } from "../../src/core/install";
@@ -28,14 +28,16 @@ const OUR_SHEETS = [
   "Danh mục văn bản",
   "Chỉ số CCHC",
 ];
-const inputIndicators = DEFAULT_CATALOGUE.indicators;
+const inputIndicators = DISTRICT_CATALOGUE.indicators;
 
 describe("installSheets on an empty workbook", () => {
   let book: FakeWorkbook;
   let syncs: number;
   beforeAll(async () => {
     book = new FakeWorkbook();
-    ({ syncs } = await book.run((context) => installSheets(context, { sample: true })));
+    ({ syncs } = await book.run((context) =>
+      installSheets(context, { catalogue: DISTRICT_CATALOGUE, sample: true }),
+    ));
   });
 
   it("takes exactly two syncs and suspends calculation and screen updating once", () => {
@@ -50,7 +52,10 @@ describe("installSheets on an empty workbook", () => {
   });
 
   it("writes every cell of the plan: labels, figures, CCHC formulas and number formats", () => {
-    const plan = planInstall({ sheetNames: ["Sheet1"], sheets: new Map() }, { sample: true });
+    const plan = planInstall(
+      { sheetNames: ["Sheet1"], sheets: new Map() },
+      { sample: true, catalogue: DISTRICT_CATALOGUE },
+    );
     let checked = 0;
     for (const sheet of plan.sheets) {
       for (const cell of sheet.cells) {
@@ -156,7 +161,9 @@ describe("installing again", () => {
     const before = namedSnapshot(book);
     const sheetsBefore = book.sheetNames();
 
-    const { result: summary, syncs } = await book.run((context) => installSheets(context));
+    const { result: summary, syncs } = await book.run((context) =>
+      installSheets(context, { catalogue: DISTRICT_CATALOGUE }),
+    );
 
     expect(syncs).toBe(2);
     expect(namedSnapshot(book)).toEqual(before);
@@ -166,7 +173,7 @@ describe("installing again", () => {
     expect(book.valueOf(noteRef(book, "hs_tong"))).toBe("- gồm cả hồ sơ liên thông");
     expect(book.valueOf(noteRef(book, "vb_chidao"))).toBe("0912");
     expect(book.sheetNames()).toEqual(sheetsBefore);
-    expect(summary).toMatchObject({ fromVersion: "1.0.0", added: [], renamed: [] });
+    expect(summary).toMatchObject({ fromVersion: "2021.1", added: [], renamed: [] });
     expect(summary.updated).toHaveLength(OUR_SHEETS.length);
     expect(summary.keptValues).toBeGreaterThanOrEqual(Object.keys(SAMPLE_FIGURES).length);
     // Still protected, still validated: the rewrite put everything back.
@@ -178,21 +185,20 @@ describe("installing again", () => {
     const book = await installedWorkbook();
     typeSampleFigures(book);
     const before = namedSnapshot(book);
-    const at = DEFAULT_CATALOGUE.indicators.findIndex((i) => i.id === "kh_tong");
+    const at = DISTRICT_CATALOGUE.indicators.findIndex((i) => i.id === "kh_tong");
     const newer: Catalogue = {
-      ...DEFAULT_CATALOGUE,
+      ...DISTRICT_CATALOGUE,
       version: "1.1.0",
       indicators: [
-        ...DEFAULT_CATALOGUE.indicators.slice(0, at),
+        ...DISTRICT_CATALOGUE.indicators.slice(0, at),
         {
           id: "kh_bosung",
           label: "Số nhiệm vụ bổ sung trong kỳ",
           unit: "Nhiệm vụ",
           kind: "count",
-          level: "HX",
           section: "1",
         },
-        ...DEFAULT_CATALOGUE.indicators.slice(at),
+        ...DISTRICT_CATALOGUE.indicators.slice(at),
       ],
     };
     const refBefore = book.refOf("CCHC_KH_TONG");
@@ -202,7 +208,7 @@ describe("installing again", () => {
     );
 
     expect(syncs).toBe(2);
-    expect(summary).toMatchObject({ fromVersion: "1.0.0", toVersion: "1.1.0", added: [] });
+    expect(summary).toMatchObject({ fromVersion: "2021.1", toVersion: "1.1.0", added: [] });
     expect(book.refOf("CCHC_KH_TONG")).not.toBe(refBefore);
     const after = namedSnapshot(book);
     for (const name of Object.keys(before)) expect([name, after[name]]).toEqual([name, before[name]]);
@@ -216,8 +222,10 @@ describe("installing again", () => {
     book.sheet("Thông tin chung").protection = { protected: true };
     const userSheet = JSON.stringify([...book.sheet("Thông tin chung").cells]);
 
-    const first = await book.run((context) => installSheets(context, { sample: true }));
-    const second = await book.run((context) => installSheets(context));
+    const first = await book.run((context) =>
+      installSheets(context, { catalogue: DISTRICT_CATALOGUE, sample: true }),
+    );
+    const second = await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE }));
 
     expect(first.result.renamed).toEqual([{ wanted: "Thông tin chung", used: "Thông tin chung (CCHC)" }]);
     expect(second.result).toMatchObject({ added: [], renamed: [] });
@@ -248,7 +256,7 @@ describe("installing again", () => {
       [book.refOf("CCHC_KH_TYLE"), book.refOf("CCHC_TGN_TYLE"), checkCell].sort(),
     );
 
-    await book.run((context) => installSheets(context));
+    await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE }));
 
     expect(book.cellAt("CCHC_KH_TYLE")).toMatchObject({
       formula:
@@ -264,7 +272,7 @@ describe("installing again", () => {
     const book = await installedWorkbook({ sample: true, sampleDocuments: SAMPLE_DOCUMENTS });
     book.type("'Danh mục văn bản'!B10", "99/TB-UBND");
     const { syncs } = await book.run((context) =>
-      installSheets(context, { sampleDocuments: SAMPLE_DOCUMENTS }),
+      installSheets(context, { catalogue: DISTRICT_CATALOGUE, sampleDocuments: SAMPLE_DOCUMENTS }),
     );
     expect(syncs).toBe(2);
     expect(book.tables).toHaveLength(1);
@@ -276,7 +284,7 @@ describe("installing again", () => {
 describe("sync count", () => {
   it("does not grow with the number of indicators", async () => {
     const catalogue = doubledCatalogue();
-    expect(catalogue.indicators.length).toBeGreaterThan(DEFAULT_CATALOGUE.indicators.length * 1.6);
+    expect(catalogue.indicators.length).toBeGreaterThan(DISTRICT_CATALOGUE.indicators.length * 1.6);
     const book = new FakeWorkbook();
     const first = await book.run((context) => installSheets(context, { catalogue }));
     const second = await book.run((context) => installSheets(context, { catalogue }));
@@ -296,7 +304,10 @@ describe("protection", () => {
 
   it("is lifted by the adapter before writing: told a protected sheet is open, the write fails", async () => {
     const book = await installedWorkbook();
-    const plans = planInstall({ sheetNames: [], sheets: new Map() }).sheets.filter((p) => p.name === S1);
+    const plans = planInstall(
+      { sheetNames: [], sheets: new Map() },
+      { catalogue: DISTRICT_CATALOGUE },
+    ).sheets.filter((p) => p.name === S1);
     expect(plans).toHaveLength(1);
     const context = book.context();
     applySheets(
@@ -313,7 +324,9 @@ describe("an older Excel", () => {
   it("without ExcelApi 1.8 and 1.9 still gets the sheets, names and formulas, in two syncs", async () => {
     const book = new FakeWorkbook({ apiVersion: "1.7" });
     const capabilities = detectCapabilities((name, version) => book.isSetSupported(name, version));
-    const { syncs } = await book.run((context) => installSheets(context, { sample: true, capabilities }));
+    const { syncs } = await book.run((context) =>
+      installSheets(context, { catalogue: DISTRICT_CATALOGUE, sample: true, capabilities }),
+    );
     expect(syncs).toBe(2);
     expect(book.valueOf("CCHC_KH_TONG")).toBe(47);
     expect(book.cellAt("CCHC_KH_TONG").validation).toBeUndefined();
@@ -324,7 +337,9 @@ describe("an older Excel", () => {
 
   it("fails at the first sync when the adapter calls what the host lacks (why it asks first)", async () => {
     const book = new FakeWorkbook({ apiVersion: "1.7" });
-    const result = book.run((context) => installSheets(context, { capabilities: ALL_CAPABILITIES }));
+    const result = book.run((context) =>
+      installSheets(context, { catalogue: DISTRICT_CATALOGUE, capabilities: ALL_CAPABILITIES }),
+    );
     await expect(result).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 
@@ -332,8 +347,12 @@ describe("an older Excel", () => {
     const book = new FakeWorkbook({ apiVersion: "1.3" });
     const capabilities = detectCapabilities((name, version) => book.isSetSupported(name, version));
     const context = book.context();
-    await expect(installSheets(context, { capabilities })).rejects.toThrow(UnsupportedExcelError);
-    await expect(installSheets(context, { capabilities })).rejects.toThrow(/Excel này quá cũ.*ExcelApi 1\.4/);
+    await expect(installSheets(context, { catalogue: DISTRICT_CATALOGUE, capabilities })).rejects.toThrow(
+      UnsupportedExcelError,
+    );
+    await expect(installSheets(context, { catalogue: DISTRICT_CATALOGUE, capabilities })).rejects.toThrow(
+      /Excel này quá cũ.*ExcelApi 1\.4/,
+    );
     expect(context.syncs).toBe(0);
   });
 });
@@ -343,7 +362,9 @@ describe("installSheets after a user renamed one of our sheets", () => {
     const book = await installedWorkbook({ sample: true });
     const before = namedSnapshot(book);
     book.sheet("1. Chỉ đạo điều hành").name = "Chỉ đạo (sửa)";
-    const { result, syncs } = await book.run((context) => installSheets(context));
+    const { result, syncs } = await book.run((context) =>
+      installSheets(context, { catalogue: DISTRICT_CATALOGUE }),
+    );
     // The renamed sheet was not among the sheets read first: one more read, never a lost figure.
     expect(syncs).toBe(3);
     expect(result.added).toEqual([]);

@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, inputName } from "../../src/core/catalogue";
 import { OUT_OF_PERIOD_DOCUMENT, SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { checkFigures, countFindings } from "../../src/core/checks";
 import { classifyCell } from "../../src/core/figures";
@@ -30,13 +30,13 @@ describe("readWorkbook", () => {
       '=IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),"",CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM))',
     );
     expect(result.meta).toMatchObject({
-      templateId: DEFAULT_CATALOGUE.id,
-      version: DEFAULT_CATALOGUE.version,
+      templateId: DISTRICT_CATALOGUE.id,
+      version: DISTRICT_CATALOGUE.version,
     });
     expect(result.documents).toEqual([]);
     expect(result.broken).toEqual([]);
 
-    const findings = checkFigures(result.figures, result.documents, DEFAULT_CATALOGUE);
+    const findings = checkFigures(result.figures, result.documents, DISTRICT_CATALOGUE);
     expect(countFindings(findings)).toEqual({ errors: 0, warnings: 4 });
     expect(findings.map((f) => f.checkId)).toEqual(SAMPLE_WARNINGS);
     expect(findings.find((f) => f.checkId === "quota:gd_comat")!.cells).toEqual([
@@ -49,7 +49,7 @@ describe("readWorkbook", () => {
     const book = await installedWorkbook();
     typeSampleFigures(book);
     const { result } = await book.run((context) => readWorkbook(context));
-    expect(checkFigures(result.figures, result.documents, DEFAULT_CATALOGUE).map((f) => f.checkId)).toEqual(
+    expect(checkFigures(result.figures, result.documents, DISTRICT_CATALOGUE).map((f) => f.checkId)).toEqual(
       SAMPLE_WARNINGS,
     );
   });
@@ -60,7 +60,7 @@ describe("readWorkbook", () => {
     expect(() => book.type("CCHC_KH_TONG", "bốn bảy")).toThrow(/số nguyên/);
     book.paste("CCHC_KH_TONG", "bốn bảy");
     const { result } = await book.run((context) => readWorkbook(context));
-    const errors = checkFigures(result.figures, result.documents, DEFAULT_CATALOGUE).filter(
+    const errors = checkFigures(result.figures, result.documents, DISTRICT_CATALOGUE).filter(
       (f) => f.severity === "error",
     );
     expect(errors).toHaveLength(1);
@@ -80,7 +80,7 @@ describe("readWorkbook", () => {
       [...SAMPLE_DOCUMENTS, OUT_OF_PERIOD_DOCUMENT].map((d) => classifyCell(d.number)),
     );
     expect(result.documents[6].dateCell).toBe("'Danh mục văn bản'!C10");
-    const findings = checkFigures(result.figures, result.documents, DEFAULT_CATALOGUE);
+    const findings = checkFigures(result.figures, result.documents, DISTRICT_CATALOGUE);
     expect(findings.map((f) => f.checkId)).toEqual([...SAMPLE_WARNINGS, "doc:7:period", "doc:count"]);
   });
 
@@ -152,7 +152,7 @@ describe("checkWorkbook", () => {
     expect(book.cellAt("'Danh mục văn bản'!C10").fill).toBe(WARNING_MARK_FILL);
     book.type("'Danh mục văn bản'!C10", 44400);
     const { installSheets } = await import("../../src/excel/installSheets");
-    await book.run((context) => installSheets(context));
+    await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE }));
     const { syncs } = await book.run((context) => checkWorkbook(context));
     expect(syncs).toBe(2);
     expect(book.cellAt("'Danh mục văn bản'!C10").fill).toBeNull();

@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE, reportName } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, reportName } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { evaluateIndicators } from "../../src/core/evaluate";
 import { figuresFromValues } from "../../src/core/figures";
@@ -11,7 +11,7 @@ const generatedAt = new Date(2021, 8, 15, 9, 30);
 
 /** Every cell of our input sheets, deep-copied, to compare before and after. */
 function inputSheetsSnapshot(book: FakeWorkbook): string {
-  const names = templateSheets().map((s) => s.name);
+  const names = templateSheets(DISTRICT_CATALOGUE).map((s) => s.name);
   return JSON.stringify(names.map((name) => [name, [...book.sheet(name).cells.entries()].sort()]));
 }
 
@@ -29,10 +29,10 @@ describe("generateReport (Office.js)", () => {
     expect(book.sheetNames()).toEqual(expect.arrayContaining(["Phụ lục I", "Phụ lục II"]));
 
     const evaluated = evaluateIndicators(
-      figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE),
-      DEFAULT_CATALOGUE,
+      figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE),
+      DISTRICT_CATALOGUE,
     );
-    for (const indicator of DEFAULT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
+    for (const indicator of DISTRICT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
       const expected = evaluated.get(indicator.id)!.value;
       const ref = book.refOf(reportName(indicator.id));
       expect([indicator.id, book.valueOf(ref)]).toEqual([indicator.id, expected]);

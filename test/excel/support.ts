@@ -1,5 +1,5 @@
 /** Shared steps of the Office.js adapter's tests, over the in-memory fake Excel. */
-import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { installSheets, type InstallSheetsOptions } from "../../src/excel/installSheets";
 import { FakeWorkbook, type FakeWorkbookOptions } from "../fakes/fakeExcel";
@@ -10,7 +10,7 @@ export async function installedWorkbook(
   workbook: FakeWorkbookOptions = {},
 ): Promise<FakeWorkbook> {
   const book = new FakeWorkbook(workbook);
-  await book.run((context) => installSheets(context, options));
+  await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE, ...options }));
   return book;
 }
 
@@ -33,8 +33,12 @@ export function noteRef(book: FakeWorkbook, id: string): string {
 
 /** The default catalogue with a copy of every count and money indicator: far more cells and names. */
 export function doubledCatalogue(): Catalogue {
-  const copies = DEFAULT_CATALOGUE.indicators
+  const copies = DISTRICT_CATALOGUE.indicators
     .filter((i) => (i.kind === "count" || i.kind === "money") && i.id !== "nam")
     .map((i) => ({ ...i, id: `${i.id}_b`, label: `${i.label} (bản sao)`, parent: undefined }));
-  return { ...DEFAULT_CATALOGUE, version: "9.0.0", indicators: [...DEFAULT_CATALOGUE.indicators, ...copies] };
+  return {
+    ...DISTRICT_CATALOGUE,
+    version: "9.0.0",
+    indicators: [...DISTRICT_CATALOGUE.indicators, ...copies],
+  };
 }

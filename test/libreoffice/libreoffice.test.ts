@@ -10,7 +10,7 @@ import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
-import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, inputName } from "../../src/core/catalogue";
 import { countFindings } from "../../src/core/checks";
 import { planInstall } from "../../src/core/install";
 import { parseAddress, type CellPlan, type SheetPlan } from "../../src/core/layout/model";
@@ -38,10 +38,13 @@ import {
 const describeEngine = describeWithPrograms("test/libreoffice/libreoffice.test.ts", ["libreoffice"]);
 
 const RATIOS = new Set(
-  DEFAULT_CATALOGUE.indicators.filter((i) => i.kind === "ratio").map((i) => inputName(i.id)),
+  DISTRICT_CATALOGUE.indicators.filter((i) => i.kind === "ratio").map((i) => inputName(i.id)),
 );
-const SAMPLE = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true }).sheets;
-const BLANK = planInstall({ sheetNames: [], sheets: new Map() }).sheets;
+const SAMPLE = planInstall(
+  { sheetNames: [], sheets: new Map() },
+  { sample: true, catalogue: DISTRICT_CATALOGUE },
+).sheets;
+const BLANK = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: DISTRICT_CATALOGUE }).sheets;
 
 /** What a cached value may look like on screen, in an en-US or a vi-VN LibreOffice. */
 function displays(cell: CellPlan): string[] {
@@ -77,8 +80,10 @@ describeEngine("LibreOffice (headless) opens the CLI's workbooks", () => {
     run = makeRunDir();
     sample = path.join(run, "mau.xlsx");
     const blank = path.join(run, "trong.xlsx");
-    expect(await main(["template", "-o", sample, "--sample"], bufferIo())).toBe(0);
-    expect(await main(["template", "-o", blank], bufferIo())).toBe(0);
+    expect(await main(["template", "-o", sample, "--sample", "--catalogue", "huyen-2021"], bufferIo())).toBe(
+      0,
+    );
+    expect(await main(["template", "-o", blank, "--catalogue", "huyen-2021"], bufferIo())).toBe(0);
     const profile = makeProfile(run);
     convert(soffice(), profile, CSV_ALL_SHEETS_AS_SHOWN, path.join(run, "csv"), [sample, blank]);
     for (const name of fs.readdirSync(path.join(run, "csv"))) {
@@ -164,7 +169,7 @@ describeEngine("LibreOffice (headless) opens the CLI's workbooks", () => {
     expect(validationsOf(docs).C4).toMatchObject({ type: "date" });
     expect(validationsOf(docs).C504).toMatchObject({ type: "date" });
     const names = back.definedNames.model.filter((n) => n.name.startsWith("CCHC_")).map((n) => n.name);
-    expect(names).toHaveLength(DEFAULT_CATALOGUE.indicators.length);
+    expect(names).toHaveLength(DISTRICT_CATALOGUE.indicators.length);
   });
 
   it("still reads the figures after LibreOffice saved the file: check and install keep every one", async () => {
@@ -175,7 +180,7 @@ describeEngine("LibreOffice (headless) opens the CLI's workbooks", () => {
     const original = typed(await readBack(sample));
     expect(typed(back)).toEqual(original);
     const outcome = await installIntoFile(roundTripped);
-    expect(outcome.summary).toMatchObject({ fromVersion: "1.0.0", added: [], renamed: [] });
+    expect(outcome.summary).toMatchObject({ fromVersion: "2021.1", added: [], renamed: [] });
     expect(typed(await readBack(roundTripped))).toEqual(original);
     expect(countFindings((await checkFile(roundTripped)).findings)).toEqual({ errors: 0, warnings: 4 });
   });

@@ -40,10 +40,13 @@ const describePrinting = describeWithPrograms("test/libreoffice/report-pdf.test.
 describePrinting("the report through LibreOffice", () => {
   it("prints Phụ lục I with the national title, the table header and the sample's ratios", () => {
     // An American machine: the appendix must still read the Vietnamese way.
-    const run = cchc(["demo", "-o", "demo"], { LANG: "en_US.UTF-8", LC_ALL: "en_US.UTF-8" });
+    const run = cchc(["demo", "-o", "demo", "--catalogue", "huyen-2021"], {
+      LANG: "en_US.UTF-8",
+      LC_ALL: "en_US.UTF-8",
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const pdf = path.join(dir, "demo", "cchc-mau-duc-tho-quy-III-2021-phu-luc.pdf");
+    const pdf = path.join(dir, "demo", "cchc-mau-huyen-2021-phu-luc.pdf");
     expect(fs.existsSync(pdf)).toBe(true);
 
     const firstPage = spawnSync("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"], {
@@ -150,7 +153,7 @@ describePrinting("the report through LibreOffice", () => {
 
 describe("the report without LibreOffice", () => {
   it("says plainly when LibreOffice is missing, and still writes the report", async () => {
-    const make = cchc(["template", "-o", "mau.xlsx", "--sample"]);
+    const make = cchc(["template", "-o", "mau.xlsx", "--sample", "--catalogue", "huyen-2021"]);
     expect(make.status).toBe(0);
     const run = cchc(["report", "mau.xlsx", "--pdf", "mau.pdf"], {
       CCHC_SOFFICE: path.join(dir, "khong-co-soffice"),

@@ -187,6 +187,10 @@ export class PlanWorkbook {
         const values = node.args.map((_, i) => arg(i));
         return values.find(isError) ?? values.some(Boolean);
       }
+      case "AND": {
+        const values = node.args.map((_, i) => arg(i));
+        return values.find(isError) ?? values.every(Boolean);
+      }
       case "ISBLANK": {
         const ref = node.args[0];
         if (ref.type !== "ref") throw new Error("ISBLANK of something else than a cell");
@@ -203,7 +207,16 @@ export class PlanWorkbook {
       }
       case "SUM": {
         const range = node.args[0];
-        if (range.type !== "range") throw new Error("SUM of something else than a range");
+        if (range.type !== "range") {
+          // A summed ratio argument: SUM(CCHC_A,CCHC_B); Excel's SUM skips empty cells and text.
+          let total = 0;
+          for (let i = 0; i < node.args.length; i++) {
+            const value = arg(i);
+            if (isError(value)) return value;
+            if (typeof value === "number") total += value;
+          }
+          return total;
+        }
         const from = parseAddress(range.from);
         const to = parseAddress(range.to);
         if (from.column !== to.column) throw new Error("SUM over more than one column");

@@ -8,7 +8,7 @@ import * as path from "path";
 import type * as ExcelJS from "exceljs";
 // JSZip comes with ExcelJS (its own dependency); the tests use it to edit parts of a written file.
 import JSZip from "jszip";
-import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
 import { openWorkbookFile } from "../../src/xlsx/files";
 import { cellFormula, cellValue, findWorksheet, parseNameReference } from "../../src/xlsx/readWorkbook";
 
@@ -40,7 +40,7 @@ export interface NamedSnapshot {
 /** Every CCHC_* name of the catalogue → its cell reference, value and formula. */
 export function namedSnapshot(
   workbook: ExcelJS.Workbook,
-  catalogue: Catalogue = DEFAULT_CATALOGUE,
+  catalogue: Catalogue = DISTRICT_CATALOGUE,
 ): Map<string, NamedSnapshot> {
   const byName = new Map(workbook.definedNames.model.map((n) => [n.name.toUpperCase(), n.ranges]));
   const snapshot = new Map<string, NamedSnapshot>();

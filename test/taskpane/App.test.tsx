@@ -1,3 +1,6 @@
+import * as fs from "fs";
+import * as path from "path";
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 /**
  * The task pane in jsdom, driven as a user would (user-event), over a fake PaneOperations that
  * returns what the real core computes for the Đức Thọ sample.
@@ -48,7 +51,9 @@ describe("Trạng thái", () => {
   it("shows that the template is installed, its version and the period", async () => {
     await renderPane();
     const status = section("Trạng thái");
-    expect(within(status).getByText("Phiên bản mẫu: 1.0.0 (cấp huyện)")).toBeTruthy();
+    expect(
+      within(status).getByText(`Đang dùng: ${DISTRICT_CATALOGUE.title} (mã huyen-2021, phiên bản 2021.1)`),
+    ).toBeTruthy();
     expect(within(status).getByText("Kỳ báo cáo: Quý III năm 2021")).toBeTruthy();
   });
 
@@ -66,7 +71,7 @@ describe("Trạng thái", () => {
     });
     const { user } = await renderPane(operations);
     const status = section("Trạng thái");
-    expect(within(status).getByText(/Có phiên bản mẫu mới \(1\.0\.0\)/)).toBeTruthy();
+    expect(within(status).getByText(/Có phiên bản mẫu mới \(2021\.1\)/)).toBeTruthy();
     expect(within(status).getByText(/3 ô dùng hàm CCHC đang báo lỗi #NAME\?/)).toBeTruthy();
     expect(within(status).getByText(/thiếu ExcelApi 1\.9/)).toBeTruthy();
     expect(within(status).getByText("Kỳ báo cáo: chưa nhập (trang «Thông tin chung»).")).toBeTruthy();
@@ -79,17 +84,80 @@ describe("Trạng thái", () => {
 });
 
 describe("Cài đặt / cập nhật mẫu", () => {
-  it("offers the district or commune template before the first install, and installs the one chosen", async () => {
+  it("offers the built-in forms (the commune form first) and a province's file, and installs the one chosen", async () => {
     const operations = fakeOperations({ status: async () => emptyStatus });
     const { user } = await renderPane(operations);
     const card = section("Cài đặt / cập nhật mẫu");
-    const commune = within(card).getByRole("radio", { name: "UBND cấp xã" });
-    expect((within(card).getByRole("radio", { name: "UBND cấp huyện" }) as HTMLInputElement).checked).toBe(
-      true,
-    );
-    await user.click(commune);
+    const radios = await within(card).findAllByRole("radio");
+    expect(radios.map((r) => r.closest("span, div")?.textContent ?? "")).toEqual([
+      expect.stringMatching(
+        /^Mẫu tham khảo báo cáo CCHC cấp xã, phường, đặc khu.*phiên bản 2025\.1, mặc định\)$/,
+      ),
+      expect.stringMatching(/^Mẫu báo cáo CCHC cấp huyện.*cho các kỳ trước 01\/7\/2025\)$/),
+      "Mẫu của tỉnh (tệp danh mục .json)",
+    ]);
+    expect((radios[0] as HTMLInputElement).checked).toBe(true);
+    await user.click(radios[1]);
     await user.click(within(card).getByRole("button", { name: "Cài đặt mẫu" }));
-    await waitFor(() => expect(operations.install).toHaveBeenCalledWith("X"));
+    await waitFor(() =>
+      expect(operations.install).toHaveBeenCalledWith(expect.objectContaining({ id: "huyen-2021" })),
+    );
+  });
+
+  it("checks a province's .json file with the same messages, and installs it once it is good", async () => {
+    const operations = fakeOperations({ status: async () => emptyStatus });
+    const { user } = await renderPane(operations);
+    const card = section("Cài đặt / cập nhật mẫu");
+    await user.click(await within(card).findByRole("radio", { name: "Mẫu của tỉnh (tệp danh mục .json)" }));
+    const input = within(card).getByLabelText("Chọn tệp danh mục .json") as HTMLInputElement;
+    const fixture = (name: string) =>
+      fs.readFileSync(path.join(__dirname, "..", "fixtures", "catalogues", name), "utf8");
+    await user.upload(
+      input,
+      new File([fixture("bad-everything.json")], "tinh-sai.json", { type: "application/json" }),
+    );
+    expect(await within(card).findByText("Tệp «tinh-sai.json» có 26 lỗi, chưa cài được:")).toBeTruthy();
+    expect(
+      within(card).getByText(
+        "indicators[20].parent (vong_a): Vòng lặp chỉ tiêu cha: vong_a → vong_b → vong_a.",
+      ),
+    ).toBeTruthy();
+    await user.click(within(card).getByRole("button", { name: "Cài đặt mẫu" }));
+    expect(operations.install).not.toHaveBeenCalled();
+    await user.upload(
+      input,
+      new File([fixture("tinh-thu-xa.v1.json")], "tinh-thu.json", { type: "application/json" }),
+    );
+    expect(
+      await within(card).findByText(
+        "Tệp «tinh-thu.json»: Mẫu kiểm thử: báo cáo CCHC cấp xã của Tỉnh Thử (giả định), phiên bản 2026.1.",
+      ),
+    ).toBeTruthy();
+    await user.click(within(card).getByRole("button", { name: "Cài đặt mẫu" }));
+    await waitFor(() =>
+      expect(operations.install).toHaveBeenCalledWith(
+        expect.objectContaining({ id: "tinh-thu-xa", version: "2026.1" }),
+      ),
+    );
+  });
+
+  it("updates with a newer version of the form from a file, once installed", async () => {
+    const operations = fakeOperations();
+    const { user } = await renderPane(operations);
+    const card = section("Cài đặt / cập nhật mẫu");
+    const input = within(card).getByLabelText(
+      "Phiên bản mới của mẫu từ tệp danh mục .json (không bắt buộc)",
+    ) as HTMLInputElement;
+    const text = fs.readFileSync(
+      path.join(__dirname, "..", "fixtures", "catalogues", "tinh-thu-xa.v2.json"),
+      "utf8",
+    );
+    await user.upload(input, new File([text], "tinh-thu-v2.json", { type: "application/json" }));
+    await within(card).findByText(/^Tệp «tinh-thu-v2\.json»: .*phiên bản 2026\.2\.$/);
+    await user.click(within(card).getByRole("button", { name: "Cập nhật mẫu" }));
+    await waitFor(() =>
+      expect(operations.install).toHaveBeenCalledWith(expect.objectContaining({ version: "2026.2" })),
+    );
   });
 
   it("does not offer the choice once the template is installed", async () => {
@@ -111,7 +179,7 @@ describe("Cài đặt / cập nhật mẫu", () => {
     expect(document.activeElement).toBe(button);
 
     pending.resolve(freshInstall);
-    expect(await within(card).findByText("Đã cài đặt mẫu phiên bản 1.0.0.")).toBeTruthy();
+    expect(await within(card).findByText("Đã cài đặt mẫu phiên bản 2021.1.")).toBeTruthy();
     expect(within(card).queryByText("Đang cài đặt mẫu…")).toBeNull();
     expect(
       within(card).getByText(/^Trang tính mới \(8\): «Thông tin chung», «1\. Chỉ đạo điều hành»/),
@@ -128,7 +196,7 @@ describe("Cài đặt / cập nhật mẫu", () => {
     await user.click(within(card).getByRole("button", { name: "Cập nhật mẫu" }));
     expect(await within(card).findByText("Giữ nguyên 132 ô số liệu đã nhập.")).toBeTruthy();
     expect(within(card).getByText(/^Trang tính được cập nhật \(8\)/)).toBeTruthy();
-    expect(within(card).getByText("Đã cài lại mẫu phiên bản 1.0.0.")).toBeTruthy();
+    expect(within(card).getByText("Đã cài lại mẫu phiên bản 2021.1.")).toBeTruthy();
   });
 
   it("names the sheet that took another name", async () => {
@@ -234,7 +302,7 @@ describe("errors", () => {
     // The pane goes on: the next operation runs and clears the message.
     operations.install.mockResolvedValueOnce(freshInstall);
     await user.click(button);
-    expect(await screen.findByText("Đã cài đặt mẫu phiên bản 1.0.0.")).toBeTruthy();
+    expect(await screen.findByText("Đã cài đặt mẫu phiên bản 2021.1.")).toBeTruthy();
     expect(screen.getByRole("alert").textContent).toBe("");
   });
 

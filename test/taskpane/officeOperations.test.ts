@@ -3,7 +3,7 @@
  * told after an install, a user's typing, a check, a click on a finding, a repair. `Excel.run`
  * is the only global the operations touch; here it runs the batch on the fake workbook.
  */
-import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
+import { builtinCatalogue, DEFAULT_CATALOGUE, DISTRICT_CATALOGUE, inputName } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { countFindings } from "../../src/core/checks";
 import { detectCapabilities } from "../../src/excel/capabilities";
@@ -37,7 +37,7 @@ describe("createOfficeOperations over the fake Excel", () => {
     expect(await ops.status()).toEqual({
       installed: false,
       version: null,
-      level: null,
+      form: null,
       latestVersion: DEFAULT_CATALOGUE.version,
       period: null,
       year: null,
@@ -45,13 +45,13 @@ describe("createOfficeOperations over the fake Excel", () => {
       missingRequirements: [],
     });
 
-    const summary = await ops.install();
+    const summary = await ops.install(DISTRICT_CATALOGUE);
     expect(summary.added).toContain("Thông tin chung");
     typeSample(book);
     expect(await ops.status()).toMatchObject({
       installed: true,
-      version: "1.0.0",
-      level: "H",
+      version: "2021.1",
+      form: { id: "huyen-2021", version: "2021.1", level: "huyen", title: DISTRICT_CATALOGUE.title },
       period: "Quý III",
       year: 2021,
       brokenFunctionCells: 0,
@@ -61,12 +61,12 @@ describe("createOfficeOperations over the fake Excel", () => {
   it("installs the commune template when asked, and keeps it on the next install", async () => {
     const book = new FakeWorkbook();
     const ops = open(book);
-    await ops.install("X");
-    expect(await ops.status()).toMatchObject({ installed: true, level: "X" });
+    await ops.install(builtinCatalogue("cchc-xa"));
+    expect(await ops.status()).toMatchObject({ installed: true, form: { id: "cchc-xa" } });
     expect(book.namedCells("CCHC_DVSN_SO").size).toBe(0);
     expect(book.namedCells("CCHC_BC_XA_COMAT").has("CCHC_BC_XA_COMAT")).toBe(true);
     await ops.install();
-    expect(await ops.status()).toMatchObject({ level: "X" });
+    expect(await ops.status()).toMatchObject({ form: { id: "cchc-xa" } });
     expect(book.namedCells("CCHC_DVSN_SO").size).toBe(0);
     // The sample's figures that a commune has: the commune's rules give their three warnings.
     for (const [id, value] of Object.entries(SAMPLE_FIGURES))
@@ -81,7 +81,7 @@ describe("createOfficeOperations over the fake Excel", () => {
   it("checks the typed sample (the four known warnings) and selects a finding's cell", async () => {
     const book = new FakeWorkbook();
     const ops = open(book);
-    await ops.install();
+    await ops.install(DISTRICT_CATALOGUE);
     typeSample(book);
     const findings = await ops.check();
     expect(countFindings(findings)).toEqual({ errors: 0, warnings: 4 });
@@ -102,7 +102,7 @@ describe("createOfficeOperations over the fake Excel", () => {
   it("generates the report and says which sheets were written", async () => {
     const book = new FakeWorkbook();
     const ops = open(book);
-    await ops.install();
+    await ops.install(DISTRICT_CATALOGUE);
     typeSample(book);
     expect(await ops.report()).toEqual({
       errors: 0,
@@ -116,17 +116,17 @@ describe("createOfficeOperations over the fake Excel", () => {
   it("scores the sample against the maximum", async () => {
     const book = new FakeWorkbook();
     const ops = open(book);
-    await ops.install();
+    await ops.install(DISTRICT_CATALOGUE);
     typeSample(book);
     const scores = await ops.scores();
-    expect(scores.map((s) => s.criterion.code)).toEqual(DEFAULT_CATALOGUE.criteria.map((c) => c.code));
+    expect(scores.map((s) => s.criterion.code)).toEqual(DISTRICT_CATALOGUE.criteria.map((c) => c.code));
     expect(scores.find((s) => s.criterion.code === "TC_DAOTAO")).toMatchObject({ score: 0.26 });
   });
 
   it("counts the CCHC cells stuck at #NAME? and repairs them by entering them again", async () => {
     const book = new FakeWorkbook();
     const ops = open(book);
-    await ops.install();
+    await ops.install(DISTRICT_CATALOGUE);
     typeSample(book);
     const ratio = book.refOf(inputName("kh_tyle"));
     const formula = String(book.formulaOf(ratio));
@@ -150,7 +150,7 @@ describe("createOfficeOperations over the fake Excel", () => {
   it("turns the fake Excel's own errors into the Vietnamese messages", async () => {
     const book = new FakeWorkbook();
     const ops = open(book);
-    await ops.install();
+    await ops.install(DISTRICT_CATALOGUE);
     typeSample(book);
     const [finding] = await ops.check();
     // The user renames the sheet after the check, then clicks the finding.
@@ -175,7 +175,7 @@ describe("createOfficeOperations over the fake Excel", () => {
   it("says so outside Excel", async () => {
     const ops = createOfficeOperations();
     await expect(ops.status()).rejects.toEqual(new PaneError("notInExcel"));
-    expect(describeError(await ops.install().catch((e: unknown) => e))).toBe(
+    expect(describeError(await ops.install(DISTRICT_CATALOGUE).catch((e: unknown) => e))).toBe(
       "Tiện ích chỉ chạy trong Excel: trang này đang được mở ngoài Excel.",
     );
     await expect(ops.report()).rejects.toEqual(new PaneError("notInExcel"));

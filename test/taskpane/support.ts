@@ -4,9 +4,10 @@
  * and scored by the scoring; and a fake PaneOperations over it (jest mocks: the pane's contract
  * is the interface).
  */
-import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
-import { SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
-import { checkFigures, type Finding } from "../../src/core/checks";
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
+import { sampleOf, SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
+import { withSections, type PaneFinding } from "../../src/taskpane/findings";
+import { checkFigures } from "../../src/core/checks";
 import { evaluateIndicators } from "../../src/core/evaluate";
 import { figuresFromValues, type Figures } from "../../src/core/figures";
 import { documentsFromSample } from "../support/plans";
@@ -15,19 +16,25 @@ import { planReport } from "../../src/core/report/planReport";
 import { scoreCriteria, type CriterionScore } from "../../src/core/scoring";
 import type { PaneOperations, PaneStatus, ReportResult } from "../../src/taskpane/operations";
 
-const catalogue = DEFAULT_CATALOGUE;
+const catalogue = DISTRICT_CATALOGUE;
 
 export { workbookOf } from "../support/plans";
 import { workbookOf } from "../support/plans";
 
 /** The sample installed into an empty workbook. */
-export const installedSample = planInstall({ sheetNames: ["Sheet1"], sheets: new Map() }, { sample: true });
+export const installedSample = planInstall(
+  { sheetNames: ["Sheet1"], sheets: new Map() },
+  { sample: true, catalogue: DISTRICT_CATALOGUE },
+);
 
 /** A fresh install's summary. */
-export const freshInstall: InstallSummary = planInstall({
-  sheetNames: ["Sheet1"],
-  sheets: new Map(),
-}).summary;
+export const freshInstall: InstallSummary = planInstall(
+  {
+    sheetNames: ["Sheet1"],
+    sheets: new Map(),
+  },
+  { catalogue: DISTRICT_CATALOGUE },
+).summary;
 
 /**
  * An upgrade of the installed sample into a workbook where the user already had a sheet named
@@ -36,11 +43,15 @@ export const freshInstall: InstallSummary = planInstall({
  */
 export const upgradeInstall: InstallSummary = planInstall(workbookOf(installedSample.sheets), {
   sample: true,
+  catalogue: DISTRICT_CATALOGUE,
 }).summary;
-export const renamingInstall: InstallSummary = planInstall({
-  sheetNames: ["Sheet1", "Thông tin chung"],
-  sheets: new Map(),
-}).summary;
+export const renamingInstall: InstallSummary = planInstall(
+  {
+    sheetNames: ["Sheet1", "Thông tin chung"],
+    sheets: new Map(),
+  },
+  { catalogue: DISTRICT_CATALOGUE },
+).summary;
 
 /** The sample's figures as the adapter reads them: real cell references (`'Sheet'!D12`). */
 export function sampleFigures(): Figures {
@@ -48,18 +59,18 @@ export function sampleFigures(): Figures {
 }
 
 /** The real check of the sample: the four known warnings, no error. */
-export function sampleFindings(): Finding[] {
-  return checkFigures(sampleFigures(), [], catalogue);
+export function sampleFindings(): PaneFinding[] {
+  return withSections(checkFigures(sampleFigures(), [], catalogue), catalogue);
 }
 
 /** The sample with one typed figure made invalid and one total broken: errors and warnings. */
-export function findingsWithErrors(): Finding[] {
+export function findingsWithErrors(): PaneFinding[] {
   const figures = figuresFromValues(
     { ...SAMPLE_FIGURES, kh_hoanthanh: "hai mươi", tg_dunghan: 12 },
     catalogue,
     (i) => `'Sheet'!${i.id}`,
   );
-  return checkFigures(figures, [], catalogue);
+  return withSections(checkFigures(figures, [], catalogue), catalogue);
 }
 
 const generatedAt = new Date(2021, 8, 15, 9, 30);
@@ -87,7 +98,7 @@ export function reportWithErrors(): ReportResult {
  */
 export function sampleScores(): CriterionScore[] {
   const typed = new Map<string, { score?: unknown; lastYear?: unknown }>(
-    catalogue.criteria.map((c) => [c.code, { lastYear: c.lastYear }]),
+    catalogue.criteria.map((c) => [c.code, { lastYear: sampleOf("huyen-2021")!.lastYear[c.code] }]),
   );
   for (const [code, score] of [
     ["TC_NV_TINHGIAO", 1.5],
@@ -102,7 +113,7 @@ export function sampleScores(): CriterionScore[] {
 export const installedStatus: PaneStatus = {
   installed: true,
   version: catalogue.version,
-  level: "H",
+  form: { id: "huyen-2021", title: catalogue.title, version: catalogue.version, level: "huyen" },
   latestVersion: catalogue.version,
   period: "Quý III",
   year: 2021,

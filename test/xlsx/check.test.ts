@@ -2,6 +2,7 @@
  * `check` over files: the sample's known answer, and every kind of bad input a user can type
  * (or paste past Excel's validation) reported as an error naming its cell.
  */
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
@@ -17,7 +18,7 @@ let sample: string;
 beforeAll(async () => {
   dir = makeTempDir("cchc-check-");
   sample = path.join(dir, "mau.xlsx");
-  await createTemplateFile(sample, { sample: true });
+  await createTemplateFile(sample, { sample: true, catalogue: DISTRICT_CATALOGUE });
 });
 afterAll(() => removeTempDir(dir));
 

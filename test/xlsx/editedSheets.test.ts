@@ -11,6 +11,7 @@ import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import type { Finding } from "../../src/core/checks";
 import { saveWorkbookFile } from "../../src/xlsx/files";
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
 import { findWorksheet, readWorkbookFigures } from "../../src/xlsx/readWorkbook";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
@@ -25,7 +26,7 @@ let sampleFindings: Finding[];
 beforeAll(async () => {
   dir = makeTempDir("cchc-edited-");
   sample = path.join(dir, "mau.xlsx");
-  await createTemplateFile(sample, { sample: true });
+  await createTemplateFile(sample, { sample: true, catalogue: DISTRICT_CATALOGUE });
   sampleFindings = (await checkFile(sample)).findings;
 });
 afterAll(() => removeTempDir(dir));

@@ -3,6 +3,7 @@
  * names the file, and the file left byte for byte as it was. Saving is atomic: a failed save
  * leaves the previous file and no temporary file behind.
  */
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
@@ -28,7 +29,7 @@ let sampleBytes: Buffer;
 beforeAll(async () => {
   dir = makeTempDir("cchc-files-");
   sample = path.join(dir, "mau.xlsx");
-  await createTemplateFile(sample, { sample: true });
+  await createTemplateFile(sample, { sample: true, catalogue: DISTRICT_CATALOGUE });
   sampleBytes = fs.readFileSync(sample);
 });
 afterAll(() => removeTempDir(dir));

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { DEFAULT_CATALOGUE, inputName, type Catalogue, type Indicator } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, inputName, type Catalogue, type Indicator } from "../../src/core/catalogue";
 import { planInstall } from "../../src/core/install";
 import type { SheetPlan } from "../../src/core/layout/model";
 import { parseRange } from "../../src/xlsx/applySheets";
@@ -25,7 +25,10 @@ import {
   zipPartNames,
 } from "../support/xlsx";
 
-const PLAN = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true }).sheets;
+const PLAN = planInstall(
+  { sheetNames: [], sheets: new Map() },
+  { sample: true, catalogue: DISTRICT_CATALOGUE },
+).sheets;
 const planOf = (key: string): SheetPlan => PLAN.find((p) => p.key === key)!;
 
 let dir: string;
@@ -35,11 +38,11 @@ beforeAll(() => {
 afterAll(() => removeTempDir(dir));
 
 const RATIOS = new Set(
-  DEFAULT_CATALOGUE.indicators.filter((i) => i.kind === "ratio").map((i) => inputName(i.id)),
+  DISTRICT_CATALOGUE.indicators.filter((i) => i.kind === "ratio").map((i) => inputName(i.id)),
 );
 
 /** The named snapshot without the ratios' cached values, which install recomputes from the figures. */
-function typedSnapshot(workbook: ExcelJS.Workbook, catalogue: Catalogue = DEFAULT_CATALOGUE) {
+function typedSnapshot(workbook: ExcelJS.Workbook, catalogue: Catalogue = DISTRICT_CATALOGUE) {
   const snapshot = namedSnapshot(workbook, catalogue);
   for (const [name, entry] of snapshot)
     if (RATIOS.has(name)) snapshot.set(name, { ...entry, value: "(computed)" });
@@ -92,7 +95,7 @@ async function validationCoverage(
 
 /** A sample template a user has worked in, saved by another program (ExcelJS directly). */
 async function filledWorkbook(file: string): Promise<void> {
-  await createTemplateFile(file, { sample: true });
+  await createTemplateFile(file, { sample: true, catalogue: DISTRICT_CATALOGUE });
   const workbook = await readBack(file);
   namedCell(workbook, "CCHC_KH_TONG").value = 50;
   namedCell(workbook, "CCHC_HS_MOI").value = { formula: "800+83", result: 883 };
@@ -146,13 +149,13 @@ describe("install on a filled workbook", () => {
     before = await readBack(file);
     validationsBefore = await validationCoverage(file);
     const outcome = await installIntoFile(file);
-    expect(outcome.summary).toMatchObject({ fromVersion: "1.0.0", added: [], renamed: [] });
+    expect(outcome.summary).toMatchObject({ fromVersion: "2021.1", added: [], renamed: [] });
     after = await readBack(file);
   });
 
   it("keeps every CCHC_* value and formula at the same cell", () => {
     const expected = typedSnapshot(before);
-    expect(expected.size).toBe(DEFAULT_CATALOGUE.indicators.length);
+    expect(expected.size).toBe(DISTRICT_CATALOGUE.indicators.length);
     expect(typedSnapshot(after)).toEqual(expected);
     // The cached ratio follows the user's new figure (24 of 50), no longer the stale 24 of 47.
     expect(cellValue(namedCell(before, "CCHC_KH_TYLE"))).toBeCloseTo(24 / 47, 12);
@@ -218,21 +221,20 @@ describe("upgrade to a catalogue that moves rows", () => {
     label: `Chỉ tiêu mới ${id}`,
     unit: "việc",
     kind: "count",
-    level: "HX",
     section,
   });
-  const first = (section: string) => DEFAULT_CATALOGUE.indicators.findIndex((i) => i.section === section);
-  const indicators = [...DEFAULT_CATALOGUE.indicators];
+  const first = (section: string) => DISTRICT_CATALOGUE.indicators.findIndex((i) => i.section === section);
+  const indicators = [...DISTRICT_CATALOGUE.indicators];
   indicators.splice(first("1"), 0, extra("1", "kh_moi"));
   indicators.splice(first("0"), 0, extra("0", "tt_moi"));
-  const v2: Catalogue = { ...DEFAULT_CATALOGUE, version: "1.1.0", indicators };
+  const v2: Catalogue = { ...DISTRICT_CATALOGUE, version: "1.1.0", indicators };
 
   it("keeps every figure and note under its name and adds the new rows", async () => {
     const file = path.join(dir, "upgrade.xlsx");
     await filledWorkbook(file);
     const before = await readBack(file);
     const outcome = await installIntoFile(file, { catalogue: v2 });
-    expect(outcome.summary).toMatchObject({ fromVersion: "1.0.0", toVersion: "1.1.0", added: [] });
+    expect(outcome.summary).toMatchObject({ fromVersion: "2021.1", toVersion: "1.1.0", added: [] });
     const after = await readBack(file);
 
     const old = typedSnapshot(before);
@@ -307,7 +309,7 @@ describe("a user's sheet that bears one of our names", () => {
 describe("install when another program mangled a row's key", () => {
   it("keeps every figure through the defined names", async () => {
     const file = path.join(dir, "key-lost.xlsx");
-    await createTemplateFile(file, { sample: true });
+    await createTemplateFile(file, { sample: true, catalogue: DISTRICT_CATALOGUE });
     const workbook = await readBack(file);
     const before = typedSnapshot(workbook);
     const target = namedCell(workbook, "CCHC_BC_XA_COMAT");
@@ -324,7 +326,7 @@ describe("install when another program mangled a row's key", () => {
 describe("install after a user renamed one of our sheets", () => {
   it("finds the sheet through its names, keeps its figures and the user's tab name", async () => {
     const file = path.join(dir, "renamed.xlsx");
-    await createTemplateFile(file, { sample: true });
+    await createTemplateFile(file, { sample: true, catalogue: DISTRICT_CATALOGUE });
     const workbook = await readBack(file);
     const before = typedSnapshot(workbook);
     const sheet = findWorksheet(workbook, "1. Chỉ đạo điều hành")!;

@@ -1,7 +1,7 @@
 /** `reportIntoFile` on real .xlsx files: the report sheets, their names and page setup, and what stays untouched. */
 import * as fs from "fs";
 import * as path from "path";
-import { DEFAULT_CATALOGUE, reportName } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, reportName } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { evaluateIndicators } from "../../src/core/evaluate";
 import { figuresFromValues } from "../../src/core/figures";
@@ -17,7 +17,7 @@ const generatedAt = new Date(2021, 8, 15, 9, 30);
 
 async function sampleFile(): Promise<string> {
   const file = path.join(dir, "mau.xlsx");
-  await createTemplateFile(file, { sample: true });
+  await createTemplateFile(file, { sample: true, catalogue: DISTRICT_CATALOGUE });
   return file;
 }
 
@@ -25,7 +25,7 @@ async function sampleFile(): Promise<string> {
 async function inputCells(file: string): Promise<string> {
   const workbook = await readBack(file);
   const out: unknown[] = [];
-  for (const { name } of templateSheets()) {
+  for (const { name } of templateSheets(DISTRICT_CATALOGUE)) {
     workbook
       .getWorksheet(name)!
       .eachRow({ includeEmpty: false }, (row, r) =>
@@ -43,10 +43,10 @@ describe("reportIntoFile", () => {
     expect(plan.summary).toMatchObject({ errors: 0, warnings: 4, sheets: ["Phụ lục I", "Phụ lục II"] });
     const workbook = await readBack(file);
     const evaluated = evaluateIndicators(
-      figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE),
-      DEFAULT_CATALOGUE,
+      figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE),
+      DISTRICT_CATALOGUE,
     );
-    for (const indicator of DEFAULT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
+    for (const indicator of DISTRICT_CATALOGUE.indicators.filter((i) => i.section !== "0")) {
       const cell = namedCell(workbook, reportName(indicator.id));
       const expected = evaluated.get(indicator.id)!.value;
       expect([indicator.id, cell.value ?? ""]).toEqual([indicator.id, expected]);

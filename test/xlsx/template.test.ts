@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
-import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE, inputName } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { planInstall } from "../../src/core/install";
 import { DOCUMENTS_TABLE } from "../../src/core/layout/documentsSheet";
@@ -25,7 +25,10 @@ import {
   zipPart,
 } from "../support/xlsx";
 
-const PLAN = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true }).sheets;
+const PLAN = planInstall(
+  { sheetNames: [], sheets: new Map() },
+  { sample: true, catalogue: DISTRICT_CATALOGUE },
+).sheets;
 
 let dir: string;
 let file: string;
@@ -34,7 +37,7 @@ let workbook: ExcelJS.Workbook;
 beforeAll(async () => {
   dir = makeTempDir("cchc-template-");
   file = path.join(dir, "mau.xlsx");
-  await createTemplateFile(file, { sample: true });
+  await createTemplateFile(file, { sample: true, catalogue: DISTRICT_CATALOGUE });
   workbook = await readBack(file);
 });
 afterAll(() => removeTempDir(dir));
@@ -50,7 +53,7 @@ describe("cchc template --sample, read back", () => {
   it("defines every CCHC_* name once, at the planned cell", () => {
     const defined = workbook.definedNames.model.filter((n) => n.name.startsWith("CCHC_"));
     expect(defined.map((n) => n.name).sort()).toEqual(
-      DEFAULT_CATALOGUE.indicators.map((i) => inputName(i.id)).sort(),
+      DISTRICT_CATALOGUE.indicators.map((i) => inputName(i.id)).sort(),
     );
     for (const plan of PLAN) {
       for (const name of plan.names) {

@@ -1,34 +1,44 @@
 /**
- * `cchc demo [-o DIR]`: the Đức Thọ Q3/2021 sample end to end, without Excel: the workbook
- * with its figures and directive documents, the checks, the report sheets, and the PDF when
- * LibreOffice is there. What `npm start` runs on a machine without Excel desktop.
+ * `cchc demo [-o DIR] [--catalogue ID]`: a built-in form's sample end to end, without Excel
+ * (the default form's fictional Xã Thử Nghiệm; `--catalogue huyen-2021`: the Đức Thọ Q3/2021
+ * report): the workbook with its figures and directive documents, the checks, the report
+ * sheets, and the PDF when LibreOffice is there. What `npm start` runs without Excel desktop.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { SAMPLE_DOCUMENTS } from "../../core/catalogue/sample";
-import { parseArgs } from "../args";
+import { DEFAULT_CATALOGUE } from "../../core/catalogue";
+import { sampleOf } from "../../core/catalogue/sample";
+import { parseArgs, UsageError } from "../args";
+import { catalogueOption } from "../catalogueOption";
 import { EXIT, type Command } from "../command";
 import { formatFinding } from "../format";
 import { describeReport } from "./report";
 
-export const DEMO_WORKBOOK = "cchc-mau-duc-tho-quy-III-2021.xlsx";
-export const DEMO_PDF = "cchc-mau-duc-tho-quy-III-2021-phu-luc.pdf";
+/** The demo's files for a catalogue id: `cchc-mau-xa-2025.xlsx`, `cchc-mau-xa-2025-phu-luc.pdf`. */
+export function demoFiles(catalogueId: string): { workbook: string; pdf: string } {
+  return { workbook: `cchc-mau-${catalogueId}.xlsx`, pdf: `cchc-mau-${catalogueId}-phu-luc.pdf` };
+}
 
 export const demoCommand: Command = {
   help: [
-    "Cách dùng: npx cchc demo [-o THƯ_MỤC]",
+    "Cách dùng: npx cchc demo [-o THƯ_MỤC] [--catalogue MÃ]",
     "",
     "Tạo bảng tính mẫu có số liệu và danh mục văn bản, kiểm tra số liệu, tạo Phụ lục I, II",
     "và in PDF (khi máy có LibreOffice).",
     "",
     "  -o, --output THƯ_MỤC  Nơi ghi kết quả (mặc định: ./cchc-demo).",
+    "  --catalogue MÃ        Mẫu có sẵn dùng để chạy thử: xa-2025 (mặc định, Xã Thử Nghiệm, đơn vị giả",
+    "                        định) hoặc huyen-2021 (UBND huyện Đức Thọ, Quý III/2021).",
     "",
   ].join("\n"),
   async run(args, io) {
     const parsed = parseArgs(args, {
-      flags: { "--output": { value: true, aliases: ["-o"] } },
+      flags: { "--output": { value: true, aliases: ["-o"] }, "--catalogue": { value: true } },
       positional: { min: 0, max: 0, name: "" },
     });
+    const catalogue = catalogueOption(parsed.flags.get("--catalogue"), undefined) ?? DEFAULT_CATALOGUE;
+    const sample = sampleOf(catalogue.id);
+    if (!sample) throw new UsageError(`Mẫu "${catalogue.id}" không có số liệu mẫu để chạy thử.`);
     const output = parsed.flags.get("--output");
     const dir = typeof output === "string" ? output : "cchc-demo";
     // ExcelJS loads only once the arguments are known to be right (see main.ts).
@@ -36,11 +46,11 @@ export const demoCommand: Command = {
     const { saveWorkbookFile } = await import("../../xlsx/files");
     const { printReportPdf } = await import("./printPdf");
     fs.mkdirSync(dir, { recursive: true });
-    const xlsx = path.join(dir, DEMO_WORKBOOK);
-    const pdf = path.join(dir, DEMO_PDF);
+    const xlsx = path.join(dir, demoFiles(catalogue.id).workbook);
+    const pdf = path.join(dir, demoFiles(catalogue.id).pdf);
 
-    io.out("1. Tạo bảng tính mẫu CCHC với số liệu UBND huyện Đức Thọ, Quý III/2021…\n");
-    const { workbook } = await buildTemplate({ sample: true, sampleDocuments: SAMPLE_DOCUMENTS });
+    io.out(`1. Tạo bảng tính mẫu ${catalogue.id} với số liệu mẫu: ${sample.description}…\n`);
+    const { workbook } = await buildTemplate({ sample: true, sampleDocuments: sample.documents, catalogue });
     io.out("2. Kiểm tra số liệu và tạo Phụ lục I, Phụ lục II…\n");
     const plan = await applyReport(workbook, new Date());
     for (const finding of plan.findings) io.out(`   ${formatFinding(finding)}\n`);

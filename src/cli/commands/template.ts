@@ -1,23 +1,30 @@
-/** `cchc template -o FILE.xlsx [--sample] [--force]`: a new workbook with the CCHC sheets. */
+/** `cchc template -o FILE.xlsx [--catalogue ID|FILE] [--sample] [--force]`: a new workbook with the CCHC sheets. */
+import { sampleOf } from "../../core/catalogue/sample";
 import { parseArgs, UsageError } from "../args";
+import { catalogueOption } from "../catalogueOption";
 import { EXIT, type Command } from "../command";
 
 export const templateCommand: Command = {
   help: [
-    "Cách dùng: npx cchc template -o TỆP.xlsx [--cap huyen|xa] [--sample] [--force]",
+    "Cách dùng: npx cchc template -o TỆP.xlsx [--catalogue MÃ|TỆP.json] [--sample] [--force]",
     "",
-    "Tạo một bảng tính mới có các trang CCHC: Thông tin chung, các trang số liệu, Danh mục văn bản, Chỉ số CCHC.",
+    "Tạo một bảng tính mới có các trang CCHC theo một mẫu (danh mục chỉ tiêu): Thông tin chung, các trang",
+    "số liệu, Danh mục văn bản, Chỉ số CCHC. Sổ làm việc mang theo mẫu của nó.",
     "",
-    "  -o, --output TỆP  Tệp cần tạo (.xlsx).",
-    "  --cap huyen|xa    Mẫu của UBND cấp huyện (mặc định) hay cấp xã.",
-    "  --sample          Điền số liệu mẫu của UBND huyện Đức Thọ, Quý III/2021.",
-    "  --force           Ghi đè nếu tệp đã có (mặc định: không ghi đè).",
+    "  -o, --output TỆP       Tệp cần tạo (.xlsx).",
+    "  --catalogue MÃ|TỆP     Mẫu dùng: mã mẫu có sẵn (xa-2025, mặc định; huyen-2021) hoặc tệp danh mục",
+    "                         .json của tỉnh (xem: npx cchc catalogue list).",
+    "  --cap huyen|xa         Cách viết cũ: huyen = huyen-2021, xa = xa-2025.",
+    "  --sample               Điền số liệu mẫu của mẫu đó (huyen-2021: UBND huyện Đức Thọ, Quý III/2021;",
+    "                         xa-2025: Xã Thử Nghiệm, đơn vị giả định).",
+    "  --force                Ghi đè nếu tệp đã có (mặc định: không ghi đè).",
     "",
   ].join("\n"),
   async run(args, io) {
     const parsed = parseArgs(args, {
       flags: {
         "--output": { value: true, aliases: ["-o"] },
+        "--catalogue": { value: true },
         "--cap": { value: true },
         "--sample": {},
         "--force": {},
@@ -27,21 +34,23 @@ export const templateCommand: Command = {
     const file = parsed.flags.get("--output");
     if (typeof file !== "string") throw new UsageError("Thiếu tệp cần tạo: ghi -o TỆP.xlsx.");
     if (!/\.xlsx$/i.test(file)) throw new UsageError(`Tên tệp "${file}" phải có đuôi .xlsx.`);
+    const catalogue = catalogueOption(parsed.flags.get("--catalogue"), parsed.flags.get("--cap"));
     const sample = parsed.flags.has("--sample");
-    const cap = parsed.flags.get("--cap") ?? "huyen";
-    if (cap !== "huyen" && cap !== "xa")
-      throw new UsageError(`Cấp "${String(cap)}" không hợp lệ: dùng --cap huyen hoặc --cap xa.`);
-    const level = cap === "xa" ? "X" : "H";
     // ExcelJS loads only once the arguments are known to be right (see main.ts).
     const { createTemplateFile } = await import("../../xlsx/operations");
     const { summary } = await createTemplateFile(file, {
       sample,
-      level,
+      catalogue,
       overwrite: parsed.flags.has("--force"),
     });
+    const sampleText = sample ? sampleOf(summary.catalogueId)?.description : undefined;
     io.out(
-      `Đã tạo "${file}" (mẫu CCHC cấp ${level === "X" ? "xã" : "huyện"} ${summary.toVersion}): ${summary.added.length} trang, ${
-        sample ? "có số liệu mẫu UBND huyện Đức Thọ, Quý III/2021" : "chưa có số liệu"
+      `Đã tạo "${file}" (mẫu ${summary.catalogueId} ${summary.toVersion}: ${summary.catalogueTitle}): ${summary.added.length} trang, ${
+        sampleText
+          ? `có số liệu mẫu (${sampleText})`
+          : sample
+            ? "mẫu này không có số liệu mẫu"
+            : "chưa có số liệu"
       }.\n`,
     );
     io.out(`Kiểm tra số liệu: npx cchc check "${file}"\n`);

@@ -1,20 +1,20 @@
-/** The default catalogue: one object that every sheet, check and report row derives from. */
-import { CHECKS } from "./checks";
-import { CRITERIA } from "./criteria";
-import { INDICATORS, INPUT_SHEETS, SECTIONS } from "./indicators";
+/**
+ * The catalogue: the one object every sheet, check and report row derives from. Catalogues are
+ * data (catalogue files, `catalogue-format.md`); the built-in ones are in `data/`.
+ */
+import { builtinCatalogue, DEFAULT_CATALOGUE_ID } from "./builtins";
 import type { Catalogue, Indicator } from "./types";
 
 export * from "./types";
+export { builtinCatalogue, builtinFiles, DEFAULT_CATALOGUE_ID, sameCatalogueId } from "./builtins";
+export { catalogueFromFile, catalogueToFile, argIds } from "./form";
+export { CatalogueError, formatProblem, type CatalogueProblem } from "./errors";
 
-export const DEFAULT_CATALOGUE: Catalogue = {
-  id: "cchc-huyen",
-  version: "1.0.0",
-  sections: SECTIONS,
-  sheets: INPUT_SHEETS,
-  indicators: INDICATORS,
-  checks: CHECKS,
-  criteria: CRITERIA,
-};
+/** The default form of a new workbook: the two-tier commune form `xa-2025`. */
+export const DEFAULT_CATALOGUE: Catalogue = builtinCatalogue(DEFAULT_CATALOGUE_ID)!;
+
+/** The district form `huyen-2021` (Đức Thọ, 2021), for periods before 1 July 2025. */
+export const DISTRICT_CATALOGUE: Catalogue = builtinCatalogue("huyen-2021")!;
 
 /** id → indicator, for look-ups by the checks and layouts. */
 export function indexIndicators(catalogue: Catalogue): ReadonlyMap<string, Indicator> {

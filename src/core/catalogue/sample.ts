@@ -1,129 +1,12 @@
 /**
- * The Đức Thọ Q3/2021 sample (the seed report's figures): the fixture of the tests and the
- * data of `cchc template --sample` and `cchc demo`. A missing id is a figure the report does
+ * The samples of the built-in forms (data files beside them): the Đức Thọ Q3/2021 report for
+ * `huyen-2021` (the seed's figures) and the fictional Xã Thử Nghiệm for `xa-2025`. They feed
+ * `cchc template --sample`, `cchc demo` and the tests. A missing id is a figure the sample does
  * not state; tu_ngay and den_ngay are left to their period formulas.
  */
-export const SAMPLE_FIGURES: Readonly<Record<string, number | string>> = {
-  co_quan: "ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ",
-  tinh: "Hà Tĩnh",
-  dia_danh: "Đức Thọ",
-  ky_bao_cao: "Quý III",
-  nam: 2021,
-  so_ky_hieu: "…/BC-UBND",
-  quyen_han_ky: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH",
-  chuc_vu_ky: "PHÓ CHỦ TỊCH",
-  nguoi_ky: "Hoàng Xuân Hùng",
-  noi_nhan:
-    "Sở Nội vụ, Sở Tư pháp, Sở Thông tin và Truyền thông, Sở Tài chính, Sở Khoa học và Công nghệ; Văn phòng UBND tỉnh; TT Huyện ủy, TT HĐND huyện; Chủ tịch, các PCT UBND huyện; Lưu: VT, TC-NV",
-  kh_tong: 47,
-  kh_hoanthanh: 24,
-  kh_cd_tong: 8,
-  kh_cd_ht: 4,
-  kh_tc_tong: 6,
-  kh_tc_ht: 1,
-  kh_tthc_tong: 6,
-  kh_tthc_ht: 3,
-  kh_tcbm_tong: 4,
-  kh_tcbm_ht: 4,
-  kh_cv_tong: 7,
-  kh_cv_ht: 6,
-  kh_tcc_tong: 5,
-  kh_tcc_ht: 1,
-  kh_cpdt_tong: 7,
-  kh_cpdt_ht: 4,
-  kh_dn_tong: 1,
-  kh_dn_ht: 1,
-  vb_chidao: 20,
-  kt_donvi: 13,
-  tg_tong: 10,
-  tg_dunghan: 7,
-  tg_quahan: 3,
-  tgn_tong: 84,
-  tgn_dunghan: 76,
-  tgn_quahan: 8,
-  qppl_banhanh: 0,
-  qppl_kiemtra: 0,
-  qppl_raosoat: 0,
-  qppl_gopy: 8,
-  vphc_vu: 32,
-  vphc_tien: 86_450_000,
-  vphc_qd_huyen: 2,
-  vphc_tien_huyen: 29_000_000,
-  pbgdpl_tailieu: 2000,
-  pbgdpl_cuoc: 4,
-  pbgdpl_nguoi: 250,
-  tthc_congbo: 10,
-  tthc_baibo: 3,
-  pakn_tiepnhan: 0,
-  pakn_xuly: 0,
-  hs_tong: 1117,
-  hs_moi: 883,
-  hs_kytruoc: 234,
-  hs_dagq: 877,
-  hs_dagq_dunghan: 877,
-  hs_dagq_quahan: 0,
-  hs_danggq: 98,
-  hs_danggq_tronghan: 98,
-  hs_danggq_quahan: 0,
-  hsn_tiepnhan: 17_990,
-  hsn_dunghan: 17_694,
-  hsn_dangxl: 296,
-  bc_huyen_giao: 80,
-  bc_huyen_comat: 77,
-  bc_huyen_hd68: 4,
-  bc_huyen_tinhgian: 0,
-  bc_xa_giao: 318,
-  bc_xa_comat: 386,
-  dvsn_so: 5,
-  dvsn_giao: 78,
-  dvsn_comat: 73,
-  dvsn_tinhgian: 1,
-  gd_giao: 1409,
-  gd_comat: 1433,
-  gd_tinhgian: 2,
-  bn_moi: 2,
-  bn_lai: 14,
-  lc_tong: 12,
-  lc_ngoaihuyen: 4,
-  lc_noihuyen: 8,
-  tiepnhan_moi: 5,
-  bietphai: 5,
-  dt_kehoach: 236,
-  dt_dacu: 61,
-  cdvt_thuchien: 24,
-  tc_qlnn_tuchu: 17,
-  tc_qlnn_coquan: 1,
-  tc_qlnn_xa: 16,
-  tc_qlnn_quyche: 17,
-  tc_dang: 1,
-  tc_doanthe: 5,
-  tc_dvsn_tuchu: 64,
-  tc_dvsn_coquan: 6,
-  tc_dvsn_truong: 58,
-  tc_dvsn_hoantoan: 1,
-  tc_dvsn_motphan: 35,
-  tc_dvsn_nnbd: 28,
-  tc_dvsn_quyche: 64,
-  dvc_m3: 173,
-  dvc_m3_huyen: 121,
-  dvc_m3_xa: 52,
-  dvc_m4: 121,
-  dvc_hoso: 1214,
-  dvc_hoso_m34: 185,
-  bcci_hoso: 203,
-  iso_xa_tong: 16,
-  iso_xa_apdung: 16,
-  cntt_lop: 4,
-  cntt_hocvien: 240,
-  dautu_thuchien: 500,
-  dautu_kehoach: 1500,
-  dn_moi: 32,
-  dn_kehoach: 20,
-  dn_nopns: 47.9,
-  dn_nopns_kehoach: 120.535,
-  ns_thu: 189.5,
-  ns_kehoach: 190,
-};
+import huyenSample from "./data/huyen-2021.sample.json";
+import xaSample from "./data/xa-2025.sample.json";
+import { LEGACY_IDS } from "./builtins";
 
 /** A directive document of the "Danh mục văn bản" list. Dates are ISO `YYYY-MM-DD`. */
 export interface SampleDocument {
@@ -132,43 +15,30 @@ export interface SampleDocument {
   summary: string;
 }
 
+export interface Sample {
+  /** The catalogue id the sample is for. */
+  catalogue: string;
+  description: string;
+  figures: Readonly<Record<string, number | string>>;
+  documents: readonly SampleDocument[];
+  /** Last year's self-assessment score by criterion code. */
+  lastYear: Readonly<Record<string, number>>;
+}
+
+const SAMPLES: readonly Sample[] = [huyenSample as Sample, xaSample as Sample];
+
+/** The sample of a built-in catalogue (a legacy id: its catalogue's), or undefined. */
+export function sampleOf(catalogueId: string): Sample | undefined {
+  const id = LEGACY_IDS[catalogueId] ?? catalogueId;
+  // The old commune subset is filled from the district's sample: its rows are a part of them.
+  return SAMPLES.find((s) => s.catalogue === (id === "cchc-xa" ? "huyen-2021" : id));
+}
+
+/** The Đức Thọ Q3/2021 figures (the seed report's). */
+export const SAMPLE_FIGURES = huyenSample.figures as Readonly<Record<string, number | string>>;
+
 /** The documents the seed names inside Q3/2021's data period (15/06–14/09). */
-export const SAMPLE_DOCUMENTS: readonly SampleDocument[] = [
-  {
-    number: "3604/QĐ-UBND",
-    date: "2021-07-06",
-    summary: "Kiện toàn Tổ giúp việc Ban chỉ đạo xây dựng Chính quyền điện tử",
-  },
-  {
-    number: "2052/UBND-TCNV",
-    date: "2021-08-06",
-    summary: "Cập nhật bổ sung thông tin phần mềm quản lý CBCCVC",
-  },
-  {
-    number: "2403/UBND-TCNV",
-    date: "2021-09-06",
-    summary: "Tập trung khắc phục tồn tại, hạn chế CCHC 7 tháng đầu năm",
-  },
-  {
-    number: "2420/UBND-VH",
-    date: "2021-09-07",
-    summary: "Tập huấn sử dụng dịch vụ công trực tuyến mức độ 3, 4 và chuyển đổi số",
-  },
-  {
-    number: "1402/QĐ-UBND",
-    date: "2021-09-08",
-    summary: "Sửa đổi Quyết định 8318/QĐ-UBND về giao quyền tự chủ",
-  },
-  {
-    number: "2408/UBND-TCNV",
-    date: "2021-09-14",
-    summary: "Khắc phục tồn tại, hạn chế sau kiểm tra công tác văn thư lưu trữ",
-  },
-];
+export const SAMPLE_DOCUMENTS: readonly SampleDocument[] = huyenSample.documents;
 
 /** A document the seed names outside the period (the check must flag it). */
-export const OUT_OF_PERIOD_DOCUMENT: SampleDocument = {
-  number: "260/UBND-TH",
-  date: "2021-02-06",
-  summary: "Yêu cầu các phòng, ban hoàn thành đúng hạn nhiệm vụ UBND tỉnh giao",
-};
+export const OUT_OF_PERIOD_DOCUMENT: SampleDocument = huyenSample.outOfPeriodDocument;

@@ -2,13 +2,19 @@
 
 export type IndicatorKind = "count" | "money" | "ratio" | "text" | "date" | "choice";
 
-/** H = huyện (district), X = xã (commune), HX = both. */
-export type Level = "H" | "X" | "HX";
+/** The administrative level a catalogue is for: xã (commune, ward, special zone), huyện (before 1/7/2025), tỉnh. */
+export type CatalogueLevel = "xa" | "huyen" | "tinh";
 
-/** A ratio is always one of the core's computations over two other indicators. */
+/** How a figure consolidates over units and periods (two-tier.md): summed, or the latest value. */
+export type Aggregate = "flow" | "stock";
+
+/** A ratio argument: an indicator id, or a list of ids that are summed (blank as 0). */
+export type RatioArg = string | readonly string[];
+
+/** A ratio is always one of the core's computations over two arguments. */
 export interface RatioFormula {
   fn: "TYLE" | "DUNGHAN";
-  args: readonly [string, string];
+  args: readonly [RatioArg, RatioArg];
 }
 
 /** A date computed from the period unless the user types one (CCHC.TUNGAY / CCHC.DENNGAY). */
@@ -21,7 +27,6 @@ export interface Indicator {
   label: string;
   unit: string;
   kind: IndicatorKind;
-  level: Level;
   /** Section id (see `SECTIONS`). */
   section: string;
   /** A component row (printed with `-`) of this indicator. */
@@ -31,6 +36,8 @@ export interface Indicator {
   derived?: DerivedDate;
   /** Help shown as the input prompt. */
   hint?: string;
+  /** How the figure consolidates (count and money; `flow` when absent). */
+  aggregate?: Aggregate;
 }
 
 export interface Section {
@@ -78,16 +85,74 @@ export interface Criterion {
   threshold?: number;
   /** The indicator whose value is the rate; without it the score is typed. */
   rateFrom?: string;
-  /** The sample's result of the year before (2020). */
+  /** A sample's result of the year before (set from a sample file, never from a catalogue file). */
   lastYear?: number;
 }
 
+/**
+ * A catalogue ready for use: the file's form (catalogue-format.md) with the program's own
+ * "Thông tin chung" block (sheet `info`, section `0`, its indicators and its checks) in front.
+ */
 export interface Catalogue {
+  /** Lower-case ASCII, digits, `-` and `_`; stable across versions. */
   id: string;
   version: string;
+  title: string;
+  level: CatalogueLevel;
+  /** ISO dates (YYYY-MM-DD) bounding the periods this form is for. */
+  validFrom?: string;
+  validTo?: string;
   sections: readonly Section[];
   sheets: readonly InputSheetDef[];
   indicators: readonly Indicator[];
   checks: readonly CheckRule[];
   criteria: readonly Criterion[];
+}
+
+/** A check as a catalogue file writes it: `id` and `severity` optional (catalogue-format.md). */
+export type CheckRuleFile =
+  | { type: "partOfWhole"; id?: string; part: string; whole: string; severity?: Severity; what?: string }
+  | { type: "sum"; id?: string; total: string; parts: string[]; severity?: Severity; what?: string }
+  | {
+      type: "balance";
+      id?: string;
+      total: string;
+      parts: string[];
+      explainedBy: string;
+      severity?: Severity;
+      what?: string;
+    }
+  | { type: "notAbove"; id?: string; value: string; limit: string; severity?: Severity; what?: string }
+  | { type: "dateOrder"; id?: string; from: string; to: string; severity?: Severity; what?: string };
+
+/** An indicator as a catalogue file writes it. */
+export interface IndicatorFile {
+  id: string;
+  label: string;
+  unit: string;
+  kind: IndicatorKind;
+  section: string;
+  parent?: string;
+  formula?: { fn: "TYLE" | "DUNGHAN"; args: [string | string[], string | string[]] };
+  choices?: string[];
+  aggregate?: Aggregate;
+  hint?: string;
+}
+
+/**
+ * A catalogue file (catalogue-format.md; `catalogue.schema.json` is its schema): a province's
+ * form without the program's "Thông tin chung" block. Field names are a contract.
+ */
+export interface CatalogueFile {
+  id: string;
+  version: string;
+  title: string;
+  level: CatalogueLevel;
+  validFrom?: string;
+  validTo?: string;
+  sheets: InputSheetDef[];
+  sections: Section[];
+  indicators: IndicatorFile[];
+  checks: CheckRuleFile[];
+  criteria: Array<Omit<Criterion, "lastYear">>;
 }

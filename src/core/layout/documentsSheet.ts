@@ -51,7 +51,7 @@ export function documentsSheetPlan(existingRows: number, sample: readonly Sample
   });
   const dataRows = Math.max(existingRows, rows.length, 1);
   const dateValidation = validationOf(
-    { id: "ngay_van_ban", label: "Ngày ban hành", unit: "", kind: "date", level: "HX", section: "1" },
+    { id: "ngay_van_ban", label: "Ngày ban hành", unit: "", kind: "date", section: "1" },
     `C${first}:C${first + VALIDATED_ROWS}`,
   )!;
   return {

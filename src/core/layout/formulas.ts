@@ -11,17 +11,31 @@
  * passes. The result is then the same on every host and equal to the cached value the core
  * computes.
  */
-import { inputName, type Indicator } from "../catalogue";
+import { inputName, type Indicator, type RatioArg } from "../catalogue";
 
-/** `ISBLANK(A)` or `OR(ISBLANK(A),ISBLANK(B))`. */
-function anyBlank(names: readonly string[]): string {
+/**
+ * A ratio argument in a formula and its blank test: the name, or for a summed list
+ * `SUM(…)`, blank only when all of its cells are (as the core's `numericOfArg` reads it, so
+ * the cell and the report agree).
+ */
+function argOf(arg: RatioArg): { expression: string; blank: string } {
+  if (typeof arg === "string") return { expression: inputName(arg), blank: `ISBLANK(${inputName(arg)})` };
+  const names = arg.map(inputName);
   const tests = names.map((name) => `ISBLANK(${name})`);
+  return {
+    expression: `SUM(${names.join(",")})`,
+    blank: tests.length === 1 ? tests[0] : `AND(${tests.join(",")})`,
+  };
+}
+
+/** `ISBLANK(A)` or `OR(ISBLANK(A),ISBLANK(B))`, from blank tests. */
+function anyBlank(tests: readonly string[]): string {
   return tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`;
 }
 
-/** `IF(<any of names blank>,"",call)`: the call only sees the arguments once they are typed. */
-function emptyWhenBlank(names: readonly string[], call: string): string {
-  return `IF(${anyBlank(names)},"",${call})`;
+/** `IF(<any test true>,"",call)`: the call only sees the arguments once they are typed. */
+function emptyWhenBlank(tests: readonly string[], call: string): string {
+  return `IF(${anyBlank(tests)},"",${call})`;
 }
 
 /**
@@ -41,13 +55,17 @@ const BLANK_MEANS_EMPTY: Record<NonNullable<Indicator["formula"]>["fn"], readonl
  */
 export function indicatorFormula(indicator: Indicator): string | undefined {
   if (indicator.formula) {
-    const args = indicator.formula.args.map(inputName);
-    const tested = BLANK_MEANS_EMPTY[indicator.formula.fn].map((i) => args[i]);
-    return `=${emptyWhenBlank(tested, `CCHC.${indicator.formula.fn}(${args.join(",")})`)}`;
+    const args = indicator.formula.args.map(argOf);
+    const tested = BLANK_MEANS_EMPTY[indicator.formula.fn].map((i) => args[i].blank);
+    const call = `CCHC.${indicator.formula.fn}(${args.map((a) => a.expression).join(",")})`;
+    return `=${emptyWhenBlank(tested, call)}`;
   }
   if (indicator.derived) {
     const args = [inputName("ky_bao_cao"), inputName("nam")];
-    return `=${emptyWhenBlank(args, `CCHC.${indicator.derived}(${args.join(",")})`)}`;
+    return `=${emptyWhenBlank(
+      args.map((name) => `ISBLANK(${name})`),
+      `CCHC.${indicator.derived}(${args.join(",")})`,
+    )}`;
   }
   return undefined;
 }
@@ -58,7 +76,7 @@ export function indicatorFormula(indicator: Indicator): string | undefined {
  */
 export function sumCheckFormula(total: string, parts: readonly string[]): string {
   const names = [total, ...parts].map(inputName);
-  return `=${emptyWhenBlank([names[0]], `CCHC.KIEMTRA(${names.join(",")})`)}`;
+  return `=${emptyWhenBlank([`ISBLANK(${names[0]})`], `CCHC.KIEMTRA(${names.join(",")})`)}`;
 }
 
 /**

@@ -10,7 +10,7 @@ export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
 const BODY_PREFIX = "ỦY BAN NHÂN DÂN";
 /** Administrative levels, written in lower case inside a sentence (UBND huyện Đức Thọ). */
-const LEVELS = ["thành phố", "thị trấn", "thị xã", "huyện", "xã", "phường", "tỉnh", "quận"];
+const LEVELS = ["thành phố", "thị trấn", "thị xã", "đặc khu", "huyện", "xã", "phường", "tỉnh", "quận"];
 
 /** `ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ` → [`ỦY BAN NHÂN DÂN`, `HUYỆN ĐỨC THỌ`]: how the header prints it. */
 export function bodyLines(body: string): string[] {

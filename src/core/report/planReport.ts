@@ -4,13 +4,13 @@
  * by hand since it was generated (a fingerprint of what we wrote is kept in the meta sheet).
  */
 import type { Catalogue } from "../catalogue";
-import { catalogueById } from "../catalogue/levels";
+
 import { checkFigures, countFindings, type Finding } from "../checks";
 import { evaluateIndicators } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import { existingCells, resolveSheetNames, type ExistingWorkbook } from "../install";
 import { address, type SheetPlan } from "../layout/model";
-import { findMetaSheet, metaSheetPlan, META_SHEET_NAME, META_SHEET_NAMES } from "../meta";
+import { catalogueOfMeta, findMetaSheet, metaSheetPlan, META_SHEET_NAME, META_SHEET_NAMES } from "../meta";
 import { documentsReportPlan, REPORT_SHEETS, statisticsSheetPlan } from "./appendices";
 
 export interface ReportRequest {
@@ -91,7 +91,7 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
   const { name: metaName, meta } = findMetaSheet(existingCells(existing));
   if (!meta || request.figures.size === 0) throw new NotInstalledError();
   // The report has the rows of the template the workbook was installed with (huyện or xã).
-  const catalogue = request.catalogue ?? catalogueById(meta.templateId);
+  const catalogue = request.catalogue ?? catalogueOfMeta(meta);
 
   const findings = checkFigures(request.figures, request.documents, catalogue);
   const evaluated = evaluateIndicators(request.figures, catalogue);

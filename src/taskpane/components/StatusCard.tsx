@@ -69,7 +69,11 @@ export function StatusCard({ status, onRefresh, repairFunctions, onRepaired }: S
           </li>
           {status.installed && status.version && (
             <li>
-              <Body1>{t.version(status.version, status.level)}</Body1>
+              <Body1>
+                {status.form
+                  ? t.form(status.form.title, status.form.id, status.form.version)
+                  : t.version(status.version)}
+              </Body1>
             </li>
           )}
           {status.installed && (

@@ -5,7 +5,6 @@
  * both adapters.
  */
 import { DEFAULT_CATALOGUE, type Catalogue } from "../../core/catalogue";
-import { catalogueById } from "../../core/catalogue/levels";
 import { checkFigures, type Finding } from "../../core/checks";
 import {
   cellRef,
@@ -22,7 +21,7 @@ import {
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
 import { parseAddress } from "../../core/layout/model";
-import { META_SHEET_NAME, readMeta, type TemplateMeta } from "../../core/meta";
+import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../../core/meta";
 import { candidateReportNames } from "../../core/report/planReport";
 import { gridView, readSharedStrings, readSheetCells, type ReadGrid } from "./sheetReader";
 import { StylesPart } from "./stylesPart";
@@ -88,8 +87,17 @@ export class PackageReader {
 
   /** The template meta recorded in the very hidden sheet, or null. */
   meta(): TemplateMeta | null {
-    const sheet = this.findSheet(META_SHEET_NAME);
-    return sheet ? readMeta(gridView(this.grid(sheet), "values")) : null;
+    // `_CCHC`, or an alternate when a user's own sheet has that name.
+    return findMetaSheet((name) => {
+      const sheet = this.findSheet(name);
+      return sheet && gridView(this.grid(sheet), "values");
+    }).meta;
+  }
+
+  /** The form the workbook carries (its catalogue), or the default in a workbook without ours. */
+  catalogue(): Catalogue {
+    const meta = this.meta();
+    return meta ? catalogueOfMeta(meta) : DEFAULT_CATALOGUE;
   }
 
   /** Workbook-wide defined names by upper-cased name → their text (first wins). */
@@ -185,21 +193,20 @@ export class PackageReader {
     const meta = this.meta();
     const complete = meta?.templateId === catalogue.id && meta.version === catalogue.version;
     const grids = new Map<string, SheetGrids | undefined>();
-    const { figures, problems } = readNamedFigures(
-      catalogue,
-      (name) => this.namedCell(name),
-      (sheet) => {
+    const { figures, problems } = readNamedFigures(catalogue, (name) => this.namedCell(name), {
+      gridOf: (sheet) => {
         if (!grids.has(sheet)) grids.set(sheet, this.sheetGrids(sheet));
         return grids.get(sheet);
       },
-      complete,
-    );
-    return { figures, documents: this.documents(), problems };
+      // The grids are in the 1900 system already (sheetReader moves a 1904 workbook's dates).
+      namesComplete: complete,
+    });
+    return { figures, documents: this.documents(), problems, date1904: this.workbook.date1904 };
   }
 
   /** The findings of the checks, with the rules of the template the file was installed with. */
   check(catalogue?: Catalogue): { figures: PackageFigures; findings: Finding[] } {
-    const rules = catalogue ?? catalogueById(this.meta()?.templateId);
+    const rules = catalogue ?? this.catalogue();
     const figures = this.figures(rules);
     return { figures, findings: checkFigures(figures.figures, figures.documents, rules, figures.problems) };
   }
@@ -210,4 +217,6 @@ export interface PackageFigures {
   figures: Figures;
   documents: DocumentRow[];
   problems: PlacementProblem[];
+  /** The workbook uses the 1904 date system (its dates are already read as 1900 serials). */
+  date1904: boolean;
 }

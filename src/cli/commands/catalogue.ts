@@ -1,0 +1,99 @@
+/**
+ * `cchc catalogue list|check FILE|show ID|FILE [-o FILE.xlsx]`: the built-in forms, checking a
+ * province's catalogue file (every problem, with its JSON path), and a printable listing of a
+ * form for review. `list` and `check` never load ExcelJS (only `show -o` writes a workbook).
+ */
+import { builtinFiles, formatProblem, type Catalogue } from "../../core/catalogue";
+import { describeCheck } from "../../core/layout/catalogueSheets";
+import { catalogueProblems } from "../../core/catalogue/validate";
+import { parseArgs, UsageError } from "../args";
+import { catalogueOption, readCatalogueText } from "../catalogueOption";
+import { EXIT, type Command } from "../command";
+import type { Io } from "../io";
+
+const LEVEL_NAMES: Record<string, string> = { xa: "cấp xã", huyen: "cấp huyện", tinh: "cấp tỉnh" };
+
+function validity(from?: string, to?: string): string {
+  const vi = (iso: string) => iso.split("-").reverse().join("/");
+  if (from && to) return `kỳ từ ${vi(from)} đến ${vi(to)}`;
+  if (from) return `kỳ từ ${vi(from)}`;
+  if (to) return `kỳ đến ${vi(to)}`;
+  return "mọi kỳ";
+}
+
+function list(io: Io): number {
+  builtinFiles().forEach((f, i) => {
+    io.out(
+      `${f.id}\t${f.version}\t${LEVEL_NAMES[f.level] ?? f.level}\t${validity(f.validFrom, f.validTo)}${i === 0 ? "\t(mặc định)" : ""}\n  ${f.title}\n`,
+    );
+  });
+  return EXIT.ok;
+}
+
+function check(file: string, io: Io): number {
+  const problems = catalogueProblems(readCatalogueText(file));
+  if (problems.length === 0) {
+    io.out(`Danh mục "${file}" hợp lệ.\n`);
+    return EXIT.ok;
+  }
+  io.out(
+    `Danh mục "${file}" có ${problems.length} lỗi:\n${problems.map((p) => `- ${formatProblem(p)}`).join("\n")}\n`,
+  );
+  return EXIT.findings;
+}
+
+function show(catalogue: Catalogue, io: Io): void {
+  const lines = [
+    `${catalogue.title}`,
+    `Mã ${catalogue.id}, phiên bản ${catalogue.version}, ${LEVEL_NAMES[catalogue.level]}`,
+    "",
+  ];
+  for (const section of catalogue.sections) {
+    lines.push(`${section.number ? `${section.number}. ` : ""}${section.title}`);
+    for (const i of catalogue.indicators.filter((x) => x.section === section.id)) {
+      lines.push(`  ${i.parent ? "  - " : ""}${i.id}: ${i.label}${i.unit ? ` (${i.unit})` : ""}`);
+    }
+  }
+  lines.push("", "Kiểm tra:", ...catalogue.checks.map((c) => `  ${describeCheck(c)}`));
+  lines.push("", "Tiêu chí:", ...catalogue.criteria.map((c) => `  ${c.code}: ${c.label} (tối đa ${c.max})`));
+  io.out(`${lines.join("\n")}\n`);
+}
+
+export const catalogueCommand: Command = {
+  help: [
+    "Cách dùng:",
+    "  npx cchc catalogue list                         Các mẫu có sẵn: mã, phiên bản, cấp, kỳ áp dụng.",
+    "  npx cchc catalogue check TỆP.json               Kiểm tra tệp danh mục; liệt kê mọi lỗi kèm vị trí.",
+    "  npx cchc catalogue show MÃ|TỆP [-o TỆP.xlsx]    In các chỉ tiêu, quy tắc kiểm tra, tiêu chí;",
+    "                                                  -o: ghi thành bảng tính để in và rà soát.",
+    "",
+    "Mã thoát: 0 hợp lệ; 1 khi tệp danh mục có lỗi; 2 khi không đọc được tệp hoặc gõ sai lệnh.",
+    "",
+  ].join("\n"),
+  async run(args, io) {
+    const parsed = parseArgs(args, {
+      flags: { "--output": { value: true, aliases: ["-o"] }, "--force": {} },
+      positional: { min: 1, max: 2, name: "list, check hoặc show" },
+    });
+    const [action, target] = parsed.positional;
+    if (action === "list") {
+      if (target !== undefined) throw new UsageError("catalogue list không nhận thêm tham số.");
+      return list(io);
+    }
+    if (action !== "check" && action !== "show")
+      throw new UsageError(`Không có "catalogue ${action}": dùng list, check hoặc show.`);
+    if (target === undefined)
+      throw new UsageError(`Thiếu ${action === "check" ? "tệp danh mục" : "mã hoặc tệp danh mục"}.`);
+    if (action === "check") return check(target, io);
+    const catalogue = catalogueOption(target, undefined)!;
+    const output = parsed.flags.get("--output");
+    if (typeof output === "string") {
+      if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
+      // ExcelJS only for the workbook listing.
+      const { writeCatalogueListing } = await import("../../xlsx/operations");
+      await writeCatalogueListing(output, catalogue, { overwrite: parsed.flags.has("--force") });
+      io.out(`Đã ghi danh mục ${catalogue.id} ${catalogue.version} vào "${output}".\n`);
+    } else show(catalogue, io);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,414 @@
+/**
+ * Checking a catalogue file (catalogue-format.md, "What a bad catalogue gets"): JSON syntax
+ * (line and column), the shipped JSON Schema through ajv (unknown or missing fields, wrong
+ * types), then the rules a schema cannot say (duplicate, reserved and unknown ids, parent
+ * cycles, ratio/formula pairing, checks over text, sheet names Excel refuses, sections without
+ * indicators). Every problem is reported at once, in Vietnamese, with its JSON path and id.
+ *
+ * Kept apart from the rest of the catalogue code: ajv compiles the schema with `new Function`
+ * and weighs about 120 kB, so the task pane loads this module only when a province's file is
+ * chosen (a lazily loaded chunk), and `catalogue list` never needs it.
+ */
+import Ajv, { type ErrorObject } from "ajv";
+import schema from "./data/catalogue.schema.json";
+import { CatalogueError, type CatalogueProblem } from "./errors";
+import { catalogueFromFile } from "./form";
+import { RESERVED_IDS, RESERVED_SECTION_ID, RESERVED_SHEET_KEY } from "./infoBlock";
+import type { Catalogue, CatalogueFile } from "./types";
+
+/** Sheet names the program uses for its own sheets (a catalogue's may not take them). */
+const PROGRAM_SHEETS = ["Thông tin chung", "Danh mục văn bản", "Chỉ số CCHC", "Chỉ tiêu đã bỏ", "_CCHC"];
+const EXCEL_FORBIDDEN = /[:\\/?*[\]]/;
+const KINDS: readonly string[] = ["count", "money", "ratio", "text", "date", "choice"];
+
+let compiled: ReturnType<Ajv["compile"]> | undefined;
+function schemaValidator(): ReturnType<Ajv["compile"]> {
+  compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: false }).compile(schema);
+  return compiled;
+}
+
+/** `/indicators/12/formula/args/1` → `indicators[12].formula.args[1]`. */
+export function jsonPath(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+}
+
+/** The id of the object nearest to a path (an indicator's id, a sheet's key, a criterion's code). */
+function idAt(data: unknown, pointer: string): string | undefined {
+  const parts = pointer.split("/").slice(1);
+  let node: unknown = data;
+  let found: string | undefined;
+  for (const part of parts) {
+    if (node === null || typeof node !== "object") break;
+    node = (node as Record<string, unknown>)[part];
+    if (node && typeof node === "object" && !Array.isArray(node)) {
+      const o = node as Record<string, unknown>;
+      const id = o.id ?? o.key ?? o.code;
+      if (typeof id === "string") found = id;
+    }
+  }
+  return found;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "một chuỗi chữ",
+  number: "một số",
+  integer: "một số nguyên",
+  array: "một danh sách [ ]",
+  object: "một đối tượng { }",
+  boolean: "true hoặc false",
+};
+
+function schemaMessage(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required":
+      return `thiếu trường bắt buộc "${String(p.missingProperty)}".`;
+    case "additionalProperties":
+      return `trường "${String(p.additionalProperty)}" không có trong định dạng danh mục.`;
+    case "type":
+      return `phải là ${TYPE_NAMES[String(p.type)] ?? String(p.type)}.`;
+    case "enum":
+      return `giá trị không hợp lệ; dùng một trong: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.`;
+    case "const":
+      return `phải là ${JSON.stringify(p.allowedValue)}.`;
+    case "pattern":
+      return error.instancePath.endsWith("/code")
+        ? "mã tiêu chí chỉ gồm chữ cái không dấu, số và _."
+        : /Valid(From|To)$/i.test(error.instancePath)
+          ? "ngày phải viết dạng YYYY-MM-DD."
+          : "mã phải là chữ thường không dấu (a–z), số, - và _, bắt đầu bằng chữ hoặc số.";
+    case "minLength":
+      return "không được để trống.";
+    case "maxLength":
+      return `dài quá ${String(p.limit)} ký tự.`;
+    case "minItems":
+      return `cần ít nhất ${String(p.limit)} phần tử.`;
+    case "maxItems":
+      return `có nhiều nhất ${String(p.limit)} phần tử.`;
+    case "exclusiveMinimum":
+      return `phải lớn hơn ${String(p.limit)}.`;
+    case "minimum":
+      return `không được nhỏ hơn ${String(p.limit)}.`;
+    case "discriminator":
+      return p.error === "mapping"
+        ? `loại kiểm tra "${String(p.tagValue)}" không có; dùng partOfWhole, sum, balance, notAbove hoặc dateOrder.`
+        : `thiếu trường "type" (loại kiểm tra).`;
+    default:
+      return `không đúng định dạng (${error.message ?? error.keyword}).`;
+  }
+}
+
+/** Where a JSON.parse error points: "dòng L, cột C", from the engine's message. */
+function syntaxProblem(text: string, error: Error): CatalogueProblem {
+  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
+  let where = "";
+  if (lineColumn) where = `dòng ${lineColumn[1]}, cột ${lineColumn[2]}`;
+  else {
+    const position = /position (\d+)/.exec(error.message);
+    const at = position
+      ? Number(position[1])
+      : /end of JSON|Unexpected end/i.test(error.message)
+        ? text.length
+        : -1;
+    if (at >= 0) {
+      const before = text.slice(0, at).split("\n");
+      where = `dòng ${before.length}, cột ${before[before.length - 1].length + 1}`;
+    }
+  }
+  return {
+    path: "",
+    message: `Tệp không phải JSON hợp lệ${where ? ` (${where})` : ""}: ${error.message}`,
+  };
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** The rules a schema cannot express, over whatever parts of the file have the right shape. */
+export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
+  const problems: CatalogueProblem[] = [];
+  if (!isObj(data)) return problems;
+  const add = (path: string, id: string | undefined, message: string) =>
+    problems.push({ path, ...(id !== undefined ? { id } : {}), message });
+
+  // Duplicates and reserved ids.
+  const seen = (field: string, key: string, what: string, reserved?: (id: string) => string | undefined) => {
+    const first = new Map<string, number>();
+    list(data[field]).forEach((item, i) => {
+      const id = isObj(item) ? str(item[key]) : undefined;
+      if (id === undefined) return;
+      const path = `${field}[${i}].${key}`;
+      const refusal = reserved?.(id);
+      if (refusal) add(path, id, refusal);
+      if (first.has(id)) add(path, id, `${what} "${id}" trùng với ${field}[${first.get(id)}].`);
+      else first.set(id, i);
+    });
+    return first;
+  };
+  const indicatorIndex = seen("indicators", "id", "Mã chỉ tiêu", (id) =>
+    RESERVED_IDS.has(id)
+      ? `Mã "${id}" dành cho khối Thông tin chung của chương trình; hãy đặt mã khác.`
+      : undefined,
+  );
+  const sheetIndex = seen("sheets", "key", "Mã trang", (id) =>
+    id === RESERVED_SHEET_KEY
+      ? `Mã trang "${id}" dành cho trang Thông tin chung của chương trình.`
+      : undefined,
+  );
+  const sectionIndex = seen("sections", "id", "Mã mục", (id) =>
+    id === RESERVED_SECTION_ID ? `Mã mục "${id}" dành cho mục Thông tin chung của chương trình.` : undefined,
+  );
+  seen("criteria", "code", "Mã tiêu chí");
+  seen("checks", "id", "Mã kiểm tra");
+
+  // Sheet names Excel refuses, or that ours take.
+  const names = new Map<string, number>();
+  list(data.sheets).forEach((sheet, i) => {
+    const name = isObj(sheet) ? str(sheet.name) : undefined;
+    if (name === undefined) return;
+    const path = `sheets[${i}].name`;
+    const key = isObj(sheet) ? str(sheet.key) : undefined;
+    if (name.length > 31)
+      add(path, key, `Tên trang "${name}" dài ${name.length} ký tự; Excel cho tối đa 31.`);
+    if (EXCEL_FORBIDDEN.test(name))
+      add(path, key, `Tên trang "${name}" có ký tự Excel không cho phép (một trong : \\ / ? * [ ]).`);
+    if (name.startsWith("'") || name.endsWith("'"))
+      add(path, key, `Tên trang "${name}" không được bắt đầu hay kết thúc bằng dấu nháy đơn.`);
+    const lower = name.toLocaleLowerCase("vi");
+    if (PROGRAM_SHEETS.some((n) => n.toLocaleLowerCase("vi") === lower))
+      add(path, key, `Tên trang "${name}" là tên một trang của chương trình; hãy đặt tên khác.`);
+    if (names.has(lower))
+      add(
+        path,
+        key,
+        `Tên trang "${name}" trùng với sheets[${names.get(lower)}] (Excel không phân biệt chữ hoa, thường).`,
+      );
+    else names.set(lower, i);
+  });
+
+  // Sections → sheets; sections and sheets that hold nothing.
+  const sectionsUsed = new Set<string>();
+  const sheetsUsed = new Set<string>();
+  list(data.sections).forEach((section, i) => {
+    if (!isObj(section)) return;
+    const sheet = str(section.sheet);
+    if (sheet === undefined) return;
+    sheetsUsed.add(sheet);
+    if (!sheetIndex.has(sheet))
+      add(
+        `sections[${i}].sheet`,
+        str(section.id),
+        `Mục "${String(section.id)}" thuộc trang "${sheet}" không có trong sheets.`,
+      );
+  });
+
+  const indicators = list(data.indicators);
+  // A kind the schema refuses is reported there; the rules below only judge valid kinds.
+  const validKind = (v: unknown) => (typeof v === "string" && KINDS.includes(v) ? v : undefined);
+  const kindOf = (id: string): string | undefined => {
+    const i = indicatorIndex.get(id);
+    const item = i === undefined ? undefined : indicators[i];
+    return isObj(item) ? validKind(item.kind) : undefined;
+  };
+  const unknown = (path: string, owner: string | undefined, id: string, role: string) =>
+    add(path, owner, `${role} "${id}" không có trong indicators.`);
+
+  indicators.forEach((item, i) => {
+    if (!isObj(item)) return;
+    const id = str(item.id);
+    const kind = validKind(item.kind);
+    const section = str(item.section);
+    if (section !== undefined) {
+      sectionsUsed.add(section);
+      if (!sectionIndex.has(section))
+        add(`indicators[${i}].section`, id, `Mục "${section}" của chỉ tiêu không có trong sections.`);
+    }
+    const parent = str(item.parent);
+    if (parent !== undefined) {
+      if (!indicatorIndex.has(parent)) unknown(`indicators[${i}].parent`, id, parent, "Chỉ tiêu cha");
+      else if (parent === id) add(`indicators[${i}].parent`, id, "Chỉ tiêu không thể là cha của chính nó.");
+    }
+    if (kind === "ratio" && item.formula === undefined)
+      add(`indicators[${i}]`, id, "Chỉ tiêu tỷ lệ (ratio) phải có công thức (formula).");
+    if (kind !== undefined && kind !== "ratio" && item.formula !== undefined)
+      add(
+        `indicators[${i}].formula`,
+        id,
+        `Chỉ có chỉ tiêu tỷ lệ (ratio) mới có công thức; chỉ tiêu này là "${kind}".`,
+      );
+    if (kind === "choice" && item.choices === undefined)
+      add(`indicators[${i}]`, id, "Chỉ tiêu lựa chọn (choice) phải có danh sách choices.");
+    if (kind !== undefined && kind !== "choice" && item.choices !== undefined)
+      add(`indicators[${i}].choices`, id, "Chỉ chỉ tiêu lựa chọn (choice) mới có choices.");
+    if (kind !== undefined && kind !== "count" && kind !== "money" && item.aggregate !== undefined)
+      add(
+        `indicators[${i}].aggregate`,
+        id,
+        "Chỉ số đếm (count) và tiền (money) mới có cách tổng hợp (aggregate).",
+      );
+    const args = isObj(item.formula) ? list(item.formula.args) : [];
+    args.forEach((arg, a) => {
+      const ids =
+        typeof arg === "string"
+          ? [[arg, `indicators[${i}].formula.args[${a}]`]]
+          : list(arg).map((x, k) => [x, `indicators[${i}].formula.args[${a}][${k}]`]);
+      for (const [ref, path] of ids) {
+        if (typeof ref !== "string") continue;
+        if (!indicatorIndex.has(ref)) unknown(path as string, id, ref, "Công thức dùng chỉ tiêu");
+        else if (kindOf(ref) !== undefined && !["count", "money"].includes(kindOf(ref)!))
+          add(
+            path as string,
+            id,
+            `Công thức chỉ tính trên số đếm hoặc số tiền; "${ref}" là "${kindOf(ref)}".`,
+          );
+      }
+    });
+  });
+
+  // Parent cycles (each reported once, at the indicator that closes it).
+  const parentOf = new Map<string, string>();
+  indicators.forEach((item) => {
+    if (isObj(item) && typeof item.id === "string" && typeof item.parent === "string")
+      parentOf.set(item.id, item.parent);
+  });
+  const reported = new Set<string>();
+  for (const [start] of parentOf) {
+    const chain: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && !chain.includes(at)) {
+      chain.push(at);
+      at = parentOf.get(at);
+    }
+    if (at === undefined || (at === start && chain.length === 1)) continue;
+    const cycle = chain.slice(chain.indexOf(at));
+    const key = [...cycle].sort().join(",");
+    if (cycle.length < 2 || reported.has(key)) continue;
+    reported.add(key);
+    const first = cycle[0];
+    add(
+      `indicators[${indicatorIndex.get(first)}].parent`,
+      first,
+      `Vòng lặp chỉ tiêu cha: ${[...cycle, first].join(" → ")}.`,
+    );
+  }
+
+  list(data.sections).forEach((section, i) => {
+    const id = isObj(section) ? str(section.id) : undefined;
+    if (id !== undefined && !sectionsUsed.has(id))
+      add(`sections[${i}]`, id, `Mục "${id}" không có chỉ tiêu nào.`);
+  });
+  list(data.sheets).forEach((sheet, i) => {
+    const key = isObj(sheet) ? str(sheet.key) : undefined;
+    if (key !== undefined && !sheetsUsed.has(key))
+      add(`sheets[${i}]`, key, `Trang "${key}" không có mục nào.`);
+  });
+
+  // Checks: every id known; numbers compared as numbers, dates as dates.
+  const FIELDS: Record<string, string[]> = {
+    partOfWhole: ["part", "whole"],
+    sum: ["total", "parts"],
+    balance: ["total", "parts", "explainedBy"],
+    notAbove: ["value", "limit"],
+    dateOrder: ["from", "to"],
+  };
+  list(data.checks).forEach((check, i) => {
+    if (!isObj(check)) return;
+    const type = str(check.type);
+    const owner = str(check.id);
+    for (const field of FIELDS[type ?? ""] ?? []) {
+      const refs = Array.isArray(check[field])
+        ? list(check[field]).map((r, k) => [r, `checks[${i}].${field}[${k}]`])
+        : [[check[field], `checks[${i}].${field}`]];
+      for (const [ref, path] of refs) {
+        if (typeof ref !== "string") continue;
+        if (!indicatorIndex.has(ref)) {
+          unknown(path as string, owner ?? ref, ref, "Kiểm tra dùng chỉ tiêu");
+          continue;
+        }
+        const kind = kindOf(ref);
+        if (type === "dateOrder" && kind !== undefined && kind !== "date")
+          add(
+            path as string,
+            ref,
+            `Kiểm tra ngày (dateOrder) chỉ dùng chỉ tiêu ngày (date); "${ref}" là "${kind}".`,
+          );
+        if (type !== "dateOrder" && (kind === "text" || kind === "choice" || kind === "date"))
+          add(path as string, ref, `Kiểm tra số liệu không dùng được trên chỉ tiêu "${kind}" ("${ref}").`);
+        if ((type === "sum" || type === "balance") && kind === "ratio")
+          add(path as string, ref, `Không cộng các tỷ lệ: "${ref}" là chỉ tiêu tỷ lệ.`);
+      }
+    }
+  });
+
+  list(data.criteria).forEach((criterion, i) => {
+    if (!isObj(criterion)) return;
+    const code = str(criterion.code);
+    const rate = str(criterion.rateFrom);
+    if (rate !== undefined) {
+      if (!indicatorIndex.has(rate))
+        unknown(`criteria[${i}].rateFrom`, code, rate, "Tiêu chí lấy tỷ lệ từ chỉ tiêu");
+      else if (kindOf(rate) !== "ratio")
+        add(
+          `criteria[${i}].rateFrom`,
+          code,
+          `Tiêu chí lấy tỷ lệ từ "${rate}", nhưng đó không phải chỉ tiêu tỷ lệ.`,
+        );
+    }
+    if (
+      rate !== undefined &&
+      criterion.method !== undefined &&
+      criterion.method !== 0 &&
+      criterion.threshold === undefined
+    )
+      add(`criteria[${i}]`, code, `Cách tính ${String(criterion.method)} cần ngưỡng (threshold).`);
+  });
+  return problems;
+}
+
+/** Every problem of a catalogue file's text; an empty list when it can be installed. */
+export function catalogueProblems(text: string): CatalogueProblem[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return [syntaxProblem(text, error as Error)];
+  }
+  return dataProblems(data);
+}
+
+/** Every problem of parsed catalogue data. */
+export function dataProblems(data: unknown): CatalogueProblem[] {
+  const validate = schemaValidator();
+  const problems: CatalogueProblem[] = [];
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) {
+      // The discriminator already says what is wrong with a check's type; skip ajv's echo of it.
+      if (error.keyword === "oneOf") continue;
+      const extra = error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : "";
+      const base = jsonPath(error.instancePath);
+      problems.push({
+        path: extra ? (base ? `${base}.${extra}` : extra) : base,
+        ...(idAt(data, error.instancePath) ? { id: idAt(data, error.instancePath) } : {}),
+        message: schemaMessage(error),
+      });
+    }
+  }
+  problems.push(...crossReferenceProblems(data));
+  return problems;
+}
+
+/**
+ * A catalogue from a file's text, or CatalogueError with every problem found (nothing is to
+ * be installed then). `source` names the file in the message.
+ */
+export function parseCatalogue(text: string, source = ""): Catalogue {
+  const problems = catalogueProblems(text);
+  if (problems.length > 0) throw new CatalogueError(problems, source);
+  return catalogueFromFile(JSON.parse(text.replace(/^\uFEFF/, "")) as CatalogueFile);
+}

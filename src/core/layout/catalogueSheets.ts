@@ -1,0 +1,141 @@
+/**
+ * A printable listing of a catalogue, for a province to review its form (`cchc catalogue show
+ * -o`): one sheet of rows (indicators by section), one of checks, one of criteria.
+ */
+import { argIds, type Catalogue, type CheckRule } from "../catalogue";
+import type { CellPlan, SheetPlan } from "./model";
+import * as S from "./styles";
+
+const KIND_NAMES: Record<string, string> = {
+  count: "Số đếm",
+  money: "Số tiền",
+  ratio: "Tỷ lệ",
+  text: "Chữ",
+  date: "Ngày",
+  choice: "Lựa chọn",
+};
+
+/** A check in words: `hs_dagq = hs_truochan + hs_dunghan + hs_trehan`. */
+export function describeCheck(rule: CheckRule): string {
+  switch (rule.type) {
+    case "partOfWhole":
+      return `${rule.part} ≤ ${rule.whole}`;
+    case "sum":
+      return `${rule.total} = ${rule.parts.join(" + ")}`;
+    case "balance":
+      return `${rule.total} = ${rule.parts.join(" + ")} + ${rule.explainedBy}`;
+    case "notAbove":
+      return `${rule.value} ≤ ${rule.limit}`;
+    case "dateOrder":
+      return `${rule.from} ≤ ${rule.to}`;
+  }
+}
+
+function table(
+  key: string,
+  name: string,
+  title: string,
+  headers: string[],
+  rows: unknown[][],
+  widths: number[],
+): SheetPlan {
+  const cells: CellPlan[] = [{ address: "A1", value: title, style: S.title }];
+  const letter = (i: number) => String.fromCharCode(65 + i);
+  headers.forEach((h, i) => cells.push({ address: `${letter(i)}3`, value: h, style: S.header }));
+  rows.forEach((row, r) =>
+    row.forEach((value, i) =>
+      cells.push({
+        address: `${letter(i)}${4 + r}`,
+        value: (value ?? null) as CellPlan["value"],
+        style: S.label,
+      }),
+    ),
+  );
+  return {
+    key,
+    name,
+    role: "list",
+    columns: widths,
+    font: { name: "Times New Roman", size: 12 },
+    cells,
+    merges: [],
+    names: [],
+    validations: [],
+    protect: false,
+    visibility: "visible",
+    page: {
+      orientation: "landscape",
+      marginsMm: { top: 15, bottom: 15, left: 15, right: 15, header: 8, footer: 8 },
+      fitToWidth: true,
+      printArea: `A1:${letter(headers.length - 1)}${3 + rows.length}`,
+      printTitleRows: "$3:$3",
+      pageNumberTopCenterFromSecondPage: false,
+    },
+  };
+}
+
+/** The listing's sheets. */
+export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
+  const heading = `${catalogue.title} (mã ${catalogue.id}, phiên bản ${catalogue.version})`;
+  const sections = new Map(catalogue.sections.map((s) => [s.id, s]));
+  const sheets = new Map(catalogue.sheets.map((s) => [s.key, s]));
+  const rows = catalogue.indicators.map((i) => {
+    const section = sections.get(i.section);
+    const formula = i.formula
+      ? `${i.formula.fn}(${i.formula.args.map((a) => argIds(a).join(" + ")).join("; ")})`
+      : i.derived
+        ? `${i.derived}(ky_bao_cao; nam)`
+        : "";
+    return [
+      `${section?.number ? `${section.number}. ` : ""}${section?.title ?? i.section}`,
+      sheets.get(section?.sheet ?? "")?.name ?? "",
+      i.id,
+      `${i.parent ? "- " : ""}${i.label}`,
+      i.unit,
+      KIND_NAMES[i.kind] ?? i.kind,
+      formula || (i.choices ? i.choices.join("; ") : ""),
+      i.kind === "count" || i.kind === "money" ? (i.aggregate === "stock" ? "Lấy kỳ cuối" : "Cộng") : "",
+    ];
+  });
+  const checks = catalogue.checks.map((c) => [
+    c.id,
+    c.type,
+    describeCheck(c),
+    c.type === "balance" ? "Lỗi / cảnh báo" : c.severity === "error" ? "Lỗi" : "Cảnh báo",
+    "what" in c ? (c.what ?? "") : "",
+  ]);
+  const criteria = catalogue.criteria.map((c) => [
+    c.code,
+    c.label,
+    c.max,
+    c.method,
+    c.threshold ?? "",
+    c.rateFrom ?? "Tự nhập điểm",
+  ]);
+  return [
+    table(
+      "rows",
+      "Chỉ tiêu",
+      `CHỈ TIÊU: ${heading}`,
+      ["Mục", "Trang", "Mã", "Chỉ tiêu", "Đơn vị", "Loại", "Công thức / lựa chọn", "Tổng hợp"],
+      rows,
+      [30, 20, 20, 55, 12, 12, 36, 14],
+    ),
+    table(
+      "checks",
+      "Kiểm tra",
+      `QUY TẮC KIỂM TRA: ${heading}`,
+      ["Mã", "Loại", "Quy tắc", "Mức", "Mô tả"],
+      checks,
+      [30, 14, 60, 14, 40],
+    ),
+    table(
+      "criteria",
+      "Tiêu chí",
+      `TIÊU CHÍ TỰ CHẤM ĐIỂM: ${heading}`,
+      ["Mã", "Tiêu chí", "Điểm tối đa", "Cách tính", "Ngưỡng", "Tỷ lệ từ"],
+      criteria,
+      [22, 60, 12, 10, 10, 22],
+    ),
+  ];
+}

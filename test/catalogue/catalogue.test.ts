@@ -1,0 +1,334 @@
+/**
+ * Catalogue files: the built-ins against the shipped schema, every kind of bad catalogue with
+ * its message, the catalogue a workbook carries (chunked in the meta sheet, legacy ids), and
+ * the install rules of forms (another id refused, dropped figures kept).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import {
+  builtinCatalogue,
+  builtinFiles,
+  catalogueToFile,
+  DEFAULT_CATALOGUE,
+  DISTRICT_CATALOGUE,
+  inputName,
+  type Catalogue,
+} from "../../src/core/catalogue";
+import { catalogueProblems, parseCatalogue } from "../../src/core/catalogue/validate";
+import { CatalogueError } from "../../src/core/catalogue/errors";
+import { sampleOf } from "../../src/core/catalogue/sample";
+import { checkFigures } from "../../src/core/checks";
+import { figuresFromValues } from "../../src/core/figures";
+import { figuresOfPlans, OtherCatalogueError, planInstall } from "../../src/core/install";
+import { DROPPED_SHEET } from "../../src/core/layout/droppedSheet";
+import { catalogueOfWorkbook, chunkText, META_SHEET_NAME } from "../../src/core/meta";
+import { bodyLines, bodyShortName } from "../../src/core/report/documentForm";
+import { gridOf, workbookOf } from "../support/plans";
+import { generatedCatalogue } from "../support/generatedCatalogue";
+
+const FIXTURES = path.join(__dirname, "..", "fixtures", "catalogues");
+const DATA = path.join(__dirname, "..", "..", "src", "core", "catalogue", "data");
+const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), "utf8");
+export const V1 = parseCatalogue(read(FIXTURES, "tinh-thu-xa.v1.json"));
+export const V2 = parseCatalogue(read(FIXTURES, "tinh-thu-xa.v2.json"));
+
+describe("the built-in catalogues", () => {
+  it.each(["xa-2025.json", "huyen-2021.json", "cchc-xa.json"])(
+    "%s passes the shipped schema and rules",
+    (name) => {
+      expect(catalogueProblems(read(DATA, name))).toEqual([]);
+    },
+  );
+
+  it("lists the default first, and every count and money row says how it consolidates", () => {
+    expect(builtinFiles().map((f) => f.id)).toEqual(["xa-2025", "huyen-2021"]);
+    expect(DEFAULT_CATALOGUE.id).toBe("xa-2025");
+    expect(DEFAULT_CATALOGUE.title).toMatch(/^Mẫu tham khảo .* tỉnh điều chỉnh cho phù hợp$/);
+    for (const file of builtinFiles())
+      for (const i of file.indicators)
+        if (i.kind === "count" || i.kind === "money")
+          expect([i.id, i.aggregate]).toEqual([i.id, expect.any(String)]);
+  });
+
+  it("reads legacy template ids: cchc-huyen as the district form, cchc-xa as the old commune subset", () => {
+    expect(builtinCatalogue("cchc-huyen")).toBe(DISTRICT_CATALOGUE);
+    const oldCommune = builtinCatalogue("cchc-xa")!;
+    expect(oldCommune.indicators.map((i) => i.id)).toContain("bc_xa_comat");
+    expect(oldCommune.indicators.map((i) => i.id)).not.toContain("dvsn_so");
+  });
+
+  it("gives the fictional commune's sample exactly its known findings", () => {
+    const sample = sampleOf("xa-2025")!;
+    expect(sample.description).toMatch(/giả định/);
+    const plan = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
+    const findings = checkFigures(figuresOfPlans(plan.sheets, DEFAULT_CATALOGUE), [], DEFAULT_CATALOGUE);
+    expect(findings.map((f) => [f.severity, f.checkId, f.message])).toEqual([
+      [
+        "warning",
+        "notAbove:bc_comat:bc_giao",
+        "Số có mặt vượt số được giao: Có mặt tại thời điểm báo cáo (Biên chế cán bộ, công chức của xã được giao) 54 > 52 (+2).",
+      ],
+    ]);
+  });
+});
+
+describe("a bad catalogue", () => {
+  const problems = catalogueProblems(read(FIXTURES, "bad-everything.json"));
+  const at = (p: string) => problems.filter((x) => x.path === p).map((x) => [x.id, x.message]);
+
+  it("reports every problem at once, each with its JSON path and id, in Vietnamese", () => {
+    expect(problems.length).toBe(26);
+    expect(at("bogus")).toEqual([[undefined, 'trường "bogus" không có trong định dạng danh mục.']]);
+    expect(at("id")).toEqual([
+      [undefined, "mã phải là chữ thường không dấu (a–z), số, - và _, bắt đầu bằng chữ hoặc số."],
+    ]);
+    expect(at("indicators[0].kind")).toEqual([
+      [
+        "hs_nhan",
+        'giá trị không hợp lệ; dùng một trong: "count", "money", "ratio", "text", "date", "choice".',
+      ],
+    ]);
+    expect(at("checks[6]")).toEqual([
+      [
+        undefined,
+        'loại kiểm tra "between" không có; dùng partOfWhole, sum, balance, notAbove hoặc dateOrder.',
+      ],
+    ]);
+  });
+
+  it("names duplicate and reserved ids", () => {
+    expect(at("indicators[18].id")).toEqual([
+      ["nam", 'Mã "nam" dành cho khối Thông tin chung của chương trình; hãy đặt mã khác.'],
+    ]);
+    expect(at("indicators[19].id")).toEqual([["hs_nhan", 'Mã chỉ tiêu "hs_nhan" trùng với indicators[0].']]);
+    expect(at("sheets[2].key")).toEqual([["hs", 'Mã trang "hs" trùng với sheets[0].']]);
+    expect(at("sheets[3].key")).toEqual([
+      ["info", 'Mã trang "info" dành cho trang Thông tin chung của chương trình.'],
+    ]);
+    expect(at("criteria[3].code")).toEqual([["TT_KIP", 'Mã tiêu chí "TT_KIP" trùng với criteria[0].']]);
+  });
+
+  it("names sheet names Excel refuses", () => {
+    expect(at("sheets[2].name")).toEqual([
+      ["hs", 'Tên trang "a. hồ sơ một cửa" trùng với sheets[0] (Excel không phân biệt chữ hoa, thường).'],
+    ]);
+    expect(at("sheets[3].name").map(([, m]) => m)).toEqual([
+      'Tên trang "Bad:name/with*chars[] and more than thirty one" dài 46 ký tự; Excel cho tối đa 31.',
+      'Tên trang "Bad:name/with*chars[] and more than thirty one" có ký tự Excel không cho phép (một trong : \\ / ? * [ ]).',
+    ]);
+  });
+
+  it("names unknown references, cycles, ratio/formula mistakes, checks over text and empty sections", () => {
+    expect(at("sections[3].sheet")).toEqual([
+      ["IV", 'Mục "IV" thuộc trang "khong_co" không có trong sheets.'],
+    ]);
+    expect(at("indicators[24].section")).toEqual([
+      ["ty_la", 'Mục "XX" của chỉ tiêu không có trong sections.'],
+    ]);
+    expect(at("indicators[24].formula.args[0][1]")).toEqual([
+      ["ty_la", 'Công thức dùng chỉ tiêu "khong_co" không có trong indicators.'],
+    ]);
+    expect(at("indicators[25].parent")).toEqual([
+      ["Sai_Ma", 'Chỉ tiêu cha "cha_la" không có trong indicators.'],
+    ]);
+    expect(at("indicators[20].parent")).toEqual([
+      ["vong_a", "Vòng lặp chỉ tiêu cha: vong_a → vong_b → vong_a."],
+    ]);
+    expect(at("indicators[22]")).toEqual([
+      ["ty_thieu", "Chỉ tiêu tỷ lệ (ratio) phải có công thức (formula)."],
+    ]);
+    expect(at("indicators[23].formula")).toEqual([
+      ["dem_cong_thuc", 'Chỉ có chỉ tiêu tỷ lệ (ratio) mới có công thức; chỉ tiêu này là "count".'],
+    ]);
+    expect(at("checks[5].total")).toEqual([
+      ["ns_ghichu", 'Kiểm tra số liệu không dùng được trên chỉ tiêu "text" ("ns_ghichu").'],
+    ]);
+    expect(at("checks[5].parts[1]")).toEqual([
+      ["ma_la", 'Kiểm tra dùng chỉ tiêu "ma_la" không có trong indicators.'],
+    ]);
+    expect(at("sections[3]")).toEqual([["IV", 'Mục "IV" không có chỉ tiêu nào.']]);
+    expect(at("criteria[3].rateFrom")).toEqual([
+      ["TT_KIP", 'Tiêu chí lấy tỷ lệ từ "hs_nhan", nhưng đó không phải chỉ tiêu tỷ lệ.'],
+    ]);
+  });
+
+  it("gives a JSON syntax error its line and column", () => {
+    expect(catalogueProblems('{\n  "id": "x",\n  "version": 1,,\n}')).toEqual([
+      { path: "", message: expect.stringMatching(/^Tệp không phải JSON hợp lệ \(dòng 3, cột 16\): /) },
+    ]);
+  });
+
+  it("is refused by parseCatalogue with every problem in the error", () => {
+    const error = (() => {
+      try {
+        parseCatalogue(read(FIXTURES, "bad-everything.json"), "bad.json");
+      } catch (e) {
+        return e;
+      }
+    })() as CatalogueError;
+    expect(error).toBeInstanceOf(CatalogueError);
+    expect(error.problems).toHaveLength(26);
+    expect(error.message.split("\n")[0]).toBe("Danh mục bad.json có 26 lỗi:");
+  });
+});
+
+describe("the workbook carries its catalogue", () => {
+  const metaRows = (catalogue: Catalogue, sample = false) =>
+    gridOf(
+      planInstall({ sheetNames: [], sheets: new Map() }, { catalogue, sample }).sheets.find(
+        (s) => s.name === META_SHEET_NAME,
+      )!,
+    );
+
+  it("rebuilds the same catalogue from the meta sheet's rows (catalogueOfWorkbook)", () => {
+    expect(catalogueOfWorkbook(metaRows(V1))).toEqual(V1);
+    expect(catalogueOfWorkbook(metaRows(DISTRICT_CATALOGUE))).toEqual(DISTRICT_CATALOGUE);
+    expect(catalogueOfWorkbook([["key", "value"]])).toBeNull();
+  });
+
+  it("splits a large catalogue into cells of at most 32,767 characters, none starting like a formula", () => {
+    const big = parseCatalogue(JSON.stringify(generatedCatalogue(500)));
+    const rows = metaRows(big);
+    const chunks = rows.filter((r) => String(r[0]).startsWith("catalogue:"));
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const [, text] of chunks) {
+      expect(String(text).length).toBeLessThanOrEqual(32_767);
+      expect(String(text)).not.toMatch(/^[=+\-@\s]/);
+    }
+    expect(catalogueOfWorkbook(rows)).toEqual(big);
+    // A boundary before "=" moves back one character.
+    expect(chunkText("ab=cd", 2)).toEqual(["a", "b=", "cd"]);
+  });
+
+  it("says so when a chunk of the stored catalogue is missing", () => {
+    const rows = metaRows(V1).filter((r) => r[0] !== "catalogue:1");
+    expect(() => catalogueOfWorkbook(rows)).toThrow(/thiếu phần danh mục đã lưu/);
+  });
+
+  it("reads a workbook installed before catalogues were files by its template id", () => {
+    expect(
+      catalogueOfWorkbook([
+        ["template_id", "cchc-huyen"],
+        ["template_version", "1.0.0"],
+      ]),
+    ).toBe(DISTRICT_CATALOGUE);
+    expect(
+      catalogueOfWorkbook([
+        ["template_id", "cchc-xa"],
+        ["template_version", "1.0.0"],
+      ])!.id,
+    ).toBe("cchc-xa");
+  });
+});
+
+describe("installing forms", () => {
+  const installed = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: V1 });
+
+  it("refuses another catalogue over an installed workbook", () => {
+    expect(() => planInstall(workbookOf(installed.sheets), { catalogue: DEFAULT_CATALOGUE })).toThrow(
+      OtherCatalogueError,
+    );
+    expect(() => planInstall(workbookOf(installed.sheets), { catalogue: DEFAULT_CATALOGUE })).toThrow(
+      'Sổ làm việc đã cài mẫu "tinh-thu-xa"; không cài mẫu khác ("xa-2025") lên trên được. Hãy dùng một sổ làm việc mới cho mẫu "xa-2025".',
+    );
+  });
+
+  it("keeps its own form on a reinstall without a catalogue", () => {
+    expect(planInstall(workbookOf(installed.sheets)).summary).toMatchObject({
+      catalogueId: "tinh-thu-xa",
+      toVersion: "2026.1",
+    });
+  });
+
+  it("upgrades a workbook of an older built-in version to the one the program ships", () => {
+    const older = { ...DISTRICT_CATALOGUE, version: "2021.0" };
+    const plan = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: older });
+    expect(planInstall(workbookOf(plan.sheets)).summary).toMatchObject({
+      fromVersion: "2021.0",
+      toVersion: "2021.1",
+    });
+    // A newer one than the program's stays as it is.
+    const newer = planInstall(
+      { sheetNames: [], sheets: new Map() },
+      { catalogue: { ...DISTRICT_CATALOGUE, version: "2021.10" } },
+    );
+    expect(planInstall(workbookOf(newer.sheets)).summary.toVersion).toBe("2021.10");
+  });
+
+  it("keeps the figures of ids a new version drops on a visible sheet, and says so", () => {
+    const typed = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: V1 });
+    const cellOf = (id: string) => {
+      for (const sheet of typed.sheets)
+        for (const name of sheet.names)
+          if (name.name === inputName(id)) return sheet.cells.find((c) => c.address === name.address)!;
+      throw new Error(id);
+    };
+    cellOf("ns_ghichu").value = "Thiếu 2 người";
+    cellOf("ns_danhgia").value = "Thiếu";
+    cellOf("hs_nhan").value = 200;
+    const upgraded = planInstall(workbookOf(typed.sheets), { catalogue: V2 });
+    expect(upgraded.summary).toMatchObject({
+      fromVersion: "2026.1",
+      toVersion: "2026.2",
+      dropped: [
+        { id: "ns_ghichu", label: "Ghi nhận về nhân sự" },
+        { id: "ns_danhgia", label: "Tự đánh giá nhân sự" },
+      ],
+    });
+    const dropped = upgraded.sheets.find((s) => s.key === DROPPED_SHEET.key)!;
+    expect(dropped).toMatchObject({ name: "Chỉ tiêu đã bỏ", visibility: "visible" });
+    expect(gridOf(dropped).slice(3)).toEqual([
+      ["ns_ghichu", "Ghi nhận về nhân sự", "Thiếu 2 người", null, "2026.1"],
+      ["ns_danhgia", "Tự đánh giá nhân sự", "Thiếu", null, "2026.1"],
+    ]);
+    expect(figuresOfPlans(upgraded.sheets, V2).get("hs_nhan")?.value).toEqual({ type: "number", value: 200 });
+    // A later reinstall keeps the rows there.
+    const again = planInstall(workbookOf(upgraded.sheets), { catalogue: V2 });
+    expect(gridOf(again.sheets.find((s) => s.key === DROPPED_SHEET.key)!).slice(3)).toHaveLength(2);
+  });
+
+  it("stores the catalogue in its file form", () => {
+    const file = catalogueToFile(V1);
+    expect(catalogueProblems(JSON.stringify(file))).toEqual([]);
+    expect(parseCatalogue(JSON.stringify(file))).toEqual(V1);
+  });
+});
+
+describe("a period outside its form's validity", () => {
+  const findingsOf = (catalogue: Catalogue, figures: Record<string, string | number>) =>
+    checkFigures(figuresFromValues(figures, catalogue), [], catalogue).filter(
+      (f) => f.checkId === "form:period",
+    );
+
+  it("warns when the district form is used for a period after 1/7/2025, and the commune form before", () => {
+    expect(findingsOf(DISTRICT_CATALOGUE, { ky_bao_cao: "Quý III", nam: 2021 })).toEqual([]);
+    expect(
+      findingsOf(DISTRICT_CATALOGUE, { ky_bao_cao: "Quý I", nam: 2026 }).map((f) => [f.severity, f.message]),
+    ).toEqual([
+      [
+        "warning",
+        "Mẫu «Mẫu báo cáo CCHC cấp huyện (Đức Thọ, Hà Tĩnh, 2021)» (huyen-2021) dùng cho các kỳ kết thúc đến ngày 30/06/2025, nhưng số liệu tính đến ngày 14/03/2026: kỳ này cần mẫu khác.",
+      ],
+    ]);
+    expect(findingsOf(DEFAULT_CATALOGUE, { ky_bao_cao: "Quý III", nam: 2025 })).toEqual([]);
+    expect(findingsOf(DEFAULT_CATALOGUE, { ky_bao_cao: "6 tháng", nam: 2025 }).map((f) => f.message)).toEqual(
+      [
+        expect.stringMatching(
+          /dùng cho các kỳ kết thúc từ ngày 01\/07\/2025, nhưng số liệu tính đến ngày 14\/06\/2025\.$/,
+        ),
+      ],
+    );
+  });
+});
+
+describe("the report's issuing body for every level", () => {
+  it.each([
+    ["ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM", "UBND xã Thử Nghiệm"],
+    ["ỦY BAN NHÂN DÂN PHƯỜNG HÀ HUY TẬP", "UBND phường Hà Huy Tập"],
+    ["ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO", "UBND đặc khu Côn Đảo"],
+    ["ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ", "UBND huyện Đức Thọ"],
+  ])("%s → %s", (body, short) => {
+    expect(bodyShortName(body)).toBe(short);
+    expect(bodyLines(body)).toEqual(["ỦY BAN NHÂN DÂN", body.slice("ỦY BAN NHÂN DÂN ".length)]);
+  });
+});
