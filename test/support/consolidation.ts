@@ -4,8 +4,11 @@
  * would hand them to the core.
  */
 import { DEFAULT_CATALOGUE, type Catalogue, type Indicator } from "../../src/core/catalogue";
-import type { ReadWorkbook } from "../../src/core/consolidate";
+import { typeFigures, type ReadWorkbook } from "../../src/core/consolidate";
 import { figuresFromValues } from "../../src/core/figures";
+import { planInstall } from "../../src/core/install";
+import { builtInCatalogue, type CatalogueResolver } from "../../src/xlsx/figureReader/catalogue";
+import { writeConsolidatedWorkbook } from "../../src/xlsx/figureReader/files";
 
 const INFO = DEFAULT_CATALOGUE.indicators.filter((i) => i.section === "0");
 
@@ -76,7 +79,7 @@ export function unitWorkbook(
 }
 
 /** Three communes of Quý III/2026: A clean, B with a warning (staff above quota), C with an error. */
-export const THREE_UNITS: ReadonlyArray<Record<string, unknown>> = [
+export const THREE_UNITS: ReadonlyArray<Record<string, string | number>> = [
   {
     co_quan: "UBND XÃ AN BÌNH",
     ky_bao_cao: "Quý III",
@@ -115,3 +118,20 @@ export const THREE_UNITS: ReadonlyArray<Record<string, unknown>> = [
     mot_cua: "Không",
   },
 ];
+
+/** Finds the test catalogue (and the built-ins) from a workbook's meta, as the reader would. */
+export const resolveTestCatalogue: CatalogueResolver = (meta, rows) =>
+  meta.templateId === TEST_CATALOGUE.id
+    ? { ...TEST_CATALOGUE, version: meta.version }
+    : builtInCatalogue(meta, rows);
+
+/** Writes a workbook of `catalogue` holding `values`, as a unit would send it. */
+export async function writeUnitFile(
+  file: string,
+  values: Readonly<Record<string, string | number | null>>,
+  catalogue: Catalogue = TEST_CATALOGUE,
+): Promise<void> {
+  const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue }).sheets;
+  typeFigures(plans, { catalogue, values });
+  await writeConsolidatedWorkbook(plans, file);
+}
