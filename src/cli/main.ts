@@ -13,6 +13,7 @@ import { firstLine, WorkbookFileError } from "../xlsx/files";
 import { UsageError } from "./args";
 import { EXIT, type Command } from "./command";
 import { checkCommand } from "./commands/check";
+import { consolidateCommand } from "./commands/consolidate";
 import { demoCommand } from "./commands/demo";
 import { reportCommand } from "./commands/report";
 import { installCommand } from "./commands/install";
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   install: installCommand,
   check: checkCommand,
   report: reportCommand,
+  consolidate: consolidateCommand,
   demo: demoCommand,
 };
 
@@ -57,7 +59,7 @@ export function usage(): string {
     `  ${"--help".padEnd(width)}  In hướng dẫn này.`,
     `  ${"--version".padEnd(width)}  In phiên bản.`,
     "",
-    "Mã thoát: 0 thành công; 1 khi «check» thấy lỗi trong số liệu; 2 khi không đọc/ghi được tệp hoặc gõ sai lệnh.",
+    "Mã thoát: 0 thành công; 1 khi «check» thấy lỗi trong số liệu (hoặc «consolidate» loại tệp, có đơn vị lỗi); 2 khi không đọc/ghi được tệp hoặc gõ sai lệnh.",
     "",
   ].join("\n");
 }
