@@ -58,6 +58,21 @@ describe("the fast reader reads what ExcelJS reads", () => {
     expect(read.documents).toEqual(expected.documents);
     expect(read.documents).toHaveLength(SAMPLE_DOCUMENTS.length);
     expect([...read.figures.values()].some((f) => f.note === "giải trình")).toBe(true);
+    // The browser's unzip (fflate) reads the same.
+    const viaFflate = ok(readFigureWorkbook(fs.readFileSync(file), file));
+    expect(plain(viaFflate.figures)).toEqual(plain(read.figures));
+    expect(viaFflate.documents).toEqual(read.documents);
+
+    // Cells without their `r` attribute (allowed: they follow the previous cell) are read in full.
+    const bare = path.join(dir, "sample-bare.xlsx");
+    await rezip(file, bare, async (zip) => {
+      for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+        zip.file(name, (await zip.file(name)!.async("string")).replace(/<c r="[A-Z]+\d+"/g, "<c"));
+      }
+    });
+    const fromBare = ok(await readFigureFile(bare));
+    expect(plain(fromBare.figures)).toEqual(plain(read.figures));
+    expect(fromBare.documents).toEqual(read.documents);
   });
 
   it("a workbook of a province's own form, found through the resolver", async () => {

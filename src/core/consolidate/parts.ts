@@ -52,12 +52,16 @@ function textOrNumber(figure: FigureCell | undefined): unknown {
 }
 
 /** An input as a part of the total: its own ratios and its check counts. */
-export function summarize(input: ReadWorkbook, name: string): PartSummary {
+export function summarize(
+  input: ReadWorkbook,
+  name: string,
+  evaluated: ReadonlyMap<string, Evaluated> = evaluateIndicators(input.figures, input.catalogue),
+): PartSummary {
   const counts = countFindings(checkFigures(input.figures, input.documents, input.catalogue));
   return {
     source: input.source,
     name,
-    evaluated: evaluateIndicators(input.figures, input.catalogue),
+    evaluated,
     errors: counts.errors,
     warnings: counts.warnings,
   };

@@ -5,7 +5,7 @@
  * dates left to type (two-tier.md). Files of another form, another period or a unit already
  * read are refused, named, while the rest consolidate.
  */
-import { evaluateIndicators } from "../evaluate";
+import { evaluateIndicators, type Evaluated } from "../evaluate";
 import { figuresFromValues } from "../figures";
 import type { Catalogue } from "../catalogue";
 import {
@@ -59,6 +59,7 @@ export function sortEntries<T extends { source: string }>(entries: readonly T[])
 /** A readable input with what the consolidations look at. */
 interface Candidate {
   input: ReadWorkbook;
+  evaluated: ReadonlyMap<string, Evaluated>;
   name: string;
   span?: DataSpan;
   status: FileStatus;
@@ -76,7 +77,8 @@ export function candidatesOf(entries: readonly InputEntry[]): {
       files.push({ source: entry.source, included: false, reason: entry.reason });
       continue;
     }
-    const span = dataSpanOf(evaluateIndicators(entry.figures, entry.catalogue));
+    const evaluated = evaluateIndicators(entry.figures, entry.catalogue);
+    const span = dataSpanOf(evaluated);
     const label = periodLabelOf(entry);
     const status: FileStatus = {
       source: entry.source,
@@ -85,7 +87,7 @@ export function candidatesOf(entries: readonly InputEntry[]): {
       included: false,
     };
     files.push(status);
-    candidates.push({ input: entry, name: unitNameOf(entry), span, status });
+    candidates.push({ input: entry, evaluated, name: unitNameOf(entry), span, status });
   }
   return { files, candidates };
 }
@@ -150,7 +152,7 @@ export function consolidateUnits(
   if (!catalogue || !reference || included.length === 0) return { files };
 
   const parts = included.map((c) => {
-    const summary = summarize(c.input, c.name || c.input.source);
+    const summary = summarize(c.input, c.name || c.input.source, c.evaluated);
     c.status.included = true;
     c.status.errors = summary.errors;
     c.status.warnings = summary.warnings;

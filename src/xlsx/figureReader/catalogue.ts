@@ -13,6 +13,11 @@ export type CatalogueResolver = (
   rows: ReadonlyArray<ReadonlyArray<unknown>>,
 ) => Catalogue | undefined;
 
-/** The built-in forms by template id, as the rest of the program resolves them. */
-export const builtInCatalogue: CatalogueResolver = (meta) =>
-  Object.values(TEMPLATE_IDS).includes(meta.templateId) ? catalogueById(meta.templateId) : undefined;
+const builtIns = new Map<string, Catalogue>();
+
+/** The built-in forms by template id, as the rest of the program resolves them (one object per form). */
+export const builtInCatalogue: CatalogueResolver = (meta) => {
+  if (!Object.values(TEMPLATE_IDS).includes(meta.templateId)) return undefined;
+  if (!builtIns.has(meta.templateId)) builtIns.set(meta.templateId, catalogueById(meta.templateId));
+  return builtIns.get(meta.templateId);
+};

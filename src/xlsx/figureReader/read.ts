@@ -9,8 +9,8 @@
  * A whole workbook through ExcelJS costs about 20 ms and all its cells in memory; this reads a
  * file in a few milliseconds and keeps only the figures.
  */
-import { unzipSync, type Unzipped } from "fflate";
-import type { Catalogue } from "../../core/catalogue";
+import { unzipSync } from "fflate";
+import { inputName } from "../../core/catalogue";
 import type { InputEntry } from "../../core/consolidate";
 import {
   cellRef,
@@ -23,7 +23,14 @@ import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documen
 import { columnLetter, parseAddress } from "../../core/layout/model";
 import { META_SHEET_NAME, readMeta } from "../../core/meta";
 import { builtInCatalogue, type CatalogueResolver } from "./catalogue";
-import { parseRelationships, parseSharedStrings, parseSheetCells, parseWorkbook, type RawCell } from "./xml";
+import {
+  parseCellsAt,
+  parseRelationships,
+  parseSharedStrings,
+  parseSheetCells,
+  parseWorkbook,
+  type RawCell,
+} from "./xml";
 
 /** Days between the 1900 and the 1904 date systems' day 0. */
 const DAYS_1904 = 1462;
@@ -31,7 +38,11 @@ const DAYS_1904 = 1462;
 const DOCUMENT_COLUMNS = 5;
 
 const decoder = new TextDecoder("utf-8");
-const text = (bytes: Uint8Array) => decoder.decode(bytes);
+/** UTF-8 text of a part: Node's Buffer decodes faster than TextDecoder; the browser has only the latter. */
+const text = (bytes: Uint8Array): string =>
+  typeof (bytes as { utf8Slice?: unknown }).utf8Slice === "function"
+    ? bytes.toString()
+    : decoder.decode(bytes);
 
 /** A file the reader refuses, with the reason in Vietnamese. */
 export class FigureReadError extends Error {
@@ -50,16 +61,19 @@ function isOle(bytes: Uint8Array): boolean {
   return bytes.length >= ole.length && ole.every((b, i) => bytes[i] === b);
 }
 
-/** Unzips only the parts `wanted` names; a damaged archive or part is a FigureReadError. */
-function unzipParts(bytes: Uint8Array, wanted: ReadonlySet<string>): Unzipped {
-  try {
-    return unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
-  } catch (error) {
-    throw new FigureReadError(
-      `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  }
+/** An archive opened for reading some of its parts by name. */
+export interface ZipReader {
+  /** The uncompressed parts among `names` that the archive holds. */
+  read(names: ReadonlySet<string>): Record<string, Uint8Array>;
 }
+
+/** Opens an archive; throws on a damaged one (reported as a corrupt file). */
+export type OpenZip = (bytes: Uint8Array) => ZipReader;
+
+/** fflate's unzip, for the browser: each read inflates only the parts named. */
+export const openZipWithFflate: OpenZip = (bytes) => ({
+  read: (names) => unzipSync(bytes, { filter: (file) => names.has(file.name) }),
+});
 
 /** `xl/worksheets/sheet1.xml` from a relationship target (relative to `xl/`, or absolute). */
 function partPath(target: string): string {
@@ -73,19 +87,28 @@ function partPath(target: string): string {
   return resolved.join("/");
 }
 
+/**
+ * A copy of a string that shares no memory with the XML it came from. A parser's strings are
+ * slices of the whole part's text, and a kept slice keeps the whole part alive: over hundreds of
+ * files, the figures would hold every sheet read.
+ */
+function own(value: string): string {
+  return JSON.parse(JSON.stringify(value)) as string;
+}
+
 /** A stored cell as Office.js's `values` view gives it: number, text, boolean or error text. */
 function plainValue(cell: RawCell | undefined, strings: ReadonlyMap<number, string>): unknown {
   if (!cell) return null;
   switch (cell.type) {
     case "s":
-      return strings.get(Number(cell.value)) ?? "";
+      return own(strings.get(Number(cell.value)) ?? "");
     case "str":
     case "inlineStr":
-      return cell.value;
+      return own(cell.value);
     case "b":
       return cell.value === "1" || cell.value === "true";
     case "e":
-      return cell.value;
+      return own(cell.value);
     case "d":
       // An ISO date cell (rare): as a 1900-system serial, like every other date.
       return cell.value ? Date.parse(`${cell.value}Z`) / 86_400_000 + 25_569 : null;
@@ -97,6 +120,8 @@ function plainValue(cell: RawCell | undefined, strings: ReadonlyMap<number, stri
 export interface FigureReadOptions {
   /** How the form is found from the meta sheet; the built-in forms by default. */
   resolveCatalogue?: CatalogueResolver;
+  /** How the archive is opened: fflate by default (browser); Node passes its native zlib reader. */
+  openZip?: OpenZip;
 }
 
 /**
@@ -109,7 +134,15 @@ export function readFigureWorkbook(
   options: FigureReadOptions = {},
 ): InputEntry {
   try {
-    return { ok: true, source, ...readFigures(bytes, options.resolveCatalogue ?? builtInCatalogue) };
+    return {
+      ok: true,
+      source,
+      ...readFigures(
+        bytes,
+        options.resolveCatalogue ?? builtInCatalogue,
+        options.openZip ?? openZipWithFflate,
+      ),
+    };
   } catch (error) {
     if (error instanceof FigureReadError) return { ok: false, source, reason: error.message };
     return {
@@ -120,9 +153,12 @@ export function readFigureWorkbook(
   }
 }
 
+type Cells = Map<string, RawCell & { row: number; column: number }>;
+
 function readFigures(
   bytes: Uint8Array,
   resolveCatalogue: CatalogueResolver,
+  openZip: OpenZip,
 ): Omit<Extract<InputEntry, { ok: true }>, "ok" | "source"> {
   if (bytes.length === 0) throw new FigureReadError("Tệp rỗng (0 byte), không phải bảng tính Excel .xlsx.");
   if (isOle(bytes))
@@ -130,8 +166,25 @@ function readFigures(
       "Tệp là bảng tính .xls cũ hoặc .xlsx có đặt mật khẩu: hãy mở bằng Excel và lưu thành .xlsx (không mật khẩu).",
     );
   if (!isZip(bytes)) throw new FigureReadError("Tệp không phải bảng tính Excel .xlsx.");
+  let zip: ZipReader;
+  try {
+    zip = openZip(bytes);
+  } catch (error) {
+    throw new FigureReadError(
+      `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  const read = (names: ReadonlySet<string>) => {
+    try {
+      return zip.read(names);
+    } catch (error) {
+      throw new FigureReadError(
+        `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+  };
 
-  const head = unzipParts(bytes, new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels"]));
+  const head = read(new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels"]));
   if (!head["xl/workbook.xml"] || !head["xl/_rels/workbook.xml.rels"])
     throw new FigureReadError("Tệp là tệp nén nhưng không phải bảng tính Excel .xlsx.");
   const book = parseWorkbook(text(head["xl/workbook.xml"]));
@@ -141,100 +194,102 @@ function readFigures(
     const target = rels.byId.get(sheet.rid);
     if (target) pathOf.set(sheet.name.toLowerCase(), partPath(target));
   }
-  const metaPath = pathOf.get(META_SHEET_NAME.toLowerCase());
   const notOurs =
     "Không phải bảng tính CCHC: tệp không có trang thông tin mẫu (_CCHC) do cchc hoặc tiện ích cài.";
+  const metaPath = pathOf.get(META_SHEET_NAME.toLowerCase());
   if (!metaPath) throw new FigureReadError(notOurs);
 
-  // The meta sheet and shared strings first: they say which form, hence which names to read.
+  // Where every CCHC_ name points, by sheet: those cells and the Ghi chú right of them are all
+  // that is read of a figure sheet.
+  const wantedBySheet = new Map<string, string[]>();
+  const located = new Map<string, { sheet: string; row: number; column: number }>();
+  for (const [name, reference] of book.names) {
+    if (!name.startsWith("CCHC_")) continue;
+    const target = parseCellRef(reference);
+    if (!target) continue;
+    const { row, column } = parseAddress(target.address);
+    const key = target.sheet.toLowerCase();
+    const cells = wantedBySheet.get(key) ?? [];
+    cells.push(target.address, `${columnLetter(column + 1)}${row}`);
+    wantedBySheet.set(key, cells);
+    located.set(name, { sheet: key, row, column });
+  }
+  const sheetPaths = new Map<string, string>();
+  for (const key of wantedBySheet.keys()) {
+    const path = pathOf.get(key);
+    if (path) sheetPaths.set(key, path);
+  }
+  // The document list is usually under its default name; the meta may say otherwise (then read below).
+  const guessedDocs = DOCUMENTS_SHEET.name.toLowerCase();
   const stringsPath = rels.byType.get("sharedStrings");
-  const first = unzipParts(bytes, new Set([metaPath, ...(stringsPath ? [partPath(stringsPath)] : [])]));
-  if (!first[metaPath]) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${metaPath}.`);
-  const stringsXml = stringsPath ? first[partPath(stringsPath)] : undefined;
-  const metaCells = parseSheetCells(text(first[metaPath]), (_row, column) => column <= 2);
-  // Every shared string, in one pass: the meta sheet is written last, so its strings come last.
-  const strings = parseSharedStrings(stringsXml ? text(stringsXml) : "");
+  const parts = read(
+    new Set([
+      metaPath,
+      ...sheetPaths.values(),
+      ...(pathOf.has(guessedDocs) ? [pathOf.get(guessedDocs)!] : []),
+      ...(stringsPath ? [partPath(stringsPath)] : []),
+    ]),
+  );
+  if (!parts[metaPath]) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${metaPath}.`);
+  const metaCells = parseSheetCells(text(parts[metaPath]), (_row, column) => column <= 2);
+  const cellsBySheet = new Map<string, Cells>();
+  for (const [key, path] of sheetPaths) {
+    if (!parts[path]) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${path}.`);
+    cellsBySheet.set(key, parseCellsAt(text(parts[path]), wantedBySheet.get(key)!));
+  }
+  const readDocs = (path: string | undefined, part: Uint8Array | undefined): Cells =>
+    path && part
+      ? parseSheetCells(text(part), (row, column) => row > DOCUMENTS_HEADER_ROW && column <= DOCUMENT_COLUMNS)
+      : new Map();
+  let docCells = readDocs(pathOf.get(guessedDocs), parts[pathOf.get(guessedDocs) ?? ""]);
+
+  // One pass over the shared strings, for the strings these cells use only.
+  const stringsXml = stringsPath ? text(parts[partPath(stringsPath)] ?? new Uint8Array()) : "";
+  const allCells = () => [
+    ...metaCells.values(),
+    ...[...cellsBySheet.values()].flatMap((m) => [...m.values()]),
+    ...docCells.values(),
+  ];
+  const strings = parseSharedStrings(stringsXml, sharedIndexes(allCells()));
+
   const metaRows: unknown[][] = [];
   for (const cell of metaCells.values()) {
     (metaRows[cell.row - 1] ??= [])[cell.column - 1] = plainValue(cell, strings);
   }
-  const meta = readMeta(metaRows.map((row) => row ?? []));
+  const meta = readMeta(Array.from(metaRows, (row) => row ?? []));
   if (!meta) throw new FigureReadError(notOurs);
   const catalogue = resolveCatalogue(meta, metaRows);
   if (!catalogue)
     throw new FigureReadError(
       `Tệp theo mẫu «${meta.templateId}» phiên bản ${meta.version}, cchc không biết mẫu này.`,
     );
-
-  // Where each figure and its note sit, by sheet: rows and columns wanted, the last row to read.
-  const wantedBySheet = new Map<string, { cells: Set<string>; lastRow: number; name: string }>();
-  const located = new Map<string, { sheet: string; row: number; column: number }>();
-  for (const indicator of catalogue.indicators) {
-    if (indicator.kind === "ratio") continue;
-    const name = `CCHC_${indicator.id.toUpperCase()}`;
-    const reference = book.names.get(name);
-    const target = reference ? parseCellRef(reference) : undefined;
-    if (!target) continue;
-    const { row, column } = parseAddress(target.address);
-    const key = target.sheet.toLowerCase();
-    const entry = wantedBySheet.get(key) ?? { cells: new Set<string>(), lastRow: 0, name: target.sheet };
-    entry.cells.add(`${row}:${column}`).add(`${row}:${column + 1}`);
-    entry.lastRow = Math.max(entry.lastRow, row);
-    wantedBySheet.set(key, entry);
-    located.set(name, { sheet: key, row, column });
-  }
   if (located.size === 0)
     throw new FigureReadError("Không phải bảng tính CCHC: tệp không có ô nào tên CCHC_… của mẫu.");
+
   const docsName = (meta.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name).toLowerCase();
-  const docsPath = pathOf.get(docsName);
-
-  const sheetPaths = new Map<string, string>();
-  for (const key of wantedBySheet.keys()) {
-    const path = pathOf.get(key);
-    if (path) sheetPaths.set(key, path);
+  if (docsName !== guessedDocs) {
+    const docsPath = pathOf.get(docsName);
+    docCells = readDocs(docsPath, docsPath ? read(new Set([docsPath]))[docsPath] : undefined);
+    const missing = new Set([...sharedIndexes(docCells.values())].filter((i) => !strings.has(i)));
+    for (const [i, s] of parseSharedStrings(stringsXml, missing)) strings.set(i, s);
   }
-  const parts = unzipParts(bytes, new Set([...sheetPaths.values(), ...(docsPath ? [docsPath] : [])]));
-  const cellsBySheet = new Map<string, Map<string, RawCell & { row: number; column: number }>>();
-  for (const [key, path] of sheetPaths) {
-    const wanted = wantedBySheet.get(key)!;
-    if (!parts[path]) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${path}.`);
-    cellsBySheet.set(
-      key,
-      parseSheetCells(
-        text(parts[path]),
-        (row, column) => wanted.cells.has(`${row}:${column}`),
-        wanted.lastRow,
-      ),
-    );
-  }
-  const docCells =
-    docsPath && parts[docsPath]
-      ? parseSheetCells(
-          text(parts[docsPath]),
-          (row, column) => row > DOCUMENTS_HEADER_ROW && column <= DOCUMENT_COLUMNS,
-        )
-      : new Map<string, RawCell & { row: number; column: number }>();
 
-  const dateIds = new Set(
-    catalogue.indicators.filter((i) => i.kind === "date").map((i) => i.id.toUpperCase()),
-  );
+  const dateIds = new Set(catalogue.indicators.filter((i) => i.kind === "date").map((i) => inputName(i.id)));
   const fromSerial1904 = (value: unknown) =>
     book.date1904 && typeof value === "number" ? value + DAYS_1904 : value;
+  const sheetNameOf = new Map(book.sheets.map((s) => [s.name.toLowerCase(), own(s.name)]));
 
   const lookup = (name: string): NamedCell | undefined => {
-    const at = located.get(name);
-    if (!at) return undefined;
-    const cells = cellsBySheet.get(at.sheet);
-    if (!cells) return undefined;
+    const at = located.get(name.toUpperCase());
+    const cells = at && cellsBySheet.get(at.sheet);
+    if (!at || !cells) return undefined;
     const cell = cells.get(`${at.row}:${at.column}`);
     const value = plainValue(cell, strings);
-    const sheetName = wantedBySheet.get(at.sheet)!.name;
-    const actual = book.sheets.find((s) => s.name.toLowerCase() === at.sheet)?.name ?? sheetName;
     return {
-      cell: cellRef(actual, `${columnLetter(at.column)}${at.row}`),
-      value: dateIds.has(name.slice(5)) ? fromSerial1904(value) : value,
+      cell: cellRef(sheetNameOf.get(at.sheet) ?? at.sheet, `${columnLetter(at.column)}${at.row}`),
+      value: dateIds.has(name.toUpperCase()) ? fromSerial1904(value) : value,
       // A shared formula's clone has no text here; it is still a formula (the figure is computed).
-      formula: cell?.formula !== undefined ? `=${cell.formula || "(công thức dùng chung)"}` : undefined,
+      formula: cell?.formula !== undefined ? own(`=${cell.formula || "(công thức dùng chung)"}`) : undefined,
       note: plainValue(cells.get(`${at.row}:${at.column + 1}`), strings),
     };
   };
@@ -245,12 +300,17 @@ function readFigures(
     const value = plainValue(cell, strings);
     (grid[cell.row - 1] ??= [])[cell.column - 1] = cell.column === 3 ? fromSerial1904(value) : value;
   }
-  const docsSheetName =
-    book.sheets.find((s) => s.name.toLowerCase() === docsName)?.name ?? DOCUMENTS_SHEET.name;
   const documents = documentsFromGrid(
-    docsSheetName,
+    sheetNameOf.get(docsName) ?? DOCUMENTS_SHEET.name,
     Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null)),
     DOCUMENTS_HEADER_ROW,
   );
-  return { catalogue: catalogue as Catalogue, figures, documents };
+  return { catalogue, figures, documents };
+}
+
+/** The shared-string indexes the cells use. */
+function sharedIndexes(cells: Iterable<RawCell>): Set<number> {
+  const indexes = new Set<number>();
+  for (const cell of cells) if (cell.type === "s" && cell.value !== "") indexes.add(Number(cell.value));
+  return indexes;
 }

@@ -13,6 +13,8 @@ interface Handlers {
 
 /** Thrown by a handler to stop reading a part once everything wanted was seen. */
 class Enough extends Error {}
+/** One instance, thrown again and again: building an Error (its stack) costs more than the parse it saves. */
+const ENOUGH = new Enough("enough");
 
 /** Element names without their namespace prefix (`x:c` → `c`), as writers differ. */
 const local = (name: string) => {
@@ -39,13 +41,13 @@ function parse(xml: string, handlers: Handlers): void {
   try {
     parser.write(xml).close();
   } catch (error) {
-    if (!(error instanceof Enough)) throw error;
+    if (error !== ENOUGH) throw error;
   }
 }
 
 /** Stops the current parse (from inside a handler). */
 export function stop(): never {
-  throw new Enough();
+  throw ENOUGH;
 }
 
 export interface WorkbookPart {
@@ -172,7 +174,7 @@ export function parseSheetCells(
   lastRow = Infinity,
 ): Map<string, RawCell & { row: number; column: number }> {
   const cells = new Map<string, RawCell & { row: number; column: number }>();
-  let current: (RawCell & { row: number; column: number; address: string }) | undefined;
+  let current: (RawCell & { row: number; column: number }) | undefined;
   let field: "v" | "f" | "t" | undefined;
   let nextRow = 1;
   let nextColumn = 1;
@@ -187,9 +189,7 @@ export function parseSheetCells(
         // `r` may be left out; then the cell follows the previous one.
         const [row, column] = a.r ? rowColumn(a.r) : [nextRow, nextColumn];
         nextColumn = column + 1;
-        current = wanted(row, column)
-          ? { type: a.t ?? "n", value: "", row, column, address: a.r ?? "" }
-          : undefined;
+        current = wanted(row, column) ? { type: a.t ?? "n", value: "", row, column } : undefined;
       } else if (current && (element === "v" || element === "f" || element === "t")) {
         field = element;
         if (element === "f") {
@@ -209,7 +209,47 @@ export function parseSheetCells(
         cells.set(`${current.row}:${current.column}`, current);
         current = undefined;
       } else if (element === "row") nextRow++;
+      // What follows the cells (merges, validation with its long prompts, page setup) is not needed.
+      else if (element === "sheetData") stop();
     },
   });
   return cells;
+}
+
+/** A cell element without its `r` attribute (allowed by the format: it then follows the previous cell). */
+const CELL_WITHOUT_REFERENCE = /<(?:\w+:)?c(?=[\s>/])(?![^>]*\sr=")/;
+
+/**
+ * The cells at `addresses` (`D12` …) of a worksheet part. The cells are found by their `r`
+ * attribute and only their elements are parsed (by saxes, as one small document), which spares
+ * parsing the hundreds of label and style cells around a figure. A part where some cell has no
+ * `r` is parsed whole instead. Absent cells are simply not in the result.
+ */
+export function parseCellsAt(
+  xml: string,
+  addresses: readonly string[],
+): Map<string, RawCell & { row: number; column: number }> {
+  if (CELL_WITHOUT_REFERENCE.test(xml)) {
+    const wanted = new Set(addresses.map((a) => rowColumn(a).join(":")));
+    return parseSheetCells(xml, (row, column) => wanted.has(`${row}:${column}`));
+  }
+  const wanted = new Set(addresses);
+  const fragments: string[] = [];
+  // A `<` in XML text is always escaped, so every match is a real cell start tag.
+  const cellTag = /<((?:\w+:)?c)\s(?:[^>]*?\s)?r="([A-Z]+\d+)"[^>]*>/g;
+  for (let match = cellTag.exec(xml); match; match = cellTag.exec(xml)) {
+    if (!wanted.has(match[2])) continue;
+    const tagEnd = match.index + match[0].length;
+    if (match[0].endsWith("/>")) {
+      fragments.push(match[0]);
+      continue;
+    }
+    const close = `</${match[1]}>`;
+    const end = xml.indexOf(close, tagEnd);
+    if (end < 0) break; // a cut part: the parse of what was found reports nothing more
+    fragments.push(xml.slice(match.index, end + close.length));
+    cellTag.lastIndex = end + close.length;
+  }
+  // The fragments carry their own `r`; the wrapper only makes them one well-formed document.
+  return parseSheetCells(`<sheetData><row>${fragments.join("")}</row></sheetData>`, () => true);
 }
