@@ -3,6 +3,7 @@
  *  - node: the core, the custom functions, the CLI and the scripts (test/**\/*.test.ts);
  *  - dom: React components in jsdom (test/**\/*.test.tsx);
  *  - build: tests of dist/ (test/build), which need one production build first (globalSetup).
+ * Suites needing a system program call `requirePrograms` (test/support/system-programs.js).
  * ts-jest compiles file by file (tsconfig has isolatedModules); `npm run typecheck` checks types.
  */
 "use strict";
@@ -16,6 +17,10 @@ const common = {
 
 module.exports = {
   testTimeout: 30000,
+  // Suites that need LibreOffice, poppler or Chromium skip where they are missing (fail under
+  // CI); the teardown prints the one notice of what was skipped (test/support/system-programs.js).
+  globalSetup: "<rootDir>/test/support/skip-notice.js",
+  globalTeardown: "<rootDir>/test/support/skip-notice-teardown.js",
   projects: [
     {
       ...common,

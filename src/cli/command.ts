@@ -15,8 +15,6 @@ export const EXIT = {
 
 /** One sub-command of `cchc`. */
 export interface Command {
-  /** One line of Vietnamese help shown in the command list. */
-  summary: string;
   /** The command's own help (`cchc <lệnh> --help`): usage line(s) and options, in Vietnamese. */
   help: string;
   /**

@@ -6,8 +6,31 @@ export interface Io {
   err(text: string): void;
 }
 
+/**
+ * Whether the reader of standard output has gone (`cchc check f.xlsx | head -1`). Output after
+ * that is dropped quietly, as `cat` or `grep` do, and the command still ends with its own exit
+ * code; any other stream error is still raised.
+ */
+let stdoutClosed = false;
+let guarded = false;
+
+function guardClosedPipe(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") {
+      stdoutClosed = true;
+      return;
+    }
+    throw error;
+  });
+}
+
 export const processIo: Io = {
-  out: (text) => void process.stdout.write(text),
+  out: (text) => {
+    guardClosedPipe();
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   err: (text) => void process.stderr.write(text),
 };
 

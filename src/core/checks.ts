@@ -5,7 +5,7 @@
 import { difference, formatNumberVi, sumOfParts } from "./arithmetic";
 import { indexIndicators, type Catalogue, type CheckRule, type Indicator, type Severity } from "./catalogue";
 import { evaluateIndicators, numericOf } from "./evaluate";
-import type { CellValue, DocumentRow, FigureCell, Figures } from "./figures";
+import type { CellValue, DocumentRow, FigureCell, Figures, PlacementProblem } from "./figures";
 import { formatDateVi, fromExcelSerial, parsePeriod } from "./period";
 
 export interface Finding {
@@ -268,15 +268,54 @@ function documentFindings(
   return found;
 }
 
-/** Every finding on the figures and the document list, errors and warnings in catalogue order. */
+/**
+ * Errors about where figures are, from `readNamedFigures`: a figure's cell deleted (its name is
+ * `#REF!`), and a row whose key disagrees with the name on its figure cell (rows sorted). Both
+ * leave the workbook's own formulas reading the wrong cell until `install` repairs the sheet.
+ */
+export function placementFindings(problems: readonly PlacementProblem[], catalogue: Catalogue): Finding[] {
+  const byId = indexIndicators(catalogue);
+  const ctx: Context = { figures: new Map(), byId, invalid: new Set() };
+  return problems.map((problem): Finding => {
+    const what = `${fullLabel(ctx, problem.id)} (${problem.id})`;
+    if (problem.kind === "brokenName") {
+      return {
+        severity: "error",
+        checkId: `place:${problem.id}`,
+        ids: [problem.id],
+        cells: [],
+        message:
+          `Ô nhập của chỉ tiêu ${what} đã bị xoá (tên ${problem.name} ${problem.reference ? `trỏ tới ${problem.reference}` : "không còn trỏ tới ô nào"}), ` +
+          `nên chỉ tiêu này không được đọc và các công thức dùng nó báo lỗi. ` +
+          `Hãy cài lại mẫu (cchc install, hoặc nút Cài đặt trong Excel) để dựng lại ô, rồi nhập số liệu.`,
+      };
+    }
+    return {
+      severity: "error",
+      checkId: `place:${problem.id}`,
+      ids: [problem.id],
+      cells: [problem.cell, problem.namedCell],
+      message:
+        `Các dòng đã bị sắp xếp lại: ô ${problem.namedCell} mang tên ${problem.name} (${what}) ` +
+        `nhưng dòng của nó có mã ${problem.keyThere}; số liệu của ${problem.id} đang ở ô ${problem.cell}. ` +
+        `Các công thức trong tệp đang đọc nhầm dòng: hãy cài lại mẫu (cchc install, hoặc nút Cài đặt) để xếp lại theo mã.`,
+    };
+  });
+}
+
+/**
+ * Every finding on the figures and the document list, errors and warnings in catalogue order;
+ * `problems` (where figures are, from `readNamedFigures`) come first.
+ */
 export function checkFigures(
   figures: Figures,
   documents: readonly DocumentRow[],
   catalogue: Catalogue,
+  problems: readonly PlacementProblem[] = [],
 ): Finding[] {
   const byId = indexIndicators(catalogue);
   const ctx: Context = { figures, byId, invalid: new Set() };
-  const findings: Finding[] = [];
+  const findings: Finding[] = placementFindings(problems, catalogue);
 
   for (const indicator of catalogue.indicators) {
     const figure = figures.get(indicator.id);

@@ -4,6 +4,7 @@
  */
 import { isBlank } from "./arithmetic";
 import type { Catalogue, Indicator } from "./catalogue";
+import { address, parseAddress } from "./layout/model";
 
 /** What a cell holds, independent of the engine it came from. Dates are Excel serials. */
 export type CellValue =
@@ -135,23 +136,7 @@ export function figuresFromNamedCells(
   catalogue: Catalogue,
   lookup: (name: string) => NamedCell | undefined,
 ): Map<string, FigureCell> {
-  const figures = new Map<string, FigureCell>();
-  for (const indicator of catalogue.indicators) {
-    if (indicator.kind === "ratio") continue;
-    const found = lookup(`CCHC_${indicator.id.toUpperCase()}`);
-    if (!found) continue;
-    const formula =
-      typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
-    const note = typeof found.note === "string" && found.note.trim() ? found.note.trim() : undefined;
-    figures.set(indicator.id, {
-      id: indicator.id,
-      cell: found.cell,
-      value: classifyCell(found.value),
-      formula,
-      note,
-    });
-  }
-  return figures;
+  return readNamedFigures(catalogue, lookup).figures;
 }
 
 /**
@@ -180,4 +165,104 @@ export function documentsFromGrid(
     });
   });
   return rows;
+}
+
+/** Columns from a figure's key (column A of an input sheet) to its value (column D). */
+export const KEY_TO_VALUE = 3;
+
+/** A sheet's contents from A1, in the two views adapters read (values; formulas when read). */
+export interface SheetGrids {
+  values: ReadonlyArray<ReadonlyArray<unknown>>;
+  formulas?: ReadonlyArray<ReadonlyArray<unknown>>;
+}
+
+/** What the defined name of a figure gives: a cell, or a reference that is no cell (`#REF!`). */
+export type NameTarget = NamedCell | { broken: string };
+
+/** Something wrong with where a figure is, found while reading (see `checkPlacement` in checks). */
+export type PlacementProblem =
+  /**
+   * The name points at no cell (`#REF!`: its row or sheet was deleted), or is gone from a
+   * workbook installed with this very template version (some engines drop a `#REF!` name).
+   */
+  | { kind: "brokenName"; id: string; name: string; reference?: string }
+  /**
+   * The name's row carries another indicator's key (rows sorted: values and keys moved, the
+   * names stayed). The figure was read from the row of its own key, `cell`.
+   */
+  | { kind: "keyMismatch"; id: string; name: string; namedCell: string; keyThere: string; cell: string };
+
+/** Figures and the problems met placing them. */
+export interface FigureReading {
+  figures: Map<string, FigureCell>;
+  problems: PlacementProblem[];
+}
+
+function keyText(raw: unknown): string | undefined {
+  return typeof raw === "string" && raw.trim() ? raw.trim() : undefined;
+}
+
+/**
+ * Reads the figures through their names `CCHC_<ID>`, the name being the identity of a figure's
+ * cell (it moves with inserted rows and columns). Two checks against the row's key, three
+ * columns left of the name: when the row holds another indicator's key (the rows were sorted),
+ * the figure is read from the row of its own key in the same columns, so no figure is ever
+ * paired with another row's label; when the name points at no cell (`#REF!`), the figure is
+ * left out and a problem recorded. `gridOf` gives a sheet's grids when the adapter read them
+ * (else the name is trusted as is). With `namesComplete` (the workbook was installed with this
+ * very catalogue and version, so every name must be there), a missing name is a problem too.
+ * Ratios are skipped: the core computes them.
+ */
+export function readNamedFigures(
+  catalogue: Catalogue,
+  lookup: (name: string) => NameTarget | undefined,
+  gridOf: (sheet: string) => SheetGrids | undefined = () => undefined,
+  namesComplete = false,
+): FigureReading {
+  const known = new Set(catalogue.indicators.map((i) => i.id));
+  const figures = new Map<string, FigureCell>();
+  const problems: PlacementProblem[] = [];
+  for (const indicator of catalogue.indicators) {
+    if (indicator.kind === "ratio") continue;
+    const name = `CCHC_${indicator.id.toUpperCase()}`;
+    const target = lookup(name);
+    if (!target) {
+      if (namesComplete) problems.push({ kind: "brokenName", id: indicator.id, name });
+      continue;
+    }
+    if ("broken" in target) {
+      problems.push({ kind: "brokenName", id: indicator.id, name, reference: target.broken });
+      continue;
+    }
+    let found: NamedCell = target;
+    const at = parseCellRef(target.cell);
+    const grids = at && gridOf(at.sheet);
+    if (at && grids) {
+      const { row, column } = parseAddress(at.address);
+      const keyColumn = column - KEY_TO_VALUE;
+      const keyThere = keyColumn >= 1 ? keyText(grids.values[row - 1]?.[keyColumn - 1]) : undefined;
+      if (keyThere && keyThere !== indicator.id && known.has(keyThere)) {
+        const own = grids.values.findIndex((r) => keyText(r?.[keyColumn - 1]) === indicator.id);
+        if (own >= 0) {
+          const cell = cellRef(at.sheet, address(column, own + 1));
+          problems.push({ kind: "keyMismatch", id: indicator.id, name, namedCell: target.cell, keyThere, cell });
+          const formula = grids.formulas?.[own]?.[column - 1];
+          found = {
+            cell,
+            value: grids.values[own]?.[column - 1] ?? null,
+            formula: typeof formula === "string" ? formula : undefined,
+            note: grids.values[own]?.[column],
+          };
+        }
+      }
+    }
+    figures.set(indicator.id, figureOf(indicator.id, found));
+  }
+  return { figures, problems };
+}
+
+function figureOf(id: string, found: NamedCell): FigureCell {
+  const formula = typeof found.formula === "string" && found.formula.startsWith("=") ? found.formula : undefined;
+  const note = typeof found.note === "string" && found.note.trim() ? found.note.trim() : undefined;
+  return { id, cell: found.cell, value: classifyCell(found.value), formula, note };
 }

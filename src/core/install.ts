@@ -172,6 +172,55 @@ function rowByName(
   return sheet.cells[parseAddress(target.address).row - 1];
 }
 
+/** Where a keep key's content is on an existing sheet: its row, and how far its columns moved. */
+interface OldRow {
+  row: ReadonlyArray<unknown>;
+  /** Columns inserted (positive) or deleted (negative) left of the row's cells since install. */
+  shift: number;
+}
+
+/**
+ * Finds the rows of an input sheet a user has edited, by the defined names first (the identity
+ * of a figure's cell: they move with inserted rows and columns), then by the key three columns
+ * left of the name. A name whose row holds another indicator's key (rows sorted: keys and values
+ * moved, names did not) gives way to the row of its own key; a key whose name is gone (`#REF!`)
+ * is looked for in the key column the other names show. Without names, column A as laid out.
+ */
+function rowLocator(
+  plan: SheetPlan,
+  sheet: ExistingSheet,
+  names: ReadonlyMap<string, string> | undefined,
+): (key: string) => OldRow | undefined {
+  const planned = new Map(plan.names.map((n) => [n.name.toUpperCase(), parseAddress(n.address).column]));
+  const keyAt = (row: number, column: number): string | undefined => {
+    const raw = column >= 1 ? sheet.cells[row - 1]?.[column - 1] : undefined;
+    return typeof raw === "string" && raw.trim() ? raw.trim() : undefined;
+  };
+  const named = new Map<string, { row: number; shift: number }>();
+  for (const [name, plannedColumn] of planned) {
+    const target = names?.get(name) ? parseCellRef(names.get(name)!) : undefined;
+    if (!target || target.sheet.toLowerCase() !== sheet.name.toLowerCase()) continue;
+    const at = parseAddress(target.address);
+    named.set(name, { row: at.row, shift: at.column - plannedColumn });
+  }
+  // The key column as most names show it (a column inserted left moves them all alike).
+  const shifts = [...named.values()].map((n) => n.shift);
+  const usual = shifts.length
+    ? shifts.sort((a, b) => shifts.filter((x) => x === b).length - shifts.filter((x) => x === a).length)[0]
+    : 0;
+  const byKey = (key: string, shift: number): OldRow | undefined => {
+    const index = sheet.cells.findIndex((_, i) => keyAt(i + 1, 1 + shift) === key);
+    return index >= 0 ? { row: sheet.cells[index], shift } : undefined;
+  };
+  return (key) => {
+    const name = named.get(inputName(key).toUpperCase());
+    if (!name) return byKey(key, usual) ?? (usual !== 0 ? byKey(key, 0) : undefined);
+    const there = keyAt(name.row, 1 + name.shift);
+    if (there && there !== key) return byKey(key, name.shift) ?? { row: sheet.cells[name.row - 1] ?? [], shift: name.shift };
+    return { row: sheet.cells[name.row - 1] ?? [], shift: name.shift };
+  };
+}
+
 /** Carries a user's content into the plan's keep cells; returns how many were non-empty. */
 function carryOver(
   plan: SheetPlan,
@@ -180,12 +229,20 @@ function carryOver(
 ): number {
   if (!sheet) return 0;
   const rows = rowsByKey(sheet);
+  // Input sheets carry names; the other sheets are found by the key in column A alone.
+  const locate =
+    plan.names.length > 0
+      ? rowLocator(plan, sheet, names)
+      : (key: string): OldRow | undefined => {
+          const row = rows.get(key) ?? rowByName(sheet, key, names);
+          return row && { row, shift: 0 };
+        };
   let kept = 0;
   for (const cell of plan.cells) {
     if (!cell.keepKey) continue;
-    const row = rows.get(cell.keepKey) ?? rowByName(sheet, cell.keepKey, names);
-    if (!row) continue; // a row new in this version: keep the plan's default
-    const old = row[parseAddress(cell.address).column - 1];
+    const found = locate(cell.keepKey);
+    if (!found) continue; // a row new in this version, or deleted: keep the plan's default
+    const old = found.row[parseAddress(cell.address).column - 1 + found.shift];
     if (typeof old === "string" && old.startsWith("=")) {
       if (isOwnFormula(old)) continue; // ours: written again (this is also the #NAME? repair)
       setContent(cell, { formula: old });

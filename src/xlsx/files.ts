@@ -4,11 +4,11 @@
  * that names the file; a save goes to a temporary file in the same directory that replaces the
  * target only once complete, so a failed save never leaves a half-written report behind.
  */
-import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
-import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { prepareForWrite, repairLoadedModel } from "./excelJsFixes";
+import { firstLine, systemCode, WorkbookFileError } from "./fileErrors";
+import { writeFileAtomic, type FileStamp } from "./safeWrite";
 import {
   hasOleSignature,
   hasZipSignature,
@@ -18,35 +18,8 @@ import {
   type ZipEntry,
 } from "./zip";
 
-export type WorkbookFileProblem =
-  /** The path does not exist. */
-  | "missing"
-  /** Something that is not an .xlsx workbook: a directory, an empty file, text, an .xls … */
-  | "notWorkbook"
-  /** A damaged .xlsx (truncated, a broken part). */
-  | "corrupt"
-  /** A workbook holding parts that ExcelJS would drop when writing it back. */
-  | "unsupported"
-  /** A readable workbook without the CCHC sheets (no `CCHC_*` names). */
-  | "notInstalled"
-  /** The target exists and the command does not overwrite. */
-  | "exists"
-  /** Saving failed; the previous file is untouched. */
-  | "writeFailed";
-
-/** A file problem the command line reports in one line (exit code 2), never with a stack. */
-export class WorkbookFileError extends Error {
-  readonly problem: WorkbookFileProblem;
-  readonly file: string;
-
-  constructor(problem: WorkbookFileProblem, file: string, message: string, options?: { cause?: unknown }) {
-    super(message);
-    this.name = "WorkbookFileError";
-    this.problem = problem;
-    this.file = file;
-    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
-  }
-}
+export { firstLine, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
+export { writeFileAtomic } from "./safeWrite";
 
 /** A workbook read from disk, with the raw archive for the checks ExcelJS cannot do. */
 export interface OpenedWorkbook {
@@ -54,18 +27,6 @@ export interface OpenedWorkbook {
   workbook: ExcelJS.Workbook;
   bytes: Buffer;
   entries: ZipEntry[];
-}
-
-/** The first line of an error's message, for one-line reports. */
-export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split(/\r?\n/)[0].trim() || (error instanceof Error ? error.name : "lỗi không rõ");
-}
-
-function systemCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
 }
 
 /** Reads the file's bytes, turning file-system errors into WorkbookFileError. */
@@ -201,7 +162,8 @@ function namesLostOnRewrite(opened: OpenedWorkbook): string[] {
     /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g,
   )) {
     const name = /\sname="([^"]*)"/.exec(attrs)?.[1] ?? "";
-    if (name.startsWith("_xlnm.")) continue;
+    // Our own names are written again by every install (a `#REF!` one is how it is repaired).
+    if (name.startsWith("_xlnm.") || /^CCHC_/i.test(name)) continue;
     const reference = text
       .replace(/&apos;/g, "'")
       .replace(/&amp;/g, "&")
@@ -241,50 +203,14 @@ export function partsLostOnRewrite(opened: OpenedWorkbook): string[] {
 }
 
 /**
- * Writes bytes to `file` atomically: a temporary file in the same directory (so the rename
- * stays on one file system), flushed, then renamed over the target. On any error the temporary
- * file is removed and the target is left as it was.
- */
-export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
-  const target = path.resolve(file);
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  // Keep the permissions of the file being replaced; a new file gets the usual default.
-  const mode = await fs.stat(target).then(
-    (stat) => (stat.isFile() ? stat.mode & 0o777 : undefined),
-    (error: unknown) => {
-      if (systemCode(error) === "ENOENT") return undefined;
-      throw error;
-    },
-  );
-  let created = false;
-  try {
-    const handle = await fs.open(temp, "wx", mode ?? 0o666);
-    created = true;
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (mode !== undefined) await fs.chmod(temp, mode);
-    await fs.rename(temp, target);
-  } catch (error) {
-    if (created) await fs.rm(temp, { force: true });
-    throw error;
-  }
-}
-
-/**
- * Saves a workbook to `file` atomically. Without `overwrite`, an existing file is refused
- * (a new template must never replace a filled report by accident).
+ * Saves a workbook to `file` atomically (see `safeWrite.ts`). Without `overwrite`, an existing
+ * file is refused (a new template must never replace a filled report by accident); with
+ * `unchangedSince`, a file changed on disk since it was read is refused.
  */
 export async function saveWorkbookFile(
   workbook: ExcelJS.Workbook,
   file: string,
-  options: { overwrite: boolean },
+  options: { overwrite: boolean; unchangedSince?: FileStamp },
 ): Promise<void> {
   if (!options.overwrite) {
     const exists = await fs.stat(file).then(
@@ -325,8 +251,9 @@ export async function saveWorkbookFile(
     );
   }
   try {
-    await writeFileAtomic(file, data);
+    await writeFileAtomic(file, data, { unchangedSince: options.unchangedSince });
   } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
     throw new WorkbookFileError(
       "writeFailed",
       file,

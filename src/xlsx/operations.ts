@@ -17,6 +17,7 @@ import {
 } from "../core/report/planReport";
 import { applySheets, type ApplyReport } from "./applySheets";
 import { openWorkbookFile, partsLostOnRewrite, saveWorkbookFile, WorkbookFileError } from "./files";
+import { stampFile, withFileLock } from "./safeWrite";
 import {
   checkWorkbook,
   findWorksheet,
@@ -63,7 +64,7 @@ export async function createTemplateFile(
   options: { sample?: boolean; overwrite?: boolean; level?: TemplateLevel; catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
   const { workbook, summary, applied } = await buildTemplate(options);
-  await saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false });
+  await withFileLock(file, () => saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false }));
   return { summary, applied };
 }
 
@@ -92,15 +93,18 @@ export async function installIntoFile(
   options: { catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
   const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
-  const opened = await openWorkbookFile(file);
-  refuseLossyRewrite(opened, file, "cài vào", "cài");
-  // Without an explicit catalogue the planner keeps the template the file was installed with.
-  const plan = planInstall(readExistingWorkbook(opened.workbook, catalogue), {
-    catalogue: options.catalogue,
+  return withFileLock(file, async () => {
+    const stamp = await stampFile(file);
+    const opened = await openWorkbookFile(file);
+    refuseLossyRewrite(opened, file, "cài vào", "cài");
+    // Without an explicit catalogue the planner keeps the template the file was installed with.
+    const plan = planInstall(readExistingWorkbook(opened.workbook, catalogue), {
+      catalogue: options.catalogue,
+    });
+    const applied = await applySheets(opened.workbook, plan.sheets);
+    await saveWorkbookFile(opened.workbook, file, { overwrite: true, unchangedSince: stamp });
+    return { summary: plan.summary, applied };
   });
-  const applied = await applySheets(opened.workbook, plan.sheets);
-  await saveWorkbookFile(opened.workbook, file, { overwrite: true });
-  return { summary: plan.summary, applied };
 }
 
 export interface CheckOutcome {
@@ -166,24 +170,27 @@ export async function reportIntoFile(
   file: string,
   options: { output?: string; generatedAt?: Date; catalogue?: Catalogue } = {},
 ): Promise<ReportOutcome> {
-  const opened = await openWorkbookFile(file);
-  refuseLossyRewrite(opened, file, "ghi báo cáo vào", "tạo báo cáo");
-  let plan: ReportPlan;
-  try {
-    plan = await applyReport(opened.workbook, options.generatedAt ?? new Date(), options.catalogue);
-  } catch (error) {
-    if (error instanceof NotInstalledError) {
-      throw new WorkbookFileError(
-        "notInstalled",
-        file,
-        `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`,
-      );
-    }
-    throw error;
-  }
   const written = options.output ?? file;
-  await saveWorkbookFile(opened.workbook, written, { overwrite: true });
-  return { plan, written };
+  return withFileLock(written, async () => {
+    const stamp = await stampFile(written);
+    const opened = await openWorkbookFile(file);
+    refuseLossyRewrite(opened, file, "ghi báo cáo vào", "tạo báo cáo");
+    let plan: ReportPlan;
+    try {
+      plan = await applyReport(opened.workbook, options.generatedAt ?? new Date(), options.catalogue);
+    } catch (error) {
+      if (error instanceof NotInstalledError) {
+        throw new WorkbookFileError(
+          "notInstalled",
+          file,
+          `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`,
+        );
+      }
+      throw error;
+    }
+    await saveWorkbookFile(opened.workbook, written, { overwrite: true, unchangedSince: stamp });
+    return { plan, written };
+  });
 }
 
 /** A workbook holding only the report sheets of a plan: what gets printed to PDF. */

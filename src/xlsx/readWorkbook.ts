@@ -12,11 +12,13 @@ import {
   cellRef,
   dateToSerial,
   documentsFromGrid,
-  figuresFromNamedCells,
   parseCellRef,
+  readNamedFigures,
   type DocumentRow,
   type Figures,
   type NamedCell,
+  type PlacementProblem,
+  type SheetGrids,
 } from "../core/figures";
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
@@ -166,17 +168,43 @@ export function readDocuments(workbook: ExcelJS.Workbook): DocumentRow[] {
 export interface WorkbookFigures {
   figures: Figures;
   documents: DocumentRow[];
+  /** Figures whose cell was deleted or whose row was sorted away from its name. */
+  problems: PlacementProblem[];
 }
 
-/** Every named figure and the document list, read once. */
+/** A sheet's grids by name, each built once. */
+function gridsLookup(workbook: ExcelJS.Workbook): (sheet: string) => SheetGrids | undefined {
+  const cache = new Map<string, SheetGrids | undefined>();
+  return (sheet) => {
+    if (!cache.has(sheet)) {
+      const worksheet = findWorksheet(workbook, sheet);
+      cache.set(
+        sheet,
+        worksheet && { values: sheetGrid(worksheet, "values"), formulas: sheetGrid(worksheet, "formulas") },
+      );
+    }
+    return cache.get(sheet);
+  };
+}
+
+/**
+ * Every named figure and the document list, read once (see `readNamedFigures`). ExcelJS drops
+ * a name that reads `#REF!`, so a name missing from a workbook installed with this very
+ * catalogue version counts as a deleted cell.
+ */
 export function readWorkbookFigures(
   workbook: ExcelJS.Workbook,
   catalogue: Catalogue = DEFAULT_CATALOGUE,
 ): WorkbookFigures {
-  return {
-    figures: figuresFromNamedCells(catalogue, namedCellLookup(workbook)),
-    documents: readDocuments(workbook),
-  };
+  const meta = readWorkbookMeta(workbook);
+  const complete = meta?.templateId === catalogue.id && meta.version === catalogue.version;
+  const { figures, problems } = readNamedFigures(
+    catalogue,
+    namedCellLookup(workbook),
+    gridsLookup(workbook),
+    complete,
+  );
+  return { figures, documents: readDocuments(workbook), problems };
 }
 
 /** The findings of the checks over a workbook's figures. */
@@ -187,5 +215,5 @@ export function checkWorkbook(
   // The rules of the template the file was installed with (a commune's has fewer rows).
   const rules = catalogue ?? catalogueById(readWorkbookMeta(workbook)?.templateId);
   const figures = readWorkbookFigures(workbook, rules);
-  return { figures, findings: checkFigures(figures.figures, figures.documents, rules) };
+  return { figures, findings: checkFigures(figures.figures, figures.documents, rules, figures.problems) };
 }

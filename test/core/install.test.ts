@@ -51,19 +51,21 @@ describe("planInstall", () => {
 
   it("writes ratios as CCHC formulas over the names, cached with the core's figure", () => {
     const cell = cellByName(fresh.sheets, "CCHC_KH_TYLE");
-    expect(cell.formula).toBe("=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)");
+    expect(cell.formula).toBe(
+      '=IF(OR(ISBLANK(CCHC_KH_HOANTHANH),ISBLANK(CCHC_KH_TONG)),"",CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG))',
+    );
     expect(cell.cached).toBeCloseTo(24 / 47, 12);
     expect(cellByName(fresh.sheets, "CCHC_HSN_TYLE").cached).toBe(1);
     expect(cellByName(fresh.sheets, "CCHC_TGN_TYLE").cached).toBeCloseTo(76 / 84, 12);
     expect(cellByName(fresh.sheets, "CCHC_TU_NGAY")).toMatchObject({
-      formula: "=CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)",
+      formula: '=IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),"",CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM))',
       cached: 44362,
     });
   });
 
   it("caches the Kiểm tra column and the self-scores", () => {
     const s2 = fresh.sheets.find((s) => s.key === "s1")!;
-    const areas = s2.cells.find((c) => c.formula?.startsWith("=CCHC.KIEMTRA(CCHC_KH_TONG,CCHC_KH_CD_TONG"))!;
+    const areas = s2.cells.find((c) => c.formula?.includes("CCHC.KIEMTRA(CCHC_KH_TONG,CCHC_KH_CD_TONG"))!;
     expect(areas.cached).toBe("Lệch 3");
     const score = fresh.sheets.find((s) => s.key === "score")!;
     const iso = score.cells.find((c) => c.computes?.type === "score" && c.computes.code === "TC_ISO_XA")!;
@@ -82,7 +84,7 @@ describe("planInstall", () => {
       expect([id, cellByName(again.sheets, inputName(id)).value]).toEqual([id, value]);
     }
     expect(cellByName(again.sheets, "CCHC_KH_TYLE").formula).toBe(
-      "=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)",
+      '=IF(OR(ISBLANK(CCHC_KH_HOANTHANH),ISBLANK(CCHC_KH_TONG)),"",CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG))',
     );
     expect(cellByName(again.sheets, "CCHC_DEN_NGAY")).toMatchObject({ value: 44450 });
     expect(cellByName(again.sheets, "CCHC_DEN_NGAY").formula).toBeUndefined();

@@ -74,7 +74,9 @@ describe("installSheets on an empty workbook", () => {
       inputIndicators.map((i) => inputName(i.id)).sort(),
     );
     expect(book.refOf("CCHC_KH_TONG")).toMatch(/^'1\. Chỉ đạo điều hành'!D\d+$/);
-    expect(book.formulaOf("CCHC_KH_TYLE")).toBe("=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)");
+    expect(book.formulaOf("CCHC_KH_TYLE")).toBe(
+      '=IF(OR(ISBLANK(CCHC_KH_HOANTHANH),ISBLANK(CCHC_KH_TONG)),"",CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG))',
+    );
     expect(book.valueOf("CCHC_KH_TONG")).toBe(47);
   });
 
@@ -249,7 +251,8 @@ describe("installing again", () => {
     await book.run((context) => installSheets(context));
 
     expect(book.cellAt("CCHC_KH_TYLE")).toMatchObject({
-      formula: "=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)",
+      formula:
+        '=IF(OR(ISBLANK(CCHC_KH_HOANTHANH),ISBLANK(CCHC_KH_TONG)),"",CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG))',
       displayed: undefined,
     });
     expect(book.cellAt("CCHC_TGN_TYLE").displayed).toBeUndefined();

@@ -26,7 +26,9 @@ describe("readWorkbook", () => {
       expect([id, result.figures.get(id)?.value]).toEqual([id, classifyCell(value)]);
     expect(result.figures.get("kh_tong")!.cell).toBe(book.refOf("CCHC_KH_TONG"));
     expect(result.figures.get("kh_tong")!.cell).toMatch(/^'1\. Chỉ đạo điều hành'!D\d+$/);
-    expect(result.figures.get("tu_ngay")!.formula).toBe("=CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)");
+    expect(result.figures.get("tu_ngay")!.formula).toBe(
+      '=IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),"",CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM))',
+    );
     expect(result.meta).toMatchObject({
       templateId: DEFAULT_CATALOGUE.id,
       version: DEFAULT_CATALOGUE.version,

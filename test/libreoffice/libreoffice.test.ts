@@ -23,7 +23,8 @@ import {
   makeProfile,
   makeRunDir,
   parseCsv,
-  sofficeOrSkip,
+  describeWithPrograms,
+  soffice,
 } from "../support/libreoffice";
 import {
   namedCell,
@@ -34,8 +35,7 @@ import {
   validationsOf,
 } from "../support/xlsx";
 
-const soffice = sofficeOrSkip();
-const describeEngine = soffice ? describe : describe.skip;
+const describeEngine = describeWithPrograms("test/libreoffice/libreoffice.test.ts", ["libreoffice"]);
 
 const RATIOS = new Set(
   DEFAULT_CATALOGUE.indicators.filter((i) => i.kind === "ratio").map((i) => inputName(i.id)),
@@ -80,11 +80,11 @@ describeEngine("LibreOffice (headless) opens the CLI's workbooks", () => {
     expect(await main(["template", "-o", sample, "--sample"], bufferIo())).toBe(0);
     expect(await main(["template", "-o", blank], bufferIo())).toBe(0);
     const profile = makeProfile(run);
-    convert(soffice!, profile, CSV_ALL_SHEETS_AS_SHOWN, path.join(run, "csv"), [sample, blank]);
+    convert(soffice(), profile, CSV_ALL_SHEETS_AS_SHOWN, path.join(run, "csv"), [sample, blank]);
     for (const name of fs.readdirSync(path.join(run, "csv"))) {
       csv.set(name, parseCsv(fs.readFileSync(path.join(run, "csv", name), "utf8")));
     }
-    convert(soffice!, profile, "xlsx:Calc MS Excel 2007 XML", path.join(run, "roundtrip"), [sample]);
+    convert(soffice(), profile, "xlsx:Calc MS Excel 2007 XML", path.join(run, "roundtrip"), [sample]);
     roundTripped = path.join(run, "roundtrip", "mau.xlsx");
     back = await readBack(roundTripped);
   }, 300_000);

@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";
-import { sofficeOrSkip } from "../support/libreoffice";
+import { describeWithPrograms } from "../support/libreoffice";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -28,9 +28,13 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => removeTempDir(dir));
 
-describe("the report through LibreOffice", () => {
+const describePrinting = describeWithPrograms("test/libreoffice/report-pdf.test.ts (printing)", [
+  "libreoffice",
+  "poppler",
+]);
+
+describePrinting("the report through LibreOffice", () => {
   it("prints Phụ lục I with the national title, the table header and the sample's ratios", () => {
-    if (sofficeOrSkip() === null) return;
     const run = cchc(["demo", "-o", "demo"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
@@ -84,7 +88,9 @@ describe("the report through LibreOffice", () => {
     expect(png.status).toBe(0);
     expect(fs.statSync(path.join(ARTIFACTS, "report-page-1.png")).size).toBeGreaterThan(10_000);
   }, 240_000);
+});
 
+describe("the report without LibreOffice", () => {
   it("says plainly when LibreOffice is missing, and still writes the report", async () => {
     const make = cchc(["template", "-o", "mau.xlsx", "--sample"]);
     expect(make.status).toBe(0);

@@ -1,29 +1,32 @@
 /**
  * Headless LibreOffice for the tests that open our files in a real spreadsheet engine.
  *
- * Policy: a missing `soffice` fails the test with instructions, because CI installs it and a
- * silently skipped engine test proves nothing. Only a developer outside CI may skip it,
- * explicitly, with CCHC_SKIP_LIBREOFFICE=1.
+ * Policy (test/support/system-programs.js): a missing `soffice` fails the suite under CI, which
+ * installs it, because a silently skipped engine test proves nothing; on a developer's machine
+ * without it the suite is skipped and the run ends with a notice saying how to install it.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { findSoffice } from "../../src/cli/libreoffice";
+import { requirePrograms, type SystemProgram } from "./system-programs";
 
 export { findSoffice };
 
-export const INSTALL_HINT =
-  "apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-liberation";
+/**
+ * `describe` when the programs are there, else jest's skipping `describe` (the skip is recorded
+ * for the closing notice); under CI a missing program throws, failing the suite.
+ */
+export function describeWithPrograms(suite: string, programs: SystemProgram[]): jest.Describe {
+  return requirePrograms(suite, programs) ? describe : describe.skip;
+}
 
-/** soffice, or null when a developer asked to skip; throws (fails the test) otherwise. */
-export function sofficeOrSkip(): string | null {
-  const soffice = findSoffice();
-  if (soffice) return soffice;
-  if (process.env.CCHC_SKIP_LIBREOFFICE === "1" && !process.env.CI) return null;
-  throw new Error(
-    `LibreOffice (soffice) is not installed, and the engine tests need it. Install it with:\n  ${INSTALL_HINT}\n(outside CI only: CCHC_SKIP_LIBREOFFICE=1 skips these tests)`,
-  );
+/** soffice, when present (call after `describeWithPrograms` decided the suite runs). */
+export function soffice(): string {
+  const found = findSoffice();
+  if (!found) throw new Error("LibreOffice (soffice) is not installed");
+  return found;
 }
 
 /**

@@ -71,7 +71,9 @@ describe("cchc template --sample, read back", () => {
 
   it("writes ratio cells as CCHC formulas carrying the core's figure as cached value", () => {
     const cell = namedCell(workbook, "CCHC_KH_TYLE");
-    expect(cellFormula(cell)).toBe("=CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)");
+    expect(cellFormula(cell)).toBe(
+      '=IF(OR(ISBLANK(CCHC_KH_HOANTHANH),ISBLANK(CCHC_KH_TONG)),"",CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG))',
+    );
     expect(cellValue(cell)).toBeCloseTo(0.510638, 6);
     expect(cell.numFmt).toBe("0.00%");
     expect(cellValue(namedCell(workbook, "CCHC_TGN_TYLE"))).toBeCloseTo(76 / 84, 12);

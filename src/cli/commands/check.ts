@@ -1,12 +1,10 @@
 /** `cchc check FILE.xlsx [--json]`: the findings over the file's figures. */
 import { countFindings } from "../../core/checks";
-import { checkFile } from "../../xlsx/operations";
 import { parseArgs } from "../args";
 import { EXIT, type Command } from "../command";
 import { findingsJson, formatFinding, formatSummary } from "../format";
 
 export const checkCommand: Command = {
-  summary: "Kiểm tra số liệu trong tệp .xlsx: liệt kê lỗi và cảnh báo kèm ô.",
   help: [
     "Cách dùng: npx cchc check TỆP.xlsx [--json]",
     "",
@@ -22,6 +20,8 @@ export const checkCommand: Command = {
       flags: { "--json": {} },
       positional: { min: 1, max: 1, name: "tệp .xlsx cần kiểm tra" },
     });
+    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    const { checkFile } = await import("../../xlsx/operations");
     const { findings } = await checkFile(parsed.positional[0]);
     if (parsed.flags.has("--json")) {
       io.out(`${findingsJson(findings)}\n`);

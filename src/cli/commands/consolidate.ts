@@ -9,8 +9,6 @@ import * as path from "path";
 import { SingleBar } from "cli-progress";
 import type { FileStatus } from "../../core/consolidate";
 import { parsePeriod, PERIODS } from "../../core/period";
-import { consolidateFiles } from "../../xlsx/figureReader/files";
-import { writeConsolidatedWorkbook } from "../../xlsx/figureReader/write";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { processIo, type Io } from "../io";
@@ -75,7 +73,6 @@ function describeFile(file: FileStatus): string {
 }
 
 export const consolidateCommand: Command = {
-  summary: "Tổng hợp báo cáo của nhiều đơn vị (hoặc nhiều kỳ của một đơn vị) vào một tệp cùng mẫu.",
   help: [
     'Cách dùng: npx cchc consolidate -o KẾT_QUẢ.xlsx TỆP|THƯ_MỤC… [--co-quan "TÊN CƠ QUAN"]',
     '           npx cchc consolidate -o KẾT_QUẢ.xlsx --ky "9 tháng" --nam 2026 6thang.xlsx quy3.xlsx',
@@ -127,6 +124,9 @@ export const consolidateCommand: Command = {
       target = { period, year: Number(nam) };
     }
 
+    // The readers load only once the arguments are known to be right (see main.ts); ExcelJS
+    // only to write the result.
+    const { consolidateFiles } = await import("../../xlsx/figureReader/files");
     const files = await expandInputs(parsed.positional, output);
     if (files.length === 0) throw new UsageError("Không có tệp .xlsx nào trong các thư mục đã cho.");
     const bar = progress(io, files.length);
@@ -150,6 +150,7 @@ export const consolidateCommand: Command = {
       io.err("Không có tệp nào tổng hợp được; không ghi tệp kết quả.\n");
       return EXIT.usage;
     }
+    const { writeConsolidatedWorkbook } = await import("../../xlsx/figureReader/write");
     await writeConsolidatedWorkbook(plans, output);
 
     const included = outcome.files.filter((f) => f.included);

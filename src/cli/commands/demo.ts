@@ -6,19 +6,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { SAMPLE_DOCUMENTS } from "../../core/catalogue/sample";
-import { applyReport, buildTemplate } from "../../xlsx/operations";
-import { saveWorkbookFile } from "../../xlsx/files";
 import { parseArgs } from "../args";
 import { EXIT, type Command } from "../command";
 import { formatFinding } from "../format";
 import { describeReport } from "./report";
-import { printReportPdf } from "./printPdf";
 
 export const DEMO_WORKBOOK = "cchc-mau-duc-tho-quy-III-2021.xlsx";
 export const DEMO_PDF = "cchc-mau-duc-tho-quy-III-2021-phu-luc.pdf";
 
 export const demoCommand: Command = {
-  summary: "Chạy thử trọn quy trình với số liệu mẫu UBND huyện Đức Thọ, Quý III/2021 (không cần Excel).",
   help: [
     "Cách dùng: npx cchc demo [-o THƯ_MỤC]",
     "",
@@ -35,6 +31,10 @@ export const demoCommand: Command = {
     });
     const output = parsed.flags.get("--output");
     const dir = typeof output === "string" ? output : "cchc-demo";
+    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    const { applyReport, buildTemplate } = await import("../../xlsx/operations");
+    const { saveWorkbookFile } = await import("../../xlsx/files");
+    const { printReportPdf } = await import("./printPdf");
     fs.mkdirSync(dir, { recursive: true });
     const xlsx = path.join(dir, DEMO_WORKBOOK);
     const pdf = path.join(dir, DEMO_PDF);

@@ -1,11 +1,9 @@
 /** `cchc install FILE.xlsx`: install or upgrade the CCHC sheets in place. */
 import { DOCUMENTS_TABLE } from "../../core/layout/documentsSheet";
-import { installIntoFile } from "../../xlsx/operations";
 import { parseArgs } from "../args";
 import { EXIT, type Command } from "../command";
 
 export const installCommand: Command = {
-  summary: "Cài hoặc nâng cấp các trang CCHC trong một tệp .xlsx, giữ nguyên số liệu đã nhập.",
   help: [
     "Cách dùng: npx cchc install TỆP.xlsx",
     "",
@@ -19,6 +17,8 @@ export const installCommand: Command = {
       flags: {},
       positional: { min: 1, max: 1, name: "tệp .xlsx cần cài" },
     }).positional;
+    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    const { installIntoFile } = await import("../../xlsx/operations");
     const { summary, applied } = await installIntoFile(file);
     const verb =
       summary.fromVersion === null

@@ -1,10 +1,8 @@
 /** `cchc report FILE.xlsx [-o OUT.xlsx] [--pdf OUT.pdf]`: fills Phụ lục I and II. */
 import type { ReportPlan } from "../../core/report/planReport";
-import { reportIntoFile } from "../../xlsx/operations";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
-import { printReportPdf } from "./printPdf";
 
 /** What a report run tells the user, in Vietnamese. */
 export function describeReport(plan: ReportPlan, written: string, file: string, io: Io): void {
@@ -20,7 +18,6 @@ export function describeReport(plan: ReportPlan, written: string, file: string, 
 }
 
 export const reportCommand: Command = {
-  summary: "Tạo Phụ lục I, Phụ lục II (mẫu Nghị định 30/2020) từ số liệu trong tệp; có thể in PDF.",
   help: [
     "Cách dùng: npx cchc report TỆP.xlsx [-o KẾT_QUẢ.xlsx] [--pdf BÁO_CÁO.pdf]",
     "",
@@ -45,6 +42,9 @@ export const reportCommand: Command = {
       throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
     if (typeof pdf === "string" && !/\.pdf$/i.test(pdf))
       throw new UsageError(`Tên tệp "${pdf}" phải có đuôi .pdf.`);
+    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    const { reportIntoFile } = await import("../../xlsx/operations");
+    const { printReportPdf } = await import("./printPdf");
     const { plan, written } = await reportIntoFile(file, {
       output: typeof output === "string" ? output : undefined,
     });

@@ -1,10 +1,8 @@
 /** `cchc template -o FILE.xlsx [--sample] [--force]`: a new workbook with the CCHC sheets. */
-import { createTemplateFile } from "../../xlsx/operations";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 
 export const templateCommand: Command = {
-  summary: "Tạo tệp .xlsx mới có sẵn các trang CCHC (trống, hoặc có số liệu mẫu).",
   help: [
     "Cách dùng: npx cchc template -o TỆP.xlsx [--cap huyen|xa] [--sample] [--force]",
     "",
@@ -34,6 +32,8 @@ export const templateCommand: Command = {
     if (cap !== "huyen" && cap !== "xa")
       throw new UsageError(`Cấp "${String(cap)}" không hợp lệ: dùng --cap huyen hoặc --cap xa.`);
     const level = cap === "xa" ? "X" : "H";
+    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    const { createTemplateFile } = await import("../../xlsx/operations");
     const { summary } = await createTemplateFile(file, {
       sample,
       level,

@@ -1,0 +1,53 @@
+/**
+ * The file problems the command line reports in one Vietnamese line (exit code 2). Shared by the
+ * reading side (`files.ts`) and the writing side (`safeWrite.ts`), so neither imports the other.
+ */
+
+export type WorkbookFileProblem =
+  /** The path does not exist. */
+  | "missing"
+  /** Something that is not an .xlsx workbook: a directory, an empty file, text, an .xls … */
+  | "notWorkbook"
+  /** A damaged .xlsx (truncated, a broken part). */
+  | "corrupt"
+  /** A workbook holding parts that ExcelJS would drop when writing it back. */
+  | "unsupported"
+  /** A readable workbook without the CCHC sheets (no `CCHC_*` names). */
+  | "notInstalled"
+  /** The target exists and the command does not overwrite. */
+  | "exists"
+  /** The target is read-only (no write bit): it is never replaced. */
+  | "readOnly"
+  /** Another program (LibreOffice, Excel, another cchc) holds the file's lock. */
+  | "locked"
+  /** The file changed on disk between reading it and replacing it. */
+  | "changed"
+  /** Saving failed; the previous file is untouched. */
+  | "writeFailed";
+
+/** A file problem the command line reports in one line (exit code 2), never with a stack. */
+export class WorkbookFileError extends Error {
+  readonly problem: WorkbookFileProblem;
+  readonly file: string;
+
+  constructor(problem: WorkbookFileProblem, file: string, message: string, options?: { cause?: unknown }) {
+    super(message);
+    this.name = "WorkbookFileError";
+    this.problem = problem;
+    this.file = file;
+    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+}
+
+/** The first line of an error's message, for one-line reports. */
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split(/\r?\n/)[0].trim() || (error instanceof Error ? error.name : "lỗi không rõ");
+}
+
+/** The `code` of a Node system error (`ENOENT`, `EACCES` …), if any. */
+export function systemCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+}

@@ -1,0 +1,277 @@
+/**
+ * Replacing a user's file safely. Every write of the command line goes through here:
+ *
+ * - atomic: the bytes go to a short temporary file in the target's folder (same file system),
+ *   flushed, then renamed over the target; on any error the temporary file is removed and the
+ *   target is left as it was;
+ * - a symbolic link is followed: the file it points to is replaced, the link stays a link;
+ * - a read-only file (no write bit, the "Read-only" attribute on Windows) is refused, because the
+ *   rename would replace it regardless of the bit;
+ * - the temporary name is short (`.cchc-XXXXXXXX.tmp`), so a long but valid file name never fails
+ *   because of it;
+ * - a lock: a command that reads a file and writes it back holds `.cchc-<hash>.lock` beside it, and
+ *   refuses a file another program has open (LibreOffice's `.~lock.NAME#`, Excel's `~$NAME`);
+ * - a file that changed on disk since it was read (LibreOffice does not know our lock) is refused
+ *   instead of being overwritten with stale contents.
+ */
+import { createHash, randomBytes } from "crypto";
+import { promises as fs, type Stats } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { systemCode, WorkbookFileError } from "./fileErrors";
+
+/** What identifies one version of a file on disk: if any of it differs, the file was replaced or edited. */
+export interface FileStamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+function stampOf(stat: Stats): FileStamp {
+  return { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/** The stamp of `file` (following links), or undefined when it does not exist. */
+export async function stampFile(file: string): Promise<FileStamp | undefined> {
+  try {
+    return stampOf(await fs.stat(file));
+  } catch (error) {
+    if (systemCode(error) === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The path a write to `file` must replace: the end of its chain of symbolic links (also a
+ * dangling one, whose target is then created), else the absolute path itself.
+ */
+export async function resolveWriteTarget(file: string): Promise<string> {
+  let current = path.resolve(file);
+  // The same bound as the kernel's ELOOP: a cycle of links ends as an error, not a hang.
+  for (let hops = 0; hops < 40; hops++) {
+    let stat: Stats;
+    try {
+      stat = await fs.lstat(current);
+    } catch (error) {
+      if (systemCode(error) === "ENOENT") return current;
+      throw error;
+    }
+    if (!stat.isSymbolicLink()) return fs.realpath(current).catch(() => current);
+    current = path.resolve(path.dirname(current), await fs.readlink(current));
+  }
+  throw new WorkbookFileError("writeFailed", file, `Không ghi được tệp "${file}": liên kết tượng trưng lặp vòng.`);
+}
+
+/**
+ * Refuses a target that exists and is read-only. The mode bits are read rather than asking
+ * `access(W_OK)`, which says yes to an administrator (root) whatever the bits.
+ */
+export async function refuseReadOnly(file: string, target: string): Promise<void> {
+  let stat: Stats;
+  try {
+    stat = await fs.stat(target);
+  } catch (error) {
+    if (systemCode(error) === "ENOENT") return;
+    throw error;
+  }
+  if (!stat.isFile()) return;
+  const readOnly =
+    (stat.mode & 0o222) === 0 ||
+    (await fs.access(target, fs.constants.W_OK).then(
+      () => false,
+      (error: unknown) => systemCode(error) === "EACCES" || systemCode(error) === "EPERM",
+    ));
+  if (readOnly) {
+    throw new WorkbookFileError(
+      "readOnly",
+      file,
+      `Tệp "${file}" chỉ cho đọc (read-only): cchc không ghi đè. Hãy bỏ thuộc tính chỉ đọc của tệp rồi chạy lại.`,
+    );
+  }
+}
+
+/**
+ * The owner files Excel leaves beside an open workbook. Excel names it `~$` + the file name,
+ * dropping the first character of a 7-character stem and the first two of a longer one; both the
+ * full and the shortened forms are looked for.
+ */
+export function excelOwnerFileNames(name: string): string[] {
+  const stem = path.parse(name).name;
+  const drop = stem.length >= 8 ? 2 : stem.length === 7 ? 1 : 0;
+  return [...new Set([`~$${name}`, `~$${name.slice(drop)}`])];
+}
+
+/** The lock file LibreOffice keeps beside a document it has open. */
+export function libreOfficeLockName(name: string): string {
+  return `.~lock.${name}#`;
+}
+
+/** Our own lock's name: short whatever the file's name (a hash of it), so it never hits the name limit. */
+export function cchcLockName(name: string): string {
+  return `.cchc-${createHash("sha1").update(name).digest("hex").slice(0, 12)}.lock`;
+}
+
+async function readIfPresent(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, "utf8");
+  } catch (error) {
+    // A name too long for the folder cannot exist either.
+    if (["ENOENT", "ENAMETOOLONG", "ENOTDIR"].includes(systemCode(error) ?? "")) return undefined;
+    throw error;
+  }
+}
+
+/** Refuses a file LibreOffice or Excel holds open (their lock files are beside it). */
+async function refuseForeignLocks(file: string, folders: readonly string[], name: string): Promise<void> {
+  for (const folder of folders) {
+    const office = path.join(folder, libreOfficeLockName(name));
+    const text = await readIfPresent(office);
+    if (text !== undefined) {
+      // `user,host,userid,date,url;` — the first field names who has it open.
+      const who = text.split(",")[0]?.trim();
+      throw new WorkbookFileError(
+        "locked",
+        file,
+        `Tệp "${file}" đang được mở trong LibreOffice${who ? ` (bởi ${who})` : ""}: hãy đóng tệp rồi chạy lại. ` +
+          `Nếu không còn ai mở, hãy xoá tệp khoá "${office}".`,
+      );
+    }
+    for (const owner of excelOwnerFileNames(name)) {
+      const ownerPath = path.join(folder, owner);
+      if ((await readIfPresent(ownerPath)) !== undefined) {
+        throw new WorkbookFileError(
+          "locked",
+          file,
+          `Tệp "${file}" đang được mở trong Excel: hãy đóng tệp rồi chạy lại. ` +
+            `Nếu không còn ai mở, hãy xoá tệp khoá "${ownerPath}".`,
+        );
+      }
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return systemCode(error) === "EPERM";
+  }
+}
+
+/** Takes our lock beside `target`; a lock left by a cchc that no longer runs on this machine is taken over. */
+async function takeLock(file: string, lockPath: string): Promise<void> {
+  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.writeFile(lockPath, mine, { flag: "wx" });
+      return;
+    } catch (error) {
+      if (systemCode(error) !== "EEXIST") {
+        throw new WorkbookFileError(
+          "writeFailed",
+          file,
+          `Không ghi được vào thư mục của tệp "${file}" (${systemCode(error) ?? "lỗi"}). Tệp không bị thay đổi.`,
+          { cause: error },
+        );
+      }
+    }
+    let holder: { pid?: unknown; host?: unknown } = {};
+    try {
+      holder = JSON.parse((await readIfPresent(lockPath)) ?? "{}") as typeof holder;
+    } catch {
+      // An unreadable lock is someone's: respect it.
+    }
+    const stale = holder.host === os.hostname() && typeof holder.pid === "number" && !processAlive(holder.pid);
+    if (!stale) {
+      throw new WorkbookFileError(
+        "locked",
+        file,
+        `Tệp "${file}" đang được một lệnh cchc khác ghi${typeof holder.pid === "number" ? ` (tiến trình ${holder.pid})` : ""}: ` +
+          `hãy chờ lệnh đó xong rồi chạy lại. Nếu không còn lệnh nào chạy, hãy xoá tệp khoá "${lockPath}".`,
+      );
+    }
+    await fs.rm(lockPath, { force: true });
+  }
+  throw new WorkbookFileError("locked", file, `Tệp "${file}" đang bị khoá bởi một lệnh cchc khác: hãy chạy lại sau.`);
+}
+
+/**
+ * Runs `work` while holding the write lock of `file`: refuses first (WorkbookFileError, nothing
+ * touched) a read-only file and a file open in LibreOffice or Excel, then keeps other cchc
+ * commands off the file until `work` ends. For commands that read a file and write it back, or
+ * write a new one.
+ */
+export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const target = await resolveWriteTarget(file);
+  await refuseReadOnly(file, target);
+  const folders = [...new Set([path.dirname(path.resolve(file)), path.dirname(target)])];
+  await refuseForeignLocks(file, folders, path.basename(target));
+  if (path.basename(path.resolve(file)) !== path.basename(target)) {
+    await refuseForeignLocks(file, folders, path.basename(path.resolve(file)));
+  }
+  const lockPath = path.join(path.dirname(target), cchcLockName(path.basename(target)));
+  await takeLock(file, lockPath);
+  try {
+    return await work();
+  } finally {
+    await fs.rm(lockPath, { force: true });
+  }
+}
+
+/**
+ * Writes bytes to `file` atomically (see the module comment). The permissions of the file being
+ * replaced are kept. Raises WorkbookFileError `readOnly` for a read-only target and `changed`
+ * when `unchangedSince` no longer matches the file on disk; other failures are the system's
+ * error, with the target untouched and no temporary file left.
+ */
+export async function writeFileAtomic(
+  file: string,
+  data: Uint8Array,
+  options: { unchangedSince?: FileStamp } = {},
+): Promise<void> {
+  const target = await resolveWriteTarget(file);
+  await refuseReadOnly(file, target);
+  const temp = path.join(path.dirname(target), `.cchc-${randomBytes(4).toString("hex")}.tmp`);
+  const before = await fs.stat(target).then(
+    (stat) => stat,
+    (error: unknown) => {
+      if (systemCode(error) === "ENOENT") return undefined;
+      throw error;
+    },
+  );
+  // Keep the permissions of the file being replaced; a new file gets the usual default.
+  const mode = before?.isFile() ? before.mode & 0o777 : undefined;
+  let created = false;
+  try {
+    const handle = await fs.open(temp, "wx", mode ?? 0o666);
+    created = true;
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (mode !== undefined) await fs.chmod(temp, mode);
+    if (options.unchangedSince) {
+      const now = await stampFile(target);
+      if (!now || !sameStamp(now, options.unchangedSince)) {
+        throw new WorkbookFileError(
+          "changed",
+          file,
+          `Tệp "${file}" vừa bị thay đổi bởi chương trình khác trong lúc cchc làm việc: cchc không ghi đè. Hãy chạy lại lệnh.`,
+        );
+      }
+    }
+    await fs.rename(temp, target);
+  } catch (error) {
+    if (created) await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
