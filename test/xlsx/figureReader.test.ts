@@ -55,6 +55,7 @@ describe("the fast reader reads what ExcelJS reads", () => {
     const read = ok(await readFigureFile(file));
     expect(read.catalogue.id).toBe("cchc-huyen");
     expect(plain(read.figures)).toEqual(plain(expected.figures));
+    expect(read.problems).toEqual([]);
     expect(read.documents).toEqual(expected.documents);
     expect(read.documents).toHaveLength(SAMPLE_DOCUMENTS.length);
     expect([...read.figures.values()].some((f) => f.note === "giải trình")).toBe(true);
@@ -120,6 +121,44 @@ describe("the fast reader reads what ExcelJS reads", () => {
     const read = ok(await readFigureFile(edited, { resolveCatalogue: resolveTestCatalogue }));
     expect(read.figures.get("ngay_ban_hanh")?.value).toEqual({ type: "number", value: date });
     expect(read.figures.get("co_quan")?.value).toEqual({ type: "text", value: "UBND XÃ NỘI DÒNG" });
+  });
+});
+
+describe("the fast reader places figures as the ExcelJS reader does, on workbooks a user edited", () => {
+  async function both(file: string) {
+    const opened = await openWorkbookFile(file);
+    const catalogue = catalogueById(readWorkbookMeta(opened.workbook)?.templateId);
+    return {
+      expected: readWorkbookFigures(opened.workbook, catalogue),
+      read: ok(await readFigureFile(file)),
+    };
+  }
+  const fixtures = path.join(__dirname, "..", "fixtures", "cases");
+
+  it.each(["inserted-column.xlsx", "deleted-named-row.xlsx"])("%s (LibreOffice's own file)", async (name) => {
+    const { expected, read } = await both(path.join(fixtures, name));
+    expect(plain(read.figures)).toEqual(plain(expected.figures));
+    // ExcelJS drops a `#REF!` name (the problem then has no reference); this reader keeps its text.
+    const withoutReference = (problems: readonly object[] = []) =>
+      problems.map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== "reference")));
+    expect(withoutReference(read.problems)).toEqual(withoutReference(expected.problems));
+    expect(read.documents).toEqual(expected.documents);
+  });
+
+  it("rows sorted away from their names: each figure read from its own key's row, the problem recorded", async () => {
+    const { workbook } = await buildTemplate({ sample: true });
+    const sheet = workbook.getWorksheet("1. Chỉ đạo điều hành")!;
+    const rows = [6, 7, 8, 9];
+    const contents = rows.map((r) => [1, 2, 3, 4, 5].map((c) => sheet.getCell(r, c).value));
+    rows.forEach((r, i) =>
+      [1, 2, 3, 4, 5].forEach((c, j) => (sheet.getCell(r, c).value = contents[3 - i][j])),
+    );
+    const file = path.join(dir, "sorted.xlsx");
+    await saveWorkbookFile(workbook, file, { overwrite: true });
+    const { expected, read } = await both(file);
+    expect(expected.problems.length).toBeGreaterThan(0);
+    expect(read.problems).toEqual(expected.problems);
+    expect(plain(read.figures)).toEqual(plain(expected.figures));
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Catalogue, Indicator } from "../catalogue";
 import type { Evaluated } from "../evaluate";
-import type { DocumentRow, Figures } from "../figures";
+import type { DocumentRow, Figures, PlacementProblem } from "../figures";
 
 /** A workbook an adapter could read: its own form and its figures. */
 export interface ReadWorkbook {
@@ -16,6 +16,8 @@ export interface ReadWorkbook {
   catalogue: Catalogue;
   figures: Figures;
   documents: readonly DocumentRow[];
+  /** Where figures are wrong (a deleted cell, rows sorted away from their names), as read. */
+  problems?: readonly PlacementProblem[];
 }
 
 /** A file the adapter could not use (unreadable, corrupt, not a CCHC workbook), with the reason. */

@@ -57,7 +57,7 @@ export function summarize(
   name: string,
   evaluated: ReadonlyMap<string, Evaluated> = evaluateIndicators(input.figures, input.catalogue),
 ): PartSummary {
-  const counts = countFindings(checkFigures(input.figures, input.documents, input.catalogue));
+  const counts = countFindings(checkFigures(input.figures, input.documents, input.catalogue, input.problems));
   return {
     source: input.source,
     name,

@@ -15,9 +15,11 @@ import type { InputEntry } from "../../core/consolidate";
 import {
   cellRef,
   documentsFromGrid,
-  figuresFromNamedCells,
+  KEY_TO_VALUE,
   parseCellRef,
-  type NamedCell,
+  readNamedFigures,
+  type NameTarget,
+  type SheetGrids,
 } from "../../core/figures";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
 import { columnLetter, parseAddress } from "../../core/layout/model";
@@ -201,16 +203,23 @@ function readFigures(
 
   // Where every CCHC_ name points, by sheet: those cells and the Ghi chú right of them are all
   // that is read of a figure sheet.
+  // The row's key (column A, three left of the figure) comes too: a sorted sheet is caught as
+  // the ExcelJS reader catches it (`readNamedFigures`).
   const wantedBySheet = new Map<string, string[]>();
   const located = new Map<string, { sheet: string; row: number; column: number }>();
+  const broken = new Map<string, string>();
   for (const [name, reference] of book.names) {
     if (!name.startsWith("CCHC_")) continue;
     const target = parseCellRef(reference);
-    if (!target) continue;
+    if (!target) {
+      broken.set(name, own(reference));
+      continue;
+    }
     const { row, column } = parseAddress(target.address);
     const key = target.sheet.toLowerCase();
     const cells = wantedBySheet.get(key) ?? [];
     cells.push(target.address, `${columnLetter(column + 1)}${row}`);
+    if (column > KEY_TO_VALUE) cells.push(`${columnLetter(column - KEY_TO_VALUE)}${row}`);
     wantedBySheet.set(key, cells);
     located.set(name, { sheet: key, row, column });
   }
@@ -237,6 +246,8 @@ function readFigures(
     if (!parts[path]) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${path}.`);
     cellsBySheet.set(key, parseCellsAt(text(parts[path]), wantedBySheet.get(key)!));
   }
+  /** Every cell of a figure sheet, for the rare sheet whose rows were sorted away from their names. */
+  const wholeSheet = (key: string): Cells => parseSheetCells(text(parts[sheetPaths.get(key)!]), () => true);
   const readDocs = (path: string | undefined, part: Uint8Array | undefined): Cells =>
     path && part
       ? parseSheetCells(text(part), (row, column) => row > DOCUMENTS_HEADER_ROW && column <= DOCUMENT_COLUMNS)
@@ -279,21 +290,58 @@ function readFigures(
     book.date1904 && typeof value === "number" ? value + DAYS_1904 : value;
   const sheetNameOf = new Map(book.sheets.map((s) => [s.name.toLowerCase(), own(s.name)]));
 
-  const lookup = (name: string): NamedCell | undefined => {
-    const at = located.get(name.toUpperCase());
+  const valueOf = (cell: RawCell | undefined, id: string) => {
+    const value = plainValue(cell, strings);
+    return dateIds.has(id) ? fromSerial1904(value) : value;
+  };
+  const formulaOf = (cell: RawCell | undefined) =>
+    // A shared formula's clone has no text here; it is still a formula (the figure is computed).
+    cell?.formula !== undefined ? own(`=${cell.formula || "(công thức dùng chung)"}`) : undefined;
+  const lookup = (name: string): NameTarget | undefined => {
+    const upper = name.toUpperCase();
+    if (broken.has(upper)) return { broken: broken.get(upper)! };
+    const at = located.get(upper);
     const cells = at && cellsBySheet.get(at.sheet);
     if (!at || !cells) return undefined;
     const cell = cells.get(`${at.row}:${at.column}`);
-    const value = plainValue(cell, strings);
     return {
       cell: cellRef(sheetNameOf.get(at.sheet) ?? at.sheet, `${columnLetter(at.column)}${at.row}`),
-      value: dateIds.has(name.toUpperCase()) ? fromSerial1904(value) : value,
-      // A shared formula's clone has no text here; it is still a formula (the figure is computed).
-      formula: cell?.formula !== undefined ? own(`=${cell.formula || "(công thức dùng chung)"}`) : undefined,
+      value: valueOf(cell, upper),
+      formula: formulaOf(cell),
       note: plainValue(cells.get(`${at.row}:${at.column + 1}`), strings),
     };
   };
-  const figures = figuresFromNamedCells(catalogue, lookup);
+  // The grids the placement check looks at: the cells read, unless some named row carries
+  // another indicator's key; then the whole sheet, to find each figure's own row.
+  const gridOf = (sheet: string): SheetGrids | undefined => {
+    const key = sheet.toLowerCase();
+    let cells = cellsBySheet.get(key);
+    if (!cells) return undefined;
+    const sorted = [...located].some(([name, at]) => {
+      if (at.sheet !== key || at.column <= KEY_TO_VALUE) return false;
+      const keyThere = plainValue(cells!.get(`${at.row}:${at.column - KEY_TO_VALUE}`), strings);
+      return (
+        typeof keyThere === "string" &&
+        keyThere.trim() !== "" &&
+        keyThere.trim() !== name.slice(5).toLowerCase()
+      );
+    });
+    if (sorted) {
+      cells = wholeSheet(key);
+      const missing = new Set([...sharedIndexes(cells.values())].filter((i) => !strings.has(i)));
+      for (const [i, text] of parseSharedStrings(stringsXml, missing)) strings.set(i, text);
+    }
+    const values: unknown[][] = [];
+    const formulas: unknown[][] = [];
+    for (const cell of cells.values()) {
+      (values[cell.row - 1] ??= [])[cell.column - 1] = plainValue(cell, strings);
+      const formula = formulaOf(cell);
+      if (formula) (formulas[cell.row - 1] ??= [])[cell.column - 1] = formula;
+    }
+    return { values, formulas };
+  };
+  const complete = meta.templateId === catalogue.id && meta.version === catalogue.version;
+  const { figures, problems } = readNamedFigures(catalogue, lookup, gridOf, complete);
 
   const grid: unknown[][] = [];
   for (const cell of docCells.values()) {
@@ -305,7 +353,7 @@ function readFigures(
     Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null)),
     DOCUMENTS_HEADER_ROW,
   );
-  return { catalogue, figures, documents };
+  return { catalogue, figures, documents, problems };
 }
 
 /** The shared-string indexes the cells use. */
