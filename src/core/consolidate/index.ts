@@ -10,4 +10,10 @@ export {
   PERIODS_SHEET,
   FILES_SHEET,
 } from "./sheets";
-export { consolidatedWorkbookPlan, consolidationSubtitle, typeFigures } from "./workbook";
+export {
+  consolidatedWorkbookPlan,
+  consolidationSubtitle,
+  planConsolidationInto,
+  typeFigures,
+  valuesForOpenWorkbook,
+} from "./workbook";

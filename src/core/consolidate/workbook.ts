@@ -6,11 +6,11 @@
  */
 import { inputName } from "../catalogue";
 import { evaluateIndicators } from "../evaluate";
-import { fillCachedValues, figuresOfPlans, planInstall } from "../install";
+import { fillCachedValues, figuresOfPlans, planInstall, type ExistingWorkbook } from "../install";
 import type { CellPlan, SheetPlan } from "../layout/model";
 import { formatDateVi, fromExcelSerial } from "../period";
 import { scoreCriteria } from "../scoring";
-import type { Consolidation, FileStatus } from "./model";
+import { aggregateOf, isInfo, type Consolidation, type FileStatus } from "./model";
 import { breakdownSheetPlan, filesSheetPlan } from "./sheets";
 
 /**
@@ -54,6 +54,49 @@ export function consolidatedWorkbookPlan(
 ): SheetPlan[] {
   const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: result.catalogue }).sheets;
   typeFigures(plans, result);
+  const meta = plans.filter((p) => p.role === "meta");
+  return [
+    ...plans.filter((p) => p.role !== "meta"),
+    breakdownSheetPlan(result, options),
+    filesSheetPlan(files),
+    ...meta,
+  ];
+}
+
+/**
+ * The consolidated figures to type into a workbook that already holds the form (the task
+ * pane's open workbook): the summed figures and the period, but none of its own Thông tin chung
+ * or typed texts, which stay as the user wrote them.
+ */
+export function valuesForOpenWorkbook(
+  result: Pick<Consolidation, "catalogue" | "values">,
+): Record<string, string | number | null> {
+  const byId = new Map(result.catalogue.indicators.map((i) => [i.id, i]));
+  const kept: Record<string, string | number | null> = {};
+  for (const [id, value] of Object.entries(result.values)) {
+    const indicator = byId.get(id);
+    if (!indicator) continue;
+    const period = id === "ky_bao_cao" || id === "nam" || (indicator.derived && value !== null);
+    if (isInfo(indicator, result.catalogue) ? period : aggregateOf(indicator) !== "none" || value !== null)
+      kept[id] = value;
+  }
+  return kept;
+}
+
+/**
+ * Every sheet to write into a workbook that holds the form already: its own sheets planned as
+ * an install over what it holds (typed notes, scores and Thông tin chung kept), the consolidated
+ * figures typed in and every cached value recomputed, then the breakdown and file sheets, the
+ * meta sheet last.
+ */
+export function planConsolidationInto(
+  existing: ExistingWorkbook,
+  result: Consolidation,
+  files: readonly FileStatus[],
+  options: { over: "units" | "periods"; subtitle: string },
+): SheetPlan[] {
+  const plans = planInstall(existing, { catalogue: result.catalogue }).sheets;
+  typeFigures(plans, { catalogue: result.catalogue, values: valuesForOpenWorkbook(result) });
   const meta = plans.filter((p) => p.role === "meta");
   return [
     ...plans.filter((p) => p.role !== "meta"),
