@@ -27,6 +27,9 @@ import { installSheets } from "../excel/installSheets";
 import { queueReadWorkbook, readWorkbook, type BrokenCell } from "../excel/readFigures";
 import { PaneError, type PaneOperations, type PaneStatus } from "./operations";
 
+/** How many consolidated totals the pane lists. */
+const PANE_TOTALS = 8;
+
 /** Runs a batch in Excel; outside Excel (a plain browser tab) says so instead of a ReferenceError. */
 function inExcel<T>(batch: (context: ContextApi) => Promise<T>): Promise<T> {
   if (typeof Excel === "undefined" || typeof Excel.run !== "function")
@@ -184,12 +187,14 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
             : `tệp theo mẫu ${written.expected}, sổ tính chưa có mẫu nào`,
         );
       }
+      // The pane shows the first headline totals; every figure is on the breakdown sheet.
       const totals = breakdownIndicators(result.catalogue)
-        .filter((i) => i.kind === "count" || i.kind === "money")
+        .filter((i) => (i.kind === "count" || i.kind === "money") && !i.parent)
         .flatMap((i) => {
           const value = result.evaluated.get(i.id)?.value;
           return typeof value === "number" ? [{ id: i.id, label: i.label, unit: i.unit, value }] : [];
-        });
+        })
+        .slice(0, PANE_TOTALS);
       return {
         files: outcome.files,
         units: result.parts.length,

@@ -54,7 +54,7 @@ export interface ConsolidateResult {
   unitsWithErrors: number;
   /** The consolidation's sheets written into the workbook. */
   sheets: string[];
-  /** The consolidated figures of the counts and amounts that have one, in catalogue order. */
+  /** The first consolidated headline figures (counts and amounts), in catalogue order. */
   totals: Array<{ id: string; label: string; unit: string; value: number }>;
 }
 

@@ -240,7 +240,7 @@ export const VI: PaneStrings = {
     run: "Tổng hợp",
     busy: "Đang đọc và tổng hợp các tệp…",
     done: (units, files) => `Đã tổng hợp ${units} đơn vị từ ${files} tệp vào sổ tính.`,
-    sheets: (sheets) => `Xem các trang ${viList(sheets)}.`,
+    sheets: (sheets) => `Mọi số liệu, theo từng đơn vị: xem các trang ${viList(sheets)}.`,
     nothing: "Không có tệp nào tổng hợp được; sổ tính không thay đổi.",
     totalHeading: "Tổng cộng",
     unitsWithErrors: (n) => `${n} đơn vị có lỗi số liệu (tô đỏ trên trang «Tổng hợp theo đơn vị»).`,
@@ -414,7 +414,7 @@ export const EN: PaneStrings = {
     busy: "Reading and consolidating the files…",
     done: (units, files) =>
       `Consolidated ${units} unit${units === 1 ? "" : "s"} from ${files} file${files === 1 ? "" : "s"} into the workbook.`,
-    sheets: (sheets) => `See the sheets ${enList(sheets)}.`,
+    sheets: (sheets) => `Every figure, unit by unit: see the sheets ${enList(sheets)}.`,
     nothing: "No file could be consolidated; the workbook was not changed.",
     totalHeading: "Total",
     unitsWithErrors: (n) =>
