@@ -113,13 +113,15 @@ function run() {
     // Memory: reading and consolidating keep only figures, one file at a time; the whole command
     // also writes the result, whose breakdown sheet grows with the number of units.
     const readSmall = spawnChild(["read", dir, "10"]);
+    const readMiddle = spawnChild(["read", dir, "100"]);
     const readLarge = spawnChild(["read", dir, "500"]);
     const small = spawnChild(["command", dir, "10"]);
     const large = spawnChild(["command", dir, "500"]);
     const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
     console.log(
-      `  peak memory, read + consolidate: 10 files ${mb(readSmall.maxRssKb)}, 500 files ${mb(readLarge.maxRssKb)}: ` +
-        `${(readLarge.maxRssKb / readSmall.maxRssKb).toFixed(2)}  (goal ≤ 1.5)`,
+      `  peak memory, read + consolidate: 10 files ${mb(readSmall.maxRssKb)}, 100 files ${mb(readMiddle.maxRssKb)}, ` +
+        `500 files ${mb(readLarge.maxRssKb)}: 500/10 ${(readLarge.maxRssKb / readSmall.maxRssKb).toFixed(2)}  (goal ≤ 1.5), ` +
+        `500/100 ${(readLarge.maxRssKb / readMiddle.maxRssKb).toFixed(2)}`,
     );
     console.log(
       `  whole cchc consolidate (reading, checks, writing the workbook): 10 files ${small.ms.toFixed(0)} ms, ${mb(small.maxRssKb)}; ` +

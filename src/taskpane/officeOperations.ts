@@ -10,7 +10,7 @@ import type { FigureCell } from "../core/figures";
 import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
 import { columnNumber } from "../core/layout/model";
 import { evaluateIndicators } from "../core/evaluate";
-import { breakdownIndicators, consolidateUnits, type InputEntry } from "../core/consolidate";
+import { breakdownIndicators, compactEntry, consolidateUnits, type InputEntry } from "../core/consolidate";
 import { scoreCriteria, type TypedScores } from "../core/scoring";
 import type { ContextApi } from "../excel/api";
 import {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { ratio } from "../../src/core/arithmetic";
 import {
+  compactEntry,
   consolidatePeriods,
   consolidateUnits,
   consolidatedWorkbookPlan,
@@ -252,6 +253,45 @@ describe("consolidateUnits: properties", () => {
           sum("bien_che") === 0 && (sum("co_mat") ?? 0) > 0 ? "" : ratio(sum("co_mat"), sum("bien_che"));
         expect(result.evaluated.get("co_mat_tyle")?.value).toBe(expected);
       }),
+    );
+  });
+});
+
+describe("compactEntry: the same figures, kept in typed arrays", () => {
+  const value = fc.oneof(
+    fc.integer({ min: 0, max: 1e6 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.string(),
+    fc.boolean(),
+    fc.constant("#DIV/0!"),
+    fc.constant(null),
+  );
+  const ids = TEST_CATALOGUE.indicators.filter((i) => i.kind !== "ratio").map((i) => i.id);
+
+  it("reads back every figure (value, cell, formula, note) and consolidates to the same result", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...ids), value),
+        fc.option(fc.string(), { nil: undefined }),
+        (values, note) => {
+          const entry = unitWorkbook("a.xlsx", { ...values, ky_bao_cao: "Quý III", nam: 2026 });
+          const figures = new Map(entry.ok ? entry.figures : []);
+          const first = figures.get("hs_nhan");
+          if (first) figures.set("hs_nhan", { ...first, note, formula: "=1" });
+          const original = { ...entry, figures } as InputEntry;
+          const compact = compactEntry(original, new Map());
+          const read = compact.ok ? compact.figures : new Map();
+          expect([...read]).toEqual([...figures]);
+          expect(read.size).toBe(figures.size);
+          for (const id of ids) {
+            expect(read.get(id)).toEqual(figures.get(id));
+            expect(read.has(id)).toBe(figures.has(id));
+          }
+          expect(consolidateUnits([compact]).result?.values).toEqual(
+            consolidateUnits([original]).result?.values,
+          );
+        },
+      ),
     );
   });
 });

@@ -17,3 +17,4 @@ export {
   typeFigures,
   valuesForOpenWorkbook,
 } from "./workbook";
+export { compactEntry, type Interner } from "./compact";

@@ -6,12 +6,14 @@
  */
 import { promises as fs } from "fs";
 import {
+  compactEntry,
   consolidatedWorkbookPlan,
   consolidatePeriods,
   consolidateUnits,
   consolidationSubtitle,
   type ConsolidationOutcome,
   type InputEntry,
+  type Interner,
   type PeriodTarget,
 } from "../../core/consolidate";
 import type { SheetPlan } from "../../core/layout/model";
@@ -75,8 +77,10 @@ export async function consolidateFiles(
   options: ConsolidateFilesOptions = {},
 ): Promise<FilesConsolidation> {
   const entries: InputEntry[] = [];
+  const interner: Interner = new Map();
   for (const [i, file] of files.entries()) {
-    entries.push(await readFigureFile(file, options));
+    // Only the figures stay, compactly: memory hardly grows with the number of files.
+    entries.push(compactEntry(await readFigureFile(file, options), interner));
     options.onFile?.(i + 1, files.length);
   }
   const outcome = options.target
