@@ -167,10 +167,13 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
       const { readFigureWorkbook } = await import(
         /* webpackChunkName: "consolidate" */ "../xlsx/figureReader/read"
       );
-      // One file at a time: only its figures are kept.
+      // One file at a time: only its figures are kept, compactly.
       const entries: InputEntry[] = [];
-      for (const file of files)
-        entries.push(readFigureWorkbook(new Uint8Array(await file.bytes()), file.name));
+      const interner = new Map<string, string>();
+      for (const file of files) {
+        const entry = readFigureWorkbook(new Uint8Array(await file.bytes()), file.name);
+        entries.push(compactEntry(entry, interner));
+      }
       const outcome = consolidateUnits(entries);
       const result = outcome.result;
       const included = outcome.files.filter((f) => f.included);
