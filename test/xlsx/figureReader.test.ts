@@ -96,6 +96,19 @@ describe("the fast reader reads what ExcelJS reads", () => {
     });
   });
 
+  it("texts with `_x` sequences, escaped as SpreadsheetML does, read as typed", async () => {
+    const file = path.join(dir, "escaped.xlsx");
+    const name = "UBND_xa_A_x0041_ và _x005F_";
+    await writeUnitFile(file, { ...THREE_UNITS[0], co_quan: name });
+    const read = ok(await readFigureFile(file, { resolveCatalogue: resolveTestCatalogue }));
+    expect(read.figures.get("co_quan")?.value).toEqual({ type: "text", value: name });
+    const opened = await openWorkbookFile(file);
+    expect(readWorkbookFigures(opened.workbook, TEST_CATALOGUE).figures.get("co_quan")?.value).toEqual({
+      type: "text",
+      value: name,
+    });
+  });
+
   it("dates of a 1904 workbook and inline strings, as another program writes them", async () => {
     const file = path.join(dir, "typed.xlsx");
     const date = toExcelSerial({ year: 2026, month: 9, day: 20 });

@@ -98,15 +98,25 @@ function own(value: string): string {
   return JSON.parse(JSON.stringify(value)) as string;
 }
 
+/**
+ * Text as stored, unescaped: SpreadsheetML writes a character as `_xHHHH_` (ECMA-376 §22.9.2.19),
+ * and a literal `_x` sequence as `_x005F_x…` (ExcelJS writes the key `bc_xa_giao` so).
+ */
+function unescapeText(value: string): string {
+  return value.includes("_x")
+    ? value.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : value;
+}
+
 /** A stored cell as Office.js's `values` view gives it: number, text, boolean or error text. */
 function plainValue(cell: RawCell | undefined, strings: ReadonlyMap<number, string>): unknown {
   if (!cell) return null;
   switch (cell.type) {
     case "s":
-      return own(strings.get(Number(cell.value)) ?? "");
+      return own(unescapeText(strings.get(Number(cell.value)) ?? ""));
     case "str":
     case "inlineStr":
-      return own(cell.value);
+      return own(unescapeText(cell.value));
     case "b":
       return cell.value === "1" || cell.value === "true";
     case "e":
@@ -313,8 +323,13 @@ function readFigures(
   };
   // The grids the placement check looks at: the cells read, unless some named row carries
   // another indicator's key; then the whole sheet, to find each figure's own row.
+  const grids = new Map<string, SheetGrids | undefined>();
   const gridOf = (sheet: string): SheetGrids | undefined => {
     const key = sheet.toLowerCase();
+    if (!grids.has(key)) grids.set(key, buildGrid(key));
+    return grids.get(key);
+  };
+  const buildGrid = (key: string): SheetGrids | undefined => {
     let cells = cellsBySheet.get(key);
     if (!cells) return undefined;
     const sorted = [...located].some(([name, at]) => {
