@@ -204,6 +204,17 @@ describe("cchc consolidate over units", () => {
     expect(result).toMatchObject({ status: 0, stderr: "" });
   });
 
+  it("prints progress on stderr for a long run (a line when stderr is no terminal)", async () => {
+    const many = inDir("nhieu");
+    fs.mkdirSync(many);
+    for (let i = 0; i < 20; i++) fs.copyFileSync(inDir("xa", "an-binh.xlsx"), path.join(many, `x${i}.xlsx`));
+    const result = await run("-o", inDir("nhieu.xlsx"), many);
+    expect(result.stderr).toBe("Đã đọc 20/20 tệp…\n");
+    // 19 copies of one unit: the first is kept, the others refused as its second file.
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/Đã tổng hợp 1\/20 tệp \(1 đơn vị\)/);
+  });
+
   it("exit 2 and nothing written when no file can be used, or on bad usage", async () => {
     fs.writeFileSync(inDir("rac.xlsx"), "x");
     const none = await run("-o", inDir("khong.xlsx"), inDir("rac.xlsx"));
@@ -269,6 +280,16 @@ describe("cchc consolidate over periods", () => {
     expect(value("tu_ngay")).toBe(toExcelSerial({ year: 2025, month: 12, day: 15 }));
     expect(value("den_ngay")).toBe(toExcelSerial({ year: 2026, month: 9, day: 14 }));
     expect(findWorksheet(workbook, "Tổng hợp theo kỳ")!.getCell("B8").value).toBe("Tổng cộng (2 kỳ)");
+
+    // Its report is titled for the longer period, with its data period.
+    const reported = inDir("9thang-bao-cao.xlsx");
+    expect(await main(["report", out, "-o", reported], bufferIo())).toBe(0);
+    const texts: string[] = [];
+    findWorksheet(await readBack(reported), "Phụ lục I")!.eachRow((row) =>
+      row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))),
+    );
+    expect(texts.some((t) => t.includes("9 THÁNG ĐẦU NĂM 2026"))).toBe(true);
+    expect(texts.some((t) => t.includes("15/12/2025") && t.includes("14/9/2026"))).toBe(true);
   });
 
   it("a gap is refused with the dates left out; exit 2, nothing written", async () => {
