@@ -52,12 +52,11 @@ function textOrNumber(figure: FigureCell | undefined): unknown {
 }
 
 /** An input as a part of the total: its own ratios and its check counts. */
-export function summarize(
-  input: ReadWorkbook,
-  name: string,
-  evaluated: ReadonlyMap<string, Evaluated> = evaluateIndicators(input.figures, input.catalogue),
-): PartSummary {
-  const counts = countFindings(checkFigures(input.figures, input.documents, input.catalogue, input.problems));
+export function summarize(input: ReadWorkbook, name: string): PartSummary {
+  // One plain copy of the figures for the checks: a compact figure set builds a cell per look-up.
+  const figures = new Map(input.figures);
+  const evaluated = evaluateIndicators(figures, input.catalogue);
+  const counts = countFindings(checkFigures(figures, input.documents, input.catalogue, input.problems));
   return {
     source: input.source,
     name,

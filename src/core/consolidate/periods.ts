@@ -105,7 +105,7 @@ export function consolidatePeriods(
   own.sort((a, b) => a.span!.from - b.span!.from);
   const latest = own[own.length - 1].input.figures;
   const parts = own.map((c) => {
-    const summary = summarize(c.input, c.status.period ?? c.input.source, c.evaluated);
+    const summary = summarize(c.input, c.status.period ?? c.input.source);
     c.status.included = true;
     c.status.errors = summary.errors;
     c.status.warnings = summary.warnings;

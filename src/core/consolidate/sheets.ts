@@ -6,7 +6,7 @@
  */
 import type { Catalogue, Indicator } from "../catalogue";
 import type { Evaluated } from "../evaluate";
-import { address, type CellPlan, type CellStyle, type SheetPlan } from "../layout/model";
+import { address, type Align, type CellPlan, type CellStyle, type SheetPlan } from "../layout/model";
 import * as S from "../layout/styles";
 import { isInfo, type Consolidation, type FileStatus } from "./model";
 
@@ -33,6 +33,18 @@ export function breakdownIndicators(catalogue: Catalogue): Indicator[] {
     );
 }
 
+/** Styles shared by the cells that look alike: a breakdown of 3,300 units has 300,000 cells. */
+const styleCache = new WeakMap<CellStyle, Map<string, CellStyle>>();
+
+function sharedStyle(base: CellStyle, numberFormat: string | undefined, align: Align): CellStyle {
+  let byKey = styleCache.get(base);
+  if (!byKey) styleCache.set(base, (byKey = new Map()));
+  const key = `${numberFormat ?? ""}|${align}`;
+  let style = byKey.get(key);
+  if (!style) byKey.set(key, (style = { ...base, numberFormat, align }));
+  return style;
+}
+
 function valueCell(
   at: string,
   indicator: Indicator,
@@ -43,11 +55,7 @@ function valueCell(
   return {
     address: at,
     value: v === undefined || v === "" ? null : v,
-    style: {
-      ...style,
-      numberFormat: S.numberFormatOf(indicator),
-      align: typeof v === "number" ? "right" : "left",
-    },
+    style: sharedStyle(style, S.numberFormatOf(indicator), typeof v === "number" ? "right" : "left"),
   };
 }
 
@@ -116,19 +124,17 @@ export function breakdownSheetPlan(
     }
   }
 
+  const errorBody: CellStyle = { ...body, fill: ERROR_FILL };
+  const warningBody: CellStyle = { ...body, fill: WARNING_FILL };
+  const centered = (style: CellStyle) => sharedStyle(style, S.COUNT_FORMAT, "center");
   let row = FIRST_DATA_ROW;
   result.parts.forEach((part, index) => {
-    const mark: CellStyle =
-      part.errors > 0
-        ? { ...body, fill: ERROR_FILL }
-        : part.warnings > 0
-          ? { ...body, fill: WARNING_FILL }
-          : body;
+    const mark = part.errors > 0 ? errorBody : part.warnings > 0 ? warningBody : body;
     cells.push(
-      cell(`A${row}`, index + 1, { ...mark, align: "center" }),
+      cell(`A${row}`, index + 1, centered(mark)),
       cell(`B${row}`, part.name, mark),
-      cell(`C${row}`, part.errors, { ...mark, align: "center", numberFormat: S.COUNT_FORMAT }),
-      cell(`D${row}`, part.warnings, { ...mark, align: "center", numberFormat: S.COUNT_FORMAT }),
+      cell(`C${row}`, part.errors, centered(mark)),
+      cell(`D${row}`, part.warnings, centered(mark)),
     );
     indicators.forEach((indicator, i) =>
       cells.push(

@@ -5,7 +5,7 @@
  * dates left to type (two-tier.md). Files of another form, another period or a unit already
  * read are refused, named, while the rest consolidate.
  */
-import { evaluateIndicators, type Evaluated } from "../evaluate";
+import { evaluateIndicators } from "../evaluate";
 import { figuresFromValues } from "../figures";
 import type { Catalogue } from "../catalogue";
 import {
@@ -59,7 +59,6 @@ export function sortEntries<T extends { source: string }>(entries: readonly T[])
 /** A readable input with what the consolidations look at. */
 interface Candidate {
   input: ReadWorkbook;
-  evaluated: ReadonlyMap<string, Evaluated>;
   name: string;
   span?: DataSpan;
   status: FileStatus;
@@ -77,8 +76,7 @@ export function candidatesOf(entries: readonly InputEntry[]): {
       files.push({ source: entry.source, included: false, reason: entry.reason });
       continue;
     }
-    const evaluated = evaluateIndicators(entry.figures, entry.catalogue);
-    const span = dataSpanOf(evaluated);
+    const span = dataSpanOf(evaluateIndicators(entry.figures, entry.catalogue));
     const label = periodLabelOf(entry);
     const status: FileStatus = {
       source: entry.source,
@@ -87,7 +85,7 @@ export function candidatesOf(entries: readonly InputEntry[]): {
       included: false,
     };
     files.push(status);
-    candidates.push({ input: entry, evaluated, name: unitNameOf(entry), span, status });
+    candidates.push({ input: entry, name: unitNameOf(entry), span, status });
   }
   return { files, candidates };
 }
@@ -152,7 +150,7 @@ export function consolidateUnits(
   if (!catalogue || !reference || included.length === 0) return { files };
 
   const parts = included.map((c) => {
-    const summary = summarize(c.input, c.name || c.input.source, c.evaluated);
+    const summary = summarize(c.input, c.name || c.input.source);
     c.status.included = true;
     c.status.errors = summary.errors;
     c.status.warnings = summary.warnings;
