@@ -76,7 +76,9 @@ export function candidatesOf(entries: readonly InputEntry[]): {
       files.push({ source: entry.source, included: false, reason: entry.reason });
       continue;
     }
-    const span = dataSpanOf(evaluateIndicators(entry.figures, entry.catalogue));
+    // Only the two dates are evaluated here (by the core's one evaluation), not the whole form.
+    const dates = entry.catalogue.indicators.filter((i) => i.id === "tu_ngay" || i.id === "den_ngay");
+    const span = dataSpanOf(evaluateIndicators(entry.figures, { ...entry.catalogue, indicators: dates }));
     const label = periodLabelOf(entry);
     const status: FileStatus = {
       source: entry.source,
