@@ -1,9 +1,11 @@
 /**
  * Consolidation of 10 / 100 / 500 generated commune workbooks: the fast figure reader plus the
- * consolidation (read every file, check each unit, sum, recompute) against ExcelJS just reading
- * the same files, and the peak memory of a whole `cchc consolidate` run with 500 files against
- * one with 10. Goals (issue 11): 500 files in ≤ 0.35× ExcelJS's time; memory ≤ 1.5×. Printed,
- * not asserted.
+ * consolidation (read every file, check each unit, sum, recompute, describe the result's sheets)
+ * against ExcelJS just reading the same files; the peak memory of reading and consolidating
+ * 500 files against 10 (and 100: from about 100 files on, V8's young generation has grown to
+ * its working size, so 500/100 shows what the files themselves cost); and the whole command,
+ * whose ExcelJS write of a 500-row breakdown sheet grows with the units by nature. Goals
+ * (issue 11): 500 files in ≤ 0.35× ExcelJS's time; memory ≤ 1.5×. Printed, not asserted.
  *
  * Each measurement runs in a fresh child process (`node scripts/bench/consolidate.js --child …`):
  * ExcelJS is asynchronous, and a fresh process gives each run its own peak memory.
