@@ -48,6 +48,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "Tạo Phụ lục I, Phụ lục II (mẫu Nghị định 30/2020) từ số liệu trong tệp; có thể in PDF.",
     load: async () => (await import("./commands/report")).reportCommand,
   },
+  consolidate: {
+    summary: "Tổng hợp báo cáo của nhiều đơn vị (hoặc nhiều kỳ của một đơn vị) vào một tệp cùng mẫu.",
+    load: async () => (await import("./commands/consolidate")).consolidateCommand,
+  },
   demo: {
     summary:
       "Chạy thử trọn quy trình với số liệu mẫu (xã giả định; hoặc UBND huyện Đức Thọ, Quý III/2021), không cần Excel.",
@@ -85,7 +89,7 @@ export function usage(): string {
     `  ${"--help".padEnd(width)}  In hướng dẫn này.`,
     `  ${"--version".padEnd(width)}  In phiên bản.`,
     "",
-    "Mã thoát: 0 thành công; 1 khi «check» thấy lỗi trong số liệu; 2 khi không đọc/ghi được tệp hoặc gõ sai lệnh.",
+    "Mã thoát: 0 thành công; 1 khi «check» thấy lỗi trong số liệu (hoặc «consolidate» loại tệp, có đơn vị lỗi); 2 khi không đọc/ghi được tệp hoặc gõ sai lệnh.",
     "",
   ].join("\n");
 }

@@ -32,7 +32,7 @@ export interface InstallSheetsOptions extends InstallOptions {
  * the core's first alternate: read too, so a sheet recorded under such a name in the meta sheet
  * is found in the same sync.
  */
-function furtherAlternates(catalogue: InstallOptions["catalogue"]): string[] {
+export function furtherAlternates(catalogue: InstallOptions["catalogue"]): string[] {
   return templateSheets(catalogue ?? DEFAULT_CATALOGUE).flatMap((sheet) =>
     [2, 3, 4].map((i) => {
       const suffix = ` (CCHC ${i})`;
@@ -41,14 +41,14 @@ function furtherAlternates(catalogue: InstallOptions["catalogue"]): string[] {
   );
 }
 
-interface InstallRead {
+export interface InstallRead {
   existing: { sheetNames: string[]; sheets: Map<string, ExistingSheet>; names: Map<string, string> };
   state: WorkbookState;
   /** Lower-cased names of the sheets whose contents were read. */
   read: Set<string>;
 }
 
-function queueInstallRead(context: ContextApi, names: readonly string[]): () => InstallRead {
+export function queueInstallRead(context: ContextApi, names: readonly string[]): () => InstallRead {
   const { worksheets, names: definedNames, tables } = context.workbook;
   worksheets.load("items/name");
   definedNames.load(["items/name", "items/value"]);

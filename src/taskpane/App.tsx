@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FluentProvider, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
 import { CheckPanel } from "./components/CheckPanel";
+import { ConsolidateCard } from "./components/ConsolidateCard";
 import { ErrorBar } from "./components/ErrorBar";
 import { InstallCard } from "./components/InstallCard";
 import { ReportCard } from "./components/ReportCard";
@@ -111,6 +112,9 @@ export function App({ operations, strings = VI, theme = "light" }: AppProps) {
             <CheckPanel check={() => operations.check()} selectCell={(ref) => operations.selectCell(ref)} />
             <ReportCard report={() => operations.report()} />
             <ScoreCard scores={() => operations.scores()} />
+            {operations.consolidate && (
+              <ConsolidateCard consolidate={(files) => operations.consolidate!(files)} />
+            )}
           </main>
         </RunnerContext.Provider>
       </StringsContext.Provider>

@@ -19,7 +19,12 @@ interface ErrorLike {
   debugInfo?: { code?: unknown; message?: unknown; errorLocation?: unknown };
 }
 
-const PANE_CODES: readonly PaneErrorCode[] = ["notInExcel", "notInstalled", "missingRequirements"];
+const PANE_CODES: readonly PaneErrorCode[] = [
+  "notInExcel",
+  "notInstalled",
+  "missingRequirements",
+  "consolidationForm",
+];
 
 /** Messages of a protected sheet or workbook, whatever code the host gives them. */
 const PROTECTED = /\bprotect|bảo vệ/i;

@@ -9,6 +9,7 @@ import type { FigureCell } from "../core/figures";
 import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
 import { columnNumber } from "../core/layout/model";
 import { evaluateIndicators } from "../core/evaluate";
+import { breakdownIndicators, compactEntry, consolidateUnits, type InputEntry } from "../core/consolidate";
 import { scoreCriteria, type TypedScores } from "../core/scoring";
 import type { ContextApi } from "../excel/api";
 import {
@@ -19,11 +20,15 @@ import {
   type Capabilities,
 } from "../excel/capabilities";
 import { checkWorkbook, selectCell } from "../excel/checkWorkbook";
+import { consolidateIntoWorkbook } from "../excel/consolidate";
 import { generateReport } from "../excel/generateReport";
 import { installSheets } from "../excel/installSheets";
 import { readWithOwnCatalogue, type BrokenCell } from "../excel/readFigures";
 import { withSections } from "./findings";
 import { PaneError, type PaneOperations, type PaneStatus } from "./operations";
+
+/** How many consolidated totals the pane lists. */
+const PANE_TOTALS = 8;
 
 /** Runs a batch in Excel; outside Excel (a plain browser tab) says so instead of a ReferenceError. */
 function inExcel<T>(batch: (context: ContextApi) => Promise<T>): Promise<T> {
@@ -171,5 +176,51 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         await installSheets(context, { catalogue, capabilities: caps });
         return stuck;
       }),
+
+    consolidate: async (files) => {
+      assertCanRun(capabilities());
+      // The reader (fflate, saxes) is a chunk of its own, downloaded on the first consolidation.
+      const { readFigureWorkbook } = await import(
+        /* webpackChunkName: "consolidate" */ "../xlsx/figureReader/read"
+      );
+      // One file at a time: only its figures are kept, compactly.
+      const entries: InputEntry[] = [];
+      const interner = new Map<string, string>();
+      for (const file of files) {
+        const entry = readFigureWorkbook(new Uint8Array(await file.bytes()), file.name);
+        entries.push(compactEntry(entry, interner));
+      }
+      const outcome = consolidateUnits(entries);
+      const result = outcome.result;
+      const included = outcome.files.filter((f) => f.included);
+      const unitsWithErrors = included.filter((f) => (f.errors ?? 0) > 0).length;
+      if (!result) return { files: outcome.files, units: 0, unitsWithErrors, sheets: [], totals: [] };
+      const written = await inExcel((context) =>
+        consolidateIntoWorkbook(context, result, outcome.files, { capabilities: capabilities() }),
+      );
+      if (!written.ok) {
+        throw new PaneError(
+          "consolidationForm",
+          written.reason === "otherForm"
+            ? `tệp theo mẫu ${written.expected}, sổ tính có mẫu ${written.found}`
+            : `tệp theo mẫu ${written.expected}, sổ tính chưa có mẫu nào`,
+        );
+      }
+      // The pane shows the first headline totals; every figure is on the breakdown sheet.
+      const totals = breakdownIndicators(result.catalogue)
+        .filter((i) => (i.kind === "count" || i.kind === "money") && !i.parent)
+        .flatMap((i) => {
+          const value = result.evaluated.get(i.id)?.value;
+          return typeof value === "number" ? [{ id: i.id, label: i.label, unit: i.unit, value }] : [];
+        })
+        .slice(0, PANE_TOTALS);
+      return {
+        files: outcome.files,
+        units: result.parts.length,
+        unitsWithErrors,
+        sheets: written.sheets,
+        totals,
+      };
+    },
   };
 }

@@ -8,13 +8,14 @@
  * readable message (errors.ts) and never stays busy.
  */
 import type { Finding } from "../core/checks";
+import type { FileStatus } from "../core/consolidate";
 import type { PaneFinding } from "./findings";
 import type { InstallSummary } from "../core/install";
 import type { Catalogue } from "../core/catalogue";
 import type { ReportPlan } from "../core/report/planReport";
 import type { CriterionScore } from "../core/scoring";
 
-export type { Finding, InstallSummary, CriterionScore };
+export type { Finding, InstallSummary, CriterionScore, FileStatus };
 
 /** What the workbook holds, as the Trạng thái card shows it. */
 export interface PaneStatus {
@@ -38,6 +39,26 @@ export interface PaneStatus {
 /** Where the report went: the sheets written, what remains to fix, what was kept aside. */
 export type ReportResult = ReportPlan["summary"];
 
+/** A file the user picked for consolidation: its name and, on demand, its bytes. */
+export interface ConsolidationFile {
+  name: string;
+  bytes(): Promise<ArrayBuffer>;
+}
+
+/** What a consolidation into the open workbook did. */
+export interface ConsolidateResult {
+  /** Every file picked, included or refused with its reason (sorted by name). */
+  files: FileStatus[];
+  /** Units consolidated; 0 when no file could be used (then nothing was written). */
+  units: number;
+  /** Units whose own figures have errors (included, flagged on the breakdown sheet). */
+  unitsWithErrors: number;
+  /** The consolidation's sheets written into the workbook. */
+  sheets: string[];
+  /** The first consolidated headline figures (counts and amounts), in catalogue order. */
+  totals: Array<{ id: string; label: string; unit: string; value: number }>;
+}
+
 /** The pane's whole contract with the host. */
 export interface PaneOperations {
   status(): Promise<PaneStatus>;
@@ -57,13 +78,18 @@ export interface PaneOperations {
   scores(): Promise<CriterionScore[]>;
   /** Enters the CCHC.* formulas stuck at #NAME? again; resolves with how many were repaired. */
   repairFunctions(): Promise<number>;
+  /**
+   * Consolidates the units' workbooks into the open one, which must hold their form. Optional:
+   * a host without it shows no Tổng hợp card.
+   */
+  consolidate?(files: readonly ConsolidationFile[]): Promise<ConsolidateResult>;
 }
 
 /** The names of the operations, as the pane tracks which one is running. */
 export type OperationName = keyof PaneOperations;
 
 /** Conditions the pane itself detects, with their own messages (strings.ts `errors.pane`). */
-export type PaneErrorCode = "notInExcel" | "notInstalled" | "missingRequirements";
+export type PaneErrorCode = "notInExcel" | "notInstalled" | "missingRequirements" | "consolidationForm";
 
 /** An error with a known cause, described in the user's language by describeError. */
 export class PaneError extends Error {
@@ -98,5 +124,10 @@ export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperati
     report: async () => (await get()).report(),
     scores: async () => (await get()).scores(),
     repairFunctions: async () => (await get()).repairFunctions(),
+    consolidate: async (files) => {
+      const operations = await get();
+      if (!operations.consolidate) throw new PaneError("notInExcel");
+      return operations.consolidate(files);
+    },
   };
 }

@@ -103,6 +103,23 @@ export interface PaneStrings {
     unscored(count: number): string;
   };
 
+  consolidate: {
+    heading: string;
+    description: string;
+    choose: string;
+    chosen(count: number): string;
+    pickFirst: string;
+    run: string;
+    busy: string;
+    done(units: number, files: number): string;
+    sheets(sheets: readonly string[]): string;
+    nothing: string;
+    totalHeading: string;
+    unitsWithErrors(count: number): string;
+    refusedHeading: string;
+    refused(file: string, reason: string): string;
+  };
+
   errors: {
     title: string;
     dismiss: string;
@@ -235,6 +252,24 @@ export const VI: PaneStrings = {
     unscored: (n) => `${n} tiêu chí chưa có điểm: nhập trên trang «Chỉ số CCHC».`,
   },
 
+  consolidate: {
+    heading: "Tổng hợp",
+    description:
+      "Tổng hợp báo cáo của các đơn vị (tệp .xlsx cùng mẫu, cùng kỳ) vào sổ tính đang mở: cộng số liệu, tính lại tỷ lệ từ tổng tử số và tổng mẫu số, thêm trang «Tổng hợp theo đơn vị» và «Tệp tổng hợp».",
+    choose: "Chọn các tệp báo cáo (.xlsx)",
+    chosen: (n) => `Đã chọn ${n} tệp.`,
+    pickFirst: "Hãy chọn các tệp báo cáo cần tổng hợp trước.",
+    run: "Tổng hợp",
+    busy: "Đang đọc và tổng hợp các tệp…",
+    done: (units, files) => `Đã tổng hợp ${units} đơn vị từ ${files} tệp vào sổ tính.`,
+    sheets: (sheets) => `Mọi số liệu, theo từng đơn vị: xem các trang ${viList(sheets)}.`,
+    nothing: "Không có tệp nào tổng hợp được; sổ tính không thay đổi.",
+    totalHeading: "Tổng cộng",
+    unitsWithErrors: (n) => `${n} đơn vị có lỗi số liệu (tô đỏ trên trang «Tổng hợp theo đơn vị»).`,
+    refusedHeading: "Tệp bị loại",
+    refused: (file, reason) => `${file}: ${reason}`,
+  },
+
   errors: {
     title: "Không thực hiện được",
     dismiss: "Đóng",
@@ -278,6 +313,8 @@ export const VI: PaneStrings = {
       notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước.",
       missingRequirements:
         "Phiên bản Excel này thiếu chức năng mà thao tác cần. Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2021 trở lên).",
+      consolidationForm:
+        "Sổ tính đang mở phải có cùng mẫu với các tệp tổng hợp: hãy cài mẫu đó vào sổ tính (hoặc mở sổ tính của mẫu đó) rồi thử lại.",
     },
     notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước khi tạo báo cáo.",
     download: "Không tải được một phần của tiện ích: hãy kiểm tra kết nối mạng rồi thử lại.",
@@ -399,6 +436,26 @@ export const EN: PaneStrings = {
       `${n} criteri${n === 1 ? "on has" : "a have"} no score yet: enter ${n === 1 ? "it" : "them"} on the “Chỉ số CCHC” sheet.`,
   },
 
+  consolidate: {
+    heading: "Consolidate (Tổng hợp)",
+    description:
+      "Consolidates the units' reports (.xlsx files of the same form and period) into the open workbook: figures summed, rates recomputed from the summed parts, and the sheets “Tổng hợp theo đơn vị” and “Tệp tổng hợp” added.",
+    choose: "Choose the report files (.xlsx)",
+    chosen: (n) => `${n} file${n === 1 ? "" : "s"} chosen.`,
+    pickFirst: "Choose the report files to consolidate first.",
+    run: "Consolidate",
+    busy: "Reading and consolidating the files…",
+    done: (units, files) =>
+      `Consolidated ${units} unit${units === 1 ? "" : "s"} from ${files} file${files === 1 ? "" : "s"} into the workbook.`,
+    sheets: (sheets) => `Every figure, unit by unit: see the sheets ${enList(sheets)}.`,
+    nothing: "No file could be consolidated; the workbook was not changed.",
+    totalHeading: "Total",
+    unitsWithErrors: (n) =>
+      `${n} unit${n === 1 ? " has" : "s have"} errors in the figures (red on “Tổng hợp theo đơn vị”).`,
+    refusedHeading: "Files left out",
+    refused: (file, reason) => `${file}: ${reason}`,
+  },
+
   errors: {
     title: "Could not complete the action",
     dismiss: "Dismiss",
@@ -441,6 +498,8 @@ export const EN: PaneStrings = {
       notInstalled: "This workbook has no CCHC template: install it and enter the figures first.",
       missingRequirements:
         "This version of Excel lacks features this action needs. Please update Excel (Microsoft 365 or Excel 2021 or later).",
+      consolidationForm:
+        "The open workbook must hold the same form as the files: install that form in it (or open a workbook of that form) and try again.",
     },
     notInstalled:
       "This workbook has no CCHC template: install it and enter the figures before creating the report.",

@@ -169,3 +169,24 @@ describe("the task pane's first download", () => {
     for (const b of bytes) expect(b.toString("utf8")).not.toMatch(/exceljs|JSZip/i);
   });
 });
+
+describe("the consolidation's reader", () => {
+  it("is a chunk of its own, downloaded on the first consolidation: not in the first paint nor the Excel chunk", () => {
+    const js = fs.readdirSync(dist).filter((name) => name.endsWith(".js"));
+    const reader = js.filter((name) => /^consolidate\.[0-9a-f]+\.js$/.test(name));
+    expect(reader).toHaveLength(1);
+    // saxes and fflate, known by their own error messages.
+    const markers = /text data outside of root node|invalid zip data/g;
+    expect(new Set(read(reader[0]).match(markers))).toEqual(
+      new Set(["text data outside of root node", "invalid zip data"]),
+    );
+    const html = read("taskpane.html");
+    const firstPaint = [...html.matchAll(/<script[^>]*\ssrc=("[^"]+"|'[^']+'|[^\s>]+)/g)].map((m) =>
+      m[1].replace(/^["']|["']$/g, ""),
+    );
+    const excel = js.filter((name) => /^excel\.[0-9a-f]+\.js$/.test(name));
+    for (const name of [...firstPaint.filter((src) => !/^https?:/.test(src)), ...excel]) {
+      expect([name, new RegExp(markers.source).test(read(name))]).toEqual([name, false]);
+    }
+  });
+});

@@ -11,8 +11,9 @@
  *     with the office.js CDN <script> replaced by the harness (the CDN cannot load offline, and
  *     the production page must not know about the fake).
  *  4. Drives Debian's Chromium through playwright-core, 320 px wide, along the user's path:
- *     status → install (the district form chosen) → type the Đức Thọ sample → check (by keyboard) → click a finding →
- *     generate the report → the ribbon's "Tạo báo cáo" → the score → the pane in English.
+ *     status → install (the district form chosen) → type the Đức Thọ sample → check (by keyboard) →
+ *     click a finding → generate the report → the ribbon's "Tạo báo cáo" → the score → consolidate
+ *     three units' files (read in the browser) → the pane in English.
  *     Every step saves a screenshot to test-artifacts/e2e/ and checks that nothing overflows.
  *  5. Prints one line per step and `N passed, N failed`; exits non-zero on any failure. The
  *     browser, the server and the temporary folders are always cleaned up, and every wait is
@@ -298,6 +299,29 @@ function focusedName(page) {
     const el = document.activeElement;
     if (!el || el === document.body) return "";
     return (el.getAttribute("aria-label") || el.textContent || "").trim();
+  });
+}
+
+// ───────────────────────────── the units' files ─────────────────────────────
+
+/** The label of kh_tong in the sample's form (src/core/catalogue/indicators.ts). */
+const SAMPLE_KH_TONG_LABEL = "Số nhiệm vụ trong kế hoạch CCHC năm";
+
+/**
+ * `count` workbooks of the sample's form, as units would send them: the LibreOffice-saved sample
+ * of test/fixtures/cases, each naming another (fictional) unit in Thông tin chung.
+ */
+function unitFiles(dir, count) {
+  const { unzipSync, zipSync, strToU8, strFromU8 } = require("fflate");
+  const parts = unzipSync(fs.readFileSync(path.join(ROOT, "test", "fixtures", "cases", "inserted-column.xlsx")));
+  const strings = strFromU8(parts["xl/sharedStrings.xml"]);
+  const own = "ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ";
+  check(strings.includes(own), "the fixture's unit name is not among its shared strings");
+  return Array.from({ length: count }, (_, i) => {
+    const file = path.join(dir, `don-vi-${i + 1}.xlsx`);
+    const renamed = strings.replace(own, `ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM ${i + 1}`);
+    fs.writeFileSync(file, zipSync({ ...parts, "xl/sharedStrings.xml": strToU8(renamed) }));
+    return file;
   });
 }
 
@@ -628,6 +652,31 @@ async function main() {
       await pane.fits();
       await pane.shot("09-score.png");
       return total;
+    });
+
+    // ── 8b ──
+    await step("«Tổng hợp»: three units' files read in the browser, the total written and shown", async () => {
+      const files = unitFiles(temp, 3);
+      const card = pane.region("Tổng hợp");
+      await card.getByLabel("Chọn các tệp báo cáo (.xlsx)").setInputFiles(files);
+      await pane.shows(card, "Đã chọn 3 tệp.");
+      await card.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+      await pane.shows(card, "Đã tổng hợp 3 đơn vị từ 3 tệp vào sổ tính.");
+      await pane.idle();
+      const totals = card.getByRole("region", { name: "Tổng cộng" });
+      await pane.shows(totals, `${SAMPLE_KH_TONG_LABEL}: ${3 * 47}`);
+      const state = await pane.harness(() => ({
+        sheets: window.__cchc.sheetNames(),
+        total: window.__cchc.valueOfName("CCHC_KH_TONG"),
+      }));
+      equal(state.total, 3 * 47, "CCHC_KH_TONG after consolidating three copies of the sample");
+      check(
+        state.sheets.includes("Tổng hợp theo đơn vị") && state.sheets.includes("Tệp tổng hợp"),
+        `sheets: ${state.sheets}`,
+      );
+      await pane.fits();
+      await pane.shot("09b-consolidate.png");
+      return `kh_tong = ${state.total}`;
     });
 
     // ── 9 ──

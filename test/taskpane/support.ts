@@ -132,7 +132,10 @@ export const emptyStatus: PaneStatus = {
 };
 
 export type FakeOperations = {
-  [K in keyof PaneOperations]: jest.Mock<ReturnType<PaneOperations[K]>, Parameters<PaneOperations[K]>>;
+  [K in keyof PaneOperations]: jest.Mock<
+    ReturnType<NonNullable<PaneOperations[K]>>,
+    Parameters<NonNullable<PaneOperations[K]>>
+  >;
 };
 
 /** Operations that succeed with the sample's real results; override any with jest mocks. */

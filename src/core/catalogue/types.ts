@@ -36,7 +36,11 @@ export interface Indicator {
   derived?: DerivedDate;
   /** Help shown as the input prompt. */
   hint?: string;
-  /** How the figure consolidates (count and money; `flow` when absent). */
+  /**
+   * How the figure consolidates (two-tier.md): `flow` (what happened in the period: summed over
+   * units and over periods) or `stock` (a state at the period's end: summed over units, the
+   * latest period's value over periods). Default: flow for count and money.
+   */
   aggregate?: Aggregate;
 }
 

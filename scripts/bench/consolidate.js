@@ -1,0 +1,144 @@
+/**
+ * Consolidation of 10 / 100 / 500 generated commune workbooks: the fast figure reader plus the
+ * consolidation (read every file, check each unit, sum, recompute, describe the result's sheets)
+ * against ExcelJS just reading the same files; the peak memory of reading and consolidating
+ * 500 files against 10 (and 100: from about 100 files on, V8's young generation has grown to
+ * its working size, so 500/100 shows what the files themselves cost); and the whole command,
+ * whose ExcelJS write of a 500-row breakdown sheet grows with the units by nature. Goals
+ * (issue 11): 500 files in ≤ 0.35× ExcelJS's time; memory ≤ 1.5×. Printed, not asserted.
+ *
+ * Each measurement runs in a fresh child process (`node scripts/bench/consolidate.js --child …`):
+ * ExcelJS is asynchronous, and a fresh process gives each run its own peak memory.
+ */
+"use strict";
+
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const root = path.resolve(__dirname, "..", "..");
+const SIZES = [10, 100, 500];
+const lib = (p) => require(path.join(root, "lib", ...p.split("/")));
+
+/** Writes `count` commune workbooks: one through cchc, the others copies naming another unit. */
+async function make(dir, count) {
+  const { catalogueForLevel } = lib("core/catalogue/levels");
+  const { planInstall } = lib("core/install");
+  const { typeFigures } = lib("core/consolidate");
+  const { writeConsolidatedWorkbook } = lib("xlsx/figureReader/write");
+  const { SAMPLE_FIGURES } = lib("core/catalogue/sample");
+  const { unzipSync, zipSync, strToU8, strFromU8 } = require("fflate");
+  const catalogue = catalogueForLevel("X");
+  const values = {};
+  for (const indicator of catalogue.indicators) {
+    if (indicator.id in SAMPLE_FIGURES) values[indicator.id] = SAMPLE_FIGURES[indicator.id];
+  }
+  Object.assign(values, { co_quan: "UBND XÃ MẪU 00000", ky_bao_cao: "Quý III", nam: 2026 });
+  const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue }).sheets;
+  typeFigures(plans, { catalogue, values });
+  const base = path.join(dir, "base.xlsx");
+  await writeConsolidatedWorkbook(plans, base);
+  const parts = unzipSync(fs.readFileSync(base));
+  const strings = strFromU8(parts["xl/sharedStrings.xml"]);
+  for (let i = 0; i < count; i += 1) {
+    const name = `UBND XÃ MẪU ${String(i).padStart(5, "0")}`;
+    const copy = { ...parts, "xl/sharedStrings.xml": strToU8(strings.replace("UBND XÃ MẪU 00000", name)) };
+    fs.writeFileSync(path.join(dir, `xa-${String(i).padStart(5, "0")}.xlsx`), zipSync(copy, { level: 6 }));
+  }
+  fs.rmSync(base);
+}
+
+const filesIn = (dir, count) =>
+  fs
+    .readdirSync(dir)
+    .filter((n) => n.startsWith("xa-"))
+    .sort()
+    .slice(0, count)
+    .map((n) => path.join(dir, n));
+
+async function child([mode, dir, countText]) {
+  const count = Number(countText);
+  if (mode === "make") return make(dir, count);
+  const files = filesIn(dir, count);
+  // Modules load before the clock starts: the work is timed, not the start-up.
+  const ExcelJS = mode === "exceljs" ? require("exceljs") : undefined;
+  const { consolidateFiles } = mode === "read" ? lib("xlsx/figureReader/files") : {};
+  const { main } = mode === "command" ? lib("cli/main") : {};
+  const { bufferIo } = lib("cli/io");
+  const start = performance.now();
+  if (mode === "exceljs") {
+    for (const file of files) await new ExcelJS.Workbook().xlsx.readFile(file);
+  } else if (mode === "read") {
+    const { outcome } = await consolidateFiles(files);
+    if (outcome.result.parts.length !== count) throw new Error("not every file was consolidated");
+  } else if (mode === "command") {
+    const io = bufferIo();
+    const code = await main(["consolidate", "-o", path.join(dir, `out-${count}.xlsx`), ...files], io);
+    if (code !== 0) throw new Error(`cchc consolidate exited ${code}: ${io.stderr}`);
+  }
+  const ms = performance.now() - start;
+  process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS }));
+}
+
+function spawnChild(args) {
+  const run = spawnSync(process.execPath, [__filename, "--child", ...args], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`bench child ${args.join(" ")} failed:\n${run.stderr}`);
+  return run.stdout ? JSON.parse(run.stdout) : undefined;
+}
+
+/** The fastest of `repeats` fresh runs. */
+function best(args, repeats) {
+  let result;
+  for (let i = 0; i < repeats; i += 1) {
+    const run = spawnChild(args);
+    if (!result || run.ms < result.ms) result = run;
+  }
+  return result;
+}
+
+function run() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-bench-consolidate-"));
+  try {
+    spawnChild(["make", dir, String(Math.max(...SIZES))]);
+    console.log(
+      `  ${"files".padEnd(6)} ${"ExcelJS read".padStart(13)} ${"cchc read+sum".padStart(14)} ${"ratio".padStart(6)}`,
+    );
+    for (const size of SIZES) {
+      const repeats = size <= 10 ? 5 : size <= 100 ? 3 : 1;
+      const excel = best(["exceljs", dir, String(size)], repeats);
+      const fast = best(["read", dir, String(size)], repeats);
+      console.log(
+        `  ${String(size).padEnd(6)} ${`${excel.ms.toFixed(0)} ms`.padStart(13)} ${`${fast.ms.toFixed(0)} ms`.padStart(14)} ${(fast.ms / excel.ms).toFixed(2).padStart(6)}  (goal ≤ 0.35)`,
+      );
+    }
+    // Memory: reading and consolidating keep only figures, one file at a time; the whole command
+    // also writes the result, whose breakdown sheet grows with the number of units.
+    const readSmall = spawnChild(["read", dir, "10"]);
+    const readMiddle = spawnChild(["read", dir, "100"]);
+    const readLarge = spawnChild(["read", dir, "500"]);
+    const small = spawnChild(["command", dir, "10"]);
+    const large = spawnChild(["command", dir, "500"]);
+    const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+    console.log(
+      `  peak memory, read + consolidate: 10 files ${mb(readSmall.maxRssKb)}, 100 files ${mb(readMiddle.maxRssKb)}, ` +
+        `500 files ${mb(readLarge.maxRssKb)}: 500/10 ${(readLarge.maxRssKb / readSmall.maxRssKb).toFixed(2)}  (goal ≤ 1.5), ` +
+        `500/100 ${(readLarge.maxRssKb / readMiddle.maxRssKb).toFixed(2)}`,
+    );
+    console.log(
+      `  whole cchc consolidate (reading, checks, writing the workbook): 10 files ${small.ms.toFixed(0)} ms, ${mb(small.maxRssKb)}; ` +
+        `500 files ${large.ms.toFixed(0)} ms, ${mb(large.maxRssKb)}: ${(large.maxRssKb / small.maxRssKb).toFixed(2)}`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === "--child") {
+  child(process.argv.slice(3)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  module.exports = { title: "Consolidation: fast reader vs ExcelJS read, 10 / 100 / 500 files", run };
+}

@@ -1,0 +1,170 @@
+/**
+ * `cchc consolidate -o OUT.xlsx FILE|DIR… [--co-quan "…"]`: many units' workbooks of one period
+ * into one of the same form (a province over its communes); with `--ky KỲ --nam NĂM`: one
+ * unit's shorter periods into a longer one. Inputs are only read; the output is written
+ * atomically, and only when something could be consolidated.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { SingleBar } from "cli-progress";
+import type { FileStatus } from "../../core/consolidate";
+import { parsePeriod, PERIODS } from "../../core/period";
+import { parseArgs, UsageError } from "../args";
+import { EXIT, type Command } from "../command";
+import { processIo, type Io } from "../io";
+
+/** Runs this long (files) get a progress line on stderr. */
+const PROGRESS_FROM = 20;
+
+/**
+ * The input files: each FILE as given, each DIR's `.xlsx` files (not its subfolders, not
+ * Excel's `~$` lock files), in name order; the output itself is never an input.
+ */
+export async function expandInputs(args: readonly string[], output: string): Promise<string[]> {
+  const files: string[] = [];
+  const target = path.resolve(output);
+  for (const arg of args) {
+    const stat = await fs.stat(arg).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      const names = (await fs.readdir(arg))
+        .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith("."))
+        .sort();
+      for (const name of names) {
+        const file = path.join(arg, name);
+        if (path.resolve(file) !== target) files.push(file);
+      }
+    } else {
+      if (path.resolve(arg) === target)
+        throw new UsageError(
+          `Tệp kết quả "${output}" trùng một tệp đầu vào: tệp đầu vào chỉ được đọc, không ghi đè.`,
+        );
+      files.push(arg);
+    }
+  }
+  return [...new Set(files)];
+}
+
+/** A progress reporter on stderr: a bar on a terminal, a line every 100 files otherwise. */
+function progress(io: Io, total: number): { tick(done: number): void; stop(): void } {
+  if (total < PROGRESS_FROM) return { tick: () => undefined, stop: () => undefined };
+  if (io === processIo && process.stderr.isTTY) {
+    const bar = new SingleBar({
+      format: "Đang đọc {bar} {value}/{total} tệp",
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    });
+    bar.start(total, 0);
+    return { tick: (done) => bar.update(done), stop: () => bar.stop() };
+  }
+  return {
+    tick: (done) => {
+      if (done % 100 === 0 || done === total) io.err(`Đã đọc ${done}/${total} tệp…\n`);
+    },
+    stop: () => undefined,
+  };
+}
+
+function describeFile(file: FileStatus): string {
+  if (!file.included) return `✗ ${file.source}: ${file.reason}`;
+  const counts = `${file.errors ?? 0} lỗi, ${file.warnings ?? 0} cảnh báo`;
+  const remark = file.reason ? ` (${file.reason})` : "";
+  return `✓ ${file.source}: ${file.unit ?? file.period ?? ""}, ${counts}${remark}`;
+}
+
+export const consolidateCommand: Command = {
+  help: [
+    'Cách dùng: npx cchc consolidate -o KẾT_QUẢ.xlsx TỆP|THƯ_MỤC… [--co-quan "TÊN CƠ QUAN"]',
+    '           npx cchc consolidate -o KẾT_QUẢ.xlsx --ky "9 tháng" --nam 2026 6thang.xlsx quy3.xlsx',
+    "",
+    "Theo đơn vị (mặc định): cộng số liệu của các đơn vị cùng kỳ, cùng mẫu; tỷ lệ tính lại từ tổng",
+    "tử số và tổng mẫu số (không lấy trung bình); thêm trang «Tổng hợp theo đơn vị» và «Tệp tổng hợp».",
+    "Tệp hỏng, không phải báo cáo CCHC, khác mẫu, khác kỳ hoặc trùng đơn vị bị loại, có nêu lý do.",
+    "",
+    "Theo kỳ (--ky, --nam): các kỳ số liệu của một đơn vị phải ghép vừa khít kỳ cần lập (ví dụ",
+    "9 tháng = 6 tháng + Quý III); số phát sinh được cộng, số hiện có lấy của kỳ sau cùng.",
+    "",
+    "  -o, --output TỆP    Tệp kết quả .xlsx (ghi an toàn; tệp đầu vào chỉ được đọc).",
+    "  --co-quan TÊN       Tên cơ quan tổng hợp ghi vào Thông tin chung (theo đơn vị).",
+    `  --ky KỲ             Kỳ cần lập khi tổng hợp theo kỳ: ${PERIODS.join(", ")}.`,
+    "  --nam NĂM           Năm của kỳ đó.",
+    "",
+    "Mã thoát: 0 mọi tệp được tổng hợp và không đơn vị nào có lỗi; 1 đã ghi nhưng có tệp bị loại",
+    "hoặc đơn vị có lỗi; 2 không ghi gì (gõ sai lệnh, không có tệp dùng được, các kỳ không ghép khít).",
+    "",
+  ].join("\n"),
+  async run(args, io) {
+    const parsed = parseArgs(args, {
+      flags: {
+        "--output": { value: true, aliases: ["-o"] },
+        "--co-quan": { value: true },
+        "--ky": { value: true },
+        "--nam": { value: true },
+      },
+      positional: { min: 1, max: Infinity, name: "tệp hoặc thư mục báo cáo cần tổng hợp" },
+    });
+    const output = parsed.flags.get("--output");
+    if (typeof output !== "string") throw new UsageError("Thiếu tệp kết quả: -o KẾT_QUẢ.xlsx.");
+    if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
+    const coQuan = parsed.flags.get("--co-quan");
+    const ky = parsed.flags.get("--ky");
+    const nam = parsed.flags.get("--nam");
+    let target: { period: NonNullable<ReturnType<typeof parsePeriod>>; year: number } | undefined;
+    if (ky !== undefined || nam !== undefined) {
+      if (typeof ky !== "string" || typeof nam !== "string")
+        throw new UsageError("Tổng hợp theo kỳ cần cả --ky và --nam.");
+      const period = parsePeriod(ky);
+      if (!period) throw new UsageError(`Kỳ "${ky}" không hợp lệ (dùng: ${PERIODS.join(", ")}).`);
+      if (!/^\d{4}$/.test(nam.trim()) || Number(nam) < 2000 || Number(nam) > 2100)
+        throw new UsageError(`Năm "${nam}" không hợp lệ (gõ 4 chữ số, ví dụ 2026).`);
+      if (coQuan !== undefined)
+        throw new UsageError(
+          "--co-quan chỉ dùng khi tổng hợp theo đơn vị: theo kỳ, cơ quan là của chính đơn vị.",
+        );
+      target = { period, year: Number(nam) };
+    }
+
+    // The readers load only once the arguments are known to be right (see main.ts); ExcelJS
+    // only to write the result.
+    const { consolidateFiles } = await import("../../xlsx/figureReader/files");
+    const files = await expandInputs(parsed.positional, output);
+    if (files.length === 0) throw new UsageError("Không có tệp .xlsx nào trong các thư mục đã cho.");
+    const bar = progress(io, files.length);
+    let consolidation;
+    try {
+      consolidation = await consolidateFiles(files, {
+        target,
+        coQuan: typeof coQuan === "string" ? coQuan : undefined,
+        onFile: (done) => bar.tick(done),
+      });
+    } finally {
+      bar.stop();
+    }
+    const { outcome, plans } = consolidation;
+    for (const file of outcome.files) io.out(`${describeFile(file)}\n`);
+    if (outcome.problem) {
+      io.err(`${outcome.problem} Không ghi tệp kết quả.\n`);
+      return EXIT.usage;
+    }
+    if (!plans || !outcome.result) {
+      io.err("Không có tệp nào tổng hợp được; không ghi tệp kết quả.\n");
+      return EXIT.usage;
+    }
+    const { writeConsolidatedWorkbook } = await import("../../xlsx/figureReader/write");
+    await writeConsolidatedWorkbook(plans, output);
+
+    const included = outcome.files.filter((f) => f.included);
+    const refused = outcome.files.length - included.length;
+    const withErrors = included.filter((f) => (f.errors ?? 0) > 0);
+    const what = target ? "kỳ" : "đơn vị";
+    io.out(
+      `Đã tổng hợp ${included.length}/${outcome.files.length} tệp (${outcome.result.parts.length} ${what}) vào "${output}".` +
+        (refused > 0 ? ` ${refused} tệp bị loại (xem trang «Tệp tổng hợp»).` : "") +
+        (withErrors.length > 0
+          ? ` ${withErrors.length} ${what} có lỗi số liệu: ${withErrors.map((f) => f.unit ?? f.source).join(", ")}.`
+          : "") +
+        "\n",
+    );
+    return refused > 0 || withErrors.length > 0 ? EXIT.findings : EXIT.ok;
+  },
+};

@@ -1,0 +1,20 @@
+/** Consolidation over units and over periods (two-tier.md), pure: figures in, figures and sheet descriptions out. */
+export * from "./model";
+export { consolidateUnits, describeCatalogue, type UnitsOptions } from "./units";
+export { consolidatePeriods, tilingProblem, type PeriodTarget } from "./periods";
+export {
+  breakdownSheetPlan,
+  filesSheetPlan,
+  breakdownIndicators,
+  UNITS_SHEET,
+  PERIODS_SHEET,
+  FILES_SHEET,
+} from "./sheets";
+export {
+  consolidatedWorkbookPlan,
+  consolidationSubtitle,
+  planConsolidationInto,
+  typeFigures,
+  valuesForOpenWorkbook,
+} from "./workbook";
+export { compactEntry, type Interner } from "./compact";

@@ -1,0 +1,93 @@
+/**
+ * The shapes of a consolidation: what an adapter hands in (one entry per input file, read or
+ * refused) and what the core hands back (the consolidated figures, one summary per unit or
+ * period, the fate of every file). Pure data, shared by the unit and the period consolidation.
+ */
+import type { Catalogue, Indicator } from "../catalogue";
+import type { Evaluated } from "../evaluate";
+import type { DocumentRow, Figures, PlacementProblem } from "../figures";
+
+/** A workbook an adapter could read: its own form and its figures. */
+export interface ReadWorkbook {
+  ok: true;
+  /** The file as the user named it (messages and the file list show it). */
+  source: string;
+  /** The form the workbook carries. */
+  catalogue: Catalogue;
+  figures: Figures;
+  documents: readonly DocumentRow[];
+  /** Where figures are wrong (a deleted cell, rows sorted away from their names), as read. */
+  problems?: readonly PlacementProblem[];
+}
+
+/** A file the adapter could not use (unreadable, corrupt, not a CCHC workbook), with the reason. */
+export interface UnreadFile {
+  ok: false;
+  source: string;
+  /** Vietnamese, one sentence. */
+  reason: string;
+}
+
+export type InputEntry = ReadWorkbook | UnreadFile;
+
+/** One part of the total: a unit (over units) or a period (over periods). */
+export interface PartSummary {
+  source: string;
+  /** The unit's name from its Thông tin chung (over periods: the period, e.g. `6 tháng 2026`). */
+  name: string;
+  /** Every indicator of the part, ratios computed from its own figures. */
+  evaluated: ReadonlyMap<string, Evaluated>;
+  errors: number;
+  warnings: number;
+}
+
+/** What happened to one input file. */
+export interface FileStatus {
+  source: string;
+  /** The unit's name, when the file could be read. */
+  unit?: string;
+  /** The period read from the file (`Quý III/2026, 15/06/2026 – 14/09/2026`). */
+  period?: string;
+  included: boolean;
+  /** Why the file was refused (Vietnamese), or a remark on an included one. */
+  reason?: string;
+  errors?: number;
+  warnings?: number;
+}
+
+/** The consolidated report: a figure set over the inputs' form, ready to install. */
+export interface Consolidation {
+  catalogue: Catalogue;
+  /**
+   * The typed content of the result by indicator id: what goes into the input cells (numbers,
+   * texts, null when left to type). Ratios are never here; derived dates only when typed.
+   */
+  values: Readonly<Record<string, string | number | null>>;
+  /** `values` as figures, and every indicator evaluated over them by the core arithmetic. */
+  figures: Figures;
+  evaluated: ReadonlyMap<string, Evaluated>;
+  /** The parts, in a stable order (by name), whatever the order of the files. */
+  parts: PartSummary[];
+}
+
+export interface ConsolidationOutcome {
+  /** Every input, sorted by file name: included or refused and why. */
+  files: FileStatus[];
+  /** Absent when no input could be used. */
+  result?: Consolidation;
+}
+
+/** The key of the input sheet holding Thông tin chung (issuing body, period, signer …). */
+export const INFO_SHEET_KEY = "info";
+
+/** Whether an indicator belongs to Thông tin chung, which never adds up. */
+export function isInfo(indicator: Indicator, catalogue: Catalogue): boolean {
+  const section = catalogue.sections.find((s) => s.id === indicator.section);
+  return section?.sheet === INFO_SHEET_KEY;
+}
+
+/** How a figure consolidates: its `aggregate`, else flow for counts and money (two-tier.md). */
+export function aggregateOf(indicator: Indicator): "flow" | "stock" | "none" {
+  if (indicator.kind !== "count" && indicator.kind !== "money") return "none";
+  return indicator.aggregate ?? "flow";
+}

@@ -1,0 +1,91 @@
+/**
+ * What the consolidations need to know of each readable input: its unit, its data period, its
+ * check counts; and the two ways figures combine (a sum, the latest value).
+ */
+import { sumOfParts } from "../arithmetic";
+import { checkFigures, countFindings } from "../checks";
+import { evaluateIndicators, numericOf, type Evaluated } from "../evaluate";
+import type { FigureCell } from "../figures";
+import { formatDateVi, fromExcelSerial, parsePeriod } from "../period";
+import type { PartSummary, ReadWorkbook } from "./model";
+
+/** The unit's name as its Thông tin chung gives it (`co_quan`), trimmed; "" when not given. */
+export function unitNameOf(input: ReadWorkbook): string {
+  const v = input.figures.get("co_quan")?.value;
+  return v?.type === "text" ? v.value.replace(/\s+/g, " ").trim() : "";
+}
+
+/** The key two names of one unit share: case, spacing and Unicode form do not matter. */
+export function unitKey(name: string): string {
+  return name.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+}
+
+/** The data period of an input, as Excel serials, from its evaluated tu_ngay / den_ngay. */
+export interface DataSpan {
+  from: number;
+  to: number;
+}
+
+/** The input's data period; undefined when its Thông tin chung does not give one. */
+export function dataSpanOf(evaluated: ReadonlyMap<string, Evaluated>): DataSpan | undefined {
+  const from = evaluated.get("tu_ngay")?.value;
+  const to = evaluated.get("den_ngay")?.value;
+  if (typeof from !== "number" || typeof to !== "number" || from > to) return undefined;
+  return { from: Math.floor(from), to: Math.floor(to) };
+}
+
+/** `15/06/2026 – 14/09/2026` */
+export function formatSpan(span: DataSpan): string {
+  return `${formatDateVi(fromExcelSerial(span.from))} – ${formatDateVi(fromExcelSerial(span.to))}`;
+}
+
+/** `Quý III/2026` from the input's kỳ and năm, "" when either is missing. */
+export function periodLabelOf(input: ReadWorkbook): string {
+  const period = parsePeriod(textOrNumber(input.figures.get("ky_bao_cao")));
+  const year = numericOf(input.figures.get("nam"));
+  return period && typeof year === "number" ? `${period}/${year}` : "";
+}
+
+function textOrNumber(figure: FigureCell | undefined): unknown {
+  const v = figure?.value;
+  return v?.type === "text" || v?.type === "number" ? v.value : undefined;
+}
+
+/** An input as a part of the total: its own ratios and its check counts. */
+export function summarize(input: ReadWorkbook, name: string): PartSummary {
+  // One plain copy of the figures for the checks: a compact figure set builds a cell per look-up.
+  const figures = new Map(input.figures);
+  const evaluated = evaluateIndicators(figures, input.catalogue);
+  const counts = countFindings(checkFigures(figures, input.documents, input.catalogue, input.problems));
+  return {
+    source: input.source,
+    name,
+    evaluated,
+    errors: counts.errors,
+    warnings: counts.warnings,
+  };
+}
+
+/**
+ * The sum of a figure over inputs: blanks and invalid cells (already an error of their unit)
+ * add nothing; blank when no input gives a number. The core's `sumOfParts` does the adding.
+ */
+export function sumOf(figures: ReadonlyArray<FigureCell | undefined>): number | null {
+  const numbers = figures.map(numericOf).filter((n): n is number => typeof n === "number");
+  if (numbers.length === 0) return null;
+  // A sum of one is that figure as typed: the rounding that clears float noise must not touch it.
+  return numbers.length === 1 ? numbers[0] : sumOfParts(numbers);
+}
+
+/** A figure's content as a plain value for an input cell: the number or text, null when blank or unusable. */
+export function plainOf(figure: FigureCell | undefined): string | number | null {
+  const v = figure?.value;
+  if (!v) return null;
+  if (v.type === "number" || v.type === "text") return v.value;
+  return null;
+}
+
+/** Text comparison for sorting Vietnamese names the same way everywhere. */
+export function compareVi(a: string, b: string): number {
+  return a.localeCompare(b, "vi") || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,136 @@
+/**
+ * Over periods: one unit's reports of shorter periods into the report of a longer one (9 tháng
+ * = 6 tháng + Quý III under the reporting windows). The work is done from the inputs' data
+ * periods (tu_ngay / den_ngay), never from a table of period names: they must tile the target's
+ * data period exactly. Flows are summed; stocks, texts, choices and dates are the latest
+ * period's; ratios are recomputed (two-tier.md).
+ */
+import { evaluateIndicators } from "../evaluate";
+import { figuresFromValues } from "../figures";
+import { dataPeriod, formatDateVi, fromExcelSerial, toExcelSerial, type Period } from "../period";
+import { aggregateOf, isInfo, type ConsolidationOutcome, type InputEntry } from "./model";
+import { formatSpan, plainOf, sumOf, summarize, unitKey, type DataSpan } from "./parts";
+import { candidatesOf, keepOneCatalogue, majorityKey } from "./units";
+
+export interface PeriodTarget {
+  period: Period;
+  year: number;
+}
+
+/** Thông tin chung rows that identify one report (its number and date), not the unit: left to type. */
+const REPORT_IDENTITY = new Set(["so_ky_hieu", "ngay_ban_hanh"]);
+
+/** Why the inputs' data periods do not make up the target's, in Vietnamese; undefined when they tile it. */
+export function tilingProblem(
+  target: DataSpan,
+  targetLabel: string,
+  spans: ReadonlyArray<{ span: DataSpan; source: string }>,
+): string | undefined {
+  const first = Math.min(target.from, ...spans.map((s) => s.span.from));
+  const last = Math.max(target.to, ...spans.map((s) => s.span.to));
+  const cover: string[][] = Array.from({ length: last - first + 1 }, () => []);
+  for (const { span, source } of spans)
+    for (let d = span.from; d <= span.to; d++) cover[d - first].push(source);
+
+  // Runs of consecutive days in the same trouble, as date ranges.
+  const runs = (trouble: (day: number, by: string[]) => boolean): Array<{ span: DataSpan; by: string[] }> => {
+    const found: Array<{ span: DataSpan; by: string[] }> = [];
+    cover.forEach((by, i) => {
+      const day = first + i;
+      if (!trouble(day, by)) return;
+      const previous = found[found.length - 1];
+      if (previous && previous.span.to === day - 1 && previous.by.join("\u0000") === by.join("\u0000"))
+        previous.span.to = day;
+      else found.push({ span: { from: day, to: day }, by });
+    });
+    return found;
+  };
+  const inside = (day: number) => day >= target.from && day <= target.to;
+  const range = (span: DataSpan) =>
+    span.from === span.to ? formatDateVi(fromExcelSerial(span.from)) : formatSpan(span);
+  const files = (by: string[]) => by.map((s) => `«${s}»`).join(", ");
+
+  const problems = [
+    ...runs((day, by) => inside(day) && by.length === 0).map((r) => `thiếu số liệu ${range(r.span)}`),
+    ...runs((day, by) => inside(day) && by.length > 1).map(
+      (r) => `tính hai lần ${range(r.span)} (${files(r.by)})`,
+    ),
+    ...runs((day, by) => !inside(day) && by.length > 0).map(
+      (r) => `${range(r.span)} nằm ngoài kỳ (${files(r.by)})`,
+    ),
+  ];
+  if (problems.length === 0) return undefined;
+  return `Các kỳ số liệu không ghép đúng ${targetLabel} (${formatSpan(target)}): ${problems.join("; ")}.`;
+}
+
+/**
+ * Consolidates one unit's periods into `target`. Files of another form or another unit, or
+ * without a period, are refused; when the rest do not tile the target's data period exactly,
+ * `problem` names the dates left out or counted twice and there is no result (nothing may be
+ * written). Total: never throws on bad figures.
+ */
+export function consolidatePeriods(
+  entries: readonly InputEntry[],
+  target: PeriodTarget,
+): ConsolidationOutcome & { problem?: string } {
+  const { files, candidates } = candidatesOf(entries);
+  const { kept, catalogue } = keepOneCatalogue(candidates);
+  const dated = kept.filter((c) => {
+    if (c.span) return true;
+    c.status.reason =
+      "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
+    return false;
+  });
+  const unit = majorityKey(dated, (c) => unitKey(c.name));
+  const unitName = dated.find((c) => unitKey(c.name) === unit)?.name;
+  const own = dated.filter((c) => {
+    if (unitKey(c.name) === unit) return true;
+    c.status.reason = `Tệp của đơn vị «${c.name || "(chưa ghi tên)"}», khác đơn vị đang tổng hợp theo kỳ «${unitName || "(chưa ghi tên)"}».`;
+    return false;
+  });
+
+  const window = dataPeriod(target.period, target.year);
+  const targetSpan = { from: toExcelSerial(window.from), to: toExcelSerial(window.to) };
+  const targetLabel = `kỳ ${target.period}/${target.year}`;
+  if (!catalogue || own.length === 0) {
+    return { files, problem: `Không có tệp nào dùng được để tổng hợp ${targetLabel}.` };
+  }
+  const problem = tilingProblem(
+    targetSpan,
+    targetLabel,
+    own.map((c) => ({ span: c.span!, source: c.input.source })),
+  );
+  if (problem) return { files, problem };
+
+  own.sort((a, b) => a.span!.from - b.span!.from);
+  const latest = own[own.length - 1].input.figures;
+  const parts = own.map((c) => {
+    const summary = summarize(c.input, c.status.period ?? c.input.source);
+    c.status.included = true;
+    c.status.errors = summary.errors;
+    c.status.warnings = summary.warnings;
+    return summary;
+  });
+
+  const values: Record<string, string | number | null> = {};
+  for (const indicator of catalogue.indicators) {
+    if (indicator.kind === "ratio") continue;
+    if (isInfo(indicator, catalogue)) {
+      // The target period; its data-period dates follow from it (the derived formulas).
+      if (indicator.id === "ky_bao_cao") values[indicator.id] = target.period;
+      else if (indicator.id === "nam") values[indicator.id] = target.year;
+      else if (!indicator.derived)
+        values[indicator.id] = REPORT_IDENTITY.has(indicator.id) ? null : plainOf(latest.get(indicator.id));
+      continue;
+    }
+    values[indicator.id] =
+      aggregateOf(indicator) === "flow"
+        ? sumOf(own.map((c) => c.input.figures.get(indicator.id)))
+        : plainOf(latest.get(indicator.id));
+  }
+  const figures = figuresFromValues(values, catalogue);
+  return {
+    files,
+    result: { catalogue, values, figures, evaluated: evaluateIndicators(figures, catalogue), parts },
+  };
+}

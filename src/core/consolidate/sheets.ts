@@ -1,0 +1,236 @@
+/**
+ * The two sheets a consolidation adds to its workbook, as plain descriptions: the breakdown
+ * ("Tổng hợp theo đơn vị": one row per unit, one column per indicator grouped by section, a
+ * total row equal to the consolidated figures, each unit's errors and warnings, marked) and the
+ * list of input files (included, or refused and why).
+ */
+import type { Catalogue, Indicator } from "../catalogue";
+import type { Evaluated } from "../evaluate";
+import { address, type Align, type CellPlan, type CellStyle, type SheetPlan } from "../layout/model";
+import * as S from "../layout/styles";
+import { isInfo, type Consolidation, type FileStatus } from "./model";
+
+export const UNITS_SHEET = { key: "consolidation", name: "Tổng hợp theo đơn vị" } as const;
+export const PERIODS_SHEET = { key: "consolidation", name: "Tổng hợp theo kỳ" } as const;
+export const FILES_SHEET = { key: "consolidationFiles", name: "Tệp tổng hợp" } as const;
+
+/** Fills that tell the province at once whom to call. */
+export const ERROR_FILL = "#F8CBAD";
+export const WARNING_FILL = "#FFE699";
+
+/** Rows of the breakdown sheet: title, subtitle, section header, indicator header, ids, then data. */
+export const BREAKDOWN_HEADER_ROWS = { section: 3, label: 4, id: 5 } as const;
+const FIRST_DATA_ROW = 6;
+/** Columns before the indicators: STT, name, errors, warnings. */
+const LEAD_COLUMNS = 4;
+
+/** The indicators a breakdown shows: every row of the statistical sections, in catalogue order. */
+export function breakdownIndicators(catalogue: Catalogue): Indicator[] {
+  return catalogue.sections
+    .filter((section) => section.sheet !== "info")
+    .flatMap((section) =>
+      catalogue.indicators.filter((i) => i.section === section.id && !isInfo(i, catalogue)),
+    );
+}
+
+/** Styles shared by the cells that look alike: a breakdown of 3,300 units has 300,000 cells. */
+const styleCache = new WeakMap<CellStyle, Map<string, CellStyle>>();
+
+function sharedStyle(base: CellStyle, numberFormat: string | undefined, align: Align): CellStyle {
+  let byKey = styleCache.get(base);
+  if (!byKey) styleCache.set(base, (byKey = new Map()));
+  const key = `${numberFormat ?? ""}|${align}`;
+  let style = byKey.get(key);
+  if (!style) byKey.set(key, (style = { ...base, numberFormat, align }));
+  return style;
+}
+
+function valueCell(
+  at: string,
+  indicator: Indicator,
+  value: Evaluated | undefined,
+  style: CellStyle,
+): CellPlan {
+  const v = value?.value;
+  return {
+    address: at,
+    value: v === undefined || v === "" ? null : v,
+    style: sharedStyle(style, S.numberFormatOf(indicator), typeof v === "number" ? "right" : "left"),
+  };
+}
+
+const cell = (at: string, value: CellPlan["value"], style: CellStyle): CellPlan => ({
+  address: at,
+  value,
+  style,
+});
+
+/**
+ * The breakdown sheet of a consolidation. `over` says what a row is: a unit (over units) or a
+ * period (over periods); `subtitle` names the period consolidated. The total row holds the
+ * consolidated figures themselves, so it always equals the result's input sheets.
+ */
+export function breakdownSheetPlan(
+  result: Consolidation,
+  options: { over: "units" | "periods"; subtitle: string },
+): SheetPlan {
+  const { catalogue } = result;
+  const sheet = options.over === "units" ? UNITS_SHEET : PERIODS_SHEET;
+  const indicators = breakdownIndicators(catalogue);
+  const lastColumn = LEAD_COLUMNS + indicators.length;
+  const lastLetter = address(lastColumn, 1).replace(/\d+$/, "");
+  const cells: CellPlan[] = [];
+  const merges: string[] = [`A1:${lastLetter}1`, `A2:${lastLetter}2`];
+  const body: CellStyle = { ...S.label, font: { size: 11 } };
+  const header: CellStyle = { ...S.header, font: { bold: true, size: 11 } };
+
+  cells.push(
+    cell(
+      "A1",
+      options.over === "units" ? "TỔNG HỢP SỐ LIỆU CCHC THEO ĐƠN VỊ" : "TỔNG HỢP SỐ LIỆU CCHC THEO KỲ",
+      { ...S.title, align: "left" },
+    ),
+    cell(
+      "A2",
+      `${options.subtitle}. Dòng tô đỏ: đơn vị có lỗi số liệu; tô vàng: có cảnh báo. Tỷ lệ của dòng tổng cộng tính lại từ tổng tử số và tổng mẫu số, không lấy trung bình.`,
+      S.hint,
+    ),
+  );
+  const { section: sectionRow, label: labelRow, id: idRow } = BREAKDOWN_HEADER_ROWS;
+  const lead = ["STT", options.over === "units" ? "Đơn vị" : "Kỳ số liệu", "Số lỗi", "Số cảnh báo"];
+  lead.forEach((text, i) => {
+    cells.push(cell(address(i + 1, sectionRow), text, header));
+    cells.push(cell(address(i + 1, labelRow), null, header));
+    cells.push(cell(address(i + 1, idRow), null, header));
+    merges.push(`${address(i + 1, sectionRow)}:${address(i + 1, idRow)}`);
+  });
+  let column = LEAD_COLUMNS + 1;
+  for (const section of catalogue.sections) {
+    const own = indicators.filter((i) => i.section === section.id);
+    if (own.length === 0) continue;
+    const title = section.number ? `${section.number}. ${section.title}` : section.title;
+    cells.push(cell(address(column, sectionRow), title, header));
+    for (let c = column + 1; c < column + own.length; c++)
+      cells.push(cell(address(c, sectionRow), null, header));
+    if (own.length > 1)
+      merges.push(`${address(column, sectionRow)}:${address(column + own.length - 1, sectionRow)}`);
+    for (const indicator of own) {
+      const unit = indicator.unit ? ` (${indicator.unit})` : "";
+      cells.push(
+        cell(address(column, labelRow), `${indicator.parent ? "- " : ""}${indicator.label}${unit}`, header),
+      );
+      cells.push(cell(address(column, idRow), indicator.id, { ...S.code, align: "center" }));
+      column++;
+    }
+  }
+
+  const errorBody: CellStyle = { ...body, fill: ERROR_FILL };
+  const warningBody: CellStyle = { ...body, fill: WARNING_FILL };
+  const centered = (style: CellStyle) => sharedStyle(style, S.COUNT_FORMAT, "center");
+  let row = FIRST_DATA_ROW;
+  result.parts.forEach((part, index) => {
+    const mark = part.errors > 0 ? errorBody : part.warnings > 0 ? warningBody : body;
+    cells.push(
+      cell(`A${row}`, index + 1, centered(mark)),
+      cell(`B${row}`, part.name, mark),
+      cell(`C${row}`, part.errors, centered(mark)),
+      cell(`D${row}`, part.warnings, centered(mark)),
+    );
+    indicators.forEach((indicator, i) =>
+      cells.push(
+        valueCell(address(LEAD_COLUMNS + 1 + i, row), indicator, part.evaluated.get(indicator.id), body),
+      ),
+    );
+    row++;
+  });
+  const total: CellStyle = { ...body, font: { size: 11, bold: true }, fill: S.HEADER_FILL };
+  const errors = result.parts.reduce((n, p) => n + p.errors, 0);
+  const warnings = result.parts.reduce((n, p) => n + p.warnings, 0);
+  cells.push(
+    cell(`A${row}`, null, total),
+    cell(
+      `B${row}`,
+      `Tổng cộng (${result.parts.length} ${options.over === "units" ? "đơn vị" : "kỳ"})`,
+      total,
+    ),
+    cell(`C${row}`, errors, { ...total, align: "center", numberFormat: S.COUNT_FORMAT }),
+    cell(`D${row}`, warnings, { ...total, align: "center", numberFormat: S.COUNT_FORMAT }),
+  );
+  indicators.forEach((indicator, i) =>
+    cells.push(
+      valueCell(address(LEAD_COLUMNS + 1 + i, row), indicator, result.evaluated.get(indicator.id), total),
+    ),
+  );
+
+  return {
+    key: sheet.key,
+    name: sheet.name,
+    role: "list",
+    columns: [6, 36, 8, 10, ...indicators.map(() => 16)],
+    rowHeights: { 1: 24, 2: 30, [labelRow]: 90 },
+    font: { name: S.FONT, size: 11 },
+    cells,
+    merges,
+    names: [],
+    validations: [],
+    protect: false,
+    freeze: { rows: idRow, columns: 2 },
+    visibility: "visible",
+    clear: `A1:${lastLetter}${row + 20}`,
+    tabColor: "#7030A0",
+  };
+}
+
+/** The list of input files: each one included (with its check counts) or refused and why. */
+export function filesSheetPlan(files: readonly FileStatus[]): SheetPlan {
+  const cells: CellPlan[] = [
+    cell("A1", "DANH SÁCH TỆP ĐƯA VÀO TỔNG HỢP", { ...S.title, align: "left" }),
+    cell(
+      "A2",
+      `${files.length} tệp: ${files.filter((f) => f.included).length} đã tổng hợp, ${files.filter((f) => !f.included).length} bị loại.`,
+      S.hint,
+    ),
+  ];
+  const header: CellStyle = { ...S.header, font: { bold: true, size: 11 } };
+  ["STT", "Tệp", "Đơn vị", "Kỳ số liệu", "Kết quả", "Số lỗi", "Số cảnh báo", "Lý do, ghi chú"].forEach(
+    (text, i) => cells.push(cell(address(i + 1, 3), text, header)),
+  );
+  const body: CellStyle = { ...S.label, font: { size: 11 } };
+  files.forEach((file, i) => {
+    const r = 4 + i;
+    const mark: CellStyle = !file.included
+      ? { ...body, fill: ERROR_FILL }
+      : (file.errors ?? 0) > 0
+        ? { ...body, fill: ERROR_FILL }
+        : (file.warnings ?? 0) > 0
+          ? { ...body, fill: WARNING_FILL }
+          : body;
+    cells.push(
+      cell(`A${r}`, i + 1, { ...body, align: "center" }),
+      cell(`B${r}`, file.source, body),
+      cell(`C${r}`, file.unit ?? null, body),
+      cell(`D${r}`, file.period ?? null, body),
+      cell(`E${r}`, file.included ? "Đã tổng hợp" : "Bị loại", mark),
+      cell(`F${r}`, file.errors ?? null, { ...body, align: "center" }),
+      cell(`G${r}`, file.warnings ?? null, { ...body, align: "center" }),
+      cell(`H${r}`, file.reason ?? null, body),
+    );
+  });
+  return {
+    key: FILES_SHEET.key,
+    name: FILES_SHEET.name,
+    role: "list",
+    columns: [6, 40, 34, 34, 14, 8, 10, 70],
+    rowHeights: { 1: 24 },
+    font: { name: S.FONT, size: 11 },
+    cells,
+    merges: ["A1:H1", "A2:H2"],
+    names: [],
+    validations: [],
+    protect: false,
+    freeze: { rows: 3, columns: 0 },
+    visibility: "visible",
+    clear: `A1:H${files.length + 30}`,
+    tabColor: "#7030A0",
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * Over units: many units' workbooks of one period into one report of the same form (a
+ * province's Sở Nội vụ over its communes). Flows and stocks are summed, every ratio recomputed
+ * from the summed parts by the core arithmetic (never an average of rates), texts, choices and
+ * dates left to type (two-tier.md). Files of another form, another period or a unit already
+ * read are refused, named, while the rest consolidate.
+ */
+import { evaluateIndicators } from "../evaluate";
+import { figuresFromValues } from "../figures";
+import type { Catalogue } from "../catalogue";
+import {
+  aggregateOf,
+  isInfo,
+  type ConsolidationOutcome,
+  type FileStatus,
+  type InputEntry,
+  type ReadWorkbook,
+} from "./model";
+import {
+  compareVi,
+  dataSpanOf,
+  formatSpan,
+  periodLabelOf,
+  plainOf,
+  sumOf,
+  summarize,
+  unitKey,
+  unitNameOf,
+  type DataSpan,
+} from "./parts";
+
+export interface UnitsOptions {
+  /** The consolidating body's name for the result's Thông tin chung (`--co-quan`); else left to type. */
+  coQuan?: string;
+}
+
+/** `«xa-2025» phiên bản 1.0` */
+export function describeCatalogue(catalogue: Catalogue): string {
+  return `«${catalogue.id}» phiên bản ${catalogue.version}`;
+}
+
+const catalogueKey = (c: Catalogue) => `${c.id}\u0000${c.version}`;
+const spanKey = (s: DataSpan) => `${s.from}-${s.to}`;
+
+/** The key most inputs share; a tie goes to the key of the first input (inputs come sorted). */
+export function majorityKey<T>(items: readonly T[], keyOf: (item: T) => string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [key, count] of counts) if (best === undefined || count > counts.get(best)!) best = key;
+  return best;
+}
+
+/** Inputs in a stable order, by file name, so the result never depends on the order given. */
+export function sortEntries<T extends { source: string }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => compareVi(a.source, b.source));
+}
+
+/** A readable input with what the consolidations look at. */
+interface Candidate {
+  input: ReadWorkbook;
+  name: string;
+  span?: DataSpan;
+  status: FileStatus;
+}
+
+/** Reads the unit and period of every readable input; unread files are refused as the adapter said. */
+export function candidatesOf(entries: readonly InputEntry[]): {
+  files: FileStatus[];
+  candidates: Candidate[];
+} {
+  const files: FileStatus[] = [];
+  const candidates: Candidate[] = [];
+  for (const entry of sortEntries(entries)) {
+    if (!entry.ok) {
+      files.push({ source: entry.source, included: false, reason: entry.reason });
+      continue;
+    }
+    // Only the two dates are evaluated here (by the core's one evaluation), not the whole form.
+    const dates = entry.catalogue.indicators.filter((i) => i.id === "tu_ngay" || i.id === "den_ngay");
+    const span = dataSpanOf(evaluateIndicators(entry.figures, { ...entry.catalogue, indicators: dates }));
+    const label = periodLabelOf(entry);
+    const status: FileStatus = {
+      source: entry.source,
+      unit: unitNameOf(entry) || undefined,
+      period: span ? `${label ? `${label}, ` : ""}${formatSpan(span)}` : label || undefined,
+      included: false,
+    };
+    files.push(status);
+    candidates.push({ input: entry, name: unitNameOf(entry), span, status });
+  }
+  return { files, candidates };
+}
+
+/** Refuses the candidates of another form than most; returns the rest and the form. */
+export function keepOneCatalogue(candidates: readonly Candidate[]): {
+  kept: Candidate[];
+  catalogue?: Catalogue;
+} {
+  const key = majorityKey(candidates, (c) => catalogueKey(c.input.catalogue));
+  const reference = candidates.find((c) => catalogueKey(c.input.catalogue) === key)?.input.catalogue;
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (catalogueKey(c.input.catalogue) === key) kept.push(c);
+    else
+      c.status.reason = `Tệp theo mẫu ${describeCatalogue(c.input.catalogue)}, khác mẫu ${describeCatalogue(reference!)} của các tệp đang tổng hợp.`;
+  }
+  return { kept, catalogue: reference };
+}
+
+/**
+ * Consolidates units of one period. `entries` come from an adapter, one per file given;
+ * the outcome lists every file (sorted by name) and, when at least one unit could be used,
+ * the consolidated report with one summary per unit (sorted by name). Total: never throws
+ * on bad figures (they are counted as the unit's errors and add nothing).
+ */
+export function consolidateUnits(
+  entries: readonly InputEntry[],
+  options: UnitsOptions = {},
+): ConsolidationOutcome {
+  const { files, candidates } = candidatesOf(entries);
+  const { kept, catalogue } = keepOneCatalogue(candidates);
+
+  // A file without a period cannot be placed; the period most files share is the one consolidated.
+  const dated = kept.filter((c) => {
+    if (c.span) return true;
+    c.status.reason =
+      "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
+    return false;
+  });
+  const periodKey = majorityKey(dated, (c) => spanKey(c.span!));
+  const reference = dated.find((c) => spanKey(c.span!) === periodKey);
+  const samePeriod = dated.filter((c) => {
+    if (spanKey(c.span!) === periodKey) return true;
+    c.status.reason = `Số liệu kỳ ${c.status.period}, khác kỳ đang tổng hợp (${reference!.status.period}).`;
+    return false;
+  });
+
+  // One file per unit: the first by file name is kept, a second one is refused naming the first.
+  const seen = new Map<string, Candidate>();
+  const included = samePeriod.filter((c) => {
+    if (!c.name) return true;
+    const first = seen.get(unitKey(c.name));
+    if (first) {
+      c.status.reason = `Đơn vị «${c.name}» đã được đọc từ tệp «${first.input.source}»: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần.`;
+      return false;
+    }
+    seen.set(unitKey(c.name), c);
+    return true;
+  });
+
+  if (!catalogue || !reference || included.length === 0) return { files };
+
+  const parts = included.map((c) => {
+    const summary = summarize(c.input, c.name || c.input.source);
+    c.status.included = true;
+    c.status.errors = summary.errors;
+    c.status.warnings = summary.warnings;
+    if (!c.name) c.status.reason = "Thông tin chung chưa ghi tên cơ quan: đơn vị được gọi theo tên tệp.";
+    return summary;
+  });
+  parts.sort((a, b) => compareVi(a.name, b.name) || compareVi(a.source, b.source));
+
+  const values: Record<string, string | number | null> = {};
+  const own = reference.input.figures;
+  for (const indicator of catalogue.indicators) {
+    if (indicator.kind === "ratio") continue;
+    if (isInfo(indicator, catalogue)) {
+      // The period is the inputs'; the issuing body is the consolidating one, else left to type.
+      if (indicator.id === "ky_bao_cao" || indicator.id === "nam")
+        values[indicator.id] = plainOf(own.get(indicator.id));
+      else if (indicator.derived) {
+        const figure = own.get(indicator.id);
+        if (figure && !figure.formula && figure.value.type === "number")
+          values[indicator.id] = figure.value.value;
+      } else if (indicator.id === "co_quan") values[indicator.id] = options.coQuan?.trim() || null;
+      else values[indicator.id] = null;
+      continue;
+    }
+    values[indicator.id] =
+      aggregateOf(indicator) === "none"
+        ? null
+        : sumOf(included.map((c) => c.input.figures.get(indicator.id)));
+  }
+  const figures = figuresFromValues(values, catalogue);
+  return {
+    files,
+    result: { catalogue, values, figures, evaluated: evaluateIndicators(figures, catalogue), parts },
+  };
+}

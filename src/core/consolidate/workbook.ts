@@ -1,0 +1,121 @@
+/**
+ * The consolidated workbook as sheet descriptions: the same install as any new workbook of the
+ * form (names, formulas, validation, the meta sheet), with the consolidated figures typed into
+ * the input cells and every cached value recomputed from them, plus the breakdown and file
+ * sheets. So `check` and `report` work on it like on any other workbook.
+ */
+import { inputName } from "../catalogue";
+import { evaluateIndicators } from "../evaluate";
+import { fillCachedValues, figuresOfPlans, planInstall, type ExistingWorkbook } from "../install";
+import type { CellPlan, SheetPlan } from "../layout/model";
+import { formatDateVi, fromExcelSerial } from "../period";
+import { scoreCriteria } from "../scoring";
+import { aggregateOf, isInfo, type Consolidation, type FileStatus } from "./model";
+import { breakdownSheetPlan, filesSheetPlan } from "./sheets";
+
+/**
+ * Types `values` (id → number, text or null) into the input cells of installed sheet plans,
+ * found through their defined names, then recomputes every cached value (ratios, checks,
+ * scores) by the core. A derived date given a value becomes a typed date, as a user would
+ * type over it. Mutates `plans`.
+ */
+export function typeFigures(plans: SheetPlan[], result: Pick<Consolidation, "catalogue" | "values">): void {
+  const byName = new Map<string, CellPlan>();
+  for (const plan of plans) {
+    const cells = new Map(plan.cells.map((c) => [c.address, c]));
+    for (const name of plan.names) {
+      const found = cells.get(name.address);
+      if (found) byName.set(name.name, found);
+    }
+  }
+  for (const [id, value] of Object.entries(result.values)) {
+    const target = byName.get(inputName(id));
+    if (!target) continue;
+    if (target.formula) {
+      if (value === null) continue; // a derived date left to its formula
+      delete target.formula;
+      delete target.computes;
+      delete target.cached;
+    }
+    target.value = value;
+  }
+  const evaluated = evaluateIndicators(figuresOfPlans(plans, result.catalogue), result.catalogue);
+  fillCachedValues(plans, evaluated, scoreCriteria(result.catalogue, evaluated, new Map()));
+}
+
+/**
+ * Every sheet of a new consolidated workbook, in tab order: the form's sheets holding the
+ * consolidated figures, the breakdown, the file list, and the very hidden meta sheet last.
+ */
+export function consolidatedWorkbookPlan(
+  result: Consolidation,
+  files: readonly FileStatus[],
+  options: { over: "units" | "periods"; subtitle: string },
+): SheetPlan[] {
+  const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: result.catalogue }).sheets;
+  typeFigures(plans, result);
+  const meta = plans.filter((p) => p.role === "meta");
+  return [
+    ...plans.filter((p) => p.role !== "meta"),
+    breakdownSheetPlan(result, options),
+    filesSheetPlan(files),
+    ...meta,
+  ];
+}
+
+/**
+ * The consolidated figures to type into a workbook that already holds the form (the task
+ * pane's open workbook): the summed figures and the period, but none of its own Thông tin chung
+ * or typed texts, which stay as the user wrote them.
+ */
+export function valuesForOpenWorkbook(
+  result: Pick<Consolidation, "catalogue" | "values">,
+): Record<string, string | number | null> {
+  const byId = new Map(result.catalogue.indicators.map((i) => [i.id, i]));
+  const kept: Record<string, string | number | null> = {};
+  for (const [id, value] of Object.entries(result.values)) {
+    const indicator = byId.get(id);
+    if (!indicator) continue;
+    const period = id === "ky_bao_cao" || id === "nam" || (indicator.derived && value !== null);
+    if (isInfo(indicator, result.catalogue) ? period : aggregateOf(indicator) !== "none" || value !== null)
+      kept[id] = value;
+  }
+  return kept;
+}
+
+/**
+ * Every sheet to write into a workbook that holds the form already: its own sheets planned as
+ * an install over what it holds (typed notes, scores and Thông tin chung kept), the consolidated
+ * figures typed in and every cached value recomputed, then the breakdown and file sheets, the
+ * meta sheet last.
+ */
+export function planConsolidationInto(
+  existing: ExistingWorkbook,
+  result: Consolidation,
+  files: readonly FileStatus[],
+  options: { over: "units" | "periods"; subtitle: string },
+): SheetPlan[] {
+  const plans = planInstall(existing, { catalogue: result.catalogue }).sheets;
+  typeFigures(plans, { catalogue: result.catalogue, values: valuesForOpenWorkbook(result) });
+  const meta = plans.filter((p) => p.role === "meta");
+  return [
+    ...plans.filter((p) => p.role !== "meta"),
+    breakdownSheetPlan(result, options),
+    filesSheetPlan(files),
+    ...meta,
+  ];
+}
+
+/** `Kỳ Quý III/2026 (số liệu 15/06/2026 – 14/09/2026), 3 đơn vị` */
+export function consolidationSubtitle(result: Consolidation): string {
+  const period = result.values.ky_bao_cao;
+  const year = result.values.nam;
+  const from = result.evaluated.get("tu_ngay")?.value;
+  const to = result.evaluated.get("den_ngay")?.value;
+  const label = period && year ? `Kỳ ${period}/${year}` : "Kỳ báo cáo chưa ghi";
+  return typeof from === "number" && typeof to === "number"
+    ? `${label} (số liệu ${formatSerial(from)} – ${formatSerial(to)})`
+    : label;
+}
+
+const formatSerial = (serial: number) => formatDateVi(fromExcelSerial(serial));

@@ -1,0 +1,82 @@
+/**
+ * Consolidation into the open workbook through Office.js: one sync to read what the workbook
+ * holds (its form, its sheets), the core's planner, one sync to write the consolidated figures
+ * and the two consolidation sheets. Two round trips, whatever the number of units.
+ */
+import {
+  FILES_SHEET,
+  PERIODS_SHEET,
+  UNITS_SHEET,
+  consolidationSubtitle,
+  describeCatalogue,
+  planConsolidationInto,
+  type Consolidation,
+  type FileStatus,
+} from "../core/consolidate";
+import { candidateSheetNames } from "../core/install";
+import { META_SHEET_NAME, readMeta } from "../core/meta";
+import type { ContextApi } from "./api";
+import { applySheets } from "./applySheets";
+import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
+import { furtherAlternates, queueInstallRead } from "./installSheets";
+
+/** Why the open workbook cannot take the consolidation; nothing was written. */
+export type ConsolidationRefusal =
+  /** The workbook holds no CCHC form: install the inputs' form first. */
+  | { ok: false; reason: "notInstalled"; expected: string }
+  /** The workbook holds another form (or version) than the inputs. */
+  | { ok: false; reason: "otherForm"; expected: string; found: string };
+
+export interface ConsolidationWritten {
+  ok: true;
+  /** The sheets written for the consolidation (breakdown, file list). */
+  sheets: string[];
+}
+
+/**
+ * Writes a consolidation into the open workbook, which must hold the inputs' form (same id and
+ * version): the consolidated figures into its input sheets (its own Thông tin chung and notes
+ * kept), every cached value recomputed, and the breakdown and file sheets. Exactly two syncs.
+ * Office errors propagate with their message.
+ */
+export async function consolidateIntoWorkbook(
+  context: ContextApi,
+  result: Consolidation,
+  files: readonly FileStatus[],
+  options: { over?: "units" | "periods"; capabilities?: Capabilities } = {},
+): Promise<ConsolidationWritten | ConsolidationRefusal> {
+  const capabilities = options.capabilities ?? hostCapabilities();
+  assertCanRun(capabilities);
+  const over = options.over ?? "units";
+  const collect = queueInstallRead(
+    context,
+    candidateSheetNames(result.catalogue, [
+      ...furtherAlternates(result.catalogue),
+      UNITS_SHEET.name,
+      FILES_SHEET.name,
+    ]),
+  );
+  await context.sync();
+  const seen = collect();
+
+  const metaSheet = seen.existing.sheets.get(META_SHEET_NAME);
+  const meta = metaSheet ? readMeta(metaSheet.cells) : null;
+  const expected = describeCatalogue(result.catalogue);
+  if (!meta) return { ok: false, reason: "notInstalled", expected };
+  if (meta.templateId !== result.catalogue.id || meta.version !== result.catalogue.version) {
+    return {
+      ok: false,
+      reason: "otherForm",
+      expected,
+      found: `«${meta.templateId}» phiên bản ${meta.version}`,
+    };
+  }
+
+  const plans = planConsolidationInto(seen.existing, result, files, {
+    over,
+    subtitle: consolidationSubtitle(result),
+  });
+  applySheets(context, plans, seen.state, capabilities);
+  await context.sync();
+  return { ok: true, sheets: [over === "units" ? UNITS_SHEET.name : PERIODS_SHEET.name, FILES_SHEET.name] };
+}

@@ -1,0 +1,14 @@
+/** Writing a consolidated workbook: the core's sheet descriptions through ExcelJS, saved atomically. */
+import * as ExcelJS from "exceljs";
+import type { SheetPlan } from "../../core/layout/model";
+import { applySheets } from "../applySheets";
+import { saveWorkbookFile } from "../files";
+
+/** Writes a new workbook of `plans` to `file` atomically (a failed write leaves no half file). */
+export async function writeConsolidatedWorkbook(plans: readonly SheetPlan[], file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "cchc";
+  workbook.created = new Date();
+  await applySheets(workbook, plans);
+  await saveWorkbookFile(workbook, file, { overwrite: true });
+}

@@ -1,0 +1,313 @@
+/**
+ * `cchc consolidate` on real files of the built-in commune form: over units (every refusal
+ * with its message while the rest consolidate, exit codes, inputs byte-identical, the output
+ * written atomically and then passing `check` and `report` like any workbook) and over periods
+ * (9 tháng = 6 tháng + Quý III; a gap refused, nothing written).
+ */
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { bufferIo } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+import { builtinCatalogue, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
+import { aggregateOf } from "../../src/core/consolidate";
+import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
+import { toExcelSerial } from "../../src/core/period";
+import { inputName } from "../../src/core/catalogue";
+import { cellValue, findWorksheet } from "../../src/xlsx/readWorkbook";
+import { writeUnitFile } from "../support/consolidation";
+import { makeTempDir, namedCell, readBack, removeTempDir, strayFiles } from "../support/xlsx";
+
+const XA = builtinCatalogue("cchc-xa")!;
+const HUYEN = DISTRICT_CATALOGUE;
+
+const A = {
+  co_quan: "UBND XÃ AN BÌNH",
+  ky_bao_cao: "Quý III",
+  nam: 2026,
+  hs_moi: 80,
+  hs_kytruoc: 20,
+  hs_tong: 100,
+  hs_dagq: 90,
+  hs_dagq_dunghan: 85,
+  hs_dagq_quahan: 5,
+  hs_danggq: 10,
+  hs_danggq_tronghan: 10,
+  hs_danggq_quahan: 0,
+  bc_xa_giao: 20,
+  bc_xa_comat: 19,
+  ns_thu: 10.5,
+  ns_kehoach: 12,
+};
+const B = {
+  ...A,
+  co_quan: "UBND PHƯỜNG BẮC SƠN",
+  hs_moi: 40,
+  hs_kytruoc: 10,
+  hs_tong: 50,
+  hs_dagq: 50,
+  hs_dagq_dunghan: 40,
+  hs_dagq_quahan: 10,
+  hs_danggq: 0,
+  hs_danggq_tronghan: 0,
+  bc_xa_giao: 15,
+  bc_xa_comat: 15,
+  ns_thu: 7,
+  ns_kehoach: 7,
+};
+/** C has errors: more resolved on time than resolved. */
+const C = {
+  ...A,
+  co_quan: "UBND XÃ CẨM HÀ",
+  hs_moi: 30,
+  hs_kytruoc: 0,
+  hs_tong: 30,
+  hs_dagq: 25,
+  hs_dagq_dunghan: 26,
+  hs_dagq_quahan: 0,
+  hs_danggq: 5,
+  hs_danggq_tronghan: 5,
+  bc_xa_giao: 10,
+  bc_xa_comat: 9,
+  ns_thu: null,
+  ns_kehoach: null,
+};
+
+let dir: string;
+const run = async (...args: string[]) => {
+  const io = bufferIo();
+  const status = await main(["consolidate", ...args], io);
+  return { status, stdout: io.stdout, stderr: io.stderr };
+};
+const digest = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const inDir = (...parts: string[]) => path.join(dir, ...parts);
+
+beforeAll(async () => {
+  dir = makeTempDir("cchc-consolidate-");
+  fs.mkdirSync(inDir("xa"));
+  await writeUnitFile(inDir("xa", "an-binh.xlsx"), A, XA);
+  await writeUnitFile(inDir("xa", "bac-son.xlsx"), B, XA);
+  await writeUnitFile(inDir("xa", "cam-ha.xlsx"), C, XA);
+}, 60_000);
+afterAll(() => removeTempDir(dir));
+
+describe("cchc consolidate over units", () => {
+  it("sums, recomputes ratios, flags the unit with errors, lists every file; exit 1", async () => {
+    const inputs = fs.readdirSync(inDir("xa")).map((n) => inDir("xa", n));
+    const before = inputs.map(digest);
+    const out = inDir("tinh.xlsx");
+    const result = await run("-o", out, inDir("xa"), "--co-quan", "SỞ NỘI VỤ TỈNH THỬ");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    expect(result.stdout.split("\n")).toEqual([
+      `✓ ${inDir("xa", "an-binh.xlsx")}: UBND XÃ AN BÌNH, 0 lỗi, 0 cảnh báo`,
+      `✓ ${inDir("xa", "bac-son.xlsx")}: UBND PHƯỜNG BẮC SƠN, 0 lỗi, 0 cảnh báo`,
+      `✓ ${inDir("xa", "cam-ha.xlsx")}: UBND XÃ CẨM HÀ, 2 lỗi, 0 cảnh báo`,
+      `Đã tổng hợp 3/3 tệp (3 đơn vị) vào "${out}". 1 đơn vị có lỗi số liệu: UBND XÃ CẨM HÀ.`,
+      "",
+    ]);
+    expect(inputs.map(digest)).toEqual(before);
+    expect(strayFiles(dir, ["xa", "tinh.xlsx"])).toEqual([]);
+
+    const workbook = await readBack(out);
+    const value = (id: string) => cellValue(namedCell(workbook, inputName(id)));
+    expect([value("hs_tong"), value("hs_dagq"), value("hs_dagq_dunghan"), value("hs_dagq_quahan")]).toEqual([
+      180, 165, 151, 15,
+    ]);
+    expect([value("bc_xa_giao"), value("bc_xa_comat"), value("ns_thu"), value("ns_kehoach")]).toEqual([
+      45, 43, 17.5, 19,
+    ]);
+    // Cached ratio values are the recomputed ones: 151 / 165, not the mean of the units' rates.
+    expect(value("hs_tyle_dunghan")).toBeCloseTo(151 / 165, 12);
+    expect(value("ns_tyle")).toBeCloseTo(17.5 / 19, 12);
+    expect(value("co_quan")).toBe("SỞ NỘI VỤ TỈNH THỬ");
+    expect(value("ky_bao_cao")).toBe("Quý III");
+    expect(value("tu_ngay")).toBe(toExcelSerial({ year: 2026, month: 6, day: 15 }));
+
+    const breakdown = findWorksheet(workbook, "Tổng hợp theo đơn vị")!;
+    expect([6, 7, 8, 9].map((r) => breakdown.getCell(`B${r}`).value)).toEqual([
+      "UBND PHƯỜNG BẮC SƠN",
+      "UBND XÃ AN BÌNH",
+      "UBND XÃ CẨM HÀ",
+      "Tổng cộng (3 đơn vị)",
+    ]);
+    expect(breakdown.getCell("C8").value).toBe(2);
+    const files = findWorksheet(workbook, "Tệp tổng hợp")!;
+    expect(files.getCell("E4").value).toBe("Đã tổng hợp");
+
+    // The result is a workbook like any other: check finds the error Cẩm Hà brought into the sums.
+    const io = bufferIo();
+    expect(await main(["check", out], io)).toBe(1);
+    expect(io.stdout).toBe(
+      "Lỗi       '2-3. Thể chế, TTHC'!D22, D23, D24: Tổng giải quyết đúng hạn + giải quyết quá hạn là 166, khác số hồ sơ đã giải quyết (165), lệch 1.\n" +
+        "Kết quả: 1 lỗi, 0 cảnh báo (cần sửa các lỗi trước khi gửi báo cáo).\n",
+    );
+  });
+
+  it("refuses a corrupt file, another form, another period and a unit's second file, and consolidates the rest", async () => {
+    const more = inDir("more");
+    fs.mkdirSync(more);
+    for (const name of ["an-binh.xlsx", "bac-son.xlsx"])
+      fs.copyFileSync(inDir("xa", name), path.join(more, name));
+    fs.writeFileSync(
+      path.join(more, "hong.xlsx"),
+      fs.readFileSync(inDir("xa", "an-binh.xlsx")).subarray(0, 2000),
+    );
+    fs.writeFileSync(path.join(more, "ghi-chu.xlsx"), "không phải bảng tính");
+    await writeUnitFile(
+      path.join(more, "huyen.xlsx"),
+      { ...SAMPLE_FIGURES, co_quan: "UBND XÃ D", ky_bao_cao: "Quý III", nam: 2026 },
+      HUYEN,
+    );
+    await writeUnitFile(
+      path.join(more, "quy-2.xlsx"),
+      { ...A, co_quan: "UBND XÃ E", ky_bao_cao: "Quý II" },
+      XA,
+    );
+    await writeUnitFile(path.join(more, "z-an-binh-lan-2.xlsx"), { ...A, hs_moi: 1 }, XA);
+    const before = fs.readdirSync(more).map((n) => digest(path.join(more, n)));
+
+    const out = inDir("tinh-2.xlsx");
+    const result = await run("-o", out, more);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trimEnd().split("\n");
+    const line = (name: string) => lines.find((l) => l.includes(path.join(more, name)));
+    expect(line("hong.xlsx")).toMatch(/^✗ .*: Tệp bị hỏng, không đọc được/);
+    expect(line("ghi-chu.xlsx")).toMatch(/: Tệp không phải bảng tính Excel \.xlsx\.$/);
+    expect(line("huyen.xlsx")).toMatch(
+      /: Tệp theo mẫu «cchc-huyen» phiên bản 1\.0\.0, khác mẫu «cchc-xa» phiên bản 1\.0\.0 của các tệp đang tổng hợp\.$/,
+    );
+    expect(line("quy-2.xlsx")).toMatch(
+      /: Số liệu kỳ Quý II\/2026, 15\/03\/2026 – 14\/06\/2026, khác kỳ đang tổng hợp \(Quý III\/2026/,
+    );
+    expect(line("z-an-binh-lan-2.xlsx")).toBe(
+      `✗ ${path.join(more, "z-an-binh-lan-2.xlsx")}: Đơn vị «UBND XÃ AN BÌNH» đã được đọc từ tệp «${path.join(more, "an-binh.xlsx")}»: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần.`,
+    );
+    expect(lines[lines.length - 1]).toBe(
+      `Đã tổng hợp 2/7 tệp (2 đơn vị) vào "${out}". 5 tệp bị loại (xem trang «Tệp tổng hợp»).`,
+    );
+    expect(fs.readdirSync(more).map((n) => digest(path.join(more, n)))).toEqual(before);
+    const workbook = await readBack(out);
+    expect(cellValue(namedCell(workbook, "CCHC_HS_TONG"))).toBe(150);
+    expect(findWorksheet(workbook, "Tệp tổng hợp")!.getCell("A2").value).toBe(
+      "7 tệp: 2 đã tổng hợp, 5 bị loại.",
+    );
+  });
+
+  it("exit 0 when every file is included and no unit has errors", async () => {
+    const result = await run(
+      "-o",
+      inDir("hai.xlsx"),
+      inDir("xa", "an-binh.xlsx"),
+      inDir("xa", "bac-son.xlsx"),
+    );
+    expect(result).toMatchObject({ status: 0, stderr: "" });
+  });
+
+  it("prints progress on stderr for a long run (a line when stderr is no terminal)", async () => {
+    const many = inDir("nhieu");
+    fs.mkdirSync(many);
+    for (let i = 0; i < 20; i++) fs.copyFileSync(inDir("xa", "an-binh.xlsx"), path.join(many, `x${i}.xlsx`));
+    const result = await run("-o", inDir("nhieu.xlsx"), many);
+    expect(result.stderr).toBe("Đã đọc 20/20 tệp…\n");
+    // 19 copies of one unit: the first is kept, the others refused as its second file.
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/Đã tổng hợp 1\/20 tệp \(1 đơn vị\)/);
+  });
+
+  it("exit 2 and nothing written when no file can be used, or on bad usage", async () => {
+    fs.writeFileSync(inDir("rac.xlsx"), "x");
+    const none = await run("-o", inDir("khong.xlsx"), inDir("rac.xlsx"));
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe("Không có tệp nào tổng hợp được; không ghi tệp kết quả.\n");
+    expect(fs.existsSync(inDir("khong.xlsx"))).toBe(false);
+
+    expect((await run(inDir("xa"))).stderr).toMatch(/^Thiếu tệp kết quả: -o KẾT_QUẢ\.xlsx\./);
+    expect((await run("-o", inDir("xa", "an-binh.xlsx"), inDir("xa", "an-binh.xlsx"))).stderr).toMatch(
+      /trùng một tệp đầu vào/,
+    );
+    expect((await run("-o", inDir("k.xlsx"), "--ky", "9 tháng", inDir("xa"))).stderr).toMatch(
+      /cần cả --ky và --nam/,
+    );
+    expect((await run("-o", inDir("k.xlsx"), "--ky", "Quý V", "--nam", "2026", inDir("xa"))).status).toBe(2);
+    // A folder that cannot take the output: the write fails, nothing is left behind.
+    const failed = await run("-o", inDir("khong-co", "x.xlsx"), inDir("xa"));
+    expect(failed.status).toBe(2);
+    expect(fs.existsSync(inDir("khong-co"))).toBe(false);
+  });
+});
+
+describe("cchc consolidate over periods", () => {
+  beforeAll(async () => {
+    fs.mkdirSync(inDir("ky"));
+    await writeUnitFile(
+      inDir("ky", "6thang.xlsx"),
+      { ...A, ky_bao_cao: "6 tháng", so_ky_hieu: "12/BC-UBND" },
+      XA,
+    );
+    await writeUnitFile(inDir("ky", "quy3.xlsx"), { ...B, co_quan: A.co_quan, ky_bao_cao: "Quý III" }, XA);
+    await writeUnitFile(inDir("ky", "quy1.xlsx"), { ...A, ky_bao_cao: "Quý I" }, XA);
+  }, 60_000);
+
+  it("9 tháng = 6 tháng + Quý III: flows summed, stocks from Quý III, titled for 9 tháng", async () => {
+    const out = inDir("9thang.xlsx");
+    const result = await run(
+      "-o",
+      out,
+      "--ky",
+      "9 tháng",
+      "--nam",
+      "2026",
+      inDir("ky", "quy3.xlsx"),
+      inDir("ky", "6thang.xlsx"),
+    );
+    expect(result).toMatchObject({ status: 0, stderr: "" });
+    const workbook = await readBack(out);
+    const value = (id: string) => cellValue(namedCell(workbook, inputName(id)));
+    // Staff are a stock (Quý III's) once the form says so; until then counts default to flows.
+    const stock = aggregateOf(XA.indicators.find((i) => i.id === "bc_xa_giao")!) === "stock";
+    expect([value("hs_tong"), value("hs_dagq_dunghan"), value("bc_xa_giao"), value("bc_xa_comat")]).toEqual([
+      150,
+      125,
+      ...(stock ? [15, 15] : [35, 34]),
+    ]);
+    expect([value("ky_bao_cao"), value("nam"), value("co_quan"), value("so_ky_hieu")]).toEqual([
+      "9 tháng",
+      2026,
+      A.co_quan,
+      null,
+    ]);
+    expect(value("tu_ngay")).toBe(toExcelSerial({ year: 2025, month: 12, day: 15 }));
+    expect(value("den_ngay")).toBe(toExcelSerial({ year: 2026, month: 9, day: 14 }));
+    expect(findWorksheet(workbook, "Tổng hợp theo kỳ")!.getCell("B8").value).toBe("Tổng cộng (2 kỳ)");
+
+    // Its report is titled for the longer period, with its data period.
+    const reported = inDir("9thang-bao-cao.xlsx");
+    expect(await main(["report", out, "-o", reported], bufferIo())).toBe(0);
+    const texts: string[] = [];
+    findWorksheet(await readBack(reported), "Phụ lục I")!.eachRow((row) =>
+      row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))),
+    );
+    expect(texts.some((t) => t.includes("9 THÁNG ĐẦU NĂM 2026"))).toBe(true);
+    expect(texts.some((t) => t.includes("15/12/2025") && t.includes("14/9/2026"))).toBe(true);
+  });
+
+  it("a gap is refused with the dates left out; exit 2, nothing written", async () => {
+    const out = inDir("9thang-thieu.xlsx");
+    const result = await run(
+      "-o",
+      out,
+      "--ky",
+      "9 tháng",
+      "--nam",
+      "2026",
+      inDir("ky", "quy1.xlsx"),
+      inDir("ky", "quy3.xlsx"),
+    );
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      "Các kỳ số liệu không ghép đúng kỳ 9 tháng/2026 (15/12/2025 – 14/09/2026): thiếu số liệu 15/03/2026 – 14/06/2026. Không ghi tệp kết quả.\n",
+    );
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,400 @@
+import fc from "fast-check";
+import { ratio } from "../../src/core/arithmetic";
+import {
+  compactEntry,
+  consolidatePeriods,
+  consolidateUnits,
+  consolidatedWorkbookPlan,
+  consolidationSubtitle,
+  type InputEntry,
+} from "../../src/core/consolidate";
+import { breakdownIndicators } from "../../src/core/consolidate/sheets";
+import { checkFigures, countFindings } from "../../src/core/checks";
+import { figuresOfPlans } from "../../src/core/install";
+import { toExcelSerial } from "../../src/core/period";
+import { planCell } from "../support/plans";
+import { TEST_CATALOGUE, THREE_UNITS, unitWorkbook } from "../support/consolidation";
+
+const three = (): InputEntry[] =>
+  THREE_UNITS.map((values, i) => unitWorkbook(`don-vi-${i + 1}.xlsx`, values));
+const numberOf = (outcome: ReturnType<typeof consolidateUnits>, id: string) =>
+  outcome.result!.evaluated.get(id)?.value;
+
+describe("consolidateUnits: known answers on the test catalogue", () => {
+  const outcome = consolidateUnits(three(), { coQuan: "SỞ NỘI VỤ TỈNH THỬ" });
+
+  it("sums flows and stocks and recomputes every ratio from the sums", () => {
+    expect(outcome.result!.values).toMatchObject({
+      hs_nhan: 190,
+      hs_dunghan: 165,
+      hs_quahan: 30,
+      kinh_phi: 3.85,
+      bien_che: 45,
+      co_mat: 44,
+    });
+    // 165 / (165 + 30), not the average of 90 %, 60 % and 100 %.
+    expect(numberOf(outcome, "hs_tyle")).toBeCloseTo(165 / 195, 12);
+    expect(numberOf(outcome, "co_mat_tyle")).toBeCloseTo(44 / 45, 12);
+  });
+
+  it("leaves texts and choices to type, takes the period from the inputs and the body from --co-quan", () => {
+    const { values, evaluated } = outcome.result!;
+    expect(values.mo_hinh).toBeNull();
+    expect(values.mot_cua).toBeNull();
+    expect(values).toMatchObject({
+      co_quan: "SỞ NỘI VỤ TỈNH THỬ",
+      ky_bao_cao: "Quý III",
+      nam: 2026,
+      tinh: null,
+    });
+    expect(evaluated.get("tu_ngay")?.value).toBe(toExcelSerial({ year: 2026, month: 6, day: 15 }));
+    expect(evaluated.get("den_ngay")?.value).toBe(toExcelSerial({ year: 2026, month: 9, day: 14 }));
+    expect(consolidationSubtitle(outcome.result!)).toBe("Kỳ Quý III/2026 (số liệu 15/06/2026 – 14/09/2026)");
+  });
+
+  it("counts each unit's errors and warnings with the check engine, and includes the unit with errors", () => {
+    expect(outcome.result!.parts.map((p) => [p.name, p.errors, p.warnings])).toEqual([
+      ["UBND PHƯỜNG BẮC SƠN", 0, 1],
+      ["UBND XÃ AN BÌNH", 0, 0],
+      ["UBND XÃ CẨM HÀ", 1, 0],
+    ]);
+    expect(outcome.files.every((f) => f.included)).toBe(true);
+  });
+
+  it("describes the breakdown: one row per unit, a total row equal to the consolidated figures, marks", () => {
+    const plans = consolidatedWorkbookPlan(outcome.result!, outcome.files, {
+      over: "units",
+      subtitle: consolidationSubtitle(outcome.result!),
+    });
+    expect(plans.map((p) => p.name)).toEqual([
+      "Thông tin chung",
+      "Số liệu thử",
+      "Danh mục văn bản",
+      "Chỉ số CCHC",
+      "Tổng hợp theo đơn vị",
+      "Tệp tổng hợp",
+      "_CCHC",
+    ]);
+    const sheet = plans[4];
+    const columns = breakdownIndicators(TEST_CATALOGUE).map((i) => i.id);
+    expect(columns).toEqual([
+      "hs_nhan",
+      "hs_dunghan",
+      "hs_quahan",
+      "hs_tyle",
+      "kinh_phi",
+      "mo_hinh",
+      "bien_che",
+      "co_mat",
+      "co_mat_tyle",
+      "mot_cua",
+    ]);
+    // Headers: section over its indicators, labels, ids; units from row 6, total row 9.
+    expect(planCell(sheet, "E3")?.value).toBe("1. Thủ tục hành chính");
+    expect(sheet.merges).toContain("E3:J3");
+    expect(planCell(sheet, "E5")?.value).toBe("hs_nhan");
+    expect([6, 7, 8].map((r) => planCell(sheet, `B${r}`)?.value)).toEqual([
+      "UBND PHƯỜNG BẮC SƠN",
+      "UBND XÃ AN BÌNH",
+      "UBND XÃ CẨM HÀ",
+    ]);
+    expect(planCell(sheet, "C8")?.value).toBe(1);
+    expect(planCell(sheet, "B8")?.style?.fill).toBe("#F8CBAD");
+    expect(planCell(sheet, "B6")?.style?.fill).toBe("#FFE699");
+    expect(planCell(sheet, "B7")?.style?.fill).toBeUndefined();
+    expect(planCell(sheet, "B9")?.value).toBe("Tổng cộng (3 đơn vị)");
+    expect(planCell(sheet, "E9")?.value).toBe(190);
+    expect(planCell(sheet, "H9")?.value).toBeCloseTo(165 / 195, 12);
+    expect(planCell(sheet, "H6")?.value).toBeCloseTo(0.6, 12);
+    expect(planCell(sheet, "J7")?.value).toBe("Một cửa số");
+    expect(planCell(sheet, "J9")?.value).toBeNull();
+  });
+
+  it("types the consolidated figures into the form's sheets with cached values recomputed", () => {
+    const plans = consolidatedWorkbookPlan(outcome.result!, outcome.files, { over: "units", subtitle: "" });
+    const figures = figuresOfPlans(plans, TEST_CATALOGUE);
+    expect(figures.get("hs_nhan")?.value).toEqual({ type: "number", value: 190 });
+    const tyle = plans[1].cells.find((c) => c.computes?.type === "indicator" && c.computes.id === "hs_tyle");
+    expect(tyle?.formula).toContain("CCHC.DUNGHAN(CCHC_HS_DUNGHAN,CCHC_HS_QUAHAN)");
+    expect(tyle?.cached).toBeCloseTo(165 / 195, 12);
+    const tuNgay = plans[0].cells.find(
+      (c) => c.computes?.type === "indicator" && c.computes.id === "tu_ngay",
+    );
+    expect(tuNgay?.formula).toContain("CCHC.TUNGAY(");
+    expect(tuNgay?.cached).toBe(toExcelSerial({ year: 2026, month: 6, day: 15 }));
+    const score = plans[3].cells.find((c) => c.computes?.type === "score");
+    expect(score?.cached).toBe(1.69); // 2 × 84,615 % rounded
+    // The consolidated report has the error of the unit it includes (45 > 40 adds up to 165 ≤ 190: none).
+    expect(countFindings(checkFigures(figures, [], TEST_CATALOGUE))).toEqual({ errors: 0, warnings: 0 });
+  });
+});
+
+describe("consolidateUnits: refusals, each named, the rest still consolidated", () => {
+  const other = { ...TEST_CATALOGUE, id: "tinh-khac", version: "1" };
+  const entries: InputEntry[] = [
+    ...three(),
+    { ok: false, source: "hong.xlsx", reason: "Tệp bị hỏng, không đọc được." },
+    unitWorkbook("mau-khac.xlsx", { ...THREE_UNITS[0], co_quan: "UBND XÃ D" }, other),
+    unitWorkbook("ky-khac.xlsx", { ...THREE_UNITS[0], co_quan: "UBND XÃ E", ky_bao_cao: "Quý II" }),
+    unitWorkbook("zz-lan-hai.xlsx", { ...THREE_UNITS[1], co_quan: "Ubnd  phường Bắc Sơn" }),
+    unitWorkbook("khong-ky.xlsx", { co_quan: "UBND XÃ G", hs_nhan: 5 }),
+  ];
+  const outcome = consolidateUnits(entries);
+  const reason = (source: string) => outcome.files.find((f) => f.source === source)?.reason;
+
+  it("refuses each with its reason", () => {
+    expect(
+      outcome.files
+        .filter((f) => !f.included)
+        .map((f) => f.source)
+        .sort(),
+    ).toEqual(["hong.xlsx", "khong-ky.xlsx", "ky-khac.xlsx", "mau-khac.xlsx", "zz-lan-hai.xlsx"].sort());
+    expect(reason("hong.xlsx")).toBe("Tệp bị hỏng, không đọc được.");
+    expect(reason("mau-khac.xlsx")).toBe(
+      "Tệp theo mẫu «tinh-khac» phiên bản 1, khác mẫu «tinh-thu-xa» phiên bản 2026.1 của các tệp đang tổng hợp.",
+    );
+    expect(reason("ky-khac.xlsx")).toBe(
+      "Số liệu kỳ Quý II/2026, 15/03/2026 – 14/06/2026, khác kỳ đang tổng hợp (Quý III/2026, 15/06/2026 – 14/09/2026).",
+    );
+    expect(reason("zz-lan-hai.xlsx")).toBe(
+      "Đơn vị «Ubnd phường Bắc Sơn» đã được đọc từ tệp «don-vi-2.xlsx»: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần.",
+    );
+    expect(reason("khong-ky.xlsx")).toMatch(/^Thông tin chung chưa có kỳ báo cáo và năm/);
+  });
+
+  it("consolidates the others as if the refused files were not given", () => {
+    expect(outcome.result!.values).toEqual(consolidateUnits(three()).result!.values);
+  });
+
+  it("has no result when no file can be used", () => {
+    const none = consolidateUnits([{ ok: false, source: "a.xlsx", reason: "x" }]);
+    expect(none.result).toBeUndefined();
+    expect(none.files).toEqual([{ source: "a.xlsx", included: false, reason: "x" }]);
+  });
+});
+
+describe("consolidateUnits: properties", () => {
+  const figure = fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: undefined });
+  const unit = fc.record({
+    hs_nhan: figure,
+    hs_dunghan: figure,
+    hs_quahan: figure,
+    kinh_phi: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: undefined }),
+    bien_che: figure,
+    co_mat: figure,
+    mo_hinh: fc.option(fc.string(), { nil: undefined }),
+  });
+  const units = fc.array(unit, { minLength: 1, maxLength: 8 });
+  const asEntries = (list: ReadonlyArray<Record<string, unknown>>) =>
+    list.map((values, i) =>
+      unitWorkbook(`f${String(i).padStart(2, "0")}.xlsx`, {
+        ...values,
+        co_quan: `Xã ${i}`,
+        ky_bao_cao: "Quý III",
+        nam: 2026,
+      }),
+    );
+
+  it("one unit alone consolidates to itself", () => {
+    fc.assert(
+      fc.property(unit, (values) => {
+        const [entry] = asEntries([values]);
+        const result = consolidateUnits([entry]).result!;
+        const own = result.parts[0].evaluated;
+        for (const id of [
+          "hs_nhan",
+          "hs_dunghan",
+          "hs_quahan",
+          "kinh_phi",
+          "bien_che",
+          "co_mat",
+          "hs_tyle",
+          "co_mat_tyle",
+        ]) {
+          expect(result.evaluated.get(id)?.value).toBe(own.get(id)?.value);
+        }
+      }),
+    );
+  });
+
+  it("the order of the files does not matter", () => {
+    fc.assert(
+      fc.property(
+        units.chain((list) =>
+          fc.tuple(
+            fc.constant(list),
+            fc.shuffledSubarray([...list.keys()], { minLength: list.length, maxLength: list.length }),
+          ),
+        ),
+        ([list, order]) => {
+          const entries = asEntries(list);
+          const shuffled = order.map((i) => entries[i]);
+          const a = consolidateUnits(entries);
+          const b = consolidateUnits(shuffled);
+          expect(b.result!.values).toEqual(a.result!.values);
+          expect(b.files).toEqual(a.files);
+          expect(b.result!.parts.map((p) => p.name)).toEqual(a.result!.parts.map((p) => p.name));
+        },
+      ),
+    );
+  });
+
+  it("a rate equals the rate of the sums", () => {
+    fc.assert(
+      fc.property(units, (list) => {
+        const result = consolidateUnits(asEntries(list)).result!;
+        const sum = (id: string) => {
+          const given = list
+            .map((u) => u[id as keyof typeof u])
+            .filter((v): v is number => typeof v === "number");
+          return given.length ? given.reduce((a, b) => a + b, 0) : null;
+        };
+        const expected =
+          sum("bien_che") === 0 && (sum("co_mat") ?? 0) > 0 ? "" : ratio(sum("co_mat"), sum("bien_che"));
+        expect(result.evaluated.get("co_mat_tyle")?.value).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe("compactEntry: the same figures, kept in typed arrays", () => {
+  const value = fc.oneof(
+    fc.integer({ min: 0, max: 1e6 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.string(),
+    fc.boolean(),
+    fc.constant("#DIV/0!"),
+    fc.constant(null),
+  );
+  const ids = TEST_CATALOGUE.indicators.filter((i) => i.kind !== "ratio").map((i) => i.id);
+
+  it("reads back every figure (value, cell, formula, note) and consolidates to the same result", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...ids), value),
+        fc.option(fc.string(), { nil: undefined }),
+        (values, note) => {
+          const entry = unitWorkbook("a.xlsx", { ...values, ky_bao_cao: "Quý III", nam: 2026 });
+          const figures = new Map(entry.ok ? entry.figures : []);
+          const first = figures.get("hs_nhan");
+          if (first) figures.set("hs_nhan", { ...first, note, formula: "=1" });
+          const original = { ...entry, figures } as InputEntry;
+          const compact = compactEntry(original, new Map());
+          const read = compact.ok ? compact.figures : new Map();
+          expect([...read]).toEqual([...figures]);
+          expect(read.size).toBe(figures.size);
+          for (const id of ids) {
+            expect(read.get(id)).toEqual(figures.get(id));
+            expect(read.has(id)).toBe(figures.has(id));
+          }
+          expect(consolidateUnits([compact]).result?.values).toEqual(
+            consolidateUnits([original]).result?.values,
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe("consolidatePeriods: one unit, 9 tháng = 6 tháng + Quý III, from the dates", () => {
+  const base = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử", nam: 2026 };
+  const half = unitWorkbook("6thang.xlsx", {
+    ...base,
+    ky_bao_cao: "6 tháng",
+    hs_nhan: 200,
+    hs_dunghan: 180,
+    hs_quahan: 20,
+    kinh_phi: 4,
+    bien_che: 20,
+    co_mat: 17,
+    mo_hinh: "cũ",
+    so_ky_hieu: "12/BC-UBND",
+  });
+  const q3 = unitWorkbook("quy3.xlsx", {
+    ...base,
+    ky_bao_cao: "Quý III",
+    hs_nhan: 100,
+    hs_dunghan: 90,
+    hs_quahan: 10,
+    kinh_phi: 1.5,
+    bien_che: 21,
+    co_mat: 19,
+    mo_hinh: "Một cửa số",
+    so_ky_hieu: "30/BC-UBND",
+  });
+
+  it("sums flows, takes stocks and texts from the latest period, recomputes ratios, carries the target period", () => {
+    const outcome = consolidatePeriods([q3, half], { period: "9 tháng", year: 2026 });
+    expect(outcome.problem).toBeUndefined();
+    const { values, evaluated, parts } = outcome.result!;
+    expect(values).toMatchObject({
+      hs_nhan: 300,
+      hs_dunghan: 270,
+      hs_quahan: 30,
+      kinh_phi: 5.5,
+      bien_che: 21,
+      co_mat: 19,
+      mo_hinh: "Một cửa số",
+      co_quan: "UBND XÃ AN BÌNH",
+      tinh: "Tỉnh Thử",
+      ky_bao_cao: "9 tháng",
+      nam: 2026,
+      so_ky_hieu: null,
+    });
+    expect(evaluated.get("hs_tyle")?.value).toBeCloseTo(270 / 300, 12);
+    expect(evaluated.get("co_mat_tyle")?.value).toBeCloseTo(19 / 21, 12);
+    expect(evaluated.get("tu_ngay")?.value).toBe(toExcelSerial({ year: 2025, month: 12, day: 15 }));
+    expect(evaluated.get("den_ngay")?.value).toBe(toExcelSerial({ year: 2026, month: 9, day: 14 }));
+    expect(parts.map((p) => p.name)).toEqual([
+      "6 tháng/2026, 15/12/2025 – 14/06/2026",
+      "Quý III/2026, 15/06/2026 – 14/09/2026",
+    ]);
+  });
+
+  it("works from the dates: typed data periods that tile the target are accepted whatever their names", () => {
+    const a = unitWorkbook("a.xlsx", {
+      ...base,
+      ky_bao_cao: "Quý I",
+      tu_ngay: toExcelSerial({ year: 2025, month: 12, day: 15 }),
+      den_ngay: toExcelSerial({ year: 2026, month: 4, day: 30 }),
+      hs_nhan: 1,
+    });
+    const b = unitWorkbook("b.xlsx", {
+      ...base,
+      ky_bao_cao: "Quý II",
+      tu_ngay: toExcelSerial({ year: 2026, month: 5, day: 1 }),
+      den_ngay: toExcelSerial({ year: 2026, month: 6, day: 14 }),
+      hs_nhan: 2,
+    });
+    const outcome = consolidatePeriods([a, b], { period: "6 tháng", year: 2026 });
+    expect(outcome.problem).toBeUndefined();
+    expect(outcome.result!.values.hs_nhan).toBe(3);
+  });
+
+  it("refuses a gap with the dates left out", () => {
+    const q1 = unitWorkbook("quy1.xlsx", { ...base, ky_bao_cao: "Quý I", hs_nhan: 1 });
+    const outcome = consolidatePeriods([q1, q3], { period: "9 tháng", year: 2026 });
+    expect(outcome.result).toBeUndefined();
+    expect(outcome.problem).toBe(
+      "Các kỳ số liệu không ghép đúng kỳ 9 tháng/2026 (15/12/2025 – 14/09/2026): thiếu số liệu 15/03/2026 – 14/06/2026.",
+    );
+  });
+
+  it("refuses an overlap with the dates counted twice, and a period outside the target", () => {
+    const q2 = unitWorkbook("quy2.xlsx", { ...base, ky_bao_cao: "Quý II", hs_nhan: 1 });
+    const q4 = unitWorkbook("quy4.xlsx", { ...base, ky_bao_cao: "Quý IV", hs_nhan: 1 });
+    const outcome = consolidatePeriods([half, q2, q3, q4], { period: "9 tháng", year: 2026 });
+    expect(outcome.problem).toBe(
+      "Các kỳ số liệu không ghép đúng kỳ 9 tháng/2026 (15/12/2025 – 14/09/2026): tính hai lần 15/03/2026 – 14/06/2026 («6thang.xlsx», «quy2.xlsx»); 15/09/2026 – 14/12/2026 nằm ngoài kỳ («quy4.xlsx»).",
+    );
+  });
+
+  it("refuses another unit's file (then the dates no longer tile)", () => {
+    const stranger = unitWorkbook("khac.xlsx", { ...base, co_quan: "UBND XÃ KHÁC", ky_bao_cao: "Quý III" });
+    const outcome = consolidatePeriods([half, q3, stranger], { period: "9 tháng", year: 2026 });
+    expect(outcome.problem).toBeUndefined();
+    expect(outcome.files.find((f) => f.source === "khac.xlsx")?.reason).toBe(
+      "Tệp của đơn vị «UBND XÃ KHÁC», khác đơn vị đang tổng hợp theo kỳ «UBND XÃ AN BÌNH».",
+    );
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * The fast figure reader against the ExcelJS reader (the same figures, cells, formulas, notes
+ * and documents from the same file), on files written by cchc, edited as another program
+ * would (1904 dates, inline strings) and each kind of file it must refuse.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import JSZip from "jszip";
+import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { catalogueOfMeta } from "../../src/core/meta";
+import { SAMPLE_DOCUMENTS } from "../../src/core/catalogue/sample";
+import type { InputEntry } from "../../src/core/consolidate";
+import type { Figures } from "../../src/core/figures";
+import { toExcelSerial } from "../../src/core/period";
+import { readFigureFile } from "../../src/xlsx/figureReader/files";
+import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
+import { openWorkbookFile, saveWorkbookFile } from "../../src/xlsx/files";
+import { buildTemplate } from "../../src/xlsx/operations";
+import { readWorkbookFigures, readWorkbookMeta } from "../../src/xlsx/readWorkbook";
+import * as ExcelJS from "exceljs";
+import { resolveTestCatalogue, TEST_CATALOGUE, THREE_UNITS, writeUnitFile } from "../support/consolidation";
+import { makeTempDir, removeTempDir } from "../support/xlsx";
+
+let dir: string;
+beforeAll(() => {
+  dir = makeTempDir("cchc-reader-");
+});
+afterAll(() => removeTempDir(dir));
+
+const plain = (figures: Figures) =>
+  [...figures.values()].map((f) => ({ ...f, formula: f.formula ? "formula" : undefined }));
+
+function ok(entry: InputEntry): Extract<InputEntry, { ok: true }> {
+  if (!entry.ok) throw new Error(entry.reason);
+  return entry;
+}
+
+async function rezip(file: string, out: string, edit: (zip: JSZip) => Promise<void>): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  await edit(zip);
+  fs.writeFileSync(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+describe("the fast reader reads what ExcelJS reads", () => {
+  it("the Đức Thọ sample: every figure, cell, formula, note and document", async () => {
+    const file = path.join(dir, "sample.xlsx");
+    const { workbook } = await buildTemplate({ sample: true, sampleDocuments: SAMPLE_DOCUMENTS });
+    // A note typed beside a figure comes along too.
+    const info = workbook.getWorksheet("1. Chỉ đạo điều hành")!;
+    info.getCell("E5").value = "giải trình";
+    await saveWorkbookFile(workbook, file, { overwrite: true });
+
+    const opened = await openWorkbookFile(file);
+    const meta = readWorkbookMeta(opened.workbook);
+    const catalogue = meta ? catalogueOfMeta(meta) : DEFAULT_CATALOGUE;
+    const expected = readWorkbookFigures(opened.workbook, catalogue);
+    const read = ok(await readFigureFile(file));
+    expect(read.catalogue.id).toBe("cchc-huyen");
+    expect(plain(read.figures)).toEqual(plain(expected.figures));
+    expect(read.problems).toEqual([]);
+    expect(read.documents).toEqual(expected.documents);
+    expect(read.documents).toHaveLength(SAMPLE_DOCUMENTS.length);
+    expect([...read.figures.values()].some((f) => f.note === "giải trình")).toBe(true);
+    // The browser's unzip (fflate) reads the same.
+    const viaFflate = ok(readFigureWorkbook(fs.readFileSync(file), file));
+    expect(plain(viaFflate.figures)).toEqual(plain(read.figures));
+    expect(viaFflate.documents).toEqual(read.documents);
+
+    // Cells without their `r` attribute (allowed: they follow the previous cell) are read in full.
+    const bare = path.join(dir, "sample-bare.xlsx");
+    await rezip(file, bare, async (zip) => {
+      for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+        zip.file(name, (await zip.file(name)!.async("string")).replace(/<c r="[A-Z]+\d+"/g, "<c"));
+      }
+    });
+    const fromBare = ok(await readFigureFile(bare));
+    expect(plain(fromBare.figures)).toEqual(plain(read.figures));
+    expect(fromBare.documents).toEqual(read.documents);
+  });
+
+  it("a workbook of a province's own form, found through the resolver", async () => {
+    const file = path.join(dir, "unit.xlsx");
+    await writeUnitFile(file, THREE_UNITS[0]);
+    const read = ok(await readFigureFile(file, { resolveCatalogue: resolveTestCatalogue }));
+    expect(read.catalogue.id).toBe(TEST_CATALOGUE.id);
+    expect(read.figures.get("hs_nhan")).toEqual({
+      id: "hs_nhan",
+      cell: "'Số liệu thử'!D5",
+      value: { type: "number", value: 100 },
+    });
+    expect(read.figures.get("co_quan")?.value).toEqual({ type: "text", value: "UBND XÃ AN BÌNH" });
+    expect(read.figures.get("tu_ngay")?.formula).toMatch(/^=/);
+    // Without the resolver the form is unknown, and the file is refused saying so.
+    expect(await readFigureFile(file)).toEqual({
+      ok: false,
+      source: file,
+      reason: "Tệp theo mẫu «tinh-thu-xa» phiên bản 2026.1, cchc không biết mẫu này.",
+    });
+  });
+
+  it("texts with `_x` sequences, escaped as SpreadsheetML does, read as typed", async () => {
+    const file = path.join(dir, "escaped.xlsx");
+    const name = "UBND_xa_A_x0041_ và _x005F_";
+    await writeUnitFile(file, { ...THREE_UNITS[0], co_quan: name });
+    const read = ok(await readFigureFile(file, { resolveCatalogue: resolveTestCatalogue }));
+    expect(read.figures.get("co_quan")?.value).toEqual({ type: "text", value: name });
+    const opened = await openWorkbookFile(file);
+    expect(readWorkbookFigures(opened.workbook, TEST_CATALOGUE).figures.get("co_quan")?.value).toEqual({
+      type: "text",
+      value: name,
+    });
+  });
+
+  it("dates of a 1904 workbook and inline strings, as another program writes them", async () => {
+    const file = path.join(dir, "typed.xlsx");
+    const date = toExcelSerial({ year: 2026, month: 9, day: 20 });
+    await writeUnitFile(file, { ...THREE_UNITS[0], ngay_ban_hanh: date });
+    const edited = path.join(dir, "edited.xlsx");
+    await rezip(file, edited, async (zip) => {
+      const book = await zip.file("xl/workbook.xml")!.async("string");
+      expect(book).toMatch(/<workbookPr\b/);
+      zip.file("xl/workbook.xml", book.replace(/<workbookPr\b/, '<workbookPr date1904="1"'));
+      for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+        const xml = await zip.file(name)!.async("string");
+        zip.file(
+          name,
+          xml
+            .replace(`<v>${date}</v>`, `<v>${date - 1462}</v>`)
+            .replace(
+              /<c r="D5"([^>]*) t="s"><v>\d+<\/v><\/c>/,
+              '<c r="D5"$1 t="inlineStr"><is><t>UBND XÃ NỘI DÒNG</t></is></c>',
+            ),
+        );
+      }
+    });
+    const read = ok(await readFigureFile(edited, { resolveCatalogue: resolveTestCatalogue }));
+    expect(read.figures.get("ngay_ban_hanh")?.value).toEqual({ type: "number", value: date });
+    expect(read.figures.get("co_quan")?.value).toEqual({ type: "text", value: "UBND XÃ NỘI DÒNG" });
+  });
+});
+
+describe("the fast reader places figures as the ExcelJS reader does, on workbooks a user edited", () => {
+  async function both(file: string) {
+    const opened = await openWorkbookFile(file);
+    const meta = readWorkbookMeta(opened.workbook);
+    const catalogue = meta ? catalogueOfMeta(meta) : DEFAULT_CATALOGUE;
+    return {
+      expected: readWorkbookFigures(opened.workbook, catalogue),
+      read: ok(await readFigureFile(file)),
+    };
+  }
+  const fixtures = path.join(__dirname, "..", "fixtures", "cases");
+
+  it.each(["inserted-column.xlsx", "deleted-named-row.xlsx"])("%s (LibreOffice's own file)", async (name) => {
+    const { expected, read } = await both(path.join(fixtures, name));
+    expect(plain(read.figures)).toEqual(plain(expected.figures));
+    // ExcelJS drops a `#REF!` name (the problem then has no reference); this reader keeps its text.
+    const withoutReference = (problems: readonly object[] = []) =>
+      problems.map((p) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== "reference")));
+    expect(withoutReference(read.problems)).toEqual(withoutReference(expected.problems));
+    expect(read.documents).toEqual(expected.documents);
+  });
+
+  it("rows sorted away from their names: each figure read from its own key's row, the problem recorded", async () => {
+    const { workbook } = await buildTemplate({ sample: true });
+    const sheet = workbook.getWorksheet("1. Chỉ đạo điều hành")!;
+    const rows = [6, 7, 8, 9];
+    const contents = rows.map((r) => [1, 2, 3, 4, 5].map((c) => sheet.getCell(r, c).value));
+    rows.forEach((r, i) =>
+      [1, 2, 3, 4, 5].forEach((c, j) => (sheet.getCell(r, c).value = contents[3 - i][j])),
+    );
+    const file = path.join(dir, "sorted.xlsx");
+    await saveWorkbookFile(workbook, file, { overwrite: true });
+    const { expected, read } = await both(file);
+    expect(expected.problems.length).toBeGreaterThan(0);
+    expect(read.problems).toEqual(expected.problems);
+    expect(plain(read.figures)).toEqual(plain(expected.figures));
+  });
+});
+
+describe("the fast reader refuses, with a reason, and never throws", () => {
+  const cases: Array<[string, () => Promise<string>, RegExp]> = [
+    ["a missing file", async () => path.join(dir, "none.xlsx"), /^Không tìm thấy tệp\.$/],
+    ["a folder", async () => dir, /^Là một thư mục/],
+    [
+      "an empty file",
+      async () => {
+        fs.writeFileSync(path.join(dir, "empty.xlsx"), "");
+        return path.join(dir, "empty.xlsx");
+      },
+      /^Tệp rỗng/,
+    ],
+    [
+      "a text file",
+      async () => {
+        fs.writeFileSync(path.join(dir, "text.xlsx"), "không phải bảng tính");
+        return path.join(dir, "text.xlsx");
+      },
+      /^Tệp không phải bảng tính Excel \.xlsx\.$/,
+    ],
+    [
+      "a truncated workbook",
+      async () => {
+        const whole = fs.readFileSync(path.join(dir, "unit.xlsx"));
+        fs.writeFileSync(path.join(dir, "cut.xlsx"), whole.subarray(0, whole.length / 2));
+        return path.join(dir, "cut.xlsx");
+      },
+      /^Tệp bị hỏng, không đọc được/,
+    ],
+    [
+      "a zip that is no workbook",
+      async () => {
+        const zip = new JSZip().file("a.txt", "x");
+        fs.writeFileSync(path.join(dir, "other.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+        return path.join(dir, "other.xlsx");
+      },
+      /^Tệp là tệp nén nhưng không phải bảng tính Excel/,
+    ],
+    [
+      "a workbook that is not a CCHC workbook",
+      async () => {
+        const workbook = new ExcelJS.Workbook();
+        workbook.addWorksheet("Trang 1").getCell("A1").value = 5;
+        await saveWorkbookFile(workbook, path.join(dir, "plain.xlsx"), { overwrite: true });
+        return path.join(dir, "plain.xlsx");
+      },
+      /^Không phải bảng tính CCHC/,
+    ],
+  ];
+  it.each(cases)("%s", async (_what, make, reason) => {
+    const file = await make();
+    const entry = await readFigureFile(file, { resolveCatalogue: resolveTestCatalogue });
+    expect(entry.ok).toBe(false);
+    expect(entry.ok === false && entry.reason).toMatch(reason);
+  });
+
+  it("garbage bytes in a part are a refusal, not a crash", () => {
+    const entry = readFigureWorkbook(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), "x.xlsx");
+    expect(entry).toMatchObject({ ok: false, source: "x.xlsx" });
+  });
+});
