@@ -20,6 +20,7 @@ import {
 import type { ContextApi } from "./api";
 import { applySheets, type WorkbookState } from "./applySheets";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
+import { builtinForms } from "./readFigures";
 import { queueSheetReads, type SheetSnapshot } from "./readSheets";
 
 export interface InstallSheetsOptions extends InstallOptions {
@@ -101,10 +102,15 @@ export async function installSheets(
 ): Promise<InstallSummary> {
   const capabilities = options.capabilities ?? hostCapabilities();
   assertCanRun(capabilities);
-  const candidates = candidateSheetNames(
-    options.catalogue ?? DEFAULT_CATALOGUE,
-    furtherAlternates(options.catalogue),
-  );
+  // The sheets of every built-in form are read along, so that installing over a workbook of
+  // another built-in form (an upgrade, a repair) still takes one read.
+  const forms = [options.catalogue ?? DEFAULT_CATALOGUE, ...builtinForms()];
+  const candidates = [
+    ...new Set([
+      ...forms.flatMap((form) => candidateSheetNames(form)),
+      ...furtherAlternates(options.catalogue),
+    ]),
+  ];
 
   const collect = queueInstallRead(context, candidates);
   await context.sync();

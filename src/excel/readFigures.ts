@@ -185,6 +185,17 @@ export function queueReadWorkbook(
   };
 }
 
+/** Built-in forms (and the legacy commune subset) whose names every read queues. */
+const BUILTIN_IDS = ["xa-2025", "huyen-2021", "cchc-xa"];
+
+/**
+ * The built-in forms, read along in every first sync: a workbook of any of them then takes one
+ * read, whichever form the caller expected.
+ */
+export function builtinForms(): Catalogue[] {
+  return BUILTIN_IDS.map((id) => builtinCatalogue(id)!);
+}
+
 /**
  * Reads with the workbook's own catalogue: one sync when the expected catalogue is the one the
  * workbook carries, a second only when the meta sheet names another (then read again with it).
@@ -196,7 +207,7 @@ export async function readWithOwnCatalogue(
 ): Promise<ReadDetails> {
   const guess = expected ?? DEFAULT_CATALOGUE;
   // The built-in forms are read along: a workbook of any of them takes one sync.
-  const builtins = BUILTIN_IDS.map((id) => builtinCatalogue(id)!);
+  const builtins = builtinForms();
   const queued = new Set([guess, ...builtins].flatMap(inputNames));
   const sheetsQueued = new Set(
     [guess, ...builtins].flatMap((c) => candidateSheetNames(c)).map((n) => n.toLowerCase()),
@@ -215,9 +226,6 @@ export async function readWithOwnCatalogue(
   await context.sync();
   return again();
 }
-
-/** Built-in forms (and the legacy commune subset) whose names every read queues. */
-const BUILTIN_IDS = ["xa-2025", "huyen-2021", "cchc-xa"];
 
 /** Reads the figures, the document list and the CCHC.* cells in error: one sync. */
 export async function readWorkbook(context: ContextApi, options: ReadOptions = {}): Promise<WorkbookReading> {

@@ -87,7 +87,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
   // takes one sync (a workbook with another form costs a second, and updates this).
   let known: Catalogue = DEFAULT_CATALOGUE;
   const readOwn = async (context: ContextApi) => {
-    const details = await readWithOwnCatalogue(context, known);
+    const details = await readWithOwnCatalogue(context, known, capabilities());
     known = details.catalogue;
     return details;
   };

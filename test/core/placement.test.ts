@@ -2,7 +2,7 @@
  * readNamedFigures: the defined name is a figure's identity, checked against the key three
  * columns to its left; placementFindings turns what it meets into errors naming the indicator.
  */
-import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { placementFindings } from "../../src/core/checks";
 import { readNamedFigures, type NamedCell, type NameTarget, type SheetGrids } from "../../src/core/figures";
 import { planInstall } from "../../src/core/install";
@@ -27,7 +27,7 @@ function read(
   names: Record<string, NameTarget>,
   options: { namesComplete?: boolean; date1904?: boolean } = {},
 ) {
-  return readNamedFigures(DEFAULT_CATALOGUE, (name) => names[name], {
+  return readNamedFigures(DISTRICT_CATALOGUE, (name) => names[name], {
     gridOf: (sheet) => (sheet === SHEET ? grid : undefined),
     ...options,
   });
@@ -59,7 +59,7 @@ describe("readNamedFigures", () => {
       keyThere: "kh_tc_tong",
       cell: `'${SHEET}'!D3`,
     });
-    const [finding] = placementFindings(problems.slice(0, 1), DEFAULT_CATALOGUE);
+    const [finding] = placementFindings(problems.slice(0, 1), DISTRICT_CATALOGUE);
     expect(finding.severity).toBe("error");
     expect(finding.message).toMatch(/CCHC_KH_CD_TONG.*mã kh_tc_tong/);
   });
@@ -76,7 +76,7 @@ describe("readNamedFigures", () => {
         keyThere: "kh_tc_tong",
       },
     ]);
-    expect(placementFindings(problems, DEFAULT_CATALOGUE)[0].message).toMatch(
+    expect(placementFindings(problems, DISTRICT_CATALOGUE)[0].message).toMatch(
       /không dòng nào mang mã kh_cv_tong/,
     );
   });
@@ -84,7 +84,7 @@ describe("readNamedFigures", () => {
   it("trusts the name when its row's key was lost and no row carries the key", () => {
     const mangled: SheetGrids = { values: [["kh\ntong", "Tổng", "nhiệm vụ", 47]] };
     const { figures, problems } = readNamedFigures(
-      DEFAULT_CATALOGUE,
+      DISTRICT_CATALOGUE,
       (name) => (name === "CCHC_KH_TONG" ? cellAt(1) : undefined),
       {
         gridOf: () => mangled,
@@ -101,7 +101,7 @@ describe("readNamedFigures", () => {
     expect(read({}).problems).toEqual([]);
     const complete = read({}, { namesComplete: true }).problems;
     expect(complete).toContainEqual({ kind: "brokenName", id: "kh_tong", name: "CCHC_KH_TONG" });
-    expect(placementFindings(complete, DEFAULT_CATALOGUE)[0].message).toMatch(/không còn trỏ tới ô nào/);
+    expect(placementFindings(complete, DISTRICT_CATALOGUE)[0].message).toMatch(/không còn trỏ tới ô nào/);
   });
 
   it("turns typed dates of a 1904 workbook into 1900 serials, and nothing else", () => {
@@ -118,7 +118,10 @@ describe("readNamedFigures", () => {
 describe("planInstall over sorted rows", () => {
   /** The sample's plans as an installed workbook, with every name where install put it. */
   function installedWithNames() {
-    const fresh = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
+    const fresh = planInstall(
+      { sheetNames: [], sheets: new Map() },
+      { sample: true, catalogue: DISTRICT_CATALOGUE },
+    );
     const workbook = workbookOf(fresh.sheets);
     const names = new Map(
       fresh.sheets.flatMap((plan) =>

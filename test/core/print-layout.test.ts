@@ -4,7 +4,7 @@
  * recipients block in which every printed line fits its width. The printed result itself is
  * read back from LibreOffice's PDF in test/libreoffice/report-pdf.test.ts.
  */
-import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { figuresFromValues } from "../../src/core/figures";
 import { planInstall } from "../../src/core/install";
@@ -20,8 +20,12 @@ import { figureFormat } from "../../src/core/layout/styles";
 import { planReport } from "../../src/core/report/planReport";
 import { documentsFromSample, workbookOf } from "../support/plans";
 
-const installed = planInstall({ sheetNames: [], sheets: new Map() }, { sample: true });
-const figures = figuresFromValues(SAMPLE_FIGURES, DEFAULT_CATALOGUE, (i) => `'x'!${i.id}`);
+// The Đức Thọ sample, on the district form it was written for.
+const installed = planInstall(
+  { sheetNames: [], sheets: new Map() },
+  { sample: true, catalogue: DISTRICT_CATALOGUE },
+);
+const figures = figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE, (i) => `'x'!${i.id}`);
 const report = planReport(workbookOf(installed.sheets), {
   figures,
   documents: documentsFromSample(SAMPLE_DOCUMENTS),

@@ -68,7 +68,7 @@ describe("consolidateIntoWorkbook", () => {
       ok: false,
       reason: "otherForm",
       expected: "«cchc-xa» phiên bản 1.0.0",
-      found: "«cchc-huyen» phiên bản 1.0.0",
+      found: "«huyen-2021» phiên bản 2021.1",
     });
     expect(book.sheetNames()).toEqual(before);
   });

@@ -3,7 +3,7 @@
  * column inserted left of an input sheet, a named row deleted (`#REF!`), rows of a block sorted.
  * Reading stays one sync and installing two.
  */
-import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { checkFigures } from "../../src/core/checks";
 import type { Figures } from "../../src/core/figures";
 import { checkWorkbook } from "../../src/excel/checkWorkbook";
@@ -32,20 +32,22 @@ async function install(book: FakeWorkbook): Promise<void> {
 
 let sampleValues: Record<string, unknown>;
 beforeAll(async () => {
-  sampleValues = valuesOf((await read(await installedWorkbook({ sample: true }))).figures);
+  sampleValues = valuesOf(
+    (await read(await installedWorkbook({ sample: true, catalogue: DISTRICT_CATALOGUE }))).figures,
+  );
 });
 
 describe("a column inserted left of an input sheet", () => {
   it("reads every figure at its name; install brings the sheet back with every figure", async () => {
-    const book = await installedWorkbook({ sample: true });
+    const book = await installedWorkbook({ sample: true, catalogue: DISTRICT_CATALOGUE });
     book.insertColumn(SHEET, 1);
     expect(book.refOf("CCHC_KH_TONG")).toBe(`'${SHEET}'!E5`);
     const reading = await read(book);
     expect(reading.problems).toEqual([]);
     expect(valuesOf(reading.figures)).toEqual(sampleValues);
-    expect(checkFigures(reading.figures, reading.documents, DEFAULT_CATALOGUE).map((f) => f.checkId)).toEqual(
-      SAMPLE_WARNINGS,
-    );
+    expect(
+      checkFigures(reading.figures, reading.documents, DISTRICT_CATALOGUE).map((f) => f.checkId),
+    ).toEqual(SAMPLE_WARNINGS);
     await install(book);
     expect(book.refOf("CCHC_KH_TONG")).toBe(`'${SHEET}'!D5`);
     expect(book.valueOf("CCHC_KH_TONG")).toBe(47);
@@ -55,7 +57,7 @@ describe("a column inserted left of an input sheet", () => {
 
 describe("a named input's row deleted (its name is #REF!)", () => {
   it("check reports an error naming the indicator; install brings the cell back", async () => {
-    const book = await installedWorkbook({ sample: true });
+    const book = await installedWorkbook({ sample: true, catalogue: DISTRICT_CATALOGUE });
     const row = Number(/\d+$/.exec(book.refOf("CCHC_KH_CD_TONG"))![0]);
     book.deleteRow(SHEET, row);
     const reading = await read(book);
@@ -78,7 +80,7 @@ describe("a named input's row deleted (its name is #REF!)", () => {
 
 describe("rows of a block sorted (keys and values moved, names stayed)", () => {
   it("reads each figure by its row's key, reports the disagreement, and install realigns", async () => {
-    const book = await installedWorkbook({ sample: true });
+    const book = await installedWorkbook({ sample: true, catalogue: DISTRICT_CATALOGUE });
     const rows = [6, 7, 8, 9, 10, 11, 12, 13];
     book.sortRows(SHEET, rows, [...rows].reverse(), [1, 2, 3, 4, 5]);
     // The name on row 7 (kh_tc_tong) now sits on kh_cpdt_tong's figure.
@@ -109,14 +111,16 @@ describe("a user's own sheet named _CCHC", () => {
   it("is neither overwritten nor hidden; our meta sheet takes another name that reading finds", async () => {
     const book = new FakeWorkbook({ sheets: ["Sheet1", "_CCHC"] });
     book.type("'_CCHC'!A1", "ghi chép riêng");
-    const { syncs } = await book.run((context) => installSheets(context, { sample: true }));
+    const { syncs } = await book.run((context) =>
+      installSheets(context, { sample: true, catalogue: DISTRICT_CATALOGUE }),
+    );
     expect(syncs).toBe(2);
     expect(book.sheet("_CCHC").visibility).toBe("Visible");
     expect(book.valueOf("'_CCHC'!A1")).toBe("ghi chép riêng");
     expect(book.valueOf("'_CCHC'!B1")).toBe("");
     expect(book.sheet("_CCHC_2").visibility).toBe("VeryHidden");
     const reading = await read(book);
-    expect(reading.meta?.templateId).toBe(DEFAULT_CATALOGUE.id);
+    expect(reading.meta?.templateId).toBe(DISTRICT_CATALOGUE.id);
     expect(valuesOf(reading.figures)).toEqual(sampleValues);
     await install(book);
     expect(book.sheetNames().filter((name) => name.startsWith("_CCHC"))).toEqual(["_CCHC", "_CCHC_2"]);

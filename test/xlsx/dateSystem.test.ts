@@ -3,6 +3,7 @@
  * 1462 lower, as LibreOffice and Mac Excel write it): `check` reads each date as the day it shows,
  * `install` keeps the flag and the typed date, and the reader reports the flag.
  */
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
@@ -24,7 +25,7 @@ let file1904: string;
 beforeAll(async () => {
   dir = makeTempDir("cchc-1904-");
   const sample = path.join(dir, "mau.xlsx");
-  await createTemplateFile(sample, { sample: true });
+  await createTemplateFile(sample, { sample: true, catalogue: DISTRICT_CATALOGUE });
   const book = await readBack(sample);
   book.getWorksheet("Thông tin chung")!.getCell("D10").value = new Date(Date.UTC(2021, 8, 20));
   file1904 = path.join(dir, "he-1904.xlsx");

@@ -21,6 +21,7 @@ import {
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
 import { parseAddress } from "../../core/layout/model";
+import { sheetNameKey } from "../../core/sheetNames";
 import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../../core/meta";
 import { candidateReportNames } from "../../core/report/planReport";
 import { gridView, readSharedStrings, readSheetCells, type ReadGrid } from "./sheetReader";
@@ -61,10 +62,13 @@ export class PackageReader {
     return this.workbook.sheets().map((s) => s.name);
   }
 
-  /** A worksheet tab by name, case-insensitively (chart sheets and other kinds are not). */
+  /**
+   * A worksheet tab by name, as Excel matches names (case, Unicode form, an escaped or raw
+   * control character: see `sheetNameKey`); chart sheets and other kinds are not worksheets.
+   */
   findSheet(name: string): SheetEntry | undefined {
-    const lower = name.toLowerCase();
-    return this.workbook.sheets().find((s) => s.worksheet && s.name.toLowerCase() === lower);
+    const key = sheetNameKey(name);
+    return this.workbook.sheets().find((s) => s.worksheet && sheetNameKey(s.name) === key);
   }
 
   /** A worksheet's cells, read once. */

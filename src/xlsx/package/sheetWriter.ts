@@ -220,6 +220,9 @@ function cellXml(p: string, plan: CellPlan, style: number, prior: Prior, dates: 
     const formula = plan.formula.replace(/^=/, "");
     const f = `<${p}f>${esc(formula)}</${p}f>`;
     const cached = plan.cached === "" ? EMPTY_CACHED_TEXT : plan.cached;
+    // A date formula's cached day is a 1900 serial too (CCHC.DENNGAY …): stored in the workbook's system.
+    if (typeof cached === "number" && Number.isFinite(cached) && isDateFormat(plan.style?.numberFormat))
+      return valueXml(dates.toWorkbook(cached), f);
     if (cached !== undefined) return valueXml(cached, f);
     const before = prior.get(plan.address);
     if (before && before.formula === formula && before.value !== null)
