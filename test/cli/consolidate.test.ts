@@ -100,9 +100,11 @@ describe("cchc consolidate over units", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
     expect(result.stdout.split("\n")).toEqual([
-      `✓ ${inDir("xa", "an-binh.xlsx")}: UBND XÃ AN BÌNH, 0 lỗi, 0 cảnh báo`,
-      `✓ ${inDir("xa", "bac-son.xlsx")}: UBND PHƯỜNG BẮC SƠN, 0 lỗi, 0 cảnh báo`,
-      `✓ ${inDir("xa", "cam-ha.xlsx")}: UBND XÃ CẨM HÀ, 2 lỗi, 0 cảnh báo`,
+      // The one warning of each unit: the legacy commune form (cchc-xa) is for periods before
+      // 1/7/2025, and these units report for 2026 (form:period).
+      `✓ ${inDir("xa", "an-binh.xlsx")}: UBND XÃ AN BÌNH, 0 lỗi, 1 cảnh báo`,
+      `✓ ${inDir("xa", "bac-son.xlsx")}: UBND PHƯỜNG BẮC SƠN, 0 lỗi, 1 cảnh báo`,
+      `✓ ${inDir("xa", "cam-ha.xlsx")}: UBND XÃ CẨM HÀ, 2 lỗi, 1 cảnh báo`,
       `Đã tổng hợp 3/3 tệp (3 đơn vị) vào "${out}". 1 đơn vị có lỗi số liệu: UBND XÃ CẨM HÀ.`,
       "",
     ]);
@@ -140,7 +142,8 @@ describe("cchc consolidate over units", () => {
     expect(await main(["check", out], io)).toBe(1);
     expect(io.stdout).toBe(
       "Lỗi       '2-3. Thể chế, TTHC'!D22, D23, D24: Tổng giải quyết đúng hạn + giải quyết quá hạn là 166, khác số hồ sơ đã giải quyết (165), lệch 1.\n" +
-        "Kết quả: 1 lỗi, 0 cảnh báo (cần sửa các lỗi trước khi gửi báo cáo).\n",
+        "Cảnh báo  'Thông tin chung'!D11: Mẫu «Mẫu báo cáo CCHC cấp xã cũ (trước ngày 01/7/2025), phần của mẫu cấp huyện dành cho xã» (cchc-xa) dùng cho các kỳ kết thúc đến ngày 30/06/2025, nhưng số liệu tính đến ngày 14/09/2026: kỳ này cần mẫu khác.\n" +
+        "Kết quả: 1 lỗi, 1 cảnh báo (cần sửa các lỗi trước khi gửi báo cáo).\n",
     );
   });
 
@@ -175,7 +178,7 @@ describe("cchc consolidate over units", () => {
     expect(line("hong.xlsx")).toMatch(/^✗ .*: Tệp bị hỏng, không đọc được/);
     expect(line("ghi-chu.xlsx")).toMatch(/: Tệp không phải bảng tính Excel \.xlsx\.$/);
     expect(line("huyen.xlsx")).toMatch(
-      /: Tệp theo mẫu «cchc-huyen» phiên bản 1\.0\.0, khác mẫu «cchc-xa» phiên bản 1\.0\.0 của các tệp đang tổng hợp\.$/,
+      /: Tệp theo mẫu «huyen-2021» phiên bản 2021\.1, khác mẫu «cchc-xa» phiên bản 1\.0\.0 của các tệp đang tổng hợp\.$/,
     );
     expect(line("quy-2.xlsx")).toMatch(
       /: Số liệu kỳ Quý II\/2026, 15\/03\/2026 – 14\/06\/2026, khác kỳ đang tổng hợp \(Quý III\/2026/,

@@ -95,7 +95,7 @@ describe("the pane's consolidate over the fake Excel", () => {
     );
     expect(syncs).toEqual([1]);
     expect(describeError(error)).toBe(
-      "Sổ tính đang mở phải có cùng mẫu với các tệp tổng hợp: hãy cài mẫu đó vào sổ tính (hoặc mở sổ tính của mẫu đó) rồi thử lại. (tệp theo mẫu «cchc-xa» phiên bản 1.0.0, sổ tính có mẫu «cchc-huyen» phiên bản 1.0.0)",
+      "Sổ tính đang mở phải có cùng mẫu với các tệp tổng hợp: hãy cài mẫu đó vào sổ tính (hoặc mở sổ tính của mẫu đó) rồi thử lại. (tệp theo mẫu «cchc-xa» phiên bản 1.0.0, sổ tính có mẫu «huyen-2021» phiên bản 2021.1)",
     );
   });
 
