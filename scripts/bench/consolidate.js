@@ -23,13 +23,14 @@ const lib = (p) => require(path.join(root, "lib", ...p.split("/")));
 
 /** Writes `count` commune workbooks: one through cchc, the others copies naming another unit. */
 async function make(dir, count) {
-  const { catalogueForLevel } = lib("core/catalogue/levels");
+  const { builtinCatalogue } = lib("core/catalogue");
   const { planInstall } = lib("core/install");
   const { typeFigures } = lib("core/consolidate");
   const { writeConsolidatedWorkbook } = lib("xlsx/figureReader/write");
   const { SAMPLE_FIGURES } = lib("core/catalogue/sample");
   const { unzipSync, zipSync, strToU8, strFromU8 } = require("fflate");
-  const catalogue = catalogueForLevel("X");
+  // The legacy commune form: the Đức Thọ sample's ids, which the sample figures fill.
+  const catalogue = builtinCatalogue("cchc-xa");
   const values = {};
   for (const indicator of catalogue.indicators) {
     if (indicator.id in SAMPLE_FIGURES) values[indicator.id] = SAMPLE_FIGURES[indicator.id];
