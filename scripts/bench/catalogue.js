@@ -12,21 +12,10 @@
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const ts = require("typescript");
+const { registerTypeScript } = require("./harness");
 
 const root = path.resolve(__dirname, "..", "..");
 
-function registerTypeScript() {
-  if (require.extensions[".ts"]) return;
-  require.extensions[".ts"] = (module, filename) => {
-    const source = fs.readFileSync(filename, "utf8");
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-      fileName: filename,
-    });
-    module._compile(outputText, filename);
-  };
-}
 
 async function best(times, body) {
   let fastest = Infinity;

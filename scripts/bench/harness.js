@@ -4,6 +4,9 @@
  */
 "use strict";
 
+const fs = require("fs");
+const ts = require("typescript");
+
 /**
  * Runs `body(iterations)` a few times and keeps the fastest: the first runs pay for JIT
  * compilation, and the minimum is the figure least disturbed by the rest of the machine.
@@ -26,4 +29,20 @@ function report(label, ms, iterations) {
   console.log(`  ${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms  (${perCall.toFixed(1)} ns/call)`);
 }
 
-module.exports = { measure, report };
+/**
+ * Lets a bench section require the project's TypeScript sources (the Office.js adapter and the
+ * fake Excel, which lib/ does not hold) through the compiler's transpileModule: no build needed.
+ */
+function registerTypeScript() {
+  if (require.extensions[".ts"]) return;
+  require.extensions[".ts"] = (module, filename) => {
+    const source = fs.readFileSync(filename, "utf8");
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+      fileName: filename,
+    });
+    module._compile(outputText, filename);
+  };
+}
+
+module.exports = { measure, report, registerTypeScript };

@@ -9,23 +9,11 @@
  */
 "use strict";
 
-const fs = require("fs");
 const path = require("path");
-const ts = require("typescript");
+const { registerTypeScript } = require("./harness");
 
 const root = path.resolve(__dirname, "..", "..");
 
-function registerTypeScript() {
-  if (require.extensions[".ts"]) return;
-  require.extensions[".ts"] = (module, filename) => {
-    const source = fs.readFileSync(filename, "utf8");
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-      fileName: filename,
-    });
-    module._compile(outputText, filename);
-  };
-}
 
 async function child() {
   registerTypeScript();
