@@ -142,9 +142,13 @@ describe("workbook-structure-protection.xlsx: a user workbook with its structure
     // The element as XML (its attributes, names and values in order; the serializer may drop the
     // blank before "/>", which is not part of the element).
     const protection = (text: string) =>
-      Array.from(new DOMParser().parseFromString(text, "text/xml").getElementsByTagName("workbookProtection")).map(
-        (e) => [e.namespaceURI, ...Array.from(e.attributes).map((a) => `${a.name}=${a.value}`), e.childNodes.length],
-      );
+      Array.from(
+        new DOMParser().parseFromString(text, "text/xml").getElementsByTagName("workbookProtection"),
+      ).map((e) => [
+        e.namespaceURI,
+        ...Array.from(e.attributes).map((a) => `${a.name}=${a.value}`),
+        e.childNodes.length,
+      ]);
     const before = protection(strFromU8(partsOf(file)["xl/workbook.xml"]));
     expect(before).toEqual([[MAIN_NS, "workbookPassword=E5C2", "lockStructure=1", 0]]);
 
@@ -174,7 +178,8 @@ describe("custom-properties-and-parts.xlsx: custom properties, customXml/ and an
     expect(await cchc("install", file)).toMatchObject({ code: 0, stderr: "" });
     const after = partsOf(file);
     expect(Object.keys(after).filter(kept).sort()).toEqual(names);
-    for (const name of names) expect([name, Buffer.from(after[name]).equals(Buffer.from(before[name]))]).toEqual([name, true]);
+    for (const name of names)
+      expect([name, Buffer.from(after[name]).equals(Buffer.from(before[name]))]).toEqual([name, true]);
     // Still reachable: the package and workbook relationships that lead to them are kept.
     expect(strFromU8(after["_rels/.rels"])).toMatch(/docProps\/custom\.xml/);
     expect(strFromU8(after["_rels/.rels"]) + strFromU8(after["xl/_rels/workbook.xml.rels"])).toMatch(
