@@ -4,7 +4,10 @@
  * writer's shape (rich text, phonetic runs, empty items, a namespace prefix, CDATA); the cells
  * it picks out by their `r` attribute, including in parts where some cells have none.
  */
-import { parseCellsAt, parseSharedStrings } from "../../src/xlsx/figureReader/xml";
+import { parseCellsAt, parseSharedStrings as sharedStrings, PartText } from "../../src/xlsx/figureReader/xml";
+
+const part = (xml: string) => new PartText(new TextEncoder().encode(xml));
+const parseSharedStrings = (xml: string, wanted?: ReadonlySet<number>) => sharedStrings(part(xml), wanted);
 
 const SST = (items: string, prefix = "") =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${prefix}sst xmlns${prefix ? `:${prefix.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">${items}</${prefix}sst>`;
@@ -84,13 +87,35 @@ describe("shared strings picked out by search", () => {
 const SHEET = (cells: string) =>
   `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${cells}</sheetData></worksheet>`;
 
+describe("a part seen one byte per character", () => {
+  it("the search view has one character per byte, in Node and under the browser's decoder", () => {
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(new PartText(bytes).scan).toHaveLength(256);
+    // What the browser uses where there is no Buffer (windows-1252: one code unit per byte too).
+    expect(new TextDecoder("latin1").decode(bytes)).toHaveLength(256);
+  });
+
+  it("pieces of the bytes decode as UTF-8, adjacent ones together", () => {
+    const xml = "<a>Cải</a><b>cách</b><c>hành chính</c>";
+    const text = part(xml);
+    const at = (s: string) => text.scan.indexOf(s);
+    const ranges: Array<[number, number]> = [
+      [at("<a>"), at("<b>")],
+      [at("<b>"), at("<c>")],
+      [at("<c>"), text.bytes.length],
+    ];
+    expect(text.pieces(ranges)).toBe(xml);
+    expect(text.pieces([ranges[0], ranges[2]])).toBe("<a>Cải</a><c>hành chính</c>");
+  });
+});
+
 describe("cells picked out by their address", () => {
   it("only the wanted cells, with value, type and formula; an absent cell is simply absent", () => {
     const xml = SHEET(
       '<row r="3"><c r="A3" t="s"><v>4</v></c><c r="D3"><f>B3*2</f><v>12</v></c><c r="E3" t="inlineStr"><is><t>ghi chú</t></is></c></row>' +
         '<row r="4"><c r="D4" s="2"/></row>',
     );
-    const cells = parseCellsAt(xml, ["A3", "D3", "E3", "D4", "D9"]);
+    const cells = parseCellsAt(part(xml), ["A3", "D3", "E3", "D4", "D9"]);
     expect(cells.get("3:1")).toMatchObject({ type: "s", value: "4" });
     expect(cells.get("3:4")).toMatchObject({ type: "n", value: "12", formula: "B3*2" });
     expect(cells.get("3:5")).toMatchObject({ type: "inlineStr", value: "ghi chú" });
@@ -101,7 +126,7 @@ describe("cells picked out by their address", () => {
 
   it("a part where some cells have no `r`: each cell found by its position", () => {
     const xml = SHEET('<row r="5"><c><v>1</v></c><c><v>2</v></c><c t="s"><v>0</v></c><c r="D5"><v>4</v></c></row>');
-    const cells = parseCellsAt(xml, ["B5", "C5", "D5"]);
+    const cells = parseCellsAt(part(xml), ["B5", "C5", "D5"]);
     expect(cells.get("5:2")).toMatchObject({ value: "2" });
     expect(cells.get("5:3")).toMatchObject({ type: "s", value: "0" });
     expect(cells.get("5:4")).toMatchObject({ value: "4" });

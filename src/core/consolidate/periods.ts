@@ -9,7 +9,7 @@ import { evaluateIndicators } from "../evaluate";
 import { figuresFromValues } from "../figures";
 import { dataPeriod, formatDateVi, fromExcelSerial, toExcelSerial, type Period } from "../period";
 import { aggregateOf, isInfo, type ConsolidationOutcome, type InputEntry } from "./model";
-import { formatSpan, plainOf, sumOf, summarize, unitKey, type DataSpan } from "./parts";
+import { formatSpan, includeParts, plainOf, sumOf, unitKey, type DataSpan } from "./parts";
 import { candidatesOf, keepOneCatalogue, majorityKey } from "./units";
 
 export interface PeriodTarget {
@@ -104,13 +104,7 @@ export function consolidatePeriods(
 
   own.sort((a, b) => a.span!.from - b.span!.from);
   const latest = own[own.length - 1].input.figures;
-  const parts = own.map((c) => {
-    const summary = summarize(c.input, c.status.period ?? c.input.source);
-    c.status.included = true;
-    c.status.errors = summary.errors;
-    c.status.warnings = summary.warnings;
-    return summary;
-  });
+  const parts = includeParts(own, (c) => c.status.period ?? c.input.source);
 
   const values: Record<string, string | number | null> = {};
   for (const indicator of catalogue.indicators) {

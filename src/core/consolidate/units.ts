@@ -23,7 +23,7 @@ import {
   periodLabelOf,
   plainOf,
   sumOf,
-  summarize,
+  includeParts,
   unitKey,
   unitNameOf,
   type DataSpan,
@@ -151,14 +151,9 @@ export function consolidateUnits(
 
   if (!catalogue || !reference || included.length === 0) return { files };
 
-  const parts = included.map((c) => {
-    const summary = summarize(c.input, c.name || c.input.source);
-    c.status.included = true;
-    c.status.errors = summary.errors;
-    c.status.warnings = summary.warnings;
+  const parts = includeParts(included, (c) => c.name || c.input.source);
+  for (const c of included)
     if (!c.name) c.status.reason = "Thông tin chung chưa ghi tên cơ quan: đơn vị được gọi theo tên tệp.";
-    return summary;
-  });
   parts.sort((a, b) => compareVi(a.name, b.name) || compareVi(a.source, b.source));
 
   const values: Record<string, string | number | null> = {};
