@@ -35,9 +35,14 @@ export interface ConsolidationWritten {
 
 /**
  * Writes a consolidation into the open workbook, which must hold the inputs' form (same id and
- * version): the consolidated figures into its input sheets (its own Thông tin chung and notes
- * kept), every cached value recomputed, and the breakdown and file sheets. Exactly two syncs.
- * Office errors propagate with their message.
+ * version): the consolidated figures into its input sheets, every cached value recomputed, and
+ * the breakdown and file sheets. `over` says which consolidation `result` is (the core's
+ * `consolidateUnits` or `consolidatePeriods`): over units the workbook's own Thông tin chung
+ * and texts are kept, only the period is the inputs'; over periods the target period is
+ * written, and the unit's details and the latest period's texts fill only the cells left blank
+ * (`valuesForOpenWorkbook`). Counts and amounts are the consolidation's either way. Exactly two
+ * syncs; the breakdown sheet is «Tổng hợp theo đơn vị» or «Tổng hợp theo kỳ». Office errors
+ * propagate with their message.
  */
 export async function consolidateIntoWorkbook(
   context: ContextApi,
@@ -53,6 +58,7 @@ export async function consolidateIntoWorkbook(
     candidateSheetNames(result.catalogue, [
       ...furtherAlternates(result.catalogue),
       UNITS_SHEET.name,
+      PERIODS_SHEET.name,
       FILES_SHEET.name,
     ]),
   );
