@@ -127,6 +127,8 @@ export interface PaneStrings {
     /** Over periods: how many periods, from how many files, into which period. */
     donePeriods(periods: number, files: number, period: string): string;
     periodsHeading: string;
+    /** Over periods, when they do not tile the target: the periods the files hold. */
+    periodsReadHeading: string;
     periodOf(file: string, period: string): string;
     sheets(sheets: readonly string[], over: "units" | "periods"): string;
     nothing: string;
@@ -293,6 +295,7 @@ export const VI: PaneStrings = {
     donePeriods: (periods, files, period) =>
       `Đã tổng hợp ${periods} kỳ từ ${files} tệp vào sổ tính: ${period}.`,
     periodsHeading: "Các kỳ đã cộng",
+    periodsReadHeading: "Kỳ số liệu của các tệp",
     periodOf: (file, period) => `${period} (${file})`,
     sheets: (sheets, over) =>
       `Mọi số liệu, theo từng ${over === "units" ? "đơn vị" : "kỳ"}: xem các trang ${viList(sheets)}.`,
@@ -497,6 +500,7 @@ export const EN: PaneStrings = {
     donePeriods: (periods, files, period) =>
       `Consolidated ${periods} period${periods === 1 ? "" : "s"} from ${files} file${files === 1 ? "" : "s"} into the workbook: ${period}.`,
     periodsHeading: "Periods added up",
+    periodsReadHeading: "Data periods of the files",
     periodOf: (file, period) => `${period} (${file})`,
     sheets: (sheets, over) =>
       `Every figure, ${over === "units" ? "unit" : "period"} by ${over === "units" ? "unit" : "period"}: see the sheets ${enList(sheets)}.`,

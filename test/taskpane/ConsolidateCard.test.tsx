@@ -218,6 +218,17 @@ describe("Tổng hợp theo kỳ", () => {
     expect(within(card).getByText("Chưa tổng hợp được.")).toBeTruthy();
     expect(within(card).queryByText(/^Đã tổng hợp/)).toBeNull();
     expect(within(card).queryByText("Không có tệp nào tổng hợp được; sổ tính không thay đổi.")).toBeNull();
+    // Read, but not written because the whole was refused: shown with their periods, not as refused.
+    expect(within(card).queryByRole("region", { name: "Tệp bị loại" })).toBeNull();
+    const read = within(card).getByRole("region", { name: "Kỳ số liệu của các tệp" });
+    expect(
+      within(read)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "6 tháng/2021, 15/12/2020 – 14/06/2021 (6thang.xlsx)",
+      "Quý III/2021, 15/06/2021 – 14/09/2021 (quy3.xlsx)",
+    ]);
   });
 
   it("asks for a four-digit year before reading anything", async () => {

@@ -66,6 +66,8 @@ function progress(io: Io, total: number): { tick(done: number): void; stop(): vo
 }
 
 function describeFile(file: FileStatus): string {
+  // Not included without a reason: read, but the periods did not tile the target (the message follows).
+  if (!file.included && !file.reason) return `– ${file.source}: ${file.period ?? ""}, chưa tổng hợp`;
   if (!file.included) return `✗ ${file.source}: ${file.reason}`;
   const counts = `${file.errors ?? 0} lỗi, ${file.warnings ?? 0} cảnh báo`;
   const remark = file.reason ? ` (${file.reason})` : "";

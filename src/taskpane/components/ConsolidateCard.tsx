@@ -110,8 +110,12 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
     setResult(outcome);
     if (outcome.parts > 0) onConsolidated?.();
   };
-  const refused = result?.files.filter((f) => !f.included) ?? [];
-  const periodsAdded = result?.over === "periods" ? result.files.filter((f) => f.included) : [];
+  // Refused files carry the core's reason; over periods with a gap, the others were only not
+  // written (the whole was refused): they are listed with their periods, not as refused.
+  const refused = result?.files.filter((f) => !f.included && f.reason) ?? [];
+  const periodsRead =
+    result?.over === "periods" ? result.files.filter((f) => f.included || (!f.reason && f.period)) : [];
+  const periodsHeading = result?.problem ? t.periodsReadHeading : t.periodsHeading;
 
   return (
     <PaneSection title={t.heading} description={over === "units" ? t.description : t.descriptionPeriods}>
@@ -200,20 +204,6 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
                 ? t.done(result.parts, result.files.length)
                 : t.donePeriods(result.parts, result.files.length, result.period ?? "")}
             </Body1>
-            {periodsAdded.length > 0 && (
-              <section aria-label={t.periodsHeading}>
-                <Body1 as="p">
-                  <strong>{t.periodsHeading}</strong>
-                </Body1>
-                <ul className={styles.list}>
-                  {periodsAdded.map((file) => (
-                    <li key={file.source} className={styles.text}>
-                      <Body1>{t.periodOf(file.source, file.period ?? "")}</Body1>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
             <Body1 className={styles.text}>{t.sheets(result.sheets, result.over)}</Body1>
             {result.totals.length > 0 && (
               <section aria-label={t.totalHeading}>
@@ -233,6 +223,20 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
               </section>
             )}
           </>
+        )}
+        {periodsRead.length > 0 && (
+          <section aria-label={periodsHeading}>
+            <Body1 as="p">
+              <strong>{periodsHeading}</strong>
+            </Body1>
+            <ul className={styles.list}>
+              {periodsRead.map((file) => (
+                <li key={file.source} className={styles.text}>
+                  <Body1>{t.periodOf(file.source, file.period ?? "")}</Body1>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
         {result && result.partsWithErrors > 0 && (
           <MessageBar intent="warning" layout="multiline" className={styles.bar}>
