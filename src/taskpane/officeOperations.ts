@@ -219,6 +219,12 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
       const written = await inExcel((context) =>
         consolidateIntoWorkbook(context, result, outcome.files, { over, capabilities: capabilities() }),
       );
+      if (!written.ok && written.reason === "otherUnit") {
+        throw new PaneError(
+          "consolidationUnit",
+          `các tệp của «${written.expected}», sổ tính ghi «${written.found}»`,
+        );
+      }
       if (!written.ok) {
         throw new PaneError(
           "consolidationForm",

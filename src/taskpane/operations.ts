@@ -100,7 +100,8 @@ export interface PaneOperations {
 export type OperationName = keyof PaneOperations;
 
 /** Conditions the pane itself detects, with their own messages (strings.ts `errors.pane`). */
-export type PaneErrorCode = "notInExcel" | "notInstalled" | "missingRequirements" | "consolidationForm";
+export type PaneErrorCode =
+  "notInExcel" | "notInstalled" | "missingRequirements" | "consolidationForm" | "consolidationUnit";
 
 /** An error with a known cause, described in the user's language by describeError. */
 export class PaneError extends Error {

@@ -356,6 +356,8 @@ export const VI: PaneStrings = {
         "Phiên bản Excel này thiếu chức năng mà thao tác cần. Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2021 trở lên).",
       consolidationForm:
         "Sổ tính đang mở phải có cùng mẫu với các tệp tổng hợp: hãy cài mẫu đó vào sổ tính (hoặc mở sổ tính của mẫu đó) rồi thử lại.",
+      consolidationUnit:
+        "Sổ tính đang mở là báo cáo của đơn vị khác: tổng hợp theo kỳ chỉ ghi vào sổ tính của chính đơn vị có các tệp. Hãy mở sổ tính của đơn vị đó (hoặc sửa tên cơ quan ở trang «Thông tin chung») rồi thử lại; sổ tính chưa thay đổi.",
     },
     notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước khi tạo báo cáo.",
     download: "Không tải được một phần của tiện ích: hãy kiểm tra kết nối mạng rồi thử lại.",
@@ -560,6 +562,8 @@ export const EN: PaneStrings = {
         "This version of Excel lacks features this action needs. Please update Excel (Microsoft 365 or Excel 2021 or later).",
       consolidationForm:
         "The open workbook must hold the same form as the files: install that form in it (or open a workbook of that form) and try again.",
+      consolidationUnit:
+        "The open workbook is another unit's report: consolidating periods writes only into the workbook of the files' own unit. Open that unit's workbook (or correct the body's name on “Thông tin chung”) and try again; the workbook was not changed.",
     },
     notInstalled:
       "This workbook has no CCHC template: install it and enter the figures before creating the report.",

@@ -160,6 +160,36 @@ describe("consolidateIntoWorkbook over periods", () => {
     expect(book.sheetNames().filter((n) => n === PERIODS_SHEET.name)).toHaveLength(1);
   });
 
+  it("refuses after one read a workbook whose Thông tin chung names another unit, changing nothing", async () => {
+    const book = await openWorkbook();
+    book.type(inputName("co_quan"), "UBND XÃ CẨM HÀ");
+    const before = book.sheetNames();
+    const outcome = consolidatePeriods(periods(), TARGET);
+    const { result, syncs } = await book.run((context) =>
+      consolidateIntoWorkbook(context, outcome.result!, outcome.files, { over: "periods" }),
+    );
+    expect(syncs).toBe(1);
+    expect(result).toEqual({
+      ok: false,
+      reason: "otherUnit",
+      expected: "UBND XÃ AN BÌNH",
+      found: "UBND XÃ CẨM HÀ",
+    });
+    expect(book.sheetNames()).toEqual(before);
+    expect(book.valueOf(book.refOf(inputName("hs_nhan")))).toBe(999);
+  });
+
+  it("takes the unit's name however it is spaced or cased", async () => {
+    const book = await openWorkbook();
+    book.type(inputName("co_quan"), "  ubnd xã   an bình ");
+    const outcome = consolidatePeriods(periods(), TARGET);
+    const { result } = await book.run((context) =>
+      consolidateIntoWorkbook(context, outcome.result!, outcome.files, { over: "periods" }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(book.valueOf(book.refOf(inputName("co_quan")))).toBe("  ubnd xã   an bình ");
+  });
+
   it("has nothing to write when the periods leave a gap: the core names the dates", () => {
     const outcome = consolidatePeriods(periods(), { period: "Năm", year: 2026 });
     expect(outcome.result).toBeUndefined();

@@ -168,6 +168,20 @@ describe("the pane's consolidate over periods, over the fake Excel", () => {
     ]);
   });
 
+  it("refuses another unit's open workbook with a message saying whose", async () => {
+    const book = await installed();
+    book.type(inputName("co_quan"), "UBND PHƯỜNG BẮC SƠN");
+    const error = await open(book).consolidate!(periodFiles, { period: "9 tháng", year: 2026 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(syncs).toEqual([1]);
+    expect(describeError(error)).toBe(
+      "Sổ tính đang mở là báo cáo của đơn vị khác: tổng hợp theo kỳ chỉ ghi vào sổ tính của chính đơn vị có các tệp. Hãy mở sổ tính của đơn vị đó (hoặc sửa tên cơ quan ở trang «Thông tin chung») rồi thử lại; sổ tính chưa thay đổi. (các tệp của «UBND XÃ AN BÌNH», sổ tính ghi «UBND PHƯỜNG BẮC SƠN»)",
+    );
+    expect(book.valueOf(book.refOf(inputName("ky_bao_cao")))).toBe("");
+  });
+
   it.each([
     [
       "a gap",
