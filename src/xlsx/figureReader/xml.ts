@@ -105,15 +105,13 @@ export function parseRelationships(xml: string): { byId: Map<string, string>; by
   return { byId, byType };
 }
 
-/**
- * The shared strings by index (all of them, or only `wanted`), rich text runs joined, phonetic
- * runs left out.
- */
-export function parseSharedStrings(xml: string, wanted?: ReadonlySet<number>): Map<number, string> {
+/** Whether a character ends a tag name (`>`, `/` or XML white space). */
+const endsName = (char: string) =>
+  char === ">" || char === "/" || char === " " || char === "\t" || char === "\n" || char === "\r";
+
+/** The text of the `<si>` elements of `xml` by their order: rich text runs joined, phonetic runs left out. */
+function stringItems(xml: string, keep: (index: number) => boolean, last: number): Map<number, string> {
   const strings = new Map<number, string>();
-  if (xml === "" || wanted?.size === 0) return strings;
-  const last = wanted ? Math.max(...wanted) : Infinity;
-  const keep = (i: number) => !wanted || wanted.has(i);
   let index = -1;
   let text = "";
   let inText = false;
@@ -138,6 +136,66 @@ export function parseSharedStrings(xml: string, wanted?: ReadonlySet<number>): M
       }
     },
   });
+  return strings;
+}
+
+/** Long strings already parsed, by their XML: the form stored in every workbook of a province. */
+const longItems = new Map<string, string>();
+/** From this length a string item is remembered (the stored form's chunks are some 30 KB each). */
+const LONG_ITEM = 4096;
+/** At most this many remembered (a few forms' chunks); then the memory starts anew. */
+const LONG_ITEMS_KEPT = 64;
+
+/**
+ * The shared strings part's strings by index (all of them, or only `wanted`). A commune's
+ * workbook holds hundreds of strings of which its figures use some: the `<si>` elements are
+ * found by plain text search, and only the wanted ones are parsed, as one small document. The
+ * stored form's chunks (long JSON dense with `&quot;`, the same in every workbook of a form) are
+ * parsed once and remembered. A part with CDATA or comments, whose text could hold a literal
+ * `<si>`, is parsed whole.
+ */
+export function parseSharedStrings(xml: string, wanted?: ReadonlySet<number>): Map<number, string> {
+  if (xml === "" || wanted?.size === 0) return new Map();
+  const last = wanted ? Math.max(...wanted) : Infinity;
+  if (!wanted || xml.includes("<![CDATA[") || xml.includes("<!--"))
+    return stringItems(xml, (i) => !wanted || wanted.has(i), last);
+  const prefix = /<(\w+:)?sst[\s>]/.exec(xml.slice(0, 512))?.[1] ?? "";
+  const open = `<${prefix}si`;
+  const close = `</${prefix}si>`;
+  const strings = new Map<number, string>();
+  const fragments: string[] = [];
+  const fragmentIndexes: number[] = [];
+  const long: Array<[number, string]> = [];
+  let index = -1;
+  for (let at = xml.indexOf(open); at >= 0 && index < last; at = xml.indexOf(open, at + 1)) {
+    if (!endsName(xml[at + open.length])) continue;
+    index++;
+    if (xml[xml.indexOf(">", at) - 1] === "/") {
+      // `<si/>`: an empty string.
+      if (wanted.has(index)) strings.set(index, "");
+      continue;
+    }
+    const end = xml.indexOf(close, at);
+    if (end < 0) break; // a cut part: what was found is all there is
+    if (wanted.has(index)) {
+      const item = xml.slice(at, end + close.length);
+      const known = item.length >= LONG_ITEM ? longItems.get(item) : undefined;
+      if (known !== undefined) strings.set(index, known);
+      else {
+        if (item.length >= LONG_ITEM) long.push([index, item]);
+        fragments.push(item);
+        fragmentIndexes.push(index);
+      }
+    }
+    at = end;
+  }
+  const parsed = stringItems(`<sst>${fragments.join("")}</sst>`, () => true, Infinity);
+  fragmentIndexes.forEach((original, i) => strings.set(original, parsed.get(i) ?? ""));
+  for (const [original, item] of long) {
+    if (longItems.size >= LONG_ITEMS_KEPT) longItems.clear();
+    // A copy: the key must not keep the whole part's text alive.
+    longItems.set((" " + item).slice(1), strings.get(original)!);
+  }
   return strings;
 }
 
@@ -222,23 +280,23 @@ const CELL_WITHOUT_REFERENCE = /<(?:\w+:)?c(?=[\s>/])(?![^>]*\sr=")/;
 /**
  * The cells at `addresses` (`D12` …) of a worksheet part. The cells are found by their `r`
  * attribute and only their elements are parsed (by saxes, as one small document), which spares
- * parsing the hundreds of label and style cells around a figure. A part where some cell has no
- * `r` is parsed whole instead. Absent cells are simply not in the result.
+ * parsing the hundreds of label and style cells around a figure. When some address is not
+ * found and some cell of the part has no `r`, the part is parsed whole instead (the search for
+ * such a cell scans the whole part, so it is made only then). Absent cells are simply not in
+ * the result.
  */
 export function parseCellsAt(
   xml: string,
   addresses: readonly string[],
 ): Map<string, RawCell & { row: number; column: number }> {
-  if (CELL_WITHOUT_REFERENCE.test(xml)) {
-    const wanted = new Set(addresses.map((a) => rowColumn(a).join(":")));
-    return parseSheetCells(xml, (row, column) => wanted.has(`${row}:${column}`));
-  }
   const wanted = new Set(addresses);
   const fragments: string[] = [];
+  let found = 0;
   // A `<` in XML text is always escaped, so every match is a real cell start tag.
   const cellTag = /<((?:\w+:)?c)\s(?:[^>]*?\s)?r="([A-Z]+\d+)"[^>]*>/g;
   for (let match = cellTag.exec(xml); match; match = cellTag.exec(xml)) {
     if (!wanted.has(match[2])) continue;
+    found++;
     const tagEnd = match.index + match[0].length;
     if (match[0].endsWith("/>")) {
       fragments.push(match[0]);
@@ -249,6 +307,10 @@ export function parseCellsAt(
     if (end < 0) break; // a cut part: the parse of what was found reports nothing more
     fragments.push(xml.slice(match.index, end + close.length));
     cellTag.lastIndex = end + close.length;
+  }
+  if (found < wanted.size && CELL_WITHOUT_REFERENCE.test(xml)) {
+    const positions = new Set(addresses.map((a) => rowColumn(a).join(":")));
+    return parseSheetCells(xml, (row, column) => positions.has(`${row}:${column}`));
   }
   // The fragments carry their own `r`; the wrapper only makes them one well-formed document.
   return parseSheetCells(`<sheetData><row>${fragments.join("")}</row></sheetData>`, () => true);
