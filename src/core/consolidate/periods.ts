@@ -10,7 +10,7 @@ import { figuresFromValues } from "../figures";
 import { dataPeriod, formatDateVi, fromExcelSerial, toExcelSerial, type Period } from "../period";
 import { aggregateOf, isInfo, type ConsolidationOutcome, type InputEntry } from "./model";
 import { formatSpan, includeParts, plainOf, sumOf, unitKey, type DataSpan } from "./parts";
-import { candidatesOf, keepOneCatalogue, majorityKey } from "./units";
+import { candidatesOf, keepDated, keepOneCatalogue, majorityKey } from "./units";
 
 export interface PeriodTarget {
   period: Period;
@@ -75,12 +75,7 @@ export function consolidatePeriods(
 ): ConsolidationOutcome & { problem?: string } {
   const { files, candidates } = candidatesOf(entries);
   const { kept, catalogue } = keepOneCatalogue(candidates);
-  const dated = kept.filter((c) => {
-    if (c.span) return true;
-    c.status.reason =
-      "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
-    return false;
-  });
+  const dated = keepDated(kept);
   const unit = majorityKey(dated, (c) => unitKey(c.name));
   const unitName = dated.find((c) => unitKey(c.name) === unit)?.name;
   const own = dated.filter((c) => {

@@ -108,6 +108,16 @@ export function keepOneCatalogue(candidates: readonly Candidate[]): {
   return { kept, catalogue: reference };
 }
 
+/** Refuses the candidates without a data period (they cannot be placed); returns the rest. */
+export function keepDated(candidates: readonly Candidate[]): Candidate[] {
+  return candidates.filter((c) => {
+    if (c.span) return true;
+    c.status.reason =
+      "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
+    return false;
+  });
+}
+
 /**
  * Consolidates units of one period. `entries` come from an adapter, one per file given;
  * the outcome lists every file (sorted by name) and, when at least one unit could be used,
@@ -121,13 +131,8 @@ export function consolidateUnits(
   const { files, candidates } = candidatesOf(entries);
   const { kept, catalogue } = keepOneCatalogue(candidates);
 
-  // A file without a period cannot be placed; the period most files share is the one consolidated.
-  const dated = kept.filter((c) => {
-    if (c.span) return true;
-    c.status.reason =
-      "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
-    return false;
-  });
+  // The period most files share is the one consolidated.
+  const dated = keepDated(kept);
   const periodKey = majorityKey(dated, (c) => spanKey(c.span!));
   const reference = dated.find((c) => spanKey(c.span!) === periodKey);
   const samePeriod = dated.filter((c) => {
