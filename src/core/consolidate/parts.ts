@@ -56,7 +56,9 @@ export function checkPart(input: ReadWorkbook): PartCheck {
   // One plain copy of the figures: a compact figure set builds a cell per look-up.
   const figures = input.figures instanceof Map ? input.figures : new Map(input.figures);
   const evaluated = evaluateIndicators(figures, input.catalogue);
-  const counts = countFindings(checkFigures(figures, input.documents, input.catalogue, input.problems));
+  const counts = countFindings(
+    checkFigures(figures, input.documents, input.catalogue, input.problems, evaluated),
+  );
   return { evaluated, errors: counts.errors, warnings: counts.warnings };
 }
 
