@@ -5,7 +5,7 @@
 import { difference, formatNumberVi, sumOfParts } from "./arithmetic";
 import { periodOutsideForm } from "./catalogue/validity";
 import { indexIndicators, type Catalogue, type CheckRule, type Indicator, type Severity } from "./catalogue";
-import { evaluateIndicators, numericOf } from "./evaluate";
+import { evaluateIndicators, numericOf, type Evaluated } from "./evaluate";
 import type { CellValue, DocumentRow, FigureCell, Figures, PlacementProblem } from "./figures";
 import { formatDateVi, fromExcelSerial, parsePeriod } from "./period";
 
@@ -355,13 +355,16 @@ export function placementFindings(problems: readonly PlacementProblem[], catalog
 
 /**
  * Every finding on the figures and the document list, errors and warnings in catalogue order;
- * `problems` (where figures are, from `readNamedFigures`) come first.
+ * `problems` (where figures are, from `readNamedFigures`) come first. `evaluated` is
+ * `evaluateIndicators(figures, catalogue)` when the caller already has it (the consolidation
+ * keeps it for each unit), computed here otherwise.
  */
 export function checkFigures(
   figures: Figures,
   documents: readonly DocumentRow[],
   catalogue: Catalogue,
   problems: readonly PlacementProblem[] = [],
+  evaluated: ReadonlyMap<string, Evaluated> = evaluateIndicators(figures, catalogue),
 ): Finding[] {
   const byId = indexIndicators(catalogue);
   const ctx: Context = { figures, byId, invalid: new Set() };
@@ -383,7 +386,6 @@ export function checkFigures(
     }
   }
 
-  const evaluated = evaluateIndicators(figures, catalogue);
   const dateOf = (id: string) => {
     const value = evaluated.get(id)?.value;
     return typeof value === "number" && !ctx.invalid.has(id) ? value : undefined;

@@ -51,6 +51,17 @@ export function parsePeriod(value: unknown): Period | undefined {
   return undefined;
 }
 
+/**
+ * The year of a period to consolidate into, as a user types it (the command line's `--nam`, the
+ * pane's Năm): four digits from 2000 to 2100; undefined for anything else.
+ */
+export function parseTargetYear(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d{4}$/.test(trimmed)) return undefined;
+  const year = Number(trimmed);
+  return year >= 2000 && year <= 2100 ? year : undefined;
+}
+
 function parseYear(value: unknown): number {
   const year = typeof value === "string" && /^\s*\d{4}\s*$/.test(value) ? Number(value) : value;
   if (typeof year !== "number" || !Number.isInteger(year) || year < 1901 || year > 9998) {

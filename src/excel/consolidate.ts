@@ -13,7 +13,8 @@ import {
   type Consolidation,
   type FileStatus,
 } from "../core/consolidate";
-import { candidateSheetNames } from "../core/install";
+import { unitKey } from "../core/consolidate/parts";
+import { candidateSheetNames, figuresOfPlans } from "../core/install";
 import { META_SHEET_NAME, readMeta } from "../core/meta";
 import type { ContextApi } from "./api";
 import { applySheets } from "./applySheets";
@@ -25,7 +26,9 @@ export type ConsolidationRefusal =
   /** The workbook holds no CCHC form: install the inputs' form first. */
   | { ok: false; reason: "notInstalled"; expected: string }
   /** The workbook holds another form (or version) than the inputs. */
-  | { ok: false; reason: "otherForm"; expected: string; found: string };
+  | { ok: false; reason: "otherForm"; expected: string; found: string }
+  /** Over periods: the workbook's Thông tin chung names another unit than the files (its name, theirs). */
+  | { ok: false; reason: "otherUnit"; expected: string; found: string };
 
 export interface ConsolidationWritten {
   ok: true;
@@ -35,9 +38,15 @@ export interface ConsolidationWritten {
 
 /**
  * Writes a consolidation into the open workbook, which must hold the inputs' form (same id and
- * version): the consolidated figures into its input sheets (its own Thông tin chung and notes
- * kept), every cached value recomputed, and the breakdown and file sheets. Exactly two syncs.
- * Office errors propagate with their message.
+ * version): the consolidated figures into its input sheets, every cached value recomputed, and
+ * the breakdown and file sheets. `over` says which consolidation `result` is (the core's
+ * `consolidateUnits` or `consolidatePeriods`): over units the workbook's own Thông tin chung
+ * and texts are kept, only the period is the inputs'; over periods the target period is
+ * written, and the unit's details and the latest period's texts fill only the cells left blank
+ * (`valuesForOpenWorkbook`), and a workbook whose Thông tin chung names another unit than the
+ * files is refused after the read. Counts and amounts are the consolidation's either way. Exactly two
+ * syncs; the breakdown sheet is «Tổng hợp theo đơn vị» or «Tổng hợp theo kỳ». Office errors
+ * propagate with their message.
  */
 export async function consolidateIntoWorkbook(
   context: ContextApi,
@@ -53,6 +62,7 @@ export async function consolidateIntoWorkbook(
     candidateSheetNames(result.catalogue, [
       ...furtherAlternates(result.catalogue),
       UNITS_SHEET.name,
+      PERIODS_SHEET.name,
       FILES_SHEET.name,
     ]),
   );
@@ -76,6 +86,15 @@ export async function consolidateIntoWorkbook(
     over,
     subtitle: consolidationSubtitle(result),
   });
+  if (over === "periods") {
+    // The longer period's report of the same unit: another unit's workbook keeps its own
+    // figures (the core compares names the same way when it keeps one unit's periods).
+    const unit = files.find((f) => f.included && f.unit)?.unit;
+    const own = figuresOfPlans(plans, result.catalogue).get("co_quan")?.value;
+    const found = own?.type === "text" ? own.value.trim() : "";
+    if (unit && found && unitKey(found) !== unitKey(unit))
+      return { ok: false, reason: "otherUnit", expected: unit, found };
+  }
   applySheets(context, plans, seen.state, capabilities);
   await context.sync();
   return { ok: true, sheets: [over === "units" ? UNITS_SHEET.name : PERIODS_SHEET.name, FILES_SHEET.name] };

@@ -113,7 +113,11 @@ export function App({ operations, strings = VI, theme = "light" }: AppProps) {
             <ReportCard report={() => operations.report()} />
             <ScoreCard scores={() => operations.scores()} />
             {operations.consolidate && (
-              <ConsolidateCard consolidate={(files) => operations.consolidate!(files)} />
+              <ConsolidateCard
+                consolidate={(files, target) => operations.consolidate!(files, target)}
+                workbookPeriod={status}
+                onConsolidated={refreshStatus}
+              />
             )}
           </main>
         </RunnerContext.Provider>

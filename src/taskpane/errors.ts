@@ -24,6 +24,7 @@ const PANE_CODES: readonly PaneErrorCode[] = [
   "notInstalled",
   "missingRequirements",
   "consolidationForm",
+  "consolidationUnit",
 ];
 
 /** Messages of a protected sheet or workbook, whatever code the host gives them. */

@@ -9,7 +9,14 @@ import type { FigureCell } from "../core/figures";
 import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
 import { columnNumber } from "../core/layout/model";
 import { evaluateIndicators } from "../core/evaluate";
-import { breakdownIndicators, compactEntry, consolidateUnits, type InputEntry } from "../core/consolidate";
+import {
+  breakdownIndicators,
+  compactEntry,
+  consolidatePeriods,
+  consolidateUnits,
+  consolidationSubtitle,
+  type InputEntry,
+} from "../core/consolidate";
 import { scoreCriteria, type TypedScores } from "../core/scoring";
 import type { ContextApi } from "../excel/api";
 import {
@@ -177,7 +184,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         return stuck;
       }),
 
-    consolidate: async (files) => {
+    consolidate: async (files, target) => {
       assertCanRun(capabilities());
       // The reader (fflate, saxes) is a chunk of its own, downloaded on the first consolidation.
       const { readFigureWorkbook } = await import(
@@ -190,14 +197,34 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         const entry = readFigureWorkbook(new Uint8Array(await file.bytes()), file.name);
         entries.push(compactEntry(entry, interner));
       }
-      const outcome = consolidateUnits(entries);
+      // The command line's two consolidations, the same core: no rule of its own here.
+      const over = target ? "periods" : "units";
+      const outcome: ReturnType<typeof consolidatePeriods> = target
+        ? consolidatePeriods(entries, target)
+        : consolidateUnits(entries);
       const result = outcome.result;
       const included = outcome.files.filter((f) => f.included);
-      const unitsWithErrors = included.filter((f) => (f.errors ?? 0) > 0).length;
-      if (!result) return { files: outcome.files, units: 0, unitsWithErrors, sheets: [], totals: [] };
+      const partsWithErrors = included.filter((f) => (f.errors ?? 0) > 0).length;
+      // A gap or an overlap (or no usable file): nothing is written, as the command line's exit 2.
+      if (!result)
+        return {
+          over,
+          files: outcome.files,
+          parts: 0,
+          partsWithErrors,
+          sheets: [],
+          totals: [],
+          problem: outcome.problem,
+        };
       const written = await inExcel((context) =>
-        consolidateIntoWorkbook(context, result, outcome.files, { capabilities: capabilities() }),
+        consolidateIntoWorkbook(context, result, outcome.files, { over, capabilities: capabilities() }),
       );
+      if (!written.ok && written.reason === "otherUnit") {
+        throw new PaneError(
+          "consolidationUnit",
+          `các tệp của «${written.expected}», sổ tính ghi «${written.found}»`,
+        );
+      }
       if (!written.ok) {
         throw new PaneError(
           "consolidationForm",
@@ -215,11 +242,13 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         })
         .slice(0, PANE_TOTALS);
       return {
+        over,
         files: outcome.files,
-        units: result.parts.length,
-        unitsWithErrors,
+        parts: result.parts.length,
+        partsWithErrors,
         sheets: written.sheets,
         totals,
+        period: consolidationSubtitle(result),
       };
     },
   };

@@ -8,14 +8,14 @@
  * readable message (errors.ts) and never stays busy.
  */
 import type { Finding } from "../core/checks";
-import type { FileStatus } from "../core/consolidate";
+import type { FileStatus, PeriodTarget } from "../core/consolidate";
 import type { PaneFinding } from "./findings";
 import type { InstallSummary } from "../core/install";
 import type { Catalogue } from "../core/catalogue";
 import type { ReportPlan } from "../core/report/planReport";
 import type { CriterionScore } from "../core/scoring";
 
-export type { Finding, InstallSummary, CriterionScore, FileStatus };
+export type { Finding, InstallSummary, CriterionScore, FileStatus, PeriodTarget };
 
 /** What the workbook holds, as the Trạng thái card shows it. */
 export interface PaneStatus {
@@ -47,16 +47,25 @@ export interface ConsolidationFile {
 
 /** What a consolidation into the open workbook did. */
 export interface ConsolidateResult {
+  /** Units of one period (many units' files), or one unit's periods into a longer one. */
+  over: "units" | "periods";
   /** Every file picked, included or refused with its reason (sorted by name). */
   files: FileStatus[];
-  /** Units consolidated; 0 when no file could be used (then nothing was written). */
-  units: number;
-  /** Units whose own figures have errors (included, flagged on the breakdown sheet). */
-  unitsWithErrors: number;
+  /** Units consolidated (over periods: periods); 0 when nothing was written. */
+  parts: number;
+  /** Units (periods) whose own figures have errors: included, flagged on the breakdown sheet. */
+  partsWithErrors: number;
   /** The consolidation's sheets written into the workbook. */
   sheets: string[];
   /** The first consolidated headline figures (counts and amounts), in catalogue order. */
   totals: Array<{ id: string; label: string; unit: string; value: number }>;
+  /** The period written into the workbook: `Kỳ 9 tháng/2026 (số liệu 15/12/2025 – 14/09/2026)`. */
+  period?: string;
+  /**
+   * Over periods, why nothing was written: the core's message naming the dates the files
+   * leave out or count twice, or that no file could be used.
+   */
+  problem?: string;
 }
 
 /** The pane's whole contract with the host. */
@@ -79,17 +88,20 @@ export interface PaneOperations {
   /** Enters the CCHC.* formulas stuck at #NAME? again; resolves with how many were repaired. */
   repairFunctions(): Promise<number>;
   /**
-   * Consolidates the units' workbooks into the open one, which must hold their form. Optional:
-   * a host without it shows no Tổng hợp card.
+   * Consolidates the picked workbooks into the open one, which must hold their form: over units
+   * (many units of one period) when `target` is absent, else one unit's periods into `target`
+   * (kỳ and năm), whose data period they must tile exactly. Optional: a host without it shows
+   * no Tổng hợp card.
    */
-  consolidate?(files: readonly ConsolidationFile[]): Promise<ConsolidateResult>;
+  consolidate?(files: readonly ConsolidationFile[], target?: PeriodTarget): Promise<ConsolidateResult>;
 }
 
 /** The names of the operations, as the pane tracks which one is running. */
 export type OperationName = keyof PaneOperations;
 
 /** Conditions the pane itself detects, with their own messages (strings.ts `errors.pane`). */
-export type PaneErrorCode = "notInExcel" | "notInstalled" | "missingRequirements" | "consolidationForm";
+export type PaneErrorCode =
+  "notInExcel" | "notInstalled" | "missingRequirements" | "consolidationForm" | "consolidationUnit";
 
 /** An error with a known cause, described in the user's language by describeError. */
 export class PaneError extends Error {
@@ -124,10 +136,10 @@ export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperati
     report: async () => (await get()).report(),
     scores: async () => (await get()).scores(),
     repairFunctions: async () => (await get()).repairFunctions(),
-    consolidate: async (files) => {
+    consolidate: async (files, target) => {
       const operations = await get();
       if (!operations.consolidate) throw new PaneError("notInExcel");
-      return operations.consolidate(files);
+      return operations.consolidate(files, target);
     },
   };
 }

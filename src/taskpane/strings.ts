@@ -106,16 +106,37 @@ export interface PaneStrings {
   consolidate: {
     heading: string;
     description: string;
+    /** The description over periods. */
+    descriptionPeriods: string;
+    /** The choice between over units and over periods. */
+    over: string;
+    overUnits: string;
+    overPeriods: string;
+    /** The target kỳ and năm (over periods). */
+    targetPeriod: string;
+    targetYear: string;
+    /** Under the target when it came from the open workbook. */
+    prefilled: string;
+    badYear: string;
     choose: string;
     chosen(count: number): string;
     pickFirst: string;
     run: string;
     busy: string;
     done(units: number, files: number): string;
-    sheets(sheets: readonly string[]): string;
+    /** Over periods: how many periods, from how many files, into which period. */
+    donePeriods(periods: number, files: number, period: string): string;
+    periodsHeading: string;
+    /** Over periods, when they do not tile the target: the periods the files hold. */
+    periodsReadHeading: string;
+    periodOf(file: string, period: string): string;
+    sheets(sheets: readonly string[], over: "units" | "periods"): string;
     nothing: string;
+    /** The periods do not tile the target (the core's message): nothing written. */
+    problemTitle: string;
+    problem(message: string): string;
     totalHeading: string;
-    unitsWithErrors(count: number): string;
+    withErrors(count: number, over: "units" | "periods"): string;
     refusedHeading: string;
     refused(file: string, reason: string): string;
   };
@@ -256,16 +277,36 @@ export const VI: PaneStrings = {
     heading: "Tổng hợp",
     description:
       "Tổng hợp báo cáo của các đơn vị (tệp .xlsx cùng mẫu, cùng kỳ) vào sổ tính đang mở: cộng số liệu, tính lại tỷ lệ từ tổng tử số và tổng mẫu số, thêm trang «Tổng hợp theo đơn vị» và «Tệp tổng hợp».",
+    descriptionPeriods:
+      "Ghép các báo cáo kỳ ngắn của một đơn vị thành báo cáo kỳ dài hơn (ví dụ 9 tháng = 6 tháng + Quý III) vào sổ tính đang mở: số phát sinh được cộng, số hiện có lấy của kỳ sau cùng, tỷ lệ tính lại. Các kỳ số liệu phải ghép vừa khít kỳ cần lập; thêm trang «Tổng hợp theo kỳ» và «Tệp tổng hợp».",
+    over: "Cách tổng hợp",
+    overUnits: "Theo đơn vị: nhiều đơn vị, cùng một kỳ",
+    overPeriods: "Theo kỳ: một đơn vị, nhiều kỳ ghép thành kỳ dài hơn",
+    targetPeriod: "Kỳ cần lập",
+    targetYear: "Năm",
+    prefilled: "Theo «Thông tin chung» của sổ tính đang mở; sửa được.",
+    badYear: "Gõ năm bằng 4 chữ số, ví dụ 2026.",
     choose: "Chọn các tệp báo cáo (.xlsx)",
     chosen: (n) => `Đã chọn ${n} tệp.`,
     pickFirst: "Hãy chọn các tệp báo cáo cần tổng hợp trước.",
     run: "Tổng hợp",
     busy: "Đang đọc và tổng hợp các tệp…",
     done: (units, files) => `Đã tổng hợp ${units} đơn vị từ ${files} tệp vào sổ tính.`,
-    sheets: (sheets) => `Mọi số liệu, theo từng đơn vị: xem các trang ${viList(sheets)}.`,
+    donePeriods: (periods, files, period) =>
+      `Đã tổng hợp ${periods} kỳ từ ${files} tệp vào sổ tính: ${period}.`,
+    periodsHeading: "Các kỳ đã cộng",
+    periodsReadHeading: "Kỳ số liệu của các tệp",
+    periodOf: (file, period) => `${period} (${file})`,
+    sheets: (sheets, over) =>
+      `Mọi số liệu, theo từng ${over === "units" ? "đơn vị" : "kỳ"}: xem các trang ${viList(sheets)}.`,
     nothing: "Không có tệp nào tổng hợp được; sổ tính không thay đổi.",
+    problemTitle: "Chưa tổng hợp được.",
+    problem: (message) => `${message} Sổ tính không thay đổi.`,
     totalHeading: "Tổng cộng",
-    unitsWithErrors: (n) => `${n} đơn vị có lỗi số liệu (tô đỏ trên trang «Tổng hợp theo đơn vị»).`,
+    withErrors: (n, over) =>
+      over === "units"
+        ? `${n} đơn vị có lỗi số liệu (tô đỏ trên trang «Tổng hợp theo đơn vị»).`
+        : `${n} kỳ có lỗi số liệu (tô đỏ trên trang «Tổng hợp theo kỳ»).`,
     refusedHeading: "Tệp bị loại",
     refused: (file, reason) => `${file}: ${reason}`,
   },
@@ -315,6 +356,8 @@ export const VI: PaneStrings = {
         "Phiên bản Excel này thiếu chức năng mà thao tác cần. Hãy cập nhật Excel (Microsoft 365 hoặc Excel 2021 trở lên).",
       consolidationForm:
         "Sổ tính đang mở phải có cùng mẫu với các tệp tổng hợp: hãy cài mẫu đó vào sổ tính (hoặc mở sổ tính của mẫu đó) rồi thử lại.",
+      consolidationUnit:
+        "Sổ tính đang mở là báo cáo của đơn vị khác: tổng hợp theo kỳ chỉ ghi vào sổ tính của chính đơn vị có các tệp. Hãy mở sổ tính của đơn vị đó (hoặc sửa tên cơ quan ở trang «Thông tin chung») rồi thử lại; sổ tính chưa thay đổi.",
     },
     notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước khi tạo báo cáo.",
     download: "Không tải được một phần của tiện ích: hãy kiểm tra kết nối mạng rồi thử lại.",
@@ -440,6 +483,15 @@ export const EN: PaneStrings = {
     heading: "Consolidate (Tổng hợp)",
     description:
       "Consolidates the units' reports (.xlsx files of the same form and period) into the open workbook: figures summed, rates recomputed from the summed parts, and the sheets “Tổng hợp theo đơn vị” and “Tệp tổng hợp” added.",
+    descriptionPeriods:
+      "Joins one unit's reports of shorter periods into the report of a longer one (e.g. 9 tháng = 6 tháng + Quý III) in the open workbook: flows summed, stocks from the latest period, rates recomputed. The data periods must tile the target period exactly; the sheets “Tổng hợp theo kỳ” and “Tệp tổng hợp” are added.",
+    over: "How to consolidate",
+    overUnits: "By unit: many units, one period",
+    overPeriods: "By period: one unit, several periods into a longer one",
+    targetPeriod: "Target period (kỳ)",
+    targetYear: "Year",
+    prefilled: "From the open workbook's “Thông tin chung”; editable.",
+    badYear: "Type the year as 4 digits, e.g. 2026.",
     choose: "Choose the report files (.xlsx)",
     chosen: (n) => `${n} file${n === 1 ? "" : "s"} chosen.`,
     pickFirst: "Choose the report files to consolidate first.",
@@ -447,11 +499,21 @@ export const EN: PaneStrings = {
     busy: "Reading and consolidating the files…",
     done: (units, files) =>
       `Consolidated ${units} unit${units === 1 ? "" : "s"} from ${files} file${files === 1 ? "" : "s"} into the workbook.`,
-    sheets: (sheets) => `Every figure, unit by unit: see the sheets ${enList(sheets)}.`,
+    donePeriods: (periods, files, period) =>
+      `Consolidated ${periods} period${periods === 1 ? "" : "s"} from ${files} file${files === 1 ? "" : "s"} into the workbook: ${period}.`,
+    periodsHeading: "Periods added up",
+    periodsReadHeading: "Data periods of the files",
+    periodOf: (file, period) => `${period} (${file})`,
+    sheets: (sheets, over) =>
+      `Every figure, ${over === "units" ? "unit" : "period"} by ${over === "units" ? "unit" : "period"}: see the sheets ${enList(sheets)}.`,
     nothing: "No file could be consolidated; the workbook was not changed.",
+    problemTitle: "Not consolidated.",
+    problem: (message) => `${message} The workbook was not changed.`,
     totalHeading: "Total",
-    unitsWithErrors: (n) =>
-      `${n} unit${n === 1 ? " has" : "s have"} errors in the figures (red on “Tổng hợp theo đơn vị”).`,
+    withErrors: (n, over) =>
+      over === "units"
+        ? `${n} unit${n === 1 ? " has" : "s have"} errors in the figures (red on “Tổng hợp theo đơn vị”).`
+        : `${n} period${n === 1 ? " has" : "s have"} errors in the figures (red on “Tổng hợp theo kỳ”).`,
     refusedHeading: "Files left out",
     refused: (file, reason) => `${file}: ${reason}`,
   },
@@ -500,6 +562,8 @@ export const EN: PaneStrings = {
         "This version of Excel lacks features this action needs. Please update Excel (Microsoft 365 or Excel 2021 or later).",
       consolidationForm:
         "The open workbook must hold the same form as the files: install that form in it (or open a workbook of that form) and try again.",
+      consolidationUnit:
+        "The open workbook is another unit's report: consolidating periods writes only into the workbook of the files' own unit. Open that unit's workbook (or correct the body's name on “Thông tin chung”) and try again; the workbook was not changed.",
     },
     notInstalled:
       "This workbook has no CCHC template: install it and enter the figures before creating the report.",

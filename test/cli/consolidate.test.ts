@@ -311,6 +311,8 @@ describe("cchc consolidate over periods", () => {
     expect(result.stderr).toBe(
       "Các kỳ số liệu không ghép đúng kỳ 9 tháng/2026 (15/12/2025 – 14/09/2026): thiếu số liệu 15/03/2026 – 14/06/2026. Không ghi tệp kết quả.\n",
     );
+    expect(result.stdout).toMatch(/^– \S*quy1\.xlsx: Quý I\/2026, 15\/12\/2025 – 14\/03\/2026, chưa tổng hợp$/m);
+    expect(result.stdout).not.toContain("undefined");
     expect(fs.existsSync(out)).toBe(false);
   });
 });

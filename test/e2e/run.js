@@ -13,7 +13,8 @@
  *  4. Drives Debian's Chromium through playwright-core, 320 px wide, along the user's path:
  *     status → install (the district form chosen) → type the Đức Thọ sample → check (by keyboard) →
  *     click a finding → generate the report → the ribbon's "Tạo báo cáo" → the score → consolidate
- *     three units' files (read in the browser) → the pane in English.
+ *     three units' files (read in the browser) → consolidate one unit's 6 tháng and Quý III into
+ *     9 tháng (a gap refused first) → the pane in English.
  *     Every step saves a screenshot to test-artifacts/e2e/ and checks that nothing overflows.
  *  5. Prints one line per step and `N passed, N failed`; exits non-zero on any failure. The
  *     browser, the server and the temporary folders are always cleaned up, and every wait is
@@ -313,7 +314,9 @@ const SAMPLE_KH_TONG_LABEL = "Số nhiệm vụ trong kế hoạch CCHC năm";
  */
 function unitFiles(dir, count) {
   const { unzipSync, zipSync, strToU8, strFromU8 } = require("fflate");
-  const parts = unzipSync(fs.readFileSync(path.join(ROOT, "test", "fixtures", "cases", "inserted-column.xlsx")));
+  const parts = unzipSync(
+    fs.readFileSync(path.join(ROOT, "test", "fixtures", "cases", "inserted-column.xlsx")),
+  );
   const strings = strFromU8(parts["xl/sharedStrings.xml"]);
   const own = "ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ";
   check(strings.includes(own), "the fixture's unit name is not among its shared strings");
@@ -323,6 +326,34 @@ function unitFiles(dir, count) {
     fs.writeFileSync(file, zipSync({ ...parts, "xl/sharedStrings.xml": strToU8(renamed) }));
     return file;
   });
+}
+
+/** A flow of the sample's form (summed over periods) and its label, from the form's own data. */
+const SAMPLE_FLOW = "vb_chidao";
+const SAMPLE_FLOW_LABEL = require(
+  path.join(ROOT, "src", "core", "catalogue", "data", "huyen-2021.json"),
+).indicators.find((i) => i.id === SAMPLE_FLOW).label;
+
+/**
+ * One unit's two period files, as it would have sent them: the LibreOffice-saved sample (Quý III
+ * 2021, ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ) as `quy3.xlsx`, and the same with its Kỳ báo cáo set to
+ * «6 tháng» as `6thang.xlsx` (the data-period dates follow from kỳ and năm).
+ */
+function periodFiles(dir) {
+  const { unzipSync, zipSync, strToU8, strFromU8 } = require("fflate");
+  const fixture = fs.readFileSync(path.join(ROOT, "test", "fixtures", "cases", "inserted-column.xlsx"));
+  const parts = unzipSync(fixture);
+  const strings = strFromU8(parts["xl/sharedStrings.xml"]);
+  const ky = '<t xml:space="preserve">Quý III</t>';
+  equal(strings.split(ky).length, 2, "the fixture's «Quý III» shared strings");
+  const half = path.join(dir, "6thang.xlsx");
+  const q3 = path.join(dir, "quy3.xlsx");
+  fs.writeFileSync(
+    half,
+    zipSync({ ...parts, "xl/sharedStrings.xml": strToU8(strings.replace(ky, "<t>6 tháng</t>")) }),
+  );
+  fs.writeFileSync(q3, fixture);
+  return [half, q3];
 }
 
 // ───────────────────────────── the run ─────────────────────────────
@@ -655,29 +686,96 @@ async function main() {
     });
 
     // ── 8b ──
-    await step("«Tổng hợp»: three units' files read in the browser, the total written and shown", async () => {
-      const files = unitFiles(temp, 3);
-      const card = pane.region("Tổng hợp");
-      await card.getByLabel("Chọn các tệp báo cáo (.xlsx)").setInputFiles(files);
-      await pane.shows(card, "Đã chọn 3 tệp.");
-      await card.getByRole("button", { name: "Tổng hợp", exact: true }).click();
-      await pane.shows(card, "Đã tổng hợp 3 đơn vị từ 3 tệp vào sổ tính.");
-      await pane.idle();
-      const totals = card.getByRole("region", { name: "Tổng cộng" });
-      await pane.shows(totals, `${SAMPLE_KH_TONG_LABEL}: ${3 * 47}`);
-      const state = await pane.harness(() => ({
-        sheets: window.__cchc.sheetNames(),
-        total: window.__cchc.valueOfName("CCHC_KH_TONG"),
-      }));
-      equal(state.total, 3 * 47, "CCHC_KH_TONG after consolidating three copies of the sample");
-      check(
-        state.sheets.includes("Tổng hợp theo đơn vị") && state.sheets.includes("Tệp tổng hợp"),
-        `sheets: ${state.sheets}`,
-      );
-      await pane.fits();
-      await pane.shot("09b-consolidate.png");
-      return `kh_tong = ${state.total}`;
-    });
+    await step(
+      "«Tổng hợp»: three units' files read in the browser, the total written and shown",
+      async () => {
+        const files = unitFiles(temp, 3);
+        const card = pane.region("Tổng hợp");
+        await card.getByLabel("Chọn các tệp báo cáo (.xlsx)").setInputFiles(files);
+        await pane.shows(card, "Đã chọn 3 tệp.");
+        await card.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+        await pane.shows(card, "Đã tổng hợp 3 đơn vị từ 3 tệp vào sổ tính.");
+        await pane.idle();
+        const totals = card.getByRole("region", { name: "Tổng cộng" });
+        await pane.shows(totals, `${SAMPLE_KH_TONG_LABEL}: ${3 * 47}`);
+        const state = await pane.harness(() => ({
+          sheets: window.__cchc.sheetNames(),
+          total: window.__cchc.valueOfName("CCHC_KH_TONG"),
+        }));
+        equal(state.total, 3 * 47, "CCHC_KH_TONG after consolidating three copies of the sample");
+        check(
+          state.sheets.includes("Tổng hợp theo đơn vị") && state.sheets.includes("Tệp tổng hợp"),
+          `sheets: ${state.sheets}`,
+        );
+        await pane.fits();
+        await pane.shot("09b-consolidate.png");
+        return `kh_tong = ${state.total}`;
+      },
+    );
+
+    // ── 8c ──
+    await step(
+      "«Tổng hợp» theo kỳ: a gap refused with its dates, then 6 tháng + Quý III written as 9 tháng",
+      async () => {
+        const files = periodFiles(temp);
+        const card = pane.region("Tổng hợp");
+        await card.getByRole("radio", { name: /^Theo kỳ/ }).click();
+        // The target starts from the open workbook's Thông tin chung (Quý III 2021).
+        const ky = card.getByLabel("Kỳ cần lập");
+        const nam = card.getByLabel("Năm", { exact: true });
+        equal(await ky.inputValue(), "Quý III", "Kỳ cần lập, from the workbook");
+        equal(await nam.inputValue(), "2021", "Năm, from the workbook");
+        await card.getByLabel("Chọn các tệp báo cáo (.xlsx)").setInputFiles(files);
+        await pane.shows(card, "Đã chọn 2 tệp.");
+
+        // Năm: Quý IV is missing; nothing is written.
+        await ky.selectOption("Năm");
+        await card.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+        await pane.shows(card, "thiếu số liệu 15/09/2021 – 14/12/2021");
+        await pane.shows(card, "Sổ tính không thay đổi.");
+        await pane.idle();
+        await pane.shows(card.getByRole("region", { name: "Kỳ số liệu của các tệp" }), "(6thang.xlsx)");
+        equal(await card.getByRole("region", { name: "Tệp bị loại" }).count(), 0, "files listed as refused");
+        equal(
+          await pane.harness(() => window.__cchc.valueOfName("CCHC_KY_BAO_CAO")),
+          "Quý III",
+          "Kỳ báo cáo after the gap",
+        );
+        await pane.fits();
+        await pane.shot("09c-periods-gap.png");
+
+        await ky.selectOption("9 tháng");
+        await card.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+        await pane.shows(
+          card,
+          "Đã tổng hợp 2 kỳ từ 2 tệp vào sổ tính: Kỳ 9 tháng/2021 (số liệu 15/12/2020 – 14/09/2021).",
+        );
+        await pane.idle();
+        const added = card.getByRole("region", { name: "Các kỳ đã cộng" });
+        await pane.shows(added, "6 tháng/2021, 15/12/2020 – 14/06/2021 (6thang.xlsx)");
+        await pane.shows(added, "Quý III/2021, 15/06/2021 – 14/09/2021 (quy3.xlsx)");
+        const totals = card.getByRole("region", { name: "Tổng cộng" });
+        await pane.shows(totals, `${SAMPLE_KH_TONG_LABEL}: 47`);
+        await pane.shows(totals, `${SAMPLE_FLOW_LABEL}: 40`);
+        await pane.shows(pane.region("Trạng thái"), "Kỳ báo cáo: 9 tháng năm 2021");
+        const state = await pane.harness(
+          (flow) => ({
+            sheets: window.__cchc.sheetNames(),
+            ky: window.__cchc.valueOfName("CCHC_KY_BAO_CAO"),
+            stock: window.__cchc.valueOfName("CCHC_KH_TONG"),
+            flow: window.__cchc.valueOfName(`CCHC_${flow.toUpperCase()}`),
+          }),
+          SAMPLE_FLOW,
+        );
+        equal(state.ky, "9 tháng", "CCHC_KY_BAO_CAO");
+        equal(state.stock, 47, "CCHC_KH_TONG (a stock: the latest period's)");
+        equal(state.flow, 40, `CCHC_${SAMPLE_FLOW.toUpperCase()} (a flow: 20 + 20)`);
+        check(state.sheets.includes("Tổng hợp theo kỳ"), `sheets: ${state.sheets}`);
+        await pane.fits();
+        await pane.shot("09d-periods.png");
+        return `9 tháng/2021: kh_tong ${state.stock}, ${SAMPLE_FLOW} ${state.flow}`;
+      },
+    );
 
     // ── 9 ──
     await step("with Office in English (displayLanguage en-US) the pane speaks English", async () => {

@@ -6,23 +6,26 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import type { ConsolidateResult, ConsolidationFile } from "../../src/taskpane/operations";
+import type { ConsolidateResult, ConsolidationFile, PeriodTarget } from "../../src/taskpane/operations";
 import { VI } from "../../src/taskpane/strings";
 import { fakeOperations } from "./support";
 
 const RESULT: ConsolidateResult = {
+  over: "units",
   files: [
     { source: "a.xlsx", unit: "UBND XÃ A", included: true, errors: 0, warnings: 0 },
     { source: "b.xlsx", unit: "UBND XÃ B", included: true, errors: 2, warnings: 0 },
     { source: "hong.xlsx", included: false, reason: "Tệp không phải bảng tính Excel .xlsx." },
   ],
-  units: 2,
-  unitsWithErrors: 1,
+  parts: 2,
+  partsWithErrors: 1,
   sheets: ["Tổng hợp theo đơn vị", "Tệp tổng hợp"],
   totals: [{ id: "hs_dagq", label: "Số hồ sơ đã giải quyết", unit: "hồ sơ", value: 1234 }],
 };
 
-async function renderWith(consolidate?: (files: readonly ConsolidationFile[]) => Promise<ConsolidateResult>) {
+async function renderWith(
+  consolidate?: (files: readonly ConsolidationFile[], target?: PeriodTarget) => Promise<ConsolidateResult>,
+) {
   const user = userEvent.setup();
   const operations = fakeOperations(consolidate ? { consolidate } : {});
   render(<App operations={operations} strings={VI} />);
@@ -59,8 +62,8 @@ describe("Tổng hợp", () => {
   it("says nothing was written when no file could be used", async () => {
     const { user } = await renderWith(async () => ({
       ...RESULT,
-      units: 0,
-      unitsWithErrors: 0,
+      parts: 0,
+      partsWithErrors: 0,
       sheets: [],
       totals: [],
     }));
@@ -77,5 +80,176 @@ describe("Tổng hợp", () => {
   it("is not shown when the host cannot consolidate", async () => {
     await renderWith();
     expect(screen.queryByRole("region", { name: "Tổng hợp" })).toBeNull();
+  });
+
+  it("over units by default: no target is passed", async () => {
+    const targets: Array<PeriodTarget | undefined> = [];
+    const { user } = await renderWith(async (_files, target) => {
+      targets.push(target);
+      return RESULT;
+    });
+    const card = screen.getByRole("region", { name: "Tổng hợp" });
+    expect(within(card).getByRole("radio", { name: /^Theo đơn vị/ })).toHaveProperty("checked", true);
+    expect(within(card).queryByLabelText("Kỳ cần lập")).toBeNull();
+    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
+      new File(["x"], "a.xlsx"),
+    ]);
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    await within(card).findByText("Đã tổng hợp 2 đơn vị từ 3 tệp vào sổ tính.");
+    expect(targets).toEqual([undefined]);
+  });
+});
+
+const PERIODS_RESULT: ConsolidateResult = {
+  over: "periods",
+  files: [
+    {
+      source: "6thang.xlsx",
+      unit: "UBND XÃ AN BÌNH",
+      period: "6 tháng/2021, 15/12/2020 – 14/06/2021",
+      included: true,
+      errors: 0,
+      warnings: 1,
+    },
+    {
+      source: "quy3.xlsx",
+      unit: "UBND XÃ AN BÌNH",
+      period: "Quý III/2021, 15/06/2021 – 14/09/2021",
+      included: true,
+      errors: 0,
+      warnings: 0,
+    },
+  ],
+  parts: 2,
+  partsWithErrors: 0,
+  sheets: ["Tổng hợp theo kỳ", "Tệp tổng hợp"],
+  totals: [{ id: "hs_nhan", label: "Số hồ sơ tiếp nhận", unit: "hồ sơ", value: 150 }],
+  period: "Kỳ 9 tháng/2021 (số liệu 15/12/2020 – 14/09/2021)",
+};
+
+describe("Tổng hợp theo kỳ", () => {
+  async function periodsCard(answer: (target?: PeriodTarget) => ConsolidateResult) {
+    const targets: Array<PeriodTarget | undefined> = [];
+    const rendered = await renderWith(async (_files, target) => {
+      targets.push(target);
+      return answer(target);
+    });
+    const card = screen.getByRole("region", { name: "Tổng hợp" });
+    await rendered.user.click(within(card).getByRole("radio", { name: /^Theo kỳ/ }));
+    return { ...rendered, card, targets };
+  }
+
+  it("starts from the open workbook's kỳ and năm, takes the chosen target and lists the periods added", async () => {
+    const { user, card, targets, operations } = await periodsCard(() => PERIODS_RESULT);
+    // The fake workbook's Thông tin chung: Quý III 2021.
+    const ky = within(card).getByLabelText("Kỳ cần lập") as HTMLSelectElement;
+    const nam = within(card).getByLabelText("Năm") as HTMLInputElement;
+    expect([ky.value, nam.value]).toEqual(["Quý III", "2021"]);
+    expect(within(card).getByText("Theo «Thông tin chung» của sổ tính đang mở; sửa được.")).toBeTruthy();
+    expect([...ky.options].map((o) => o.value)).toEqual([
+      "Quý I",
+      "Quý II",
+      "Quý III",
+      "Quý IV",
+      "6 tháng",
+      "9 tháng",
+      "Năm",
+    ]);
+    await user.selectOptions(ky, "9 tháng");
+    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
+      new File(["x"], "6thang.xlsx"),
+      new File(["x"], "quy3.xlsx"),
+    ]);
+    const statusReads = (operations.status as jest.Mock).mock.calls.length;
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+
+    expect(
+      await within(card).findByText(
+        "Đã tổng hợp 2 kỳ từ 2 tệp vào sổ tính: Kỳ 9 tháng/2021 (số liệu 15/12/2020 – 14/09/2021).",
+      ),
+    ).toBeTruthy();
+    expect(targets).toEqual([{ period: "9 tháng", year: 2021 }]);
+    const added = within(card).getByRole("region", { name: "Các kỳ đã cộng" });
+    expect(
+      within(added)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "6 tháng/2021, 15/12/2020 – 14/06/2021 (6thang.xlsx)",
+      "Quý III/2021, 15/06/2021 – 14/09/2021 (quy3.xlsx)",
+    ]);
+    expect(
+      within(card).getByText("Mọi số liệu, theo từng kỳ: xem các trang «Tổng hợp theo kỳ», «Tệp tổng hợp»."),
+    ).toBeTruthy();
+    expect(
+      within(within(card).getByRole("region", { name: "Tổng cộng" })).getByText(
+        "Số hồ sơ tiếp nhận: 150 hồ sơ",
+      ),
+    ).toBeTruthy();
+    // The workbook's period changed: Trạng thái reads it again.
+    await waitFor(() => expect((operations.status as jest.Mock).mock.calls.length).toBe(statusReads + 1));
+    // Still the user's choice after the status came back.
+    expect(ky.value).toBe("9 tháng");
+  });
+
+  it("shows the core's gap message and that nothing was written", async () => {
+    const problem =
+      "Các kỳ số liệu không ghép đúng kỳ Năm/2021 (15/12/2020 – 14/12/2021): thiếu số liệu 15/09/2021 – 14/12/2021.";
+    const { user, card } = await periodsCard(() => ({
+      ...PERIODS_RESULT,
+      files: PERIODS_RESULT.files.map((f) => ({
+        ...f,
+        included: false,
+        errors: undefined,
+        warnings: undefined,
+      })),
+      parts: 0,
+      sheets: [],
+      totals: [],
+      period: undefined,
+      problem,
+    }));
+    await user.selectOptions(within(card).getByLabelText("Kỳ cần lập"), "Năm");
+    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
+      new File(["x"], "6thang.xlsx"),
+    ]);
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    expect(await within(card).findByText(`${problem} Sổ tính không thay đổi.`)).toBeTruthy();
+    expect(within(card).getByText("Chưa tổng hợp được.")).toBeTruthy();
+    expect(within(card).queryByText(/^Đã tổng hợp/)).toBeNull();
+    expect(within(card).queryByText("Không có tệp nào tổng hợp được; sổ tính không thay đổi.")).toBeNull();
+    // Read, but not written because the whole was refused: shown with their periods, not as refused.
+    expect(within(card).queryByRole("region", { name: "Tệp bị loại" })).toBeNull();
+    const read = within(card).getByRole("region", { name: "Kỳ số liệu của các tệp" });
+    expect(
+      within(read)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "6 tháng/2021, 15/12/2020 – 14/06/2021 (6thang.xlsx)",
+      "Quý III/2021, 15/06/2021 – 14/09/2021 (quy3.xlsx)",
+    ]);
+  });
+
+  it("asks for a four-digit year before reading anything", async () => {
+    const { user, card, targets } = await periodsCard(() => PERIODS_RESULT);
+    const nam = within(card).getByLabelText("Năm");
+    await user.clear(nam);
+    await user.type(nam, "21");
+    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
+      new File(["x"], "6thang.xlsx"),
+    ]);
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    expect(within(card).getByText("Gõ năm bằng 4 chữ số, ví dụ 2026.")).toBeTruthy();
+    expect(targets).toEqual([]);
+    await user.type(nam, "26"); // 2126: four digits, but no reporting year
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    expect(within(card).getByText("Gõ năm bằng 4 chữ số, ví dụ 2026.")).toBeTruthy();
+    await user.clear(nam);
+    await user.type(nam, "2022");
+    expect(within(card).queryByText("Gõ năm bằng 4 chữ số, ví dụ 2026.")).toBeNull();
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    await within(card).findByText(/^Đã tổng hợp 2 kỳ/);
+    expect(targets).toEqual([{ period: "Quý III", year: 2022 }]);
   });
 });

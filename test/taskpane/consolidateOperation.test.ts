@@ -13,7 +13,7 @@ import { describeError } from "../../src/taskpane/errors";
 import { createOfficeOperations } from "../../src/taskpane/officeOperations";
 import type { ConsolidationFile, PaneOperations } from "../../src/taskpane/operations";
 import { FakeWorkbook } from "../fakes/fakeExcel";
-import { writeUnitFile } from "../support/consolidation";
+import { TEST_CATALOGUE, writeUnitFile } from "../support/consolidation";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 
 type ExcelGlobal = { Excel?: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } };
@@ -23,6 +23,16 @@ const XA = builtinCatalogue("cchc-xa")!;
 let dir: string;
 let syncs: number[];
 const files: ConsolidationFile[] = [];
+/** One unit's 6 tháng and Quý III 2026 (the test form: flows, stocks, ratios). */
+const periodFiles: ConsolidationFile[] = [];
+
+function picked(file: string): ConsolidationFile {
+  const bytes = fs.readFileSync(file);
+  return {
+    name: path.basename(file),
+    bytes: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+  };
+}
 
 function open(book: FakeWorkbook): PaneOperations {
   syncs = [];
@@ -56,13 +66,29 @@ beforeAll(async () => {
   ];
   for (const [name, values] of made) await writeUnitFile(path.join(dir, name), values, XA);
   fs.writeFileSync(path.join(dir, "hong.xlsx"), "không phải bảng tính");
-  for (const name of ["a.xlsx", "b.xlsx", "c.xlsx", "hong.xlsx"]) {
-    const bytes = fs.readFileSync(path.join(dir, name));
-    files.push({
-      name,
-      bytes: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-    });
-  }
+  for (const name of ["a.xlsx", "b.xlsx", "c.xlsx", "hong.xlsx"]) files.push(picked(path.join(dir, name)));
+  const unitOf = { co_quan: "UBND XÃ AN BÌNH", nguoi_ky: "Trần Văn Bình" };
+  await writeUnitFile(path.join(dir, "6thang.xlsx"), {
+    ...unitOf,
+    ky_bao_cao: "6 tháng",
+    nam: 2026,
+    hs_nhan: 100,
+    hs_dunghan: 90,
+    hs_quahan: 10,
+    bien_che: 20,
+    co_mat: 20,
+  });
+  await writeUnitFile(path.join(dir, "quy3.xlsx"), {
+    ...unitOf,
+    ky_bao_cao: "Quý III",
+    nam: 2026,
+    hs_nhan: 50,
+    hs_dunghan: 30,
+    hs_quahan: 20,
+    bien_che: 22,
+    co_mat: 21,
+  });
+  periodFiles.push(picked(path.join(dir, "quy3.xlsx")), picked(path.join(dir, "6thang.xlsx")));
 }, 60_000);
 afterAll(() => {
   removeTempDir(dir);
@@ -75,8 +101,7 @@ describe("the pane's consolidate over the fake Excel", () => {
     await book.run((context) => installSheets(context, { catalogue: builtinCatalogue("cchc-xa")! }));
     const result = await open(book).consolidate!(files);
     expect(syncs).toEqual([2]);
-    expect(result.units).toBe(3);
-    expect(result.unitsWithErrors).toBe(0);
+    expect(result).toMatchObject({ over: "units", parts: 3, partsWithErrors: 0 });
     expect(result.sheets).toEqual(["Tổng hợp theo đơn vị", "Tệp tổng hợp"]);
     expect(result.totals.find((t) => t.id === "hs_dagq")).toMatchObject({ value: 60, unit: "hồ sơ" });
     expect(result.files.filter((f) => !f.included)).toEqual([
@@ -103,7 +128,82 @@ describe("the pane's consolidate over the fake Excel", () => {
     const book = new FakeWorkbook();
     const result = await open(book).consolidate!([files[3]]);
     expect(syncs).toEqual([]);
-    expect(result).toMatchObject({ units: 0, sheets: [] });
+    expect(result).toMatchObject({ parts: 0, sheets: [] });
     expect(book.sheetNames()).toEqual(["Sheet1"]);
+  });
+});
+
+describe("the pane's consolidate over periods, over the fake Excel", () => {
+  const installed = async () => {
+    const book = new FakeWorkbook();
+    await book.run((context) => installSheets(context, { catalogue: TEST_CATALOGUE }));
+    return book;
+  };
+
+  it("reads the period files in the browser's reader and writes 9 tháng in two syncs", async () => {
+    const book = await installed();
+    const result = await open(book).consolidate!(periodFiles, { period: "9 tháng", year: 2026 });
+    expect(syncs).toEqual([2]);
+    expect(result).toMatchObject({
+      over: "periods",
+      parts: 2,
+      partsWithErrors: 0,
+      sheets: ["Tổng hợp theo kỳ", "Tệp tổng hợp"],
+      period: "Kỳ 9 tháng/2026 (số liệu 15/12/2025 – 14/09/2026)",
+    });
+    expect(result.problem).toBeUndefined();
+    expect(result.files.map((f) => [f.source, f.included, f.period])).toEqual([
+      ["6thang.xlsx", true, "6 tháng/2026, 15/12/2025 – 14/06/2026"],
+      ["quy3.xlsx", true, "Quý III/2026, 15/06/2026 – 14/09/2026"],
+    ]);
+    expect(result.totals.find((t) => t.id === "hs_nhan")).toMatchObject({ value: 150 });
+    expect(result.totals.find((t) => t.id === "bien_che")).toMatchObject({ value: 22 });
+    const value = (id: string) => book.valueOf(book.refOf(inputName(id)));
+    expect([value("ky_bao_cao"), value("nam"), value("co_quan"), value("hs_nhan"), value("co_mat")]).toEqual([
+      "9 tháng",
+      2026,
+      "UBND XÃ AN BÌNH",
+      150,
+      21,
+    ]);
+  });
+
+  it("refuses another unit's open workbook with a message saying whose", async () => {
+    const book = await installed();
+    book.type(inputName("co_quan"), "UBND PHƯỜNG BẮC SƠN");
+    const error = await open(book).consolidate!(periodFiles, { period: "9 tháng", year: 2026 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(syncs).toEqual([1]);
+    expect(describeError(error)).toBe(
+      "Sổ tính đang mở là báo cáo của đơn vị khác: tổng hợp theo kỳ chỉ ghi vào sổ tính của chính đơn vị có các tệp. Hãy mở sổ tính của đơn vị đó (hoặc sửa tên cơ quan ở trang «Thông tin chung») rồi thử lại; sổ tính chưa thay đổi. (các tệp của «UBND XÃ AN BÌNH», sổ tính ghi «UBND PHƯỜNG BẮC SƠN»)",
+    );
+    expect(book.valueOf(book.refOf(inputName("ky_bao_cao")))).toBe("");
+  });
+
+  it.each([
+    [
+      "a gap",
+      { period: "Năm", year: 2026 } as const,
+      "Các kỳ số liệu không ghép đúng kỳ Năm/2026 (15/12/2025 – 14/12/2026): thiếu số liệu 15/09/2026 – 14/12/2026.",
+    ],
+    [
+      "an overlap",
+      { period: "9 tháng", year: 2026 } as const,
+      "Các kỳ số liệu không ghép đúng kỳ 9 tháng/2026 (15/12/2025 – 14/09/2026): tính hai lần 15/06/2026 – 14/09/2026 («quy3-ban-sao.xlsx», «quy3.xlsx»).",
+    ],
+  ])("refuses %s with the core's message and touches nothing", async (what, target, message) => {
+    const book = await installed();
+    const before = book.sheetNames();
+    const ky = book.valueOf(book.refOf(inputName("ky_bao_cao")));
+    // The overlap: Quý III sent twice under two names.
+    const copy = { ...periodFiles[0], name: "quy3-ban-sao.xlsx" };
+    const picked = what === "an overlap" ? [...periodFiles, copy] : periodFiles;
+    const result = await open(book).consolidate!(picked, target);
+    expect(syncs).toEqual([]);
+    expect(result).toMatchObject({ over: "periods", parts: 0, sheets: [], problem: message });
+    expect(book.sheetNames()).toEqual(before);
+    expect(book.valueOf(book.refOf(inputName("ky_bao_cao")))).toBe(ky);
   });
 });

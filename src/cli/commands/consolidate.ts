@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { SingleBar } from "cli-progress";
 import type { FileStatus } from "../../core/consolidate";
-import { parsePeriod, PERIODS } from "../../core/period";
+import { parsePeriod, parseTargetYear, PERIODS } from "../../core/period";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { processIo, type Io } from "../io";
@@ -66,6 +66,8 @@ function progress(io: Io, total: number): { tick(done: number): void; stop(): vo
 }
 
 function describeFile(file: FileStatus): string {
+  // Not included without a reason: read, but the periods did not tile the target (the message follows).
+  if (!file.included && !file.reason) return `– ${file.source}: ${file.period ?? ""}, chưa tổng hợp`;
   if (!file.included) return `✗ ${file.source}: ${file.reason}`;
   const counts = `${file.errors ?? 0} lỗi, ${file.warnings ?? 0} cảnh báo`;
   const remark = file.reason ? ` (${file.reason})` : "";
@@ -115,13 +117,13 @@ export const consolidateCommand: Command = {
         throw new UsageError("Tổng hợp theo kỳ cần cả --ky và --nam.");
       const period = parsePeriod(ky);
       if (!period) throw new UsageError(`Kỳ "${ky}" không hợp lệ (dùng: ${PERIODS.join(", ")}).`);
-      if (!/^\d{4}$/.test(nam.trim()) || Number(nam) < 2000 || Number(nam) > 2100)
-        throw new UsageError(`Năm "${nam}" không hợp lệ (gõ 4 chữ số, ví dụ 2026).`);
+      const year = parseTargetYear(nam);
+      if (year === undefined) throw new UsageError(`Năm "${nam}" không hợp lệ (gõ 4 chữ số, ví dụ 2026).`);
       if (coQuan !== undefined)
         throw new UsageError(
           "--co-quan chỉ dùng khi tổng hợp theo đơn vị: theo kỳ, cơ quan là của chính đơn vị.",
         );
-      target = { period, year: Number(nam) };
+      target = { period, year };
     }
 
     // The readers load only once the arguments are known to be right (see main.ts); ExcelJS

@@ -18,6 +18,19 @@ export interface ReadWorkbook {
   documents: readonly DocumentRow[];
   /** Where figures are wrong (a deleted cell, rows sorted away from their names), as read. */
   problems?: readonly PlacementProblem[];
+  /**
+   * Its checks and evaluation, when they were made as it was read (`compactEntry`): then its
+   * documents and problems, which only the checks look at, are not kept.
+   */
+  checked?: PartCheck;
+}
+
+/** What the consolidation keeps of a unit's (or a period's) checks: its ratios and its counts. */
+export interface PartCheck {
+  /** Every indicator of the part, ratios computed from its own figures. */
+  evaluated: ReadonlyMap<string, Evaluated>;
+  errors: number;
+  warnings: number;
 }
 
 /** A file the adapter could not use (unreadable, corrupt, not a CCHC workbook), with the reason. */
@@ -31,14 +44,10 @@ export interface UnreadFile {
 export type InputEntry = ReadWorkbook | UnreadFile;
 
 /** One part of the total: a unit (over units) or a period (over periods). */
-export interface PartSummary {
+export interface PartSummary extends PartCheck {
   source: string;
   /** The unit's name from its Thông tin chung (over periods: the period, e.g. `6 tháng 2026`). */
   name: string;
-  /** Every indicator of the part, ratios computed from its own figures. */
-  evaluated: ReadonlyMap<string, Evaluated>;
-  errors: number;
-  warnings: number;
 }
 
 /** What happened to one input file. */

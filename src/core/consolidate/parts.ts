@@ -7,7 +7,7 @@ import { checkFigures, countFindings } from "../checks";
 import { evaluateIndicators, numericOf, type Evaluated } from "../evaluate";
 import type { FigureCell } from "../figures";
 import { formatDateVi, fromExcelSerial, parsePeriod } from "../period";
-import type { PartSummary, ReadWorkbook } from "./model";
+import type { FileStatus, PartCheck, PartSummary, ReadWorkbook } from "./model";
 
 /** The unit's name as its Thông tin chung gives it (`co_quan`), trimmed; "" when not given. */
 export function unitNameOf(input: ReadWorkbook): string {
@@ -51,19 +51,37 @@ function textOrNumber(figure: FigureCell | undefined): unknown {
   return v?.type === "text" || v?.type === "number" ? v.value : undefined;
 }
 
+/** An input's checks (by the core's `checkFigures`, as `check` makes them) and evaluation. */
+export function checkPart(input: ReadWorkbook): PartCheck {
+  // One plain copy of the figures: a compact figure set builds a cell per look-up.
+  const figures = input.figures instanceof Map ? input.figures : new Map(input.figures);
+  const evaluated = evaluateIndicators(figures, input.catalogue);
+  const counts = countFindings(
+    checkFigures(figures, input.documents, input.catalogue, input.problems, evaluated),
+  );
+  return { evaluated, errors: counts.errors, warnings: counts.warnings };
+}
+
 /** An input as a part of the total: its own ratios and its check counts. */
 export function summarize(input: ReadWorkbook, name: string): PartSummary {
-  // One plain copy of the figures for the checks: a compact figure set builds a cell per look-up.
-  const figures = new Map(input.figures);
-  const evaluated = evaluateIndicators(figures, input.catalogue);
-  const counts = countFindings(checkFigures(figures, input.documents, input.catalogue, input.problems));
-  return {
-    source: input.source,
-    name,
-    evaluated,
-    errors: counts.errors,
-    warnings: counts.warnings,
-  };
+  return { source: input.source, name, ...(input.checked ?? checkPart(input)) };
+}
+
+/**
+ * Includes the inputs as parts of the total: each one's file is marked included with its
+ * error and warning counts. Returns the parts in the order of the inputs.
+ */
+export function includeParts<T extends { input: ReadWorkbook; status: FileStatus }>(
+  included: readonly T[],
+  nameOf: (candidate: T) => string,
+): PartSummary[] {
+  return included.map((c) => {
+    const summary = summarize(c.input, nameOf(c));
+    c.status.included = true;
+    c.status.errors = summary.errors;
+    c.status.warnings = summary.warnings;
+    return summary;
+  });
 }
 
 /**

@@ -9,8 +9,8 @@ import { evaluateIndicators } from "../evaluate";
 import { figuresFromValues } from "../figures";
 import { dataPeriod, formatDateVi, fromExcelSerial, toExcelSerial, type Period } from "../period";
 import { aggregateOf, isInfo, type ConsolidationOutcome, type InputEntry } from "./model";
-import { formatSpan, plainOf, sumOf, summarize, unitKey, type DataSpan } from "./parts";
-import { candidatesOf, keepOneCatalogue, majorityKey } from "./units";
+import { formatSpan, includeParts, plainOf, sumOf, unitKey, type DataSpan } from "./parts";
+import { candidatesOf, keepDated, keepOneCatalogue, majorityKey } from "./units";
 
 export interface PeriodTarget {
   period: Period;
@@ -75,12 +75,7 @@ export function consolidatePeriods(
 ): ConsolidationOutcome & { problem?: string } {
   const { files, candidates } = candidatesOf(entries);
   const { kept, catalogue } = keepOneCatalogue(candidates);
-  const dated = kept.filter((c) => {
-    if (c.span) return true;
-    c.status.reason =
-      "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
-    return false;
-  });
+  const dated = keepDated(kept);
   const unit = majorityKey(dated, (c) => unitKey(c.name));
   const unitName = dated.find((c) => unitKey(c.name) === unit)?.name;
   const own = dated.filter((c) => {
@@ -104,13 +99,7 @@ export function consolidatePeriods(
 
   own.sort((a, b) => a.span!.from - b.span!.from);
   const latest = own[own.length - 1].input.figures;
-  const parts = own.map((c) => {
-    const summary = summarize(c.input, c.status.period ?? c.input.source);
-    c.status.included = true;
-    c.status.errors = summary.errors;
-    c.status.warnings = summary.warnings;
-    return summary;
-  });
+  const parts = includeParts(own, (c) => c.status.period ?? c.input.source);
 
   const values: Record<string, string | number | null> = {};
   for (const indicator of catalogue.indicators) {

@@ -23,7 +23,7 @@ import {
   periodLabelOf,
   plainOf,
   sumOf,
-  summarize,
+  includeParts,
   unitKey,
   unitNameOf,
   type DataSpan,
@@ -108,6 +108,16 @@ export function keepOneCatalogue(candidates: readonly Candidate[]): {
   return { kept, catalogue: reference };
 }
 
+/** Refuses the candidates without a data period (they cannot be placed); returns the rest. */
+export function keepDated(candidates: readonly Candidate[]): Candidate[] {
+  return candidates.filter((c) => {
+    if (c.span) return true;
+    c.status.reason =
+      "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
+    return false;
+  });
+}
+
 /**
  * Consolidates units of one period. `entries` come from an adapter, one per file given;
  * the outcome lists every file (sorted by name) and, when at least one unit could be used,
@@ -121,13 +131,8 @@ export function consolidateUnits(
   const { files, candidates } = candidatesOf(entries);
   const { kept, catalogue } = keepOneCatalogue(candidates);
 
-  // A file without a period cannot be placed; the period most files share is the one consolidated.
-  const dated = kept.filter((c) => {
-    if (c.span) return true;
-    c.status.reason =
-      "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
-    return false;
-  });
+  // The period most files share is the one consolidated.
+  const dated = keepDated(kept);
   const periodKey = majorityKey(dated, (c) => spanKey(c.span!));
   const reference = dated.find((c) => spanKey(c.span!) === periodKey);
   const samePeriod = dated.filter((c) => {
@@ -151,14 +156,9 @@ export function consolidateUnits(
 
   if (!catalogue || !reference || included.length === 0) return { files };
 
-  const parts = included.map((c) => {
-    const summary = summarize(c.input, c.name || c.input.source);
-    c.status.included = true;
-    c.status.errors = summary.errors;
-    c.status.warnings = summary.warnings;
+  const parts = includeParts(included, (c) => c.name || c.input.source);
+  for (const c of included)
     if (!c.name) c.status.reason = "Thông tin chung chưa ghi tên cơ quan: đơn vị được gọi theo tên tệp.";
-    return summary;
-  });
   parts.sort((a, b) => compareVi(a.name, b.name) || compareVi(a.source, b.source));
 
   const values: Record<string, string | number | null> = {};

@@ -7,6 +7,7 @@
 import { inputName } from "../catalogue";
 import { evaluateIndicators } from "../evaluate";
 import { fillCachedValues, figuresOfPlans, planInstall, type ExistingWorkbook } from "../install";
+import type { Figures } from "../figures";
 import type { CellPlan, SheetPlan } from "../layout/model";
 import { formatDateVi, fromExcelSerial } from "../period";
 import { scoreCriteria } from "../scoring";
@@ -65,11 +66,18 @@ export function consolidatedWorkbookPlan(
 
 /**
  * The consolidated figures to type into a workbook that already holds the form (the task
- * pane's open workbook): the summed figures and the period, but none of its own Thông tin chung
- * or typed texts, which stay as the user wrote them.
+ * pane's open workbook). Counts and amounts are the consolidation's, and so is the period (kỳ,
+ * năm), as over units. Over units, nothing else: the workbook's own Thông tin chung and typed
+ * texts stay as the user wrote them. Over periods the open workbook is the unit's own report of
+ * the longer period, so the unit's details and the latest period's texts fill the cells of
+ * `typed` (what the workbook holds, `figuresOfPlans` after the install plan carried it) that are
+ * blank, never one the user typed; a data-period date typed over its formula gets the target's
+ * date, so that Thông tin chung carries the target period whole.
  */
 export function valuesForOpenWorkbook(
-  result: Pick<Consolidation, "catalogue" | "values">,
+  result: Pick<Consolidation, "catalogue" | "values"> & Partial<Pick<Consolidation, "evaluated">>,
+  over: "units" | "periods" = "units",
+  typed?: Figures,
 ): Record<string, string | number | null> {
   const byId = new Map(result.catalogue.indicators.map((i) => [i.id, i]));
   const kept: Record<string, string | number | null> = {};
@@ -79,6 +87,25 @@ export function valuesForOpenWorkbook(
     const period = id === "ky_bao_cao" || id === "nam" || (indicator.derived && value !== null);
     if (isInfo(indicator, result.catalogue) ? period : aggregateOf(indicator) !== "none" || value !== null)
       kept[id] = value;
+  }
+  if (over === "units") return kept;
+  const isBlank = (id: string) => {
+    const own = typed?.get(id);
+    return !own || (!own.formula && own.value.type === "blank");
+  };
+  for (const indicator of result.catalogue.indicators) {
+    const { id } = indicator;
+    if (id === "ky_bao_cao" || id === "nam" || indicator.kind === "ratio") continue;
+    if (indicator.derived) {
+      const own = typed?.get(id);
+      const date = result.evaluated?.get(id)?.value;
+      if (own && !own.formula && typeof date === "number") kept[id] = date;
+      continue;
+    }
+    if (!isInfo(indicator, result.catalogue) && aggregateOf(indicator) !== "none") continue;
+    const value = result.values[id];
+    if (value !== null && value !== undefined && isBlank(id)) kept[id] = value;
+    else delete kept[id];
   }
   return kept;
 }
@@ -96,7 +123,11 @@ export function planConsolidationInto(
   options: { over: "units" | "periods"; subtitle: string },
 ): SheetPlan[] {
   const plans = planInstall(existing, { catalogue: result.catalogue }).sheets;
-  typeFigures(plans, { catalogue: result.catalogue, values: valuesForOpenWorkbook(result) });
+  const typed = options.over === "periods" ? figuresOfPlans(plans, result.catalogue) : undefined;
+  typeFigures(plans, {
+    catalogue: result.catalogue,
+    values: valuesForOpenWorkbook(result, options.over, typed),
+  });
   const meta = plans.filter((p) => p.role === "meta");
   return [
     ...plans.filter((p) => p.role !== "meta"),

@@ -50,6 +50,53 @@ export function stop(): never {
   throw ENOUGH;
 }
 
+const decoder = new TextDecoder("utf-8");
+/** One character per byte, for search only (the browser's "latin1" is windows-1252: also one per byte). */
+const latin1Decoder = new TextDecoder("latin1");
+
+/**
+ * A part's bytes seen two ways: `scan`, one character per byte, where markup is found by plain
+ * search at byte offsets without decoding any text, and `utf8(from, to)`, the real text of a
+ * piece. A Vietnamese part costs some forty times more to decode as UTF-8 than to copy byte for
+ * byte, and the reader needs only a few pieces of most parts.
+ */
+export class PartText {
+  private scanned?: string;
+  private decoded?: string;
+
+  constructor(readonly bytes: Uint8Array) {}
+
+  /** The bytes as Latin-1 text: index i is byte i. Markup is ASCII, so it reads the same. */
+  get scan(): string {
+    if (this.scanned === undefined) {
+      const bytes = this.bytes;
+      this.scanned =
+        typeof Buffer === "function"
+          ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1")
+          : latin1Decoder.decode(bytes);
+    }
+    return this.scanned;
+  }
+
+  /** The text of bytes `from` to `to` (the whole part by default). */
+  utf8(from = 0, to = this.bytes.length): string {
+    if (from === 0 && to === this.bytes.length) return (this.decoded ??= decoder.decode(this.bytes));
+    return decoder.decode(this.bytes.subarray(from, to));
+  }
+
+  /** The text of byte ranges, adjacent ones decoded together. */
+  pieces(ranges: ReadonlyArray<readonly [number, number]>): string {
+    const texts: string[] = [];
+    for (let i = 0; i < ranges.length; ) {
+      const from = ranges[i][0];
+      let to = ranges[i][1];
+      for (i++; i < ranges.length && ranges[i][0] === to; i++) to = ranges[i][1];
+      texts.push(this.utf8(from, to));
+    }
+    return texts.join("");
+  }
+}
+
 export interface WorkbookPart {
   /** Sheets in tab order: name and relationship id. */
   sheets: Array<{ name: string; rid: string }>;
@@ -105,15 +152,13 @@ export function parseRelationships(xml: string): { byId: Map<string, string>; by
   return { byId, byType };
 }
 
-/**
- * The shared strings by index (all of them, or only `wanted`), rich text runs joined, phonetic
- * runs left out.
- */
-export function parseSharedStrings(xml: string, wanted?: ReadonlySet<number>): Map<number, string> {
+/** Whether a character ends a tag name (`>`, `/` or XML white space). */
+const endsName = (char: string) =>
+  char === ">" || char === "/" || char === " " || char === "\t" || char === "\n" || char === "\r";
+
+/** The text of the `<si>` elements of `xml` by their order: rich text runs joined, phonetic runs left out. */
+function stringItems(xml: string, keep: (index: number) => boolean, last: number): Map<number, string> {
   const strings = new Map<number, string>();
-  if (xml === "" || wanted?.size === 0) return strings;
-  const last = wanted ? Math.max(...wanted) : Infinity;
-  const keep = (i: number) => !wanted || wanted.has(i);
   let index = -1;
   let text = "";
   let inText = false;
@@ -138,6 +183,68 @@ export function parseSharedStrings(xml: string, wanted?: ReadonlySet<number>): M
       }
     },
   });
+  return strings;
+}
+
+/** Long strings already parsed, by their XML: the form stored in every workbook of a province. */
+const longItems = new Map<string, string>();
+/** From this length a string item is remembered (the stored form's chunks are some 30 KB each). */
+const LONG_ITEM = 4096;
+/** At most this many remembered (a few forms' chunks); then the memory starts anew. */
+const LONG_ITEMS_KEPT = 64;
+
+/**
+ * The shared strings part's strings by index (all of them, or only `wanted`). A commune's
+ * workbook holds hundreds of strings of which its figures use some: the `<si>` elements are
+ * found by plain search, and only the wanted ones are decoded and parsed, as one small
+ * document. The stored form's chunks (long JSON dense with `&quot;`, the same in every workbook
+ * of a form) are parsed once and remembered. A part with CDATA or comments, whose text could
+ * hold a literal `<si>`, is parsed whole.
+ */
+export function parseSharedStrings(part: PartText, wanted?: ReadonlySet<number>): Map<number, string> {
+  if (part.bytes.length === 0 || wanted?.size === 0) return new Map();
+  const last = wanted ? Math.max(...wanted) : Infinity;
+  const scan = part.scan;
+  if (!wanted || scan.includes("<![CDATA[") || scan.includes("<!--"))
+    return stringItems(part.utf8(), (i) => !wanted || wanted.has(i), last);
+  const prefix = /<(\w+:)?sst[\s>]/.exec(scan.slice(0, 512))?.[1] ?? "";
+  const open = `<${prefix}si`;
+  const close = `</${prefix}si>`;
+  const strings = new Map<number, string>();
+  const ranges: Array<[number, number]> = [];
+  const rangeIndexes: number[] = [];
+  const long: Array<[number, string]> = [];
+  let index = -1;
+  for (let at = scan.indexOf(open); at >= 0 && index < last; at = scan.indexOf(open, at + 1)) {
+    if (!endsName(scan[at + open.length])) continue;
+    index++;
+    if (scan[scan.indexOf(">", at) - 1] === "/") {
+      // `<si/>`: an empty string.
+      if (wanted.has(index)) strings.set(index, "");
+      continue;
+    }
+    const end = scan.indexOf(close, at);
+    if (end < 0) break; // a cut part: what was found is all there is
+    if (wanted.has(index)) {
+      const to = end + close.length;
+      // The key is the item's bytes as one-byte text, copied so as not to keep the part alive.
+      const key = to - at >= LONG_ITEM ? (" " + scan.slice(at, to)).slice(1) : undefined;
+      const known = key === undefined ? undefined : longItems.get(key);
+      if (known !== undefined) strings.set(index, known);
+      else {
+        if (key !== undefined) long.push([index, key]);
+        ranges.push([at, to]);
+        rangeIndexes.push(index);
+      }
+    }
+    at = end;
+  }
+  const parsed = stringItems(`<sst>${part.pieces(ranges)}</sst>`, () => true, Infinity);
+  rangeIndexes.forEach((original, i) => strings.set(original, parsed.get(i) ?? ""));
+  for (const [original, key] of long) {
+    if (longItems.size >= LONG_ITEMS_KEPT) longItems.clear();
+    longItems.set(key, strings.get(original)!);
+  }
   return strings;
 }
 
@@ -222,34 +329,37 @@ const CELL_WITHOUT_REFERENCE = /<(?:\w+:)?c(?=[\s>/])(?![^>]*\sr=")/;
 /**
  * The cells at `addresses` (`D12` …) of a worksheet part. The cells are found by their `r`
  * attribute and only their elements are parsed (by saxes, as one small document), which spares
- * parsing the hundreds of label and style cells around a figure. A part where some cell has no
- * `r` is parsed whole instead. Absent cells are simply not in the result.
+ * parsing the hundreds of label and style cells around a figure. When some address is not
+ * found and some cell of the part has no `r`, the part is parsed whole instead (the search for
+ * such a cell scans the whole part, so it is made only then). Absent cells are simply not in
+ * the result.
  */
 export function parseCellsAt(
-  xml: string,
+  part: PartText,
   addresses: readonly string[],
 ): Map<string, RawCell & { row: number; column: number }> {
-  if (CELL_WITHOUT_REFERENCE.test(xml)) {
-    const wanted = new Set(addresses.map((a) => rowColumn(a).join(":")));
-    return parseSheetCells(xml, (row, column) => wanted.has(`${row}:${column}`));
-  }
+  const scan = part.scan;
   const wanted = new Set(addresses);
-  const fragments: string[] = [];
+  const ranges: Array<[number, number]> = [];
   // A `<` in XML text is always escaped, so every match is a real cell start tag.
   const cellTag = /<((?:\w+:)?c)\s(?:[^>]*?\s)?r="([A-Z]+\d+)"[^>]*>/g;
-  for (let match = cellTag.exec(xml); match; match = cellTag.exec(xml)) {
+  for (let match = cellTag.exec(scan); match; match = cellTag.exec(scan)) {
     if (!wanted.has(match[2])) continue;
     const tagEnd = match.index + match[0].length;
     if (match[0].endsWith("/>")) {
-      fragments.push(match[0]);
+      ranges.push([match.index, tagEnd]);
       continue;
     }
     const close = `</${match[1]}>`;
-    const end = xml.indexOf(close, tagEnd);
+    const end = scan.indexOf(close, tagEnd);
     if (end < 0) break; // a cut part: the parse of what was found reports nothing more
-    fragments.push(xml.slice(match.index, end + close.length));
+    ranges.push([match.index, end + close.length]);
     cellTag.lastIndex = end + close.length;
   }
+  if (ranges.length < wanted.size && CELL_WITHOUT_REFERENCE.test(scan)) {
+    const positions = new Set(addresses.map((a) => rowColumn(a).join(":")));
+    return parseSheetCells(part.utf8(), (row, column) => positions.has(`${row}:${column}`));
+  }
   // The fragments carry their own `r`; the wrapper only makes them one well-formed document.
-  return parseSheetCells(`<sheetData><row>${fragments.join("")}</row></sheetData>`, () => true);
+  return parseSheetCells(`<sheetData><row>${part.pieces(ranges)}</row></sheetData>`, () => true);
 }
