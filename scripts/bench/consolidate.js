@@ -106,7 +106,7 @@ function run() {
       `  ${"files".padEnd(6)} ${"ExcelJS read".padStart(13)} ${"cchc read+sum".padStart(14)} ${"ratio".padStart(6)}`,
     );
     for (const size of SIZES) {
-      const repeats = size <= 10 ? 5 : size <= 100 ? 3 : 1;
+      const repeats = size <= 10 ? 5 : size <= 100 ? 3 : 2;
       const excel = best(["exceljs", dir, String(size)], repeats);
       const fast = best(["read", dir, String(size)], repeats);
       console.log(

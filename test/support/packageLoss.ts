@@ -76,7 +76,9 @@ export function packageLosses(beforeBytes: Uint8Array, afterBytes: Uint8Array): 
   const rels = beforePkg.relationships(workbook);
   const styles = rels.find((r) => /\/styles$/.test(r.type))?.part;
   const calcChain = rels.find((r) => /\/calcChain$/.test(r.type))?.part;
+  const appPart = beforePkg.relationships("").find((r) => /\/extended-properties$/.test(r.type))?.part;
   const shared = new Set([
+    ...(appPart ? [appPart] : []),
     "[Content_Types].xml",
     workbook,
     relsPartOf(workbook),
@@ -135,6 +137,29 @@ export function packageLosses(beforeBytes: Uint8Array, afterBytes: Uint8Array): 
       false,
       losses,
     );
+  }
+
+  // The extended properties: only the worksheet titles follow the tabs; every other property
+  // as it was, every title the user had still there.
+  if (appPart && appPart in before) {
+    if (!(appPart in after)) losses.push(`dropped: ${appPart}`);
+    else if (Buffer.compare(Buffer.from(before[appPart]), Buffer.from(after[appPart])) !== 0) {
+      const a = parse(strFromU8(before[appPart]));
+      const b = parse(strFromU8(after[appPart]));
+      const titled = (e: Element) => e.localName === "HeadingPairs" || e.localName === "TitlesOfParts";
+      compareLists(
+        appPart,
+        elementsOf(a).filter((e) => !titled(e)),
+        elementsOf(b).filter((e) => !titled(e)),
+        true,
+        losses,
+      );
+      const titles = (root: Element) =>
+        elementsOf(root)
+          .filter((e) => e.localName === "TitlesOfParts")
+          .flatMap((e) => elementsOf(e).flatMap(elementsOf));
+      compareLists(`${appPart} titles`, titles(a), titles(b), false, losses);
+    }
   }
 
   if (styles && styles in before) {

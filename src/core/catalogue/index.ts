@@ -16,9 +16,20 @@ export const DEFAULT_CATALOGUE: Catalogue = builtinCatalogue(DEFAULT_CATALOGUE_I
 /** The district form `huyen-2021` (Đức Thọ, 2021), for periods before 1 July 2025. */
 export const DISTRICT_CATALOGUE: Catalogue = builtinCatalogue("huyen-2021")!;
 
-/** id → indicator, for look-ups by the checks and layouts. */
+/** Indexes already built: a catalogue is never changed once loaded. */
+const indexes = new WeakMap<Catalogue, ReadonlyMap<string, Indicator>>();
+
+/**
+ * id → indicator, for look-ups by the checks and layouts; built once per catalogue (a
+ * consolidation checks hundreds of units of one form).
+ */
 export function indexIndicators(catalogue: Catalogue): ReadonlyMap<string, Indicator> {
-  return new Map(catalogue.indicators.map((indicator) => [indicator.id, indicator]));
+  let index = indexes.get(catalogue);
+  if (!index) {
+    index = new Map(catalogue.indicators.map((indicator) => [indicator.id, indicator]));
+    indexes.set(catalogue, index);
+  }
+  return index;
 }
 
 /** The defined name of an indicator's input cell: `kh_tong` → `CCHC_KH_TONG`. */

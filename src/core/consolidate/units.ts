@@ -64,6 +64,15 @@ interface Candidate {
   status: FileStatus;
 }
 
+/**
+ * The two dates of the data period, evaluated by the core's one evaluation but alone, not the
+ * whole form (for an entry not checked as it was read).
+ */
+function evaluateDates(entry: ReadWorkbook) {
+  const dates = entry.catalogue.indicators.filter((i) => i.id === "tu_ngay" || i.id === "den_ngay");
+  return evaluateIndicators(entry.figures, { ...entry.catalogue, indicators: dates });
+}
+
 /** Reads the unit and period of every readable input; unread files are refused as the adapter said. */
 export function candidatesOf(entries: readonly InputEntry[]): {
   files: FileStatus[];
@@ -76,9 +85,7 @@ export function candidatesOf(entries: readonly InputEntry[]): {
       files.push({ source: entry.source, included: false, reason: entry.reason });
       continue;
     }
-    // Only the two dates are evaluated here (by the core's one evaluation), not the whole form.
-    const dates = entry.catalogue.indicators.filter((i) => i.id === "tu_ngay" || i.id === "den_ngay");
-    const span = dataSpanOf(evaluateIndicators(entry.figures, { ...entry.catalogue, indicators: dates }));
+    const span = dataSpanOf(entry.checked?.evaluated ?? evaluateDates(entry));
     const label = periodLabelOf(entry);
     const status: FileStatus = {
       source: entry.source,

@@ -6,6 +6,7 @@
  */
 import type { Element } from "@xmldom/xmldom";
 import { columnLetter, parseAddress, type SheetPlan } from "../../core/layout/model";
+import { syncWorksheetTitles } from "./appPart";
 import { StylesPart } from "./stylesPart";
 import {
   dateSystem,
@@ -200,6 +201,8 @@ export function applyPlans(
 ): ApplyReport {
   const report: ApplyReport = { addedSheets: [], addedTables: [], keptTables: [] };
   const workbook = new WorkbookPart(pkg, pkg.workbookPart()!);
+  const worksheetNames = () => workbook.sheets().filter((s) => s.worksheet).map((s) => s.name);
+  const worksheetsBefore = worksheetNames();
   const styles = StylesPart.of(pkg, workbook.part);
   const ctx = { styles, dates: dateSystem(workbook.date1904) };
   for (const rename of renames) {
@@ -260,6 +263,7 @@ export function applyPlans(
   });
   pruneCalcChain(pkg, workbook, new Set(entries.map((e) => e.element.getAttribute("name") ?? "")));
   workbook.keepCachedValues();
+  syncWorksheetTitles(pkg, worksheetsBefore, worksheetNames());
   return report;
 }
 
