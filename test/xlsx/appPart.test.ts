@@ -37,9 +37,7 @@ function userFile(name: string, app: string): string {
   fs.writeFileSync(
     file,
     zipSync(
-      Object.fromEntries(
-        Object.entries(parts).map(([n, c]) => [n, typeof c === "string" ? strToU8(c) : c]),
-      ),
+      Object.fromEntries(Object.entries(parts).map(([n, c]) => [n, typeof c === "string" ? strToU8(c) : c])),
     ),
   );
   return file;

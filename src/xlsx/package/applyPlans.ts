@@ -17,6 +17,7 @@ import {
   writeSheet,
   finishSheet,
   WORKSHEET_ORDER,
+  EMPTY_WORKSHEET,
 } from "./sheetWriter";
 import { WorkbookPart, WORKSHEET_TYPE, type SheetEntry } from "./workbookPart";
 import {
@@ -108,7 +109,7 @@ function ensureTable(
     columns.push(columnName);
   }
   const part = pkg.freePartName("xl/tables/table", ".xml");
-  const doc = parseXml(part, `<table xmlns="${MAIN_NS}"/>`);
+  const doc = parseXml(part, pkg.conform(`<table xmlns="${MAIN_NS}"/>`));
   const root = doc.documentElement!;
   const ref = `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}`;
   root.setAttribute("id", String(Math.max(0, ...all.map((t) => t.id)) + 1));
@@ -204,7 +205,7 @@ export function applyPlans(
   const worksheetNames = () => workbook.sheets().filter((s) => s.worksheet).map((s) => s.name);
   const worksheetsBefore = worksheetNames();
   const styles = StylesPart.of(pkg, workbook.part);
-  const ctx = { styles, dates: dateSystem(workbook.date1904) };
+  const ctx = { styles, dates: dateSystem(workbook.date1904), emptySheet: pkg.conform(EMPTY_WORKSHEET) };
   for (const rename of renames) {
     const entry = findSheet(workbook, rename.from);
     if (entry) workbook.rename(entry, rename.to);

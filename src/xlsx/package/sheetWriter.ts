@@ -161,6 +161,8 @@ export function dateSystem(date1904: boolean): DateSystem {
 export interface SheetContext {
   styles: StylesPart;
   dates: DateSystem;
+  /** A new sheet's skeleton, in the package's conformance (`EMPTY_WORKSHEET` by default). */
+  emptySheet?: string;
 }
 
 /** A formula cell found in the cleared range: its formula and cached value, raw. */
@@ -611,7 +613,7 @@ export function writeSheet(
   plan: SheetPlan,
   ctx: SheetContext,
 ): { doc: Document; rows: string } {
-  const sheet = doc ?? parseXml("worksheet", EMPTY_WORKSHEET);
+  const sheet = doc ?? parseXml("worksheet", ctx.emptySheet ?? EMPTY_WORKSHEET);
   const root = sheet.documentElement!;
   if (plan.tabColor) {
     const sheetPr = ensureChild(root, "sheetPr", WORKSHEET_ORDER);

@@ -79,7 +79,7 @@ export class StylesPart {
     const rel = pkg.relationships(workbookPart).find((r) => /\/styles$/.test(r.type));
     if (rel?.part && pkg.has(rel.part)) return new StylesPart(pkg, rel.part);
     const part = pkg.freePartName("xl/styles", ".xml").replace(/styles1\.xml$/, "styles.xml");
-    pkg.setDom(part, parseXml(part, DEFAULT_STYLES));
+    pkg.setDom(part, parseXml(part, pkg.conform(DEFAULT_STYLES)));
     pkg.addRelationship(workbookPart, STYLES_REL, part);
     pkg.addContentType(part, STYLES_TYPE);
     return new StylesPart(pkg, part);

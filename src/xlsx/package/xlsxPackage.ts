@@ -7,7 +7,16 @@
 import { deflateRawSync } from "zlib";
 import { unzipSync, strFromU8, strToU8, Zip, ZipPassThrough } from "fflate";
 import type { Document, Element } from "@xmldom/xmldom";
-import { CONTENT_TYPES_NS, PACKAGE_REL_NS, children, elements, parseXml, serializeXml } from "./xml";
+import {
+  CONTENT_TYPES_NS,
+  PACKAGE_REL_NS,
+  STRICT_MAIN_NS,
+  children,
+  elements,
+  parseXml,
+  serializeXml,
+  toStrict,
+} from "./xml";
 
 /** Why a file cannot be read as a package, for the caller's Vietnamese message. */
 export type PackageProblem =
@@ -217,8 +226,26 @@ export class XlsxPackage {
     });
   }
 
-  /** Adds a relationship from `part` to `target` part; returns its new id. */
+  /**
+   * Whether the workbook is Strict Open XML (its workbook part in Strict's namespace): then
+   * every part and relationship type added is written in Strict's namespaces too.
+   */
+  get strict(): boolean {
+    const part = this.workbookPart();
+    return !!part && this.dom(part)?.documentElement?.namespaceURI === STRICT_MAIN_NS;
+  }
+
+  /** Transitional text (a skeleton, a type) in the package's own conformance. */
+  conform(text: string): string {
+    return this.strict ? toStrict(text) : text;
+  }
+
+  /**
+   * Adds a relationship from `part` to `target` part; returns its new id. `type` is given as
+   * transitional and written in the package's conformance.
+   */
   addRelationship(part: string, type: string, targetPart: string): string {
+    type = this.conform(type);
     const relsPart = relsPartOf(part);
     let doc = this.dom(relsPart);
     if (!doc) {

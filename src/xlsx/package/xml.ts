@@ -12,6 +12,25 @@ export const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 export const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+/** Where relationship types live: `…/relationships/worksheet`, transitional and strict. */
+const REL_TYPE_BASE = `${REL_NS}/`;
+const STRICT_REL_TYPE_BASE = `${STRICT_REL_NS}/`;
+
+/**
+ * Transitional SpreadsheetML text (a part's skeleton, a relationship type) in Strict's
+ * namespaces (ECMA-376 Part 1, Strict conformance): a package saved as "Strict Open XML" must
+ * not get parts of the other kind. Namespaces Strict shares (markup compatibility, the x14
+ * extensions, packaging) are left as they are.
+ */
+export function toStrict(text: string): string {
+  return text
+    .split(MAIN_NS)
+    .join(STRICT_MAIN_NS)
+    .split(REL_TYPE_BASE)
+    .join(STRICT_REL_TYPE_BASE)
+    .split(`"${REL_NS}"`)
+    .join(`"${STRICT_REL_NS}"`);
+}
 export const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
 
 /** A part whose XML is not well-formed: it names the part so the message can. */
