@@ -5,6 +5,7 @@
 import { difference, formatNumberVi, sumOfParts } from "./arithmetic";
 import { periodOutsideForm } from "./catalogue/validity";
 import { indexIndicators, type Catalogue, type CheckRule, type Indicator, type Severity } from "./catalogue";
+import { isInfo } from "./consolidate/model";
 import { evaluateIndicators, numericOf, type Evaluated } from "./evaluate";
 import type { CellValue, DocumentRow, FigureCell, Figures, PlacementProblem } from "./figures";
 import { formatDateVi, fromExcelSerial, parsePeriod } from "./period";
@@ -353,6 +354,43 @@ export function placementFindings(problems: readonly PlacementProblem[], catalog
   });
 }
 
+const isBlank = (figure: FigureCell | undefined) => !figure || figure.value.type === "blank";
+
+/**
+ * What a report cannot do without: its period (kỳ báo cáo and năm, from which the data period
+ * follows) and at least one figure on the input sheets. A fresh template is not "valid"; it
+ * gets warnings, not errors, since a draft may be checked before it is filled.
+ */
+function completenessFindings(ctx: Context, catalogue: Catalogue): Finding[] {
+  // A workbook without the form's cells is not a report at all: that is said elsewhere.
+  if (ctx.figures.size === 0) return [];
+  const findings: Finding[] = [];
+  const missing = ["ky_bao_cao", "nam"].filter((id) => ctx.byId.has(id) && isBlank(ctx.figures.get(id)));
+  if (missing.length > 0) {
+    const what = missing.map((id) => label(ctx, id).toLowerCase()).join(" và ");
+    findings.push({
+      severity: "warning",
+      checkId: "info:period",
+      ids: missing,
+      cells: cellsOf(ctx, missing),
+      message: `Thông tin chung chưa có ${what}: báo cáo chưa có kỳ, cũng chưa có ngày đầu và cuối kỳ số liệu.`,
+    });
+  }
+  const inputs = catalogue.indicators.filter(
+    (i) => (i.kind === "count" || i.kind === "money") && !i.derived && !isInfo(i, catalogue),
+  );
+  if (inputs.length > 0 && inputs.every((i) => isBlank(ctx.figures.get(i.id)))) {
+    findings.push({
+      severity: "warning",
+      checkId: "form:empty",
+      ids: [],
+      cells: cellsOf(ctx, [inputs[0].id]),
+      message: "Chưa nhập số liệu nào vào các trang nhập liệu: chưa có gì để kiểm tra hay đưa vào báo cáo.",
+    });
+  }
+  return findings;
+}
+
 /**
  * Every finding on the figures and the document list, errors and warnings in catalogue order;
  * `problems` (where figures are, from `readNamedFigures`) come first. `evaluated` is
@@ -395,6 +433,7 @@ export function checkFigures(
     if (result) findings.push(result);
   }
   findings.push(...documentFindings(ctx, documents, dateOf("tu_ngay"), dateOf("den_ngay")));
+  findings.push(...completenessFindings(ctx, catalogue));
   const end = dateOf("den_ngay");
   const outside = end !== undefined ? periodOutsideForm(catalogue, end) : undefined;
   if (outside) {

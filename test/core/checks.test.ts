@@ -1,4 +1,4 @@
-import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
+import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { OUT_OF_PERIOD_DOCUMENT, SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { checkFigures, countFindings } from "../../src/core/checks";
 import { figuresFromValues } from "../../src/core/figures";
@@ -100,5 +100,29 @@ describe("checkFigures on bad input", () => {
     const found = checkWith({ tu_ngay: 44500, den_ngay: 44400 }).filter((f) => f.severity === "error");
     expect(found.map((f) => f.checkId)).toEqual(["dates:period"]);
     expect(found[0].message).toMatch(/31\/10\/2021.*23\/07\/2021/);
+  });
+});
+
+describe("a report with nothing in it yet", () => {
+  it("warns that the period and the figures are missing, naming the period's cells", () => {
+    const catalogue = DEFAULT_CATALOGUE;
+    const figures = figuresFromValues({}, catalogue);
+    const findings = checkFigures(figures, [], catalogue);
+    expect(findings.map((f) => [f.severity, f.checkId])).toEqual([
+      ["warning", "info:period"],
+      ["warning", "form:empty"],
+    ]);
+    expect(findings[0].message).toBe(
+      "Thông tin chung chưa có kỳ báo cáo và năm báo cáo: báo cáo chưa có kỳ, cũng chưa có ngày đầu và cuối kỳ số liệu.",
+    );
+    expect(findings[0].ids).toEqual(["ky_bao_cao", "nam"]);
+  });
+
+  it("says nothing of the kind once the period and one figure are typed", () => {
+    const catalogue = DEFAULT_CATALOGUE;
+    const figures = figuresFromValues({ ky_bao_cao: "Quý III", nam: 2026, hs_tiepnhan: 5 }, catalogue);
+    const ids = checkFigures(figures, [], catalogue).map((f) => f.checkId);
+    expect(ids).not.toContain("info:period");
+    expect(ids).not.toContain("form:empty");
   });
 });
