@@ -326,7 +326,7 @@ describe("cchc consolidate over periods", () => {
     findWorksheet(await readBack(reported), "Phụ lục I")!.eachRow((row) =>
       row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))),
     );
-    expect(texts.some((t) => t.includes("9 THÁNG ĐẦU NĂM 2026"))).toBe(true);
+    expect(texts.some((t) => t.includes("9 THÁNG ĐẦU NĂM\u00a02026"))).toBe(true);
     expect(texts.some((t) => t.includes("15/12/2025") && t.includes("14/9/2026"))).toBe(true);
   });
 

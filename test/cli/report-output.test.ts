@@ -43,3 +43,35 @@ describe("cchc report -o", () => {
     );
   });
 });
+
+describe("cchc report --pdf with a CCHC_SOFFICE that cannot be used", () => {
+  const saved = process.env.CCHC_SOFFICE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.CCHC_SOFFICE;
+    else process.env.CCHC_SOFFICE = saved;
+  });
+
+  it("names the variable and the path (missing, a folder, not executable), not 'LibreOffice missing'", async () => {
+    const input = path.join(dir, "pdf-mau.xlsx");
+    expect(await main(["template", "-o", input, "--sample"], bufferIo())).toBe(0);
+    const plain = path.join(dir, "soffice-khong-chay");
+    fs.writeFileSync(plain, "#!/bin/sh\n", { mode: 0o644 });
+    const where = (p: string) => `Không tạo được PDF: biến môi trường CCHC_SOFFICE chỉ tới "${p}"`;
+    const cases: Array<[string, string]> = [
+      [
+        path.join(dir, "khong-co", "soffice"),
+        `${where(path.join(dir, "khong-co", "soffice"))}, nhưng không có tệp đó.\n`,
+      ],
+      [dir, `${where(dir)}, đó là một thư mục; hãy chỉ tới chính tệp soffice (hoặc bỏ biến CCHC_SOFFICE).\n`],
+      [plain, `${where(plain)}, nhưng tệp đó không có quyền chạy (chmod +x).\n`],
+    ];
+    for (const [setting, message] of cases) {
+      process.env.CCHC_SOFFICE = setting;
+      const pdf = path.join(dir, "phu-luc.pdf");
+      const io = bufferIo();
+      expect(await main(["report", input, "--pdf", pdf], io)).toBe(2);
+      expect(io.stderr).toBe(message);
+      expect(fs.existsSync(pdf)).toBe(false);
+    }
+  }, 60_000);
+});
