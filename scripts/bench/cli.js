@@ -62,7 +62,7 @@ async function child() {
 
     const reported = path.join(dir, "bao-cao.xlsx");
     await run(["template", "-o", file, "--sample", "--force"], 0);
-    const report = await time(() => run(["report", file, "-o", reported], 0));
+    const report = await time(() => run(["report", file, "-o", reported, "--force"], 0));
     const reportExcelOnly = await time(async () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(file);

@@ -25,7 +25,7 @@ module.exports = {
         const kb = fs.statSync(file).size / 1024;
         const out = path.join(dir, `bao-cao-${count}.xlsx`);
         const result = paired(
-          () => runNode([bin, "report", file, "-o", out]),
+          () => runNode([bin, "report", file, "-o", out, "--force"]),
           excelJsCopy(file, path.join(dir, "ban-sao.xlsx")),
           RUNS,
         );

@@ -41,7 +41,7 @@ module.exports = {
       const out = path.join(dir, "bao-cao.xlsx");
       line(
         "cchc report -o",
-        paired(() => runNode([bin, "report", file, "-o", out]), base, RUNS),
+        paired(() => runNode([bin, "report", file, "-o", out, "--force"]), base, RUNS),
         "ExcelJS r+w",
       );
     } finally {

@@ -14,11 +14,35 @@ export const LIBREOFFICE_HINT =
   "Debian/Ubuntu: apt-get install libreoffice-calc-nogui; Windows/macOS: cài LibreOffice từ trang libreoffice.org";
 
 /**
+ * Why $CCHC_SOFFICE cannot be used, in Vietnamese naming the path and the variable (it does not
+ * exist, is a folder, or is not executable); undefined when it is unset or usable. Said instead
+ * of "LibreOffice is not installed", which would send the user to install what they have.
+ */
+export function sofficeSettingProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const setting = env.CCHC_SOFFICE;
+  if (setting === undefined) return undefined;
+  const stat = fs.statSync(setting, { throwIfNoEntry: false });
+  const where = `biến môi trường CCHC_SOFFICE chỉ tới "${setting}"`;
+  if (!stat) return `${where}, nhưng không có tệp đó`;
+  if (stat.isDirectory())
+    return `${where}, đó là một thư mục; hãy chỉ tới chính tệp soffice (hoặc bỏ biến CCHC_SOFFICE)`;
+  if (process.platform !== "win32") {
+    try {
+      fs.accessSync(setting, fs.constants.X_OK);
+    } catch {
+      return `${where}, nhưng tệp đó không có quyền chạy (chmod +x)`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The soffice executable: $CCHC_SOFFICE when set (and only it: an administrator's choice is
- * final), else PATH, then the usual install places; undefined if none.
+ * final; unusable, it gives undefined and `sofficeSettingProblem` says why), else PATH, then the
+ * usual install places; undefined if none.
  */
 export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.CCHC_SOFFICE !== undefined) return fs.existsSync(env.CCHC_SOFFICE) ? env.CCHC_SOFFICE : undefined;
+  if (env.CCHC_SOFFICE !== undefined) return sofficeSettingProblem(env) ? undefined : env.CCHC_SOFFICE;
   const names = process.platform === "win32" ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
   const dirs = [
     ...(env.PATH ?? "").split(path.delimiter).filter(Boolean),

@@ -12,10 +12,10 @@ import { OtherCatalogueError } from "../core/install";
 import { firstLine, systemCode, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
 import { PackageError, XlsxPackage } from "./package/xlsxPackage";
 import { PartXmlError } from "./package/xml";
-import { writeFileAtomic, type FileStamp } from "./safeWrite";
+import { refuseExistingTarget, writeFileAtomic, type FileStamp } from "./safeWrite";
 
 export { firstLine, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
-export { writeFileAtomic } from "./safeWrite";
+export { refuseExistingTarget, writeFileAtomic } from "./safeWrite";
 
 /** A workbook read from disk, with the raw archive for the checks ExcelJS cannot do. */
 export interface OpenedWorkbook {
@@ -174,26 +174,7 @@ export async function saveWorkbookFile(
   file: string,
   options: { overwrite: boolean; unchangedSince?: FileStamp },
 ): Promise<void> {
-  if (!options.overwrite) {
-    const exists = await fs.stat(file).then(
-      () => true,
-      (error: unknown) => {
-        if (systemCode(error) === "ENOENT") return false;
-        throw new WorkbookFileError(
-          "writeFailed",
-          file,
-          `Không ghi được tệp "${file}": ${firstLine(error)}.`,
-          { cause: error },
-        );
-      },
-    );
-    if (exists)
-      throw new WorkbookFileError(
-        "exists",
-        file,
-        `Tệp "${file}" đã có: chọn tên khác, hoặc thêm --force để ghi đè.`,
-      );
-  }
+  if (!options.overwrite) await refuseExistingTarget(file);
   let data: Uint8Array;
   try {
     const { prepareForWrite } = await import("./excelJsFixes");

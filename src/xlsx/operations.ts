@@ -131,7 +131,7 @@ export async function checkFile(
     throw new WorkbookFileError(
       "notInstalled",
       file,
-      `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy chạy "cchc install ${file}" trước.`,
+      `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: npx cchc install "${file}".`,
     );
   }
   return outcome;
@@ -202,7 +202,7 @@ export async function reportIntoFile(
         throw new WorkbookFileError(
           "notInstalled",
           file,
-          `Tệp "${file}" chưa có mẫu CCHC: hãy chạy "cchc install ${file}" và nhập số liệu trước.`,
+          `Tệp "${file}" chưa có mẫu CCHC: hãy cài mẫu (npx cchc install "${file}") và nhập số liệu trước.`,
         );
       }
       throw packageFailure(file, error, "ghi báo cáo vào");

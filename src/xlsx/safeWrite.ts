@@ -18,7 +18,7 @@ import { createHash, randomBytes } from "crypto";
 import { promises as fs, type Stats } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { systemCode, WorkbookFileError } from "./fileErrors";
+import { firstLine, systemCode, WorkbookFileError } from "./fileErrors";
 
 /** What identifies one version of a file on disk: if any of it differs, the file was replaced or edited. */
 export interface FileStamp {
@@ -34,6 +34,30 @@ function stampOf(stat: Stats): FileStamp {
 
 function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/**
+ * Refuses a target that already exists (WorkbookFileError "exists"): the one check behind every
+ * command that writes a new file without --force (template, catalogue show -o, consolidate -o,
+ * report -o), so a new file never replaces a user's workbook by accident. A stat failure other
+ * than "not found" is a "writeFailed".
+ */
+export async function refuseExistingTarget(file: string): Promise<void> {
+  const exists = await fs.stat(file).then(
+    () => true,
+    (error: unknown) => {
+      if (systemCode(error) === "ENOENT") return false;
+      throw new WorkbookFileError("writeFailed", file, `Không ghi được tệp "${file}": ${firstLine(error)}.`, {
+        cause: error,
+      });
+    },
+  );
+  if (exists)
+    throw new WorkbookFileError(
+      "exists",
+      file,
+      `Tệp "${file}" đã có: chọn tên khác, hoặc thêm --force để ghi đè.`,
+    );
 }
 
 /** The stamp of `file` (following links), or undefined when it does not exist. */

@@ -154,8 +154,30 @@ describe("a bad catalogue", () => {
 
   it("gives a JSON syntax error its line and column", () => {
     expect(catalogueProblems('{\n  "id": "x",\n  "version": 1,,\n}')).toEqual([
-      { path: "", message: expect.stringMatching(/^Tệp không phải JSON hợp lệ \(dòng 3, cột 16\): /) },
+      {
+        path: "",
+        message:
+          "Tệp không phải JSON hợp lệ (dòng 3, cột 16): cần tên trường trong ngoặc kép (có dấu phẩy thừa?).",
+      },
     ]);
+  });
+
+  it("says the common JSON slips in Vietnamese, without the engine's English", () => {
+    const said = (text: string) => catalogueProblems(text)[0].message;
+    expect(said('{\n  "id": "x"\n"version": 1\n}')).toBe(
+      "Tệp không phải JSON hợp lệ (dòng 3, cột 1): thiếu dấu phẩy «,» hoặc dấu «}» sau một giá trị.",
+    );
+    expect(said('{ "id": "x", "rows": [1 2] }')).toBe(
+      "Tệp không phải JSON hợp lệ (dòng 1, cột 25): thiếu dấu phẩy «,» hoặc dấu «]» sau một phần tử.",
+    );
+    expect(said('{ "id" "x" }')).toBe(
+      "Tệp không phải JSON hợp lệ (dòng 1, cột 8): thiếu dấu hai chấm «:» sau tên trường.",
+    );
+    expect(said('{ "id": "x')).toBe(
+      "Tệp không phải JSON hợp lệ (dòng 1, cột 11): chuỗi chưa đóng ngoặc kép.",
+    );
+    for (const text of ['{ "id": "x", }', "{ id: 1 }", '{ "a": tru }', "[1,]", '{ "a": 1', "{} x"])
+      expect(said(text)).not.toMatch(/[Ee]xpected|Unexpected|JSON at|position/);
   });
 
   it("is refused by parseCatalogue with every problem in the error", () => {

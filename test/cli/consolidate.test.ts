@@ -240,6 +240,41 @@ describe("cchc consolidate over units", () => {
   });
 });
 
+describe("cchc consolidate -o never replaces a file by accident", () => {
+  it("refuses an existing output (exit 2, nothing read or written) unless --force", async () => {
+    const out = inDir("so-quan-trong.xlsx");
+    fs.writeFileSync(out, "bảng tính khác");
+    const inputs = [inDir("xa", "an-binh.xlsx"), inDir("xa", "bac-son.xlsx")];
+    const before = inputs.map(digest);
+    const refused = await run("-o", out, ...inputs);
+    expect(refused).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: `Tệp "${out}" đã có: chọn tên khác, hoặc thêm --force để ghi đè.\n`,
+    });
+    expect(fs.readFileSync(out, "utf8")).toBe("bảng tính khác");
+
+    const forced = await run("-o", out, "--force", ...inputs);
+    expect(forced).toMatchObject({ status: 0, stderr: "" });
+    expect(cellValue(namedCell(await readBack(out), "CCHC_HS_TONG"))).toBe(150);
+    expect(inputs.map(digest)).toEqual(before);
+  });
+
+  it("refuses an output that is a report of an input folder, --force or not", async () => {
+    const own = inDir("xa", "bac-son.xlsx");
+    const before = digest(own);
+    for (const extra of [[], ["--force"]]) {
+      const result = await run("-o", own, ...extra, inDir("xa"));
+      expect(result).toEqual({
+        status: 2,
+        stdout: "",
+        stderr: `Tệp kết quả "${own}" trùng một tệp đầu vào: tệp đầu vào chỉ được đọc, không ghi đè. Xem: npx cchc consolidate --help\n`,
+      });
+    }
+    expect(digest(own)).toBe(before);
+  });
+});
+
 describe("cchc consolidate over periods", () => {
   beforeAll(async () => {
     fs.mkdirSync(inDir("ky"));
@@ -291,7 +326,7 @@ describe("cchc consolidate over periods", () => {
     findWorksheet(await readBack(reported), "Phụ lục I")!.eachRow((row) =>
       row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))),
     );
-    expect(texts.some((t) => t.includes("9 THÁNG ĐẦU NĂM 2026"))).toBe(true);
+    expect(texts.some((t) => t.includes("9 THÁNG ĐẦU NĂM\u00a02026"))).toBe(true);
     expect(texts.some((t) => t.includes("15/12/2025") && t.includes("14/9/2026"))).toBe(true);
   });
 

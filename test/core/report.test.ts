@@ -54,7 +54,7 @@ describe("planReport on the sample", () => {
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Phụ lục I",
-        "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ III NĂM 2021",
+        "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH QUÝ III NĂM\u00a02021",
         "(Số liệu tính từ ngày 15/6/2021 đến ngày 14/9/2021)",
         "Đức Thọ, ngày … tháng … năm 2021",
         "(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm 2021 của UBND huyện Đức Thọ)",
@@ -80,6 +80,22 @@ describe("planReport on the sample", () => {
     const dt = blank.names.find((n) => n.name === "BC_DT_TYLE")!;
     expect(planCell(blank, dt.address)!.value).toBeNull();
     expect(planCell(blank, `E${parseAddress(dt.address).row}`)!.value).toMatch(/Mẫu số bằng 0/);
+  });
+
+  it("joins the parts of a Ghi chú as sentences: the value's own note, then each error", () => {
+    const negative = planReport(workbookOf(installed.sheets), {
+      figures: figuresFromValues(
+        { ...SAMPLE_FIGURES, tthc_congbo: -5 },
+        DISTRICT_CATALOGUE,
+        (i) => `'x'!${i.id}`,
+      ),
+      documents,
+      generatedAt,
+    }).sheets[0];
+    const row = parseAddress(negative.names.find((n) => n.name === "BC_TTHC_CONGBO")!.address).row;
+    expect(planCell(negative, `E${row}`)!.value).toBe(
+      "Số liệu không hợp lệ. LỖI: Ô 'x'!tthc_congbo (Số TTHC công bố mới, niêm yết trong kỳ): số âm (-5) không hợp lệ.",
+    );
   });
 
   it("sets the page for printing: A4 portrait, decree margins, one page wide, header row repeated", () => {
@@ -142,7 +158,7 @@ describe("document form", () => {
     expect(placeAndDate("Đức Thọ", { year: 2021, month: 9, day: 15 }, 2021)).toBe(
       "Đức Thọ, ngày 15 tháng 9 năm 2021",
     );
-    expect(periodTitle("6 tháng", 2022)).toBe("6 THÁNG ĐẦU NĂM 2022");
-    expect(periodTitle("Năm", 2022)).toBe("NĂM 2022");
+    expect(periodTitle("6 tháng", 2022)).toBe("6 THÁNG ĐẦU NĂM\u00a02022");
+    expect(periodTitle("Năm", 2022)).toBe("NĂM\u00a02022");
   });
 });

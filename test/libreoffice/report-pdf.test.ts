@@ -146,6 +146,15 @@ describePrinting("the report through LibreOffice", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(fs.statSync(path.join(dir, "mau-tmp.pdf")).size).toBeGreaterThan(10_000);
+    // The commune form's long title wraps; «NĂM 2025» stays together (a no-break space).
+    const page1 = spawnSync(
+      "pdftotext",
+      ["-layout", "-f", "1", "-l", "1", path.join(dir, "mau-tmp.pdf"), "-"],
+      {
+        encoding: "utf8",
+      },
+    ).stdout;
+    expect(page1).toMatch(/NĂM[\u00a0 ]2025/);
     // Its private LibreOffice profile and work folders are gone.
     expect(fs.readdirSync(tmp)).toEqual([]);
   }, 240_000);
@@ -159,7 +168,9 @@ describe("the report without LibreOffice", () => {
       CCHC_SOFFICE: path.join(dir, "khong-co-soffice"),
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^Không tạo được PDF: máy này chưa cài LibreOffice/);
+    expect(run.stderr).toBe(
+      `Không tạo được PDF: biến môi trường CCHC_SOFFICE chỉ tới "${path.join(dir, "khong-co-soffice")}", nhưng không có tệp đó.\n`,
+    );
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stdout).toContain("Đã ghi báo cáo");
     expect(fs.existsSync(path.join(dir, "mau.pdf"))).toBe(false);

@@ -101,6 +101,9 @@ describe("check on bad input", () => {
     const io = bufferIo();
     expect(await main(["check", file], io)).toBe(2);
     expect(io.stdout).toBe("");
-    expect(io.stderr).toMatch(/chưa có các trang CCHC.*cchc install/);
+    // The hint runs the way the README says to run cchc (npx, like every other hint).
+    expect(io.stderr).toBe(
+      `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: npx cchc install "${file}".\n`,
+    );
   });
 });

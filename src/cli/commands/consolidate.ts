@@ -12,13 +12,15 @@ import { parsePeriod, parseTargetYear, PERIODS } from "../../core/period";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { processIo, type Io } from "../io";
+import { refuseExistingTarget } from "../../xlsx/safeWrite";
 
 /** Runs this long (files) get a progress line on stderr. */
 const PROGRESS_FROM = 20;
 
 /**
  * The input files: each FILE as given, each DIR's `.xlsx` files (not its subfolders, not
- * Excel's `~$` lock files), in name order; the output itself is never an input.
+ * Excel's `~$` lock files), in name order. The output is never an input: naming one (as a file,
+ * or as a file of a listed folder) is refused, --force or not, so an input is never overwritten.
  */
 export async function expandInputs(args: readonly string[], output: string): Promise<string[]> {
   const files: string[] = [];
@@ -31,17 +33,21 @@ export async function expandInputs(args: readonly string[], output: string): Pro
         .sort();
       for (const name of names) {
         const file = path.join(arg, name);
-        if (path.resolve(file) !== target) files.push(file);
+        if (path.resolve(file) === target) throw sameAsInput(output);
+        files.push(file);
       }
     } else {
-      if (path.resolve(arg) === target)
-        throw new UsageError(
-          `Tệp kết quả "${output}" trùng một tệp đầu vào: tệp đầu vào chỉ được đọc, không ghi đè.`,
-        );
+      if (path.resolve(arg) === target) throw sameAsInput(output);
       files.push(arg);
     }
   }
   return [...new Set(files)];
+}
+
+function sameAsInput(output: string): UsageError {
+  return new UsageError(
+    `Tệp kết quả "${output}" trùng một tệp đầu vào: tệp đầu vào chỉ được đọc, không ghi đè.`,
+  );
 }
 
 /** A progress reporter on stderr: a bar on a terminal, a line every 100 files otherwise. */
@@ -76,8 +82,8 @@ function describeFile(file: FileStatus): string {
 
 export const consolidateCommand: Command = {
   help: [
-    'Cách dùng: npx cchc consolidate -o KẾT_QUẢ.xlsx TỆP|THƯ_MỤC… [--co-quan "TÊN CƠ QUAN"]',
-    '           npx cchc consolidate -o KẾT_QUẢ.xlsx --ky "9 tháng" --nam 2026 6thang.xlsx quy3.xlsx',
+    'Cách dùng: npx cchc consolidate -o KẾT_QUẢ.xlsx TỆP|THƯ_MỤC… [--co-quan "TÊN CƠ QUAN"] [--force]',
+    '           npx cchc consolidate -o KẾT_QUẢ.xlsx --ky "9 tháng" --nam 2026 6thang.xlsx quy3.xlsx [--force]',
     "",
     "Theo đơn vị (mặc định): cộng số liệu của các đơn vị cùng kỳ, cùng mẫu; tỷ lệ tính lại từ tổng",
     "tử số và tổng mẫu số (không lấy trung bình); thêm trang «Tổng hợp theo đơn vị» và «Tệp tổng hợp».",
@@ -86,7 +92,9 @@ export const consolidateCommand: Command = {
     "Theo kỳ (--ky, --nam): các kỳ số liệu của một đơn vị phải ghép vừa khít kỳ cần lập (ví dụ",
     "9 tháng = 6 tháng + Quý III); số phát sinh được cộng, số hiện có lấy của kỳ sau cùng.",
     "",
-    "  -o, --output TỆP    Tệp kết quả .xlsx (ghi an toàn; tệp đầu vào chỉ được đọc).",
+    "  -o, --output TỆP    Tệp kết quả .xlsx (ghi an toàn; tệp đầu vào chỉ được đọc, không bao giờ",
+    "                      bị ghi đè, kể cả tệp nằm trong thư mục đầu vào).",
+    "  --force             Ghi đè nếu tệp kết quả đã có (mặc định: không ghi đè).",
     "  --co-quan TÊN       Tên cơ quan tổng hợp ghi vào Thông tin chung (theo đơn vị).",
     `  --ky KỲ             Kỳ cần lập khi tổng hợp theo kỳ: ${PERIODS.join(", ")}.`,
     "  --nam NĂM           Năm của kỳ đó.",
@@ -102,6 +110,7 @@ export const consolidateCommand: Command = {
         "--co-quan": { value: true },
         "--ky": { value: true },
         "--nam": { value: true },
+        "--force": {},
       },
       positional: { min: 1, max: Infinity, name: "tệp hoặc thư mục báo cáo cần tổng hợp" },
     });
@@ -131,6 +140,8 @@ export const consolidateCommand: Command = {
     const { consolidateFiles } = await import("../../xlsx/figureReader/files");
     const files = await expandInputs(parsed.positional, output);
     if (files.length === 0) throw new UsageError("Không có tệp .xlsx nào trong các thư mục đã cho.");
+    // Said before reading anything: a run of many files must not end in "already there".
+    if (!parsed.flags.has("--force")) await refuseExistingTarget(output);
     const bar = progress(io, files.length);
     let consolidation;
     try {

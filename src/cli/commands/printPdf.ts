@@ -9,6 +9,7 @@ import {
   convertToPdf,
   findSoffice,
   LIBREOFFICE_HINT,
+  sofficeSettingProblem,
   LibreOfficeError,
   pdfTargetProblem,
 } from "../libreoffice";
@@ -31,8 +32,11 @@ export async function printReportPdf(plan: ReportPlan, pdf: string, io: Io): Pro
   if (!checkPdfTarget(pdf, io)) return false;
   const soffice = findSoffice();
   if (!soffice) {
+    const setting = sofficeSettingProblem();
     io.err(
-      `Không tạo được PDF: máy này chưa cài LibreOffice (cần để in không qua Excel). ${LIBREOFFICE_HINT}.\n`,
+      setting
+        ? `Không tạo được PDF: ${setting}.\n`
+        : `Không tạo được PDF: máy này chưa cài LibreOffice (cần để in không qua Excel). ${LIBREOFFICE_HINT}.\n`,
     );
     return false;
   }

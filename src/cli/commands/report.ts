@@ -3,6 +3,7 @@ import type { ReportPlan } from "../../core/report/planReport";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
+import { refuseExistingTarget } from "../../xlsx/safeWrite";
 
 /** What a report run tells the user, in Vietnamese. */
 export function describeReport(plan: ReportPlan, written: string, file: string, io: Io): void {
@@ -19,12 +20,14 @@ export function describeReport(plan: ReportPlan, written: string, file: string, 
 
 export const reportCommand: Command = {
   help: [
-    "Cách dùng: npx cchc report TỆP.xlsx [-o KẾT_QUẢ.xlsx] [--pdf BÁO_CÁO.pdf]",
+    "Cách dùng: npx cchc report TỆP.xlsx [-o KẾT_QUẢ.xlsx [--force]] [--pdf BÁO_CÁO.pdf]",
     "",
     "Điền các trang báo cáo từ số liệu đã nhập. Các trang nhập liệu không bị thay đổi; trang báo cáo",
     "đã bị sửa tay được giữ lại dưới tên khác.",
     "",
-    "  -o, --output TỆP  Ghi kết quả vào tệp khác (mặc định: ghi vào chính TỆP, an toàn).",
+    "  -o, --output TỆP  Ghi kết quả vào tệp khác (mặc định: ghi vào chính TỆP, an toàn);",
+    "                    tệp đó đã có thì không ghi đè, trừ khi thêm --force.",
+    "  --force           Cho phép -o ghi đè tệp đã có.",
     "  --pdf TỆP.pdf     In các trang báo cáo ra PDF (cần LibreOffice).",
     "",
     "Mã thoát: 0 xong; 1 xong nhưng số liệu còn lỗi; 2 khi không đọc/ghi được tệp hoặc không in được PDF.",
@@ -32,7 +35,7 @@ export const reportCommand: Command = {
   ].join("\n"),
   async run(args, io) {
     const parsed = parseArgs(args, {
-      flags: { "--output": { value: true, aliases: ["-o"] }, "--pdf": { value: true } },
+      flags: { "--output": { value: true, aliases: ["-o"] }, "--pdf": { value: true }, "--force": {} },
       positional: { min: 1, max: 1, name: "tệp .xlsx có số liệu" },
     });
     const file = parsed.positional[0];
@@ -42,6 +45,10 @@ export const reportCommand: Command = {
       throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
     if (typeof pdf === "string" && !/\.pdf$/i.test(pdf))
       throw new UsageError(`Tên tệp "${pdf}" phải có đuôi .pdf.`);
+    if (parsed.flags.has("--force") && typeof output !== "string")
+      throw new UsageError("--force chỉ dùng cùng -o (ghi vào chính TỆP thì không cần).");
+    // A new output never replaces a file by accident; said before anything is read or written.
+    if (typeof output === "string" && !parsed.flags.has("--force")) await refuseExistingTarget(output);
     const { checkPdfTarget, printReportPdf } = await import("./printPdf");
     // A PDF that cannot be written is said before anything is written.
     if (typeof pdf === "string" && !checkPdfTarget(pdf, io)) return EXIT.usage;

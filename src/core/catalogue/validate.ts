@@ -102,6 +102,33 @@ function schemaMessage(error: ErrorObject): string {
   }
 }
 
+/**
+ * What a JSON.parse error means, in Vietnamese: the engine's (V8's) English messages for the
+ * common slips of a hand-edited file; anything else is said without the engine's words.
+ */
+const SYNTAX_MEANINGS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^Expected ',' or '\}' after property value/, () => "thiếu dấu phẩy «,» hoặc dấu «}» sau một giá trị"],
+  [/^Expected ',' or '\]' after array element/, () => "thiếu dấu phẩy «,» hoặc dấu «]» sau một phần tử"],
+  [/^Expected double-quoted property name/, () => "cần tên trường trong ngoặc kép (có dấu phẩy thừa?)"],
+  [/^Expected property name or '\}'/, () => "tên trường phải nằm trong ngoặc kép"],
+  [/^Expected ':' after property name/, () => "thiếu dấu hai chấm «:» sau tên trường"],
+  [/^Unterminated string/, () => "chuỗi chưa đóng ngoặc kép"],
+  [/^Bad control character in string/, () => "chuỗi có ký tự điều khiển (như xuống dòng) không được phép"],
+  [/^Bad escaped character/, () => "ký tự sau dấu «\\» không hợp lệ"],
+  [/^Unexpected non-whitespace character after JSON/, () => "có nội dung thừa sau khi JSON đã kết thúc"],
+  [/^Unexpected end of JSON input/, () => "tệp kết thúc khi JSON chưa đóng đủ ngoặc"],
+  [/^Unexpected token '(.)'/, (m) => `ký tự «${m[1]}» không đúng chỗ`],
+  [/^(Unexpected number|No number after minus sign)/, () => "số viết sai"],
+];
+
+function syntaxMeaning(message: string): string {
+  for (const [pattern, say] of SYNTAX_MEANINGS) {
+    const match = pattern.exec(message);
+    if (match) return say(match);
+  }
+  return "sai cú pháp";
+}
+
 /** Where a JSON.parse error points: "dòng L, cột C", from the engine's message. */
 function syntaxProblem(text: string, error: Error): CatalogueProblem {
   const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
@@ -121,7 +148,7 @@ function syntaxProblem(text: string, error: Error): CatalogueProblem {
   }
   return {
     path: "",
-    message: `Tệp không phải JSON hợp lệ${where ? ` (${where})` : ""}: ${error.message}`,
+    message: `Tệp không phải JSON hợp lệ${where ? ` (${where})` : ""}: ${syntaxMeaning(error.message)}.`,
   };
 }
 

@@ -252,7 +252,20 @@ function rowNote(
       parts.push(`Cảnh báo: ${finding.message}`);
     }
   }
-  return { note: parts.join(" "), error };
+  return { note: joinNotes(parts), error };
+}
+
+/**
+ * The parts of one Ghi chú as sentences: each part not already ending in punctuation gets a
+ * full stop before the next, so «Số liệu không hợp lệ» and «LỖI: …» do not run together. The
+ * last part (often the user's own note) is left exactly as written.
+ */
+function joinNotes(parts: readonly string[]): string {
+  return parts
+    .map((part, i) =>
+      i < parts.length - 1 && !/[.!?…:;]$/.test(part.trimEnd()) ? `${part.trimEnd()}.` : part,
+    )
+    .join(" ");
 }
 
 /** Phụ lục I: the statistical table of every section, with notes, footnote and signature. */

@@ -54,14 +54,17 @@ export function dateInWords(date: CalendarDate | undefined, year: number | undef
   return placeAndDate("x", date, year).slice(3);
 }
 
-/** The period as the title says it: `QUÝ III NĂM 2021`, `6 THÁNG ĐẦU NĂM 2021`, `NĂM 2021`. */
+/**
+ * The period as the title says it: `QUÝ III NĂM 2021`, `6 THÁNG ĐẦU NĂM 2021`, `NĂM 2021`, with a
+ * no-break space (U+00A0) between NĂM and the year, so a wrapped title never leaves the year
+ * alone on the next line (Excel and LibreOffice both honour it and show an ordinary space).
+ */
 export function periodTitle(period: string, year: number | undefined): string {
   const p = parsePeriod(period);
-  const y = year ?? "…";
-  if (!p) return `NĂM ${y}`;
-  if (p === "Năm") return `NĂM ${y}`;
-  if (p === "6 tháng" || p === "9 tháng") return `${p.toLocaleUpperCase("vi")} ĐẦU NĂM ${y}`;
-  return `${p.toLocaleUpperCase("vi")} NĂM ${y}`;
+  const ofYear = `NĂM\u00a0${year ?? "…"}`;
+  if (!p || p === "Năm") return ofYear;
+  if (p === "6 tháng" || p === "9 tháng") return `${p.toLocaleUpperCase("vi")} ĐẦU ${ofYear}`;
+  return `${p.toLocaleUpperCase("vi")} ${ofYear}`;
 }
 
 /** `15/6/2021`, as the data-period line writes it. */

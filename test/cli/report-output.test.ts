@@ -1,0 +1,77 @@
+/**
+ * `cchc report -o`: a report written to another file never replaces an existing one by accident
+ * (the same refusal as `template`), only with --force; the input stays as it was either way.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { bufferIo } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+import { makeTempDir, readBack, removeTempDir } from "../support/xlsx";
+
+let dir: string;
+beforeAll(() => {
+  dir = makeTempDir("cchc-report-o-");
+});
+afterAll(() => removeTempDir(dir));
+
+describe("cchc report -o", () => {
+  it("refuses an existing output (exit 2, nothing written) unless --force", async () => {
+    const input = path.join(dir, "mau.xlsx");
+    expect(await main(["template", "-o", input, "--sample"], bufferIo())).toBe(0);
+    const inputBytes = fs.readFileSync(input);
+    const out = path.join(dir, "so2.xlsx");
+    fs.writeFileSync(out, "sổ khác");
+
+    const refused = bufferIo();
+    expect(await main(["report", input, "-o", out], refused)).toBe(2);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toBe(`Tệp "${out}" đã có: chọn tên khác, hoặc thêm --force để ghi đè.\n`);
+    expect(fs.readFileSync(out, "utf8")).toBe("sổ khác");
+
+    const forced = bufferIo();
+    expect(await main(["report", input, "-o", out, "--force"], forced)).toBe(0);
+    expect(forced.stderr).toBe("");
+    expect((await readBack(out)).worksheets.some((ws) => /^Phụ lục I\b/.test(ws.name))).toBe(true);
+    expect(fs.readFileSync(input).equals(inputBytes)).toBe(true);
+  }, 60_000);
+
+  it("--force without -o is a usage error", async () => {
+    const io = bufferIo();
+    expect(await main(["report", path.join(dir, "mau.xlsx"), "--force"], io)).toBe(2);
+    expect(io.stderr).toBe(
+      "--force chỉ dùng cùng -o (ghi vào chính TỆP thì không cần). Xem: npx cchc report --help\n",
+    );
+  });
+});
+
+describe("cchc report --pdf with a CCHC_SOFFICE that cannot be used", () => {
+  const saved = process.env.CCHC_SOFFICE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.CCHC_SOFFICE;
+    else process.env.CCHC_SOFFICE = saved;
+  });
+
+  it("names the variable and the path (missing, a folder, not executable), not 'LibreOffice missing'", async () => {
+    const input = path.join(dir, "pdf-mau.xlsx");
+    expect(await main(["template", "-o", input, "--sample"], bufferIo())).toBe(0);
+    const plain = path.join(dir, "soffice-khong-chay");
+    fs.writeFileSync(plain, "#!/bin/sh\n", { mode: 0o644 });
+    const where = (p: string) => `Không tạo được PDF: biến môi trường CCHC_SOFFICE chỉ tới "${p}"`;
+    const cases: Array<[string, string]> = [
+      [
+        path.join(dir, "khong-co", "soffice"),
+        `${where(path.join(dir, "khong-co", "soffice"))}, nhưng không có tệp đó.\n`,
+      ],
+      [dir, `${where(dir)}, đó là một thư mục; hãy chỉ tới chính tệp soffice (hoặc bỏ biến CCHC_SOFFICE).\n`],
+      [plain, `${where(plain)}, nhưng tệp đó không có quyền chạy (chmod +x).\n`],
+    ];
+    for (const [setting, message] of cases) {
+      process.env.CCHC_SOFFICE = setting;
+      const pdf = path.join(dir, "phu-luc.pdf");
+      const io = bufferIo();
+      expect(await main(["report", input, "--pdf", pdf], io)).toBe(2);
+      expect(io.stderr).toBe(message);
+      expect(fs.existsSync(pdf)).toBe(false);
+    }
+  }, 60_000);
+});
