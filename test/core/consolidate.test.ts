@@ -8,6 +8,8 @@ import {
   consolidationSubtitle,
   type InputEntry,
 } from "../../src/core/consolidate";
+import { builtinCatalogue, DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { aggregateOf } from "../../src/core/consolidate";
 import { breakdownIndicators } from "../../src/core/consolidate/sheets";
 import { checkFigures, countFindings } from "../../src/core/checks";
 import { figuresOfPlans } from "../../src/core/install";
@@ -396,5 +398,101 @@ describe("consolidatePeriods: one unit, 9 tháng = 6 tháng + Quý III, from the
     expect(outcome.files.find((f) => f.source === "khac.xlsx")?.reason).toBe(
       "Tệp của đơn vị «UBND XÃ KHÁC», khác đơn vị đang tổng hợp theo kỳ «UBND XÃ AN BÌNH».",
     );
+  });
+});
+
+describe("opening figures (dossiers carried over from the previous period)", () => {
+  const XA_2025 = DEFAULT_CATALOGUE;
+  const unit = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử", nam: 2026 };
+  // The user trial's case: received = carried over + new = resolved + pending + withdrawn.
+  const half = unitWorkbook(
+    "6thang.xlsx",
+    {
+      ...unit,
+      ky_bao_cao: "6 tháng",
+      hs_kytruoc: 100,
+      hs_moi: 1000,
+      hs_tiepnhan: 1100,
+      hs_dagq: 900,
+      hs_danggq: 180,
+      hs_rut_tralai: 20,
+    },
+    XA_2025,
+  );
+  const q3 = unitWorkbook(
+    "quy3.xlsx",
+    {
+      ...unit,
+      ky_bao_cao: "Quý III",
+      hs_kytruoc: 180,
+      hs_moi: 600,
+      hs_tiepnhan: 780,
+      hs_dagq: 650,
+      hs_danggq: 120,
+      hs_rut_tralai: 10,
+    },
+    XA_2025,
+  );
+  const tthc = (findings: ReturnType<typeof checkFigures>) =>
+    findings.filter((f) => f.ids.some((id) => id.startsWith("hs_")));
+
+  it("the built-in forms mark «từ kỳ trước chuyển sang» as opening", () => {
+    for (const id of ["xa-2025", "huyen-2021", "cchc-xa"]) {
+      const row = builtinCatalogue(id)!.indicators.find((i) => i.id === "hs_kytruoc")!;
+      expect([id, aggregateOf(row)]).toEqual([id, "opening"]);
+    }
+  });
+
+  it("over periods: the earliest period's opening, the received total counting it once; the result balances", () => {
+    for (const inputs of [
+      [half, q3],
+      [q3, half],
+    ]) {
+      const outcome = consolidatePeriods(inputs, { period: "9 tháng", year: 2026 });
+      expect(outcome.problem).toBeUndefined();
+      const { values, figures } = outcome.result!;
+      expect(values).toMatchObject({
+        hs_kytruoc: 100,
+        hs_moi: 1600,
+        hs_tiepnhan: 1700,
+        hs_dagq: 1550,
+        hs_danggq: 120,
+        hs_rut_tralai: 30,
+      });
+      // 1700 = 1550 + 120 + 30 and 1700 = 100 + 1600: no TTHC finding at all.
+      expect(tthc(checkFigures(figures, [], XA_2025))).toEqual([]);
+    }
+    // Each input balances on its own, so the check above is about the consolidation.
+    expect(tthc(checkFigures(half.figures, [], XA_2025))).toEqual([]);
+    expect(tthc(checkFigures(q3.figures, [], XA_2025))).toEqual([]);
+  });
+
+  it("over units: an opening is a stock at the period's start, so it is summed like any stock", () => {
+    const other = unitWorkbook(
+      "b.xlsx",
+      {
+        co_quan: "UBND PHƯỜNG BẮC SƠN",
+        tinh: "Tỉnh Thử",
+        nam: 2026,
+        ky_bao_cao: "6 tháng",
+        hs_kytruoc: 180,
+        hs_moi: 600,
+        hs_tiepnhan: 780,
+        hs_dagq: 650,
+        hs_danggq: 120,
+        hs_rut_tralai: 10,
+      },
+      XA_2025,
+    );
+    const outcome = consolidateUnits([half, other]);
+    const { values, figures } = outcome.result!;
+    expect(values).toMatchObject({
+      hs_kytruoc: 280,
+      hs_moi: 1600,
+      hs_tiepnhan: 1880,
+      hs_dagq: 1550,
+      hs_danggq: 300,
+    });
+    expect(tthc(checkFigures(figures, [], XA_2025))).toEqual([]);
   });
 });

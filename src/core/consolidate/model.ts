@@ -95,8 +95,12 @@ export function isInfo(indicator: Indicator, catalogue: Catalogue): boolean {
   return section?.sheet === INFO_SHEET_KEY;
 }
 
-/** How a figure consolidates: its `aggregate`, else flow for counts and money (two-tier.md). */
-export function aggregateOf(indicator: Indicator): "flow" | "stock" | "none" {
+/**
+ * How a figure consolidates: its `aggregate`, else flow for counts and money (two-tier.md).
+ * Over units flow, stock and opening are all summed; over periods a flow is summed, a stock is
+ * the latest period's value and an opening the earliest's; "none" is never summed.
+ */
+export function aggregateOf(indicator: Indicator): "flow" | "stock" | "opening" | "none" {
   if (indicator.kind !== "count" && indicator.kind !== "money") return "none";
   return indicator.aggregate ?? "flow";
 }
