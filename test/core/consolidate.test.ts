@@ -434,7 +434,8 @@ describe("opening figures (dossiers carried over from the previous period)", () 
     XA_2025,
   );
   const tthc = (findings: ReturnType<typeof checkFigures>) =>
-    findings.filter((f) => f.ids.some((id) => id.startsWith("hs_")));
+    // The sum and balance findings on dossiers (the inputs leave the on-time split blank, a ratio gap).
+    findings.filter((f) => f.ids.some((id) => id.startsWith("hs_")) && !f.checkId.startsWith("ratio:"));
 
   it("the built-in forms mark «từ kỳ trước chuyển sang» as opening", () => {
     for (const id of ["xa-2025", "huyen-2021", "cchc-xa"]) {
@@ -494,5 +495,47 @@ describe("opening figures (dossiers carried over from the previous period)", () 
       hs_danggq: 300,
     });
     expect(tthc(checkFigures(figures, [], XA_2025))).toEqual([]);
+  });
+});
+
+describe("a ratio with one side left blank by a unit", () => {
+  const XA_2025 = DEFAULT_CATALOGUE;
+  const period = { tinh: "Tỉnh Thử", nam: 2026, ky_bao_cao: "Quý III" };
+  const full = unitWorkbook(
+    "a.xlsx",
+    { ...period, co_quan: "UBND XÃ AN BÌNH", ns_thu: 24690, ns_kehoach: 21000 },
+    XA_2025,
+  );
+  const gap = unitWorkbook("b.xlsx", { ...period, co_quan: "UBND PHƯỜNG BẮC SƠN", ns_thu: 21000 }, XA_2025);
+  const ratioFindings = (input: typeof full) =>
+    checkFigures(input.figures, [], XA_2025).filter((f) => f.checkId.startsWith("ratio:"));
+
+  it("warns the unit, naming the ratio and the blank denominator", () => {
+    expect(ratioFindings(full)).toEqual([]);
+    const [warning, ...rest] = ratioFindings(gap);
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({
+      severity: "warning",
+      checkId: "ratio:ns_tyle",
+      ids: ["ns_kehoach", "ns_thu", "ns_tyle"],
+    });
+    expect(warning.message).toBe(
+      "Tỷ lệ thu so dự toán: đã nhập tử số («Thu ngân sách trên địa bàn xã») nhưng mẫu số («Dự toán thu năm») còn trống (ô ns_kehoach), " +
+        "nên tỷ lệ không tính được; khi tổng hợp, tử số được cộng mà thiếu mẫu số, làm sai tỷ lệ chung. Hãy nhập mẫu số.",
+    );
+  });
+
+  it("counts the warning for the unit and notes the consolidated ratio, naming the unit", () => {
+    const outcome = consolidateUnits([full, gap]);
+    const { parts, evaluated } = outcome.result!;
+    const warnings = Object.fromEntries(parts.map((p) => [p.name, p.warnings]));
+    expect(warnings["UBND PHƯỜNG BẮC SƠN"]).toBe(warnings["UBND XÃ AN BÌNH"] + 1);
+    // The value is the core's ratio of the sums; the note says it is over incomplete parts.
+    expect(evaluated.get("ns_tyle")).toEqual({
+      value: ratio(45690, 21000),
+      note: "Tính trên số liệu chưa đủ: UBND PHƯỜNG BẮC SƠN bỏ trống mẫu số (Dự toán thu năm).",
+    });
+    // Without the gap, no note.
+    expect(consolidateUnits([full]).result!.evaluated.get("ns_tyle")).toEqual({ value: ratio(24690, 21000) });
   });
 });
