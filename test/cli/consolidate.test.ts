@@ -240,6 +240,51 @@ describe("cchc consolidate over units", () => {
   });
 });
 
+describe("cchc consolidate: a unit that left a ratio's denominator blank", () => {
+  it("warns that unit (check, and its count in the summary) and notes the consolidated ratio in its Ghi chú", async () => {
+    fs.mkdirSync(inDir("thu"));
+    const period = { tinh: "Tỉnh Thử", nam: 2026, ky_bao_cao: "Quý III" };
+    const full = inDir("thu", "an-binh.xlsx");
+    const gap = inDir("thu", "bac-son.xlsx");
+    await writeUnitFile(
+      full,
+      { ...period, co_quan: "UBND XÃ AN BÌNH", ns_thu: 24690, ns_kehoach: 21000 },
+      DEFAULT_CATALOGUE,
+    );
+    await writeUnitFile(gap, { ...period, co_quan: "UBND PHƯỜNG BẮC SƠN", ns_thu: 21000 }, DEFAULT_CATALOGUE);
+
+    // check on the unit names the ratio, the missing part and its cell.
+    const io = bufferIo();
+    await main(["check", gap], io);
+    expect(io.stdout).toMatch(
+      /Tỷ lệ thu so dự toán: đã nhập tử số \(«Thu ngân sách trên địa bàn xã»\) nhưng mẫu số \(«Dự toán thu năm»\) còn trống \(ô '[^']+'!D\d+\)/,
+    );
+    const own = bufferIo();
+    await main(["check", full], own);
+    expect(own.stdout).not.toMatch(/Tỷ lệ thu so dự toán/);
+
+    const out = inDir("thu.xlsx");
+    const result = await run("-o", out, full, gap);
+    expect(result.stderr).toBe("");
+    const warnings = (name: string) =>
+      Number(
+        result.stdout
+          .split("\n")
+          .find((l) => l.includes(name))!
+          .match(/(\d+) cảnh báo/)![1],
+      );
+    expect(warnings("UBND PHƯỜNG BẮC SƠN")).toBe(warnings("UBND XÃ AN BÌNH") + 1);
+
+    const workbook = await readBack(out);
+    const rate = namedCell(workbook, inputName("ns_tyle"));
+    // 45690 / 21000: the sum of both numerators over one denominator, so it is noted.
+    expect(cellValue(rate)).toBeCloseTo(45690 / 21000, 12);
+    expect(rate.worksheet.getCell(`E${rate.row}`).value).toBe(
+      "Tính trên số liệu chưa đủ: UBND PHƯỜNG BẮC SƠN bỏ trống mẫu số (Dự toán thu năm).",
+    );
+  });
+});
+
 describe("cchc consolidate over periods", () => {
   beforeAll(async () => {
     fs.mkdirSync(inDir("ky"));

@@ -77,6 +77,12 @@ export interface Consolidation {
   evaluated: ReadonlyMap<string, Evaluated>;
   /** The parts, in a stable order (by name), whatever the order of the files. */
   parts: PartSummary[];
+  /**
+   * Ghi chú for rows of the result by indicator id: a ratio computed over incomplete parts
+   * (some unit typed one side and left the other blank), naming the units. Also in `evaluated`'s
+   * note; written into the Ghi chú cell of the result's row when that cell is blank.
+   */
+  notes?: Readonly<Record<string, string>>;
 }
 
 export interface ConsolidationOutcome {

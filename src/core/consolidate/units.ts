@@ -192,23 +192,35 @@ export function consolidateUnits(
   }
   const figures = figuresFromValues(values, catalogue);
   const evaluated = evaluateIndicators(figures, catalogue);
-  noteRatioGaps(evaluated, catalogue, included);
-  return { files, result: { catalogue, values, figures, evaluated, parts } };
+  const notes = noteRatioGaps(evaluated, catalogue, included);
+  return {
+    files,
+    result: {
+      catalogue,
+      values,
+      figures,
+      evaluated,
+      parts,
+      ...(Object.keys(notes).length > 0 ? { notes } : {}),
+    },
+  };
 }
 
 /**
  * Notes every consolidated ratio that some included unit typed one side of and left the other
  * blank (`ratioGaps`, the units' `ratio:<id>` warning): its value is computed over incomplete
  * parts, so the note names the units, e.g. «Tính trên số liệu chưa đủ: UBND XÃ AN BÌNH bỏ trống
- * mẫu số (Dự toán thu năm)». The value stays as the core arithmetic computed it.
+ * mẫu số (Dự toán thu năm)». The value stays as the core arithmetic computed it. Returns the
+ * notes by ratio id.
  */
 function noteRatioGaps(
   evaluated: Map<string, Evaluated>,
   catalogue: Catalogue,
   included: readonly Candidate[],
-): void {
+): Record<string, string> {
   const byId = indexIndicators(catalogue);
   const gapsById = new Map<string, string[]>();
+  const notes: Record<string, string> = {};
   for (const c of included) {
     for (const gap of ratioGaps(c.input.figures, catalogue)) {
       const missing = gap.missing === "denominator" ? "mẫu số" : "tử số";
@@ -222,6 +234,8 @@ function noteRatioGaps(
     const own = evaluated.get(id);
     if (!own) continue;
     const note = `Tính trên số liệu chưa đủ: ${units.join("; ")}.`;
+    notes[id] = note;
     evaluated.set(id, { ...own, note: own.note ? `${own.note}. ${note}` : note });
   }
+  return notes;
 }
