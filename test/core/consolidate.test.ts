@@ -12,7 +12,9 @@ import { builtinCatalogue, DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import { aggregateOf } from "../../src/core/consolidate";
 import { breakdownIndicators } from "../../src/core/consolidate/sheets";
 import { checkFigures, countFindings } from "../../src/core/checks";
-import { figuresOfPlans } from "../../src/core/install";
+import { writeNotes } from "../../src/core/consolidate/workbook";
+import { catalogueListingPlans } from "../../src/core/layout/catalogueSheets";
+import { figuresOfPlans, planInstall } from "../../src/core/install";
 import { toExcelSerial } from "../../src/core/period";
 import { planCell } from "../support/plans";
 import { TEST_CATALOGUE, THREE_UNITS, unitWorkbook } from "../support/consolidation";
@@ -537,5 +539,36 @@ describe("a ratio with one side left blank by a unit", () => {
     });
     // Without the gap, no note.
     expect(consolidateUnits([full]).result!.evaluated.get("ns_tyle")).toEqual({ value: ratio(24690, 21000) });
+  });
+});
+
+describe("writeNotes: a ratio's note into its row's Ghi chú", () => {
+  const noteCell = (plans: ReturnType<typeof planInstall>["sheets"], id: string) =>
+    plans
+      .filter((p) => p.role === "input")
+      .flatMap((p) => p.cells)
+      .find((c) => c.keepKey === id && /^E\d+$/.test(c.address))!;
+
+  it("fills a blank Ghi chú and never replaces a typed one", () => {
+    const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: DEFAULT_CATALOGUE }).sheets;
+    noteCell(plans, "pakn_tyle").value = "Đã giải trình";
+    writeNotes(plans, {
+      ns_tyle: "Tính trên số liệu chưa đủ: A.",
+      pakn_tyle: "Tính trên số liệu chưa đủ: B.",
+    });
+    expect(noteCell(plans, "ns_tyle").value).toBe("Tính trên số liệu chưa đủ: A.");
+    expect(noteCell(plans, "pakn_tyle").value).toBe("Đã giải trình");
+  });
+});
+
+describe("the catalogue listing says how each row consolidates over periods", () => {
+  it("Cộng, Lấy kỳ cuối, Lấy kỳ đầu", () => {
+    const cells = catalogueListingPlans(DEFAULT_CATALOGUE)[0].cells;
+    const rowOf = (id: string) => cells.find((c) => c.value === id)!.address.replace(/^[A-Z]+/, "");
+    const inRow = (id: string) =>
+      cells.filter((c) => c.address.replace(/^[A-Z]+/, "") === rowOf(id)).map((c) => c.value);
+    expect(inRow("hs_moi")).toContain("Cộng");
+    expect(inRow("hs_danggq")).toContain("Lấy kỳ cuối");
+    expect(inRow("hs_kytruoc")).toContain("Lấy kỳ đầu");
   });
 });
