@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { builtinCatalogue, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
+import { builtinCatalogue, DEFAULT_CATALOGUE, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { aggregateOf } from "../../src/core/consolidate";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { toExcelSerial } from "../../src/core/period";
@@ -275,6 +275,51 @@ describe("cchc consolidate -o never replaces a file by accident", () => {
   });
 });
 
+describe("cchc consolidate: a unit that left a ratio's denominator blank", () => {
+  it("warns that unit (check, and its count in the summary) and notes the consolidated ratio in its Ghi chú", async () => {
+    fs.mkdirSync(inDir("thu"));
+    const period = { tinh: "Tỉnh Thử", nam: 2026, ky_bao_cao: "Quý III" };
+    const full = inDir("thu", "an-binh.xlsx");
+    const gap = inDir("thu", "bac-son.xlsx");
+    await writeUnitFile(
+      full,
+      { ...period, co_quan: "UBND XÃ AN BÌNH", ns_thu: 24690, ns_kehoach: 21000 },
+      DEFAULT_CATALOGUE,
+    );
+    await writeUnitFile(gap, { ...period, co_quan: "UBND PHƯỜNG BẮC SƠN", ns_thu: 21000 }, DEFAULT_CATALOGUE);
+
+    // check on the unit names the ratio, the missing part and its cell.
+    const io = bufferIo();
+    await main(["check", gap], io);
+    expect(io.stdout).toMatch(
+      /Tỷ lệ thu so dự toán: đã nhập tử số \(«Thu ngân sách trên địa bàn xã»\) nhưng mẫu số \(«Dự toán thu năm»\) còn trống \(ô '[^']+'!D\d+\)/,
+    );
+    const own = bufferIo();
+    await main(["check", full], own);
+    expect(own.stdout).not.toMatch(/Tỷ lệ thu so dự toán/);
+
+    const out = inDir("thu.xlsx");
+    const result = await run("-o", out, full, gap);
+    expect(result.stderr).toBe("");
+    const warnings = (name: string) =>
+      Number(
+        result.stdout
+          .split("\n")
+          .find((l) => l.includes(name))!
+          .match(/(\d+) cảnh báo/)![1],
+      );
+    expect(warnings("UBND PHƯỜNG BẮC SƠN")).toBe(warnings("UBND XÃ AN BÌNH") + 1);
+
+    const workbook = await readBack(out);
+    const rate = namedCell(workbook, inputName("ns_tyle"));
+    // 45690 / 21000: the sum of both numerators over one denominator, so it is noted.
+    expect(cellValue(rate)).toBeCloseTo(45690 / 21000, 12);
+    expect(rate.worksheet.getCell(`E${rate.row}`).value).toBe(
+      "Tính trên số liệu chưa đủ: UBND PHƯỜNG BẮC SƠN bỏ trống mẫu số (Dự toán thu năm).",
+    );
+  });
+});
+
 describe("cchc consolidate over periods", () => {
   beforeAll(async () => {
     fs.mkdirSync(inDir("ky"));
@@ -304,8 +349,11 @@ describe("cchc consolidate over periods", () => {
     const value = (id: string) => cellValue(namedCell(workbook, inputName(id)));
     // Staff are a stock (Quý III's) once the form says so; until then counts default to flows.
     const stock = aggregateOf(XA.indicators.find((i) => i.id === "bc_xa_giao")!) === "stock";
+    // Received = carried over + new: 100 + 50 less Quý III's 10 carried over from 6 tháng (already
+    // in 6 tháng's 100), so 140 = 20 carried over at the start + 120 new.
+    expect([value("hs_kytruoc"), value("hs_moi"), value("hs_tong")]).toEqual([20, 120, 140]);
     expect([value("hs_tong"), value("hs_dagq_dunghan"), value("bc_xa_giao"), value("bc_xa_comat")]).toEqual([
-      150,
+      140,
       125,
       ...(stock ? [15, 15] : [35, 34]),
     ]);
@@ -330,6 +378,42 @@ describe("cchc consolidate over periods", () => {
     expect(texts.some((t) => t.includes("15/12/2025") && t.includes("14/9/2026"))).toBe(true);
   });
 
+  it("the user trial's 9 tháng on xa-2025: carried over is 6 tháng's, and the result passes check", async () => {
+    const unit = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử", nam: 2026 };
+    const half = inDir("ky", "xa2025-6thang.xlsx");
+    const q3 = inDir("ky", "xa2025-quy3.xlsx");
+    const hs = (kytruoc: number, moi: number, dagq: number, danggq: number, rut: number) => ({
+      hs_kytruoc: kytruoc,
+      hs_moi: moi,
+      hs_tiepnhan: kytruoc + moi,
+      hs_dagq: dagq,
+      hs_danggq: danggq,
+      hs_rut_tralai: rut,
+    });
+    await writeUnitFile(
+      half,
+      { ...unit, ky_bao_cao: "6 tháng", ...hs(100, 1000, 900, 180, 20) },
+      DEFAULT_CATALOGUE,
+    );
+    await writeUnitFile(
+      q3,
+      { ...unit, ky_bao_cao: "Quý III", ...hs(180, 600, 650, 120, 10) },
+      DEFAULT_CATALOGUE,
+    );
+    const out = inDir("xa2025-9thang.xlsx");
+    const result = await run("-o", out, "--ky", "9 tháng", "--nam", "2026", half, q3);
+    expect(result.status).toBe(0);
+    const workbook = await readBack(out);
+    const value = (id: string) => cellValue(namedCell(workbook, inputName(id)));
+    expect(
+      ["hs_kytruoc", "hs_moi", "hs_tiepnhan", "hs_dagq", "hs_danggq", "hs_rut_tralai"].map(value),
+    ).toEqual([100, 1600, 1700, 1550, 120, 30]);
+    const io = bufferIo();
+    const status = await main(["check", out], io);
+    expect(io.stdout + io.stderr).not.toMatch(/lệch|chưa rõ tình trạng/);
+    expect(status).toBe(0);
+  });
+
   it("a gap is refused with the dates left out; exit 2, nothing written", async () => {
     const out = inDir("9thang-thieu.xlsx");
     const result = await run(
@@ -346,7 +430,9 @@ describe("cchc consolidate over periods", () => {
     expect(result.stderr).toBe(
       "Các kỳ số liệu không ghép đúng kỳ 9 tháng/2026 (15/12/2025 – 14/09/2026): thiếu số liệu 15/03/2026 – 14/06/2026. Không ghi tệp kết quả.\n",
     );
-    expect(result.stdout).toMatch(/^– \S*quy1\.xlsx: Quý I\/2026, 15\/12\/2025 – 14\/03\/2026, chưa tổng hợp$/m);
+    expect(result.stdout).toMatch(
+      /^– \S*quy1\.xlsx: Quý I\/2026, 15\/12\/2025 – 14\/03\/2026, chưa tổng hợp$/m,
+    );
     expect(result.stdout).not.toContain("undefined");
     expect(fs.existsSync(out)).toBe(false);
   });

@@ -3,6 +3,7 @@ import { OUT_OF_PERIOD_DOCUMENT, SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../
 import { checkFigures, countFindings } from "../../src/core/checks";
 import { figuresFromValues } from "../../src/core/figures";
 import { documentsFromSample } from "../support/plans";
+import { TEST_CATALOGUE } from "../support/consolidation";
 
 const sampleFigures = () => figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE);
 
@@ -124,5 +125,24 @@ describe("a report with nothing in it yet", () => {
     const ids = checkFigures(figures, [], catalogue).map((f) => f.checkId);
     expect(ids).not.toContain("info:period");
     expect(ids).not.toContain("form:empty");
+  });
+});
+
+describe("ratio gaps: one side of a ratio typed, the other all blank", () => {
+  const gapsOf = (values: Record<string, number>) =>
+    checkFigures(figuresFromValues(values, TEST_CATALOGUE), [], TEST_CATALOGUE)
+      .filter((f) => f.checkId.startsWith("ratio:"))
+      .map((f) => [f.checkId, f.ids]);
+
+  it("warns on a blank denominator or a blank numerator, never when both sides are typed or blank", () => {
+    expect(gapsOf({ co_mat: 18 })).toEqual([["ratio:co_mat_tyle", ["bien_che", "co_mat", "co_mat_tyle"]]]);
+    expect(gapsOf({ bien_che: 20 })).toEqual([["ratio:co_mat_tyle", ["co_mat", "bien_che", "co_mat_tyle"]]]);
+    expect(gapsOf({ co_mat: 18, bien_che: 20 })).toEqual([]);
+    expect(gapsOf({})).toEqual([]);
+  });
+
+  it("DUNGHAN(on time; late): late typed with on time blank is a gap; on time alone is not (late blank is 0)", () => {
+    expect(gapsOf({ hs_quahan: 3 })).toEqual([["ratio:hs_tyle", ["hs_dunghan", "hs_quahan", "hs_tyle"]]]);
+    expect(gapsOf({ hs_dunghan: 30 })).toEqual([]);
   });
 });

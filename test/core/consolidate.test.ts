@@ -8,9 +8,13 @@ import {
   consolidationSubtitle,
   type InputEntry,
 } from "../../src/core/consolidate";
+import { builtinCatalogue, DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { aggregateOf } from "../../src/core/consolidate";
 import { breakdownIndicators } from "../../src/core/consolidate/sheets";
 import { checkFigures, countFindings } from "../../src/core/checks";
-import { figuresOfPlans } from "../../src/core/install";
+import { writeNotes } from "../../src/core/consolidate/workbook";
+import { catalogueListingPlans } from "../../src/core/layout/catalogueSheets";
+import { figuresOfPlans, planInstall } from "../../src/core/install";
 import { toExcelSerial } from "../../src/core/period";
 import { planCell } from "../support/plans";
 import { TEST_CATALOGUE, THREE_UNITS, unitWorkbook } from "../support/consolidation";
@@ -396,5 +400,175 @@ describe("consolidatePeriods: one unit, 9 tháng = 6 tháng + Quý III, from the
     expect(outcome.files.find((f) => f.source === "khac.xlsx")?.reason).toBe(
       "Tệp của đơn vị «UBND XÃ KHÁC», khác đơn vị đang tổng hợp theo kỳ «UBND XÃ AN BÌNH».",
     );
+  });
+});
+
+describe("opening figures (dossiers carried over from the previous period)", () => {
+  const XA_2025 = DEFAULT_CATALOGUE;
+  const unit = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử", nam: 2026 };
+  // The user trial's case: received = carried over + new = resolved + pending + withdrawn.
+  const half = unitWorkbook(
+    "6thang.xlsx",
+    {
+      ...unit,
+      ky_bao_cao: "6 tháng",
+      hs_kytruoc: 100,
+      hs_moi: 1000,
+      hs_tiepnhan: 1100,
+      hs_dagq: 900,
+      hs_danggq: 180,
+      hs_rut_tralai: 20,
+    },
+    XA_2025,
+  );
+  const q3 = unitWorkbook(
+    "quy3.xlsx",
+    {
+      ...unit,
+      ky_bao_cao: "Quý III",
+      hs_kytruoc: 180,
+      hs_moi: 600,
+      hs_tiepnhan: 780,
+      hs_dagq: 650,
+      hs_danggq: 120,
+      hs_rut_tralai: 10,
+    },
+    XA_2025,
+  );
+  const tthc = (findings: ReturnType<typeof checkFigures>) =>
+    // The sum and balance findings on dossiers (the inputs leave the on-time split blank, a ratio gap).
+    findings.filter((f) => f.ids.some((id) => id.startsWith("hs_")) && !f.checkId.startsWith("ratio:"));
+
+  it("the built-in forms mark «từ kỳ trước chuyển sang» as opening", () => {
+    for (const id of ["xa-2025", "huyen-2021", "cchc-xa"]) {
+      const row = builtinCatalogue(id)!.indicators.find((i) => i.id === "hs_kytruoc")!;
+      expect([id, aggregateOf(row)]).toEqual([id, "opening"]);
+    }
+  });
+
+  it("over periods: the earliest period's opening, the received total counting it once; the result balances", () => {
+    for (const inputs of [
+      [half, q3],
+      [q3, half],
+    ]) {
+      const outcome = consolidatePeriods(inputs, { period: "9 tháng", year: 2026 });
+      expect(outcome.problem).toBeUndefined();
+      const { values, figures } = outcome.result!;
+      expect(values).toMatchObject({
+        hs_kytruoc: 100,
+        hs_moi: 1600,
+        hs_tiepnhan: 1700,
+        hs_dagq: 1550,
+        hs_danggq: 120,
+        hs_rut_tralai: 30,
+      });
+      // 1700 = 1550 + 120 + 30 and 1700 = 100 + 1600: no TTHC finding at all.
+      expect(tthc(checkFigures(figures, [], XA_2025))).toEqual([]);
+    }
+    // Each input balances on its own, so the check above is about the consolidation.
+    expect(tthc(checkFigures(half.figures, [], XA_2025))).toEqual([]);
+    expect(tthc(checkFigures(q3.figures, [], XA_2025))).toEqual([]);
+  });
+
+  it("over units: an opening is a stock at the period's start, so it is summed like any stock", () => {
+    const other = unitWorkbook(
+      "b.xlsx",
+      {
+        co_quan: "UBND PHƯỜNG BẮC SƠN",
+        tinh: "Tỉnh Thử",
+        nam: 2026,
+        ky_bao_cao: "6 tháng",
+        hs_kytruoc: 180,
+        hs_moi: 600,
+        hs_tiepnhan: 780,
+        hs_dagq: 650,
+        hs_danggq: 120,
+        hs_rut_tralai: 10,
+      },
+      XA_2025,
+    );
+    const outcome = consolidateUnits([half, other]);
+    const { values, figures } = outcome.result!;
+    expect(values).toMatchObject({
+      hs_kytruoc: 280,
+      hs_moi: 1600,
+      hs_tiepnhan: 1880,
+      hs_dagq: 1550,
+      hs_danggq: 300,
+    });
+    expect(tthc(checkFigures(figures, [], XA_2025))).toEqual([]);
+  });
+});
+
+describe("a ratio with one side left blank by a unit", () => {
+  const XA_2025 = DEFAULT_CATALOGUE;
+  const period = { tinh: "Tỉnh Thử", nam: 2026, ky_bao_cao: "Quý III" };
+  const full = unitWorkbook(
+    "a.xlsx",
+    { ...period, co_quan: "UBND XÃ AN BÌNH", ns_thu: 24690, ns_kehoach: 21000 },
+    XA_2025,
+  );
+  const gap = unitWorkbook("b.xlsx", { ...period, co_quan: "UBND PHƯỜNG BẮC SƠN", ns_thu: 21000 }, XA_2025);
+  const ratioFindings = (input: typeof full) =>
+    checkFigures(input.figures, [], XA_2025).filter((f) => f.checkId.startsWith("ratio:"));
+
+  it("warns the unit, naming the ratio and the blank denominator", () => {
+    expect(ratioFindings(full)).toEqual([]);
+    const [warning, ...rest] = ratioFindings(gap);
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({
+      severity: "warning",
+      checkId: "ratio:ns_tyle",
+      ids: ["ns_kehoach", "ns_thu", "ns_tyle"],
+    });
+    expect(warning.message).toBe(
+      "Tỷ lệ thu so dự toán: đã nhập tử số («Thu ngân sách trên địa bàn xã») nhưng mẫu số («Dự toán thu năm») còn trống (ô ns_kehoach), " +
+        "nên tỷ lệ không tính được; khi tổng hợp, tử số được cộng mà thiếu mẫu số, làm sai tỷ lệ chung. Hãy nhập mẫu số.",
+    );
+  });
+
+  it("counts the warning for the unit and notes the consolidated ratio, naming the unit", () => {
+    const outcome = consolidateUnits([full, gap]);
+    const { parts, evaluated } = outcome.result!;
+    const warnings = Object.fromEntries(parts.map((p) => [p.name, p.warnings]));
+    expect(warnings["UBND PHƯỜNG BẮC SƠN"]).toBe(warnings["UBND XÃ AN BÌNH"] + 1);
+    // The value is the core's ratio of the sums; the note says it is over incomplete parts.
+    expect(evaluated.get("ns_tyle")).toEqual({
+      value: ratio(45690, 21000),
+      note: "Tính trên số liệu chưa đủ: UBND PHƯỜNG BẮC SƠN bỏ trống mẫu số (Dự toán thu năm).",
+    });
+    // Without the gap, no note.
+    expect(consolidateUnits([full]).result!.evaluated.get("ns_tyle")).toEqual({ value: ratio(24690, 21000) });
+  });
+});
+
+describe("writeNotes: a ratio's note into its row's Ghi chú", () => {
+  const noteCell = (plans: ReturnType<typeof planInstall>["sheets"], id: string) =>
+    plans
+      .filter((p) => p.role === "input")
+      .flatMap((p) => p.cells)
+      .find((c) => c.keepKey === id && /^E\d+$/.test(c.address))!;
+
+  it("fills a blank Ghi chú and never replaces a typed one", () => {
+    const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: DEFAULT_CATALOGUE }).sheets;
+    noteCell(plans, "pakn_tyle").value = "Đã giải trình";
+    writeNotes(plans, {
+      ns_tyle: "Tính trên số liệu chưa đủ: A.",
+      pakn_tyle: "Tính trên số liệu chưa đủ: B.",
+    });
+    expect(noteCell(plans, "ns_tyle").value).toBe("Tính trên số liệu chưa đủ: A.");
+    expect(noteCell(plans, "pakn_tyle").value).toBe("Đã giải trình");
+  });
+});
+
+describe("the catalogue listing says how each row consolidates over periods", () => {
+  it("Cộng, Lấy kỳ cuối, Lấy kỳ đầu", () => {
+    const cells = catalogueListingPlans(DEFAULT_CATALOGUE)[0].cells;
+    const rowOf = (id: string) => cells.find((c) => c.value === id)!.address.replace(/^[A-Z]+/, "");
+    const inRow = (id: string) =>
+      cells.filter((c) => c.address.replace(/^[A-Z]+/, "") === rowOf(id)).map((c) => c.value);
+    expect(inRow("hs_moi")).toContain("Cộng");
+    expect(inRow("hs_danggq")).toContain("Lấy kỳ cuối");
+    expect(inRow("hs_kytruoc")).toContain("Lấy kỳ đầu");
   });
 });

@@ -5,8 +5,11 @@ export type IndicatorKind = "count" | "money" | "ratio" | "text" | "date" | "cho
 /** The administrative level a catalogue is for: xã (commune, ward, special zone), huyện (before 1/7/2025), tỉnh. */
 export type CatalogueLevel = "xa" | "huyen" | "tinh";
 
-/** How a figure consolidates over units and periods (two-tier.md): summed, or the latest value. */
-export type Aggregate = "flow" | "stock";
+/**
+ * How a figure consolidates over units and periods (two-tier.md): summed (flow), the latest
+ * period's value (stock, at the period's end) or the earliest period's (opening, at its start).
+ */
+export type Aggregate = "flow" | "stock" | "opening";
 
 /** A ratio argument: an indicator id, or a list of ids that are summed (blank as 0). */
 export type RatioArg = string | readonly string[];
@@ -39,7 +42,9 @@ export interface Indicator {
   /**
    * How the figure consolidates (two-tier.md): `flow` (what happened in the period: summed over
    * units and over periods) or `stock` (a state at the period's end: summed over units, the
-   * latest period's value over periods). Default: flow for count and money.
+   * latest period's value over periods) or `opening` (a state at the period's start, such as
+   * dossiers carried over from the previous period: summed over units, the earliest period's
+   * value over periods). Default: flow for count and money.
    */
   aggregate?: Aggregate;
 }

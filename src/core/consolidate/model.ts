@@ -77,6 +77,12 @@ export interface Consolidation {
   evaluated: ReadonlyMap<string, Evaluated>;
   /** The parts, in a stable order (by name), whatever the order of the files. */
   parts: PartSummary[];
+  /**
+   * Ghi chú for rows of the result by indicator id: a ratio computed over incomplete parts
+   * (some unit typed one side and left the other blank), naming the units. Also in `evaluated`'s
+   * note; written into the Ghi chú cell of the result's row when that cell is blank.
+   */
+  notes?: Readonly<Record<string, string>>;
 }
 
 export interface ConsolidationOutcome {
@@ -95,8 +101,12 @@ export function isInfo(indicator: Indicator, catalogue: Catalogue): boolean {
   return section?.sheet === INFO_SHEET_KEY;
 }
 
-/** How a figure consolidates: its `aggregate`, else flow for counts and money (two-tier.md). */
-export function aggregateOf(indicator: Indicator): "flow" | "stock" | "none" {
+/**
+ * How a figure consolidates: its `aggregate`, else flow for counts and money (two-tier.md).
+ * Over units flow, stock and opening are all summed; over periods a flow is summed, a stock is
+ * the latest period's value and an opening the earliest's; "none" is never summed.
+ */
+export function aggregateOf(indicator: Indicator): "flow" | "stock" | "opening" | "none" {
   if (indicator.kind !== "count" && indicator.kind !== "money") return "none";
   return indicator.aggregate ?? "flow";
 }

@@ -3,10 +3,13 @@
  * = 6 tháng + Quý III under the reporting windows). The work is done from the inputs' data
  * periods (tu_ngay / den_ngay), never from a table of period names: they must tile the target's
  * data period exactly. Flows are summed; stocks, texts, choices and dates are the latest
- * period's; ratios are recomputed (two-tier.md).
+ * period's; opening figures (carried over from the previous period) the earliest's; ratios are
+ * recomputed (two-tier.md).
  */
-import { evaluateIndicators } from "../evaluate";
-import { figuresFromValues } from "../figures";
+import { difference, sumOfParts } from "../arithmetic";
+import { indexIndicators, type Catalogue } from "../catalogue";
+import { evaluateIndicators, numericOf } from "../evaluate";
+import { figuresFromValues, type Figures } from "../figures";
 import { dataPeriod, formatDateVi, fromExcelSerial, toExcelSerial, type Period } from "../period";
 import { aggregateOf, isInfo, type ConsolidationOutcome, type InputEntry } from "./model";
 import { formatSpan, includeParts, plainOf, sumOf, unitKey, type DataSpan } from "./parts";
@@ -64,6 +67,57 @@ export function tilingProblem(
 }
 
 /**
+ * The flows that include an opening figure, by id, with those opening parts: the totals of the
+ * catalogue's `sum` checks that have a part aggregated as `opening` (xa-2025: received =
+ * carried over from the previous period + new). Over periods such a total is not a plain sum.
+ */
+function openingPartsOf(catalogue: Catalogue): Map<string, string[]> {
+  const byId = indexIndicators(catalogue);
+  const found = new Map<string, string[]>();
+  for (const rule of catalogue.checks) {
+    if (rule.type !== "sum") continue;
+    const total = byId.get(rule.total);
+    if (!total || aggregateOf(total) !== "flow") continue;
+    const openings = rule.parts.filter((id) => {
+      const part = byId.get(id);
+      return part !== undefined && aggregateOf(part) === "opening";
+    });
+    if (openings.length > 0)
+      found.set(rule.total, [...new Set([...(found.get(rule.total) ?? []), ...openings])]);
+  }
+  return found;
+}
+
+/**
+ * A flow that includes opening figures, over periods sorted by date: each period's total, less
+ * its opening parts except in the earliest period, so what was carried over from one period to
+ * the next (already in the previous period's total) counts once. 6 tháng received 1100 (100
+ * carried + 1000 new), Quý III 780 (180 carried + 600 new): 9 tháng 1100 + 780 − 180 = 1700
+ * = 100 carried + 1600 new. Blank totals add nothing (their openings are not taken off either);
+ * blank when no period gives a number.
+ */
+function flowWithOpening(
+  periods: readonly Figures[],
+  totalId: string,
+  openingIds: readonly string[],
+): number | null {
+  const totals: number[] = [];
+  const carried: number[] = [];
+  periods.forEach((figures, index) => {
+    const total = numericOf(figures.get(totalId));
+    if (typeof total !== "number") return;
+    totals.push(total);
+    if (index === 0) return;
+    for (const id of openingIds) {
+      const opening = numericOf(figures.get(id));
+      if (typeof opening === "number") carried.push(opening);
+    }
+  });
+  if (totals.length === 0) return null;
+  return difference(sumOfParts(totals), carried);
+}
+
+/**
  * Consolidates one unit's periods into `target`. Files of another form or another unit, or
  * without a period, are refused; when the rest do not tile the target's data period exactly,
  * `problem` names the dates left out or counted twice and there is no result (nothing may be
@@ -98,7 +152,9 @@ export function consolidatePeriods(
   if (problem) return { files, problem };
 
   own.sort((a, b) => a.span!.from - b.span!.from);
+  const earliest = own[0].input.figures;
   const latest = own[own.length - 1].input.figures;
+  const openingParts = openingPartsOf(catalogue);
   const parts = includeParts(own, (c) => c.status.period ?? c.input.source);
 
   const values: Record<string, string | number | null> = {};
@@ -112,10 +168,13 @@ export function consolidatePeriods(
         values[indicator.id] = REPORT_IDENTITY.has(indicator.id) ? null : plainOf(latest.get(indicator.id));
       continue;
     }
-    values[indicator.id] =
-      aggregateOf(indicator) === "flow"
-        ? sumOf(own.map((c) => c.input.figures.get(indicator.id)))
-        : plainOf(latest.get(indicator.id));
+    const aggregate = aggregateOf(indicator);
+    const periods = own.map((c) => c.input.figures);
+    if (aggregate === "opening") values[indicator.id] = plainOf(earliest.get(indicator.id));
+    else if (aggregate !== "flow") values[indicator.id] = plainOf(latest.get(indicator.id));
+    else if (openingParts.has(indicator.id))
+      values[indicator.id] = flowWithOpening(periods, indicator.id, openingParts.get(indicator.id)!);
+    else values[indicator.id] = sumOf(periods.map((f) => f.get(indicator.id)));
   }
   const figures = figuresFromValues(values, catalogue);
   return {

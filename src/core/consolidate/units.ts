@@ -5,9 +5,10 @@
  * dates left to type (two-tier.md). Files of another form, another period or a unit already
  * read are refused, named, while the rest consolidate.
  */
-import { evaluateIndicators } from "../evaluate";
+import { ratioGaps } from "../checks";
+import { evaluateIndicators, type Evaluated } from "../evaluate";
 import { figuresFromValues } from "../figures";
-import type { Catalogue } from "../catalogue";
+import { indexIndicators, type Catalogue } from "../catalogue";
 import {
   aggregateOf,
   isInfo,
@@ -190,8 +191,51 @@ export function consolidateUnits(
         : sumOf(included.map((c) => c.input.figures.get(indicator.id)));
   }
   const figures = figuresFromValues(values, catalogue);
+  const evaluated = evaluateIndicators(figures, catalogue);
+  const notes = noteRatioGaps(evaluated, catalogue, included);
   return {
     files,
-    result: { catalogue, values, figures, evaluated: evaluateIndicators(figures, catalogue), parts },
+    result: {
+      catalogue,
+      values,
+      figures,
+      evaluated,
+      parts,
+      ...(Object.keys(notes).length > 0 ? { notes } : {}),
+    },
   };
+}
+
+/**
+ * Notes every consolidated ratio that some included unit typed one side of and left the other
+ * blank (`ratioGaps`, the units' `ratio:<id>` warning): its value is computed over incomplete
+ * parts, so the note names the units, e.g. «Tính trên số liệu chưa đủ: UBND XÃ AN BÌNH bỏ trống
+ * mẫu số (Dự toán thu năm)». The value stays as the core arithmetic computed it. Returns the
+ * notes by ratio id.
+ */
+function noteRatioGaps(
+  evaluated: Map<string, Evaluated>,
+  catalogue: Catalogue,
+  included: readonly Candidate[],
+): Record<string, string> {
+  const byId = indexIndicators(catalogue);
+  const gapsById = new Map<string, string[]>();
+  const notes: Record<string, string> = {};
+  for (const c of included) {
+    for (const gap of ratioGaps(c.input.figures, catalogue)) {
+      const missing = gap.missing === "denominator" ? "mẫu số" : "tử số";
+      const labels = gap.blank.map((id) => byId.get(id)?.label ?? id).join(", ");
+      const list = gapsById.get(gap.id) ?? [];
+      list.push(`${c.name || c.input.source} bỏ trống ${missing} (${labels})`);
+      gapsById.set(gap.id, list);
+    }
+  }
+  for (const [id, units] of gapsById) {
+    const own = evaluated.get(id);
+    if (!own) continue;
+    const note = `Tính trên số liệu chưa đủ: ${units.join("; ")}.`;
+    notes[id] = note;
+    evaluated.set(id, { ...own, note: own.note ? `${own.note}. ${note}` : note });
+  }
+  return notes;
 }

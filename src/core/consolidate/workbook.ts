@@ -8,6 +8,7 @@ import { inputName } from "../catalogue";
 import { evaluateIndicators } from "../evaluate";
 import { fillCachedValues, figuresOfPlans, planInstall, type ExistingWorkbook } from "../install";
 import type { Figures } from "../figures";
+import { INPUT_COLUMNS } from "../layout/inputSheets";
 import type { CellPlan, SheetPlan } from "../layout/model";
 import { formatDateVi, fromExcelSerial } from "../period";
 import { scoreCriteria } from "../scoring";
@@ -45,6 +46,24 @@ export function typeFigures(plans: SheetPlan[], result: Pick<Consolidation, "cat
 }
 
 /**
+ * Writes the result's `notes` (a ratio over incomplete parts) into the Ghi chú cell of their
+ * rows, only where that cell is blank: a note a user typed in an open workbook is never
+ * replaced. So the consolidated ratio does not read as a plain figure, and `report` on the
+ * result prints the note (its Ghi chú carries the row's typed note). Mutates `plans`.
+ */
+export function writeNotes(plans: SheetPlan[], notes: Consolidation["notes"]): void {
+  if (!notes) return;
+  for (const plan of plans) {
+    if (plan.role !== "input") continue;
+    for (const cell of plan.cells) {
+      const note = cell.keepKey !== undefined ? notes[cell.keepKey] : undefined;
+      if (note === undefined || cell.address.replace(/\d+$/, "") !== INPUT_COLUMNS.note) continue;
+      if (cell.value === null || cell.value === undefined || cell.value === "") cell.value = note;
+    }
+  }
+}
+
+/**
  * Every sheet of a new consolidated workbook, in tab order: the form's sheets holding the
  * consolidated figures, the breakdown, the file list, and the very hidden meta sheet last.
  */
@@ -55,6 +74,7 @@ export function consolidatedWorkbookPlan(
 ): SheetPlan[] {
   const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: result.catalogue }).sheets;
   typeFigures(plans, result);
+  writeNotes(plans, result.notes);
   const meta = plans.filter((p) => p.role === "meta");
   return [
     ...plans.filter((p) => p.role !== "meta"),
@@ -128,6 +148,7 @@ export function planConsolidationInto(
     catalogue: result.catalogue,
     values: valuesForOpenWorkbook(result, options.over, typed),
   });
+  writeNotes(plans, result.notes);
   const meta = plans.filter((p) => p.role === "meta");
   return [
     ...plans.filter((p) => p.role !== "meta"),

@@ -3,6 +3,7 @@
  * -o`): one sheet of rows (indicators by section), one of checks, one of criteria.
  */
 import { argIds, type Catalogue, type CheckRule } from "../catalogue";
+import type { Aggregate } from "../catalogue/types";
 import type { CellPlan, SheetPlan } from "./model";
 import * as S from "./styles";
 
@@ -13,6 +14,13 @@ const KIND_NAMES: Record<string, string> = {
   text: "Chữ",
   date: "Ngày",
   choice: "Lựa chọn",
+};
+
+/** How a row consolidates over periods, in words (over units all three are summed). */
+const AGGREGATE_NAMES: Record<Aggregate, string> = {
+  flow: "Cộng",
+  stock: "Lấy kỳ cuối",
+  opening: "Lấy kỳ đầu",
 };
 
 /** A check in words: `hs_dagq = hs_truochan + hs_dunghan + hs_trehan`. */
@@ -94,7 +102,7 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
       i.unit,
       KIND_NAMES[i.kind] ?? i.kind,
       formula || (i.choices ? i.choices.join("; ") : ""),
-      i.kind === "count" || i.kind === "money" ? (i.aggregate === "stock" ? "Lấy kỳ cuối" : "Cộng") : "",
+      i.kind === "count" || i.kind === "money" ? AGGREGATE_NAMES[i.aggregate ?? "flow"] : "",
     ];
   });
   const checks = catalogue.checks.map((c) => [
