@@ -212,9 +212,16 @@ export function packageLosses(beforeBytes: Uint8Array, afterBytes: Uint8Array): 
         );
         break;
       case "definedNames": {
+        // The user's built-in names (print areas, titles, filters) are the user's too; only those
+        // local to one of our sheets (by its position in the tab list before) may change.
+        const tabs = elementsOf(elementsOf(a).find((e) => e.localName === "sheets") ?? a).map(
+          (e) => e.getAttribute("name") ?? "",
+        );
         const keep = elementsOf(child).filter((e) => {
           const name = e.getAttribute("name") ?? "";
-          return !/^(CCHC|BC)_/i.test(name) && !name.startsWith("_xlnm.");
+          const local = e.getAttribute("localSheetId");
+          const onOurSheet = local !== null && ourSheetNames.has(tabs[Number(local)] ?? "");
+          return !/^(CCHC|BC)_/i.test(name) && !(name.startsWith("_xlnm.") && onOurSheet);
         });
         compareLists("workbook definedNames", keep, elementsOf(other), false, losses);
         break;
