@@ -184,7 +184,7 @@ describe("cchc consolidate over units", () => {
       /: Số liệu kỳ Quý II\/2026, 15\/03\/2026 – 14\/06\/2026, khác kỳ đang tổng hợp \(Quý III\/2026/,
     );
     expect(line("z-an-binh-lan-2.xlsx")).toBe(
-      `✗ ${path.join(more, "z-an-binh-lan-2.xlsx")}: Đơn vị «UBND XÃ AN BÌNH» đã được đọc từ tệp «${path.join(more, "an-binh.xlsx")}»: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần.`,
+      `✗ ${path.join(more, "z-an-binh-lan-2.xlsx")}: Đơn vị «UBND XÃ AN BÌNH» đã được đọc từ tệp «${path.join(more, "an-binh.xlsx")}»: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần; hai tệp có số liệu khác nhau — hãy kiểm tra và chỉ để lại tệp đúng (khác ở 1 chỉ tiêu, ví dụ «Số mới tiếp nhận»).`,
     );
     expect(lines[lines.length - 1]).toBe(
       `Đã tổng hợp 2/7 tệp (2 đơn vị) vào "${out}". 5 tệp bị loại (xem trang «Tệp tổng hợp»).`,
@@ -195,6 +195,69 @@ describe("cchc consolidate over units", () => {
     expect(findWorksheet(workbook, "Tệp tổng hợp")!.getCell("A2").value).toBe(
       "7 tệp: 2 đã tổng hợp, 5 bị loại.",
     );
+  });
+
+  it("refuses an earlier result over units left in the folder: totals not doubled; over periods it is an input", async () => {
+    const folder = inDir("xa2d");
+    fs.mkdirSync(folder);
+    for (const name of ["an-binh.xlsx", "bac-son.xlsx", "cam-ha.xlsx"])
+      fs.copyFileSync(inDir("xa", name), path.join(folder, name));
+    const earlier = path.join(folder, "tinh.xlsx");
+    expect((await run("-o", earlier, folder, "--co-quan", "SỞ NỘI VỤ TỈNH THỬ")).status).toBe(1);
+
+    const out = inDir("tinh2.xlsx");
+    const result = await run("-o", out, folder);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines).toContain(
+      `✗ ${earlier}: Tệp là kết quả tổng hợp của 3 đơn vị (có trang «Tổng hợp theo đơn vị»), không phải báo cáo của một đơn vị: hãy tổng hợp từ chính các tệp của các đơn vị.`,
+    );
+    expect(lines[lines.length - 1]).toMatch(/^Đã tổng hợp 3\/4 tệp \(3 đơn vị\)/);
+    expect(cellValue(namedCell(await readBack(out), "CCHC_HS_TONG"))).toBe(180);
+
+    // A province's 6 tháng and Quý III results make its 9 tháng: over periods they are inputs.
+    const half = inDir("xa6");
+    fs.mkdirSync(half);
+    await writeUnitFile(path.join(half, "an-binh.xlsx"), { ...A, ky_bao_cao: "6 tháng" }, XA);
+    const halfResult = inDir("tinh-6thang.xlsx");
+    expect((await run("-o", halfResult, half, "--co-quan", "SỞ NỘI VỤ TỈNH THỬ")).status).toBe(0);
+    const nine = inDir("tinh-9thang.xlsx");
+    const periods = await run("-o", nine, "--ky", "9 tháng", "--nam", "2026", halfResult, earlier);
+    expect(periods.stdout).not.toContain("✗");
+    expect(periods.stdout).toMatch(/^Đã tổng hợp 2\/2 tệp \(2 kỳ\)/m);
+    expect(cellValue(namedCell(await readBack(nine), "CCHC_HS_TONG"))).toBe(280);
+  });
+
+  it("chooses the form among the files that can be consolidated: an empty form without period decides nothing", async () => {
+    const folder = inDir("tron");
+    fs.mkdirSync(folder);
+    // «ht.xlsx» sorts first: the district form, empty, so without a period.
+    await writeUnitFile(path.join(folder, "ht.xlsx"), {}, HUYEN);
+    fs.copyFileSync(inDir("xa", "an-binh.xlsx"), path.join(folder, "xa2.xlsx"));
+    const result = await run("-o", inDir("tron.xlsx"), folder);
+    expect(result.status).toBe(1);
+    expect(result.stdout.split("\n")).toEqual([
+      `✗ ${path.join(folder, "ht.xlsx")}: Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.`,
+      `✓ ${path.join(folder, "xa2.xlsx")}: UBND XÃ AN BÌNH, 0 lỗi, 1 cảnh báo`,
+      `Đã tổng hợp 1/2 tệp (1 đơn vị) vào "${inDir("tron.xlsx")}". 1 tệp bị loại (xem trang «Tệp tổng hợp»).`,
+      "",
+    ]);
+  });
+
+  it("names each skipped subfolder holding workbooks on stderr, and still reads only the folder's own files", async () => {
+    const folder = inDir("misc");
+    fs.mkdirSync(path.join(folder, "con", "cu"), { recursive: true });
+    fs.mkdirSync(path.join(folder, "trong"));
+    fs.copyFileSync(inDir("xa", "an-binh.xlsx"), path.join(folder, "xa1.xlsx"));
+    fs.copyFileSync(inDir("xa", "bac-son.xlsx"), path.join(folder, "con", "xa4.xlsx"));
+    fs.copyFileSync(inDir("xa", "cam-ha.xlsx"), path.join(folder, "con", "cu", "xa5.xlsx"));
+    fs.writeFileSync(path.join(folder, "trong", "ghi-chu.txt"), "x");
+    const result = await run("-o", inDir("misc.xlsx"), folder);
+    expect(result.stderr).toBe(
+      `Bỏ qua thư mục con "${path.join(folder, "con")}" (2 tệp .xlsx): chỉ đọc các tệp ngay trong thư mục đã chỉ.\n`,
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Đã tổng hợp 1\/1 tệp \(1 đơn vị\)/m);
   });
 
   it("exit 0 when every file is included and no unit has errors", async () => {

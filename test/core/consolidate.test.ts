@@ -15,6 +15,7 @@ import { checkFigures, countFindings } from "../../src/core/checks";
 import { writeNotes } from "../../src/core/consolidate/workbook";
 import { catalogueListingPlans } from "../../src/core/layout/catalogueSheets";
 import { figuresOfPlans, planInstall } from "../../src/core/install";
+import { unitKey } from "../../src/core/consolidate/parts";
 import { toExcelSerial } from "../../src/core/period";
 import { planCell } from "../support/plans";
 import { TEST_CATALOGUE, THREE_UNITS, unitWorkbook } from "../support/consolidation";
@@ -161,7 +162,7 @@ describe("consolidateUnits: refusals, each named, the rest still consolidated", 
       "Số liệu kỳ Quý II/2026, 15/03/2026 – 14/06/2026, khác kỳ đang tổng hợp (Quý III/2026, 15/06/2026 – 14/09/2026).",
     );
     expect(reason("zz-lan-hai.xlsx")).toBe(
-      "Đơn vị «Ubnd phường Bắc Sơn» đã được đọc từ tệp «don-vi-2.xlsx»: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần.",
+      "Đơn vị «Ubnd phường Bắc Sơn» đã được đọc từ tệp «don-vi-2.xlsx»: tệp này là bản sao với số liệu giống hệt, không cộng hai lần.",
     );
     expect(reason("khong-ky.xlsx")).toMatch(/^Thông tin chung chưa có kỳ báo cáo và năm/);
   });
@@ -570,5 +571,149 @@ describe("the catalogue listing says how each row consolidates over periods", ()
     expect(inRow("hs_moi")).toContain("Cộng");
     expect(inRow("hs_danggq")).toContain("Lấy kỳ cuối");
     expect(inRow("hs_kytruoc")).toContain("Lấy kỳ đầu");
+  });
+});
+
+describe("unitKey: one unit written two ways is one key", () => {
+  it.each([
+    ["UBND xã Thạch Hà", "ỦY BAN NHÂN DÂN XÃ THẠCH HÀ"],
+    ["Uỷ ban nhân dân xã Thạch Hà", "UBND xã Thạch Hà"],
+    ["UBND  phường Hoà Bình", "Ủy ban nhân dân phường Hòa Bình"],
+    ["UBND xã Thuỷ Xuân", "ubnd xã thủy xuân"],
+    ["xã Khoẻ", "Xã Khỏe"],
+    ["UBND-xã Hoà", "Ủy ban nhân dân-xã Hòa"],
+    // The same text in NFC and NFD.
+    ["Ủy ban nhân dân xã Thạch Hà", "Ủy ban nhân dân xã Thạch Hà".normalize("NFD")],
+  ])("«%s» = «%s»", (a, b) => expect(unitKey(a)).toBe(unitKey(b)));
+
+  it.each([
+    ["UBND xã Thạch Hà", "UBND xã Thạch Hạ"],
+    ["xã Hòa", "xã Hoa"],
+    ["xã Thủy", "xã Thụy"],
+    ["xã Hòa Bình", "phường Hòa Bình"],
+    // UBND only as a word of its own.
+    ["UBNDX", "Ủy ban nhân dânx"],
+    ["xã Ân", "xã Ấn"],
+  ])("«%s» ≠ «%s»", (a, b) => expect(unitKey(a)).not.toBe(unitKey(b)));
+
+  it("a second file of a unit written the other way is refused as that unit's second report", () => {
+    const outcome = consolidateUnits([
+      unitWorkbook("a.xlsx", { ...THREE_UNITS[0], co_quan: "UBND xã Thạch Hà" }),
+      unitWorkbook("b.xlsx", { ...THREE_UNITS[0], co_quan: "ỦY BAN NHÂN DÂN XÃ THẠCH HÀ" }),
+    ]);
+    expect(outcome.result!.parts.map((p) => p.name)).toEqual(["UBND xã Thạch Hà"]);
+    expect(outcome.files[1].reason).toBe(
+      "Đơn vị «ỦY BAN NHÂN DÂN XÃ THẠCH HÀ» đã được đọc từ tệp «a.xlsx»: tệp này là bản sao với số liệu giống hệt, không cộng hai lần.",
+    );
+  });
+});
+
+describe("consolidateUnits: who is included", () => {
+  const units = () => three();
+  /** A province's result over the three units, as the reader marks it. */
+  const result: InputEntry = {
+    ...unitWorkbook("tinh.xlsx", {
+      co_quan: "SỞ NỘI VỤ TỈNH THỬ",
+      ky_bao_cao: "Quý III",
+      nam: 2026,
+      hs_nhan: 190,
+      hs_dunghan: 165,
+      hs_quahan: 30,
+    }),
+    consolidated: { over: "units", parts: 3 },
+  };
+
+  it("refuses an earlier consolidation over units found among the inputs; the totals are not doubled", () => {
+    const outcome = consolidateUnits([...units(), result]);
+    expect(outcome.files.find((f) => f.source === "tinh.xlsx")).toMatchObject({
+      included: false,
+      reason:
+        "Tệp là kết quả tổng hợp của 3 đơn vị (có trang «Tổng hợp theo đơn vị»), không phải báo cáo của một đơn vị: hãy tổng hợp từ chính các tệp của các đơn vị.",
+    });
+    expect(outcome.result!.values).toEqual(consolidateUnits(units()).result!.values);
+    expect(outcome.result!.values.hs_nhan).toBe(190);
+  });
+
+  it("the mark survives the compact form the command line and the pane keep", () => {
+    const compact = compactEntry(result, new Map());
+    expect(compact.ok && compact.consolidated).toEqual({ over: "units", parts: 3 });
+    expect(consolidateUnits([...units(), compact]).files.find((f) => f.source === "tinh.xlsx")?.included).toBe(
+      false,
+    );
+  });
+
+  it("keeps a consolidation over periods (one unit's longer period) as a unit's report", () => {
+    const nine = { ...unitWorkbook("9thang.xlsx", { ...THREE_UNITS[0], co_quan: "UBND XÃ MỚI" }) };
+    const outcome = consolidateUnits([...units(), { ...nine, consolidated: { over: "periods", parts: 2 } }]);
+    expect(outcome.files.find((f) => f.source === "9thang.xlsx")?.included).toBe(true);
+    expect(outcome.result!.values.hs_nhan).toBe(290);
+  });
+
+  it("over periods, a province's consolidated quarters are legitimate inputs", () => {
+    const province = { co_quan: "SỞ NỘI VỤ TỈNH THỬ", nam: 2026 };
+    const half: InputEntry = {
+      ...unitWorkbook("tinh-6thang.xlsx", { ...province, ky_bao_cao: "6 tháng", hs_nhan: 400 }),
+      consolidated: { over: "units", parts: 3 },
+    };
+    const q3: InputEntry = {
+      ...unitWorkbook("tinh-quy3.xlsx", { ...province, ky_bao_cao: "Quý III", hs_nhan: 190 }),
+      consolidated: { over: "units", parts: 3 },
+    };
+    const outcome = consolidatePeriods([half, q3], { period: "9 tháng", year: 2026 });
+    expect(outcome.problem).toBeUndefined();
+    expect(outcome.files.every((f) => f.included)).toBe(true);
+    expect(outcome.result!.values.hs_nhan).toBe(590);
+  });
+
+  it("chooses the form among the files that can be consolidated: an undated file of another form decides nothing", () => {
+    const other = { ...TEST_CATALOGUE, id: "tinh-khac", version: "1" };
+    // «a-…» sorts first and is alone of its form, as many as the dated one: before, it won the tie.
+    const outcome = consolidateUnits([
+      unitWorkbook("a-trong.xlsx", {}, other),
+      unitWorkbook("b-xa.xlsx", THREE_UNITS[0]),
+    ]);
+    expect(outcome.files.map((f) => [f.source, f.included, f.reason])).toEqual([
+      [
+        "a-trong.xlsx",
+        false,
+        "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.",
+      ],
+      ["b-xa.xlsx", true, undefined],
+    ]);
+    expect(outcome.result!.catalogue.id).toBe("tinh-thu-xa");
+    expect(outcome.result!.values.hs_nhan).toBe(100);
+  });
+
+  it("over periods too, an undated file does not choose the form", () => {
+    const other = { ...TEST_CATALOGUE, id: "tinh-khac", version: "1" };
+    const base = { co_quan: "UBND XÃ AN BÌNH", nam: 2026, hs_nhan: 1 };
+    const outcome = consolidatePeriods(
+      [
+        unitWorkbook("a-trong.xlsx", {}, other),
+        unitWorkbook("b-6thang.xlsx", { ...base, ky_bao_cao: "6 tháng" }),
+        unitWorkbook("c-quy3.xlsx", { ...base, ky_bao_cao: "Quý III" }),
+      ],
+      { period: "9 tháng", year: 2026 },
+    );
+    expect(outcome.problem).toBeUndefined();
+    expect(outcome.result!.catalogue.id).toBe("tinh-thu-xa");
+    expect(outcome.files.map((f) => f.included)).toEqual([false, true, true]);
+  });
+
+  it("a unit's second file: a copy says so; different figures say to keep the right one", () => {
+    const first = unitWorkbook("a-an-binh.xlsx", THREE_UNITS[0]);
+    const copy = unitWorkbook("b-ban-sao.xlsx", { ...THREE_UNITS[0], nguoi_ky: "Người khác" });
+    const corrected = unitWorkbook("c-sua.xlsx", { ...THREE_UNITS[0], hs_nhan: 110, hs_dunghan: 100 });
+    const outcome = consolidateUnits([corrected, copy, first]);
+    const reason = (source: string) => outcome.files.find((f) => f.source === source)?.reason;
+    // The first by file name is kept: «a-an-binh.xlsx».
+    expect(outcome.files.filter((f) => f.included).map((f) => f.source)).toEqual(["a-an-binh.xlsx"]);
+    expect(reason("b-ban-sao.xlsx")).toBe(
+      "Đơn vị «UBND XÃ AN BÌNH» đã được đọc từ tệp «a-an-binh.xlsx»: tệp này là bản sao với số liệu giống hệt, không cộng hai lần.",
+    );
+    expect(reason("c-sua.xlsx")).toBe(
+      "Đơn vị «UBND XÃ AN BÌNH» đã được đọc từ tệp «a-an-binh.xlsx»: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần; hai tệp có số liệu khác nhau — hãy kiểm tra và chỉ để lại tệp đúng (khác ở 2 chỉ tiêu, ví dụ «Số hồ sơ tiếp nhận»).",
+    );
+    expect(outcome.result!.values.hs_nhan).toBe(100);
   });
 });

@@ -19,12 +19,14 @@ import {
   soffice,
 } from "../support/libreoffice";
 import { removeTempDir } from "../support/xlsx";
+import { readFigureFile } from "../../src/xlsx/figureReader/files";
 
 const describeEngine = describeWithPrograms("test/libreoffice/consolidate.test.ts", ["libreoffice"]);
 const XA = builtinCatalogue("cchc-xa")!;
 
 describeEngine("a consolidated workbook in LibreOffice", () => {
   let run: string;
+  let inputs: string[] = [];
   const csv = new Map<string, string[][]>();
 
   beforeAll(async () => {
@@ -39,6 +41,7 @@ describeEngine("a consolidated workbook in LibreOffice", () => {
       await writeUnitFile(file, { ...unit, ky_bao_cao: "Quý III", nam: 2026 }, XA);
       files.push(file);
     }
+    inputs = files;
     const out = path.join(run, "tinh.xlsx");
     expect(await main(["consolidate", "-o", out, ...files], bufferIo())).toBe(0);
     convert(soffice(), makeProfile(run), CSV_ALL_SHEETS_AS_SHOWN, path.join(run, "csv"), [out]);
@@ -73,4 +76,18 @@ describeEngine("a consolidated workbook in LibreOffice", () => {
       grid.filter((row) => /^UBND XÃ/.test(row[1] ?? "")).map((row) => row[ids.indexOf("hs_dagq")]),
     ).toEqual(["90", "50"]);
   });
+
+  it("saved again by LibreOffice, it is still known as a result over units and refused among its units", async () => {
+    const resaved = path.join(run, "luu-lai");
+    convert(soffice(), makeProfile(run), "xlsx:Calc MS Excel 2007 XML", resaved, [path.join(run, "tinh.xlsx")]);
+    const file = path.join(resaved, "tinh.xlsx");
+    const read = await readFigureFile(file);
+    expect(read.ok && read.consolidated).toEqual({ over: "units", parts: 2 });
+    const io = bufferIo();
+    expect(await main(["consolidate", "-o", path.join(run, "tinh-2.xlsx"), ...inputs, file], io)).toBe(1);
+    expect(io.stdout).toContain(
+      `✗ ${file}: Tệp là kết quả tổng hợp của 2 đơn vị (có trang «Tổng hợp theo đơn vị»)`,
+    );
+    expect(io.stdout).toMatch(/^Đã tổng hợp 2\/3 tệp \(2 đơn vị\)/m);
+  }, 120_000);
 });

@@ -15,6 +15,8 @@ import type { ConsolidationFile, PaneOperations } from "../../src/taskpane/opera
 import { FakeWorkbook } from "../fakes/fakeExcel";
 import { TEST_CATALOGUE, writeUnitFile } from "../support/consolidation";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
+import { consolidateFiles } from "../../src/xlsx/figureReader/files";
+import { writeConsolidatedWorkbook } from "../../src/xlsx/figureReader/write";
 
 type ExcelGlobal = { Excel?: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } };
 const global = globalThis as unknown as ExcelGlobal;
@@ -109,6 +111,25 @@ describe("the pane's consolidate over the fake Excel", () => {
     ]);
     expect(book.valueOf(book.refOf(inputName("hs_dagq")))).toBe(60);
     expect(book.valueOf(book.refOf(inputName("hs_dagq_dunghan")))).toBe(57);
+  });
+
+  it("refuses an earlier consolidation over units picked with the units' files: the totals are not doubled", async () => {
+    const units = ["a.xlsx", "b.xlsx", "c.xlsx"].map((n) => path.join(dir, n));
+    const { plans } = await consolidateFiles(units);
+    await writeConsolidatedWorkbook(plans!, path.join(dir, "tinh.xlsx"));
+    const book = new FakeWorkbook();
+    await book.run((context) => installSheets(context, { catalogue: XA }));
+    const result = await open(book).consolidate!([...files, picked(path.join(dir, "tinh.xlsx"))]);
+    expect(result).toMatchObject({ over: "units", parts: 3 });
+    expect(result.files.find((f) => f.source === "tinh.xlsx")).toEqual({
+      source: "tinh.xlsx",
+      unit: undefined,
+      period: expect.stringMatching(/^Quý III\/2026/),
+      included: false,
+      reason:
+        "Tệp là kết quả tổng hợp của 3 đơn vị (có trang «Tổng hợp theo đơn vị»), không phải báo cáo của một đơn vị: hãy tổng hợp từ chính các tệp của các đơn vị.",
+    });
+    expect(book.valueOf(book.refOf(inputName("hs_dagq")))).toBe(60);
   });
 
   it("refuses an open workbook of another form, saying which, after one read", async () => {

@@ -12,7 +12,8 @@ import { SAMPLE_DOCUMENTS } from "../../src/core/catalogue/sample";
 import type { InputEntry } from "../../src/core/consolidate";
 import type { Figures } from "../../src/core/figures";
 import { toExcelSerial } from "../../src/core/period";
-import { readFigureFile } from "../../src/xlsx/figureReader/files";
+import { consolidateFiles, readFigureFile } from "../../src/xlsx/figureReader/files";
+import { writeConsolidatedWorkbook } from "../../src/xlsx/figureReader/write";
 import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
 import { openWorkbookFile, saveWorkbookFile } from "../../src/xlsx/files";
 import { buildTemplate } from "../../src/xlsx/operations";
@@ -239,5 +240,46 @@ describe("the fast reader refuses, with a reason, and never throws", () => {
   it("garbage bytes in a part are a refusal, not a crash", () => {
     const entry = readFigureWorkbook(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), "x.xlsx");
     expect(entry).toMatchObject({ ok: false, source: "x.xlsx" });
+  });
+});
+
+describe("the fast reader marks a consolidation's result", () => {
+  it("over units: the breakdown sheet's numbered rows are its units; a unit's own file has no mark", async () => {
+    const units = THREE_UNITS.map((_, i) => path.join(dir, `mark-${i + 1}.xlsx`));
+    for (const [i, file] of units.entries()) await writeUnitFile(file, THREE_UNITS[i]);
+    const { plans } = await consolidateFiles(units, { resolveCatalogue: resolveTestCatalogue });
+    const result = path.join(dir, "mark-tinh.xlsx");
+    await writeConsolidatedWorkbook(plans!, result);
+
+    const read = ok(await readFigureFile(result, { resolveCatalogue: resolveTestCatalogue }));
+    expect(read.consolidated).toEqual({ over: "units", parts: 3 });
+    expect(read.figures.get("hs_nhan")?.value).toEqual({ type: "number", value: 190 });
+    expect(ok(await readFigureFile(units[0], { resolveCatalogue: resolveTestCatalogue })).consolidated).toBeUndefined();
+
+    // Read again among its own units, it is refused and the totals stay those of the three.
+    const again = await consolidateFiles([...units, result], { resolveCatalogue: resolveTestCatalogue });
+    expect(again.outcome.files.find((f) => f.source === result)?.reason).toBe(
+      "Tệp là kết quả tổng hợp của 3 đơn vị (có trang «Tổng hợp theo đơn vị»), không phải báo cáo của một đơn vị: hãy tổng hợp từ chính các tệp của các đơn vị.",
+    );
+    expect(again.outcome.result!.values.hs_nhan).toBe(190);
+  });
+
+  it("over periods: marked as such, and still a unit's report over units", async () => {
+    const base = { ...THREE_UNITS[0], nam: 2026 };
+    const half = path.join(dir, "mark-6thang.xlsx");
+    const q3 = path.join(dir, "mark-quy3.xlsx");
+    await writeUnitFile(half, { ...base, ky_bao_cao: "6 tháng" });
+    await writeUnitFile(q3, { ...base, ky_bao_cao: "Quý III" });
+    const { plans } = await consolidateFiles([half, q3], {
+      resolveCatalogue: resolveTestCatalogue,
+      target: { period: "9 tháng", year: 2026 },
+    });
+    const nine = path.join(dir, "mark-9thang.xlsx");
+    await writeConsolidatedWorkbook(plans!, nine);
+    const read = ok(await readFigureFile(nine, { resolveCatalogue: resolveTestCatalogue }));
+    expect(read.consolidated).toEqual({ over: "periods", parts: 2 });
+    const { outcome } = await consolidateFiles([nine], { resolveCatalogue: resolveTestCatalogue });
+    expect(outcome.files[0].included).toBe(true);
+    expect(outcome.result!.values.hs_nhan).toBe(200);
   });
 });

@@ -17,19 +17,44 @@ import { refuseExistingTarget } from "../../xlsx/safeWrite";
 /** Runs this long (files) get a progress line on stderr. */
 const PROGRESS_FROM = 20;
 
+/** A workbook a folder's listing offers: `.xlsx`, not Excel's `~$` lock file, not hidden. */
+const isWorkbookName = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+
+/** How many workbooks a folder holds, its subfolders included. */
+async function countWorkbooks(folder: string): Promise<number> {
+  const entries = await fs.readdir(folder, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && isWorkbookName(e.name)).length;
+}
+
 /**
- * The input files: each FILE as given, each DIR's `.xlsx` files (not its subfolders, not
- * Excel's `~$` lock files), in name order. The output is never an input: naming one (as a file,
- * or as a file of a listed folder) is refused, --force or not, so an input is never overwritten.
+ * The input files: each FILE as given, each DIR's `.xlsx` files (not Excel's `~$` lock files),
+ * in name order. The output is never an input: naming one (as a file, or as a file of a listed
+ * folder) is refused, --force or not, so an input is never overwritten. Subfolders are not read
+ * (a province's folder may hold archives of earlier periods), but each one holding workbooks is
+ * named to `notice`, one Vietnamese line, so that none is skipped unseen.
  */
-export async function expandInputs(args: readonly string[], output: string): Promise<string[]> {
+export async function expandInputs(
+  args: readonly string[],
+  output: string,
+  notice: (line: string) => void = () => undefined,
+): Promise<string[]> {
   const files: string[] = [];
   const target = path.resolve(output);
   for (const arg of args) {
     const stat = await fs.stat(arg).catch(() => undefined);
     if (stat?.isDirectory()) {
-      const names = (await fs.readdir(arg))
-        .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith("."))
+      const entries = await fs.readdir(arg, { withFileTypes: true });
+      for (const sub of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const folder = path.join(arg, sub.name);
+        const count = await countWorkbooks(folder);
+        if (count > 0)
+          notice(
+            `Bỏ qua thư mục con "${folder}" (${count} tệp .xlsx): chỉ đọc các tệp ngay trong thư mục đã chỉ.`,
+          );
+      }
+      const names = entries
+        .map((e) => e.name)
+        .filter(isWorkbookName)
         .sort();
       for (const name of names) {
         const file = path.join(arg, name);
@@ -138,7 +163,7 @@ export const consolidateCommand: Command = {
     // The readers load only once the arguments are known to be right (see main.ts); ExcelJS
     // only to write the result.
     const { consolidateFiles } = await import("../../xlsx/figureReader/files");
-    const files = await expandInputs(parsed.positional, output);
+    const files = await expandInputs(parsed.positional, output, (line) => io.err(`${line}\n`));
     if (files.length === 0) throw new UsageError("Không có tệp .xlsx nào trong các thư mục đã cho.");
     // Said before reading anything: a run of many files must not end in "already there".
     if (!parsed.flags.has("--force")) await refuseExistingTarget(output);

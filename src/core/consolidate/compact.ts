@@ -194,5 +194,6 @@ export function compactEntry(entry: InputEntry, interner: Interner): InputEntry 
     figures: new CompactFigures(ids, index, entry.figures, interner),
     documents: [],
     checked: { ...checked, evaluated: new CompactEvaluation(ids, index, checked.evaluated, interner) },
+    ...(entry.consolidated ? { consolidated: entry.consolidated } : {}),
   };
 }

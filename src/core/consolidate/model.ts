@@ -23,6 +23,19 @@ export interface ReadWorkbook {
    * documents and problems, which only the checks look at, are not kept.
    */
   checked?: PartCheck;
+  /**
+   * Set by the reader when the workbook is itself a consolidation's result (it holds the
+   * breakdown sheet «Tổng hợp theo đơn vị» or «Tổng hợp theo kỳ»): what it consolidated and how
+   * many parts its breakdown lists (undefined when they could not be counted). Over units such a
+   * workbook is not one unit's report and is refused; over periods it is a legitimate input.
+   */
+  consolidated?: ConsolidatedMark;
+}
+
+/** What a workbook that is a consolidation's result says of itself. */
+export interface ConsolidatedMark {
+  over: "units" | "periods";
+  parts?: number;
 }
 
 /** What the consolidation keeps of a unit's (or a period's) checks: its ratios and its counts. */

@@ -15,9 +15,37 @@ export function unitNameOf(input: ReadWorkbook): string {
   return v?.type === "text" ? v.value.replace(/\s+/g, " ").trim() : "";
 }
 
-/** The key two names of one unit share: case, spacing and Unicode form do not matter. */
+/** The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above, dot below). */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+/** The abbreviation UBND as a word of its own, after lower-casing. */
+const UBND = /(^|[^\p{L}\p{N}])ubnd(?=$|[^\p{L}\p{N}])/gu;
+
+/**
+ * A syllable with its tone mark moved to a fixed place (its end), so that the old and the new
+ * placement (`hoà`/`hòa`, `uỷ`/`ủy`, `khoẻ`/`khỏe`: the mark may sit on either vowel of oa, oe,
+ * uy) give the same key. `syllable` is in NFD; a syllable carries one tone, so only where it is
+ * written differs, never which (`hà` and `hạ` stay apart).
+ */
+function toneAtEnd(syllable: string): string {
+  const tones = syllable.match(TONE_MARKS);
+  return tones ? syllable.replace(TONE_MARKS, "") + tones.join("") : syllable;
+}
+
+/**
+ * The key two names of one unit share: case, spacing and Unicode form do not matter, nor does
+ * the abbreviation UBND for «Ủy ban nhân dân», nor where a syllable's tone mark is placed (the
+ * old and the new Vietnamese orthography). «UBND xã Thạch Hà» and «ỦY BAN NHÂN DÂN XÃ THẠCH
+ * HÀ» are one unit; «Thạch Hà» and «Thạch Hạ» are two.
+ */
 export function unitKey(name: string): string {
-  return name.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  return name
+    .normalize("NFC")
+    .toLocaleLowerCase("vi")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(UBND, "$1ủy ban nhân dân")
+    .normalize("NFD")
+    .replace(/[\p{L}\p{M}]+/gu, toneAtEnd);
 }
 
 /** The data period of an input, as Excel serials, from its evaluated tu_ngay / den_ngay. */

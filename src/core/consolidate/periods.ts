@@ -128,8 +128,8 @@ export function consolidatePeriods(
   target: PeriodTarget,
 ): ConsolidationOutcome & { problem?: string } {
   const { files, candidates } = candidatesOf(entries);
-  const { kept, catalogue } = keepOneCatalogue(candidates);
-  const dated = keepDated(kept);
+  // Undated files are refused first: only a file that can be placed chooses the form.
+  const { kept: dated, catalogue } = keepOneCatalogue(keepDated(candidates));
   const unit = majorityKey(dated, (c) => unitKey(c.name));
   const unitName = dated.find((c) => unitKey(c.name) === unit)?.name;
   const own = dated.filter((c) => {

@@ -29,6 +29,7 @@ import {
   unitNameOf,
   type DataSpan,
 } from "./parts";
+import { UNITS_SHEET } from "./sheets";
 
 export interface UnitsOptions {
   /** The consolidating body's name for the result's Thông tin chung (`--co-quan`); else left to type. */
@@ -127,6 +128,42 @@ export function keepDated(candidates: readonly Candidate[]): Candidate[] {
 }
 
 /**
+ * Refuses, over units, the inputs that are themselves a consolidation over units (they hold the
+ * sheet «Tổng hợp theo đơn vị»): their figures are already the sum of their units, so counting
+ * one as one more unit counts those units twice (an earlier result left in the input folder).
+ * A consolidation over periods is one unit's report of a longer period and stays.
+ */
+export function keepUnitReports<T extends { input: ReadWorkbook; status: FileStatus }>(
+  candidates: readonly T[],
+): T[] {
+  return candidates.filter((c) => {
+    const mark = c.input.consolidated;
+    if (mark?.over !== "units") return true;
+    const of = mark.parts !== undefined ? `${mark.parts} đơn vị` : "nhiều đơn vị";
+    c.status.reason = `Tệp là kết quả tổng hợp của ${of} (có trang «${UNITS_SHEET.name}»), không phải báo cáo của một đơn vị: hãy tổng hợp từ chính các tệp của các đơn vị.`;
+    return false;
+  });
+}
+
+/**
+ * Why the second file of a unit already read is refused. The first by file name is kept (a
+ * rule that does not depend on the order given); the reason says whether the second is a copy
+ * (the same figures) or differs, so that a corrected report is not dropped unseen. Thông tin
+ * chung is not compared: its texts (the name as written, the signer) are not figures.
+ */
+function duplicateReason(second: Candidate, first: Candidate, catalogue: Catalogue): string {
+  const read = `Đơn vị «${second.name}» đã được đọc từ tệp «${first.input.source}»`;
+  const differing = catalogue.indicators.filter(
+    (i) =>
+      !isInfo(i, catalogue) &&
+      plainOf(second.input.figures.get(i.id)) !== plainOf(first.input.figures.get(i.id)),
+  );
+  if (differing.length === 0)
+    return `${read}: tệp này là bản sao với số liệu giống hệt, không cộng hai lần.`;
+  return `${read}: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần; hai tệp có số liệu khác nhau — hãy kiểm tra và chỉ để lại tệp đúng (khác ở ${differing.length} chỉ tiêu, ví dụ «${differing[0].label}»).`;
+}
+
+/**
  * Consolidates units of one period. `entries` come from an adapter, one per file given;
  * the outcome lists every file (sorted by name) and, when at least one unit could be used,
  * the consolidated report with one summary per unit (sorted by name). Total: never throws
@@ -137,10 +174,11 @@ export function consolidateUnits(
   options: UnitsOptions = {},
 ): ConsolidationOutcome {
   const { files, candidates } = candidatesOf(entries);
-  const { kept, catalogue } = keepOneCatalogue(candidates);
+  // Only what can be consolidated chooses the form: a consolidated result or an undated file,
+  // refused anyway, must not make the units' own files "of another form".
+  const { kept: dated, catalogue } = keepOneCatalogue(keepDated(keepUnitReports(candidates)));
 
   // The period most files share is the one consolidated.
-  const dated = keepDated(kept);
   const periodKey = majorityKey(dated, (c) => spanKey(c.span!));
   const reference = dated.find((c) => spanKey(c.span!) === periodKey);
   const samePeriod = dated.filter((c) => {
@@ -155,7 +193,7 @@ export function consolidateUnits(
     if (!c.name) return true;
     const first = seen.get(unitKey(c.name));
     if (first) {
-      c.status.reason = `Đơn vị «${c.name}» đã được đọc từ tệp «${first.input.source}»: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần.`;
+      c.status.reason = duplicateReason(c, first, catalogue!);
       return false;
     }
     seen.set(unitKey(c.name), c);

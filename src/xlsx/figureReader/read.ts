@@ -11,7 +11,8 @@
  */
 import { unzipSync } from "fflate";
 import { inputName } from "../../core/catalogue";
-import type { InputEntry } from "../../core/consolidate";
+import type { ConsolidatedMark, InputEntry } from "../../core/consolidate";
+import { BREAKDOWN_HEADER_ROWS, PERIODS_SHEET, UNITS_SHEET } from "../../core/consolidate/sheets";
 import {
   cellRef,
   documentsFromGrid,
@@ -240,9 +241,15 @@ function readFigures(
   // The document list is usually under its default name; the meta may say otherwise (then read below).
   const guessedDocs = DOCUMENTS_SHEET.name.toLowerCase();
   const stringsPath = rels.byType.get("sharedStrings");
+  // A consolidation's result says so by its breakdown sheet; its STT column counts the parts.
+  const breakdown = [
+    { over: "units" as const, path: pathOf.get(UNITS_SHEET.name.toLowerCase()) },
+    { over: "periods" as const, path: pathOf.get(PERIODS_SHEET.name.toLowerCase()) },
+  ].find((b) => b.path !== undefined);
   const parts = read(
     new Set([
       metaPath,
+      ...(breakdown ? [breakdown.path!] : []),
       ...sheetPaths.values(),
       ...(pathOf.has(guessedDocs) ? [pathOf.get(guessedDocs)!] : []),
       ...(stringsPath ? [partPath(stringsPath)] : []),
@@ -368,7 +375,23 @@ function readFigures(
     Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null)),
     DOCUMENTS_HEADER_ROW,
   );
-  return { catalogue, figures, documents, problems };
+  const consolidated = breakdown && consolidatedMark(breakdown.over, parts[breakdown.path!]);
+  return { catalogue, figures, documents, problems, ...(consolidated ? { consolidated } : {}) };
+}
+
+/**
+ * What a consolidation's result says of itself: what it consolidated, and how many parts, the
+ * numbered rows (STT, column A) of its breakdown sheet, below the headers (the total row has no
+ * number). `parts` is left out when the sheet cannot be read.
+ */
+function consolidatedMark(over: ConsolidatedMark["over"], part: Uint8Array | undefined): ConsolidatedMark {
+  if (!part) return { over };
+  const firstRow = BREAKDOWN_HEADER_ROWS.id + 1;
+  const numbered = parseSheetCells(text(part), (row, column) => column === 1 && row >= firstRow);
+  let count = 0;
+  for (const cell of numbered.values())
+    if (cell.type === "n" && cell.value !== "") count++;
+  return { over, parts: count };
 }
 
 /** The shared-string indexes the cells use. */
