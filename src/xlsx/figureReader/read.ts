@@ -241,15 +241,11 @@ function readFigures(
   // The document list is usually under its default name; the meta may say otherwise (then read below).
   const guessedDocs = DOCUMENTS_SHEET.name.toLowerCase();
   const stringsPath = rels.byType.get("sharedStrings");
-  // A consolidation's result says so by its breakdown sheet; its STT column counts the parts.
-  const breakdown = [
-    { over: "units" as const, path: pathOf.get(UNITS_SHEET.name.toLowerCase()) },
-    { over: "periods" as const, path: pathOf.get(PERIODS_SHEET.name.toLowerCase()) },
-  ].find((b) => b.path !== undefined);
+  const breakdown = breakdownOf(pathOf);
   const parts = read(
     new Set([
       metaPath,
-      ...(breakdown ? [breakdown.path!] : []),
+      ...(breakdown ? [breakdown.path] : []),
       ...sheetPaths.values(),
       ...(pathOf.has(guessedDocs) ? [pathOf.get(guessedDocs)!] : []),
       ...(stringsPath ? [partPath(stringsPath)] : []),
@@ -375,8 +371,23 @@ function readFigures(
     Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null)),
     DOCUMENTS_HEADER_ROW,
   );
-  const consolidated = breakdown && consolidatedMark(breakdown.over, parts[breakdown.path!]);
-  return { catalogue, figures, documents, problems, ...(consolidated ? { consolidated } : {}) };
+  const read_ = { catalogue, figures, documents, problems };
+  return breakdown
+    ? { ...read_, consolidated: consolidatedMark(breakdown.over, parts[breakdown.path]) }
+    : read_;
+}
+
+/**
+ * The breakdown sheet of a consolidation's result, when the workbook is one: a result says so
+ * by that sheet (over units or over periods).
+ */
+function breakdownOf(
+  pathOf: ReadonlyMap<string, string>,
+): { over: ConsolidatedMark["over"]; path: string } | undefined {
+  const units = pathOf.get(UNITS_SHEET.name.toLowerCase());
+  if (units) return { over: "units", path: units };
+  const periods = pathOf.get(PERIODS_SHEET.name.toLowerCase());
+  return periods ? { over: "periods", path: periods } : undefined;
 }
 
 /**
@@ -389,8 +400,7 @@ function consolidatedMark(over: ConsolidatedMark["over"], part: Uint8Array | und
   const firstRow = BREAKDOWN_HEADER_ROWS.id + 1;
   const numbered = parseSheetCells(text(part), (row, column) => column === 1 && row >= firstRow);
   let count = 0;
-  for (const cell of numbered.values())
-    if (cell.type === "n" && cell.value !== "") count++;
+  for (const cell of numbered.values()) if (cell.type === "n" && cell.value !== "") count++;
   return { over, parts: count };
 }
 
