@@ -63,6 +63,21 @@ export function writeNotes(plans: SheetPlan[], notes: Consolidation["notes"]): v
   }
 }
 
+/** The form's sheets, then the breakdown and the file list, the very hidden meta sheet last. */
+function withConsolidationSheets(
+  plans: SheetPlan[],
+  result: Consolidation,
+  files: readonly FileStatus[],
+  options: { over: "units" | "periods"; subtitle: string },
+): SheetPlan[] {
+  return [
+    ...plans.filter((p) => p.role !== "meta"),
+    breakdownSheetPlan(result, options),
+    filesSheetPlan(files),
+    ...plans.filter((p) => p.role === "meta"),
+  ];
+}
+
 /**
  * Every sheet of a new consolidated workbook, in tab order: the form's sheets holding the
  * consolidated figures, the breakdown, the file list, and the very hidden meta sheet last.
@@ -75,13 +90,7 @@ export function consolidatedWorkbookPlan(
   const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: result.catalogue }).sheets;
   typeFigures(plans, result);
   writeNotes(plans, result.notes);
-  const meta = plans.filter((p) => p.role === "meta");
-  return [
-    ...plans.filter((p) => p.role !== "meta"),
-    breakdownSheetPlan(result, options),
-    filesSheetPlan(files),
-    ...meta,
-  ];
+  return withConsolidationSheets(plans, result, files, options);
 }
 
 /**
@@ -149,13 +158,7 @@ export function planConsolidationInto(
     values: valuesForOpenWorkbook(result, options.over, typed),
   });
   writeNotes(plans, result.notes);
-  const meta = plans.filter((p) => p.role === "meta");
-  return [
-    ...plans.filter((p) => p.role !== "meta"),
-    breakdownSheetPlan(result, options),
-    filesSheetPlan(files),
-    ...meta,
-  ];
+  return withConsolidationSheets(plans, result, files, options);
 }
 
 /** `Kỳ Quý III/2026 (số liệu 15/06/2026 – 14/09/2026), 3 đơn vị` */
