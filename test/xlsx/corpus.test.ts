@@ -85,7 +85,7 @@ if (!CORPUS) {
   describe("the corpus of real workbooks", () => {
     it("is skipped: set CCHC_CORPUS_DIR to a folder of .xlsx files to run it", () => {
       console.warn(
-        "NOTICE: corpus test skipped (CCHC_CORPUS_DIR is not set). Fetch public test workbooks into a folder outside the repository and run: CCHC_CORPUS_DIR=/path npx jest test/xlsx/corpus.test.ts",
+        "NOTICE: corpus test skipped (CCHC_CORPUS_DIR is not set). Get the corpus CI uses with scripts/corpus-from-debian.sh (Debian or Ubuntu), then run: CCHC_CORPUS_DIR=.cache/corpus/files npx jest test/xlsx/corpus.test.ts",
       );
       expect(CORPUS).toBeUndefined();
     });
