@@ -73,6 +73,8 @@ export function onTimeRate(onTime: unknown, late: unknown): number | "" {
  */
 export function roundHalfAwayFromZero(value: number, digits: number): number {
   if (!Number.isFinite(value)) return value;
+  // A whole number has no decimal to round (most figures are counts): no text round trip.
+  if (Number.isInteger(value) && digits >= 0) return value === 0 ? 0 : value;
   const decimal = Number(value.toPrecision(15));
   // Beyond 15 significant digits there is no decimal place left to round.
   if (Math.abs(value) >= 1e15) return value;

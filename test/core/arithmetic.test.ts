@@ -74,6 +74,11 @@ describe("score (CCHC.DIEM) rounds like Excel's ROUND", () => {
     expect(roundHalfAwayFromZero(1.5 * 0.95, 2)).toBe(1.43);
     expect(roundHalfAwayFromZero(-2.675, 2)).toBe(-2.68);
     expect(roundHalfAwayFromZero(1.005, 2)).toBe(1.01);
+    // Whole numbers come back as they are, and −0 as 0 (a cell shows no "-0").
+    expect(roundHalfAwayFromZero(17694, 2)).toBe(17694);
+    expect(roundHalfAwayFromZero(-3, 9)).toBe(-3);
+    expect(Object.is(roundHalfAwayFromZero(-0, 2), 0)).toBe(true);
+    expect(Object.is(roundHalfAwayFromZero(-0.001, 2), 0)).toBe(true);
   });
 });
 

@@ -44,16 +44,17 @@ function graph(entry: string, followDynamic: boolean): Set<string> {
 const entry = path.join(root, "src/taskpane/index.tsx");
 const rel = (files: Set<string>) => [...files].map((f) => (f.startsWith("/") ? path.relative(root, f) : f));
 
-/** The .xlsx figure reader written for the browser too (fflate, saxes, the core: no Node, no ExcelJS). */
+/** The .xlsx figure reader written for the browser too (fflate, saxes, entities, the core: no Node, no ExcelJS). */
 const BROWSER_READER = /^src\/xlsx\/figureReader\/(read|xml|catalogue)\.ts$/;
 
 it("never reaches ExcelJS, src/xlsx (but its browser figure reader) or src/cli", () => {
   const all = rel(graph(entry, true));
   expect(all).toContain("src/taskpane/officeOperations.ts");
   expect(all.filter((f) => /^exceljs|^src\/(xlsx|cli)\//.test(f) && !BROWSER_READER.test(f))).toEqual([]);
-  // The browser reader itself reaches only the core and its two browser libraries.
+  // The browser reader itself reaches only the core and its three browser libraries.
   const reader = rel(graph(path.join(root, "src/xlsx/figureReader/read.ts"), true));
   expect(reader.filter((f) => !f.startsWith("src/core/") && !BROWSER_READER.test(f)).sort()).toEqual([
+    "entities",
     "fflate",
     "saxes",
   ]);

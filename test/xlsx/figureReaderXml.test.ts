@@ -4,7 +4,13 @@
  * writer's shape (rich text, phonetic runs, empty items, a namespace prefix, CDATA); the cells
  * it picks out by their `r` attribute, including in parts where some cells have none.
  */
-import { parseCellsAt, parseSharedStrings as sharedStrings, PartText } from "../../src/xlsx/figureReader/xml";
+import {
+  parseCellsAt,
+  parseSharedStrings as sharedStrings,
+  parseWorkbook,
+  parseSheetCells,
+  PartText,
+} from "../../src/xlsx/figureReader/xml";
 
 const part = (xml: string) => new PartText(new TextEncoder().encode(xml));
 const parseSharedStrings = (xml: string, wanted?: ReadonlySet<number>) => sharedStrings(part(xml), wanted);
@@ -124,11 +130,69 @@ describe("cells picked out by their address", () => {
     expect(cells.size).toBe(4);
   });
 
+  it("cells read from their markup as found give what the whole parse gives, whatever their shape", () => {
+    const xml = SHEET(
+      '<row r="2"><c r="A2" s="1" t="s"><v>17</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="e"><v>#DIV/0!</v></c>' +
+        '<c r="D2"><f>SUM(D3:D9)</f><v>1.5E-3</v></c><c r="E2"><f>IF(D2&lt;1,"a&amp;b","")</f><v></v></c>' +
+        '<c r="F2" t="str"><f>"Xã "&amp;A2</f><v>Xã Đức</v></c><c r="G2"><f t="shared" ref="G2:G4" si="0">A2*2</f><v>34</v></c>' +
+        '<c r="H2"><f t="shared" si="0"/><v>8</v></c><c r="I2" t="str"><v>dòng 1\r\ndòng 2</v></c><c r="J2" s="3"/>' +
+        '<c r="K2" t="inlineStr"><is><t>Văn bản</t></is></c><c r="L2"><f>A2</f></c><c r="M2" t="s"><v>0</v></c></row>',
+    );
+    const addresses = ["A2", "B2", "C2", "D2", "E2", "F2", "G2", "H2", "I2", "J2", "K2", "L2", "M2"];
+    const whole = parseSheetCells(xml, () => true);
+    const picked = parseCellsAt(part(xml), addresses);
+    expect(picked.size).toBe(addresses.length);
+    expect(Object.fromEntries(picked)).toEqual(Object.fromEntries(whole));
+    expect(picked.get("2:5")).toMatchObject({ formula: 'IF(D2<1,"a&b","")', value: "" });
+    expect(picked.get("2:6")).toMatchObject({ type: "str", value: "Xã Đức" });
+    expect(picked.get("2:8")).toMatchObject({ formula: "", shared: true, value: "8" });
+  });
+
   it("a part where some cells have no `r`: each cell found by its position", () => {
     const xml = SHEET('<row r="5"><c><v>1</v></c><c><v>2</v></c><c t="s"><v>0</v></c><c r="D5"><v>4</v></c></row>');
     const cells = parseCellsAt(part(xml), ["B5", "C5", "D5"]);
     expect(cells.get("5:2")).toMatchObject({ value: "2" });
     expect(cells.get("5:3")).toMatchObject({ type: "s", value: "0" });
     expect(cells.get("5:4")).toMatchObject({ value: "4" });
+  });
+});
+
+describe("the workbook's defined names", () => {
+  const WORKBOOK = (names: string, prefix = "") =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${prefix}workbook xmlns${prefix ? `:${prefix.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<${prefix}workbookPr date1904="1"/><${prefix}sheets><${prefix}sheet name="Thông tin chung" sheetId="1" r:id="rId1"/><${prefix}sheet name="A &amp; B" sheetId="2" r:id="rId2"/></${prefix}sheets>` +
+    `<${prefix}definedNames>${names}</${prefix}definedNames><${prefix}calcPr calcId="191029"/></${prefix}workbook>`;
+  const PLAIN =
+    "<definedName name=\"CCHC_CO_QUAN\">&apos;Thông tin chung&apos;!$D$5</definedName>\n  " +
+    '<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;Thông tin chung&apos;!$A$1:$E$20</definedName>' +
+    '<definedName name="CCHC_AB" hidden="0">\'A &amp; B\'!$D$7 </definedName>' +
+    '<definedName name="cchc_co_quan">&apos;A &amp; B&apos;!$D$9</definedName>';
+  const EXPECTED = {
+    CCHC_CO_QUAN: "'Thông tin chung'!$D$5",
+    CCHC_AB: "'A & B'!$D$7",
+  };
+
+  it("plain names (entities, Vietnamese sheets, sheet-scoped and repeated names) as the whole parse reads them", () => {
+    const book = parseWorkbook(WORKBOOK(PLAIN));
+    expect(Object.fromEntries(book.names)).toEqual(EXPECTED);
+    expect(book.sheets).toEqual([
+      { name: "Thông tin chung", rid: "rId1" },
+      { name: "A & B", rid: "rId2" },
+    ]);
+    expect(book.date1904).toBe(true);
+  });
+
+  it("names the search cannot read as found (a `>` in an attribute, a numeric reference, a prefix): the whole part is parsed", () => {
+    const tricky = '<definedName comment="a>b" name="CCHC_X">Sheet1!$A$1</definedName>';
+    expect(Object.fromEntries(parseWorkbook(WORKBOOK(PLAIN + tricky)).names)).toEqual({
+      ...EXPECTED,
+      CCHC_X: "Sheet1!$A$1",
+    });
+    const numeric = '<definedName name="CCHC_Y">&#39;Thông tin chung&#39;!$D$6</definedName>';
+    expect(parseWorkbook(WORKBOOK(numeric + PLAIN)).names.get("CCHC_Y")).toBe("'Thông tin chung'!$D$6");
+    const prefixed = PLAIN.replace(/<(\/?)definedName\b/g, "<$1x:definedName");
+    const book = parseWorkbook(WORKBOOK(prefixed, "x:"));
+    expect(Object.fromEntries(book.names)).toEqual(EXPECTED);
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(["Thông tin chung", "A & B"]);
   });
 });

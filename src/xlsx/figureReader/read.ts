@@ -32,6 +32,7 @@ import {
   parseSharedStrings,
   parseSheetCells,
   parseWorkbook,
+  own,
   PartText,
   type RawCell,
 } from "./xml";
@@ -85,17 +86,6 @@ function partPath(target: string): string {
     else if (p !== ".") resolved.push(p);
   }
   return resolved.join("/");
-}
-
-/**
- * A copy of a string that shares no memory with the XML it came from. A parser's strings are
- * slices of the whole part's text, and a kept slice keeps the whole part alive: over hundreds of
- * files, the figures would hold every sheet read. V8 copies a short string when slicing it
- * (under 13 characters); a longer one is copied by flattening a concatenation, five times
- * cheaper than a JSON round trip.
- */
-function own(value: string): string {
-  return value.length < 13 ? value : (" " + value).slice(1);
 }
 
 /**

@@ -3,6 +3,7 @@
  * plain values: the workbook's sheets, defined names and date system, a part's relationships,
  * the shared strings, and only the wanted cells of a sheet. Browser-safe: strings in, values out.
  */
+import { decodeXML } from "entities";
 import { SaxesParser } from "saxes";
 
 interface Handlers {
@@ -97,6 +98,29 @@ export class PartText {
   }
 }
 
+/** An ampersand that does not start one of XML's five named entities (a numeric reference, or an error). */
+const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos);)/;
+/** Text of ASCII characters only (one byte each, read the same whatever the decoding). */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * The text of an element's content found by search (`raw`: no markup inside, real characters),
+ * or undefined when it needs the parser: a line break to normalize (`\r`), or a reference other
+ * than the five named entities. Most of what the reader needs (numbers, shared-string indexes,
+ * identifiers, formulas, sheet references) is such text, and reading it as found spares saxes
+ * the markup around it.
+ */
+function plainText(raw: string): string | undefined {
+  if (raw.includes("\r")) return undefined;
+  if (!raw.includes("&")) return raw;
+  return OTHER_AMPERSAND.test(raw) ? undefined : decodeXML(raw);
+}
+
+/** The real text of bytes `from` to `to` of `part`, whose one-byte view there is `scanned`. */
+function textAt(part: PartText, scanned: string, from: number): string {
+  return ASCII.test(scanned) ? scanned : part.utf8(from, from + scanned.length);
+}
+
 export interface WorkbookPart {
   /** Sheets in tab order: name and relationship id. */
   sheets: Array<{ name: string; rid: string }>;
@@ -106,12 +130,50 @@ export interface WorkbookPart {
   date1904: boolean;
 }
 
-/** `xl/workbook.xml` */
+/** A defined name element with its attributes and text, no markup inside. */
+const DEFINED_NAME = /<definedName\s([^>]*)>([^<]*)<\/definedName>/y;
+const NAME_ATTRIBUTE = /(?:^|\s)name="([^"]*)"/;
+const SCOPE_ATTRIBUTE = /(?:^|\s)localSheetId=/;
+
+/**
+ * The workbook-wide defined names of `<definedNames>` (the bulk of a CCHC workbook's
+ * workbook.xml: one per figure), read as found when every one is plain (`<definedName
+ * name="…">text</definedName>`, named entities only); undefined otherwise (the whole part is
+ * then parsed).
+ */
+function plainDefinedNames(section: string): Map<string, string> | undefined {
+  const names = new Map<string, string>();
+  let at = 0;
+  for (;;) {
+    while (at < section.length && /\s/.test(section[at])) at++;
+    if (at === section.length) return names;
+    DEFINED_NAME.lastIndex = at;
+    const match = DEFINED_NAME.exec(section);
+    if (!match) return undefined;
+    at = DEFINED_NAME.lastIndex;
+    const rawName = NAME_ATTRIBUTE.exec(match[1])?.[1];
+    const name = rawName === undefined ? undefined : plainText(rawName);
+    const text = plainText(match[2]);
+    // A quote out of place: some attribute value holds a `>` (or is single-quoted); let saxes read it.
+    const quotes = match[1].split('"').length - 1;
+    if (name === undefined || text === undefined || quotes % 2 === 1 || match[1].includes("'")) return undefined;
+    // A name scoped to one sheet is not one of ours (ours are workbook-wide).
+    if (!SCOPE_ATTRIBUTE.test(match[1]) && !names.has(name.toUpperCase())) names.set(name.toUpperCase(), text.trim());
+  }
+}
+
+/**
+ * `xl/workbook.xml`. Its defined names are read as found when they are plain (see
+ * `plainDefinedNames`), and the rest of the part, a few sheets and settings, goes through saxes.
+ */
 export function parseWorkbook(xml: string): WorkbookPart {
-  const result: WorkbookPart = { sheets: [], names: new Map(), date1904: false };
+  const start = xml.indexOf("<definedNames>");
+  const end = start < 0 ? -1 : xml.indexOf("</definedNames>", start);
+  const plain = end < 0 ? undefined : plainDefinedNames(xml.slice(start + "<definedNames>".length, end));
+  const result: WorkbookPart = { sheets: [], names: plain ?? new Map(), date1904: false };
   let name: string | undefined;
   let text = "";
-  parse(xml, {
+  parse(plain ? xml.slice(0, start) + xml.slice(end + "</definedNames>".length) : xml, {
     open(element, a) {
       if (element === "sheet") {
         const rid = Object.entries(a).find(([k]) => local(k) === "id")?.[1] ?? "";
@@ -186,6 +248,10 @@ function stringItems(xml: string, keep: (index: number) => boolean, last: number
   return strings;
 }
 
+/** A string item of one run: no rich text, no phonetic run. Most items are; the others go through saxes. */
+const PLAIN_ITEM = /^<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>$/;
+const PLAIN_ITEM_END = "</t></si>";
+
 /** Long strings already parsed, by their XML: the form stored in every workbook of a province. */
 const longItems = new Map<string, string>();
 /** From this length a string item is remembered (the stored form's chunks are some 30 KB each). */
@@ -227,6 +293,15 @@ export function parseSharedStrings(part: PartText, wanted?: ReadonlySet<number>)
     if (end < 0) break; // a cut part: what was found is all there is
     if (wanted.has(index)) {
       const to = end + close.length;
+      // A long item (a chunk of the stored form) is remembered below instead.
+      const run = prefix === "" && to - at < LONG_ITEM ? PLAIN_ITEM.exec(scan.slice(at, to)) : null;
+      const text = run ? plainText(textAt(part, run[1], to - PLAIN_ITEM_END.length - run[1].length)) : undefined;
+      if (text !== undefined) {
+        // `<si><t>text</t></si>`: the text as found.
+        strings.set(index, own(text));
+        at = end;
+        continue;
+      }
       // The key is the item's bytes as one-byte text, copied so as not to keep the part alive.
       const key = to - at >= LONG_ITEM ? (" " + scan.slice(at, to)).slice(1) : undefined;
       const known = key === undefined ? undefined : longItems.get(key);
@@ -239,8 +314,10 @@ export function parseSharedStrings(part: PartText, wanted?: ReadonlySet<number>)
     }
     at = end;
   }
-  const parsed = stringItems(`<sst>${part.pieces(ranges)}</sst>`, () => true, Infinity);
-  rangeIndexes.forEach((original, i) => strings.set(original, parsed.get(i) ?? ""));
+  if (ranges.length > 0) {
+    const parsed = stringItems(`<sst>${part.pieces(ranges)}</sst>`, () => true, Infinity);
+    rangeIndexes.forEach((original, i) => strings.set(original, parsed.get(i) ?? ""));
+  }
   for (const [original, key] of long) {
     if (longItems.size >= LONG_ITEMS_KEPT) longItems.clear();
     longItems.set(key, strings.get(original)!);
@@ -327,12 +404,22 @@ export function parseSheetCells(
 const CELL_WITHOUT_REFERENCE = /<(?:\w+:)?c(?=[\s>/])(?![^>]*\sr=")/;
 
 /**
+ * The content of a plain cell: an optional formula and an optional value, neither with an
+ * attribute. Numbers, shared-string indexes and formulas look like this; anything else (inline
+ * text, shared formulas, a prefix) goes through saxes.
+ */
+const PLAIN_CELL_CONTENT = /^(?:<f>([^<]*)<\/f>)?(?:<v>([^<]*)<\/v>)?$/;
+/** The type attribute of a cell's start tag. */
+const CELL_TYPE = /\st="([^"]*)"/;
+
+/**
  * The cells at `addresses` (`D12` …) of a worksheet part. The cells are found by their `r`
- * attribute and only their elements are parsed (by saxes, as one small document), which spares
- * parsing the hundreds of label and style cells around a figure. When some address is not
- * found and some cell of the part has no `r`, the part is parsed whole instead (the search for
- * such a cell scans the whole part, so it is made only then). Absent cells are simply not in
- * the result.
+ * attribute; a plain cell (a number, a shared-string index, an ASCII formula) is read from its
+ * markup as found, and only the others' elements are parsed (by saxes, as one small document),
+ * which spares parsing the hundreds of label and style cells around a figure. When some
+ * address is not found and some cell of the part has no `r`, the part is parsed whole instead
+ * (the search for such a cell scans the whole part, so it is made only then). Absent cells are
+ * simply not in the result.
  */
 export function parseCellsAt(
   part: PartText,
@@ -340,26 +427,66 @@ export function parseCellsAt(
 ): Map<string, RawCell & { row: number; column: number }> {
   const scan = part.scan;
   const wanted = new Set(addresses);
+  const cells = new Map<string, RawCell & { row: number; column: number }>();
   const ranges: Array<[number, number]> = [];
+  let found = 0;
   // A `<` in XML text is always escaped, so every match is a real cell start tag.
   const cellTag = /<((?:\w+:)?c)\s(?:[^>]*?\s)?r="([A-Z]+\d+)"[^>]*>/g;
   for (let match = cellTag.exec(scan); match; match = cellTag.exec(scan)) {
     if (!wanted.has(match[2])) continue;
-    const tagEnd = match.index + match[0].length;
-    if (match[0].endsWith("/>")) {
-      ranges.push([match.index, tagEnd]);
+    found++;
+    const tag = match[0];
+    const tagEnd = match.index + tag.length;
+    const plain = match[1] === "c";
+    if (tag.endsWith("/>")) {
+      if (plain) putCell(cells, match[2], CELL_TYPE.exec(tag)?.[1] ?? "n", "");
+      else ranges.push([match.index, tagEnd]);
       continue;
     }
     const close = `</${match[1]}>`;
     const end = scan.indexOf(close, tagEnd);
     if (end < 0) break; // a cut part: the parse of what was found reports nothing more
-    ranges.push([match.index, end + close.length]);
+    const content = plain ? PLAIN_CELL_CONTENT.exec(scan.slice(tagEnd, end)) : null;
+    // `<f>` is 3 bytes, `</v>` 4: where the texts start in the part.
+    const formula = content?.[1] === undefined ? undefined : plainText(textAt(part, content[1], tagEnd + 3));
+    const value = content?.[2] === undefined ? "" : plainText(textAt(part, content[2], end - 4 - content[2].length));
+    if (content && value !== undefined && (formula !== undefined || content[1] === undefined))
+      putCell(cells, match[2], CELL_TYPE.exec(tag)?.[1] ?? "n", value, formula);
+    else ranges.push([match.index, end + close.length]);
     cellTag.lastIndex = end + close.length;
   }
-  if (ranges.length < wanted.size && CELL_WITHOUT_REFERENCE.test(scan)) {
+  if (found < wanted.size && CELL_WITHOUT_REFERENCE.test(scan)) {
     const positions = new Set(addresses.map((a) => rowColumn(a).join(":")));
     return parseSheetCells(part.utf8(), (row, column) => positions.has(`${row}:${column}`));
   }
+  if (ranges.length === 0) return cells;
   // The fragments carry their own `r`; the wrapper only makes them one well-formed document.
-  return parseSheetCells(`<sheetData><row>${part.pieces(ranges)}</row></sheetData>`, () => true);
+  const parsed = parseSheetCells(`<sheetData><row>${part.pieces(ranges)}</row></sheetData>`, () => true);
+  for (const [key, cell] of parsed) cells.set(key, cell);
+  return cells;
+}
+
+/** Puts a plain cell read from its markup, its texts copied off the part's text. */
+function putCell(
+  cells: Map<string, RawCell & { row: number; column: number }>,
+  address: string,
+  type: string,
+  value: string,
+  formula?: string,
+): void {
+  const [row, column] = rowColumn(address);
+  const cell: RawCell & { row: number; column: number } = { type, value: own(value), row, column };
+  if (formula !== undefined) cell.formula = own(formula);
+  cells.set(`${row}:${column}`, cell);
+}
+
+/**
+ * A copy of a string that shares no memory with the XML it came from. A parser's strings are
+ * slices of the whole part's text, and a kept slice keeps the whole part alive: over hundreds of
+ * files, the figures would hold every sheet read. V8 copies a short string when slicing it
+ * (under 13 characters); a longer one is copied by flattening a concatenation, five times
+ * cheaper than a JSON round trip.
+ */
+export function own(value: string): string {
+  return value.length < 13 ? value : (" " + value).slice(1);
 }
