@@ -100,8 +100,8 @@ export class PartText {
 
 /** An ampersand that does not start one of XML's five named entities (a numeric reference, or an error). */
 const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos);)/;
-/** Text of ASCII characters only (one byte each, read the same whatever the decoding). */
-const ASCII = /^[\x00-\x7f]*$/;
+/** A byte of a multi-byte UTF-8 character, in the one-byte view (ASCII text reads the same either way). */
+const NON_ASCII = /[\x80-\xff]/;
 
 /**
  * The text of an element's content found by search (`raw`: no markup inside, real characters),
@@ -118,7 +118,7 @@ function plainText(raw: string): string | undefined {
 
 /** The real text of bytes `from` to `to` of `part`, whose one-byte view there is `scanned`. */
 function textAt(part: PartText, scanned: string, from: number): string {
-  return ASCII.test(scanned) ? scanned : part.utf8(from, from + scanned.length);
+  return !NON_ASCII.test(scanned) ? scanned : part.utf8(from, from + scanned.length);
 }
 
 export interface WorkbookPart {
