@@ -52,6 +52,8 @@ export interface CchcHarness {
   refOfName(name: string): string;
   /** What the cell of a defined name shows, and its number format. */
   valueOfName(name: string): Scalar;
+  /** What the cell at `'Sheet'!D12` holds. */
+  valueAt(ref: string): Scalar;
   numberFormatOfName(name: string): string | undefined;
   sheetNames(): string[];
   /** Ribbon actions registered through Office.actions.associate. */
@@ -171,6 +173,7 @@ const harness: CchcHarness = {
   activeSheet: () => book.active?.name ?? null,
   refOfName: (name) => book.refOf(name),
   valueOfName: (name) => book.valueOf(book.refOf(name)),
+  valueAt: (ref) => book.valueOf(ref),
   numberFormatOfName: (name) => book.cellAt(book.refOf(name)).numberFormat,
   sheetNames: () => book.sheetNames(),
   actions: () => [...actions.keys()],

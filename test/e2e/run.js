@@ -701,8 +701,16 @@ async function main() {
         const state = await pane.harness(() => ({
           sheets: window.__cchc.sheetNames(),
           total: window.__cchc.valueOfName("CCHC_KH_TONG"),
+          units: [6, 7, 8].map((row) => window.__cchc.valueAt(`'Tổng hợp theo đơn vị'!B${row}`)),
         }));
         equal(state.total, 3 * 47, "CCHC_KH_TONG after consolidating three copies of the sample");
+        // The names as the browser's reader decoded them (Ủ, Â, Ệ: bytes the browser's one-byte
+        // view maps apart from Node's).
+        equal(
+          [...state.units].sort().join(" | "),
+          [1, 2, 3].map((i) => `ỦY BAN NHÂN DÂN XÃ THỬ NGHIỆM ${i}`).join(" | "),
+          "the units' names in «Tổng hợp theo đơn vị»",
+        );
         check(
           state.sheets.includes("Tổng hợp theo đơn vị") && state.sheets.includes("Tệp tổng hợp"),
           `sheets: ${state.sheets}`,

@@ -101,6 +101,21 @@ describe("a part seen one byte per character", () => {
     expect(new TextDecoder("latin1").decode(bytes)).toHaveLength(256);
   });
 
+  it("text read as found is real UTF-8 where there is no Buffer too (Đ, đ: bytes 0x90, 0x91)", () => {
+    // Node's one-byte decoder is ISO-8859-1 where a browser's is windows-1252; the reader decodes
+    // every piece that is not plain ASCII from its bytes, so either gives the same text.
+    const saved = globalThis.Buffer;
+    (globalThis as { Buffer?: unknown }).Buffer = undefined;
+    try {
+      const strings = parseSharedStrings(SST("<si><t>Xã Đức Đồng</t></si><si><t>đ &amp; Đ</t></si>"), new Set([0, 1]));
+      expect([...strings.values()]).toEqual(["Xã Đức Đồng", "đ & Đ"]);
+      const cells = parseCellsAt(part(SHEET('<row r="2"><c r="D2" t="str"><f>"đ"</f><v>đường</v></c></row>')), ["D2"]);
+      expect(cells.get("2:4")).toMatchObject({ formula: '"đ"', value: "đường" });
+    } finally {
+      globalThis.Buffer = saved;
+    }
+  });
+
   it("pieces of the bytes decode as UTF-8, adjacent ones together", () => {
     const xml = "<a>Cải</a><b>cách</b><c>hành chính</c>";
     const text = part(xml);

@@ -100,8 +100,12 @@ export class PartText {
 
 /** An ampersand that does not start one of XML's five named entities (a numeric reference, or an error). */
 const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos);)/;
-/** A byte of a multi-byte UTF-8 character, in the one-byte view (ASCII text reads the same either way). */
-const NON_ASCII = /[\x80-\xff]/;
+/**
+ * Anything but printable ASCII in the one-byte view: such text is decoded as UTF-8 from its bytes.
+ * (Any character, not a byte range, whatever the one-byte decoder makes of 0x80–0x9F: a
+ * browser's windows-1252 maps them elsewhere.)
+ */
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 /**
  * The text of an element's content found by search (`raw`: no markup inside, real characters),
@@ -414,7 +418,7 @@ const CELL_TYPE = /\st="([^"]*)"/;
 
 /**
  * The cells at `addresses` (`D12` …) of a worksheet part. The cells are found by their `r`
- * attribute; a plain cell (a number, a shared-string index, an ASCII formula) is read from its
+ * attribute; a plain cell (a number, a shared-string index, a formula, a text) is read from its
  * markup as found, and only the others' elements are parsed (by saxes, as one small document),
  * which spares parsing the hundreds of label and style cells around a figure. When some
  * address is not found and some cell of the part has no `r`, the part is parsed whole instead
