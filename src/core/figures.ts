@@ -136,6 +136,8 @@ export interface NamedCell {
   formula?: string;
   /** The value of the cell one column to the right: the row's Ghi chú. */
   note?: unknown;
+  /** `cell` already split (sheet unquoted, `D12`), when the adapter has it: spares parsing `cell` again. */
+  at?: { sheet: string; address: string };
 }
 
 /**
@@ -267,7 +269,7 @@ export function readNamedFigures(
       continue;
     }
     let found: NamedCell = target;
-    const at = parseCellRef(target.cell);
+    const at = target.at ?? parseCellRef(target.cell);
     const grids = at && gridOf(at.sheet);
     if (at && grids) {
       const { row, column } = parseAddress(at.address);

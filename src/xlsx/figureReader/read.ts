@@ -258,12 +258,14 @@ function readFigures(
 
   // One pass over the shared strings, for the strings these cells use only.
   const stringsPart = new PartText((stringsPath && parts[partPath(stringsPath)]) || new Uint8Array());
-  const allCells = () => [
-    ...metaCells.values(),
-    ...[...cellsBySheet.values()].flatMap((m) => [...m.values()]),
-    ...docCells.values(),
-  ];
-  const strings = parseSharedStrings(stringsPart, sharedIndexes(allCells()));
+  const strings = parseSharedStrings(
+    stringsPart,
+    sharedIndexes(
+      metaCells.values(),
+      ...[...cellsBySheet.values()].map((m) => m.values()),
+      docCells.values(),
+    ),
+  );
 
   const metaRows: unknown[][] = [];
   for (const cell of metaCells.values()) {
@@ -306,14 +308,17 @@ function readFigures(
     const cells = at && cellsBySheet.get(at.sheet);
     if (!at || !cells) return undefined;
     const cell = cells.get(`${at.row}:${at.column}`);
+    const sheet = sheetNameOf.get(at.sheet) ?? at.sheet;
+    const address = `${columnLetter(at.column)}${at.row}`;
     return {
-      cell: cellRef(sheetNameOf.get(at.sheet) ?? at.sheet, `${columnLetter(at.column)}${at.row}`),
+      cell: cellRef(sheet, address),
+      at: { sheet, address },
       value: valueOf(cell, upper),
       formula: formulaOf(cell),
       note: plainValue(cells.get(`${at.row}:${at.column + 1}`), strings),
     };
   };
-  // The grids the placement check looks at: the cells read, unless some named row carries
+  // The grids the placement check looks at: each named row's key, unless some named row carries
   // another indicator's key; then the whole sheet, to find each figure's own row.
   const grids = new Map<string, SheetGrids | undefined>();
   const gridOf = (sheet: string): SheetGrids | undefined => {
@@ -322,25 +327,29 @@ function readFigures(
     return grids.get(key);
   };
   const buildGrid = (key: string): SheetGrids | undefined => {
-    let cells = cellsBySheet.get(key);
+    const cells = cellsBySheet.get(key);
     if (!cells) return undefined;
-    const sorted = [...located].some(([name, at]) => {
-      if (at.sheet !== key || at.column <= KEY_TO_VALUE) return false;
-      const keyThere = plainValue(cells!.get(`${at.row}:${at.column - KEY_TO_VALUE}`), strings);
-      return (
+    // In rows that were not sorted the check reads only the keys: only they are put in the grid.
+    const keys: unknown[][] = [];
+    let sorted = false;
+    for (const [name, at] of located) {
+      if (at.sheet !== key || at.column <= KEY_TO_VALUE) continue;
+      const keyThere = plainValue(cells.get(`${at.row}:${at.column - KEY_TO_VALUE}`), strings);
+      (keys[at.row - 1] ??= [])[at.column - KEY_TO_VALUE - 1] = keyThere;
+      if (
         typeof keyThere === "string" &&
         keyThere.trim() !== "" &&
         keyThere.trim() !== name.slice(5).toLowerCase()
-      );
-    });
-    if (sorted) {
-      cells = wholeSheet(key);
-      const missing = new Set([...sharedIndexes(cells.values())].filter((i) => !strings.has(i)));
-      for (const [i, text] of parseSharedStrings(stringsPart, missing)) strings.set(i, text);
+      )
+        sorted = true;
     }
+    if (!sorted) return { values: keys };
+    const whole = wholeSheet(key);
+    const missing = new Set([...sharedIndexes(whole.values())].filter((i) => !strings.has(i)));
+    for (const [i, text] of parseSharedStrings(stringsPart, missing)) strings.set(i, text);
     const values: unknown[][] = [];
     const formulas: unknown[][] = [];
-    for (const cell of cells.values()) {
+    for (const cell of whole.values()) {
       (values[cell.row - 1] ??= [])[cell.column - 1] = plainValue(cell, strings);
       const formula = formulaOf(cell);
       if (formula) (formulas[cell.row - 1] ??= [])[cell.column - 1] = formula;
@@ -395,8 +404,9 @@ function consolidatedMark(over: ConsolidatedMark["over"], part: Uint8Array | und
 }
 
 /** The shared-string indexes the cells use. */
-function sharedIndexes(cells: Iterable<RawCell>): Set<number> {
+function sharedIndexes(...cellLists: Array<Iterable<RawCell>>): Set<number> {
   const indexes = new Set<number>();
-  for (const cell of cells) if (cell.type === "s" && cell.value !== "") indexes.add(Number(cell.value));
+  for (const cells of cellLists)
+    for (const cell of cells) if (cell.type === "s" && cell.value !== "") indexes.add(Number(cell.value));
   return indexes;
 }
