@@ -6,6 +6,7 @@
  */
 import {
   parseCellsAt,
+  parseCellsWhere,
   parseSharedStrings as sharedStrings,
   parseWorkbook,
   parseSheetCells,
@@ -161,6 +162,19 @@ describe("cells picked out by their address", () => {
     expect(picked.get("2:5")).toMatchObject({ formula: 'IF(D2<1,"a&b","")', value: "" });
     expect(picked.get("2:6")).toMatchObject({ type: "str", value: "Xã Đức" });
     expect(picked.get("2:8")).toMatchObject({ formula: "", shared: true, value: "8" });
+  });
+
+  it("cells picked by position (a list below its header) as the whole parse picks them, with or without `r`", () => {
+    const rows =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>Số</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>3</v></c><c r="C2"><f>A2&amp;"/UBND"</f><v>1/UBND</v></c><c r="F2"><v>9</v></c></row>' +
+      '<row r="3"><c r="A3"><v>2</v></c><c r="B3" t="str"><v>Đ &amp; Đ</v></c><c r="C3" s="4"/></row>';
+    const below = (row: number, column: number) => row > 1 && column <= 3;
+    const whole = parseSheetCells(SHEET(rows), below);
+    expect(whole.size).toBe(6);
+    expect(Object.fromEntries(parseCellsWhere(part(SHEET(rows)), below))).toEqual(Object.fromEntries(whole));
+    const withoutR = rows.replace(/ r="[A-Z]\d"/g, "");
+    expect(Object.fromEntries(parseCellsWhere(part(SHEET(withoutR)), below))).toEqual(Object.fromEntries(whole));
   });
 
   it("a part where some cells have no `r`: each cell found by its position", () => {

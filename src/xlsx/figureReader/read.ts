@@ -28,6 +28,7 @@ import { META_SHEET_NAME, readMeta } from "../../core/meta";
 import { builtInCatalogue, type CatalogueResolver } from "./catalogue";
 import {
   parseCellsAt,
+  parseCellsWhere,
   parseRelationships,
   parseSharedStrings,
   parseSheetCells,
@@ -242,7 +243,7 @@ function readFigures(
     ]),
   );
   if (!parts[metaPath]) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${metaPath}.`);
-  const metaCells = parseSheetCells(text(parts[metaPath]), (_row, column) => column <= 2);
+  const metaCells = parseCellsWhere(new PartText(parts[metaPath]), (_row, column) => column <= 2);
   const cellsBySheet = new Map<string, Cells>();
   for (const [key, path] of sheetPaths) {
     if (!parts[path]) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${path}.`);
@@ -252,7 +253,10 @@ function readFigures(
   const wholeSheet = (key: string): Cells => parseSheetCells(text(parts[sheetPaths.get(key)!]), () => true);
   const readDocs = (path: string | undefined, part: Uint8Array | undefined): Cells =>
     path && part
-      ? parseSheetCells(text(part), (row, column) => row > DOCUMENTS_HEADER_ROW && column <= DOCUMENT_COLUMNS)
+      ? parseCellsWhere(
+          new PartText(part),
+          (row, column) => row > DOCUMENTS_HEADER_ROW && column <= DOCUMENT_COLUMNS,
+        )
       : new Map();
   let docCells = readDocs(pathOf.get(guessedDocs), parts[pathOf.get(guessedDocs) ?? ""]);
 
@@ -397,7 +401,7 @@ function breakdownOf(
 function consolidatedMark(over: ConsolidatedMark["over"], part: Uint8Array | undefined): ConsolidatedMark {
   if (!part) return { over };
   const firstRow = BREAKDOWN_HEADER_ROWS.id + 1;
-  const numbered = parseSheetCells(text(part), (row, column) => column === 1 && row >= firstRow);
+  const numbered = parseCellsWhere(new PartText(part), (row, column) => column === 1 && row >= firstRow);
   let count = 0;
   for (const cell of numbered.values()) if (cell.type === "n" && cell.value !== "") count++;
   return { over, parts: count };

@@ -88,7 +88,7 @@ export class PartText {
   /** The text of byte ranges, adjacent ones decoded together. */
   pieces(ranges: ReadonlyArray<readonly [number, number]>): string {
     const texts: string[] = [];
-    for (let i = 0; i < ranges.length; ) {
+    for (let i = 0; i < ranges.length;) {
       const from = ranges[i][0];
       let to = ranges[i][1];
       for (i++; i < ranges.length && ranges[i][0] === to; i++) to = ranges[i][1];
@@ -135,9 +135,10 @@ export interface WorkbookPart {
 }
 
 /** A defined name element with its attributes and text, no markup inside. */
-const DEFINED_NAME = /<definedName\s([^>]*)>([^<]*)<\/definedName>/y;
+const DEFINED_NAME = /<definedName\s([^>]*)>([^<]*)<\/definedName>/g;
 const NAME_ATTRIBUTE = /(?:^|\s)name="([^"]*)"/;
 const SCOPE_ATTRIBUTE = /(?:^|\s)localSheetId=/;
+const BLANK = /^\s*$/;
 
 /**
  * The workbook-wide defined names of `<definedNames>` (the bulk of a CCHC workbook's
@@ -147,23 +148,32 @@ const SCOPE_ATTRIBUTE = /(?:^|\s)localSheetId=/;
  */
 function plainDefinedNames(section: string): Map<string, string> | undefined {
   const names = new Map<string, string>();
-  let at = 0;
-  for (;;) {
-    while (at < section.length && /\s/.test(section[at])) at++;
-    if (at === section.length) return names;
-    DEFINED_NAME.lastIndex = at;
-    const match = DEFINED_NAME.exec(section);
-    if (!match) return undefined;
-    at = DEFINED_NAME.lastIndex;
-    const rawName = NAME_ATTRIBUTE.exec(match[1])?.[1];
+  let next = 0;
+  DEFINED_NAME.lastIndex = 0;
+  for (let match = DEFINED_NAME.exec(section); match; match = DEFINED_NAME.exec(section)) {
+    // Anything but white space between two names is markup the search does not read.
+    if (match.index !== next && !BLANK.test(section.slice(next, match.index))) return undefined;
+    next = DEFINED_NAME.lastIndex;
+    const attributes = match[1];
+    // A quote out of place: some attribute value holds a `>` (or is single-quoted); let saxes read it.
+    if (attributes.includes("'") || quotes(attributes) % 2 === 1) return undefined;
+    const rawName = NAME_ATTRIBUTE.exec(attributes)?.[1];
     const name = rawName === undefined ? undefined : plainText(rawName);
     const text = plainText(match[2]);
-    // A quote out of place: some attribute value holds a `>` (or is single-quoted); let saxes read it.
-    const quotes = match[1].split('"').length - 1;
-    if (name === undefined || text === undefined || quotes % 2 === 1 || match[1].includes("'")) return undefined;
+    if (name === undefined || text === undefined) return undefined;
     // A name scoped to one sheet is not one of ours (ours are workbook-wide).
-    if (!SCOPE_ATTRIBUTE.test(match[1]) && !names.has(name.toUpperCase())) names.set(name.toUpperCase(), text.trim());
+    if (SCOPE_ATTRIBUTE.test(attributes)) continue;
+    const key = name.toUpperCase();
+    if (!names.has(key)) names.set(key, text.trim());
   }
+  return BLANK.test(section.slice(next)) ? names : undefined;
+}
+
+/** How many `"` the text holds. */
+function quotes(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) count++;
+  return count;
 }
 
 /**
@@ -299,7 +309,9 @@ export function parseSharedStrings(part: PartText, wanted?: ReadonlySet<number>)
       const to = end + close.length;
       // A long item (a chunk of the stored form) is remembered below instead.
       const run = prefix === "" && to - at < LONG_ITEM ? PLAIN_ITEM.exec(scan.slice(at, to)) : null;
-      const text = run ? plainText(textAt(part, run[1], to - PLAIN_ITEM_END.length - run[1].length)) : undefined;
+      const text = run
+        ? plainText(textAt(part, run[1], to - PLAIN_ITEM_END.length - run[1].length))
+        : undefined;
       if (text !== undefined) {
         // `<si><t>text</t></si>`: the text as found.
         strings.set(index, own(text));
@@ -416,28 +428,26 @@ const PLAIN_CELL_CONTENT = /^(?:<f>([^<]*)<\/f>)?(?:<v>([^<]*)<\/v>)?$/;
 /** The type attribute of a cell's start tag. */
 const CELL_TYPE = /\st="([^"]*)"/;
 
+type Cell = RawCell & { row: number; column: number };
+
 /**
- * The cells at `addresses` (`D12` …) of a worksheet part. The cells are found by their `r`
- * attribute; a plain cell (a number, a shared-string index, a formula, a text) is read from its
- * markup as found, and only the others' elements are parsed (by saxes, as one small document),
- * which spares parsing the hundreds of label and style cells around a figure. When some
- * address is not found and some cell of the part has no `r`, the part is parsed whole instead
- * (the search for such a cell scans the whole part, so it is made only then). Absent cells are
- * simply not in the result.
+ * The cells of a worksheet part that `wanted` picks, found by their `r` attribute. A plain cell
+ * (a number, a shared-string index, a formula, a text) is read from its markup as found; the
+ * others' elements are parsed by saxes, as one small document. Cells without `r` are not seen
+ * (the callers check for them). `found` counts the cells picked.
  */
-export function parseCellsAt(
+function pickCells(
   part: PartText,
-  addresses: readonly string[],
-): Map<string, RawCell & { row: number; column: number }> {
+  wanted: (address: string) => boolean,
+): { cells: Map<string, Cell>; found: number } {
   const scan = part.scan;
-  const wanted = new Set(addresses);
-  const cells = new Map<string, RawCell & { row: number; column: number }>();
+  const cells = new Map<string, Cell>();
   const ranges: Array<[number, number]> = [];
   let found = 0;
   // A `<` in XML text is always escaped, so every match is a real cell start tag.
   const cellTag = /<((?:\w+:)?c)\s(?:[^>]*?\s)?r="([A-Z]+\d+)"[^>]*>/g;
   for (let match = cellTag.exec(scan); match; match = cellTag.exec(scan)) {
-    if (!wanted.has(match[2])) continue;
+    if (!wanted(match[2])) continue;
     found++;
     const tag = match[0];
     const tagEnd = match.index + tag.length;
@@ -453,33 +463,64 @@ export function parseCellsAt(
     const content = plain ? PLAIN_CELL_CONTENT.exec(scan.slice(tagEnd, end)) : null;
     // `<f>` is 3 bytes, `</v>` 4: where the texts start in the part.
     const formula = content?.[1] === undefined ? undefined : plainText(textAt(part, content[1], tagEnd + 3));
-    const value = content?.[2] === undefined ? "" : plainText(textAt(part, content[2], end - 4 - content[2].length));
+    const value =
+      content?.[2] === undefined ? "" : plainText(textAt(part, content[2], end - 4 - content[2].length));
     if (content && value !== undefined && (formula !== undefined || content[1] === undefined))
       putCell(cells, match[2], CELL_TYPE.exec(tag)?.[1] ?? "n", value, formula);
     else ranges.push([match.index, end + close.length]);
     cellTag.lastIndex = end + close.length;
   }
-  if (found < wanted.size && CELL_WITHOUT_REFERENCE.test(scan)) {
+  if (ranges.length > 0) {
+    // The fragments carry their own `r`; the wrapper only makes them one well-formed document.
+    const parsed = parseSheetCells(`<sheetData><row>${part.pieces(ranges)}</row></sheetData>`, () => true);
+    for (const [key, cell] of parsed) cells.set(key, cell);
+  }
+  return { cells, found };
+}
+
+/**
+ * The cells at `addresses` (`D12` …) of a worksheet part, read as `pickCells` reads them, which
+ * spares parsing the hundreds of label and style cells around a figure. When some address is
+ * not found and some cell of the part has no `r`, the part is parsed whole instead (the search
+ * for such a cell scans the whole part, so it is made only then). Absent cells are simply not
+ * in the result.
+ */
+export function parseCellsAt(part: PartText, addresses: readonly string[]): Map<string, Cell> {
+  const wanted = new Set(addresses);
+  const { cells, found } = pickCells(part, (address) => wanted.has(address));
+  if (found < wanted.size && CELL_WITHOUT_REFERENCE.test(part.scan)) {
     const positions = new Set(addresses.map((a) => rowColumn(a).join(":")));
     return parseSheetCells(part.utf8(), (row, column) => positions.has(`${row}:${column}`));
   }
-  if (ranges.length === 0) return cells;
-  // The fragments carry their own `r`; the wrapper only makes them one well-formed document.
-  const parsed = parseSheetCells(`<sheetData><row>${part.pieces(ranges)}</row></sheetData>`, () => true);
-  for (const [key, cell] of parsed) cells.set(key, cell);
   return cells;
+}
+
+/**
+ * The cells of a worksheet part that `wanted(row, column)` picks (a small sheet's columns, a
+ * list below its header), read as `pickCells` reads them; a part where some cell has no `r` is
+ * parsed whole.
+ */
+export function parseCellsWhere(
+  part: PartText,
+  wanted: (row: number, column: number) => boolean,
+): Map<string, Cell> {
+  if (CELL_WITHOUT_REFERENCE.test(part.scan)) return parseSheetCells(part.utf8(), wanted);
+  return pickCells(part, (address) => {
+    const [row, column] = rowColumn(address);
+    return wanted(row, column);
+  }).cells;
 }
 
 /** Puts a plain cell read from its markup, its texts copied off the part's text. */
 function putCell(
-  cells: Map<string, RawCell & { row: number; column: number }>,
+  cells: Map<string, Cell>,
   address: string,
   type: string,
   value: string,
   formula?: string,
 ): void {
   const [row, column] = rowColumn(address);
-  const cell: RawCell & { row: number; column: number } = { type, value: own(value), row, column };
+  const cell: Cell = { type, value: own(value), row, column };
   if (formula !== undefined) cell.formula = own(formula);
   cells.set(`${row}:${column}`, cell);
 }
