@@ -25,7 +25,7 @@ const ITEMS = [
   "<si/>",
   "<si><t/></si>",
   '<si><r><rPr><b/></rPr><t>Đậm</t></r><r><t xml:space="preserve"> và thường</t></r></si>',
-  "<si><t>漢字</t><rPh sb=\"0\" eb=\"2\"><t>かんじ</t></rPh><phoneticPr fontId=\"1\"/></si>",
+  '<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh><phoneticPr fontId="1"/></si>',
   "<si><t>A &amp; B &lt;c&gt; &quot;d&quot; &#7871;</t></si>",
   "<si>\n  <t>xuống dòng</t>\n</si>",
   "<si><t>cuối</t></si>",
@@ -60,7 +60,9 @@ describe("shared strings picked out by search", () => {
   });
 
   it("a part whose elements carry a namespace prefix", () => {
-    const prefixed = ITEMS.map((item) => item.replace(/<(\/?)(si|t|r|rPr|b|rPh|phoneticPr)\b/g, "<$1x:$2")).join("");
+    const prefixed = ITEMS.map((item) =>
+      item.replace(/<(\/?)(si|t|r|rPr|b|rPh|phoneticPr)\b/g, "<$1x:$2"),
+    ).join("");
     const xml = SST(prefixed, "x:");
     const some = parseSharedStrings(xml, new Set([1, 4, 7]));
     expect(Object.fromEntries(some)).toEqual({ 1: EXPECTED[1], 4: EXPECTED[4], 7: EXPECTED[7] });
@@ -108,9 +110,15 @@ describe("a part seen one byte per character", () => {
     const saved = globalThis.Buffer;
     (globalThis as { Buffer?: unknown }).Buffer = undefined;
     try {
-      const strings = parseSharedStrings(SST("<si><t>Xã Đức Đồng</t></si><si><t>đ &amp; Đ</t></si>"), new Set([0, 1]));
+      const strings = parseSharedStrings(
+        SST("<si><t>Xã Đức Đồng</t></si><si><t>đ &amp; Đ</t></si>"),
+        new Set([0, 1]),
+      );
       expect([...strings.values()]).toEqual(["Xã Đức Đồng", "đ & Đ"]);
-      const cells = parseCellsAt(part(SHEET('<row r="2"><c r="D2" t="str"><f>"đ"</f><v>đường</v></c></row>')), ["D2"]);
+      const cells = parseCellsAt(
+        part(SHEET('<row r="2"><c r="D2" t="str"><f>"đ"</f><v>đường</v></c></row>')),
+        ["D2"],
+      );
       expect(cells.get("2:4")).toMatchObject({ formula: '"đ"', value: "đường" });
     } finally {
       globalThis.Buffer = saved;
@@ -174,11 +182,26 @@ describe("cells picked out by their address", () => {
     expect(whole.size).toBe(6);
     expect(Object.fromEntries(parseCellsWhere(part(SHEET(rows)), below))).toEqual(Object.fromEntries(whole));
     const withoutR = rows.replace(/ r="[A-Z]\d"/g, "");
-    expect(Object.fromEntries(parseCellsWhere(part(SHEET(withoutR)), below))).toEqual(Object.fromEntries(whole));
+    expect(Object.fromEntries(parseCellsWhere(part(SHEET(withoutR)), below))).toEqual(
+      Object.fromEntries(whole),
+    );
+    // A sheet whose elements carry a prefix, and cells whose `r` is not their first attribute.
+    const prefixed =
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:cols><x:col min="1" max="2"/></x:cols><x:sheetData>' +
+      rows
+        .replace(/<(\/?)(row|c|v|f|is|t)\b/g, "<$1x:$2")
+        .replace(/<x:c r="([A-Z]\d)" s="4"/, '<x:c s="4" r="$1"') +
+      "</x:sheetData></x:worksheet>";
+    expect(Object.fromEntries(parseCellsWhere(part(prefixed), below))).toEqual(Object.fromEntries(whole));
+    expect(Object.fromEntries(parseCellsAt(part(prefixed), ["A2", "B2", "C2", "A3", "B3", "C3"]))).toEqual(
+      Object.fromEntries(whole),
+    );
   });
 
   it("a part where some cells have no `r`: each cell found by its position", () => {
-    const xml = SHEET('<row r="5"><c><v>1</v></c><c><v>2</v></c><c t="s"><v>0</v></c><c r="D5"><v>4</v></c></row>');
+    const xml = SHEET(
+      '<row r="5"><c><v>1</v></c><c><v>2</v></c><c t="s"><v>0</v></c><c r="D5"><v>4</v></c></row>',
+    );
     const cells = parseCellsAt(part(xml), ["B5", "C5", "D5"]);
     expect(cells.get("5:2")).toMatchObject({ value: "2" });
     expect(cells.get("5:3")).toMatchObject({ type: "s", value: "0" });
@@ -192,7 +215,7 @@ describe("the workbook's defined names", () => {
     `<${prefix}workbookPr date1904="1"/><${prefix}sheets><${prefix}sheet name="Thông tin chung" sheetId="1" r:id="rId1"/><${prefix}sheet name="A &amp; B" sheetId="2" r:id="rId2"/></${prefix}sheets>` +
     `<${prefix}definedNames>${names}</${prefix}definedNames><${prefix}calcPr calcId="191029"/></${prefix}workbook>`;
   const PLAIN =
-    "<definedName name=\"CCHC_CO_QUAN\">&apos;Thông tin chung&apos;!$D$5</definedName>\n  " +
+    '<definedName name="CCHC_CO_QUAN">&apos;Thông tin chung&apos;!$D$5</definedName>\n  ' +
     '<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;Thông tin chung&apos;!$A$1:$E$20</definedName>' +
     '<definedName name="CCHC_AB" hidden="0">\'A &amp; B\'!$D$7 </definedName>' +
     '<definedName name="cchc_co_quan">&apos;A &amp; B&apos;!$D$9</definedName>';

@@ -430,45 +430,75 @@ const CELL_TYPE = /\st="([^"]*)"/;
 
 type Cell = RawCell & { row: number; column: number };
 
+/** Where a cell's start tag ends, and its row and column from its `r` (undefined when it has none). */
+function cellTagAt(scan: string, at: number): { end: number; row: number; column: number } | undefined {
+  const end = scan.indexOf(">", at);
+  if (end < 0) return undefined;
+  // `r="`, as an attribute of its own (not the end of another's name).
+  let r = scan.indexOf('r="', at);
+  while (r >= 0 && r < end && !isSpace(scan.charCodeAt(r - 1))) r = scan.indexOf('r="', r + 1);
+  if (r < 0 || r > end) return undefined;
+  let i = r + 3;
+  let column = 0;
+  for (let code = scan.charCodeAt(i); code >= 65 && code <= 90; code = scan.charCodeAt(++i))
+    column = column * 26 + code - 64;
+  let row = 0;
+  for (let code = scan.charCodeAt(i); code >= 48 && code <= 57; code = scan.charCodeAt(++i))
+    row = row * 10 + code - 48;
+  if (scan.charCodeAt(i) !== 34 || column === 0 || row === 0) return undefined;
+  return { end, row, column };
+}
+
+/** XML white space: space, tab, line feed, carriage return. */
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
 /**
- * The cells of a worksheet part that `wanted` picks, found by their `r` attribute. A plain cell
- * (a number, a shared-string index, a formula, a text) is read from its markup as found; the
+ * The cells of a worksheet part that `wanted(row, column)` picks, found by plain search for
+ * their start tags and `r` attributes (nothing is built for the others). A plain cell (a
+ * number, a shared-string index, a formula, a text) is read from its markup as found; the
  * others' elements are parsed by saxes, as one small document. Cells without `r` are not seen
  * (the callers check for them). `found` counts the cells picked.
  */
 function pickCells(
   part: PartText,
-  wanted: (address: string) => boolean,
+  wanted: (row: number, column: number) => boolean,
 ): { cells: Map<string, Cell>; found: number } {
   const scan = part.scan;
   const cells = new Map<string, Cell>();
   const ranges: Array<[number, number]> = [];
   let found = 0;
-  // A `<` in XML text is always escaped, so every match is a real cell start tag.
-  const cellTag = /<((?:\w+:)?c)\s(?:[^>]*?\s)?r="([A-Z]+\d+)"[^>]*>/g;
-  for (let match = cellTag.exec(scan); match; match = cellTag.exec(scan)) {
-    if (!wanted(match[2])) continue;
+  // The cells' element name: `c`, or `x:c` where the sheet's elements carry a prefix.
+  const prefix = /<(\w+:)?sheetData[\s>/]/.exec(scan);
+  if (!prefix) return { cells, found };
+  const name = `${prefix[1] ?? ""}c`;
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  // A `<` in XML text is always escaped, so every match is a real start tag.
+  for (let at = scan.indexOf(open, prefix.index); at >= 0; at = scan.indexOf(open, at + 1)) {
+    if (!isSpace(scan.charCodeAt(at + open.length))) continue; // `<col`, `<cfRule` …
+    const tag = cellTagAt(scan, at);
+    if (!tag || !wanted(tag.row, tag.column)) continue;
     found++;
-    const tag = match[0];
-    const tagEnd = match.index + tag.length;
-    const plain = match[1] === "c";
-    if (tag.endsWith("/>")) {
-      if (plain) putCell(cells, match[2], CELL_TYPE.exec(tag)?.[1] ?? "n", "");
-      else ranges.push([match.index, tagEnd]);
+    const tagText = scan.slice(at, tag.end + 1);
+    const plain = name === "c";
+    if (scan.charCodeAt(tag.end - 1) === 47 /* "/" */) {
+      if (plain) putCell(cells, tag.row, tag.column, CELL_TYPE.exec(tagText)?.[1] ?? "n", "");
+      else ranges.push([at, tag.end + 1]);
       continue;
     }
-    const close = `</${match[1]}>`;
-    const end = scan.indexOf(close, tagEnd);
+    const contentFrom = tag.end + 1;
+    const end = scan.indexOf(close, contentFrom);
     if (end < 0) break; // a cut part: the parse of what was found reports nothing more
-    const content = plain ? PLAIN_CELL_CONTENT.exec(scan.slice(tagEnd, end)) : null;
+    const content = plain ? PLAIN_CELL_CONTENT.exec(scan.slice(contentFrom, end)) : null;
     // `<f>` is 3 bytes, `</v>` 4: where the texts start in the part.
-    const formula = content?.[1] === undefined ? undefined : plainText(textAt(part, content[1], tagEnd + 3));
+    const formula =
+      content?.[1] === undefined ? undefined : plainText(textAt(part, content[1], contentFrom + 3));
     const value =
       content?.[2] === undefined ? "" : plainText(textAt(part, content[2], end - 4 - content[2].length));
     if (content && value !== undefined && (formula !== undefined || content[1] === undefined))
-      putCell(cells, match[2], CELL_TYPE.exec(tag)?.[1] ?? "n", value, formula);
-    else ranges.push([match.index, end + close.length]);
-    cellTag.lastIndex = end + close.length;
+      putCell(cells, tag.row, tag.column, CELL_TYPE.exec(tagText)?.[1] ?? "n", value, formula);
+    else ranges.push([at, end + close.length]);
+    at = end;
   }
   if (ranges.length > 0) {
     // The fragments carry their own `r`; the wrapper only makes them one well-formed document.
@@ -486,14 +516,16 @@ function pickCells(
  * in the result.
  */
 export function parseCellsAt(part: PartText, addresses: readonly string[]): Map<string, Cell> {
-  const wanted = new Set(addresses);
-  const { cells, found } = pickCells(part, (address) => wanted.has(address));
-  if (found < wanted.size && CELL_WITHOUT_REFERENCE.test(part.scan)) {
-    const positions = new Set(addresses.map((a) => rowColumn(a).join(":")));
-    return parseSheetCells(part.utf8(), (row, column) => positions.has(`${row}:${column}`));
-  }
+  // Positions as one number each (a sheet has at most 16,384 columns).
+  const positions = new Set(addresses.map((address) => positionOf(...rowColumn(address))));
+  const picked = (row: number, column: number) => positions.has(positionOf(row, column));
+  const { cells, found } = pickCells(part, picked);
+  if (found < positions.size && CELL_WITHOUT_REFERENCE.test(part.scan))
+    return parseSheetCells(part.utf8(), picked);
   return cells;
 }
+
+const positionOf = (row: number, column: number) => row * 16_385 + column;
 
 /**
  * The cells of a worksheet part that `wanted(row, column)` picks (a small sheet's columns, a
@@ -505,21 +537,18 @@ export function parseCellsWhere(
   wanted: (row: number, column: number) => boolean,
 ): Map<string, Cell> {
   if (CELL_WITHOUT_REFERENCE.test(part.scan)) return parseSheetCells(part.utf8(), wanted);
-  return pickCells(part, (address) => {
-    const [row, column] = rowColumn(address);
-    return wanted(row, column);
-  }).cells;
+  return pickCells(part, wanted).cells;
 }
 
 /** Puts a plain cell read from its markup, its texts copied off the part's text. */
 function putCell(
   cells: Map<string, Cell>,
-  address: string,
+  row: number,
+  column: number,
   type: string,
   value: string,
   formula?: string,
 ): void {
-  const [row, column] = rowColumn(address);
   const cell: Cell = { type, value: own(value), row, column };
   if (formula !== undefined) cell.formula = own(formula);
   cells.set(`${row}:${column}`, cell);
