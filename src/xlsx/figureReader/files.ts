@@ -19,11 +19,10 @@ import {
 import type { SheetPlan } from "../../core/layout/model";
 import { readFigureWorkbook, type FigureReadOptions } from "./read";
 
-/** Reads one file into a consolidation input; a file that cannot be read comes back refused. */
-export async function readFigureFile(file: string, options: FigureReadOptions = {}): Promise<InputEntry> {
-  let bytes: Uint8Array;
+/** A file's bytes, or its refusal when it cannot be read (missing, a folder, no permission). */
+async function loadFile(file: string): Promise<Uint8Array | InputEntry> {
   try {
-    bytes = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch (error) {
     const code = (error as { code?: string }).code;
     const reason =
@@ -36,7 +35,12 @@ export async function readFigureFile(file: string, options: FigureReadOptions = 
             : `Không đọc được tệp: ${error instanceof Error ? error.message : String(error)}.`;
     return { ok: false, source: file, reason };
   }
-  return readFigureWorkbook(bytes, file, options);
+}
+
+/** Reads one file into a consolidation input; a file that cannot be read comes back refused. */
+export async function readFigureFile(file: string, options: FigureReadOptions = {}): Promise<InputEntry> {
+  const loaded = await loadFile(file);
+  return loaded instanceof Uint8Array ? readFigureWorkbook(loaded, file, options) : loaded;
 }
 
 export interface ConsolidateFilesOptions extends FigureReadOptions {
@@ -61,9 +65,15 @@ export async function consolidateFiles(
 ): Promise<FilesConsolidation> {
   const entries: InputEntry[] = [];
   const interner: Interner = new Map();
+  // The next file is read from disk while this one is parsed (the disk's wait and the parsing
+  // overlap); loadFile never rejects, a file it cannot read is a refusal.
+  let next = files.length > 0 ? loadFile(files[0]) : undefined;
   for (const [i, file] of files.entries()) {
+    const loaded = await next!;
+    next = i + 1 < files.length ? loadFile(files[i + 1]) : undefined;
+    const entry = loaded instanceof Uint8Array ? readFigureWorkbook(loaded, file, options) : loaded;
     // Only the figures stay, compactly: memory hardly grows with the number of files.
-    entries.push(compactEntry(await readFigureFile(file, options), interner));
+    entries.push(compactEntry(entry, interner));
     options.onFile?.(i + 1, files.length);
   }
   const outcome = options.target
