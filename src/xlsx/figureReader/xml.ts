@@ -298,35 +298,35 @@ export function parseSharedStrings(part: PartText, wanted?: ReadonlySet<number>)
   for (let at = scan.indexOf(open); at >= 0 && index < last; at = scan.indexOf(open, at + 1)) {
     if (!endsName(scan[at + open.length])) continue;
     index++;
+    // An item not wanted is only counted (a `<` in its text is escaped: the next `<si` is the next item).
+    if (!wanted.has(index)) continue;
     if (scan[scan.indexOf(">", at) - 1] === "/") {
       // `<si/>`: an empty string.
-      if (wanted.has(index)) strings.set(index, "");
+      strings.set(index, "");
       continue;
     }
     const end = scan.indexOf(close, at);
     if (end < 0) break; // a cut part: what was found is all there is
-    if (wanted.has(index)) {
-      const to = end + close.length;
-      // A long item (a chunk of the stored form) is remembered below instead.
-      const run = prefix === "" && to - at < LONG_ITEM ? PLAIN_ITEM.exec(scan.slice(at, to)) : null;
-      const text = run
-        ? plainText(textAt(part, run[1], to - PLAIN_ITEM_END.length - run[1].length))
-        : undefined;
-      if (text !== undefined) {
-        // `<si><t>text</t></si>`: the text as found.
-        strings.set(index, own(text));
-        at = end;
-        continue;
-      }
-      // The key is the item's bytes as one-byte text, copied so as not to keep the part alive.
-      const key = to - at >= LONG_ITEM ? (" " + scan.slice(at, to)).slice(1) : undefined;
-      const known = key === undefined ? undefined : longItems.get(key);
-      if (known !== undefined) strings.set(index, known);
-      else {
-        if (key !== undefined) long.push([index, key]);
-        ranges.push([at, to]);
-        rangeIndexes.push(index);
-      }
+    const to = end + close.length;
+    // A long item (a chunk of the stored form) is remembered below instead.
+    const run = prefix === "" && to - at < LONG_ITEM ? PLAIN_ITEM.exec(scan.slice(at, to)) : null;
+    const text = run
+      ? plainText(textAt(part, run[1], to - PLAIN_ITEM_END.length - run[1].length))
+      : undefined;
+    if (text !== undefined) {
+      // `<si><t>text</t></si>`: the text as found.
+      strings.set(index, own(text));
+      at = end;
+      continue;
+    }
+    // The key is the item's bytes as one-byte text, copied so as not to keep the part alive.
+    const key = to - at >= LONG_ITEM ? (" " + scan.slice(at, to)).slice(1) : undefined;
+    const known = key === undefined ? undefined : longItems.get(key);
+    if (known !== undefined) strings.set(index, known);
+    else {
+      if (key !== undefined) long.push([index, key]);
+      ranges.push([at, to]);
+      rangeIndexes.push(index);
     }
     at = end;
   }
