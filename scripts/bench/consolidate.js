@@ -39,7 +39,7 @@ async function make(dir, count) {
   const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue }).sheets;
   typeFigures(plans, { catalogue, values });
   const base = path.join(dir, "base.xlsx");
-  await writeConsolidatedWorkbook(plans, base);
+  await writeConsolidatedWorkbook(plans, base, { overwrite: true });
   const parts = unzipSync(fs.readFileSync(base));
   const strings = strFromU8(parts["xl/sharedStrings.xml"]);
   for (let i = 0; i < count; i += 1) {

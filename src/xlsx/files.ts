@@ -118,7 +118,7 @@ export function packageFailure(file: string, error: unknown, doing: string): Err
 export async function savePackageFile(
   pkg: XlsxPackage,
   file: string,
-  options: { unchangedSince?: FileStamp } = {},
+  options: { unchangedSince?: FileStamp; expectAbsent?: boolean } = {},
 ): Promise<void> {
   let data: Uint8Array;
   try {
@@ -127,7 +127,7 @@ export async function savePackageFile(
     throw packageFailure(file, error, "ghi");
   }
   try {
-    await writeFileAtomic(file, data, { unchangedSince: options.unchangedSince });
+    await writeFileAtomic(file, data, options);
   } catch (error) {
     if (error instanceof WorkbookFileError) throw error;
     throw new WorkbookFileError(
@@ -195,7 +195,7 @@ export async function saveWorkbookFile(
     );
   }
   try {
-    await writeFileAtomic(file, data, { unchangedSince: options.unchangedSince });
+    await writeFileAtomic(file, data, { unchangedSince: options.unchangedSince, expectAbsent: !options.overwrite });
   } catch (error) {
     if (error instanceof WorkbookFileError) throw error;
     throw new WorkbookFileError(

@@ -207,7 +207,8 @@ export async function reportIntoFile(
       }
       throw packageFailure(file, error, "ghi báo cáo vào");
     }
-    await savePackageFile(pkg, written, { unchangedSince: stamp });
+    // A new output (-o to a name that did not exist) must still not exist when it is written.
+    await savePackageFile(pkg, written, stamp ? { unchangedSince: stamp } : { expectAbsent: true });
     return { plan, written };
   });
 }

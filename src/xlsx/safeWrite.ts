@@ -260,14 +260,15 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
 
 /**
  * Writes bytes to `file` atomically (see the module comment). The permissions of the file being
- * replaced are kept. Raises WorkbookFileError `readOnly` for a read-only target and `changed`
- * when `unchangedSince` no longer matches the file on disk; other failures are the system's
- * error, with the target untouched and no temporary file left.
+ * replaced are kept. Raises WorkbookFileError `readOnly` for a read-only target, `changed`
+ * when `unchangedSince` no longer matches the file on disk, and `exists` when `expectAbsent`
+ * (a new file, written without --force) and a file of that name appeared meanwhile; other
+ * failures are the system's error, with the target untouched and no temporary file left.
  */
 export async function writeFileAtomic(
   file: string,
   data: Uint8Array,
-  options: { unchangedSince?: FileStamp } = {},
+  options: { unchangedSince?: FileStamp; expectAbsent?: boolean } = {},
 ): Promise<void> {
   const target = await resolveWriteTarget(file);
   await refuseReadOnly(file, target);
@@ -302,9 +303,35 @@ export async function writeFileAtomic(
         );
       }
     }
-    await fs.rename(temp, target);
+    if (options.expectAbsent) await linkAsNewFile(file, temp, target);
+    else await fs.rename(temp, target);
   } catch (error) {
     if (created) await fs.rm(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Puts the finished temporary file in place as a new file, never over one that appeared while
+ * cchc worked (another program, another cchc): a hard link fails when the name exists, at
+ * once and atomically. A file system without hard links (FAT on a USB stick, some network
+ * shares) gets the check just before the rename instead. The temporary file is left for the
+ * caller to remove.
+ */
+async function linkAsNewFile(file: string, temp: string, target: string): Promise<void> {
+  const appeared = () =>
+    new WorkbookFileError(
+      "exists",
+      file,
+      `Tệp "${file}" vừa được tạo (bởi chương trình khác) trong lúc cchc làm việc: cchc không ghi đè. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`,
+    );
+  try {
+    await fs.link(temp, target);
+    await fs.rm(temp, { force: true });
+    return;
+  } catch (error) {
+    if (systemCode(error) === "EEXIST") throw appeared();
+  }
+  if (await fs.lstat(target).then(() => true, () => false)) throw appeared();
+  await fs.rename(temp, target);
 }

@@ -134,5 +134,5 @@ export async function writeUnitFile(
 ): Promise<void> {
   const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue }).sheets;
   typeFigures(plans, { catalogue, values });
-  await writeConsolidatedWorkbook(plans, file);
+  await writeConsolidatedWorkbook(plans, file, { overwrite: true });
 }

@@ -116,7 +116,7 @@ describe("the pane's consolidate over the fake Excel", () => {
   it("refuses an earlier consolidation over units picked with the units' files: the totals are not doubled", async () => {
     const units = ["a.xlsx", "b.xlsx", "c.xlsx"].map((n) => path.join(dir, n));
     const { plans } = await consolidateFiles(units);
-    await writeConsolidatedWorkbook(plans!, path.join(dir, "tinh.xlsx"));
+    await writeConsolidatedWorkbook(plans!, path.join(dir, "tinh.xlsx"), { overwrite: false });
     const book = new FakeWorkbook();
     await book.run((context) => installSheets(context, { catalogue: XA }));
     const result = await open(book).consolidate!([...files, picked(path.join(dir, "tinh.xlsx"))]);

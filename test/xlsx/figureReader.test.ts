@@ -249,7 +249,7 @@ describe("the fast reader marks a consolidation's result", () => {
     for (const [i, file] of units.entries()) await writeUnitFile(file, THREE_UNITS[i]);
     const { plans } = await consolidateFiles(units, { resolveCatalogue: resolveTestCatalogue });
     const result = path.join(dir, "mark-tinh.xlsx");
-    await writeConsolidatedWorkbook(plans!, result);
+    await writeConsolidatedWorkbook(plans!, result, { overwrite: false });
 
     const read = ok(await readFigureFile(result, { resolveCatalogue: resolveTestCatalogue }));
     expect(read.consolidated).toEqual({ over: "units", parts: 3 });
@@ -275,7 +275,7 @@ describe("the fast reader marks a consolidation's result", () => {
       target: { period: "9 tháng", year: 2026 },
     });
     const nine = path.join(dir, "mark-9thang.xlsx");
-    await writeConsolidatedWorkbook(plans!, nine);
+    await writeConsolidatedWorkbook(plans!, nine, { overwrite: false });
     const read = ok(await readFigureFile(nine, { resolveCatalogue: resolveTestCatalogue }));
     expect(read.consolidated).toEqual({ over: "periods", parts: 2 });
     const { outcome } = await consolidateFiles([nine], { resolveCatalogue: resolveTestCatalogue });

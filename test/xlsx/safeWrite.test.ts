@@ -150,4 +150,19 @@ describe("two programs on one file", () => {
     expect(fs.readFileSync(file).equals(edited)).toBe(true);
     expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
   });
+
+  it("never puts a new file over one that appeared while cchc worked; a name still free is written", async () => {
+    // The command checked the name was free; another program created the file since.
+    const { folder, file } = sampleCopy("ket-qua.xlsx");
+    const attempt = writeFileAtomic(file, Buffer.from("mới"), { expectAbsent: true });
+    await expect(attempt).rejects.toMatchObject({ problem: "exists" });
+    await expect(attempt).rejects.toThrow(/vừa được tạo/);
+    expect(fs.readFileSync(file).equals(sampleBytes)).toBe(true);
+    expect(strayFiles(folder, ["ket-qua.xlsx"])).toEqual([]);
+
+    const fresh = path.join(folder, "moi.xlsx");
+    await writeFileAtomic(fresh, Buffer.from("mới"), { expectAbsent: true });
+    expect(fs.readFileSync(fresh, "utf8")).toBe("mới");
+    expect(strayFiles(folder, ["ket-qua.xlsx", "moi.xlsx"])).toEqual([]);
+  });
 });

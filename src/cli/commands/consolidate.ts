@@ -189,7 +189,7 @@ export const consolidateCommand: Command = {
       return EXIT.usage;
     }
     const { writeConsolidatedWorkbook } = await import("../../xlsx/figureReader/write");
-    await writeConsolidatedWorkbook(plans, output);
+    await writeConsolidatedWorkbook(plans, output, { overwrite: parsed.flags.has("--force") });
 
     const included = outcome.files.filter((f) => f.included);
     const refused = outcome.files.length - included.length;
