@@ -195,7 +195,10 @@ export async function saveWorkbookFile(
     );
   }
   try {
-    await writeFileAtomic(file, data, { unchangedSince: options.unchangedSince, expectAbsent: !options.overwrite });
+    await writeFileAtomic(file, data, {
+      unchangedSince: options.unchangedSince,
+      expectAbsent: !options.overwrite,
+    });
   } catch (error) {
     if (error instanceof WorkbookFileError) throw error;
     throw new WorkbookFileError(

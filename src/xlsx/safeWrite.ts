@@ -332,6 +332,12 @@ async function linkAsNewFile(file: string, temp: string, target: string): Promis
   } catch (error) {
     if (systemCode(error) === "EEXIST") throw appeared();
   }
-  if (await fs.lstat(target).then(() => true, () => false)) throw appeared();
+  if (
+    await fs.lstat(target).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw appeared();
   await fs.rename(temp, target);
 }
