@@ -206,7 +206,7 @@ function readFigures(
   // that is read of a figure sheet.
   // The row's key (column A, three left of the figure) comes too: a sorted sheet is caught as
   // the ExcelJS reader catches it (`readNamedFigures`).
-  const wantedBySheet = new Map<string, string[]>();
+  const wantedBySheet = new Map<string, Array<readonly [number, number]>>();
   const located = new Map<string, { sheet: string; row: number; column: number }>();
   const broken = new Map<string, string>();
   for (const [name, reference] of book.names) {
@@ -219,8 +219,8 @@ function readFigures(
     const { row, column } = parseAddress(target.address);
     const key = target.sheet.toLowerCase();
     const cells = wantedBySheet.get(key) ?? [];
-    cells.push(target.address, `${columnLetter(column + 1)}${row}`);
-    if (column > KEY_TO_VALUE) cells.push(`${columnLetter(column - KEY_TO_VALUE)}${row}`);
+    cells.push([row, column], [row, column + 1]);
+    if (column > KEY_TO_VALUE) cells.push([row, column - KEY_TO_VALUE]);
     wantedBySheet.set(key, cells);
     located.set(name, { sheet: key, row, column });
   }

@@ -509,15 +509,22 @@ function pickCells(
 }
 
 /**
- * The cells at `addresses` (`D12` …) of a worksheet part, read as `pickCells` reads them, which
- * spares parsing the hundreds of label and style cells around a figure. When some address is
+ * The cells at `addresses` (`D12` …, or [row, column]) of a worksheet part, read as `pickCells`
+ * reads them, which spares parsing the hundreds of label and style cells around a figure. When some address is
  * not found and some cell of the part has no `r`, the part is parsed whole instead (the search
  * for such a cell scans the whole part, so it is made only then). Absent cells are simply not
  * in the result.
  */
-export function parseCellsAt(part: PartText, addresses: readonly string[]): Map<string, Cell> {
+export function parseCellsAt(
+  part: PartText,
+  addresses: ReadonlyArray<string | readonly [row: number, column: number]>,
+): Map<string, Cell> {
   // Positions as one number each (a sheet has at most 16,384 columns).
-  const positions = new Set(addresses.map((address) => positionOf(...rowColumn(address))));
+  const positions = new Set(
+    addresses.map((address) =>
+      typeof address === "string" ? positionOf(...rowColumn(address)) : positionOf(address[0], address[1]),
+    ),
+  );
   const picked = (row: number, column: number) => positions.has(positionOf(row, column));
   const { cells, found } = pickCells(part, picked);
   if (found < positions.size && CELL_WITHOUT_REFERENCE.test(part.scan))
