@@ -2,9 +2,11 @@
  * The fast figure reader: from an .xlsx file's bytes to what a consolidation needs (the form,
  * the named figures, the document list), reading only the parts that hold them: workbook.xml
  * (sheets, names, date system), its relationships, the meta sheet `_CCHC`, the sheets the
- * `CCHC_*` names point at (as far as their last named row), the document list and the shared
- * strings those cells use. Unzipping with fflate and streaming XML with saxes, both of which
- * run in the browser too; nothing here touches the file system.
+ * `CCHC_*` names point at (only the cells named, their keys and notes), the document list and
+ * the shared strings those cells use. Unzipping with fflate; the elements wanted are found by
+ * plain search and read as found where their markup is plain (entities decoded by the entities
+ * library), the others parsed by saxes. All of it runs in the browser too; nothing here touches
+ * the file system.
  *
  * A whole workbook through ExcelJS costs about 20 ms and all its cells in memory; this reads a
  * file in a few milliseconds and keeps only the figures.

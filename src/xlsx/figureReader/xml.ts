@@ -1,7 +1,10 @@
 /**
- * The few SpreadsheetML parts the figure reader needs, parsed by streaming (saxes) into small
- * plain values: the workbook's sheets, defined names and date system, a part's relationships,
- * the shared strings, and only the wanted cells of a sheet. Browser-safe: strings in, values out.
+ * The few SpreadsheetML parts the figure reader needs, read into small plain values: the
+ * workbook's sheets, defined names and date system, a part's relationships, the shared strings,
+ * and only the wanted cells of a sheet. Elements are found by plain search; an element whose
+ * markup is plain (no attribute but the usual ones, only XML's five named entities, no line
+ * break to normalize) is read as found, any other goes through saxes, a streaming parser, so
+ * every writer's shape reads as a parser reads it. Browser-safe: strings in, values out.
  */
 import { decodeXML } from "entities";
 import { SaxesParser } from "saxes";
