@@ -5,6 +5,7 @@
  * (9 tháng = 6 tháng + Quý III; a gap refused, nothing written).
  */
 import { createHash } from "crypto";
+import { strToU8, zipSync } from "fflate";
 import * as fs from "fs";
 import * as path from "path";
 import { bufferIo } from "../../src/cli/io";
@@ -197,6 +198,44 @@ describe("cchc consolidate over units", () => {
     );
   });
 
+  it("lists a folder's spreadsheets of other formats and refuses each with what to do; a copy after its original", async () => {
+    const mixed = inDir("mixed");
+    fs.mkdirSync(mixed);
+    fs.copyFileSync(inDir("xa", "an-binh.xlsx"), path.join(mixed, "an-binh.xlsx"));
+    // A copy whose name sorts before the original's as a whole name (`_` before `.`), not as a file manager lists it.
+    fs.copyFileSync(inDir("xa", "an-binh.xlsx"), path.join(mixed, "an-binh_ban-sao.xlsx"));
+    const ole = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    fs.writeFileSync(path.join(mixed, "huong-son.xls"), ole);
+    fs.writeFileSync(
+      path.join(mixed, "ky-anh.ods"),
+      zipSync({
+        mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"),
+        "content.xml": strToU8("<x/>"),
+      }),
+    );
+    fs.writeFileSync(
+      path.join(mixed, "thach-ha.xlsb"),
+      zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.bin": new Uint8Array([1, 2, 3]) }),
+    );
+    fs.writeFileSync(path.join(mixed, "ghi-chu.txt"), "không phải bảng tính");
+
+    const out = inDir("tinh-mixed.xlsx");
+    const result = await run("-o", out, mixed);
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trimEnd().split("\n");
+    const line = (name: string) => lines.find((l) => l.includes(path.join(mixed, name)));
+    expect(line("an-binh.xlsx")).toMatch(/^✓ /);
+    expect(line("an-binh_ban-sao.xlsx")).toMatch(/^✗ .*tệp này là bản sao với số liệu giống hệt/);
+    expect(line("huong-son.xls")).toMatch(/: Tệp là bảng tính \.xls cũ .*lưu thành \.xlsx/);
+    expect(line("ky-anh.ods")).toMatch(/: Tệp là bảng tính OpenDocument \(\.ods\).*lưu thành \.xlsx/);
+    expect(line("thach-ha.xlsb")).toMatch(/: Tệp là bảng tính nhị phân \.xlsb.*\(\.xlsx\)/);
+    expect(line("ghi-chu.txt")).toBeUndefined();
+    expect(lines[lines.length - 1]).toBe(
+      `Đã tổng hợp 1/5 tệp (1 đơn vị) vào "${out}". 4 tệp bị loại (xem trang «Tệp tổng hợp»).`,
+    );
+  });
+
   it("refuses an earlier result over units left in the folder: totals not doubled; over periods it is an input", async () => {
     const folder = inDir("xa2d");
     fs.mkdirSync(folder);
@@ -255,7 +294,7 @@ describe("cchc consolidate over units", () => {
     fs.writeFileSync(path.join(folder, "trong", "ghi-chu.txt"), "x");
     const result = await run("-o", inDir("misc.xlsx"), folder);
     expect(result.stderr).toBe(
-      `Bỏ qua thư mục con "${path.join(folder, "con")}" (2 tệp .xlsx): chỉ đọc các tệp ngay trong thư mục đã chỉ.\n`,
+      `Bỏ qua thư mục con "${path.join(folder, "con")}" (2 tệp bảng tính): chỉ đọc các tệp ngay trong thư mục đã chỉ.\n`,
     );
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Đã tổng hợp 1\/1 tệp \(1 đơn vị\)/m);
@@ -322,6 +361,20 @@ describe("cchc consolidate -o never replaces a file by accident", () => {
     expect(forced).toMatchObject({ status: 0, stderr: "" });
     expect(cellValue(namedCell(await readBack(out), "CCHC_HS_TONG"))).toBe(150);
     expect(inputs.map(digest)).toEqual(before);
+  });
+
+  it("never replaces, even with --force, a result open in LibreOffice (exit 2, the file as it was)", async () => {
+    const out = inDir("dang-mo.xlsx");
+    fs.writeFileSync(out, "bản đang mở");
+    fs.writeFileSync(
+      inDir(".~lock.dang-mo.xlsx#"),
+      "Nguyễn Văn A,may-tram,nva,30.11.2026 09:00,file:///home/nva/.config/libreoffice/4;",
+    );
+    const result = await run("-o", out, "--force", inDir("xa", "an-binh.xlsx"));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/đang được mở trong LibreOffice \(bởi Nguyễn Văn A\)/);
+    expect(fs.readFileSync(out, "utf8")).toBe("bản đang mở");
+    fs.rmSync(inDir(".~lock.dang-mo.xlsx#"));
   });
 
   it("refuses an output that is a report of an input folder, --force or not", async () => {

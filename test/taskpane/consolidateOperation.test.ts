@@ -212,7 +212,7 @@ describe("the pane's consolidate over periods, over the fake Excel", () => {
     [
       "an overlap",
       { period: "9 tháng", year: 2026 } as const,
-      "Các kỳ số liệu không ghép đúng kỳ 9 tháng/2026 (15/12/2025 – 14/09/2026): tính hai lần 15/06/2026 – 14/09/2026 («quy3-ban-sao.xlsx», «quy3.xlsx»).",
+      "Các kỳ số liệu không ghép đúng kỳ 9 tháng/2026 (15/12/2025 – 14/09/2026): tính hai lần 15/06/2026 – 14/09/2026 («quy3.xlsx», «quy3-ban-sao.xlsx»).",
     ],
   ])("refuses %s with the core's message and touches nothing", async (what, target, message) => {
     const book = await installed();

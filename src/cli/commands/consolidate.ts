@@ -12,13 +12,19 @@ import { parsePeriod, parseTargetYear, PERIODS } from "../../core/period";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { processIo, type Io } from "../io";
-import { refuseExistingTarget } from "../../xlsx/safeWrite";
+import { refuseExistingTarget, withFileLock } from "../../xlsx/safeWrite";
 
 /** Runs this long (files) get a progress line on stderr. */
 const PROGRESS_FROM = 20;
 
-/** A workbook a folder's listing offers: `.xlsx`, not Excel's `~$` lock file, not hidden. */
-const isWorkbookName = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
+/**
+ * A workbook a folder's listing offers: a spreadsheet file, not Excel's `~$` lock file, not
+ * hidden. Besides `.xlsx` (and `.xlsm`, the same format with macros), the other spreadsheet
+ * formats a unit may send by mistake (`.xls`, `.xlsb`, `.ods`) are listed too, so that the
+ * reader refuses them by name with what to do, instead of a commune missing from the total unseen.
+ */
+const isWorkbookName = (name: string) =>
+  /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(name) && !name.startsWith("~$") && !name.startsWith(".");
 
 /** How many workbooks a folder holds, its subfolders included. */
 async function countWorkbooks(folder: string): Promise<number> {
@@ -27,8 +33,8 @@ async function countWorkbooks(folder: string): Promise<number> {
 }
 
 /**
- * The input files: each FILE as given, each DIR's `.xlsx` files (not Excel's `~$` lock files),
- * in name order. The output is never an input: naming one (as a file, or as a file of a listed
+ * The input files: each FILE as given, each DIR's spreadsheet files (`isWorkbookName`; not
+ * Excel's `~$` lock files), in name order. The output is never an input: naming one (as a file, or as a file of a listed
  * folder) is refused, --force or not, so an input is never overwritten. Subfolders are not read
  * (a province's folder may hold archives of earlier periods), but each one holding workbooks is
  * named to `notice`, one Vietnamese line, so that none is skipped unseen.
@@ -49,7 +55,7 @@ export async function expandInputs(
         const count = await countWorkbooks(folder);
         if (count > 0)
           notice(
-            `Bỏ qua thư mục con "${folder}" (${count} tệp .xlsx): chỉ đọc các tệp ngay trong thư mục đã chỉ.`,
+            `Bỏ qua thư mục con "${folder}" (${count} tệp bảng tính): chỉ đọc các tệp ngay trong thư mục đã chỉ.`,
           );
       }
       const names = entries
@@ -164,7 +170,8 @@ export const consolidateCommand: Command = {
     // only to write the result.
     const { consolidateFiles } = await import("../../xlsx/figureReader/files");
     const files = await expandInputs(parsed.positional, output, (line) => io.err(`${line}\n`));
-    if (files.length === 0) throw new UsageError("Không có tệp .xlsx nào trong các thư mục đã cho.");
+    if (files.length === 0)
+      throw new UsageError("Không có tệp bảng tính (.xlsx) nào trong các thư mục đã cho.");
     // Said before reading anything: a run of many files must not end in "already there".
     if (!parsed.flags.has("--force")) await refuseExistingTarget(output);
     const bar = progress(io, files.length);
@@ -189,7 +196,10 @@ export const consolidateCommand: Command = {
       return EXIT.usage;
     }
     const { writeConsolidatedWorkbook } = await import("../../xlsx/figureReader/write");
-    await writeConsolidatedWorkbook(plans, output, { overwrite: parsed.flags.has("--force") });
+    // Like every write: a result open in LibreOffice or Excel (or read-only) is refused, --force or not.
+    await withFileLock(output, () =>
+      writeConsolidatedWorkbook(plans, output, { overwrite: parsed.flags.has("--force") }),
+    );
 
     const included = outcome.files.filter((f) => f.included);
     const refused = outcome.files.length - included.length;

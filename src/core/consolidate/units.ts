@@ -53,9 +53,16 @@ export function majorityKey<T>(items: readonly T[], keyOf: (item: T) => string):
   return best;
 }
 
-/** Inputs in a stable order, by file name, so the result never depends on the order given. */
+/**
+ * Inputs in a stable order, by file name, so the result never depends on the order given. Names
+ * are compared without their extension first, as a file manager lists them: `xa.xlsx` comes
+ * before `xa_ban_sao.xlsx` (whole names would put `_` before `.`).
+ */
 export function sortEntries<T extends { source: string }>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => compareVi(a.source, b.source));
+  const stem = (source: string) => source.replace(/\.[^./\\]*$/, "");
+  return [...entries].sort(
+    (a, b) => compareVi(stem(a.source), stem(b.source)) || compareVi(a.source, b.source),
+  );
 }
 
 /** A readable input with what the consolidations look at. */
@@ -158,8 +165,7 @@ function duplicateReason(second: Candidate, first: Candidate, catalogue: Catalog
       !isInfo(i, catalogue) &&
       plainOf(second.input.figures.get(i.id)) !== plainOf(first.input.figures.get(i.id)),
   );
-  if (differing.length === 0)
-    return `${read}: tệp này là bản sao với số liệu giống hệt, không cộng hai lần.`;
+  if (differing.length === 0) return `${read}: tệp này là bản sao với số liệu giống hệt, không cộng hai lần.`;
   return `${read}: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần; hai tệp có số liệu khác nhau — hãy kiểm tra và chỉ để lại tệp đúng (khác ở ${differing.length} chỉ tiêu, ví dụ «${differing[0].label}»).`;
 }
 

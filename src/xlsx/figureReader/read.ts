@@ -190,8 +190,7 @@ function readFigures(
   };
 
   const head = read(new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels"]));
-  if (!head["xl/workbook.xml"] || !head["xl/_rels/workbook.xml.rels"])
-    throw new FigureReadError("Tệp là tệp nén nhưng không phải bảng tính Excel .xlsx.");
+  if (!head["xl/workbook.xml"] || !head["xl/_rels/workbook.xml.rels"]) throw notWorkbook(read);
   const book = parseWorkbook(text(head["xl/workbook.xml"]));
   const rels = parseRelationships(text(head["xl/_rels/workbook.xml.rels"]));
   const pathOf = new Map<string, string>();
@@ -380,6 +379,24 @@ function readFigures(
   return breakdown
     ? { ...read_, consolidated: consolidatedMark(breakdown.over, parts[breakdown.path]) }
     : read_;
+}
+
+/**
+ * The refusal of a zip that is no .xlsx workbook, naming the spreadsheet format it is when it
+ * is one a unit may send by mistake (what to do is then plain).
+ */
+function notWorkbook(read: (names: ReadonlySet<string>) => Record<string, Uint8Array>): FigureReadError {
+  const parts = read(new Set(["mimetype", "xl/workbook.bin"]));
+  const mimetype = parts.mimetype ? text(parts.mimetype).trim() : "";
+  if (mimetype === "application/vnd.oasis.opendocument.spreadsheet")
+    return new FigureReadError(
+      "Tệp là bảng tính OpenDocument (.ods), không phải .xlsx: hãy mở bằng LibreOffice và lưu thành .xlsx (Excel 2007-365).",
+    );
+  if (parts["xl/workbook.bin"])
+    return new FigureReadError(
+      "Tệp là bảng tính nhị phân .xlsb, không phải .xlsx: hãy mở bằng Excel và lưu thành Sổ làm việc Excel (.xlsx).",
+    );
+  return new FigureReadError("Tệp là tệp nén nhưng không phải bảng tính Excel .xlsx.");
 }
 
 /**
