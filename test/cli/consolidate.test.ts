@@ -106,7 +106,7 @@ describe("cchc consolidate over units", () => {
       `✓ ${inDir("xa", "an-binh.xlsx")}: UBND XÃ AN BÌNH, 0 lỗi, 1 cảnh báo`,
       `✓ ${inDir("xa", "bac-son.xlsx")}: UBND PHƯỜNG BẮC SƠN, 0 lỗi, 1 cảnh báo`,
       `✓ ${inDir("xa", "cam-ha.xlsx")}: UBND XÃ CẨM HÀ, 2 lỗi, 1 cảnh báo`,
-      `Đã tổng hợp 3/3 tệp (3 đơn vị) vào "${out}". 1 đơn vị có lỗi số liệu: UBND XÃ CẨM HÀ.`,
+      `Đã tổng hợp 3/3 tệp (3 đơn vị) vào "${out}". 1 đơn vị có lỗi số liệu: UBND XÃ CẨM HÀ; các số tổng có thể thiếu hoặc sai — hãy sửa tệp của đơn vị đó rồi tổng hợp lại.`,
       "",
     ]);
     expect(inputs.map(digest)).toEqual(before);
@@ -448,6 +448,24 @@ describe("cchc consolidate over periods", () => {
     await writeUnitFile(inDir("ky", "quy3.xlsx"), { ...B, co_quan: A.co_quan, ky_bao_cao: "Quý III" }, XA);
     await writeUnitFile(inDir("ky", "quy1.xlsx"), { ...A, ky_bao_cao: "Quý I" }, XA);
   }, 60_000);
+
+  it("a period with errors is named by its period and file, with what to do; exit 1", async () => {
+    const wrong = inDir("ky-loi");
+    fs.mkdirSync(wrong);
+    fs.copyFileSync(inDir("ky", "6thang.xlsx"), path.join(wrong, "6thang.xlsx"));
+    // Quý III's dossiers on time outnumber those resolved: a rule error in that period.
+    await writeUnitFile(
+      path.join(wrong, "quy3.xlsx"),
+      { ...B, co_quan: A.co_quan, ky_bao_cao: "Quý III", hs_dagq_dunghan: 60 },
+      XA,
+    );
+    const out = inDir("9thang-loi.xlsx");
+    const result = await run("-o", out, "--ky", "9 tháng", "--nam", "2026", wrong);
+    expect(result.status).toBe(1);
+    expect(result.stdout.trimEnd().split("\n").pop()).toBe(
+      `Đã tổng hợp 2/2 tệp (2 kỳ) vào "${out}". 1 kỳ có lỗi số liệu: Quý III/2026, 15/06/2026 – 14/09/2026 («${path.join(wrong, "quy3.xlsx")}»); các số tổng có thể thiếu hoặc sai — hãy sửa tệp của kỳ đó rồi tổng hợp lại.`,
+    );
+  });
 
   it("9 tháng = 6 tháng + Quý III: flows summed, stocks from Quý III, titled for 9 tháng", async () => {
     const out = inDir("9thang.xlsx");

@@ -209,7 +209,12 @@ export const consolidateCommand: Command = {
       `Đã tổng hợp ${included.length}/${outcome.files.length} tệp (${outcome.result.parts.length} ${what}) vào "${output}".` +
         (refused > 0 ? ` ${refused} tệp bị loại (xem trang «Tệp tổng hợp»).` : "") +
         (withErrors.length > 0
-          ? ` ${withErrors.length} ${what} có lỗi số liệu: ${withErrors.map((f) => f.unit ?? f.source).join(", ")}.`
+          ? ` ${withErrors.length} ${what} có lỗi số liệu: ${withErrors
+              // Over periods every part is the same unit: each is named by its period and file.
+              .map((f) => (target ? `${f.period ?? "?"} («${f.source}»)` : (f.unit ?? f.source)))
+              .join(
+                ", ",
+              )}; các số tổng có thể thiếu hoặc sai — hãy sửa tệp ${target ? "của kỳ đó" : "của đơn vị đó"} rồi tổng hợp lại.`
           : "") +
         "\n",
     );
