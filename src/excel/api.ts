@@ -99,6 +99,8 @@ export interface RangeApi extends Pick<Excel.Range, "address" | "rowIndex" | "co
   readonly clear: (applyTo?: "All" | "Formats" | "Contents") => void;
   readonly select: () => void;
   readonly getCell: (row: number, column: number) => RangeApi;
+  /** The part of this range inside `address` (`A:C`), a null object when none (ExcelApi 1.4). */
+  readonly getIntersectionOrNullObject: (address: string) => RangeApi;
   readonly load: (propertyNames: LoadArg<RangeApi>) => void;
 }
 

@@ -61,8 +61,12 @@ export async function checkWorkbook(context: ContextApi, options: ReadOptions = 
     inputCells,
     metaSheet: metaKey,
     catalogue: rules,
+    consolidation,
   } = await readWithOwnCatalogue(context, options.catalogue, options.capabilities);
-  const findings = checkFigures(reading.figures, reading.documents, rules, reading.problems);
+  const findings = [
+    ...checkFigures(reading.figures, reading.documents, rules, reading.problems),
+    ...consolidation,
+  ];
   const metaSheet = metaKey ? sheets.get(metaKey) : undefined;
 
   // Only cells on sheets that were read can be marked: their protection is known. A workbook

@@ -17,10 +17,12 @@ import { candidateSheetNames, templateSheets } from "../core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { isOwnFormula } from "../core/layout/formulas";
 import { address, parseAddress } from "../core/layout/model";
+import type { Finding } from "../core/checks";
+import { breakdownFindings, PERIODS_SHEET, UNITS_SHEET } from "../core/consolidate";
 import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../core/meta";
 import type { ContextApi, NamedItemApi, RangeApi } from "./api";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
-import { queueSheetReads, type SheetSnapshot } from "./readSheets";
+import { gridFromA1, queueSheetReads, type SheetSnapshot } from "./readSheets";
 import { normalizeRef, splitRef } from "./refs";
 
 /** A cell holding one of our CCHC.* formulas that currently shows an error. */
@@ -67,6 +69,8 @@ export interface ReadDetails {
   metaSheet: string | null;
   /** The catalogue read with: the workbook's own (the default in a workbook without ours). */
   catalogue: Catalogue;
+  /** A consolidation's result: the warning on the parts with errors its breakdown sheet counts. */
+  consolidation: Finding[];
 }
 
 /** The sheet names of ours: as the meta records them, else the defaults. */
@@ -133,6 +137,15 @@ export function queueReadWorkbook(
     [...new Set([catalogue, ...alsoFor].flatMap((c) => candidateSheetNames(c)))],
     true,
   );
+  // A consolidation's breakdown sheet, its first three columns only (STT, name, Số lỗi): a
+  // country's breakdown has thousands of rows of a hundred columns.
+  const breakdowns = [UNITS_SHEET.name, PERIODS_SHEET.name].map((name) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load("name");
+    const lead = sheet.getUsedRangeOrNullObject(true).getIntersectionOrNullObject("A:C");
+    lead.load(["values", "rowIndex", "columnIndex"]);
+    return { sheet, lead };
+  });
 
   return (own = catalogue) => {
     const sheets = collectSheets();
@@ -181,6 +194,11 @@ export function queueReadWorkbook(
       metaSheet: meta && metaName ? metaName.toLowerCase() : null,
       inputCells: new Set([...cells.values()].flatMap((c) => ("cell" in c ? [c.cell] : []))),
       catalogue: own,
+      consolidation: breakdowns.flatMap(({ sheet, lead }) =>
+        sheet.isNullObject || lead.isNullObject
+          ? []
+          : breakdownFindings(sheet.name, gridFromA1(lead.values, lead.rowIndex, lead.columnIndex)),
+      ),
     };
   };
 }

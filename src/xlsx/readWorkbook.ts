@@ -7,6 +7,7 @@
 import * as ExcelJS from "exceljs";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import { checkFigures, type Finding } from "../core/checks";
+import { breakdownFindings, PERIODS_SHEET, UNITS_SHEET } from "../core/consolidate";
 import {
   cellRef,
   dateToSerial,
@@ -234,5 +235,16 @@ export function checkWorkbook(
   // The rules of the form the file was installed with (the catalogue it carries).
   const rules = catalogue ?? workbookCatalogue(workbook);
   const figures = readWorkbookFigures(workbook, rules);
-  return { figures, findings: checkFigures(figures.figures, figures.documents, rules, figures.problems) };
+  // A consolidation's result: the parts with errors its breakdown sheet counts.
+  const consolidation = [UNITS_SHEET.name, PERIODS_SHEET.name].flatMap((name) => {
+    const sheet = findWorksheet(workbook, name);
+    return sheet ? breakdownFindings(sheet.name, sheetGrid(sheet, "values")) : [];
+  });
+  return {
+    figures,
+    findings: [
+      ...checkFigures(figures.figures, figures.documents, rules, figures.problems),
+      ...consolidation,
+    ],
+  };
 }

@@ -138,13 +138,15 @@ describe("cchc consolidate over units", () => {
     const files = findWorksheet(workbook, "Tệp tổng hợp")!;
     expect(files.getCell("E4").value).toBe("Đã tổng hợp");
 
-    // The result is a workbook like any other: check finds the error Cẩm Hà brought into the sums.
+    // The result is a workbook like any other: check finds the error Cẩm Hà brought into the sums,
+    // and warns that a unit with errors is in them (its breakdown row).
     const io = bufferIo();
     expect(await main(["check", out], io)).toBe(1);
     expect(io.stdout).toBe(
       "Lỗi       '2-3. Thể chế, TTHC'!D22, D23, D24: Tổng giải quyết đúng hạn + giải quyết quá hạn là 166, khác số hồ sơ đã giải quyết (165), lệch 1.\n" +
         "Cảnh báo  'Thông tin chung'!D11: Mẫu «Mẫu báo cáo CCHC cấp xã cũ (trước ngày 01/7/2025), phần của mẫu cấp huyện dành cho xã» (cchc-xa) dùng cho các kỳ kết thúc đến ngày 30/06/2025, nhưng số liệu tính đến ngày 14/09/2026: kỳ này cần mẫu khác.\n" +
-        "Kết quả: 1 lỗi, 1 cảnh báo (cần sửa các lỗi trước khi gửi báo cáo).\n",
+        "Cảnh báo  'Tổng hợp theo đơn vị'!C8: Số liệu này tổng hợp cả 1 đơn vị có lỗi số liệu (UBND XÃ CẨM HÀ: 2 lỗi): các số tổng có thể thiếu hoặc sai dù tự chúng không lỗi. Hãy sửa tệp của đơn vị đó rồi tổng hợp lại (xem trang «Tổng hợp theo đơn vị»).\n" +
+        "Kết quả: 1 lỗi, 2 cảnh báo (cần sửa các lỗi trước khi gửi báo cáo).\n",
     );
   });
 

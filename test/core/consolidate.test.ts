@@ -10,7 +10,7 @@ import {
 } from "../../src/core/consolidate";
 import { builtinCatalogue, DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import { aggregateOf } from "../../src/core/consolidate";
-import { breakdownIndicators } from "../../src/core/consolidate/sheets";
+import { breakdownFindings, breakdownIndicators } from "../../src/core/consolidate/sheets";
 import { checkFigures, countFindings } from "../../src/core/checks";
 import { writeNotes } from "../../src/core/consolidate/workbook";
 import { catalogueListingPlans } from "../../src/core/layout/catalogueSheets";
@@ -637,9 +637,9 @@ describe("consolidateUnits: who is included", () => {
   it("the mark survives the compact form the command line and the pane keep", () => {
     const compact = compactEntry(result, new Map());
     expect(compact.ok && compact.consolidated).toEqual({ over: "units", parts: 3 });
-    expect(consolidateUnits([...units(), compact]).files.find((f) => f.source === "tinh.xlsx")?.included).toBe(
-      false,
-    );
+    expect(
+      consolidateUnits([...units(), compact]).files.find((f) => f.source === "tinh.xlsx")?.included,
+    ).toBe(false);
   });
 
   it("keeps a consolidation over periods (one unit's longer period) as a unit's report", () => {
@@ -715,5 +715,60 @@ describe("consolidateUnits: who is included", () => {
       "Đơn vị «UBND XÃ AN BÌNH» đã được đọc từ tệp «a-an-binh.xlsx»: tệp này là báo cáo thứ hai của cùng đơn vị, không cộng hai lần; hai tệp có số liệu khác nhau — hãy kiểm tra và chỉ để lại tệp đúng (khác ở 2 chỉ tiêu, ví dụ «Số hồ sơ tiếp nhận»).",
     );
     expect(outcome.result!.values.hs_nhan).toBe(100);
+  });
+});
+
+describe("the result's own check: the parts with errors its breakdown sheet counts", () => {
+  /** A breakdown sheet's values: five header rows, then STT, name, errors, warnings; a total row. */
+  const sheet = (parts: Array<[string, number]>) => [
+    ["TỔNG HỢP"],
+    [],
+    [],
+    [],
+    ["STT", "Đơn vị", "Số lỗi", "Số cảnh báo"],
+    ...parts.map(([name, errors], i) => [i + 1, name, errors, 0]),
+    [null, `Tổng cộng (${parts.length} đơn vị)`, parts.reduce((sum, [, e]) => sum + e, 0), 0],
+  ];
+
+  it("names each part in error with its count and its row's Số lỗi cell; none when no part has errors", () => {
+    expect(
+      breakdownFindings(
+        "Tổng hợp theo đơn vị",
+        sheet([
+          ["UBND XÃ A", 0],
+          ["UBND XÃ B", 0],
+        ]),
+      ),
+    ).toEqual([]);
+    const [finding, ...rest] = breakdownFindings(
+      "Tổng hợp theo đơn vị",
+      sheet([
+        ["UBND XÃ A", 0],
+        ["UBND XÃ B", 3],
+        ["UBND XÃ C", 1],
+      ]),
+    );
+    expect(rest).toEqual([]);
+    expect(finding).toEqual({
+      severity: "warning",
+      checkId: "consolidation:parts",
+      ids: [],
+      cells: ["'Tổng hợp theo đơn vị'!C7", "'Tổng hợp theo đơn vị'!C8"],
+      message:
+        "Số liệu này tổng hợp cả 2 đơn vị có lỗi số liệu (UBND XÃ B: 3 lỗi; UBND XÃ C: 1 lỗi): các số tổng có thể thiếu hoặc sai dù tự chúng không lỗi. Hãy sửa tệp của đơn vị đó rồi tổng hợp lại (xem trang «Tổng hợp theo đơn vị»).",
+    });
+  });
+
+  it("over periods says kỳ; a province's many units in error are named five, then counted", () => {
+    const periods = breakdownFindings("Tổng hợp theo kỳ", sheet([["Quý III/2026", 2]]));
+    expect(periods[0].message).toMatch(
+      /^Số liệu này tổng hợp cả 1 kỳ có lỗi số liệu \(Quý III\/2026: 2 lỗi\).*tệp của kỳ đó/,
+    );
+    const many = breakdownFindings(
+      "Tổng hợp theo đơn vị",
+      sheet(Array.from({ length: 8 }, (_, i): [string, number] => [`UBND XÃ ${i + 1}`, 1])),
+    );
+    expect(many[0].cells).toHaveLength(8);
+    expect(many[0].message).toContain("UBND XÃ 5: 1 lỗi; và 3 đơn vị khác)");
   });
 });

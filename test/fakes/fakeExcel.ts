@@ -1032,6 +1032,24 @@ class FakeRange extends FakeProxy<RangeTarget> implements Api.RangeApi {
       this.book.selection = { sheet: t.sheet, box: t.box };
     });
   }
+  getIntersectionOrNullObject(address: string): FakeRange {
+    const other = parseBox(address);
+    return new FakeRange(
+      this.ctx,
+      child(this, (t) => {
+        this.book.requireApi("1.4", "Range.getIntersectionOrNullObject");
+        if (!intersects(t.box, other)) return null;
+        const box = {
+          top: Math.max(t.box.top, other.top),
+          bottom: Math.min(t.box.bottom, other.bottom),
+          left: Math.max(t.box.left, other.left),
+          right: Math.min(t.box.right, other.right),
+        };
+        return { sheet: t.sheet, box };
+      }),
+      true,
+    );
+  }
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(
       this.ctx,

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { inputName } from "../../src/core/catalogue";
 import { builtinCatalogue, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
+import { ERROR_FILL } from "../../src/core/consolidate/sheets";
 import { detectCapabilities } from "../../src/excel/capabilities";
 import { installSheets } from "../../src/excel/installSheets";
 import { describeError } from "../../src/taskpane/errors";
@@ -111,6 +112,30 @@ describe("the pane's consolidate over the fake Excel", () => {
     ]);
     expect(book.valueOf(book.refOf(inputName("hs_dagq")))).toBe(60);
     expect(book.valueOf(book.refOf(inputName("hs_dagq_dunghan")))).toBe(57);
+  });
+
+  it("the pane's check of the result warns of the unit with errors in the sums, from the breakdown's row; still two syncs", async () => {
+    const wrong = path.join(dir, "d-loi.xlsx");
+    // More resolved on time than resolved: a rule error of that unit.
+    await writeUnitFile(wrong, { ...unit("UBND XÃ D", 5), hs_dagq_dunghan: 9 }, XA);
+    const book = new FakeWorkbook();
+    await book.run((context) => installSheets(context, { catalogue: XA }));
+    const operations = open(book);
+    const result = await operations.consolidate!([...files.slice(0, 3), picked(wrong)]);
+    expect(result).toMatchObject({ parts: 4, partsWithErrors: 1 });
+    const row = [6, 7, 8, 9].find((r) => book.valueOf(`'Tổng hợp theo đơn vị'!B${r}`) === "UBND XÃ D")!;
+    const fillBefore = book.cellAt(`'Tổng hợp theo đơn vị'!C${row}`).fill;
+    expect(fillBefore?.toUpperCase()).toBe(ERROR_FILL);
+    syncs = [];
+    const findings = await operations.check();
+    expect(syncs).toEqual([2]);
+    const warning = findings.find((f) => f.checkId === "consolidation:parts");
+    expect(warning).toMatchObject({ severity: "warning", cells: [`'Tổng hợp theo đơn vị'!C${row}`] });
+    expect(warning!.message).toMatch(
+      /^Số liệu này tổng hợp cả 1 đơn vị có lỗi số liệu \(UBND XÃ D: \d+ lỗi\)/,
+    );
+    // The check paints only input cells: the breakdown keeps the fill that flags the unit.
+    expect(book.cellAt(`'Tổng hợp theo đơn vị'!C${row}`).fill).toBe(fillBefore);
   });
 
   it("refuses an earlier consolidation over units picked with the units' files: the totals are not doubled", async () => {

@@ -3,6 +3,7 @@ export * from "./model";
 export { consolidateUnits, describeCatalogue, type UnitsOptions } from "./units";
 export { consolidatePeriods, tilingProblem, type PeriodTarget } from "./periods";
 export {
+  breakdownFindings,
   breakdownSheetPlan,
   filesSheetPlan,
   breakdownIndicators,

@@ -5,7 +5,9 @@
  * list of input files (included, or refused and why).
  */
 import type { Catalogue, Indicator } from "../catalogue";
+import type { Finding } from "../checks";
 import type { Evaluated } from "../evaluate";
+import { cellRef } from "../figures";
 import { address, type Align, type CellPlan, type CellStyle, type SheetPlan } from "../layout/model";
 import * as S from "../layout/styles";
 import { isInfo, type Consolidation, type FileStatus } from "./model";
@@ -233,4 +235,46 @@ export function filesSheetPlan(files: readonly FileStatus[]): SheetPlan {
     clear: `A1:H${files.length + 30}`,
     tabColor: "#7030A0",
   };
+}
+
+/** The most parts a warning names one by one (a province may have hundreds with errors). */
+const NAMED_PARTS = 5;
+
+/**
+ * The warning a consolidation's result carries in its own check: the parts (units, or periods)
+ * its breakdown sheet counts errors for. Their figures were added as they were (text in a number
+ * cell adds nothing), so the totals may be short or wrong although each total checks clean.
+ * Read from the breakdown sheet the consolidation wrote (`values`: its rows from row 1, cells
+ * from column A: STT, name, Số lỗi …), so the warning goes with the sheet: a new consolidation
+ * rewrites it, deleting the sheet drops it. None for a sheet without a part in error.
+ */
+export function breakdownFindings(
+  sheetName: string,
+  values: ReadonlyArray<ReadonlyArray<unknown>>,
+): Finding[] {
+  const over = sheetName === PERIODS_SHEET.name ? "kỳ" : "đơn vị";
+  const inError: Array<{ name: string; errors: number; cell: string }> = [];
+  for (let r = FIRST_DATA_ROW - 1; r < values.length; r++) {
+    const [number, name, errors] = values[r] ?? [];
+    // The numbered rows are the parts; the total row has no number.
+    if (typeof number !== "number" || typeof errors !== "number" || errors <= 0) continue;
+    inError.push({ name: String(name ?? ""), errors, cell: cellRef(sheetName, address(3, r + 1)) });
+  }
+  if (inError.length === 0) return [];
+  const named = inError
+    .slice(0, NAMED_PARTS)
+    .map((part) => `${part.name}: ${part.errors} lỗi`)
+    .join("; ");
+  const more = inError.length > NAMED_PARTS ? `; và ${inError.length - NAMED_PARTS} ${over} khác` : "";
+  return [
+    {
+      severity: "warning",
+      checkId: "consolidation:parts",
+      ids: [],
+      cells: inError.map((part) => part.cell),
+      message:
+        `Số liệu này tổng hợp cả ${inError.length} ${over} có lỗi số liệu (${named}${more}): các số tổng có thể thiếu hoặc sai dù tự chúng không lỗi. ` +
+        `Hãy sửa tệp của ${over} đó rồi tổng hợp lại (xem trang «${sheetName}»).`,
+    },
+  ];
 }
