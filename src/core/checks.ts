@@ -503,6 +503,23 @@ export function checkFigures(
         cells: [figure.cell],
         message: `Ô ${figure.cell} (${fullLabel(ctx, indicator.id)}): ${problem}.`,
       });
+    } else if (
+      figure.formula &&
+      figure.value.type === "blank" &&
+      (indicator.kind === "count" || indicator.kind === "money")
+    ) {
+      // A number cell whose formula shows nothing: a formula that gives "", or a file saved by a
+      // program that writes formulas without their results (a script, an export). Either way
+      // the figure counts as blank, which the user should know.
+      findings.push({
+        severity: "warning",
+        checkId: `formula:${indicator.id}`,
+        ids: [indicator.id],
+        cells: [figure.cell],
+        message:
+          `Ô ${figure.cell} (${fullLabel(ctx, indicator.id)}) có công thức ${figure.formula} nhưng không có giá trị, nên được coi là để trống. ` +
+          `Nếu tệp do chương trình khác tạo ra, hãy mở bằng Excel hoặc LibreOffice rồi lưu lại để công thức được tính.`,
+      });
     }
   }
 

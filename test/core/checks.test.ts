@@ -146,3 +146,32 @@ describe("ratio gaps: one side of a ratio typed, the other all blank", () => {
     expect(gapsOf({ hs_dunghan: 30 })).toEqual([]);
   });
 });
+
+describe("a number cell whose formula shows nothing", () => {
+  /** The sample with `id`'s cell holding `formula`, showing `value` (blank: no result saved). */
+  function withFormula(id: string, formula: string, value: unknown) {
+    const figures = new Map(figuresFromValues({ ...SAMPLE_FIGURES, [id]: value }, DISTRICT_CATALOGUE));
+    figures.set(id, { ...figures.get(id)!, formula });
+    return checkFigures(figures, [], DISTRICT_CATALOGUE);
+  }
+
+  it("is a warning naming the cell and what to do: the figure counts as blank", () => {
+    const findings = withFormula("vb_chidao", "=3+4", null);
+    const warning = findings.find((f) => f.checkId === "formula:vb_chidao")!;
+    expect(warning.severity).toBe("warning");
+    expect(warning.cells).toEqual([
+      figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE).get("vb_chidao")!.cell,
+    ]);
+    expect(warning.message).toMatch(
+      /có công thức =3\+4 nhưng không có giá trị, nên được coi là để trống\. Nếu tệp do chương trình khác tạo ra, hãy mở bằng Excel hoặc LibreOffice rồi lưu lại/,
+    );
+  });
+
+  it("says nothing of a formula that shows its number, nor of a derived date's formula", () => {
+    expect(withFormula("vb_chidao", "=3+4", 7).some((f) => f.checkId.startsWith("formula:"))).toBe(false);
+    const derived = DISTRICT_CATALOGUE.indicators.find((i) => i.derived)!;
+    expect(
+      withFormula(derived.id, "=CCHC.TUNGAY(A1,B1)", null).some((f) => f.checkId.startsWith("formula:")),
+    ).toBe(false);
+  });
+});
