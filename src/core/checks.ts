@@ -70,6 +70,9 @@ export function quoteTyped(text: string, max = 40): string {
   return `«${shown}» (có ký tự ẩn: ${[...new Set(names)].join(", ")})`;
 }
 
+/** Text that reads as a number to a person: digits with spaces, dots or commas between them. */
+const NUMBER_AS_TEXT = /^\s*'?-?\d[\d.,\s]*$/;
+
 function describe(value: CellValue): string {
   switch (value.type) {
     case "text":
@@ -93,6 +96,8 @@ function kindProblem(indicator: Indicator, figure: FigureCell): string | undefin
   switch (indicator.kind) {
     case "count":
     case "money": {
+      if (v.type === "text" && NUMBER_AS_TEXT.test(v.value))
+        return `${describe(v)} là chữ chứ không phải số (ô đang ở dạng văn bản, hoặc số có dấu nháy ' đầu, dấu cách hay dấu chấm phân cách hàng nghìn): hãy gõ lại chỉ chữ số vào ô, ví dụ 1250`;
       if (v.type !== "number") return `${describe(v)} không phải là số (gõ số, không gõ chữ hay dấu cách)`;
       if (v.value < 0) return `số âm (${n(v.value, 6)}) không hợp lệ`;
       if (indicator.kind === "count" && !Number.isInteger(v.value))
@@ -456,6 +461,17 @@ function completenessFindings(ctx: Context, catalogue: Catalogue): Finding[] {
       ids: missing,
       cells: cellsOf(ctx, missing),
       message: `Thông tin chung chưa có ${what}: báo cáo chưa có kỳ, cũng chưa có ngày đầu và cuối kỳ số liệu.`,
+    });
+  }
+  // A report without its issuing body: the heading and the signature block would be blank (a
+  // consolidation's result gets it from --co-quan or from the user).
+  if (ctx.byId.has("co_quan") && isBlank(ctx.figures.get("co_quan"))) {
+    findings.push({
+      severity: "warning",
+      checkId: "info:co_quan",
+      ids: ["co_quan"],
+      cells: cellsOf(ctx, ["co_quan"]),
+      message: `Thông tin chung chưa có ${label(ctx, "co_quan").toLowerCase()}: tên cơ quan ở đầu báo cáo và nơi ký sẽ để trống.`,
     });
   }
   const inputs = catalogue.indicators.filter(

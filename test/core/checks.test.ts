@@ -65,6 +65,18 @@ describe("checkFigures on the Đức Thọ Q3/2021 sample", () => {
 describe("checkFigures on bad input", () => {
   it.each([
     ["text in a count", { kh_tong: "bốn bảy" }, "kind:kh_tong", /không phải là số/],
+    [
+      "a number kept as text",
+      { kh_tong: "7" },
+      "kind:kh_tong",
+      /«7» là chữ chứ không phải số \(ô đang ở dạng văn bản/,
+    ],
+    [
+      "thousands with a dot, as text",
+      { hs_moi: "1.250" },
+      "kind:hs_moi",
+      /dấu chấm phân cách hàng nghìn\): hãy gõ lại chỉ chữ số vào ô, ví dụ 1250/,
+    ],
     ["a negative count", { hs_moi: -5 }, "kind:hs_moi", /số âm/],
     ["a fraction in a count", { bn_moi: 2.5 }, "kind:bn_moi", /số nguyên/],
     ["a negative sum of money", { vphc_tien: -1 }, "kind:vphc_tien", /số âm/],
@@ -111,12 +123,18 @@ describe("a report with nothing in it yet", () => {
     const findings = checkFigures(figures, [], catalogue);
     expect(findings.map((f) => [f.severity, f.checkId])).toEqual([
       ["warning", "info:period"],
+      ["warning", "info:co_quan"],
       ["warning", "form:empty"],
     ]);
     expect(findings[0].message).toBe(
       "Thông tin chung chưa có kỳ báo cáo và năm báo cáo: báo cáo chưa có kỳ, cũng chưa có ngày đầu và cuối kỳ số liệu.",
     );
     expect(findings[0].ids).toEqual(["ky_bao_cao", "nam"]);
+    // A consolidation without --co-quan leaves it to type: the report's heading would be blank.
+    expect(findings[1].message).toMatch(
+      /^Thông tin chung chưa có .*: tên cơ quan ở đầu báo cáo và nơi ký sẽ để trống\.$/,
+    );
+    expect(findings[1].ids).toEqual(["co_quan"]);
   });
 
   it("says nothing of the kind once the period and one figure are typed", () => {
@@ -125,6 +143,8 @@ describe("a report with nothing in it yet", () => {
     const ids = checkFigures(figures, [], catalogue).map((f) => f.checkId);
     expect(ids).not.toContain("info:period");
     expect(ids).not.toContain("form:empty");
+    const named = figuresFromValues({ co_quan: "UBND XÃ AN BÌNH" }, catalogue);
+    expect(checkFigures(named, [], catalogue).map((f) => f.checkId)).not.toContain("info:co_quan");
   });
 });
 
