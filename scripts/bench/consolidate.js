@@ -120,7 +120,10 @@ function run() {
         repeats,
       );
       console.log(
-        `  ${String(size).padEnd(6)} ${`${excel.ms.toFixed(0)} ms`.padStart(13)} ${`${fast.ms.toFixed(0)} ms`.padStart(14)} ${(fast.ms / excel.ms).toFixed(2).padStart(6)}  (goal ≤ 0.35)`,
+        `  ${String(size).padEnd(6)} ${`${excel.ms.toFixed(0)} ms`.padStart(13)} ${`${fast.ms.toFixed(0)} ms`.padStart(14)} ${(fast.ms / excel.ms).toFixed(2).padStart(6)}${
+          // The goal is for 500 files; a run of 10 or 100 is mostly both sides' start-up (JIT).
+          size === 500 ? "  (goal ≤ 0.35 for 500 files)" : ""
+        }`,
       );
     }
     // Memory: reading and consolidating keep only figures, one file at a time; the whole command
