@@ -331,7 +331,7 @@ export interface RatioGap {
 
 /**
  * The figures under a ratio's numerator and denominator: TYLE(a; b) is a over b, DUNGHAN(on
- * time; late) is on time over on time + late (catalogue-format.md).
+ * time; late) is on time over on time + late (docs/catalogue-format.md).
  */
 function ratioSides(indicator: Indicator): [readonly string[], readonly string[]] {
   const [first, second] = indicator.formula!.args.map(argIds);

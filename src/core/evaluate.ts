@@ -22,7 +22,7 @@ export function numericOf(figure: FigureCell | undefined): Numeric {
 
 /**
  * The numeric reading of a ratio argument: one figure, or the sum of a list of figures
- * (catalogue-format.md: blank as 0). A list is blank only when all of it is blank, as a
+ * (docs/catalogue-format.md: blank as 0). A list is blank only when all of it is blank, as a
  * single blank figure is; invalid when any of it is.
  */
 export function numericOfArg(arg: RatioArg, figures: Figures): Numeric {

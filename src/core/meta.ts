@@ -46,7 +46,7 @@ export interface TemplateMeta {
   /** Other keys (report fingerprints …), carried over untouched. */
   extra: Record<string, string>;
   /**
-   * The catalogue file the workbook was installed with, as JSON text (catalogue-format.md);
+   * The catalogue file the workbook was installed with, as JSON text (docs/catalogue-format.md);
    * absent in workbooks installed before catalogues were files (their template id says which).
    */
   catalogue?: string;

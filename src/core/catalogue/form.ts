@@ -1,5 +1,5 @@
 /**
- * Between a catalogue file (a province's form, catalogue-format.md) and the catalogue the
+ * Between a catalogue file (a province's form, docs/catalogue-format.md) and the catalogue the
  * program uses: `catalogueFromFile` puts the program's "Thông tin chung" block in front and
  * completes optional fields (check ids, severities); `catalogueToFile` takes them off again,
  * which is what a workbook stores. Neither validates: `validateCatalogue` does, before.

@@ -1,6 +1,6 @@
 /**
  * The catalogue: the one object every sheet, check and report row derives from. Catalogues are
- * data (catalogue files, `catalogue-format.md`); the built-in ones are in `data/`.
+ * data (catalogue files, `docs/catalogue-format.md`); the built-in ones are in `data/`.
  */
 import { builtinCatalogue, DEFAULT_CATALOGUE_ID } from "./builtins";
 import type { Catalogue, Indicator } from "./types";

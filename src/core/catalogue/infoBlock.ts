@@ -1,7 +1,7 @@
 /**
  * The "Thông tin chung" block: issuing body, place, period, data period, number and date,
  * signer, recipients. It is the same for every form and belongs to the program, not to a
- * catalogue file (catalogue-format.md), so its ids are reserved. Only the examples in the
+ * catalogue file (docs/catalogue-format.md), so its ids are reserved. Only the examples in the
  * input prompts follow the level (a district's body, or a commune's).
  */
 import { PERIODS } from "../period";

@@ -6,7 +6,7 @@ export type IndicatorKind = "count" | "money" | "ratio" | "text" | "date" | "cho
 export type CatalogueLevel = "xa" | "huyen" | "tinh";
 
 /**
- * How a figure consolidates over units and periods (two-tier.md): summed (flow), the latest
+ * How a figure consolidates over units and periods (docs/reporting-rules.md): summed (flow), the latest
  * period's value (stock, at the period's end) or the earliest period's (opening, at its start).
  */
 export type Aggregate = "flow" | "stock" | "opening";
@@ -40,7 +40,7 @@ export interface Indicator {
   /** Help shown as the input prompt. */
   hint?: string;
   /**
-   * How the figure consolidates (two-tier.md): `flow` (what happened in the period: summed over
+   * How the figure consolidates (docs/reporting-rules.md): `flow` (what happened in the period: summed over
    * units and over periods) or `stock` (a state at the period's end: summed over units, the
    * latest period's value over periods) or `opening` (a state at the period's start, such as
    * dossiers carried over from the previous period: summed over units, the earliest period's
@@ -99,7 +99,7 @@ export interface Criterion {
 }
 
 /**
- * A catalogue ready for use: the file's form (catalogue-format.md) with the program's own
+ * A catalogue ready for use: the file's form (docs/catalogue-format.md) with the program's own
  * "Thông tin chung" block (sheet `info`, section `0`, its indicators and its checks) in front.
  */
 export interface Catalogue {
@@ -118,7 +118,7 @@ export interface Catalogue {
   criteria: readonly Criterion[];
 }
 
-/** A check as a catalogue file writes it: `id` and `severity` optional (catalogue-format.md). */
+/** A check as a catalogue file writes it: `id` and `severity` optional (docs/catalogue-format.md). */
 export type CheckRuleFile =
   | { type: "partOfWhole"; id?: string; part: string; whole: string; severity?: Severity; what?: string }
   | { type: "sum"; id?: string; total: string; parts: string[]; severity?: Severity; what?: string }
@@ -149,7 +149,7 @@ export interface IndicatorFile {
 }
 
 /**
- * A catalogue file (catalogue-format.md; `catalogue.schema.json` is its schema): a province's
+ * A catalogue file (docs/catalogue-format.md; `catalogue.schema.json` is its schema): a province's
  * form without the program's "Thông tin chung" block. Field names are a contract.
  */
 export interface CatalogueFile {

@@ -1,5 +1,5 @@
 /**
- * Checking a catalogue file (catalogue-format.md, "What a bad catalogue gets"): JSON syntax
+ * Checking a catalogue file (docs/catalogue-format.md, "What a bad catalogue gets"): JSON syntax
  * (line and column), the shipped JSON Schema through ajv (unknown or missing fields, wrong
  * types), then the rules a schema cannot say (duplicate, reserved and unknown ids, parent
  * cycles, ratio/formula pairing, checks over text, sheet names Excel refuses, sections without

@@ -1,5 +1,5 @@
 /**
- * Whether a report's period is one its form is for (catalogue-format.md `validFrom`/`validTo`):
+ * Whether a report's period is one its form is for (docs/catalogue-format.md `validFrom`/`validTo`):
  * the district form is for data periods that end before 1 July 2025, the two-tier commune form
  * for those that end on or after it. Compared on the data period's last day.
  */

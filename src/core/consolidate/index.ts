@@ -1,4 +1,4 @@
-/** Consolidation over units and over periods (two-tier.md), pure: figures in, figures and sheet descriptions out. */
+/** Consolidation over units and over periods (docs/reporting-rules.md), pure: figures in, figures and sheet descriptions out. */
 export * from "./model";
 export { consolidateUnits, describeCatalogue, type UnitsOptions } from "./units";
 export { consolidatePeriods, tilingProblem, type PeriodTarget } from "./periods";

@@ -115,7 +115,7 @@ export function isInfo(indicator: Indicator, catalogue: Catalogue): boolean {
 }
 
 /**
- * How a figure consolidates: its `aggregate`, else flow for counts and money (two-tier.md).
+ * How a figure consolidates: its `aggregate`, else flow for counts and money (docs/reporting-rules.md).
  * Over units flow, stock and opening are all summed; over periods a flow is summed, a stock is
  * the latest period's value and an opening the earliest's; "none" is never summed.
  */

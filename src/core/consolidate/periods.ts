@@ -4,7 +4,7 @@
  * periods (tu_ngay / den_ngay), never from a table of period names: they must tile the target's
  * data period exactly. Flows are summed; stocks, texts, choices and dates are the latest
  * period's; opening figures (carried over from the previous period) the earliest's; ratios are
- * recomputed (two-tier.md).
+ * recomputed (docs/reporting-rules.md).
  */
 import { difference, sumOfParts } from "../arithmetic";
 import { indexIndicators, type Catalogue } from "../catalogue";

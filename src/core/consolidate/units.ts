@@ -2,7 +2,7 @@
  * Over units: many units' workbooks of one period into one report of the same form (a
  * province's Sở Nội vụ over its communes). Flows and stocks are summed, every ratio recomputed
  * from the summed parts by the core arithmetic (never an average of rates), texts, choices and
- * dates left to type (two-tier.md). Files of another form, another period or a unit already
+ * dates left to type (docs/reporting-rules.md). Files of another form, another period or a unit already
  * read are refused, named, while the rest consolidate.
  */
 import { ratioGaps } from "../checks";

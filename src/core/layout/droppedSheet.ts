@@ -1,6 +1,6 @@
 /**
  * The sheet of figures whose ids a newer version of the catalogue dropped: an upgrade never
- * discards a typed figure (catalogue-format.md), so it stays visible here with its id, label,
+ * discards a typed figure (docs/catalogue-format.md), so it stays visible here with its id, label,
  * value and note. A later upgrade adds to the rows already there.
  */
 import type { CellPlan, SheetPlan } from "./model";
