@@ -12,7 +12,7 @@ import {
   type Indicator,
   type Severity,
 } from "./catalogue";
-import { isInfo } from "./consolidate/model";
+import { isInfo } from "./catalogue/infoBlock";
 import { evaluateIndicators, numericOf, type Evaluated } from "./evaluate";
 import type { CellValue, DocumentRow, FigureCell, Figures, PlacementProblem } from "./figures";
 import { formatDateVi, fromExcelSerial, parsePeriod } from "./period";

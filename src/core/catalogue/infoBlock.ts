@@ -5,7 +5,7 @@
  * input prompts follow the level (a district's body, or a commune's).
  */
 import { PERIODS } from "../period";
-import type { CatalogueLevel, CheckRule, Indicator, InputSheetDef, Section } from "./types";
+import type { Catalogue, CatalogueLevel, CheckRule, Indicator, InputSheetDef, Section } from "./types";
 
 export const INFO_SHEET: InputSheetDef = {
   key: "info",
@@ -99,3 +99,16 @@ export const INFO_CHECKS: readonly CheckRule[] = [
 export const RESERVED_IDS: ReadonlySet<string> = new Set(infoIndicators("xa").map((i) => i.id));
 export const RESERVED_SHEET_KEY = INFO_SHEET.key;
 export const RESERVED_SECTION_ID = INFO_SECTION.id;
+
+/** The key of the input sheet holding Thông tin chung (issuing body, period, signer …). */
+export const INFO_SHEET_KEY = INFO_SHEET.key;
+
+/**
+ * Whether an indicator belongs to Thông tin chung, which never adds up.
+ * @param indicator any indicator of `catalogue`
+ * @returns true when its section lies on the Thông tin chung sheet
+ */
+export function isInfo(indicator: Indicator, catalogue: Catalogue): boolean {
+  const section = catalogue.sections.find((s) => s.id === indicator.section);
+  return section?.sheet === INFO_SHEET_KEY;
+}

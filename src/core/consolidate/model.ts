@@ -105,14 +105,8 @@ export interface ConsolidationOutcome {
   result?: Consolidation;
 }
 
-/** The key of the input sheet holding Thông tin chung (issuing body, period, signer …). */
-export const INFO_SHEET_KEY = "info";
-
-/** Whether an indicator belongs to Thông tin chung, which never adds up. */
-export function isInfo(indicator: Indicator, catalogue: Catalogue): boolean {
-  const section = catalogue.sections.find((s) => s.id === indicator.section);
-  return section?.sheet === INFO_SHEET_KEY;
-}
+// Thông tin chung belongs to the catalogue; re-exported for the consolidation's modules.
+export { INFO_SHEET_KEY, isInfo } from "../catalogue/infoBlock";
 
 /**
  * How a figure consolidates: its `aggregate`, else flow for counts and money (docs/reporting-rules.md).
