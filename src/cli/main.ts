@@ -11,7 +11,7 @@ import * as path from "path";
 import { DEFAULT_CATALOGUE } from "../core/catalogue";
 // fileErrors.ts imports nothing (no ExcelJS), so the entry point stays light.
 import { firstLine, WorkbookFileError } from "../xlsx/fileErrors";
-import { UsageError } from "./args";
+import { nearest, UsageError } from "./args";
 import { EXIT, type Command } from "./command";
 import { processIo, type Io } from "./io";
 
@@ -89,7 +89,8 @@ export function usage(): string {
     `  ${"--help".padEnd(width)}  In hướng dẫn này.`,
     `  ${"--version".padEnd(width)}  In phiên bản.`,
     "",
-    "Mã thoát: 0 thành công; 1 khi «check» thấy lỗi trong số liệu (hoặc «consolidate» loại tệp, có đơn vị lỗi); 2 khi không đọc/ghi được tệp hoặc gõ sai lệnh.",
+    "Mã thoát: 0 thành công; 1 khi «check» thấy lỗi trong số liệu (hoặc «consolidate» loại tệp, có đơn vị lỗi); 2 khi không đọc/ghi được tệp hoặc gõ sai lệnh;",
+    "3 khi cchc gặp lỗi nội bộ (lỗi của chương trình: chạy lại với CCHC_DEBUG=1 để xem chi tiết và báo cho người hỗ trợ).",
     "",
   ].join("\n");
 }
@@ -114,7 +115,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.ok;
     }
     const entry = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
-    if (!entry) throw new UsageError(`Không có lệnh "${name}".`);
+    if (!entry) {
+      const near = nearest(name, Object.keys(commands));
+      throw new UsageError(`Không có lệnh "${name}".${near ? ` Có phải ý bạn là: cchc ${near}?` : ""}`);
+    }
     const command = await entry.load();
     if (rest.some((arg) => arg === "--help" || arg === "-h")) {
       io.out(command.help);

@@ -80,12 +80,15 @@ describe("a bad catalogue", () => {
     expect(problems.length).toBe(26);
     expect(at("bogus")).toEqual([[undefined, 'trường "bogus" không có trong định dạng danh mục.']]);
     expect(at("id")).toEqual([
-      [undefined, "mã phải là chữ thường không dấu (a–z), số, - và _, bắt đầu bằng chữ hoặc số."],
+      [
+        undefined,
+        '"id": "Tinh Thu" không hợp lệ: mã phải là chữ thường không dấu (a–z), số, - và _, bắt đầu bằng chữ hoặc số.',
+      ],
     ]);
     expect(at("indicators[0].kind")).toEqual([
       [
         "hs_nhan",
-        'giá trị không hợp lệ; dùng một trong: "count", "money", "ratio", "text", "date", "choice".',
+        '"kind": "number" không phải một trong: "count", "money", "ratio", "text", "date", "choice".',
       ],
     ]);
     expect(at("checks[6]")).toEqual([

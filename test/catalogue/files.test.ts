@@ -147,7 +147,7 @@ describe("cchc catalogue", () => {
       "%",
       "Tỷ lệ",
       "TYLE(hs_som + hs_dung; hs_xong)",
-      "",
+      "Tính lại",
     ]);
   });
 

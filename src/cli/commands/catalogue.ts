@@ -4,7 +4,9 @@
  * form for review. `list` and `check` never load ExcelJS (only `show -o` writes a workbook).
  */
 import { builtinFiles, formatProblem, type Catalogue } from "../../core/catalogue";
-import { describeCheck } from "../../core/layout/catalogueSheets";
+import { formatNumberVi } from "../../core/arithmetic";
+import { combineRuleOf } from "../../core/consolidate/model";
+import { COMBINE_WORDS, describeCheck } from "../../core/layout/catalogueSheets";
 import { catalogueProblems } from "../../core/catalogue/validate";
 import { parseArgs, UsageError } from "../args";
 import { catalogueOption, readCatalogueText } from "../catalogueOption";
@@ -42,20 +44,37 @@ function check(file: string, io: Io): number {
   return EXIT.findings;
 }
 
+/**
+ * The form as text: its rows by section, each with how it combines in a consolidation («[Cộng]»,
+ * «[Lấy kỳ cuối]»…, explained once at the top), its checks and its criteria, numbers written
+ * the Vietnamese way («tối đa 0,5»).
+ */
 function show(catalogue: Catalogue, io: Io): void {
+  const rules = Object.values(COMBINE_WORDS);
+  const width = Math.max(...rules.map((w) => w.name.length)) + 2;
   const lines = [
     `${catalogue.title}`,
     `Mã ${catalogue.id}, phiên bản ${catalogue.version}, ${LEVEL_NAMES[catalogue.level]}`,
+    "",
+    "Khi tổng hợp nhiều đơn vị hoặc nhiều kỳ, mỗi chỉ tiêu được tính như ghi trong [ ]:",
+    ...rules.map((w) => `  ${`[${w.name}]`.padEnd(width)}  ${w.meaning}`),
     "",
   ];
   for (const section of catalogue.sections) {
     lines.push(`${section.number ? `${section.number}. ` : ""}${section.title}`);
     for (const i of catalogue.indicators.filter((x) => x.section === section.id)) {
-      lines.push(`  ${i.parent ? "  - " : ""}${i.id}: ${i.label}${i.unit ? ` (${i.unit})` : ""}`);
+      const rule = combineRuleOf(i, catalogue);
+      lines.push(
+        `  ${i.parent ? "  - " : ""}${i.id}: ${i.label}${i.unit ? ` (${i.unit})` : ""}${rule ? ` [${COMBINE_WORDS[rule].name}]` : ""}`,
+      );
     }
   }
   lines.push("", "Kiểm tra:", ...catalogue.checks.map((c) => `  ${describeCheck(c)}`));
-  lines.push("", "Tiêu chí:", ...catalogue.criteria.map((c) => `  ${c.code}: ${c.label} (tối đa ${c.max})`));
+  lines.push(
+    "",
+    "Tiêu chí:",
+    ...catalogue.criteria.map((c) => `  ${c.code}: ${c.label} (tối đa ${formatNumberVi(c.max)})`),
+  );
   io.out(`${lines.join("\n")}\n`);
 }
 
@@ -64,7 +83,8 @@ export const catalogueCommand: Command = {
     "Cách dùng:",
     "  npx cchc catalogue list                         Các mẫu có sẵn: mã, phiên bản, cấp, kỳ áp dụng.",
     "  npx cchc catalogue check TỆP.json               Kiểm tra tệp danh mục; liệt kê mọi lỗi kèm vị trí.",
-    "  npx cchc catalogue show MÃ|TỆP [-o TỆP.xlsx]    In các chỉ tiêu, quy tắc kiểm tra, tiêu chí;",
+    "  npx cchc catalogue show MÃ|TỆP [-o TỆP.xlsx]    In các chỉ tiêu (kèm cách tổng hợp), quy tắc kiểm tra,",
+    "                                                  tiêu chí;",
     "                                                  -o: ghi thành bảng tính để in và rà soát.",
     "",
     "Mã thoát: 0 hợp lệ; 1 khi tệp danh mục có lỗi; 2 khi không đọc được tệp hoặc gõ sai lệnh.",

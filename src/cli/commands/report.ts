@@ -1,4 +1,5 @@
-/** `cchc report FILE.xlsx [-o OUT.xlsx] [--pdf OUT.pdf]`: fills Phụ lục I and II. */
+/** `cchc report FILE.xlsx [-o OUT.xlsx] [--pdf [OUT.pdf]]`: fills Phụ lục I and II. */
+import * as path from "path";
 import type { ReportPlan } from "../../core/report/planReport";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
@@ -18,9 +19,15 @@ export function describeReport(plan: ReportPlan, written: string, file: string, 
   for (const kept of keptEdited) io.out(`Báo cáo cũ đã bị sửa tay nên được giữ lại với tên «${kept}».\n`);
 }
 
+/** The PDF a bare `--pdf` writes: beside the workbook written, its name with `.pdf`. */
+export function besideAsPdf(workbook: string): string {
+  const ext = path.extname(workbook);
+  return path.join(path.dirname(workbook), `${path.basename(workbook, ext)}.pdf`);
+}
+
 export const reportCommand: Command = {
   help: [
-    "Cách dùng: npx cchc report TỆP.xlsx [-o KẾT_QUẢ.xlsx [--force]] [--pdf BÁO_CÁO.pdf]",
+    "Cách dùng: npx cchc report TỆP.xlsx [-o KẾT_QUẢ.xlsx [--force]] [--pdf [BÁO_CÁO.pdf]]",
     "",
     "Điền các trang báo cáo từ số liệu đã nhập. Các trang nhập liệu không bị thay đổi; trang báo cáo",
     "đã bị sửa tay được giữ lại dưới tên khác.",
@@ -28,19 +35,26 @@ export const reportCommand: Command = {
     "  -o, --output TỆP  Ghi kết quả vào tệp khác (mặc định: ghi vào chính TỆP, an toàn);",
     "                    tệp đó đã có thì không ghi đè, trừ khi thêm --force.",
     "  --force           Cho phép -o ghi đè tệp đã có.",
-    "  --pdf TỆP.pdf     In các trang báo cáo ra PDF (cần LibreOffice).",
+    "  --pdf [TỆP.pdf]   In các trang báo cáo ra PDF (cần LibreOffice). Không ghi tên thì PDF",
+    "                    nằm cạnh bảng tính kết quả, cùng tên: so-lieu.xlsx → so-lieu.pdf.",
     "",
     "Mã thoát: 0 xong; 1 xong nhưng số liệu còn lỗi; 2 khi không đọc/ghi được tệp hoặc không in được PDF.",
     "",
   ].join("\n"),
   async run(args, io) {
     const parsed = parseArgs(args, {
-      flags: { "--output": { value: true, aliases: ["-o"] }, "--pdf": { value: true }, "--force": {} },
+      flags: {
+        "--output": { value: true, aliases: ["-o"] },
+        // `--pdf` alone, or before the input file: the .xlsx is never taken as the PDF's name.
+        "--pdf": { value: true, optional: (next) => !/\.xlsx$/i.test(next) },
+        "--force": {},
+      },
       positional: { min: 1, max: 1, name: "tệp .xlsx có số liệu" },
     });
     const file = parsed.positional[0];
     const output = parsed.flags.get("--output");
-    const pdf = parsed.flags.get("--pdf");
+    const pdfFlag = parsed.flags.get("--pdf");
+    const pdf = pdfFlag === true ? besideAsPdf(typeof output === "string" ? output : file) : pdfFlag;
     if (typeof output === "string" && !/\.xlsx$/i.test(output))
       throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
     if (typeof pdf === "string" && !/\.pdf$/i.test(pdf))

@@ -62,43 +62,76 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: "true hoặc false",
 };
 
-function schemaMessage(error: ErrorObject): string {
+/** The value at a JSON pointer of the parsed file (undefined when the path leads nowhere). */
+function valueAt(data: unknown, pointer: string): unknown {
+  let node: unknown = data;
+  for (const part of pointer.split("/").slice(1)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return node;
+}
+
+/** At most this many characters of a quoted value (a long label or a whole object is cut). */
+const QUOTE_LIMIT = 60;
+
+/**
+ * The value the file holds where a problem is, quoted as the user typed it: `"kind": "so_nguyen"`
+ * for a field, `"so_nguyen"` for an element of a list; cut to QUOTE_LIMIT characters.
+ */
+function quoted(data: unknown, pointer: string): string {
+  const json = JSON.stringify(valueAt(data, pointer)) ?? "";
+  const value = json.length > QUOTE_LIMIT ? `${json.slice(0, QUOTE_LIMIT - 1)}…` : json;
+  const last = pointer.split("/").pop() ?? "";
+  return !last || /^\d+$/.test(last)
+    ? value
+    : `${JSON.stringify(last.replace(/~1/g, "/").replace(/~0/g, "~"))}: ${value}`;
+}
+
+/**
+ * One ajv error in Vietnamese. A bad value is quoted with its field (`"kind": "so_nguyen" không
+ * phải một trong …`), so the user finds it in the file without counting array positions.
+ */
+function schemaMessage(error: ErrorObject, data: unknown): string {
   const p = error.params as Record<string, unknown>;
+  const value = () => quoted(data, error.instancePath);
   switch (error.keyword) {
     case "required":
       return `thiếu trường bắt buộc "${String(p.missingProperty)}".`;
     case "additionalProperties":
       return `trường "${String(p.additionalProperty)}" không có trong định dạng danh mục.`;
     case "type":
-      return `phải là ${TYPE_NAMES[String(p.type)] ?? String(p.type)}.`;
+      return `${value()} phải là ${TYPE_NAMES[String(p.type)] ?? String(p.type)}.`;
     case "enum":
-      return `giá trị không hợp lệ; dùng một trong: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.`;
+      return `${value()} không phải một trong: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.`;
     case "const":
-      return `phải là ${JSON.stringify(p.allowedValue)}.`;
+      return `${value()} phải là ${JSON.stringify(p.allowedValue)}.`;
     case "pattern":
-      return error.instancePath.endsWith("/code")
-        ? "mã tiêu chí chỉ gồm chữ cái không dấu, số và _."
-        : /Valid(From|To)$/i.test(error.instancePath)
-          ? "ngày phải viết dạng YYYY-MM-DD."
-          : "mã phải là chữ thường không dấu (a–z), số, - và _, bắt đầu bằng chữ hoặc số.";
+      return `${value()} không hợp lệ: ${
+        error.instancePath.endsWith("/code")
+          ? "mã tiêu chí chỉ gồm chữ cái không dấu, số và _."
+          : /Valid(From|To)$/i.test(error.instancePath)
+            ? "ngày phải viết dạng YYYY-MM-DD."
+            : "mã phải là chữ thường không dấu (a–z), số, - và _, bắt đầu bằng chữ hoặc số."
+      }`;
     case "minLength":
-      return "không được để trống.";
+      return `${value()} không được để trống.`;
     case "maxLength":
-      return `dài quá ${String(p.limit)} ký tự.`;
+      return `${value()} dài quá ${String(p.limit)} ký tự.`;
     case "minItems":
       return `cần ít nhất ${String(p.limit)} phần tử.`;
     case "maxItems":
       return `có nhiều nhất ${String(p.limit)} phần tử.`;
     case "exclusiveMinimum":
-      return `phải lớn hơn ${String(p.limit)}.`;
+      return `${value()} phải lớn hơn ${String(p.limit)}.`;
     case "minimum":
-      return `không được nhỏ hơn ${String(p.limit)}.`;
+      return `${value()} không được nhỏ hơn ${String(p.limit)}.`;
     case "discriminator":
       return p.error === "mapping"
         ? `loại kiểm tra "${String(p.tagValue)}" không có; dùng partOfWhole, sum, balance, notAbove hoặc dateOrder.`
         : `thiếu trường "type" (loại kiểm tra).`;
     default:
-      return `không đúng định dạng (${error.message ?? error.keyword}).`;
+      return `${value()} không đúng định dạng (${error.message ?? error.keyword}).`;
   }
 }
 
@@ -422,7 +455,7 @@ export function dataProblems(data: unknown): CatalogueProblem[] {
       problems.push({
         path: extra ? (base ? `${base}.${extra}` : extra) : base,
         ...(idAt(data, error.instancePath) ? { id: idAt(data, error.instancePath) } : {}),
-        message: schemaMessage(error),
+        message: schemaMessage(error, data),
       });
     }
   }

@@ -117,3 +117,20 @@ export function aggregateOf(indicator: Indicator): "flow" | "stock" | "opening" 
   if (indicator.kind !== "count" && indicator.kind !== "money") return "none";
   return indicator.aggregate ?? "flow";
 }
+
+/**
+ * How a row combines when reports are consolidated (docs/reporting-rules.md), as `cchc catalogue
+ * show` and the catalogue listing say it: a count or amount by its `aggregate` (flow summed;
+ * stock summed over units, the latest period's over periods; opening summed over units, the
+ * earliest period's over periods), a ratio computed again from the combined figures (ratios are
+ * never added), text, dates and choices never added (left blank over units, the latest period's
+ * over periods). Undefined for Thông tin chung, which identifies the report rather than adding up.
+ */
+export function combineRuleOf(
+  indicator: Indicator,
+  catalogue: Catalogue,
+): "flow" | "stock" | "opening" | "recomputed" | "none" | undefined {
+  if (isInfo(indicator, catalogue)) return undefined;
+  if (indicator.kind === "ratio") return "recomputed";
+  return aggregateOf(indicator);
+}

@@ -2,8 +2,8 @@
  * A printable listing of a catalogue, for a province to review its form (`cchc catalogue show
  * -o`): one sheet of rows (indicators by section), one of checks, one of criteria.
  */
-import { argIds, type Catalogue, type CheckRule } from "../catalogue";
-import type { Aggregate } from "../catalogue/types";
+import { argIds, type Catalogue, type CheckRule, type Indicator } from "../catalogue";
+import { combineRuleOf } from "../consolidate/model";
 import type { CellPlan, SheetPlan } from "./model";
 import * as S from "./styles";
 
@@ -16,12 +16,35 @@ const KIND_NAMES: Record<string, string> = {
   choice: "Lựa chọn",
 };
 
-/** How a row consolidates over periods, in words (over units all three are summed). */
-const AGGREGATE_NAMES: Record<Aggregate, string> = {
-  flow: "Cộng",
-  stock: "Lấy kỳ cuối",
-  opening: "Lấy kỳ đầu",
+/**
+ * How a row combines when reports are consolidated (`combineRuleOf`), in words: `name` for the
+ * listing's «Tổng hợp» column and `cchc catalogue show`'s tag, `meaning` for its legend.
+ */
+export const COMBINE_WORDS: Record<
+  NonNullable<ReturnType<typeof combineRuleOf>>,
+  { name: string; meaning: string }
+> = {
+  flow: { name: "Cộng", meaning: "cộng các đơn vị, cộng các kỳ" },
+  stock: {
+    name: "Lấy kỳ cuối",
+    meaning: "cộng các đơn vị; tổng hợp các kỳ lấy số của kỳ cuối (số có tại một thời điểm)",
+  },
+  opening: {
+    name: "Lấy kỳ đầu",
+    meaning: "cộng các đơn vị; tổng hợp các kỳ lấy số của kỳ đầu (số từ kỳ trước chuyển sang)",
+  },
+  recomputed: { name: "Tính lại", meaning: "tỷ lệ tính lại từ các số đã tổng hợp, không cộng các tỷ lệ" },
+  none: {
+    name: "Không cộng",
+    meaning: "chữ, ngày, lựa chọn: tổng hợp các đơn vị để trống; tổng hợp các kỳ lấy giá trị của kỳ cuối",
+  },
 };
+
+/** The listing's «Tổng hợp» for a row; blank for Thông tin chung, which is not combined. */
+export function combineName(indicator: Indicator, catalogue: Catalogue): string {
+  const rule = combineRuleOf(indicator, catalogue);
+  return rule ? COMBINE_WORDS[rule].name : "";
+}
 
 /** A check in words: `hs_dagq = hs_truochan + hs_dunghan + hs_trehan`. */
 export function describeCheck(rule: CheckRule): string {
@@ -102,7 +125,7 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
       i.unit,
       KIND_NAMES[i.kind] ?? i.kind,
       formula || (i.choices ? i.choices.join("; ") : ""),
-      i.kind === "count" || i.kind === "money" ? AGGREGATE_NAMES[i.aggregate ?? "flow"] : "",
+      combineName(i, catalogue),
     ];
   });
   const checks = catalogue.checks.map((c) => [
