@@ -4,7 +4,15 @@
  * runner (context.tsx) and the ErrorBar every failure ends in.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { FluentProvider, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
 import { CheckPanel } from "./components/CheckPanel";
 import { ConsolidateCard } from "./components/ConsolidateCard";
 import { ErrorBar } from "./components/ErrorBar";
@@ -14,7 +22,7 @@ import { ScoreCard } from "./components/ScoreCard";
 import { StatusCard } from "./components/StatusCard";
 import { RunnerContext, StringsContext, type Runner } from "./context";
 import { describeError } from "./errors";
-import type { OperationName, PaneOperations, PaneStatus } from "./operations";
+import { PaneError, type OperationName, type PaneOperations, type PaneStatus } from "./operations";
 import { VI, type PaneStrings } from "./strings";
 import { fluentTheme, type ThemeName } from "./theme";
 
@@ -30,7 +38,15 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   title: { margin: 0 },
+  notice: { whiteSpace: "normal" },
 });
+
+/** Office is not there (a browser tab): nothing is wrong, the pane only has no Excel to work in. */
+function outsideExcel(e: unknown): boolean {
+  // By name too, as describeError: the Excel chunk's PaneError may come from another module copy.
+  const named = typeof e === "object" && e !== null && (e as { name?: unknown }).name === "PaneError";
+  return (e instanceof PaneError || named) && (e as PaneError).code === "notInExcel";
+}
 
 export interface AppProps {
   operations: PaneOperations;
@@ -45,9 +61,15 @@ export function App({ operations, strings = VI, theme = "light" }: AppProps) {
   const busyRef = useRef<OperationName | null>("status");
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<PaneStatus | null>(null);
+  const [outside, setOutside] = useState(false);
 
   const fail = useCallback(
     (e: unknown) => {
+      // Outside Excel every card would fail alike: the pane says so calmly, once, instead.
+      if (outsideExcel(e)) {
+        setOutside(true);
+        return;
+      }
       // The console keeps the original for support; the pane shows it in words.
       console.error(e);
       setError(describeError(e, strings));
@@ -86,6 +108,22 @@ export function App({ operations, strings = VI, theme = "light" }: AppProps) {
   useEffect(() => {
     operations.status().then(setStatus, fail).finally(idle);
   }, [operations, fail, idle]);
+
+  if (outside)
+    return (
+      <FluentProvider theme={fluentTheme(theme)} className={styles.provider} lang={strings.lang}>
+        <main className={styles.main} data-busy="">
+          <Subtitle1 as="h1" className={styles.title}>
+            {strings.appTitle}
+          </Subtitle1>
+          <MessageBar intent="info" layout="multiline" className={styles.notice}>
+            <MessageBarBody>
+              <MessageBarTitle>{strings.outside.title}</MessageBarTitle> {strings.outside.body}
+            </MessageBarBody>
+          </MessageBar>
+        </main>
+      </FluentProvider>
+    );
 
   return (
     <FluentProvider theme={fluentTheme(theme)} className={styles.provider} lang={strings.lang}>

@@ -15,6 +15,18 @@ export interface PaneStrings {
   busy: string;
   list(items: readonly string[]): string;
 
+  /** The pane opened outside Excel (a browser tab): a calm notice instead of the cards. */
+  outside: { title: string; body: string };
+
+  /** The file pickers (FilePicker): a Fluent button instead of the browser's own control. */
+  files: {
+    /** The button's text, for one file or several. */
+    choose(multiple: boolean): string;
+    none: string;
+    /** The chosen files' names (the first few, then how many more). */
+    chosen(names: readonly string[]): string;
+  };
+
   status: {
     heading: string;
     loading: string;
@@ -119,7 +131,6 @@ export interface PaneStrings {
     prefilled: string;
     badYear: string;
     choose: string;
-    chosen(count: number): string;
     pickFirst: string;
     run: string;
     busy: string;
@@ -178,6 +189,20 @@ export const VI: PaneStrings = {
   appTitle: "Cải cách hành chính (CCHC)",
   busy: "Đang thực hiện…",
   list: viList,
+
+  outside: {
+    title: "Tiện ích CCHC chạy bên trong Excel.",
+    body: "Trang này đang được mở ngoài Excel (ví dụ trong trình duyệt, khi chấp nhận chứng chỉ của máy chủ): như vậy là bình thường. Để làm báo cáo, hãy mở Excel và bấm nút CCHC trên thẻ Trang đầu (Home); chưa có nút đó thì tải tiện ích lên theo Hướng dẫn sử dụng. Không có Excel: lệnh cchc làm các việc này trên tệp .xlsx.",
+  },
+
+  files: {
+    choose: () => "Chọn tệp…",
+    none: "Chưa chọn tệp nào.",
+    chosen: (names) =>
+      names.length === 1
+        ? `Đã chọn: ${names[0]}`
+        : `Đã chọn ${names.length} tệp: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ` và ${names.length - 5} tệp khác` : ""}.`,
+  },
 
   status: {
     heading: "Trạng thái",
@@ -287,7 +312,6 @@ export const VI: PaneStrings = {
     prefilled: "Theo «Thông tin chung» của sổ tính đang mở; sửa được.",
     badYear: "Gõ năm bằng 4 chữ số, ví dụ 2026.",
     choose: "Chọn các tệp báo cáo (.xlsx)",
-    chosen: (n) => `Đã chọn ${n} tệp.`,
     pickFirst: "Hãy chọn các tệp báo cáo cần tổng hợp trước.",
     run: "Tổng hợp",
     busy: "Đang đọc và tổng hợp các tệp…",
@@ -377,6 +401,20 @@ export const EN: PaneStrings = {
   appTitle: "Administrative reform (CCHC)",
   busy: "Working…",
   list: enList,
+
+  outside: {
+    title: "The CCHC add-in runs inside Excel.",
+    body: "This page is open outside Excel (for instance in a browser, to accept the server's certificate): that is expected. To make the report, open Excel and press the CCHC button on the Home tab; if it is not there, upload the add-in as the user guide says. Without Excel, the cchc command does the same on .xlsx files.",
+  },
+
+  files: {
+    choose: (multiple) => (multiple ? "Choose files…" : "Choose a file…"),
+    none: "No file chosen.",
+    chosen: (names) =>
+      names.length === 1
+        ? `Chosen: ${names[0]}`
+        : `${names.length} files chosen: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ` and ${names.length - 5} more` : ""}.`,
+  },
 
   status: {
     heading: "Status",
@@ -493,7 +531,6 @@ export const EN: PaneStrings = {
     prefilled: "From the open workbook's “Thông tin chung”; editable.",
     badYear: "Type the year as 4 digits, e.g. 2026.",
     choose: "Choose the report files (.xlsx)",
-    chosen: (n) => `${n} file${n === 1 ? "" : "s"} chosen.`,
     pickFirst: "Choose the report files to consolidate first.",
     run: "Consolidate",
     busy: "Reading and consolidating the files…",

@@ -109,7 +109,17 @@ describe("Cài đặt / cập nhật mẫu", () => {
     const { user } = await renderPane(operations);
     const card = section("Cài đặt / cập nhật mẫu");
     await user.click(await within(card).findByRole("radio", { name: "Mẫu của tỉnh (tệp danh mục .json)" }));
+    // A Fluent button in the pane's language opens the file dialog; the browser's own control
+    // («Choose File / No file chosen») is not shown.
     const input = within(card).getByLabelText("Chọn tệp danh mục .json") as HTMLInputElement;
+    expect(input.type).toBe("file");
+    expect(input.hidden).toBe(true);
+    const picker = within(card).getByRole("button", { name: "Chọn tệp…" });
+    expect(within(card).getByText("Chưa chọn tệp nào.")).toBeTruthy();
+    let dialogs = 0;
+    input.addEventListener("click", () => dialogs++);
+    await user.click(picker);
+    expect(dialogs).toBe(1);
     const fixture = (name: string) =>
       fs.readFileSync(path.join(__dirname, "..", "fixtures", "catalogues", name), "utf8");
     await user.upload(
@@ -117,6 +127,7 @@ describe("Cài đặt / cập nhật mẫu", () => {
       new File([fixture("bad-everything.json")], "tinh-sai.json", { type: "application/json" }),
     );
     expect(await within(card).findByText("Tệp «tinh-sai.json» có 26 lỗi, chưa cài được:")).toBeTruthy();
+    expect(within(card).getByText("Đã chọn: tinh-sai.json")).toBeTruthy();
     expect(
       within(card).getByText(
         "indicators[20].parent (vong_a): Vòng lặp chỉ tiêu cha: vong_a → vong_b → vong_a.",
@@ -338,13 +349,37 @@ describe("errors", () => {
   });
 
   it("shows the message when reading the status fails, the pane stays usable", async () => {
-    const operations = fakeOperations({ status: async () => Promise.reject(new PaneError("notInExcel")) });
+    const operations = fakeOperations({
+      status: async () => Promise.reject(officeError("GeneralException", "boom")),
+    });
     render(<App operations={operations} />);
-    await waitFor(() =>
-      expect(screen.getByRole("alert").textContent).toContain("Tiện ích chỉ chạy trong Excel"),
-    );
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Excel gặp lỗi"));
     expect(screen.getByRole("heading", { level: 1, name: "Cải cách hành chính (CCHC)" })).toBeTruthy();
     await waitFor(() => expect(screen.getAllByRole("button").every(isUsable)).toBe(true));
+  });
+});
+
+describe("opened outside Excel (a browser tab)", () => {
+  it("says calmly that the add-in runs inside Excel: no red failure, no empty cards", async () => {
+    const operations = fakeOperations({ status: async () => Promise.reject(new PaneError("notInExcel")) });
+    render(<App operations={operations} />);
+    expect(await screen.findByText("Tiện ích CCHC chạy bên trong Excel.")).toBeTruthy();
+    const main = screen.getByRole("main");
+    expect(main.getAttribute("data-busy")).toBe("");
+    expect(main.textContent).toContain("bấm nút CCHC trên thẻ Trang đầu (Home)");
+    expect(screen.getByRole("heading", { level: 1, name: "Cải cách hành chính (CCHC)" })).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByText(/Không thực hiện được/)).toBeNull();
+    expect(screen.queryAllByRole("region")).toEqual([]);
+    expect(screen.queryAllByRole("button")).toEqual([]);
+    // Nothing went wrong: nothing for support in the console either.
+    expect(console.error).not.toHaveBeenCalled();
+  });
+
+  it("says it in English when Office speaks English", async () => {
+    const operations = fakeOperations({ status: async () => Promise.reject(new PaneError("notInExcel")) });
+    render(<App operations={operations} strings={EN} />);
+    expect(await screen.findByText("The CCHC add-in runs inside Excel.")).toBeTruthy();
   });
 });
 
@@ -445,12 +480,20 @@ describe("keyboard", () => {
     const operations = fakeOperations();
     const { user } = await renderPane(operations);
     const order: string[] = [];
-    for (let i = 0; i < 12 && order.length < 5; i++) {
+    for (let i = 0; i < 12 && order.length < 6; i++) {
       await user.tab();
       const focused = document.activeElement as HTMLElement;
       if (focused.tagName === "BUTTON") order.push(focused.textContent ?? "");
     }
-    expect(order).toEqual(["Làm mới trạng thái", "Cập nhật mẫu", "Kiểm tra", "Tạo báo cáo", "Xem điểm"]);
+    // The file picker is one Tab stop, its button (the hidden file input is none).
+    expect(order).toEqual([
+      "Làm mới trạng thái",
+      "Chọn tệp…",
+      "Cập nhật mẫu",
+      "Kiểm tra",
+      "Tạo báo cáo",
+      "Xem điểm",
+    ]);
     await user.keyboard("{Enter}");
     expect(await screen.findByText("Điểm tự chấm: 7,76 / 17,25")).toBeTruthy();
     expect(operations.scores).toHaveBeenCalledTimes(1);

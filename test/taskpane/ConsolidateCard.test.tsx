@@ -47,7 +47,7 @@ describe("Tổng hợp", () => {
 
     const picked = ["a.xlsx", "b.xlsx", "hong.xlsx"].map((name) => new File(["xx"], name));
     await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), picked);
-    expect(within(card).getByText("Đã chọn 3 tệp.")).toBeTruthy();
+    expect(within(card).getByText("Đã chọn 3 tệp: a.xlsx, b.xlsx, hong.xlsx.")).toBeTruthy();
     await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
 
     expect(await within(card).findByText("Đã tổng hợp 2 đơn vị từ 3 tệp vào sổ tính.")).toBeTruthy();
@@ -57,6 +57,37 @@ describe("Tổng hợp", () => {
     expect(within(card).getByText(/1 đơn vị có lỗi số liệu/)).toBeTruthy();
     const refused = within(card).getByRole("region", { name: "Tệp bị loại" });
     expect(within(refused).getByText("hong.xlsx: Tệp không phải bảng tính Excel .xlsx.")).toBeTruthy();
+  });
+
+  it("picks the files with a Fluent button in the pane's language, not the browser's control", async () => {
+    const { user } = await renderWith(async () => RESULT);
+    const card = screen.getByRole("region", { name: "Tổng hợp" });
+    const input = within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)") as HTMLInputElement;
+    expect([input.type, input.multiple, input.hidden]).toEqual(["file", true, true]);
+    const button = within(card).getByRole("button", { name: "Chọn tệp…" });
+    // The button says what it is for: the label above it and what is chosen.
+    const describedBy = (button.getAttribute("aria-describedby") ?? "").split(" ");
+    expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toEqual([
+      "Chọn các tệp báo cáo (.xlsx)",
+      "Chưa chọn tệp nào.",
+    ]);
+    let dialogs = 0;
+    input.addEventListener("click", () => dialogs++);
+    await user.click(button);
+    expect(dialogs).toBe(1);
+    const names = Array.from({ length: 7 }, (_, i) => `xa-${i + 1}.xlsx`);
+    await user.upload(
+      input,
+      names.map((name) => new File(["x"], name)),
+    );
+    expect(
+      within(card).getByText(
+        "Đã chọn 7 tệp: xa-1.xlsx, xa-2.xlsx, xa-3.xlsx, xa-4.xlsx, xa-5.xlsx và 2 tệp khác.",
+      ),
+    ).toBeTruthy();
+    // Cancelling the dialog keeps the files chosen before.
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    expect(within(card).getByText(/^Đã chọn 7 tệp/)).toBeTruthy();
   });
 
   it("says nothing was written when no file could be used", async () => {

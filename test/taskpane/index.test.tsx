@@ -1,7 +1,7 @@
 /**
  * The entry (index.tsx): waits for Office, picks the strings from Office's display language and
  * the theme from Office's, and renders the pane. Outside Excel (no `Excel` global) the first
- * operation loads the Office operations and says, readably, that the pane needs Excel.
+ * operation loads the Office operations, and the pane says calmly that it runs inside Excel.
  */
 import { act, screen, waitFor } from "@testing-library/react";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
@@ -49,9 +49,7 @@ it("renders the pane in English and in the dark theme when Office is", async () 
   expect(await screen.findByRole("heading", { level: 1, name: "Administrative reform (CCHC)" })).toBeTruthy();
   expect(document.documentElement.lang).toBe("en");
   expect(themeCss()).toContain(`--colorNeutralBackground1: ${webDarkTheme.colorNeutralBackground1}`);
-  await waitFor(() =>
-    expect(screen.getByRole("alert").textContent).toContain("The add-in only runs inside Excel"),
-  );
+  expect(await screen.findByText("The CCHC add-in runs inside Excel.")).toBeTruthy();
 });
 
 it("renders the pane in Vietnamese and the light theme otherwise", async () => {
@@ -63,21 +61,17 @@ it("renders the pane in Vietnamese and the light theme otherwise", async () => {
   expect(await screen.findByRole("heading", { level: 1, name: "Cải cách hành chính (CCHC)" })).toBeTruthy();
   expect(document.documentElement.lang).toBe("vi");
   expect(themeCss()).toContain(`--colorNeutralBackground1: ${webLightTheme.colorNeutralBackground1}`);
-  await waitFor(() =>
-    expect(screen.getByRole("alert").textContent).toContain("Tiện ích chỉ chạy trong Excel"),
-  );
-  // The pane is not frozen: every button is usable again.
-  await waitFor(() =>
-    expect(screen.getAllByRole("button").every((b) => b.getAttribute("aria-disabled") !== "true")).toBe(true),
-  );
+  expect(await screen.findByText("Tiện ích CCHC chạy bên trong Excel.")).toBeTruthy();
+  // Not a failure: no red box, and not a pane left busy.
+  expect(screen.queryByRole("alert")).toBeNull();
+  await waitFor(() => expect(screen.getByRole("main").getAttribute("data-busy")).toBe(""));
 });
 
 it("still renders the pane when office.js did not load", async () => {
   await loadEntry();
   expect(await screen.findByRole("heading", { level: 1, name: "Cải cách hành chính (CCHC)" })).toBeTruthy();
-  await waitFor(() =>
-    expect(screen.getByRole("alert").textContent).toContain("Tiện ích chỉ chạy trong Excel"),
-  );
+  expect(await screen.findByText("Tiện ích CCHC chạy bên trong Excel.")).toBeTruthy();
+  expect(screen.queryByRole("alert")).toBeNull();
 });
 
 describe("themeNameOf", () => {

@@ -6,7 +6,7 @@
  * shorter periods into a longer one, `--ky`/`--nam`), whose target kỳ and năm start from the
  * open workbook's Thông tin chung (it is the report being made for the longer period).
  */
-import { useId, useState } from "react";
+import { useState } from "react";
 import {
   Body1,
   Field,
@@ -15,7 +15,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Radio,
   RadioGroup,
   Select,
   tokens,
@@ -26,6 +25,8 @@ import type { ConsolidateResult, ConsolidationFile, PeriodTarget } from "../oper
 import { formatNumber } from "../strings";
 import { ActionButton } from "./ActionButton";
 import { Busy } from "./Busy";
+import { Choice } from "./Choice";
+import { FilePicker } from "./FilePicker";
 import { PaneSection } from "./PaneSection";
 
 const useStyles = makeStyles({
@@ -83,7 +84,6 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
   const [files, setFiles] = useState<File[]>([]);
   const [result, setResult] = useState<ConsolidateResult | null>(null);
   const [pickFirst, setPickFirst] = useState(false);
-  const inputId = useId();
   const t = strings.consolidate;
 
   const ownPeriod = parsePeriod(workbookPeriod?.period ?? undefined);
@@ -127,8 +127,8 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
             setResult(null);
           }}
         >
-          <Radio value="units" label={t.overUnits} />
-          <Radio value="periods" label={t.overPeriods} />
+          <Choice value="units" label={t.overUnits} />
+          <Choice value="periods" label={t.overPeriods} />
         </RadioGroup>
       </Field>
       {over === "periods" && (
@@ -165,22 +165,17 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
           </Field>
         </div>
       )}
-      <Field
-        label={{ children: t.choose, htmlFor: inputId }}
-        hint={files.length > 0 ? t.chosen(files.length) : undefined}
-      >
-        <input
-          id={inputId}
-          type="file"
-          multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(event) => {
-            setResult(null);
-            setPickFirst(false);
-            setFiles(Array.from(event.target.files ?? []));
-          }}
-        />
-      </Field>
+      <FilePicker
+        label={t.choose}
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        files={files}
+        onChange={(picked) => {
+          setResult(null);
+          setPickFirst(false);
+          setFiles(picked);
+        }}
+      />
       <ActionButton onClick={onClick}>{t.run}</ActionButton>
       <div role="status" className={styles.result}>
         {busy === "consolidate" && <Busy label={t.busy} />}

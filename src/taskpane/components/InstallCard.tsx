@@ -5,13 +5,15 @@
  * messages as `cchc catalogue check`. The forms and the validator (ajv) are loaded only when
  * this choice is shown, so they stay out of the pane's first download.
  */
-import { useEffect, useState, type ChangeEvent } from "react";
-import { Body1, Field, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { Body1, Field, makeStyles, RadioGroup, tokens } from "@fluentui/react-components";
 import type { Catalogue, CatalogueFile, CatalogueProblem } from "../../core/catalogue";
 import { useRunner, useStrings } from "../context";
 import type { InstallSummary } from "../operations";
 import { ActionButton } from "./ActionButton";
 import { Busy } from "./Busy";
+import { Choice } from "./Choice";
+import { FilePicker } from "./FilePicker";
 import { PaneSection } from "./PaneSection";
 
 const useStyles = makeStyles({
@@ -77,9 +79,7 @@ export function InstallCard({ install, installed, onInstalled }: InstallCardProp
   const t = strings.install;
   const chosen = choice || forms[0]?.id || "";
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const picked = event.target.files?.[0];
-    if (!picked) return;
+  const onFile = async (picked: File) => {
     const text = await readText(picked);
     const { catalogueProblems, parseCatalogue } = await import(
       /* webpackChunkName: "validate" */ "../../core/catalogue/validate"
@@ -121,21 +121,19 @@ export function InstallCard({ install, installed, onInstalled }: InstallCardProp
         <Field label={t.form}>
           <RadioGroup value={chosen} onChange={(_e, data) => setChoice(data.value)}>
             {forms.map((f, i) => (
-              <Radio key={f.id} value={f.id} label={t.builtin(f.title, f.version, f.validTo, i === 0)} />
+              <Choice key={f.id} value={f.id} label={t.builtin(f.title, f.version, f.validTo, i === 0)} />
             ))}
-            <Radio value={PROVINCE} label={t.provinceFile} />
+            <Choice value={PROVINCE} label={t.provinceFile} />
           </RadioGroup>
         </Field>
       )}
       {(installed || chosen === PROVINCE) && (
-        <Field label={installed ? t.newerFile : t.chooseFile}>
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-label={installed ? t.newerFile : t.chooseFile}
-            onChange={(e) => void onFile(e)}
-          />
-        </Field>
+        <FilePicker
+          label={installed ? t.newerFile : t.chooseFile}
+          accept=".json,application/json"
+          files={file ? [file] : []}
+          onChange={(picked) => void onFile(picked[0])}
+        />
       )}
       {(installed || chosen === PROVINCE) && file && (
         <div role="alert">
