@@ -19,7 +19,7 @@
  */
 import { createCustomFunctionsStub } from "../support/custom-functions-stub";
 import { inputName } from "../../src/core/catalogue";
-import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
+import { sampleOf } from "../../src/core/catalogue/sample";
 import { boxAddress, type Scalar } from "../fakes/fakeState";
 import { FakeWorkbook } from "../fakes/fakeExcel";
 
@@ -40,8 +40,11 @@ export interface ActionOutcome {
 
 export interface CchcHarness {
   book: FakeWorkbook;
-  /** Types every figure of the Đức Thọ sample into its named cell, as a user (validation applies). */
-  typeSample(): number;
+  /**
+   * Types every figure of a built-in form's sample into its named cell, as a user (validation
+   * applies): the Đức Thọ sample of huyen-2021 by default, or xa-2025's Xã Thử Nghiệm.
+   */
+  typeSample(catalogueId?: string): number;
   /** Types a value into a cell given by defined name or `'Sheet'!D12`, as a user. */
   type(ref: string, value: Scalar): void;
   /** The selected range as `'Sheet'!D12`, null when nothing was selected. */
@@ -160,8 +163,10 @@ const customFunctionsGlobal = createCustomFunctionsStub();
 
 const harness: CchcHarness = {
   book,
-  typeSample() {
-    const entries = Object.entries(SAMPLE_FIGURES);
+  typeSample(catalogueId = "huyen-2021") {
+    const sample = sampleOf(catalogueId);
+    if (!sample) throw new Error(`no sample for the form «${catalogueId}»`);
+    const entries = Object.entries(sample.figures);
     for (const [id, value] of entries) book.type(inputName(id), value);
     return entries.length;
   },

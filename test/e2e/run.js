@@ -13,8 +13,12 @@
  *  4. Drives Debian's Chromium through playwright-core, 320 px wide, along the user's path:
  *     status → install (the district form chosen) → type the Đức Thọ sample → check (by keyboard) →
  *     click a finding → generate the report → the ribbon's "Tạo báo cáo" → the score → consolidate
- *     three units' files (read in the browser) → consolidate one unit's 6 tháng and Quý III into
- *     9 tháng (a gap refused first) → the pane in English.
+ *     three units' files (picked through the pane's «Chọn tệp…» button, read in the browser) →
+ *     consolidate one unit's 6 tháng and Quý III into 9 tháng (a gap refused first); then, in a new
+ *     workbook, the default commune form `xa-2025`: install it as offered (no choice looking
+ *     disabled) → type its sample with one planted error → check (the error with its cell) →
+ *     report → consolidate three communes' files written by the `cchc` command line; the page
+ *     opened outside Excel (dist/taskpane.html as is, office.js unreachable) → the pane in English.
  *     Every step saves a screenshot to test-artifacts/e2e/ and checks that nothing overflows.
  *  5. Prints one line per step and `N passed, N failed`; exits non-zero on any failure. The
  *     browser, the server and the temporary folders are always cleaned up, and every wait is
@@ -52,7 +56,7 @@ const WAIT_MS = 10_000;
 /** One step, all its waits included. */
 const STEP_MS = 20_000;
 /** Everything after the builds: a run still going after this is hung. */
-const BROWSER_BUDGET_MS = 100_000;
+const BROWSER_BUDGET_MS = 180_000;
 const BUILD_TIMEOUT_MS = 5 * 60_000;
 
 /** The pane's texts the steps look for (src/taskpane/strings.ts, Vietnamese). */
@@ -294,6 +298,19 @@ function paneHelpers(page) {
   };
 }
 
+/**
+ * Picks files as a user does: presses the card's «Chọn tệp…» button (the pane's own, not the
+ * browser's control) and answers the file dialog it opens.
+ */
+async function pickFiles(page, card, files) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser", { timeout: WAIT_MS }),
+    card.getByRole("button", { name: "Chọn tệp…", exact: true }).click(),
+  ]);
+  equal(chooser.isMultiple(), files.length > 1, "the dialog takes several files");
+  await chooser.setFiles(files);
+}
+
 /** The accessible name a user hears for the focused element (aria-label, else its text). */
 function focusedName(page) {
   return page.evaluate(() => {
@@ -354,6 +371,68 @@ function periodFiles(dir) {
   );
   fs.writeFileSync(q3, fixture);
   return [half, q3];
+}
+
+/** The newest modification time under a file or folder. */
+function newestMtime(target) {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs
+    .readdirSync(target)
+    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs);
+}
+
+/** The command line (lib/), built with `npm run build:cli` when older than its sources. */
+function ensureCli() {
+  const entry = path.join(ROOT, "lib", "cli", "main.js");
+  const sources = Math.max(
+    ...["src/cli", "src/xlsx", "src/core", "src/functions", "tsconfig.cli.json"].map((s) =>
+      newestMtime(path.join(ROOT, s)),
+    ),
+  );
+  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs >= sources) return;
+  log("# building the command line: npm run build:cli");
+  const run = spawnSync("npm", ["run", "build:cli"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    shell: process.platform === "win32",
+    timeout: BUILD_TIMEOUT_MS,
+  });
+  if (run.status !== 0) throw new Error(`npm run build:cli failed:\n${run.stdout}\n${run.stderr}`);
+  const now = new Date();
+  fs.utimesSync(entry, now, now);
+}
+
+/** The name of xa-2025's fictional sample commune (src/core/catalogue/data/xa-2025.sample.json). */
+const COMMUNE = require(path.join(ROOT, "src", "core", "catalogue", "data", "xa-2025.sample.json")).figures
+  .co_quan;
+
+/**
+ * `count` communes' workbooks of the default form, as they would send them: `cchc template
+ * --sample` (xa-2025's sample), each naming another fictional commune in Thông tin chung.
+ */
+function communeFiles(dir, count) {
+  const { unzipSync, zipSync, strToU8, strFromU8 } = require("fflate");
+  ensureCli();
+  const made = path.join(dir, "xa-mau.xlsx");
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "bin", "cchc.js"), "template", "-o", made, "--sample"],
+    {
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
+  equal(run.status, 0, `cchc template --sample (${run.stderr})`);
+  const parts = unzipSync(fs.readFileSync(made));
+  const strings = strFromU8(parts["xl/sharedStrings.xml"]);
+  equal(strings.split(`>${COMMUNE}<`).length, 2, `«${COMMUNE}» among the template's shared strings`);
+  return Array.from({ length: count }, (_, i) => {
+    const file = path.join(dir, `xa-${i + 1}.xlsx`);
+    const renamed = strings.replace(`>${COMMUNE}<`, `>${COMMUNE} ${i + 1}<`);
+    fs.writeFileSync(file, zipSync({ ...parts, "xl/sharedStrings.xml": strToU8(renamed) }));
+    return file;
+  });
 }
 
 // ───────────────────────────── the run ─────────────────────────────
@@ -422,6 +501,8 @@ async function main() {
     buildAddin();
     fs.cpSync(DIST, distCopy, { recursive: true });
     await buildHarness(harnessDir);
+    // The communes' files of the xa-2025 walk, written by the command line before the clock runs.
+    const communes = communeFiles(temp, 3);
     const page0 = harnessPage(distCopy);
 
     server = await startServer(distCopy, harnessDir, page0);
@@ -691,8 +772,8 @@ async function main() {
       async () => {
         const files = unitFiles(temp, 3);
         const card = pane.region("Tổng hợp");
-        await card.getByLabel("Chọn các tệp báo cáo (.xlsx)").setInputFiles(files);
-        await pane.shows(card, "Đã chọn 3 tệp.");
+        await pickFiles(page, card, files);
+        await pane.shows(card, "Đã chọn 3 tệp: don-vi-1.xlsx, don-vi-2.xlsx, don-vi-3.xlsx.");
         await card.getByRole("button", { name: "Tổng hợp", exact: true }).click();
         await pane.shows(card, "Đã tổng hợp 3 đơn vị từ 3 tệp vào sổ tính.");
         await pane.idle();
@@ -733,8 +814,8 @@ async function main() {
         const nam = card.getByLabel("Năm", { exact: true });
         equal(await ky.inputValue(), "Quý III", "Kỳ cần lập, from the workbook");
         equal(await nam.inputValue(), "2021", "Năm, from the workbook");
-        await card.getByLabel("Chọn các tệp báo cáo (.xlsx)").setInputFiles(files);
-        await pane.shows(card, "Đã chọn 2 tệp.");
+        await pickFiles(page, card, files);
+        await pane.shows(card, "Đã chọn 2 tệp: 6thang.xlsx, quy3.xlsx.");
 
         // Năm: Quý IV is missing; nothing is written.
         await ky.selectOption("Năm");
@@ -782,6 +863,164 @@ async function main() {
         await pane.fits();
         await pane.shot("09d-periods.png");
         return `9 tháng/2021: kh_tong ${state.stock}, ${SAMPLE_FLOW} ${state.flow}`;
+      },
+    );
+
+    // ── 10–13: the default form, xa-2025, in a new workbook ──
+    let xaPage = null;
+    let xa = null;
+    await step(
+      "xa-2025 (the default form) in a new workbook: offered first, no choice looking disabled, installed",
+      async () => {
+        xaPage = await context.newPage();
+        watch(xaPage, "xa-2025");
+        failurePage = xaPage;
+        xa = paneHelpers(xaPage);
+        await xaPage.goto(`${url}?form=xa-2025`, { waitUntil: "load", timeout: WAIT_MS });
+        await xa.idle();
+        await xa.shows(xa.region("Trạng thái"), VI.notInstalled);
+        const card = xa.region("Cài đặt / cập nhật mẫu");
+        const radios = card.getByRole("radio");
+        await radios.first().waitFor();
+        // Every option's label in the colour of the chosen one (Fluent greys unselected labels).
+        const looks = await radios.evaluateAll((inputs) =>
+          inputs.map((input) => {
+            const label = input.closest(".fui-Radio").querySelector(".fui-Radio__label");
+            return {
+              checked: input.checked,
+              name: label.textContent,
+              color: window.getComputedStyle(label).color,
+            };
+          }),
+        );
+        check(
+          looks[0].checked && /^Mẫu tham khảo báo cáo CCHC cấp xã.*mặc định/.test(looks[0].name),
+          `the first choice, chosen: ${JSON.stringify(looks[0])}`,
+        );
+        equal(
+          new Set(looks.map((l) => l.color)).size,
+          1,
+          `the choices' label colours ${JSON.stringify(looks)}`,
+        );
+        // A province's file is picked with the pane's button, in Vietnamese; no browser control shows.
+        await card.getByRole("radio", { name: "Mẫu của tỉnh (tệp danh mục .json)" }).click();
+        await card.getByRole("button", { name: "Chọn tệp…", exact: true }).waitFor();
+        await xa.shows(card, "Chưa chọn tệp nào.");
+        equal(await xaPage.locator("input[type=file]:visible").count(), 0, "browser file controls shown");
+        await xa.fits();
+        await xa.shot("11-xa-choices.png");
+        await radios.first().click();
+        await card.getByRole("button", { name: "Cài đặt mẫu", exact: true }).click();
+        await xa.shows(card, "Đã cài đặt mẫu phiên bản");
+        await xa.idle();
+        await xa.shows(xa.region("Trạng thái"), "Đang dùng: Mẫu tham khảo báo cáo CCHC cấp xã");
+        const sheets = await xa.harness(() => window.__cchc.sheetNames());
+        check(sheets.includes("1. Chỉ đạo điều hành"), `sheets: ${sheets}`);
+        await xa.fits();
+        await xa.shot("12-xa-installed.png");
+        return `label colour ${looks[0].color} for all ${looks.length} choices; ${sheets.length} sheets`;
+      },
+    );
+
+    await step(
+      "xa-2025: its sample typed with 35 of 30 tasks done; «Kiểm tra» lists that error with its cell",
+      async () => {
+        const typed = await xa.harness(() => window.__cchc.typeSample("xa-2025"));
+        await xa.harness(() => window.__cchc.type("CCHC_KH_HT", 35));
+        const card = xa.region("Kiểm tra số liệu");
+        await card.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+        await xa.shows(card, "Kết quả kiểm tra: 1 lỗi, ");
+        await xa.idle();
+        await card.getByRole("heading", { level: 3, name: "Lỗi (1)" }).waitFor();
+        const finding = card.getByRole("button", { name: / Chọn ô / }).filter({ hasText: /\b35\b.*\b30\b/ });
+        equal(await finding.count(), 1, "findings of kh_ht 35 > kh_tong 30");
+        const expected = await xa.harness(() => window.__cchc.refOfName("CCHC_KH_HT"));
+        const [, sheet, address] = /^'((?:[^']|'')+)'!(\S+)$/.exec(expected) || [];
+        const shown = (await finding.locator("span").last().textContent()) || "";
+        equal(shown, `${sheet.replace(/''/g, "'")}!${address}`, "the cell the error names");
+        await finding.click();
+        await xa.idle();
+        equal(await xa.harness(() => window.__cchc.selection()), expected, "the selection in Excel");
+        await xa.fits();
+        await xa.shot("13-xa-checked.png");
+        return `${typed} figures typed; the error at ${expected}`;
+      },
+    );
+
+    await step("xa-2025: «Tạo báo cáo» writes Phụ lục I and says the error remains", async () => {
+      const card = xa.region("Tạo báo cáo");
+      await card.getByRole("button", { name: "Tạo báo cáo", exact: true }).click();
+      await xa.shows(card, "Đã ghi báo cáo vào trang tính «Phụ lục I»");
+      await xa.idle();
+      await xa.shows(card, "Số liệu còn 1 lỗi");
+      const report = await xa.harness(() => ({
+        ref: window.__cchc.refOfName("BC_HS_TYLE_DUNGHAN"),
+        rate: window.__cchc.valueOfName("BC_HS_TYLE_DUNGHAN"),
+        received: window.__cchc.valueOfName("BC_HS_TIEPNHAN"),
+      }));
+      check(/^'Phụ lục I'!/.test(report.ref), `BC_HS_TYLE_DUNGHAN is at ${report.ref}, not on Phụ lục I`);
+      equal(report.received, 1450, "BC_HS_TIEPNHAN");
+      check(Math.abs(report.rate - (610 + 652) / 1290) < 1e-12, `BC_HS_TYLE_DUNGHAN = ${report.rate}`);
+      await xa.fits();
+      await xa.shot("14-xa-report.png");
+      return `${report.ref} = ${report.rate}`;
+    });
+
+    await step(
+      "xa-2025: «Tổng hợp» of three communes' files written by `cchc template --sample`",
+      async () => {
+        const card = xa.region("Tổng hợp");
+        await pickFiles(xaPage, card, communes);
+        await xa.shows(card, "Đã chọn 3 tệp: xa-1.xlsx, xa-2.xlsx, xa-3.xlsx.");
+        await card.getByRole("button", { name: "Tổng hợp", exact: true }).click();
+        await xa.shows(card, "Đã tổng hợp 3 đơn vị từ 3 tệp vào sổ tính.");
+        await xa.idle();
+        const state = await xa.harness(() => ({
+          received: window.__cchc.valueOfName("CCHC_HS_TIEPNHAN"),
+          tasks: window.__cchc.valueOfName("CCHC_KH_TONG"),
+          units: [6, 7, 8].map((row) => window.__cchc.valueAt(`'Tổng hợp theo đơn vị'!B${row}`)),
+        }));
+        equal(state.received, 3 * 1450, "CCHC_HS_TIEPNHAN (a flow, summed)");
+        equal(state.tasks, 3 * 30, "CCHC_KH_TONG (a stock, summed over units)");
+        equal(
+          [...state.units].sort().join(" | "),
+          [1, 2, 3].map((i) => `${COMMUNE} ${i}`).join(" | "),
+          "the communes in «Tổng hợp theo đơn vị»",
+        );
+        await xa.fits();
+        await xa.shot("15-xa-consolidated.png");
+        return `hs_tiepnhan = ${state.received}, kh_tong = ${state.tasks}`;
+      },
+    );
+    if (xaPage) await xaPage.close().catch(() => {});
+    failurePage = page;
+
+    // ── outside Excel ──
+    await step(
+      "dist/taskpane.html opened outside Excel: a calm notice, no red failure box, no empty cards",
+      async () => {
+        const outside = await context.newPage();
+        watch(outside, "outside");
+        failurePage = outside;
+        try {
+          // The page as served: office.js from the CDN, which cannot load here (as offline).
+          await outside.goto(`${origin}/taskpane.html`, { waitUntil: "load", timeout: WAIT_MS });
+          await outside.getByText("Tiện ích CCHC chạy bên trong Excel.").waitFor();
+          equal(await outside.getByRole("alert").count(), 0, "alerts");
+          equal(await outside.getByRole("region").count(), 0, "cards");
+          equal(await outside.getByRole("button").count(), 0, "buttons");
+          await paneHelpers(outside).fits();
+          const file = path.join(ARTIFACTS, "16-outside-excel.png");
+          await outside.screenshot({ path: file, fullPage: true, timeout: WAIT_MS });
+          screenshots.push(path.relative(ROOT, file));
+        } finally {
+          await outside.close().catch(() => {});
+          failurePage = page;
+          // The office.js CDN blocked on purpose: not a problem of the pane.
+          const cdn = (text) => /appsforoffice\.microsoft\.com|ERR_BLOCKED_BY_CLIENT/.test(text);
+          problems.outside = problems.outside.filter((u) => !cdn(u));
+          problems.console = problems.console.filter((c) => !(c.startsWith("[outside]") && cdn(c)));
+        }
       },
     );
 
