@@ -1021,6 +1021,14 @@ async function main() {
           problems.outside = problems.outside.filter((u) => !cdn(u));
           problems.console = problems.console.filter((c) => !(c.startsWith("[outside]") && cdn(c)));
         }
+        // Without office.js the ribbon's and the functions' scripts stop on the missing globals
+        // (functions.js: the associate calls the metadata plugin appends). The pane is not
+        // affected, as checked above; they are said here rather than failing the last step.
+        const missingGlobal = (p) =>
+          p.startsWith("[outside] ReferenceError: ") && / (Office|CustomFunctions) is not defined/.test(p);
+        const scripts = problems.page.filter(missingGlobal).map((p) => p.split("\n")[0].slice(10));
+        problems.page = problems.page.filter((p) => !missingGlobal(p));
+        return scripts.length ? `without office.js, other scripts stopped: ${scripts.join("; ")}` : "";
       },
     );
 
