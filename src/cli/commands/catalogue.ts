@@ -5,7 +5,7 @@
  */
 import { builtinFiles, formatProblem, type Catalogue } from "../../core/catalogue";
 import { formatNumberVi } from "../../core/arithmetic";
-import { combineRuleOf } from "../../core/consolidate/model";
+import { combineRuleOf } from "../../core/catalogue/combine";
 import { COMBINE_WORDS, describeCheck } from "../../core/layout/catalogueSheets";
 import { catalogueProblems } from "../../core/catalogue/validate";
 import { parseArgs, UsageError } from "../args";

@@ -3,7 +3,7 @@
  * refused) and what the core hands back (the consolidated figures, one summary per unit or
  * period, the fate of every file). Pure data, shared by the unit and the period consolidation.
  */
-import type { Catalogue, Indicator } from "../catalogue";
+import type { Catalogue } from "../catalogue";
 import type { Evaluated } from "../evaluate";
 import type { DocumentRow, Figures, PlacementProblem } from "../figures";
 
@@ -108,29 +108,5 @@ export interface ConsolidationOutcome {
 // Thông tin chung belongs to the catalogue; re-exported for the consolidation's modules.
 export { INFO_SHEET_KEY, isInfo } from "../catalogue/infoBlock";
 
-/**
- * How a figure consolidates: its `aggregate`, else flow for counts and money (docs/reporting-rules.md).
- * Over units flow, stock and opening are all summed; over periods a flow is summed, a stock is
- * the latest period's value and an opening the earliest's; "none" is never summed.
- */
-export function aggregateOf(indicator: Indicator): "flow" | "stock" | "opening" | "none" {
-  if (indicator.kind !== "count" && indicator.kind !== "money") return "none";
-  return indicator.aggregate ?? "flow";
-}
-
-/**
- * How a row combines when reports are consolidated (docs/reporting-rules.md), as `cchc catalogue
- * show` and the catalogue listing say it: a count or amount by its `aggregate` (flow summed;
- * stock summed over units, the latest period's over periods; opening summed over units, the
- * earliest period's over periods), a ratio computed again from the combined figures (ratios are
- * never added), text, dates and choices never added (left blank over units, the latest period's
- * over periods). Undefined for Thông tin chung, which identifies the report rather than adding up.
- */
-export function combineRuleOf(
-  indicator: Indicator,
-  catalogue: Catalogue,
-): "flow" | "stock" | "opening" | "recomputed" | "none" | undefined {
-  if (isInfo(indicator, catalogue)) return undefined;
-  if (indicator.kind === "ratio") return "recomputed";
-  return aggregateOf(indicator);
-}
+// How a row combines is the catalogue's (its kinds and `aggregate`); re-exported for the modules here.
+export { aggregateOf } from "../catalogue/combine";

@@ -3,7 +3,7 @@
  * -o`): one sheet of rows (indicators by section), one of checks, one of criteria.
  */
 import { argIds, type Catalogue, type CheckRule, type Indicator } from "../catalogue";
-import { combineRuleOf } from "../consolidate/model";
+import { combineRuleOf, type CombineRule } from "../catalogue/combine";
 import type { CellPlan, SheetPlan } from "./model";
 import * as S from "./styles";
 
@@ -20,10 +20,7 @@ const KIND_NAMES: Record<string, string> = {
  * How a row combines when reports are consolidated (`combineRuleOf`), in words: `name` for the
  * listing's «Tổng hợp» column and `cchc catalogue show`'s tag, `meaning` for its legend.
  */
-export const COMBINE_WORDS: Record<
-  NonNullable<ReturnType<typeof combineRuleOf>>,
-  { name: string; meaning: string }
-> = {
+export const COMBINE_WORDS: Record<CombineRule, { name: string; meaning: string }> = {
   flow: { name: "Cộng", meaning: "cộng các đơn vị, cộng các kỳ" },
   stock: {
     name: "Lấy kỳ cuối",
