@@ -42,6 +42,9 @@ describe("help and mistyped words", () => {
     expect((await run("catalog", "list")).err).toMatch(/Có phải ý bạn là: cchc catalogue\?/);
     expect((await run("cons")).err).toMatch(/Có phải ý bạn là: cchc consolidate\?/);
     expect((await run("xoa")).err).toBe('Không có lệnh "xoa". Xem: npx cchc --help\n');
+    expect((await run("catalogue", "shwo", "xa-2025")).err).toBe(
+      'Không có "catalogue shwo" (có phải ý bạn là: cchc catalogue show?): dùng list, check hoặc show. Xem: npx cchc catalogue --help\n',
+    );
   });
 
   it("suggests the nearest option of the command", async () => {

@@ -8,7 +8,7 @@ import { formatNumberVi } from "../../core/arithmetic";
 import { combineRuleOf } from "../../core/catalogue/combine";
 import { COMBINE_WORDS, describeCheck } from "../../core/layout/catalogueSheets";
 import { catalogueProblems } from "../../core/catalogue/validate";
-import { parseArgs, UsageError } from "../args";
+import { nearest, parseArgs, UsageError } from "../args";
 import { catalogueOption, readCatalogueText } from "../catalogueOption";
 import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
@@ -100,8 +100,12 @@ export const catalogueCommand: Command = {
       if (target !== undefined) throw new UsageError("catalogue list không nhận thêm tham số.");
       return list(io);
     }
-    if (action !== "check" && action !== "show")
-      throw new UsageError(`Không có "catalogue ${action}": dùng list, check hoặc show.`);
+    if (action !== "check" && action !== "show") {
+      const near = nearest(action, ["list", "check", "show"]);
+      throw new UsageError(
+        `Không có "catalogue ${action}"${near ? ` (có phải ý bạn là: cchc catalogue ${near}?)` : ""}: dùng list, check hoặc show.`,
+      );
+    }
     if (target === undefined)
       throw new UsageError(`Thiếu ${action === "check" ? "tệp danh mục" : "mã hoặc tệp danh mục"}.`);
     if (action === "check") return check(target, io);
