@@ -2,11 +2,9 @@
  * Opening and saving .xlsx files safely. A file is opened as a package of parts (fflate) and
  * vetted (missing, empty, not a ZIP, truncated, encrypted, not a workbook), so every failure
  * becomes one Vietnamese line that names the file; a save goes through `safeWrite.ts`, so a
- * failed save never leaves a half-written report behind. ExcelJS is loaded only by the
- * functions that build or read a whole workbook through it (template, demo, tests).
+ * failed save never leaves a half-written report behind.
  */
 import { promises as fs } from "fs";
-import type * as ExcelJS from "exceljs";
 import { CatalogueError } from "../core/catalogue/errors";
 import { OtherCatalogueError } from "../core/install";
 import { firstLine, systemCode, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
@@ -16,13 +14,6 @@ import { refuseExistingTarget, writeFileAtomic, type FileStamp } from "./safeWri
 
 export { firstLine, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
 export { refuseExistingTarget, writeFileAtomic } from "./safeWrite";
-
-/** A workbook read from disk, with the raw archive for the checks ExcelJS cannot do. */
-export interface OpenedWorkbook {
-  file: string;
-  workbook: ExcelJS.Workbook;
-  bytes: Buffer;
-}
 
 /** Reads the file's bytes, turning file-system errors into WorkbookFileError. */
 async function readBytes(file: string): Promise<Buffer> {
@@ -139,75 +130,16 @@ export async function savePackageFile(
   }
 }
 
-/** Opens an .xlsx file through ExcelJS (template checks, tests); failures as one Vietnamese line. */
-export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
-  const bytes = await readBytes(file);
-  const pkg = packageFromBytes(file, bytes);
-  // Loaded only here: the commands that edit packages never load ExcelJS.
-  const [{ Workbook }, { repairLoadedModel }] = await Promise.all([
-    import("exceljs"),
-    import("./excelJsFixes"),
-  ]);
-  const workbook = new Workbook();
-  try {
-    // ExcelJS types `load` with its own ArrayBuffer-like `Buffer`; JSZip underneath takes a Node Buffer as is.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    repairLoadedModel(workbook, pkg);
-  } catch (error) {
-    throw new WorkbookFileError(
-      "unsupported",
-      file,
-      `ExcelJS không đọc được tệp "${file}" (${firstLine(error)}).`,
-      { cause: error },
-    );
-  }
-  return { file, workbook, bytes };
-}
-
 /**
- * Saves a workbook to `file` atomically (see `safeWrite.ts`). Without `overwrite`, an existing
- * file is refused (a new template must never replace a filled report by accident); with
- * `unchangedSince`, a file changed on disk since it was read is refused.
+ * Saves a workbook cchc made from nothing (template, demo, listing, consolidation) to `file`
+ * atomically. Without `overwrite`, an existing file is refused, even one that appears while
+ * the package is written (a new template must never replace a filled report by accident).
  */
-export async function saveWorkbookFile(
-  workbook: ExcelJS.Workbook,
+export async function saveNewPackageFile(
+  pkg: XlsxPackage,
   file: string,
-  options: { overwrite: boolean; unchangedSince?: FileStamp },
+  options: { overwrite: boolean },
 ): Promise<void> {
   if (!options.overwrite) await refuseExistingTarget(file);
-  let data: Uint8Array;
-  try {
-    const { prepareForWrite } = await import("./excelJsFixes");
-    const restore = prepareForWrite(workbook);
-    try {
-      data = new Uint8Array(await workbook.xlsx.writeBuffer());
-    } finally {
-      restore();
-    }
-  } catch (error) {
-    throw new WorkbookFileError(
-      "writeFailed",
-      file,
-      `Không tạo được nội dung tệp "${file}": ${firstLine(error)}. Tệp cũ (nếu có) không bị thay đổi.`,
-      {
-        cause: error,
-      },
-    );
-  }
-  try {
-    await writeFileAtomic(file, data, {
-      unchangedSince: options.unchangedSince,
-      expectAbsent: !options.overwrite,
-    });
-  } catch (error) {
-    if (error instanceof WorkbookFileError) throw error;
-    throw new WorkbookFileError(
-      "writeFailed",
-      file,
-      `Không ghi được tệp "${file}": ${firstLine(error)}. Tệp cũ (nếu có) không bị thay đổi.`,
-      {
-        cause: error,
-      },
-    );
-  }
+  await savePackageFile(pkg, file, options.overwrite ? {} : { expectAbsent: true });
 }

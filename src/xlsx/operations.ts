@@ -3,46 +3,23 @@
  * template, install or upgrade in place, check the figures, fill the report. A user's file is
  * edited as a package of parts (./package): only our sheets are written, the parts both share
  * are edited, every other part is kept byte for byte. Front ends (the `cchc` commands,
- * the bench, later `report` and `demo`) call these and only present the outcome.
+ * the bench) call these and only present the outcome. A workbook made from nothing (template,
+ * demo, listing, the PDF's copy) is an empty package (`package/skeleton.ts`) with the same plans
+ * applied by the same writer.
  */
-import type * as ExcelJS from "exceljs";
 import type { Catalogue } from "../core/catalogue";
 import type { SampleDocument } from "../core/catalogue/sample";
 import { catalogueListingPlans } from "../core/layout/catalogueSheets";
 import type { Finding } from "../core/checks";
-import { installCatalogue, planInstall, type ExistingSheet, type ExistingWorkbook, type InstallSummary } from "../core/install";
-import {
-  candidateReportNames,
-  NotInstalledError,
-  planReport,
-  type ReportPlan,
-} from "../core/report/planReport";
+import { installCatalogue, planInstall, type InstallSummary } from "../core/install";
+import { NotInstalledError, planReport, type ReportPlan } from "../core/report/planReport";
 import type { ApplyReport } from "./package/applyPlans";
-import {
-  openPackageFile,
-  packageFailure,
-  savePackageFile,
-  saveWorkbookFile,
-  WorkbookFileError,
-} from "./files";
+import { openPackageFile, packageFailure, saveNewPackageFile, savePackageFile, WorkbookFileError } from "./files";
 import { applyPlans } from "./package/applyPlans";
 import { stampFile, withFileLock } from "./safeWrite";
-import { PackageReader } from "./package/readPackage";
-import type { WorkbookFigures } from "./readWorkbook";
-
-/**
- * ExcelJS and the modules built on it, loaded only by the operations that build a workbook from
- * nothing (template, demo, the PDF's report-only copy): install, report and check edit packages
- * and never pay for loading it.
- */
-async function excelJs() {
-  const [exceljs, applySheets, readWorkbook] = await Promise.all([
-    import("exceljs"),
-    import("./applySheets"),
-    import("./readWorkbook"),
-  ]);
-  return { Workbook: exceljs.Workbook, applySheets: applySheets.applySheets, ...readWorkbook };
-}
+import { PackageReader, type PackageFigures } from "./package/readPackage";
+import { emptyWorkbookPackage } from "./package/skeleton";
+import type { XlsxPackage } from "./package/xlsxPackage";
 
 export interface InstallOutcome {
   summary: InstallSummary;
@@ -50,17 +27,14 @@ export interface InstallOutcome {
 }
 
 /** A new workbook holding the installed sheets, empty or with the Đức Thọ Q3/2021 sample. */
-export async function buildTemplate(
+export function buildTemplate(
   options: {
     sample?: boolean;
     sampleDocuments?: readonly SampleDocument[];
     catalogue?: Catalogue;
   } = {},
-): Promise<{ workbook: ExcelJS.Workbook } & InstallOutcome> {
-  const { Workbook, applySheets } = await excelJs();
-  const workbook = new Workbook();
-  workbook.creator = "cchc";
-  workbook.created = new Date();
+): { pkg: XlsxPackage } & InstallOutcome {
+  const pkg = emptyWorkbookPackage();
   const plan = planInstall(
     { sheetNames: [], sheets: new Map() },
     {
@@ -69,8 +43,8 @@ export async function buildTemplate(
       catalogue: options.catalogue,
     },
   );
-  const applied = await applySheets(workbook, plan.sheets);
-  return { workbook, summary: plan.summary, applied };
+  const applied = applyPlans(pkg, plan.sheets);
+  return { pkg, summary: plan.summary, applied };
 }
 
 /** `cchc template`: writes a new template file; refuses to replace a file unless `overwrite`. */
@@ -78,8 +52,8 @@ export async function createTemplateFile(
   file: string,
   options: { sample?: boolean; overwrite?: boolean; catalogue?: Catalogue } = {},
 ): Promise<InstallOutcome> {
-  const { workbook, summary, applied } = await buildTemplate(options);
-  await withFileLock(file, () => saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false }));
+  const { pkg, summary, applied } = buildTemplate(options);
+  await withFileLock(file, () => saveNewPackageFile(pkg, file, { overwrite: options.overwrite ?? false }));
   return { summary, applied };
 }
 
@@ -111,7 +85,7 @@ export async function installIntoFile(
 }
 
 export interface CheckOutcome {
-  figures: WorkbookFigures;
+  figures: PackageFigures;
   findings: Finding[];
 }
 
@@ -143,32 +117,25 @@ export interface ReportOutcome {
   written: string;
 }
 
-/** The report's view of a file: the meta sheet and the report sheets as they are (values). */
-async function existingForReport(workbook: ExcelJS.Workbook): Promise<ExistingWorkbook> {
-  const { readWorkbookMeta, findWorksheet, sheetGrid } = await excelJs();
-  const sheets = new Map<string, ExistingSheet>();
-  const meta = readWorkbookMeta(workbook);
-  for (const name of [...candidateReportNames(), ...Object.values(meta?.sheets ?? {})]) {
-    const worksheet = findWorksheet(workbook, name);
-    if (worksheet && !sheets.has(worksheet.name)) {
-      sheets.set(worksheet.name, { name: worksheet.name, cells: sheetGrid(worksheet, "values") });
-    }
-  }
-  return { sheetNames: workbook.worksheets.map((ws) => ws.name), sheets };
-}
-
-/** Plans the report over an open workbook and applies it there (renames first). */
-export async function applyReport(
-  workbook: ExcelJS.Workbook,
-  generatedAt: Date,
-  catalogue?: Catalogue,
-): Promise<ReportPlan> {
-  const { readWorkbookFigures, findWorksheet, applySheets, workbookCatalogue } = await excelJs();
-  // Figures are read over the full catalogue; the report takes the rows of the file's template.
-  const { figures, documents } = readWorkbookFigures(workbook, catalogue ?? workbookCatalogue(workbook));
-  const plan = planReport(await existingForReport(workbook), { figures, documents, generatedAt, catalogue });
-  for (const rename of plan.renames) findWorksheet(workbook, rename.from)!.name = rename.to;
-  await applySheets(workbook, plan.sheets);
+/**
+ * Plans the report over a package's figures and applies it there (renames first). Figures are
+ * read over the full catalogue; the report takes the rows of the file's template. Errors are
+ * the core's and the package layer's (`NotInstalledError`, `PartXmlError` …), for the caller
+ * to word.
+ */
+export function reportIntoPackage(
+  pkg: XlsxPackage,
+  options: { generatedAt?: Date; catalogue?: Catalogue } = {},
+): ReportPlan {
+  const reader = new PackageReader(pkg);
+  const { figures, documents } = reader.figures(options.catalogue ?? reader.catalogue());
+  const plan = planReport(reader.existingForReport(), {
+    figures,
+    documents,
+    generatedAt: options.generatedAt ?? new Date(),
+    catalogue: options.catalogue,
+  });
+  applyPlans(pkg, plan.sheets, plan.renames);
   return plan;
 }
 
@@ -187,16 +154,7 @@ export async function reportIntoFile(
     const pkg = await openPackageFile(file);
     let plan: ReportPlan;
     try {
-      const reader = new PackageReader(pkg);
-      // Figures are read over the full catalogue; the report takes the rows of the file's template.
-      const { figures, documents } = reader.figures(options.catalogue ?? reader.catalogue());
-      plan = planReport(reader.existingForReport(), {
-        figures,
-        documents,
-        generatedAt: options.generatedAt ?? new Date(),
-        catalogue: options.catalogue,
-      });
-      applyPlans(pkg, plan.sheets, plan.renames);
+      plan = reportIntoPackage(pkg, options);
     } catch (error) {
       if (error instanceof NotInstalledError) {
         throw new WorkbookFileError(
@@ -213,15 +171,14 @@ export async function reportIntoFile(
   });
 }
 
-/** A workbook holding only the report sheets of a plan: what gets printed to PDF. */
-export async function reportOnlyWorkbook(plan: ReportPlan): Promise<ExcelJS.Workbook> {
-  const { Workbook, applySheets } = await excelJs();
-  const workbook = new Workbook();
-  await applySheets(
-    workbook,
+/** A new workbook holding only the report sheets of a plan: what gets printed to PDF. */
+export function reportOnlyWorkbook(plan: ReportPlan): XlsxPackage {
+  const pkg = emptyWorkbookPackage();
+  applyPlans(
+    pkg,
     plan.sheets.filter((sheet) => sheet.role === "report"),
   );
-  return workbook;
+  return pkg;
 }
 
 /** `cchc catalogue show -o`: a new workbook listing a catalogue's rows, checks and criteria. */
@@ -230,9 +187,7 @@ export async function writeCatalogueListing(
   catalogue: Catalogue,
   options: { overwrite?: boolean } = {},
 ): Promise<void> {
-  const { Workbook, applySheets } = await excelJs();
-  const workbook = new Workbook();
-  workbook.creator = "cchc";
-  await applySheets(workbook, catalogueListingPlans(catalogue));
-  await saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false });
+  const pkg = emptyWorkbookPackage();
+  applyPlans(pkg, catalogueListingPlans(catalogue));
+  await saveNewPackageFile(pkg, file, { overwrite: options.overwrite ?? false });
 }

@@ -41,21 +41,21 @@ export const demoCommand: Command = {
     if (!sample) throw new UsageError(`Mẫu "${catalogue.id}" không có số liệu mẫu để chạy thử.`);
     const output = parsed.flags.get("--output");
     const dir = typeof output === "string" ? output : "cchc-demo";
-    // ExcelJS loads only once the arguments are known to be right (see main.ts).
-    const { applyReport, buildTemplate } = await import("../../xlsx/operations");
-    const { saveWorkbookFile } = await import("../../xlsx/files");
+    // The file modules load only once the arguments are known to be right (see main.ts).
+    const { reportIntoPackage, buildTemplate } = await import("../../xlsx/operations");
+    const { saveNewPackageFile } = await import("../../xlsx/files");
     const { printReportPdf } = await import("./printPdf");
     fs.mkdirSync(dir, { recursive: true });
     const xlsx = path.join(dir, demoFiles(catalogue.id).workbook);
     const pdf = path.join(dir, demoFiles(catalogue.id).pdf);
 
     io.out(`1. Tạo bảng tính mẫu ${catalogue.id} với số liệu mẫu: ${sample.description}…\n`);
-    const { workbook } = await buildTemplate({ sample: true, sampleDocuments: sample.documents, catalogue });
+    const { pkg } = buildTemplate({ sample: true, sampleDocuments: sample.documents, catalogue });
     io.out("2. Kiểm tra số liệu và tạo Phụ lục I, Phụ lục II…\n");
-    const plan = await applyReport(workbook, new Date());
+    const plan = reportIntoPackage(pkg, { generatedAt: new Date() });
     for (const finding of plan.findings) io.out(`   ${formatFinding(finding)}\n`);
     // The demo is regenerated on every run: its own files may be replaced.
-    await saveWorkbookFile(workbook, xlsx, { overwrite: true });
+    await saveNewPackageFile(pkg, xlsx, { overwrite: true });
     describeReport(plan, xlsx, xlsx, io);
     io.out("3. In các phụ lục ra PDF…\n");
     if (await printReportPdf(plan, pdf, io)) io.out(`Đã in PDF: "${pdf}".\n`);

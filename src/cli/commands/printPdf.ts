@@ -43,8 +43,8 @@ export async function printReportPdf(plan: ReportPlan, pdf: string, io: Io): Pro
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-report-"));
   try {
     const xlsx = path.join(work, `${path.basename(pdf, path.extname(pdf)) || "bao-cao"}.xlsx`);
-    const workbook = await reportOnlyWorkbook(plan);
-    await workbook.xlsx.writeFile(xlsx);
+    // A private temporary folder: a plain write, nothing to keep safe from a half write.
+    fs.writeFileSync(xlsx, reportOnlyWorkbook(plan).toBytes());
     await convertToPdf(soffice, xlsx, pdf);
     return true;
   } catch (error) {

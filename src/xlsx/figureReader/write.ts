@@ -1,8 +1,8 @@
-/** Writing a consolidated workbook: the core's sheet descriptions through ExcelJS, saved atomically. */
-import * as ExcelJS from "exceljs";
+/** Writing a consolidated workbook: the core's sheet descriptions into a new package, saved atomically. */
 import type { SheetPlan } from "../../core/layout/model";
-import { applySheets } from "../applySheets";
-import { saveWorkbookFile } from "../files";
+import { saveNewPackageFile } from "../files";
+import { applyPlans } from "../package/applyPlans";
+import { emptyWorkbookPackage } from "../package/skeleton";
 
 /**
  * Writes a new workbook of `plans` to `file` atomically (a failed write leaves no half file).
@@ -14,9 +14,7 @@ export async function writeConsolidatedWorkbook(
   file: string,
   options: { overwrite: boolean },
 ): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "cchc";
-  workbook.created = new Date();
-  await applySheets(workbook, plans);
-  await saveWorkbookFile(workbook, file, options);
+  const pkg = emptyWorkbookPackage();
+  applyPlans(pkg, plans);
+  await saveNewPackageFile(pkg, file, options);
 }
