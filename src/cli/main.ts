@@ -9,7 +9,7 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { DEFAULT_CATALOGUE } from "../core/catalogue";
-// fileErrors.ts imports nothing (no ExcelJS), so the entry point stays light.
+// fileErrors.ts imports nothing (no file layer), so the entry point stays light.
 import { firstLine, WorkbookFileError } from "../xlsx/fileErrors";
 import { nearest, UsageError } from "./args";
 import { EXIT, type Command } from "./command";
@@ -28,7 +28,7 @@ export interface CommandEntry {
 
 /**
  * The sub-commands by name, in the order the help lists them. Each module is loaded only when
- * its command runs, and the modules load ExcelJS only after their arguments are checked, so
+ * its command runs, and the modules load the file layer only after their arguments are checked, so
  * `--version`, `--help` and a usage error start as fast as Node itself (`npm run bench`).
  */
 export const commands: Record<string, CommandEntry> = {

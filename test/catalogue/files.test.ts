@@ -8,7 +8,7 @@ import * as path from "path";
 import { inputName, reportName } from "../../src/core/catalogue";
 import { main } from "../../src/cli/main";
 import { checkFile, reportIntoFile } from "../../src/xlsx/operations";
-import { findWorksheet, sheetGrid } from "../../src/xlsx/readWorkbook";
+import { findWorksheet, sheetGrid } from "../support/excelJsWorkbook";
 import { bufferIo } from "../../src/cli/io";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 import { FINDINGS, TYPED } from "../support/province";

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
-import { saveWorkbookFile } from "../../src/xlsx/files";
+import { saveWorkbookFile } from "../support/excelJsWorkbook";
 
 let dir: string;
 

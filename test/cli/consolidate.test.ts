@@ -15,7 +15,7 @@ import { aggregateOf } from "../../src/core/consolidate";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { toExcelSerial } from "../../src/core/period";
 import { inputName } from "../../src/core/catalogue";
-import { cellValue, findWorksheet } from "../../src/xlsx/readWorkbook";
+import { cellValue, findWorksheet } from "../support/excelJsWorkbook";
 import { writeUnitFile } from "../support/consolidation";
 import { makeTempDir, namedCell, readBack, removeTempDir, strayFiles } from "../support/xlsx";
 

@@ -1,8 +1,8 @@
 /**
- * Start-up of the compiled `cchc` bin: `--version`, `--help`, a command's `--help` and usage
- * errors answer without loading ExcelJS (it alone costs about 4× a bare `node -e 0`), while a
- * command that reads a workbook does load it, which proves the probe can see it. The times
- * themselves are in `npm run bench` (start-up section), never asserted here.
+ * The compiled `cchc` bin without ExcelJS, as a production install has it (ExcelJS is only a
+ * development dependency, issue 19): `--version`, `--help`, usage errors and every command that
+ * makes, reads or writes a workbook run in a Node where loading ExcelJS fails, and none tries.
+ * The probe is shown to see a load. The times themselves are in `npm run bench`, never asserted.
  */
 import { spawnSync } from "child_process";
 import * as path from "path";
@@ -12,30 +12,39 @@ import { makeTempDir, removeTempDir } from "../support/xlsx";
 let dir: string;
 
 /**
- * Runs the bin in a fresh Node whose module loader records every request for `exceljs`; the
- * child prints `EXCELJS=<yes|no>` on stderr as it exits.
+ * Runs the bin in a fresh Node whose module loader refuses every request for `exceljs` (as in
+ * an install without development dependencies) and records it; the child prints
+ * `EXCELJS=<yes|no>` on stderr as it exits. `requireFirst` asks for ExcelJS before the bin runs.
  */
-function runProbed(args: string[]): { status: number | null; stdout: string; loaded: boolean } {
+function runProbed(
+  args: string[],
+  options: { requireFirst?: boolean } = {},
+): { status: number | null; stdout: string; stderr: string; loaded: boolean } {
   const probe = `
     const Module = require("module");
     const load = Module._load;
     let loaded = false;
     Module._load = function (request, ...rest) {
-      if (request === "exceljs" || /[\\\\/]exceljs[\\\\/]/.test(request)) loaded = true;
+      if (request === "exceljs" || /[\\\\/]exceljs[\\\\/]/.test(request)) {
+        loaded = true;
+        throw Object.assign(new Error("Cannot find module 'exceljs'"), { code: "MODULE_NOT_FOUND" });
+      }
       return load.call(this, request, ...rest);
     };
     process.on("exit", () => process.stderr.write("\\nEXCELJS=" + (loaded ? "yes" : "no") + "\\n"));
+    ${options.requireFirst ? `try { require("exceljs"); } catch {}` : ""}
     process.argv = [process.argv[0], ${JSON.stringify(BIN)}, ...process.argv.slice(1)];
     require(${JSON.stringify(BIN)});
   `;
   const run = spawnSync(process.execPath, ["-e", probe, "--", ...args], {
     cwd: dir,
     encoding: "utf8",
-    env: { ...process.env, CCHC_DEBUG: "" },
+    // No PDF in the demo: LibreOffice is not what is tested here.
+    env: { ...process.env, CCHC_DEBUG: "", CCHC_SOFFICE: path.join(dir, "khong-co-soffice") },
   });
   const marker = /EXCELJS=(yes|no)\n$/.exec(run.stderr);
   if (!marker) throw new Error(`the probe did not report (exit ${run.status}): ${run.stderr}`);
-  return { status: run.status, stdout: run.stdout, loaded: marker[1] === "yes" };
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, loaded: marker[1] === "yes" };
 }
 
 beforeAll(() => {
@@ -60,8 +69,31 @@ describe("cchc start-up", () => {
     expect(run).toMatchObject({ status, loaded: false });
   });
 
-  it("loads ExcelJS for a command that reads a workbook (the probe sees it)", () => {
-    const run = runProbed(["template", "-o", path.join(dir, "mau.xlsx")]);
+  it("the probe sees a load of ExcelJS (and refuses it)", () => {
+    const run = runProbed(["--version"], { requireFirst: true });
     expect(run).toMatchObject({ status: 0, loaded: true });
   });
+
+  it("makes, reads, fills and consolidates workbooks without ExcelJS", () => {
+    const at = (name: string) => path.join(dir, name);
+    const commands: string[][] = [
+      ["template", "-o", at("mau.xlsx")],
+      ["template", "--sample", "-o", at("xa.xlsx")],
+      ["install", at("mau.xlsx")],
+      ["check", at("xa.xlsx")],
+      ["report", at("xa.xlsx"), "-o", at("bao-cao.xlsx")],
+      ["catalogue", "show", "xa-2025", "-o", at("danh-muc.xlsx")],
+      ["consolidate", "-o", at("tong-hop.xlsx"), "--co-quan", "UBND HUYỆN THỬ", at("xa.xlsx")],
+      ["demo", "-o", at("demo")],
+    ];
+    for (const args of commands) {
+      const run = runProbed(args);
+      expect({ args, loaded: run.loaded }).toEqual({ args, loaded: false });
+      expect({ args, status: run.status, stderr: run.status === 0 ? "" : run.stderr }).toEqual({
+        args,
+        status: 0,
+        stderr: "",
+      });
+    }
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 /**
  * One core, two adapters: installing (and reporting) through Office.js — on the fake Excel —
- * and through ExcelJS into a real file must give the same workbook: sheet names, defined names,
+ * and through the package writer into a real file (a new one, or a user's) must give the same
+ * workbook, read back through ExcelJS as another program would: sheet names, defined names,
  * labels, formulas, number formats, merges and data validation.
  */
 import * as fs from "fs";
@@ -11,8 +12,8 @@ import * as ExcelJS from "exceljs";
 import { parseAddress, address } from "../../src/core/layout/model";
 import { generateReport } from "../../src/excel/generateReport";
 import { installSheets } from "../../src/excel/installSheets";
-import { applyReport, buildTemplate } from "../../src/xlsx/operations";
-import { cellFormula, cellValue, findWorksheet } from "../../src/xlsx/readWorkbook";
+import { buildTemplate, reportIntoPackage } from "../../src/xlsx/operations";
+import { cellFormula, cellValue, findWorksheet } from "../support/excelJsWorkbook";
 import { planInstall } from "../../src/core/install";
 import { planReport } from "../../src/core/report/planReport";
 import { applyPlans } from "../../src/xlsx/package/applyPlans";
@@ -62,11 +63,11 @@ async function both(catalogue: Catalogue): Promise<{ fake: FakeWorkbook; file: E
   const fake = new FakeWorkbook();
   await fake.run((context) => installSheets(context, { catalogue, sample }));
   await fake.run((context) => generateReport(context, { generatedAt, catalogue }));
-  const { workbook } = await buildTemplate({ sample, catalogue });
-  await applyReport(workbook, generatedAt);
+  const { pkg } = buildTemplate({ sample, catalogue });
+  reportIntoPackage(pkg, { generatedAt });
   // Through the bytes, as a user's file would be.
   const file = new ExcelJS.Workbook();
-  await file.xlsx.load((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  await file.xlsx.load(Buffer.from(pkg.toBytes()) as unknown as ArrayBuffer);
   return { fake, file };
 }
 

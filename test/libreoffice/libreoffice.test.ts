@@ -16,7 +16,7 @@ import { planInstall } from "../../src/core/install";
 import { parseAddress, type CellPlan, type SheetPlan } from "../../src/core/layout/model";
 import { fromExcelSerial } from "../../src/core/period";
 import { checkFile, installIntoFile } from "../../src/xlsx/operations";
-import { findWorksheet } from "../../src/xlsx/readWorkbook";
+import { findWorksheet } from "../support/excelJsWorkbook";
 import {
   convert,
   CSV_ALL_SHEETS_AS_SHOWN,

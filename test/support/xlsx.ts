@@ -9,8 +9,8 @@ import type * as ExcelJS from "exceljs";
 // JSZip comes with ExcelJS (its own dependency); the tests use it to edit parts of a written file.
 import JSZip from "jszip";
 import { DISTRICT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
-import { openWorkbookFile } from "../../src/xlsx/files";
-import { cellFormula, cellValue, findWorksheet, parseNameReference } from "../../src/xlsx/readWorkbook";
+import { openWorkbookFile } from "./excelJsWorkbook";
+import { cellFormula, cellValue, findWorksheet, parseNameReference } from "./excelJsWorkbook";
 
 /** A fresh folder under the system temp dir; removed by `removeTempDir`. */
 export function makeTempDir(prefix = "cchc-test-"): string {

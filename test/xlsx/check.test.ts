@@ -8,7 +8,7 @@ import type * as ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
 import { countFindings } from "../../src/core/checks";
-import { saveWorkbookFile } from "../../src/xlsx/files";
+import { saveWorkbookFile } from "../support/excelJsWorkbook";
 import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 

@@ -13,9 +13,9 @@ import { PackageReader } from "../../src/xlsx/package/readPackage";
 import { gridView } from "../../src/xlsx/package/sheetReader";
 import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { saveWorkbookFile } from "../../src/xlsx/files";
+import { saveWorkbookFile } from "../support/excelJsWorkbook";
 import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
-import { findWorksheet } from "../../src/xlsx/readWorkbook";
+import { findWorksheet } from "../support/excelJsWorkbook";
 import { editZip, makeTempDir, readBack, removeTempDir, zipPart } from "../support/xlsx";
 
 const SHEET = "1. Chỉ đạo điều hành";

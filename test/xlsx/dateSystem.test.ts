@@ -10,9 +10,9 @@ import * as ExcelJS from "exceljs";
 import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { DATE1904_OFFSET } from "../../src/core/figures";
-import { saveWorkbookFile } from "../../src/xlsx/files";
+import { saveWorkbookFile } from "../support/excelJsWorkbook";
 import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
-import { readExistingWorkbook } from "../../src/xlsx/readWorkbook";
+import { readExistingWorkbook } from "../support/excelJsWorkbook";
 import { editZip, makeTempDir, readBack, removeTempDir, zipPart } from "../support/xlsx";
 
 /** 20/09/2021 typed over the derived «Từ ngày»: 44459 in the 1900 system, 42997 in the 1904 one. */

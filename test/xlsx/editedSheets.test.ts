@@ -10,10 +10,10 @@ import * as path from "path";
 import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import type { Finding } from "../../src/core/checks";
-import { saveWorkbookFile } from "../../src/xlsx/files";
+import { saveWorkbookFile } from "../support/excelJsWorkbook";
 import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
-import { findWorksheet, readWorkbookFigures } from "../../src/xlsx/readWorkbook";
+import { findWorksheet, readWorkbookFigures } from "../support/excelJsWorkbook";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 
 const CASES = path.join(__dirname, "..", "fixtures", "cases");

@@ -15,9 +15,8 @@ import { toExcelSerial } from "../../src/core/period";
 import { consolidateFiles, readFigureFile } from "../../src/xlsx/figureReader/files";
 import { writeConsolidatedWorkbook } from "../../src/xlsx/figureReader/write";
 import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
-import { openWorkbookFile, saveWorkbookFile } from "../../src/xlsx/files";
-import { buildTemplate } from "../../src/xlsx/operations";
-import { readWorkbookFigures, readWorkbookMeta } from "../../src/xlsx/readWorkbook";
+import { openWorkbookFile, saveWorkbookFile, templateWorkbook } from "../support/excelJsWorkbook";
+import { readWorkbookFigures, readWorkbookMeta } from "../support/excelJsWorkbook";
 import * as ExcelJS from "exceljs";
 import { resolveTestCatalogue, TEST_CATALOGUE, THREE_UNITS, writeUnitFile } from "../support/consolidation";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
@@ -45,7 +44,7 @@ async function rezip(file: string, out: string, edit: (zip: JSZip) => Promise<vo
 describe("the fast reader reads what ExcelJS reads", () => {
   it("the Đức Thọ sample: every figure, cell, formula, note and document", async () => {
     const file = path.join(dir, "sample.xlsx");
-    const { workbook } = await buildTemplate({
+    const workbook = await templateWorkbook({
       sample: true,
       sampleDocuments: SAMPLE_DOCUMENTS,
       catalogue: DISTRICT_CATALOGUE,
@@ -165,7 +164,7 @@ describe("the fast reader places figures as the ExcelJS reader does, on workbook
   });
 
   it("rows sorted away from their names: each figure read from its own key's row, the problem recorded", async () => {
-    const { workbook } = await buildTemplate({ sample: true, catalogue: DISTRICT_CATALOGUE });
+    const workbook = await templateWorkbook({ sample: true, catalogue: DISTRICT_CATALOGUE });
     const sheet = workbook.getWorksheet("1. Chỉ đạo điều hành")!;
     const rows = [6, 7, 8, 9];
     const contents = rows.map((r) => [1, 2, 3, 4, 5].map((c) => sheet.getCell(r, c).value));

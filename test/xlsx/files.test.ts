@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
-import { saveWorkbookFile, WorkbookFileError, writeFileAtomic } from "../../src/xlsx/files";
+import { openPackageFile, savePackageFile, WorkbookFileError, writeFileAtomic } from "../../src/xlsx/files";
 import { createTemplateFile } from "../../src/xlsx/operations";
 import {
   editZip,
@@ -228,9 +228,11 @@ describe("atomic saving", () => {
     const folder = fs.mkdtempSync(path.join(dir, "atomic-"));
     const file = path.join(folder, "bao-cao.xlsx");
     fs.writeFileSync(file, sampleBytes);
-    const workbook = await readBack(file);
-    workbook.xlsx.writeBuffer = () => Promise.reject(new Error("hết bộ nhớ"));
-    await expect(saveWorkbookFile(workbook, file, { overwrite: true })).rejects.toThrow(WorkbookFileError);
+    const pkg = await openPackageFile(file);
+    pkg.toBytes = () => {
+      throw new Error("hết bộ nhớ");
+    };
+    await expect(savePackageFile(pkg, file)).rejects.toThrow(WorkbookFileError);
     expect(fs.readFileSync(file).equals(sampleBytes)).toBe(true);
     expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
   });

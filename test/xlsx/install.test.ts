@@ -9,11 +9,11 @@ import * as ExcelJS from "exceljs";
 import { DISTRICT_CATALOGUE, inputName, type Catalogue, type Indicator } from "../../src/core/catalogue";
 import { planInstall } from "../../src/core/install";
 import type { SheetPlan } from "../../src/core/layout/model";
-import { parseRange } from "../../src/xlsx/applySheets";
-import { tablesOf } from "../../src/xlsx/excelJsFixes";
-import { saveWorkbookFile } from "../../src/xlsx/files";
+import { parseRange } from "../../src/xlsx/package/sheetWriter";
+import { tablesOf } from "../support/excelJsFixes";
+import { saveWorkbookFile } from "../support/excelJsWorkbook";
 import { createTemplateFile, installIntoFile } from "../../src/xlsx/operations";
-import { cellFormula, cellValue, findWorksheet, sheetGrid } from "../../src/xlsx/readWorkbook";
+import { cellFormula, cellValue, findWorksheet, sheetGrid } from "../support/excelJsWorkbook";
 import {
   makeTempDir,
   namedCell,

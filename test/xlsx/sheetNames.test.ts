@@ -8,9 +8,9 @@ import * as ExcelJS from "exceljs";
 import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { sheetNameKey } from "../../src/core/sheetNames";
-import { saveWorkbookFile } from "../../src/xlsx/files";
+import { saveWorkbookFile } from "../support/excelJsWorkbook";
 import { checkFile } from "../../src/xlsx/operations";
-import { findWorksheet, readWorkbookMeta } from "../../src/xlsx/readWorkbook";
+import { findWorksheet, readWorkbookMeta } from "../support/excelJsWorkbook";
 import { makeTempDir, readBack, removeTempDir } from "../support/xlsx";
 
 let dir: string;

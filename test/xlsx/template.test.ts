@@ -10,10 +10,10 @@ import { planInstall } from "../../src/core/install";
 import { DOCUMENTS_TABLE } from "../../src/core/layout/documentsSheet";
 import type { SheetPlan } from "../../src/core/layout/model";
 import { META_SHEET_NAME } from "../../src/core/meta";
-import { EMPTY_CACHED_TEXT } from "../../src/xlsx/applySheets";
-import { tablesOf } from "../../src/xlsx/excelJsFixes";
+import { EMPTY_CACHED_TEXT } from "../../src/xlsx/package/sheetWriter";
+import { tablesOf } from "../support/excelJsFixes";
 import { createTemplateFile } from "../../src/xlsx/operations";
-import { cellFormula, cellValue, findWorksheet } from "../../src/xlsx/readWorkbook";
+import { cellFormula, cellValue, findWorksheet } from "../support/excelJsWorkbook";
 import {
   makeTempDir,
   namedCell,

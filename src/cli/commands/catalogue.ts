@@ -1,7 +1,7 @@
 /**
  * `cchc catalogue list|check FILE|show ID|FILE [-o FILE.xlsx]`: the built-in forms, checking a
  * province's catalogue file (every problem, with its JSON path), and a printable listing of a
- * form for review. `list` and `check` never load ExcelJS (only `show -o` writes a workbook).
+ * form for review. `list` and `check` never load the file layer (only `show -o` writes a workbook).
  */
 import { builtinFiles, formatProblem, type Catalogue } from "../../core/catalogue";
 import { formatNumberVi } from "../../core/arithmetic";
@@ -113,7 +113,7 @@ export const catalogueCommand: Command = {
     const output = parsed.flags.get("--output");
     if (typeof output === "string") {
       if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
-      // ExcelJS only for the workbook listing.
+      // The file layer only for the workbook listing.
       const { writeCatalogueListing } = await import("../../xlsx/operations");
       await writeCatalogueListing(output, catalogue, { overwrite: parsed.flags.has("--force") });
       io.out(`Đã ghi danh mục ${catalogue.id} ${catalogue.version} vào "${output}".\n`);

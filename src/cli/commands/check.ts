@@ -20,7 +20,7 @@ export const checkCommand: Command = {
       flags: { "--json": {} },
       positional: { min: 1, max: 1, name: "tệp .xlsx cần kiểm tra" },
     });
-    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    // The file modules load only once the arguments are known to be right (see main.ts).
     const { checkFile } = await import("../../xlsx/operations");
     const { findings } = await checkFile(parsed.positional[0]);
     if (parsed.flags.has("--json")) {

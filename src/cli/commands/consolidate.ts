@@ -166,8 +166,8 @@ export const consolidateCommand: Command = {
       target = { period, year };
     }
 
-    // The readers load only once the arguments are known to be right (see main.ts); ExcelJS
-    // only to write the result.
+    // The readers load only once the arguments are known to be right (see main.ts); the
+    // package writer only to write the result.
     const { consolidateFiles } = await import("../../xlsx/figureReader/files");
     const files = await expandInputs(parsed.positional, output, (line) => io.err(`${line}\n`));
     if (files.length === 0)

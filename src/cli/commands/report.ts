@@ -66,7 +66,7 @@ export const reportCommand: Command = {
     const { checkPdfTarget, printReportPdf } = await import("./printPdf");
     // A PDF that cannot be written is said before anything is written.
     if (typeof pdf === "string" && !checkPdfTarget(pdf, io)) return EXIT.usage;
-    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    // The file modules load only once the arguments are known to be right (see main.ts).
     const { reportIntoFile } = await import("../../xlsx/operations");
     const { plan, written } = await reportIntoFile(file, {
       output: typeof output === "string" ? output : undefined,

@@ -36,7 +36,7 @@ export const templateCommand: Command = {
     if (!/\.xlsx$/i.test(file)) throw new UsageError(`Tên tệp "${file}" phải có đuôi .xlsx.`);
     const catalogue = catalogueOption(parsed.flags.get("--catalogue"), parsed.flags.get("--cap"));
     const sample = parsed.flags.has("--sample");
-    // ExcelJS loads only once the arguments are known to be right (see main.ts).
+    // The file modules load only once the arguments are known to be right (see main.ts).
     const { createTemplateFile } = await import("../../xlsx/operations");
     const { summary } = await createTemplateFile(file, {
       sample,

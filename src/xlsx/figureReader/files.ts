@@ -1,8 +1,7 @@
 /**
  * The consolidation on files (the command line and the bench): read each input with the fast
  * reader, one file at a time, keeping only its figures; consolidate in the core; write the
- * result as a new workbook of the same form (./write). Input files are only ever read; ExcelJS
- * is not loaded to read them.
+ * result as a new workbook of the same form (./write). Input files are only ever read.
  */
 import { promises as fs } from "fs";
 import {

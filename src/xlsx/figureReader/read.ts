@@ -8,7 +8,7 @@
  * library), the others parsed by saxes. All of it runs in the browser too; nothing here touches
  * the file system.
  *
- * A whole workbook through ExcelJS costs about 20 ms and all its cells in memory; this reads a
+ * A whole workbook through a general reader (ExcelJS) costs about 20 ms and all its cells in memory; this reads a
  * file in a few milliseconds and keeps only the figures.
  */
 import { unzipSync } from "fflate";
@@ -93,7 +93,7 @@ function partPath(target: string): string {
 
 /**
  * Text as stored, unescaped: SpreadsheetML writes a character as `_xHHHH_` (ECMA-376 §22.9.2.19),
- * and a literal `_x` sequence as `_x005F_x…` (ExcelJS writes the key `bc_xa_giao` so).
+ * and a literal `_x` sequence as `_x005F_x…` (the package writer writes the key `bc_xa_giao` so).
  */
 function unescapeText(value: string): string {
   return value.includes("_x")
@@ -206,7 +206,7 @@ function readFigures(
   // Where every CCHC_ name points, by sheet: those cells and the Ghi chú right of them are all
   // that is read of a figure sheet.
   // The row's key (column A, three left of the figure) comes too: a sorted sheet is caught as
-  // the ExcelJS reader catches it (`readNamedFigures`).
+  // the package reader catches it (`readNamedFigures`).
   const wantedBySheet = new Map<string, Array<readonly [number, number]>>();
   const located = new Map<string, { sheet: string; row: number; column: number }>();
   const broken = new Map<string, string>();

@@ -1,14 +1,15 @@
 /**
  * Where ExcelJS 4.4 misreads, drops or miswrites parts of an .xlsx file, and the corrections.
- * Each was found on a real file (written by Excel, by LibreOffice or by ExcelJS itself) and is
- * covered by a test; each works from the raw parts of the package (./package).
+ * cchc itself no longer uses ExcelJS (issue 19); the tests still do, as "another program" that
+ * reads back what cchc wrote and writes files for cchc to read, and these corrections keep that
+ * other program faithful (as Excel would be). Each works from the raw parts of the package.
  *
  * On load (`repairLoadedModel`): table header rows and styles, notes on empty cells, sheet and
  * cell protection written as "true"/"false". On write (`prepareForWrite`): data validation
  * ranges that ExcelJS would write overlapping, and text that looks like an `_xHHHH_` escape.
  */
 import * as ExcelJS from "exceljs";
-import type { XlsxPackage } from "./package/xlsxPackage";
+import type { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 
 /** Decodes the five XML entities and numeric character references. */
 function xmlText(text: string): string {

@@ -1,13 +1,18 @@
 /**
- * Reading a workbook through ExcelJS into the core's shapes: what `planInstall` needs (sheet
+ * The tests' second reader: a workbook read through ExcelJS (another program than cchc, whose
+ * own files are read by the package layer) into the core's shapes: what `planInstall` needs (sheet
  * names and the "formulas" view of our candidate sheets) and the figures and document list the
  * checks need. Cells are unwrapped the way Office.js reports them (formulas as `=…`, dates as
  * serials, errors as `#N/A` …), so the core sees the same values from both adapters.
  */
+import { promises as fs } from "fs";
 import * as ExcelJS from "exceljs";
-import { DEFAULT_CATALOGUE, type Catalogue } from "../core/catalogue";
-import { checkFigures, type Finding } from "../core/checks";
-import { breakdownFindings, PERIODS_SHEET, UNITS_SHEET } from "../core/consolidate";
+import { buildTemplate } from "../../src/xlsx/operations";
+import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
+import { prepareForWrite, repairLoadedModel } from "./excelJsFixes";
+import { DEFAULT_CATALOGUE, type Catalogue } from "../../src/core/catalogue";
+import { checkFigures, type Finding } from "../../src/core/checks";
+import { breakdownFindings, PERIODS_SHEET, UNITS_SHEET } from "../../src/core/consolidate";
 import {
   cellRef,
   dateToSerial,
@@ -19,12 +24,12 @@ import {
   type NamedCell,
   type PlacementProblem,
   type SheetGrids,
-} from "../core/figures";
-import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../core/install";
-import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
-import { parseAddress } from "../core/layout/model";
-import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../core/meta";
-import { sheetNameKey } from "../core/sheetNames";
+} from "../../src/core/figures";
+import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../../src/core/install";
+import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../src/core/layout/documentsSheet";
+import { parseAddress } from "../../src/core/layout/model";
+import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../../src/core/meta";
+import { sheetNameKey } from "../../src/core/sheetNames";
 
 /** Whether a value is one of ExcelJS's wrapped formula values. */
 function isFormulaValue(value: object): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
@@ -247,4 +252,51 @@ export function checkWorkbook(
       ...consolidation,
     ],
   };
+}
+
+/** A workbook opened through ExcelJS, with the file's bytes. */
+export interface OpenedWorkbook {
+  file: string;
+  workbook: ExcelJS.Workbook;
+  bytes: Buffer;
+}
+
+/** Opens an .xlsx file through ExcelJS, with the corrections of `excelJsFixes.ts`. */
+export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
+  const bytes = await fs.readFile(file);
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS types `load` with its own ArrayBuffer-like `Buffer`; JSZip underneath takes a Node Buffer as is.
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  repairLoadedModel(workbook, XlsxPackage.fromBytes(bytes));
+  return { file, workbook, bytes };
+}
+
+/**
+ * Saves a workbook through ExcelJS as Excel would write it (validation ranges disjoint, text
+ * that looks like an `_xHHHH_` escape escaped): a file "another program" made, for cchc to read.
+ */
+export async function saveWorkbookFile(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  // Kept for the callers' sake: the tests write only into their own temporary folders.
+  _options: { overwrite: boolean } = { overwrite: true },
+): Promise<void> {
+  const restore = prepareForWrite(workbook);
+  try {
+    await fs.writeFile(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * A new template (`buildTemplate`) as ExcelJS reads it: for the tests that then edit it the way
+ * a user would in another program before cchc reads it again.
+ */
+export async function templateWorkbook(options: Parameters<typeof buildTemplate>[0]): Promise<ExcelJS.Workbook> {
+  const bytes = Buffer.from(buildTemplate(options).pkg.toBytes());
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  repairLoadedModel(workbook, XlsxPackage.fromBytes(bytes));
+  return workbook;
 }
