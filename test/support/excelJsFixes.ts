@@ -200,9 +200,30 @@ function repairCellProtection(workbook: ExcelJS.Workbook, archive: Archive): voi
   }
 }
 
+/**
+ * ExcelJS 4.4 decodes the `_xHHHH_` escapes of shared strings but not of inline strings, which
+ * cchc's writer uses: `bc_xa_giao`, stored `bc_x005F_xa_giao`, would read as that text. Decodes
+ * the inline-string cells as Excel does.
+ */
+function decodeInlineStrings(workbook: ExcelJS.Workbook, archive: Archive): void {
+  for (const { worksheet, part } of archive.worksheetParts(workbook)) {
+    for (const [tag] of archive.text(part)?.matchAll(/<(?:\w+:)?c\b[^>]*>/g) ?? []) {
+      const attrs = attributes(tag);
+      const ref = attrs.get("r");
+      if (attrs.get("t") !== "inlineStr" || !ref) continue;
+      const cell = worksheet.getCell(ref);
+      if (typeof cell.value === "string" && cell.value.includes("_x"))
+        cell.value = cell.value.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+          String.fromCharCode(parseInt(hex, 16)),
+        );
+    }
+  }
+}
+
 /** Corrects what ExcelJS 4.4 misreads or drops when it loads a file (see each repair). */
 export function repairLoadedModel(workbook: ExcelJS.Workbook, pkg: XlsxPackage): void {
   const archive = new Archive(pkg);
+  decodeInlineStrings(workbook, archive);
   repairTables(workbook, archive);
   restoreNotesOnEmptyCells(workbook, archive);
   repairSheetProtection(workbook, archive);

@@ -207,9 +207,8 @@ describe("booleans written as true/false (as LibreOffice writes them)", () => {
       if (name === "xl/styles.xml")
         return text.replace(/<protection locked="0"\/>/g, '<protection locked="false" hidden="false"/>');
       if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) {
-        return text.replace(
-          /<sheetProtection sheet="1" formatColumns="0" formatRows="0"\/>/,
-          '<sheetProtection sheet="true" formatColumns="false" formatRows="false"/>',
+        return text.replace(/<sheetProtection\b[^>]*\/>/, (tag) =>
+          tag.replace(/="1"/g, '="true"').replace(/="0"/g, '="false"'),
         );
       }
       return undefined;

@@ -135,10 +135,12 @@ export function decodeExcelEscapes(text: string): string {
 /**
  * Text as Excel stores it: a literal `_xHHHH_` has its underscore escaped, and characters XML
  * 1.0 cannot hold (controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF) become
- * `_xHHHH_`, so the part stays well-formed and Excel reads back what was written.
+ * `_xHHHH_`, so the part stays well-formed and Excel reads back what was written. Shorter
+ * patterns are escaped too: LibreOffice decodes `_xA_`, so the row key `bc_xa_giao` came back
+ * from it as "bc⏎giao" and lost the row's figures on the next install.
  */
 export function encodeExcelEscapes(text: string): string {
-  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(
+  return text.replace(/_(x[0-9A-Fa-f]+_)/g, "_x005F_$1").replace(
     // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
     /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
