@@ -4,7 +4,7 @@
  * against ExcelJS just reading the same files; the peak memory of reading and consolidating
  * 500 files against 10 (and 100: from about 100 files on, V8's young generation has grown to
  * its working size, so 500/100 shows what the files themselves cost); and the whole command,
- * whose ExcelJS write of a 500-row breakdown sheet grows with the units by nature. Goals
+ * whose write of a 500-row breakdown sheet grows with the units by nature. Goals
  * (issue 11): 500 files in ≤ 0.35× ExcelJS's time; memory ≤ 1.5×. Printed, not asserted.
  *
  * Each measurement runs in a fresh child process (`node scripts/bench/consolidate.js --child …`):
@@ -41,10 +41,12 @@ async function make(dir, count) {
   const base = path.join(dir, "base.xlsx");
   await writeConsolidatedWorkbook(plans, base, { overwrite: true });
   const parts = unzipSync(fs.readFileSync(base));
-  const strings = strFromU8(parts["xl/sharedStrings.xml"]);
+  // The part holding the unit's name: a sheet (inline strings) or the shared strings.
+  const named = Object.keys(parts).find((n) => strFromU8(parts[n]).includes("UBND XÃ MẪU 00000"));
+  const text = strFromU8(parts[named]);
   for (let i = 0; i < count; i += 1) {
     const name = `UBND XÃ MẪU ${String(i).padStart(5, "0")}`;
-    const copy = { ...parts, "xl/sharedStrings.xml": strToU8(strings.replace("UBND XÃ MẪU 00000", name)) };
+    const copy = { ...parts, [named]: strToU8(text.replace("UBND XÃ MẪU 00000", name)) };
     fs.writeFileSync(path.join(dir, `xa-${String(i).padStart(5, "0")}.xlsx`), zipSync(copy, { level: 6 }));
   }
   fs.rmSync(base);

@@ -10,15 +10,15 @@ const root = path.resolve(__dirname, "..", "..");
 
 async function make(count, file) {
   const { buildTemplate } = require(path.join(root, "lib", "xlsx", "operations.js"));
-  const { saveWorkbookFile } = require(path.join(root, "lib", "xlsx", "files.js"));
+  const { saveNewPackageFile } = require(path.join(root, "lib", "xlsx", "files.js"));
   const documents = Array.from({ length: count }, (_, i) => ({
     number: `${1000 + i}/UBND-VP`,
     // Inside Q3/2021's data period (15/06–14/09), spread over its days.
     date: new Date(Date.UTC(2021, 5, 15 + (i % 90))).toISOString().slice(0, 10),
     summary: `Văn bản chỉ đạo, điều hành cải cách hành chính số ${i + 1} về triển khai nhiệm vụ trong kỳ`,
   }));
-  const { workbook } = await buildTemplate({ sample: true, sampleDocuments: documents });
-  await saveWorkbookFile(workbook, file, { overwrite: true });
+  const { pkg } = buildTemplate({ sample: true, sampleDocuments: documents });
+  await saveNewPackageFile(pkg, file, { overwrite: true });
 }
 
 make(Number(process.argv[2]), process.argv[3]).catch((error) => {

@@ -14,7 +14,13 @@ import type { Finding } from "../core/checks";
 import { installCatalogue, planInstall, type InstallSummary } from "../core/install";
 import { NotInstalledError, planReport, type ReportPlan } from "../core/report/planReport";
 import type { ApplyReport } from "./package/applyPlans";
-import { openPackageFile, packageFailure, saveNewPackageFile, savePackageFile, WorkbookFileError } from "./files";
+import {
+  openPackageFile,
+  packageFailure,
+  saveNewPackageFile,
+  savePackageFile,
+  WorkbookFileError,
+} from "./files";
 import { applyPlans } from "./package/applyPlans";
 import { stampFile, withFileLock } from "./safeWrite";
 import { PackageReader, type PackageFigures } from "./package/readPackage";

@@ -49,7 +49,10 @@ async function bothThroughPackage(): Promise<{ fake: FakeWorkbook; file: ExcelJS
   applyPlans(installed, plan.sheets);
   const reported = XlsxPackage.fromBytes(installed.toBytes());
   const reader = new PackageReader(reported);
-  const report = planReport(reader.existingForReport(), { ...reader.figures(reader.catalogue()), generatedAt });
+  const report = planReport(reader.existingForReport(), {
+    ...reader.figures(reader.catalogue()),
+    generatedAt,
+  });
   applyPlans(reported, report.sheets, report.renames);
   const file = new ExcelJS.Workbook();
   await file.xlsx.load(Buffer.from(reported.toBytes()) as unknown as ArrayBuffer);

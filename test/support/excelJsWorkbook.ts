@@ -293,7 +293,9 @@ export async function saveWorkbookFile(
  * A new template (`buildTemplate`) as ExcelJS reads it: for the tests that then edit it the way
  * a user would in another program before cchc reads it again.
  */
-export async function templateWorkbook(options: Parameters<typeof buildTemplate>[0]): Promise<ExcelJS.Workbook> {
+export async function templateWorkbook(
+  options: Parameters<typeof buildTemplate>[0],
+): Promise<ExcelJS.Workbook> {
   const bytes = Buffer.from(buildTemplate(options).pkg.toBytes());
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

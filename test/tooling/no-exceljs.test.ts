@@ -20,7 +20,8 @@ function sources(dir: string): string[] {
 }
 
 /** An import, dynamic import, require or `import type` of `exceljs` (or a file inside it). */
-const IMPORTS_EXCELJS = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']exceljs(?:\/[^"']*)?["']/;
+const IMPORTS_EXCELJS =
+  /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']exceljs(?:\/[^"']*)?["']/;
 
 describe("ExcelJS stays out of cchc's own code", () => {
   it("no file under src/ imports exceljs", () => {

@@ -126,13 +126,11 @@ describe("the fast reader reads what ExcelJS reads", () => {
         const xml = await zip.file(name)!.async("string");
         zip.file(
           name,
-          xml
-            .replace(`<v>${date}</v>`, `<v>${date - 1462}</v>`)
-            .replace(
-              // A shared string or an inline one (cchc's writer makes inline strings).
-              /<c r="D5"([^>]*) t="(?:s|inlineStr)">(?:<v>\d+<\/v>|<is><t>[^<]*<\/t><\/is>)<\/c>/,
-              '<c r="D5"$1 t="inlineStr"><is><t>UBND XÃ NỘI DÒNG</t></is></c>',
-            ),
+          xml.replace(`<v>${date}</v>`, `<v>${date - 1462}</v>`).replace(
+            // A shared string or an inline one (cchc's writer makes inline strings).
+            /<c r="D5"([^>]*) t="(?:s|inlineStr)">(?:<v>\d+<\/v>|<is><t>[^<]*<\/t><\/is>)<\/c>/,
+            '<c r="D5"$1 t="inlineStr"><is><t>UBND XÃ NỘI DÒNG</t></is></c>',
+          ),
         );
       }
     });
@@ -254,7 +252,9 @@ describe("the fast reader marks a consolidation's result", () => {
     const read = ok(await readFigureFile(result, { resolveCatalogue: resolveTestCatalogue }));
     expect(read.consolidated).toEqual({ over: "units", parts: 3 });
     expect(read.figures.get("hs_nhan")?.value).toEqual({ type: "number", value: 190 });
-    expect(ok(await readFigureFile(units[0], { resolveCatalogue: resolveTestCatalogue })).consolidated).toBeUndefined();
+    expect(
+      ok(await readFigureFile(units[0], { resolveCatalogue: resolveTestCatalogue })).consolidated,
+    ).toBeUndefined();
 
     // Read again among its own units, it is refused and the totals stay those of the three.
     const again = await consolidateFiles([...units, result], { resolveCatalogue: resolveTestCatalogue });
