@@ -1,7 +1,7 @@
 /**
  * The template's identity stored in the workbook: a very hidden sheet of key/value rows, which
- * both Excel and a file written by the command line keep (Office settings are not in .xlsx
- * files that ExcelJS writes). It records which sheets are ours, under which names.
+ * both Excel and a file written by the command line keep (Office settings are not in the .xlsx
+ * files the command line writes). It records which sheets are ours, under which names.
  */
 import { builtinCatalogue } from "./catalogue/builtins";
 import { CatalogueError } from "./catalogue/errors";
@@ -143,8 +143,8 @@ export function catalogueOfMeta(meta: TemplateMeta): Catalogue {
 
 /**
  * The catalogue of a workbook from its meta sheet's rows (key in column A, value in B), or
- * null when the workbook is not one of ours. Pure: a reader of any kind (Office.js, ExcelJS,
- * a streaming reader of the file) passes the rows it read.
+ * null when the workbook is not one of ours. Pure: a reader of any kind (Office.js, the
+ * package reader, a streaming reader of the file) passes the rows it read.
  */
 export function catalogueOfWorkbook(metaRows: ReadonlyArray<ReadonlyArray<unknown>>): Catalogue | null {
   const meta = readMeta(metaRows);

@@ -1,6 +1,6 @@
 /**
  * A sheet described as plain data: what each cell holds, its style, names, validation,
- * protection and page setup. The core produces these; the Office.js and ExcelJS adapters
+ * protection and page setup. The core produces these; the Office.js and file adapters
  * apply them, so both stay short and a test can compare them.
  */
 
