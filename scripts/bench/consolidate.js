@@ -77,7 +77,10 @@ async function child([mode, dir, countText]) {
     if (outcome.result.parts.length !== count) throw new Error("not every file was consolidated");
   } else if (mode === "command") {
     const io = bufferIo();
-    const code = await main(["consolidate", "-o", path.join(dir, `out-${count}.xlsx`), "--force", ...files], io);
+    const code = await main(
+      ["consolidate", "-o", path.join(dir, `out-${count}.xlsx`), "--force", ...files],
+      io,
+    );
     if (code !== 0) throw new Error(`cchc consolidate exited ${code}: ${io.stderr}`);
   }
   const ms = performance.now() - start;
