@@ -13,7 +13,7 @@ import { parseAddress, address } from "../../src/core/layout/model";
 import { generateReport } from "../../src/excel/generateReport";
 import { installSheets } from "../../src/excel/installSheets";
 import { buildTemplate, reportIntoPackage } from "../../src/xlsx/operations";
-import { cellFormula, cellValue, findWorksheet } from "../support/excelJsWorkbook";
+import { cellFormula, cellValue, findWorksheet, workbookFromBytes } from "../support/excelJsWorkbook";
 import { planInstall } from "../../src/core/install";
 import { planReport } from "../../src/core/report/planReport";
 import { applyPlans } from "../../src/xlsx/package/applyPlans";
@@ -54,8 +54,7 @@ async function bothThroughPackage(): Promise<{ fake: FakeWorkbook; file: ExcelJS
     generatedAt,
   });
   applyPlans(reported, report.sheets, report.renames);
-  const file = new ExcelJS.Workbook();
-  await file.xlsx.load(Buffer.from(reported.toBytes()) as unknown as ArrayBuffer);
+  const file = await workbookFromBytes(reported.toBytes());
   file.removeWorksheet(file.getWorksheet("Sheet1")!.id);
   return { fake, file };
 }
@@ -69,8 +68,7 @@ async function both(catalogue: Catalogue): Promise<{ fake: FakeWorkbook; file: E
   const { pkg } = buildTemplate({ sample, catalogue });
   reportIntoPackage(pkg, { generatedAt });
   // Through the bytes, as a user's file would be.
-  const file = new ExcelJS.Workbook();
-  await file.xlsx.load(Buffer.from(pkg.toBytes()) as unknown as ArrayBuffer);
+  const file = await workbookFromBytes(pkg.toBytes());
   return { fake, file };
 }
 

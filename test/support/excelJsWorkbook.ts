@@ -289,6 +289,16 @@ export async function saveWorkbookFile(
   }
 }
 
+/** Bytes of an .xlsx read through ExcelJS, with the corrections of `excelJsFixes.ts`. */
+export async function workbookFromBytes(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const buffer = Buffer.from(bytes);
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS types `load` with its own ArrayBuffer-like `Buffer`; JSZip underneath takes a Node Buffer as is.
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  repairLoadedModel(workbook, XlsxPackage.fromBytes(buffer));
+  return workbook;
+}
+
 /**
  * A new template (`buildTemplate`) as ExcelJS reads it: for the tests that then edit it the way
  * a user would in another program before cchc reads it again.
@@ -296,9 +306,5 @@ export async function saveWorkbookFile(
 export async function templateWorkbook(
   options: Parameters<typeof buildTemplate>[0],
 ): Promise<ExcelJS.Workbook> {
-  const bytes = Buffer.from(buildTemplate(options).pkg.toBytes());
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  repairLoadedModel(workbook, XlsxPackage.fromBytes(bytes));
-  return workbook;
+  return workbookFromBytes(buildTemplate(options).pkg.toBytes());
 }
