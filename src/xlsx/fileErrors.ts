@@ -16,6 +16,8 @@ export type WorkbookFileProblem =
   | "unsupported"
   /** A readable workbook without the CCHC sheets (no `CCHC_*` names). */
   | "notInstalled"
+  /** The output is one of the command's inputs (the same path, a link to it, a hard link): never written. */
+  | "isInput"
   /** The target exists and the command does not overwrite. */
   | "exists"
   /** The target is read-only (no write bit): it is never replaced. */

@@ -96,6 +96,39 @@ export async function resolveWriteTarget(file: string): Promise<string> {
 }
 
 /**
+ * Refuses (WorkbookFileError "isInput", before anything is read or written) an output that is
+ * one of the command's inputs on disk, whatever name it is given: the same path, a symbolic link
+ * to an input (or from one: both sides are followed to their real paths, a dangling link to where
+ * it would create its file), or a hard link (the same device and inode). An input is only read,
+ * so it is never replaced, --force or not (a consolidation written over a commune's workbook
+ * would lose that commune's figures and count the others twice on the next run). `inputs` are
+ * files; one that cannot be read is left to the reader to report.
+ */
+export async function refuseOutputOverInput(output: string, inputs: readonly string[]): Promise<void> {
+  const target = await resolveWriteTarget(output);
+  const outStat = await fs.stat(target).catch(() => undefined);
+  for (const input of inputs) {
+    const real = await fs.realpath(input).catch(() => path.resolve(input));
+    const sameFile =
+      real === target ||
+      (outStat !== undefined &&
+        (await fs.stat(input).then(
+          (inStat) => inStat.dev === outStat.dev && inStat.ino === outStat.ino,
+          () => false,
+        )));
+    if (sameFile) {
+      const how =
+        path.resolve(input) === path.resolve(output) ? "" : ` (cùng một tệp trên đĩa, qua liên kết)`;
+      throw new WorkbookFileError(
+        "isInput",
+        output,
+        `Tệp kết quả "${output}" chính là tệp đầu vào "${input}"${how}: tệp đầu vào chỉ được đọc, không bao giờ bị ghi đè, kể cả với --force. Hãy chọn tên khác cho tệp kết quả. Không ghi tệp nào.`,
+      );
+    }
+  }
+}
+
+/**
  * Refuses a target that exists and is read-only. The mode bits are read rather than asking
  * `access(W_OK)`, which says yes to an administrator (root) whatever the bits.
  */

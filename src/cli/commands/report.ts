@@ -4,7 +4,7 @@ import type { ReportPlan } from "../../core/report/planReport";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
-import { refuseExistingTarget } from "../../xlsx/safeWrite";
+import { refuseExistingTarget, refuseOutputOverInput } from "../../xlsx/safeWrite";
 
 /** What a report run tells the user, in Vietnamese. */
 export function describeReport(plan: ReportPlan, written: string, file: string, io: Io): void {
@@ -61,6 +61,10 @@ export const reportCommand: Command = {
       throw new UsageError(`Tên tệp "${pdf}" phải có đuôi .pdf.`);
     if (parsed.flags.has("--force") && typeof output !== "string")
       throw new UsageError("--force chỉ dùng cùng -o (ghi vào chính TỆP thì không cần).");
+    // -o names another file: the input itself (by name or through a link) is refused, as a PDF
+    // written over it would be.
+    if (typeof output === "string") await refuseOutputOverInput(output, [file]);
+    if (typeof pdf === "string") await refuseOutputOverInput(pdf, [file]);
     // A new output never replaces a file by accident; said before anything is read or written.
     if (typeof output === "string" && !parsed.flags.has("--force")) await refuseExistingTarget(output);
     const { checkPdfTarget, printReportPdf } = await import("./printPdf");
