@@ -29,16 +29,43 @@ export type WorkbookFileProblem =
   /** Saving failed; the previous file is untouched. */
   | "writeFailed";
 
+/**
+ * A cchc command the message suggests running (`install` on the file): the front end writes it
+ * the way cchc was started and quoted for the user's shell (src/cli/invocation.ts), so a pasted
+ * hint runs this cchc on that file and nothing else.
+ */
+export interface SuggestedCommand {
+  /** The sub-command and its arguments, unquoted: `["install", file]`. */
+  args: readonly string[];
+  /** The whole message around the written command. */
+  say(command: string): string;
+}
+
 /** A file problem the command line reports in one line (exit code 2), never with a stack. */
 export class WorkbookFileError extends Error {
   readonly problem: WorkbookFileProblem;
   readonly file: string;
+  readonly suggestion?: SuggestedCommand;
 
-  constructor(problem: WorkbookFileProblem, file: string, message: string, options?: { cause?: unknown }) {
-    super(message);
+  /**
+   * `message` is a string, or a suggested command (then the message, as `.message`, names it as
+   * `npx cchc …` with each argument in double quotes, for readers other than the command line).
+   */
+  constructor(
+    problem: WorkbookFileProblem,
+    file: string,
+    message: string | SuggestedCommand,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      typeof message === "string"
+        ? message
+        : message.say(["npx", "cchc", ...message.args.map((arg) => `"${arg}"`)].join(" ")),
+    );
     this.name = "WorkbookFileError";
     this.problem = problem;
     this.file = file;
+    if (typeof message !== "string") this.suggestion = message;
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }

@@ -131,7 +131,11 @@ export async function checkFile(
     throw new WorkbookFileError(
       "notInstalled",
       file,
-      `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: npx cchc install "${file}".`,
+      {
+        args: ["install", file],
+        say: (command) =>
+          `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: ${command}`,
+      },
     );
   }
   return outcome;
@@ -202,7 +206,10 @@ export async function reportIntoFile(
         throw new WorkbookFileError(
           "notInstalled",
           file,
-          `Tệp "${file}" chưa có mẫu CCHC: hãy cài mẫu (npx cchc install "${file}") và nhập số liệu trước.`,
+          {
+            args: ["install", file],
+            say: (command) => `Tệp "${file}" chưa có mẫu CCHC: hãy cài mẫu và nhập số liệu trước. Cài mẫu: ${command}`,
+          },
         );
       }
       throw packageFailure(file, error, "ghi báo cáo vào");

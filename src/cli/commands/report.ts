@@ -4,13 +4,14 @@ import type { ReportPlan } from "../../core/report/planReport";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
+import { pasteable } from "../invocation";
 import { refuseExistingTarget, refuseOutputOverInput } from "../../xlsx/safeWrite";
 
 /** What a report run tells the user, in Vietnamese. */
 export function describeReport(plan: ReportPlan, written: string, file: string, io: Io): void {
   const { errors, warnings, sheets, keptEdited } = plan.summary;
   io.out(`Đã ghi báo cáo vào "${written}": ${sheets.map((s) => `«${s}»`).join(", ")}.\n`);
-  io.out(`Số liệu: ${errors} lỗi, ${warnings} cảnh báo (chi tiết: npx cchc check "${file}").\n`);
+  io.out(`Số liệu: ${errors} lỗi, ${warnings} cảnh báo. Chi tiết: ${pasteable(["check", file])}\n`);
   if (errors > 0) {
     io.out(
       `Lưu ý: còn ${errors} lỗi; các dòng có lỗi được tô đỏ trong «${sheets[0]}». Cần sửa trước khi ban hành.\n`,
