@@ -82,3 +82,22 @@ export function systemCode(error: unknown): string | undefined {
     ? String((error as { code: unknown }).code)
     : undefined;
 }
+
+/** Why a write failed, in Vietnamese, for the system errors a user can act on; else undefined. */
+export function systemReason(error: unknown): string | undefined {
+  switch (systemCode(error)) {
+    case "ENOSPC":
+      return "đĩa đầy";
+    case "EDQUOT":
+      return "đã hết hạn mức dung lượng của người dùng";
+    case "EFBIG":
+      return "tệp vượt cỡ tệp lớn nhất được phép";
+    case "EROFS":
+      return "ổ đĩa chỉ cho đọc";
+    case "EACCES":
+    case "EPERM":
+      return "không có quyền ghi";
+    default:
+      return undefined;
+  }
+}

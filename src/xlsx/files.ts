@@ -9,7 +9,7 @@ import { promises as fs } from "fs";
 import type * as ExcelJS from "exceljs";
 import { CatalogueError } from "../core/catalogue/errors";
 import { OtherCatalogueError } from "../core/install";
-import { firstLine, systemCode, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
+import { firstLine, systemCode, systemReason, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
 import { PackageError, XlsxPackage } from "./package/xlsxPackage";
 import { PartXmlError } from "./package/xml";
 import { refuseExistingTarget, writeFileAtomic, type FileStamp } from "./safeWrite";
@@ -133,7 +133,7 @@ export async function savePackageFile(
     throw new WorkbookFileError(
       "writeFailed",
       file,
-      `Không ghi được tệp "${file}": ${firstLine(error)}. Tệp cũ (nếu có) không bị thay đổi.`,
+      `Không ghi được tệp "${file}": ${systemReason(error) ?? firstLine(error)}. Tệp cũ (nếu có) không bị thay đổi.`,
       { cause: error },
     );
   }
@@ -204,7 +204,7 @@ export async function saveWorkbookFile(
     throw new WorkbookFileError(
       "writeFailed",
       file,
-      `Không ghi được tệp "${file}": ${firstLine(error)}. Tệp cũ (nếu có) không bị thay đổi.`,
+      `Không ghi được tệp "${file}": ${systemReason(error) ?? firstLine(error)}. Tệp cũ (nếu có) không bị thay đổi.`,
       {
         cause: error,
       },

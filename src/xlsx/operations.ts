@@ -241,5 +241,5 @@ export async function writeCatalogueListing(
   const workbook = new Workbook();
   workbook.creator = "cchc";
   await applySheets(workbook, catalogueListingPlans(catalogue));
-  await saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false });
+  await withFileLock(file, () => saveWorkbookFile(workbook, file, { overwrite: options.overwrite ?? false }));
 }
