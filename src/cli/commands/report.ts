@@ -1,6 +1,7 @@
 /** `cchc report FILE.xlsx [-o OUT.xlsx] [--pdf [OUT.pdf]]`: fills Phụ lục I and II. */
 import * as path from "path";
-import type { ReportPlan } from "../../core/report/planReport";
+import { TEXT_CUT_CHECK, type ReportPlan } from "../../core/report/planReport";
+import { formatFinding } from "../format";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
@@ -12,6 +13,9 @@ export function describeReport(plan: ReportPlan, written: string, file: string, 
   const { errors, warnings, sheets, keptEdited } = plan.summary;
   io.out(`Đã ghi báo cáo vào "${written}": ${sheets.map((s) => `«${s}»`).join(", ")}.\n`);
   io.out(`Số liệu: ${errors} lỗi, ${warnings} cảnh báo. Chi tiết: ${pasteable(["check", file])}\n`);
+  // Texts cut to what a cell holds are not in `check` (they are the report's): named here.
+  for (const finding of plan.findings.filter((f) => f.checkId === TEXT_CUT_CHECK))
+    io.out(`${formatFinding(finding)}\n`);
   if (errors > 0) {
     io.out(
       `Lưu ý: còn ${errors} lỗi; các dòng có lỗi được tô đỏ trong «${sheets[0]}». Cần sửa trước khi ban hành.\n`,
