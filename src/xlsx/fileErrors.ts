@@ -8,6 +8,8 @@ export type WorkbookFileProblem =
   | "missing"
   /** Something that is not an .xlsx workbook: a directory, an empty file, text, an .xls … */
   | "notWorkbook"
+  /** Encrypted: a password set in Excel, or zip entries encrypted by an archiver (see encryption.ts). */
+  | "encrypted"
   /** A damaged .xlsx: the archive cannot be read through (truncated, copied half). */
   | "corrupt"
   /** A part cchc must edit (the workbook, its relationships, styles, our sheets) is not well-formed XML. */

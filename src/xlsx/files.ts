@@ -9,7 +9,14 @@ import { promises as fs } from "fs";
 import type * as ExcelJS from "exceljs";
 import { CatalogueError } from "../core/catalogue/errors";
 import { OtherCatalogueError } from "../core/install";
-import { firstLine, systemCode, systemReason, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
+import {
+  firstLine,
+  systemCode,
+  systemReason,
+  WorkbookFileError,
+  type WorkbookFileProblem,
+} from "./fileErrors";
+import { encryptionMessage, encryptionOf } from "./encryption";
 import { PackageError, XlsxPackage } from "./package/xlsxPackage";
 import { PartXmlError } from "./package/xml";
 import { refuseExistingTarget, writeFileAtomic, type FileStamp } from "./safeWrite";
@@ -67,6 +74,10 @@ export async function openPackageFile(file: string): Promise<XlsxPackage> {
 }
 
 function packageFromBytes(file: string, bytes: Buffer): XlsxPackage {
+  // Encrypted is not damaged: said first, with what to do.
+  const encryption = encryptionOf(bytes);
+  if (encryption)
+    throw new WorkbookFileError("encrypted", file, encryptionMessage(`Tệp "${file}"`, encryption));
   try {
     return XlsxPackage.fromBytes(bytes);
   } catch (error) {
@@ -75,7 +86,7 @@ function packageFromBytes(file: string, bytes: Buffer): XlsxPackage {
       empty: ["notWorkbook", `Tệp "${file}" rỗng (0 byte), không phải bảng tính Excel .xlsx.`],
       ole: [
         "notWorkbook",
-        `Tệp "${file}" là bảng tính .xls cũ hoặc .xlsx có đặt mật khẩu: hãy mở bằng Excel và lưu thành .xlsx (không mật khẩu).`,
+        `Tệp "${file}" là bảng tính .xls cũ (Excel 97–2003): hãy mở bằng Excel và lưu thành .xlsx.`,
       ],
       notZip: ["notWorkbook", `Tệp "${file}" không phải bảng tính Excel .xlsx.`],
       brokenZip: [

@@ -135,7 +135,8 @@ export async function refuseOutputOverInput(output: string, inputs: readonly str
 
 /**
  * Refuses a target that exists and is read-only. The mode bits are read rather than asking
- * `access(W_OK)`, which says yes to an administrator (root) whatever the bits.
+ * `access(W_OK)`, which says yes to an administrator (root) whatever the bits. A file that can
+ * be neither written nor read (mode 000) is said to be unreadable, which the user meets first.
  */
 export async function refuseReadOnly(file: string, target: string): Promise<void> {
   let stat: Stats;
@@ -152,6 +153,20 @@ export async function refuseReadOnly(file: string, target: string): Promise<void
       () => false,
       (error: unknown) => systemCode(error) === "EACCES" || systemCode(error) === "EPERM",
     ));
+  // No read bit either (mode 000): what stops the user first is that the file cannot be read.
+  if (
+    readOnly &&
+    (await fs.access(target, fs.constants.R_OK).then(
+      () => false,
+      (error: unknown) => systemCode(error) === "EACCES" || systemCode(error) === "EPERM",
+    ))
+  ) {
+    throw new WorkbookFileError(
+      "notWorkbook",
+      file,
+      `Không đọc được tệp "${file}": không có quyền đọc (cũng không có quyền ghi). Hãy cấp quyền đọc và ghi cho tệp rồi chạy lại.`,
+    );
+  }
   if (readOnly) {
     throw new WorkbookFileError(
       "readOnly",
