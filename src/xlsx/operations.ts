@@ -10,7 +10,13 @@ import type { Catalogue } from "../core/catalogue";
 import type { SampleDocument } from "../core/catalogue/sample";
 import { catalogueListingPlans } from "../core/layout/catalogueSheets";
 import type { Finding } from "../core/checks";
-import { installCatalogue, planInstall, type ExistingSheet, type ExistingWorkbook, type InstallSummary } from "../core/install";
+import {
+  installCatalogue,
+  planInstall,
+  type ExistingSheet,
+  type ExistingWorkbook,
+  type InstallSummary,
+} from "../core/install";
 import {
   candidateReportNames,
   NotInstalledError,
@@ -128,15 +134,11 @@ export async function checkFile(
     throw packageFailure(file, error, "kiểm tra");
   }
   if (outcome.figures.figures.size === 0) {
-    throw new WorkbookFileError(
-      "notInstalled",
-      file,
-      {
-        args: ["install", file],
-        say: (command) =>
-          `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: ${command}`,
-      },
-    );
+    throw new WorkbookFileError("notInstalled", file, {
+      args: ["install", file],
+      say: (command) =>
+        `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: ${command}`,
+    });
   }
   return outcome;
 }
@@ -203,14 +205,11 @@ export async function reportIntoFile(
       applyPlans(pkg, plan.sheets, plan.renames);
     } catch (error) {
       if (error instanceof NotInstalledError) {
-        throw new WorkbookFileError(
-          "notInstalled",
-          file,
-          {
-            args: ["install", file],
-            say: (command) => `Tệp "${file}" chưa có mẫu CCHC: hãy cài mẫu và nhập số liệu trước. Cài mẫu: ${command}`,
-          },
-        );
+        throw new WorkbookFileError("notInstalled", file, {
+          args: ["install", file],
+          say: (command) =>
+            `Tệp "${file}" chưa có mẫu CCHC: hãy cài mẫu và nhập số liệu trước. Cài mẫu: ${command}`,
+        });
       }
       throw packageFailure(file, error, "ghi báo cáo vào");
     }
