@@ -616,6 +616,21 @@ describe("unitKey: one unit written two ways is one key", () => {
     );
   });
 
+  it("a name longer than a cell holds is named in the unit's remark (the result's cells cut it)", () => {
+    const long = "A".repeat(100_000);
+    const outcome = consolidateUnits([unitWorkbook("a.xlsx", { ...THREE_UNITS[0], co_quan: long })]);
+    expect(outcome.files[0]).toMatchObject({
+      included: true,
+      reason:
+        "Tên cơ quan dài 100.000 ký tự, quá 32.767 ký tự một ô Excel chứa được: đã cắt bớt trong tệp tổng hợp; hãy rút ngắn tên trong tệp của đơn vị",
+    });
+    const plans = consolidatedWorkbookPlan(outcome.result!, outcome.files, { over: "units", subtitle: "" });
+    const longest = Math.max(
+      ...plans.flatMap((p) => p.cells.map((c) => (typeof c.value === "string" ? c.value.length : 0))),
+    );
+    expect(longest).toBe(32_767);
+  });
+
   it("a zero-width space in a name does not make a second unit: the figures are not added twice", () => {
     const outcome = consolidateUnits([
       unitWorkbook("a.xlsx", { ...THREE_UNITS[0], co_quan: "XÃ AN BÌNH" }),
