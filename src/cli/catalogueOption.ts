@@ -13,6 +13,7 @@ import {
 } from "../core/catalogue";
 import { parseCatalogue } from "../core/catalogue/validate";
 import { UsageError } from "./args";
+import { pasteable } from "./invocation";
 
 /** `--cap` values and the built-in each stands for. */
 const CAP_ALIASES: Readonly<Record<string, string>> = { huyen: "huyen-2021", xa: "xa-2025" };
@@ -40,7 +41,7 @@ export function readCatalogueText(file: string): string {
 export function catalogueErrorLine(error: CatalogueError, file?: string): string {
   const first = error.problems[0];
   const more = error.problems.length > 1 ? ` (và ${error.problems.length - 1} lỗi khác)` : "";
-  const hint = file ? ` Xem đủ: npx cchc catalogue check "${file}"` : "";
+  const hint = file ? ` Xem đủ: ${pasteable(["catalogue", "check", file])}` : "";
   return `Danh mục ${file ? `"${file}" ` : ""}không dùng được: ${first ? formatProblem(first) : "lỗi"}${more}.${hint}`;
 }
 

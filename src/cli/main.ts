@@ -13,6 +13,7 @@ import { DEFAULT_CATALOGUE } from "../core/catalogue";
 import { firstLine, WorkbookFileError } from "../xlsx/fileErrors";
 import { nearest, UsageError } from "./args";
 import { EXIT, type Command } from "./command";
+import { setInvocation, pasteable } from "./invocation";
 import { processIo, type Io } from "./io";
 
 export type { Command } from "./command";
@@ -100,6 +101,8 @@ const HELP = new Set(["--help", "-h", "help"]);
 /** Entry point of the `cchc` bin; resolves to the process exit code instead of exiting. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
+  // Run as a process (the bin): the hints to paste start cchc the way this one was started.
+  if (io === processIo) setInvocation();
   try {
     if (name === undefined) {
       // No command is a usage error: say how to use it, on stderr, so a script sees the failure.
@@ -127,10 +130,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      const hint =
-        name && Object.prototype.hasOwnProperty.call(commands, name)
-          ? `npx cchc ${name} --help`
-          : "npx cchc --help";
+      const hint = pasteable(
+        name && Object.prototype.hasOwnProperty.call(commands, name) ? [name, "--help"] : ["--help"],
+      );
       io.err(`${error.message} Xem: ${hint}\n`);
       return EXIT.usage;
     }
@@ -147,7 +149,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.usage;
     }
     if (error instanceof WorkbookFileError) {
-      io.err(`${error.message}\n`);
+      const { suggestion } = error;
+      io.err(`${suggestion ? suggestion.say(pasteable(suggestion.args)) : error.message}\n`);
       return EXIT.usage;
     }
     // A bug of ours: still one line for the user; the stack on request.

@@ -88,6 +88,24 @@ function describe(value: CellValue): string {
   }
 }
 
+/**
+ * Whether a count is a whole number, floating-point noise aside: a count computed in the sheet
+ * (`=0,1*300` gives 30.000000000000004) is the whole number it shows; only a part above a
+ * billionth of the value (at least a billionth) is a real fraction.
+ */
+export function isWholeCount(value: number): boolean {
+  return Math.abs(value - Math.round(value)) <= 1e-9 * Math.max(1, Math.abs(value));
+}
+
+/** Decimals enough to show why `value` is not whole (at most 12): 30,0000001, not «30». */
+function decimalsShowing(value: number): number {
+  for (let decimals = 6; decimals < 12; decimals++) {
+    const shown = Number(value.toFixed(decimals));
+    if (!Number.isInteger(shown)) return decimals;
+  }
+  return 12;
+}
+
 /** The kind check of one typed figure: what a cell may hold for its indicator. */
 function kindProblem(indicator: Indicator, figure: FigureCell): string | undefined {
   const v = figure.value;
@@ -100,8 +118,8 @@ function kindProblem(indicator: Indicator, figure: FigureCell): string | undefin
         return `${describe(v)} là chữ chứ không phải số (ô đang ở dạng văn bản, hoặc số có dấu nháy ' đầu, dấu cách hay dấu chấm phân cách hàng nghìn): hãy gõ lại chỉ chữ số vào ô, ví dụ 1250`;
       if (v.type !== "number") return `${describe(v)} không phải là số (gõ số, không gõ chữ hay dấu cách)`;
       if (v.value < 0) return `số âm (${n(v.value, 6)}) không hợp lệ`;
-      if (indicator.kind === "count" && !Number.isInteger(v.value))
-        return `phải là số nguyên, đang là ${n(v.value, 6)}`;
+      if (indicator.kind === "count" && !isWholeCount(v.value))
+        return `phải là số nguyên, đang là ${n(v.value, decimalsShowing(v.value))}`;
       return undefined;
     }
     case "date": {

@@ -7,7 +7,14 @@
 import { promises as fs } from "fs";
 import { CatalogueError } from "../core/catalogue/errors";
 import { OtherCatalogueError } from "../core/install";
-import { firstLine, systemCode, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
+import {
+  firstLine,
+  systemCode,
+  systemReason,
+  WorkbookFileError,
+  type WorkbookFileProblem,
+} from "./fileErrors";
+import { encryptionMessage, encryptionOf } from "./encryption";
 import { PackageError, XlsxPackage } from "./package/xlsxPackage";
 import { PartXmlError } from "./package/xml";
 import { refuseExistingTarget, writeFileAtomic, type FileStamp } from "./safeWrite";
@@ -58,6 +65,10 @@ export async function openPackageFile(file: string): Promise<XlsxPackage> {
 }
 
 function packageFromBytes(file: string, bytes: Buffer): XlsxPackage {
+  // Encrypted is not damaged: said first, with what to do.
+  const encryption = encryptionOf(bytes);
+  if (encryption)
+    throw new WorkbookFileError("encrypted", file, encryptionMessage(`Tệp "${file}"`, encryption));
   try {
     return XlsxPackage.fromBytes(bytes);
   } catch (error) {
@@ -66,7 +77,7 @@ function packageFromBytes(file: string, bytes: Buffer): XlsxPackage {
       empty: ["notWorkbook", `Tệp "${file}" rỗng (0 byte), không phải bảng tính Excel .xlsx.`],
       ole: [
         "notWorkbook",
-        `Tệp "${file}" là bảng tính .xls cũ hoặc .xlsx có đặt mật khẩu: hãy mở bằng Excel và lưu thành .xlsx (không mật khẩu).`,
+        `Tệp "${file}" là bảng tính .xls cũ (Excel 97–2003): hãy mở bằng Excel và lưu thành .xlsx.`,
       ],
       notZip: ["notWorkbook", `Tệp "${file}" không phải bảng tính Excel .xlsx.`],
       brokenZip: [
@@ -124,7 +135,7 @@ export async function savePackageFile(
     throw new WorkbookFileError(
       "writeFailed",
       file,
-      `Không ghi được tệp "${file}": ${firstLine(error)}. Tệp cũ (nếu có) không bị thay đổi.`,
+      `Không ghi được tệp "${file}": ${systemReason(error) ?? firstLine(error)}. Tệp cũ (nếu có) không bị thay đổi.`,
       { cause: error },
     );
   }

@@ -108,11 +108,11 @@ export async function checkFile(
     throw packageFailure(file, error, "kiểm tra");
   }
   if (outcome.figures.figures.size === 0) {
-    throw new WorkbookFileError(
-      "notInstalled",
-      file,
-      `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: npx cchc install "${file}".`,
-    );
+    throw new WorkbookFileError("notInstalled", file, {
+      args: ["install", file],
+      say: (command) =>
+        `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: ${command}`,
+    });
   }
   return outcome;
 }
@@ -163,11 +163,11 @@ export async function reportIntoFile(
       plan = reportIntoPackage(pkg, options);
     } catch (error) {
       if (error instanceof NotInstalledError) {
-        throw new WorkbookFileError(
-          "notInstalled",
-          file,
-          `Tệp "${file}" chưa có mẫu CCHC: hãy cài mẫu (npx cchc install "${file}") và nhập số liệu trước.`,
-        );
+        throw new WorkbookFileError("notInstalled", file, {
+          args: ["install", file],
+          say: (command) =>
+            `Tệp "${file}" chưa có mẫu CCHC: hãy cài mẫu và nhập số liệu trước. Cài mẫu: ${command}`,
+        });
       }
       throw packageFailure(file, error, "ghi báo cáo vào");
     }
@@ -195,5 +195,5 @@ export async function writeCatalogueListing(
 ): Promise<void> {
   const pkg = emptyWorkbookPackage();
   applyPlans(pkg, catalogueListingPlans(catalogue));
-  await saveNewPackageFile(pkg, file, { overwrite: options.overwrite ?? false });
+  await withFileLock(file, () => saveNewPackageFile(pkg, file, { overwrite: options.overwrite ?? false }));
 }

@@ -7,10 +7,15 @@
  * - a symbolic link is followed: the file it points to is replaced, the link stays a link;
  * - a read-only file (no write bit, the "Read-only" attribute on Windows) is refused, because the
  *   rename would replace it regardless of the bit;
- * - the temporary name is short (`.cchc-XXXXXXXX.tmp`), so a long but valid file name never fails
- *   because of it;
+ * - the temporary name is short whatever the file's name (`.cchc-<hash>-<pid>-XXXX.tmp`: a hash of
+ *   the target's name and the writing process), so a long but valid file name never fails because
+ *   of it, and a run killed before its rename leaves a file the next run on that target knows as a
+ *   leftover (its process is gone) and removes;
  * - a lock: a command that reads a file and writes it back holds `.cchc-<hash>.lock` beside it, and
- *   refuses a file another program has open (LibreOffice's `.~lock.NAME#`, Excel's `~$NAME`);
+ *   refuses a file another program has open (LibreOffice's `.~lock.NAME#`, Excel's `~$NAME`). A
+ *   lock whose process is gone (on this machine), or one left empty or unreadable (a full disk, a
+ *   run killed while writing it) for longer than a few seconds, is taken over, as LibreOffice does
+ *   with its own; a lock that cannot be written is removed at once, never left behind;
  * - a file that changed on disk since it was read (LibreOffice does not know our lock) is refused
  *   instead of being overwritten with stale contents.
  */
@@ -18,7 +23,7 @@ import { createHash, randomBytes } from "crypto";
 import { promises as fs, type Stats } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { firstLine, systemCode, WorkbookFileError } from "./fileErrors";
+import { firstLine, systemCode, systemReason, WorkbookFileError } from "./fileErrors";
 
 /** What identifies one version of a file on disk: if any of it differs, the file was replaced or edited. */
 export interface FileStamp {
@@ -96,8 +101,42 @@ export async function resolveWriteTarget(file: string): Promise<string> {
 }
 
 /**
+ * Refuses (WorkbookFileError "isInput", before anything is read or written) an output that is
+ * one of the command's inputs on disk, whatever name it is given: the same path, a symbolic link
+ * to an input (or from one: both sides are followed to their real paths, a dangling link to where
+ * it would create its file), or a hard link (the same device and inode). An input is only read,
+ * so it is never replaced, --force or not (a consolidation written over a commune's workbook
+ * would lose that commune's figures and count the others twice on the next run). `inputs` are
+ * files; one that cannot be read is left to the reader to report.
+ */
+export async function refuseOutputOverInput(output: string, inputs: readonly string[]): Promise<void> {
+  const target = await resolveWriteTarget(output);
+  const outStat = await fs.stat(target).catch(() => undefined);
+  for (const input of inputs) {
+    const real = await fs.realpath(input).catch(() => path.resolve(input));
+    const sameFile =
+      real === target ||
+      (outStat !== undefined &&
+        (await fs.stat(input).then(
+          (inStat) => inStat.dev === outStat.dev && inStat.ino === outStat.ino,
+          () => false,
+        )));
+    if (sameFile) {
+      const how =
+        path.resolve(input) === path.resolve(output) ? "" : ` (cùng một tệp trên đĩa, qua liên kết)`;
+      throw new WorkbookFileError(
+        "isInput",
+        output,
+        `Tệp kết quả "${output}" chính là tệp đầu vào "${input}"${how}: tệp đầu vào chỉ được đọc, không bao giờ bị ghi đè, kể cả với --force. Hãy chọn tên khác cho tệp kết quả. Không ghi tệp nào.`,
+      );
+    }
+  }
+}
+
+/**
  * Refuses a target that exists and is read-only. The mode bits are read rather than asking
- * `access(W_OK)`, which says yes to an administrator (root) whatever the bits.
+ * `access(W_OK)`, which says yes to an administrator (root) whatever the bits. A file that can
+ * be neither written nor read (mode 000) is said to be unreadable, which the user meets first.
  */
 export async function refuseReadOnly(file: string, target: string): Promise<void> {
   let stat: Stats;
@@ -114,6 +153,20 @@ export async function refuseReadOnly(file: string, target: string): Promise<void
       () => false,
       (error: unknown) => systemCode(error) === "EACCES" || systemCode(error) === "EPERM",
     ));
+  // No read bit either (mode 000): what stops the user first is that the file cannot be read.
+  if (
+    readOnly &&
+    (await fs.access(target, fs.constants.R_OK).then(
+      () => false,
+      (error: unknown) => systemCode(error) === "EACCES" || systemCode(error) === "EPERM",
+    ))
+  ) {
+    throw new WorkbookFileError(
+      "notWorkbook",
+      file,
+      `Không đọc được tệp "${file}": không có quyền đọc (cũng không có quyền ghi). Hãy cấp quyền đọc và ghi cho tệp rồi chạy lại.`,
+    );
+  }
   if (readOnly) {
     throw new WorkbookFileError(
       "readOnly",
@@ -139,10 +192,26 @@ export function libreOfficeLockName(name: string): string {
   return `.~lock.${name}#`;
 }
 
+/** A short hash of a file's name: our lock's and temporary files' names stay short whatever it is. */
+function nameHash(name: string): string {
+  return createHash("sha1").update(name).digest("hex").slice(0, 12);
+}
+
 /** Our own lock's name: short whatever the file's name (a hash of it), so it never hits the name limit. */
 export function cchcLockName(name: string): string {
-  return `.cchc-${createHash("sha1").update(name).digest("hex").slice(0, 12)}.lock`;
+  return `.cchc-${nameHash(name)}.lock`;
 }
+
+/** The name of a temporary file this process writes before renaming it over `name`. */
+export function cchcTempName(name: string, pid = process.pid): string {
+  return `.cchc-${nameHash(name)}-${pid}-${randomBytes(2).toString("hex")}.tmp`;
+}
+
+/**
+ * How long an empty or unreadable lock is respected: writing one takes microseconds, so after
+ * this it was left by a run that failed or was killed while writing it.
+ */
+export const BROKEN_LOCK_GRACE_MS = 5_000;
 
 async function readIfPresent(file: string): Promise<string | undefined> {
   try {
@@ -193,40 +262,78 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Takes our lock beside `target`; a lock left by a cchc that no longer runs on this machine is taken over. */
+/** Writes our lock; a lock that could not be written whole (a full disk) is removed, never left. */
+async function writeLock(file: string, lockPath: string, contents: string): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof fs.open>>;
+  try {
+    handle = await fs.open(lockPath, "wx");
+  } catch (error) {
+    if (systemCode(error) === "EEXIST") return false;
+    throw lockWriteFailed(file, error);
+  }
+  try {
+    await handle.writeFile(contents);
+    await handle.close();
+    return true;
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.rm(lockPath, { force: true });
+    throw lockWriteFailed(file, error);
+  }
+}
+
+function lockWriteFailed(file: string, error: unknown): WorkbookFileError {
+  const why = systemReason(error) ?? systemCode(error) ?? "lỗi";
+  return new WorkbookFileError(
+    "writeFailed",
+    file,
+    `Không ghi được vào thư mục của tệp "${file}" (${why}). Tệp không bị thay đổi.`,
+    { cause: error },
+  );
+}
+
+/**
+ * Whether a lock found beside the file is left over: its process is gone (same machine), or it
+ * is empty or unreadable and older than BROKEN_LOCK_GRACE_MS. A live process's lock, one from
+ * another machine (a shared folder) and a fresh broken one (being written now) are respected.
+ */
+async function staleLock(lockPath: string): Promise<{ stale: boolean; pid?: number; text?: string }> {
+  const text = await readIfPresent(lockPath);
+  if (text === undefined) return { stale: true };
+  let holder: { pid?: unknown; host?: unknown } | undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === "object" && parsed !== null) holder = parsed as typeof holder;
+  } catch {
+    // Empty or cut short: judged by its age below.
+  }
+  if (!holder || typeof holder.pid !== "number") {
+    const age = await fs.stat(lockPath).then(
+      (stat) => Date.now() - stat.mtimeMs,
+      () => Infinity,
+    );
+    return { stale: age > BROKEN_LOCK_GRACE_MS, text };
+  }
+  const pid = holder.pid;
+  return { stale: holder.host === os.hostname() && !processAlive(pid), pid, text };
+}
+
+/** Takes our lock beside `target`; a lock left over (see `staleLock`) is taken over. */
 async function takeLock(file: string, lockPath: string): Promise<void> {
   const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() });
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await fs.writeFile(lockPath, mine, { flag: "wx" });
-      return;
-    } catch (error) {
-      if (systemCode(error) !== "EEXIST") {
-        throw new WorkbookFileError(
-          "writeFailed",
-          file,
-          `Không ghi được vào thư mục của tệp "${file}" (${systemCode(error) ?? "lỗi"}). Tệp không bị thay đổi.`,
-          { cause: error },
-        );
-      }
-    }
-    let holder: { pid?: unknown; host?: unknown } = {};
-    try {
-      holder = JSON.parse((await readIfPresent(lockPath)) ?? "{}") as typeof holder;
-    } catch {
-      // An unreadable lock is someone's: respect it.
-    }
-    const stale =
-      holder.host === os.hostname() && typeof holder.pid === "number" && !processAlive(holder.pid);
+    if (await writeLock(file, lockPath, mine)) return;
+    const { stale, pid, text } = await staleLock(lockPath);
     if (!stale) {
       throw new WorkbookFileError(
         "locked",
         file,
-        `Tệp "${file}" đang được một lệnh cchc khác ghi${typeof holder.pid === "number" ? ` (tiến trình ${holder.pid})` : ""}: ` +
+        `Tệp "${file}" đang được một lệnh cchc khác ghi${pid !== undefined ? ` (tiến trình ${pid})` : ""}: ` +
           `hãy chờ lệnh đó xong rồi chạy lại. Nếu không còn lệnh nào chạy, hãy xoá tệp khoá "${lockPath}".`,
       );
     }
-    await fs.rm(lockPath, { force: true });
+    // Only the lock judged stale: not one another cchc took over meanwhile.
+    if ((await readIfPresent(lockPath)) === text) await fs.rm(lockPath, { force: true });
   }
   throw new WorkbookFileError(
     "locked",
@@ -236,9 +343,27 @@ async function takeLock(file: string, lockPath: string): Promise<void> {
 }
 
 /**
+ * Removes the temporary files earlier runs on `target` left beside it (killed before their
+ * rename): ours by name (`cchcTempName` of this target), whose process no longer runs. Called
+ * with the target's lock held, so no other cchc is writing that target. A file that cannot be
+ * removed is left (the write itself does not need it gone).
+ */
+async function removeLeftoverTemps(target: string): Promise<void> {
+  const folder = path.dirname(target);
+  const ours = new RegExp(`^\\.cchc-${nameHash(path.basename(target))}-(\\d+)-[0-9a-f]{4}\\.tmp$`);
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = ours.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+    await fs.rm(path.join(folder, name), { force: true }).catch(() => undefined);
+  }
+}
+
+/**
  * Runs `work` while holding the write lock of `file`: refuses first (WorkbookFileError, nothing
  * touched) a read-only file and a file open in LibreOffice or Excel, then keeps other cchc
- * commands off the file until `work` ends. For commands that read a file and write it back, or
+ * commands off the file until `work` ends. Holding the lock, it first removes the temporary files
+ * killed runs on this file left beside it. For commands that read a file and write it back, or
  * write a new one.
  */
 export async function withFileLock<T>(file: string, work: () => Promise<T>): Promise<T> {
@@ -252,6 +377,7 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
   const lockPath = path.join(path.dirname(target), cchcLockName(path.basename(target)));
   await takeLock(file, lockPath);
   try {
+    await removeLeftoverTemps(target);
     return await work();
   } finally {
     await fs.rm(lockPath, { force: true });
@@ -272,7 +398,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const target = await resolveWriteTarget(file);
   await refuseReadOnly(file, target);
-  const temp = path.join(path.dirname(target), `.cchc-${randomBytes(4).toString("hex")}.tmp`);
+  const temp = path.join(path.dirname(target), cchcTempName(path.basename(target)));
   const before = await fs.stat(target).then(
     (stat) => stat,
     (error: unknown) => {

@@ -332,7 +332,7 @@ describe("cchc consolidate over units", () => {
 
     expect((await run(inDir("xa"))).stderr).toMatch(/^Thiếu tệp kết quả: -o KẾT_QUẢ\.xlsx\./);
     expect((await run("-o", inDir("xa", "an-binh.xlsx"), inDir("xa", "an-binh.xlsx"))).stderr).toMatch(
-      /trùng một tệp đầu vào/,
+      /chính là tệp đầu vào/,
     );
     expect((await run("-o", inDir("k.xlsx"), "--ky", "9 tháng", inDir("xa"))).stderr).toMatch(
       /cần cả --ky và --nam/,
@@ -387,10 +387,82 @@ describe("cchc consolidate -o never replaces a file by accident", () => {
       expect(result).toEqual({
         status: 2,
         stdout: "",
-        stderr: `Tệp kết quả "${own}" trùng một tệp đầu vào: tệp đầu vào chỉ được đọc, không ghi đè. Xem: npx cchc consolidate --help\n`,
+        stderr: `Tệp kết quả "${own}" chính là tệp đầu vào "${own}": tệp đầu vào chỉ được đọc, không bao giờ bị ghi đè, kể cả với --force. Hãy chọn tên khác cho tệp kết quả. Không ghi tệp nào.\n`,
       });
     }
     expect(digest(own)).toBe(before);
+  });
+
+  it("refuses an output that is an input through a symbolic link or a hard link, --force or not", async () => {
+    const own = inDir("xa", "an-binh.xlsx");
+    const before = digest(own);
+    const symbolic = inDir("ket-qua-lien-ket.xlsx");
+    const hard = inDir("ket-qua-cung.xlsx");
+    const folderLink = inDir("thu-muc-lien-ket");
+    fs.symlinkSync(own, symbolic);
+    fs.linkSync(own, hard);
+    // The input named through a link to its folder, the output by its own path.
+    fs.symlinkSync(inDir("xa"), folderLink, "dir");
+    const cases: Array<[string, string]> = [
+      [symbolic, inDir("xa")],
+      [hard, inDir("xa")],
+      [own, path.join(folderLink, "an-binh.xlsx")],
+    ];
+    for (const [out, input] of cases) {
+      for (const extra of [[], ["--force"]]) {
+        const result = await run("-o", out, ...extra, input);
+        expect(result.status).toBe(2);
+        expect(result.stdout).toBe("");
+        expect(result.stderr).toMatch(/^Tệp kết quả ".*" chính là tệp đầu vào ".*an-binh\.xlsx"/);
+        expect(result.stderr).toMatch(/kể cả với --force/);
+      }
+    }
+    expect(digest(own)).toBe(before);
+    expect(fs.lstatSync(symbolic).isSymbolicLink()).toBe(true);
+    expect(strayFiles(inDir("xa"), ["an-binh.xlsx", "bac-son.xlsx", "cam-ha.xlsx"])).toEqual([]);
+    for (const made of [symbolic, hard, folderLink]) fs.rmSync(made);
+  });
+});
+
+describe("report and catalogue show never write over their input", () => {
+  const report = async (...args: string[]) => {
+    const io = bufferIo();
+    const status = await main(args, io);
+    return { status, stdout: io.stdout, stderr: io.stderr };
+  };
+
+  it("report -o and --pdf through a link to the input: exit 2, the input unchanged", async () => {
+    const input = inDir("bao-cao-nguon.xlsx");
+    fs.copyFileSync(inDir("xa", "bac-son.xlsx"), input);
+    const before = digest(input);
+    const xlsxLink = inDir("bao-cao-ra.xlsx");
+    const pdfLink = inDir("bao-cao-ra.pdf");
+    fs.symlinkSync(input, xlsxLink);
+    fs.symlinkSync(input, pdfLink);
+    for (const args of [
+      ["-o", xlsxLink, "--force"],
+      ["-o", input, "--force"],
+      ["--pdf", pdfLink],
+    ]) {
+      const result = await report("report", input, ...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/chính là tệp đầu vào/);
+    }
+    expect(digest(input)).toBe(before);
+    for (const made of [input, xlsxLink, pdfLink]) fs.rmSync(made);
+  });
+
+  it("catalogue show -o through a link to the catalogue file: exit 2, the catalogue unchanged", async () => {
+    const catalogue = inDir("danh-muc.json");
+    fs.copyFileSync(path.join(__dirname, "..", "fixtures", "catalogues", "tinh-thu-xa.v1.json"), catalogue);
+    const before = digest(catalogue);
+    const link = inDir("danh-muc.xlsx");
+    fs.symlinkSync(catalogue, link);
+    const result = await report("catalogue", "show", catalogue, "-o", link, "--force");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/chính là tệp đầu vào/);
+    expect(digest(catalogue)).toBe(before);
+    for (const made of [catalogue, link]) fs.rmSync(made);
   });
 });
 

@@ -48,6 +48,36 @@ describe("a closed pipe on standard output", () => {
   });
 });
 
+/** Runs the CLI with its standard output on a device that refuses every write (Linux's /dev/full: ENOSPC). */
+function runWithFullStdout(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const full = fs.openSync("/dev/full", "w");
+  return new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", full, "pipe"] });
+    let stderr = "";
+    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr }));
+  }).finally(() => fs.closeSync(full));
+}
+
+// /dev/full is Linux's (the platform CI runs on); elsewhere there is no device to stand for a full disk.
+const onLinux = process.platform === "linux";
+
+describe("standard output on a full disk", () => {
+  it.each([[["check", "SAMPLE"]], [["check", "SAMPLE", "--json"]], [["--help"]]])(
+    "%j: one Vietnamese line and exit 2, no stack trace",
+    async (args) => {
+      if (!onLinux) return;
+      const run = await runWithFullStdout(args.map((a) => (a === "SAMPLE" ? sample : a)));
+      expect(run.stderr).toBe(
+        "cchc không ghi được kết quả ra đầu ra chuẩn (đĩa đầy): kết quả bị mất; hãy giải phóng chỗ trống hoặc ghi ra nơi khác rồi chạy lại.\n",
+      );
+      expect(run.code).toBe(2);
+    },
+    60_000,
+  );
+});
+
 /** Runs the CLI to the end, with its output. */
 function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {

@@ -79,6 +79,13 @@ describe("checkFigures on bad input", () => {
     ],
     ["a negative count", { hs_moi: -5 }, "kind:hs_moi", /số âm/],
     ["a fraction in a count", { bn_moi: 2.5 }, "kind:bn_moi", /số nguyên/],
+    // A fraction too small for six decimals is shown with the digits that make it one.
+    [
+      "a small fraction in a count",
+      { bn_moi: 30.0000001 },
+      "kind:bn_moi",
+      /phải là số nguyên, đang là 30,0000001\.$/,
+    ],
     ["a negative sum of money", { vphc_tien: -1 }, "kind:vphc_tien", /số âm/],
     ["an Excel error", { dvc_hoso: "#REF!" }, "kind:dvc_hoso", /#REF!/],
     ["an impossible date", { ngay_ban_hanh: 99_999_999 }, "kind:ngay_ban_hanh", /ngày không hợp lệ/],
@@ -90,6 +97,11 @@ describe("checkFigures on bad input", () => {
     expect(found[0].checkId).toBe(checkId);
     expect(found[0].message).toMatch(message);
     expect(found[0].message).toContain(`Ô ${Object.keys(change)[0]}`);
+  });
+
+  it("a count with floating-point noise ((0,1 + 0,2) × 100 = 30.000000000000004) is the whole number it shows", () => {
+    expect((0.1 + 0.2) * 100).toBe(30.000000000000004);
+    expect(checkWith({ bn_moi: (0.1 + 0.2) * 100 }).filter((f) => f.checkId === "kind:bn_moi")).toEqual([]);
   });
 
   it("reports a part above its whole", () => {

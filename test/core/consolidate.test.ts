@@ -584,6 +584,15 @@ describe("unitKey: one unit written two ways is one key", () => {
     ["UBND-xã Hoà", "Ủy ban nhân dân-xã Hòa"],
     // The same text in NFC and NFD.
     ["Ủy ban nhân dân xã Thạch Hà", "Ủy ban nhân dân xã Thạch Hà".normalize("NFD")],
+    // Invisible format characters (Unicode Cf): a zero-width space, joiners, a byte-order mark,
+    // a soft hyphen, a direction mark; a no-break space and a run of mixed spaces.
+    ["XÃ AN\u200B BÌNH", "XÃ AN BÌNH"],
+    ["\uFEFFXÃ AN BÌNH", "XÃ AN BÌNH"],
+    ["XÃ A\u200DN BÌ\u200CNH", "XÃ AN BÌNH"],
+    ["XÃ AN BÌ\u00ADNH\u200E", "XÃ AN BÌNH"],
+    ["XÃ\u00A0AN \u2003\tBÌNH", "xã an bình"],
+    // A compatibility form: full-width letters typed with an East Asian keyboard.
+    ["ＵＢＮＤ xã An Bình", "UBND xã An Bình"],
   ])("«%s» = «%s»", (a, b) => expect(unitKey(a)).toBe(unitKey(b)));
 
   it.each([
@@ -605,6 +614,41 @@ describe("unitKey: one unit written two ways is one key", () => {
     expect(outcome.files[1].reason).toBe(
       "Đơn vị «ỦY BAN NHÂN DÂN XÃ THẠCH HÀ» đã được đọc từ tệp «a.xlsx»: tệp này là bản sao với số liệu giống hệt, không cộng hai lần.",
     );
+  });
+
+  it("a name longer than a cell holds is named in the unit's remark (the result's cells cut it)", () => {
+    const long = "A".repeat(100_000);
+    const outcome = consolidateUnits([unitWorkbook("a.xlsx", { ...THREE_UNITS[0], co_quan: long })]);
+    expect(outcome.files[0]).toMatchObject({
+      included: true,
+      reason:
+        "Tên cơ quan dài 100.000 ký tự, quá 32.767 ký tự một ô Excel chứa được: đã cắt bớt trong tệp tổng hợp; hãy rút ngắn tên trong tệp của đơn vị",
+    });
+    const plans = consolidatedWorkbookPlan(outcome.result!, outcome.files, { over: "units", subtitle: "" });
+    const longest = Math.max(
+      ...plans.flatMap((p) => p.cells.map((c) => (typeof c.value === "string" ? c.value.length : 0))),
+    );
+    expect(longest).toBe(32_767);
+  });
+
+  it("a zero-width space in a name does not make a second unit: the figures are not added twice", () => {
+    const outcome = consolidateUnits([
+      unitWorkbook("a.xlsx", { ...THREE_UNITS[0], co_quan: "XÃ AN BÌNH" }),
+      unitWorkbook("b.xlsx", { ...THREE_UNITS[0], co_quan: "XÃ AN\u200B BÌNH" }),
+    ]);
+    expect(outcome.result!.parts).toHaveLength(1);
+    expect(outcome.result!.values.hs_nhan).toBe(100);
+    expect(outcome.files[1].included).toBe(false);
+  });
+
+  it("over periods, a part whose name carries a byte-order mark is still the same unit", () => {
+    const base = { ...THREE_UNITS[0], nam: 2026 };
+    const half = unitWorkbook("6thang.xlsx", { ...base, ky_bao_cao: "6 tháng", co_quan: "\uFEFFXÃ AN BÌNH" });
+    const q3 = unitWorkbook("quy3.xlsx", { ...base, ky_bao_cao: "Quý III", co_quan: "XÃ AN\u200B BÌNH" });
+    const outcome = consolidatePeriods([half, q3], { period: "9 tháng", year: 2026 });
+    expect(outcome.problem).toBeUndefined();
+    expect(outcome.files.every((f) => f.included)).toBe(true);
+    expect(outcome.result!.values.hs_nhan).toBe(200);
   });
 });
 

@@ -101,9 +101,10 @@ describe("check on bad input", () => {
     const io = bufferIo();
     expect(await main(["check", file], io)).toBe(2);
     expect(io.stdout).toBe("");
-    // The hint runs the way the README says to run cchc (npx, like every other hint).
+    // In-process (not started as a process of its own), the hint runs the way the README says
+    // to run cchc; the file name is a plain word here (test/cli/invocation.test.ts quotes the rest).
     expect(io.stderr).toBe(
-      `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: npx cchc install "${file}".\n`,
+      `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu trước: npx cchc install ${file}\n`,
     );
   });
 });

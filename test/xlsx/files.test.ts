@@ -3,6 +3,7 @@
  * names the file, and the file left byte for byte as it was. Saving is atomic: a failed save
  * leaves the previous file and no temporary file behind.
  */
+import { passwordProtectedWorkbook, zipCryptoWorkbook } from "../support/encrypted";
 import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import * as fs from "fs";
 import * as path from "path";
@@ -65,7 +66,18 @@ const BAD_INPUTS: BadInput[] = [
         f,
         Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
       ),
-    problem: /\.xls cũ hoặc .xlsx có đặt mật khẩu/,
+    problem: /là bảng tính \.xls cũ \(Excel 97–2003\)/,
+  },
+  {
+    what: "a workbook given a password in Excel (an encrypted OLE container)",
+    make: (f) => fs.writeFileSync(f, passwordProtectedWorkbook()),
+    problem:
+      /được đặt mật khẩu \(mã hóa\) trong Excel nên cchc không đọc được\. Hãy mở tệp bằng Excel, vào Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa mật khẩu/,
+  },
+  {
+    what: "a workbook whose zip entries are encrypted (ZipCrypto)",
+    make: (f) => fs.writeFileSync(f, zipCryptoWorkbook(sampleBytes)),
+    problem: /có phần "\[Content_Types\]\.xml" bị mã hóa bằng mật khẩu khi nén nên cchc không đọc được/,
   },
   {
     what: "an .xlsx whose workbook part is broken",

@@ -4,6 +4,7 @@
  * a file open in LibreOffice or Excel is left alone, and a file changed since it was read is not
  * overwritten. Each case leaves the file as it was and no temporary or lock file behind.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -12,12 +13,15 @@ import { bufferIo } from "../../src/cli/io";
 import { WorkbookFileError } from "../../src/xlsx/fileErrors";
 import { createTemplateFile } from "../../src/xlsx/operations";
 import {
+  BROKEN_LOCK_GRACE_MS,
   cchcLockName,
+  cchcTempName,
   excelOwnerFileNames,
   stampFile,
   withFileLock,
   writeFileAtomic,
 } from "../../src/xlsx/safeWrite";
+import { BIN, ensureCliBuilt } from "../support/cliBuild";
 import { makeTempDir, readBack, removeTempDir, strayFiles } from "../support/xlsx";
 
 let dir: string;
@@ -165,4 +169,115 @@ describe("two programs on one file", () => {
     expect(fs.readFileSync(fresh, "utf8")).toBe("mới");
     expect(strayFiles(folder, ["ket-qua.xlsx", "moi.xlsx"])).toEqual([]);
   });
+});
+
+describe("nothing left behind, nothing stuck", () => {
+  /** Sets a file's times `seconds` into the past. */
+  const age = (file: string, seconds: number) => {
+    const then = new Date(Date.now() - seconds * 1000);
+    fs.utimesSync(file, then, then);
+  };
+  /** A pid no process has: one that has just ended. */
+  const deadPid = () => {
+    const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+      encoding: "utf8",
+    });
+    return Number(child.stdout);
+  };
+
+  it("takes over an empty lock (a run that could not write it) once it is older than a few seconds", async () => {
+    const { folder, file } = sampleCopy();
+    const lock = path.join(folder, cchcLockName("bao-cao.xlsx"));
+    fs.writeFileSync(lock, "");
+    // Fresh, it may be a lock being written right now: respected.
+    const io = bufferIo();
+    expect(await main(["install", file], io)).toBe(2);
+    expect(io.stderr).toMatch(/đang được một lệnh cchc khác ghi/);
+    age(lock, (BROKEN_LOCK_GRACE_MS / 1000) * 4);
+    expect(await main(["install", file], bufferIo())).toBe(0);
+    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+    // Cut short (not JSON) is the same.
+    fs.writeFileSync(lock, '{"pid": 12');
+    age(lock, 60);
+    expect(await main(["report", file], bufferIo())).toBe(0);
+    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+  });
+
+  it("removes the temporary files of killed runs on that file (their process is gone), and no other", async () => {
+    const { folder, file } = sampleCopy();
+    const leftover = cchcTempName("bao-cao.xlsx", deadPid());
+    fs.writeFileSync(path.join(folder, leftover), Buffer.alloc(1 << 20));
+    // A live process's (pid 1 always runs), another file's, and a name not ours: kept.
+    const live = cchcTempName("bao-cao.xlsx", 1);
+    const other = cchcTempName("khac.xlsx", deadPid());
+    for (const name of [live, other, ".cchc-ghi-chu.tmp"]) fs.writeFileSync(path.join(folder, name), "x");
+    expect(await main(["install", file], bufferIo())).toBe(0);
+    expect(strayFiles(folder, ["bao-cao.xlsx"]).sort()).toEqual([live, other, ".cchc-ghi-chu.tmp"].sort());
+  });
+});
+
+// Linux's per-process file size limit stands for a full disk: every write past it fails.
+const onLinux = process.platform === "linux";
+
+describe("a full disk and a killed run, as processes (Linux)", () => {
+  beforeAll(() => ensureCliBuilt(), 180_000);
+
+  /** Runs the CLI under `ulimit -f blocks` (512-byte blocks): a write past it fails with EFBIG (Node ignores SIGXFSZ). */
+  const runLimited = (args: string[], blocks: number) =>
+    spawnSync("/bin/sh", ["-c", `ulimit -f ${blocks}; exec "$0" "$@"`, process.execPath, BIN, ...args], {
+      encoding: "utf8",
+    });
+
+  it("a lock that cannot be written is not left behind: the next run works", () => {
+    if (!onLinux) return;
+    const { folder, file } = sampleCopy();
+    const run = runLimited(["install", file], 0);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `Không ghi được vào thư mục của tệp "${file}" (tệp vượt cỡ tệp lớn nhất được phép). Tệp không bị thay đổi.\n`,
+    );
+    expect(fs.readFileSync(file)).toEqual(sampleBytes);
+    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+    // Room for the lock, not for the workbook: the write fails, nothing is left either.
+    const cut = runLimited(["install", file], 16);
+    expect(cut.status).toBe(2);
+    expect(cut.stderr).toBe(
+      `Không ghi được tệp "${file}": tệp vượt cỡ tệp lớn nhất được phép. Tệp cũ (nếu có) không bị thay đổi.\n`,
+    );
+    expect(fs.readFileSync(file)).toEqual(sampleBytes);
+    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+    expect(spawnSync(process.execPath, [BIN, "install", file]).status).toBe(0);
+  }, 60_000);
+
+  it("a run killed at its final fsync leaves its lock and a full temporary file; the next run takes both over", () => {
+    if (!onLinux) return;
+    const { folder, file } = sampleCopy();
+    // Loaded before cchc in the child: the process is killed (SIGKILL) when it flushes its
+    // temporary file, as `kill -9` or a power cut would end it there.
+    const killer = path.join(folder, "..", `kill-at-fsync-${path.basename(folder)}.js`);
+    fs.writeFileSync(
+      killer,
+      `const fs = require("fs");
+const open = fs.promises.open;
+fs.promises.open = async (...args) => {
+  const handle = await open(...args);
+  if (String(args[0]).endsWith(".tmp")) handle.sync = async () => process.kill(process.pid, "SIGKILL");
+  return handle;
+};
+`,
+    );
+    const killed = spawnSync(process.execPath, ["--require", killer, BIN, "install", file], {
+      encoding: "utf8",
+    });
+    expect(killed.signal).toBe("SIGKILL");
+    expect(fs.readFileSync(file)).toEqual(sampleBytes);
+    const left = strayFiles(folder, ["bao-cao.xlsx"]);
+    expect(left).toContain(cchcLockName("bao-cao.xlsx"));
+    const temp = left.find((name) => name.endsWith(".tmp"));
+    expect(fs.statSync(path.join(folder, temp!)).size).toBeGreaterThan(10_000);
+    const next = spawnSync(process.execPath, [BIN, "install", file], { encoding: "utf8" });
+    expect(next.stderr).toBe("");
+    expect(next.status).toBe(0);
+    expect(strayFiles(folder, ["bao-cao.xlsx"])).toEqual([]);
+  }, 60_000);
 });

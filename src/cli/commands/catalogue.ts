@@ -113,6 +113,9 @@ export const catalogueCommand: Command = {
     const output = parsed.flags.get("--output");
     if (typeof output === "string") {
       if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
+      // A province's catalogue file is never replaced by its listing (a link named .xlsx to it).
+      const { refuseOutputOverInput } = await import("../../xlsx/safeWrite");
+      await refuseOutputOverInput(output, [target]);
       // The file layer only for the workbook listing.
       const { writeCatalogueListing } = await import("../../xlsx/operations");
       await writeCatalogueListing(output, catalogue, { overwrite: parsed.flags.has("--force") });

@@ -12,7 +12,7 @@ import { parsePeriod, parseTargetYear, PERIODS } from "../../core/period";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { processIo, type Io } from "../io";
-import { refuseExistingTarget, withFileLock } from "../../xlsx/safeWrite";
+import { refuseExistingTarget, refuseOutputOverInput, withFileLock } from "../../xlsx/safeWrite";
 
 /** Runs this long (files) get a progress line on stderr. */
 const PROGRESS_FROM = 20;
@@ -34,18 +34,16 @@ async function countWorkbooks(folder: string): Promise<number> {
 
 /**
  * The input files: each FILE as given, each DIR's spreadsheet files (`isWorkbookName`; not
- * Excel's `~$` lock files), in name order. The output is never an input: naming one (as a file, or as a file of a listed
- * folder) is refused, --force or not, so an input is never overwritten. Subfolders are not read
+ * Excel's `~$` lock files), in name order. That the output is none of them (by name or through a
+ * link) is `refuseOutputOverInput`'s to check, on the list this returns. Subfolders are not read
  * (a province's folder may hold archives of earlier periods), but each one holding workbooks is
  * named to `notice`, one Vietnamese line, so that none is skipped unseen.
  */
 export async function expandInputs(
   args: readonly string[],
-  output: string,
   notice: (line: string) => void = () => undefined,
 ): Promise<string[]> {
   const files: string[] = [];
-  const target = path.resolve(output);
   for (const arg of args) {
     const stat = await fs.stat(arg).catch(() => undefined);
     if (stat?.isDirectory()) {
@@ -62,23 +60,10 @@ export async function expandInputs(
         .map((e) => e.name)
         .filter(isWorkbookName)
         .sort();
-      for (const name of names) {
-        const file = path.join(arg, name);
-        if (path.resolve(file) === target) throw sameAsInput(output);
-        files.push(file);
-      }
-    } else {
-      if (path.resolve(arg) === target) throw sameAsInput(output);
-      files.push(arg);
-    }
+      for (const name of names) files.push(path.join(arg, name));
+    } else files.push(arg);
   }
   return [...new Set(files)];
-}
-
-function sameAsInput(output: string): UsageError {
-  return new UsageError(
-    `Tệp kết quả "${output}" trùng một tệp đầu vào: tệp đầu vào chỉ được đọc, không ghi đè.`,
-  );
 }
 
 /** A progress reporter on stderr: a bar on a terminal, a line every 100 files otherwise. */
@@ -169,9 +154,11 @@ export const consolidateCommand: Command = {
     // The readers load only once the arguments are known to be right (see main.ts); the
     // package writer only to write the result.
     const { consolidateFiles } = await import("../../xlsx/figureReader/files");
-    const files = await expandInputs(parsed.positional, output, (line) => io.err(`${line}\n`));
+    const files = await expandInputs(parsed.positional, (line) => io.err(`${line}\n`));
     if (files.length === 0)
       throw new UsageError("Không có tệp bảng tính (.xlsx) nào trong các thư mục đã cho.");
+    // The same file under another name (a symbolic or hard link) is an input too, --force or not.
+    await refuseOutputOverInput(output, files);
     // Said before reading anything: a run of many files must not end in "already there".
     if (!parsed.flags.has("--force")) await refuseExistingTarget(output);
     const bar = progress(io, files.length);
@@ -197,9 +184,11 @@ export const consolidateCommand: Command = {
     }
     const { writeConsolidatedWorkbook } = await import("../../xlsx/figureReader/write");
     // Like every write: a result open in LibreOffice or Excel (or read-only) is refused, --force or not.
-    await withFileLock(output, () =>
-      writeConsolidatedWorkbook(plans, output, { overwrite: parsed.flags.has("--force") }),
-    );
+    await withFileLock(output, async () => {
+      // Again under the lock: a link made while the inputs were read must not redirect the write.
+      await refuseOutputOverInput(output, files);
+      await writeConsolidatedWorkbook(plans, output, { overwrite: parsed.flags.has("--force") });
+    });
 
     const included = outcome.files.filter((f) => f.included);
     const refused = outcome.files.length - included.length;

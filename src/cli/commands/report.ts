@@ -1,16 +1,21 @@
 /** `cchc report FILE.xlsx [-o OUT.xlsx] [--pdf [OUT.pdf]]`: fills Phụ lục I and II. */
 import * as path from "path";
-import type { ReportPlan } from "../../core/report/planReport";
+import { TEXT_CUT_CHECK, type ReportPlan } from "../../core/report/planReport";
+import { formatFinding } from "../format";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
-import { refuseExistingTarget } from "../../xlsx/safeWrite";
+import { pasteable } from "../invocation";
+import { refuseExistingTarget, refuseOutputOverInput } from "../../xlsx/safeWrite";
 
 /** What a report run tells the user, in Vietnamese. */
 export function describeReport(plan: ReportPlan, written: string, file: string, io: Io): void {
   const { errors, warnings, sheets, keptEdited } = plan.summary;
   io.out(`Đã ghi báo cáo vào "${written}": ${sheets.map((s) => `«${s}»`).join(", ")}.\n`);
-  io.out(`Số liệu: ${errors} lỗi, ${warnings} cảnh báo (chi tiết: npx cchc check "${file}").\n`);
+  io.out(`Số liệu: ${errors} lỗi, ${warnings} cảnh báo. Chi tiết: ${pasteable(["check", file])}\n`);
+  // Texts cut to what a cell holds are not in `check` (they are the report's): named here.
+  for (const finding of plan.findings.filter((f) => f.checkId === TEXT_CUT_CHECK))
+    io.out(`${formatFinding(finding)}\n`);
   if (errors > 0) {
     io.out(
       `Lưu ý: còn ${errors} lỗi; các dòng có lỗi được tô đỏ trong «${sheets[0]}». Cần sửa trước khi ban hành.\n`,
@@ -61,6 +66,10 @@ export const reportCommand: Command = {
       throw new UsageError(`Tên tệp "${pdf}" phải có đuôi .pdf.`);
     if (parsed.flags.has("--force") && typeof output !== "string")
       throw new UsageError("--force chỉ dùng cùng -o (ghi vào chính TỆP thì không cần).");
+    // -o names another file: the input itself (by name or through a link) is refused, as a PDF
+    // written over it would be.
+    if (typeof output === "string") await refuseOutputOverInput(output, [file]);
+    if (typeof pdf === "string") await refuseOutputOverInput(pdf, [file]);
     // A new output never replaces a file by accident; said before anything is read or written.
     if (typeof output === "string" && !parsed.flags.has("--force")) await refuseExistingTarget(output);
     const { checkPdfTarget, printReportPdf } = await import("./printPdf");

@@ -3,6 +3,7 @@ import { sampleOf } from "../../core/catalogue/sample";
 import { parseArgs, UsageError } from "../args";
 import { catalogueOption } from "../catalogueOption";
 import { EXIT, type Command } from "../command";
+import { pasteable } from "../invocation";
 
 export const templateCommand: Command = {
   help: [
@@ -53,7 +54,7 @@ export const templateCommand: Command = {
             : "chưa có số liệu"
       }.\n`,
     );
-    io.out(`Kiểm tra số liệu: npx cchc check "${file}"\n`);
+    io.out(`Kiểm tra số liệu: ${pasteable(["check", file])}\n`);
     return EXIT.ok;
   },
 };

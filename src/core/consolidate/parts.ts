@@ -32,14 +32,24 @@ function toneAtEnd(syllable: string): string {
 }
 
 /**
- * The key two names of one unit share: case, spacing and Unicode form do not matter, nor does
+ * Unicode's format characters (category Cf: zero-width space U+200B, zero-width joiners U+200C/D,
+ * the byte-order mark U+FEFF, the soft hyphen U+00AD, direction marks …): invisible in a cell,
+ * so a name carrying one is still the same name to the person who reads it.
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/**
+ * The key two names of one unit share: case, spacing (any run of white space, the no-break space
+ * included), invisible format characters (Unicode Cf, e.g. a zero-width space pasted from a web
+ * page) and Unicode form (NFC, NFD, compatibility forms such as full-width letters) do not matter, nor does
  * the abbreviation UBND for «Ủy ban nhân dân», nor where a syllable's tone mark is placed (the
  * old and the new Vietnamese orthography). «UBND xã Thạch Hà» and «ỦY BAN NHÂN DÂN XÃ THẠCH
  * HÀ» are one unit; «Thạch Hà» and «Thạch Hạ» are two.
  */
 export function unitKey(name: string): string {
   return name
-    .normalize("NFC")
+    .normalize("NFKC")
+    .replace(FORMAT_CHARACTERS, "")
     .toLocaleLowerCase("vi")
     .replace(/\s+/g, " ")
     .trim()

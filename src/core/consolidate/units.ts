@@ -5,7 +5,9 @@
  * dates left to type (docs/reporting-rules.md). Files of another form, another period or a unit already
  * read are refused, named, while the rest consolidate.
  */
+import { formatNumberVi } from "../arithmetic";
 import { ratioGaps } from "../checks";
+import { CELL_TEXT_LIMIT } from "../layout/cellText";
 import { evaluateIndicators, type Evaluated } from "../evaluate";
 import { figuresFromValues } from "../figures";
 import { indexIndicators, type Catalogue } from "../catalogue";
@@ -209,8 +211,12 @@ export function consolidateUnits(
   if (!catalogue || !reference || included.length === 0) return { files };
 
   const parts = includeParts(included, (c) => c.name || c.input.source);
-  for (const c of included)
+  for (const c of included) {
     if (!c.name) c.status.reason = "Thông tin chung chưa ghi tên cơ quan: đơn vị được gọi theo tên tệp.";
+    // The result's sheets cut it (limitCellTexts): said where the unit is listed.
+    else if (c.name.length > CELL_TEXT_LIMIT)
+      c.status.reason = `Tên cơ quan dài ${formatNumberVi(c.name.length)} ký tự, quá ${formatNumberVi(CELL_TEXT_LIMIT)} ký tự một ô Excel chứa được: đã cắt bớt trong tệp tổng hợp; hãy rút ngắn tên trong tệp của đơn vị`;
+  }
   parts.sort((a, b) => compareVi(a.name, b.name) || compareVi(a.source, b.source));
 
   const values: Record<string, string | number | null> = {};

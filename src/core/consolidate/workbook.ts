@@ -4,6 +4,7 @@
  * the input cells and every cached value recomputed from them, plus the breakdown and file
  * sheets. So `check` and `report` work on it like on any other workbook.
  */
+import { limitCellTexts } from "../layout/cellText";
 import { inputName } from "../catalogue";
 import { evaluateIndicators } from "../evaluate";
 import { fillCachedValues, figuresOfPlans, planInstall, type ExistingWorkbook } from "../install";
@@ -70,12 +71,15 @@ function withConsolidationSheets(
   files: readonly FileStatus[],
   options: { over: "units" | "periods"; subtitle: string },
 ): SheetPlan[] {
-  return [
+  const sheets = [
     ...plans.filter((p) => p.role !== "meta"),
     breakdownSheetPlan(result, options),
     filesSheetPlan(files),
     ...plans.filter((p) => p.role === "meta"),
   ];
+  // A unit's name or a file's reason past what a cell holds is cut, so the result opens in Excel.
+  limitCellTexts(sheets);
+  return sheets;
 }
 
 /**

@@ -9,6 +9,8 @@ import { checkFigures, countFindings, type Finding } from "../checks";
 import { evaluateIndicators } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import { existingCells, resolveSheetNames, type ExistingWorkbook } from "../install";
+import { formatNumberVi } from "../arithmetic";
+import { CELL_TEXT_LIMIT, limitCellTexts } from "../layout/cellText";
 import { address, type SheetPlan } from "../layout/model";
 import { catalogueOfMeta, findMetaSheet, metaSheetPlan, META_SHEET_NAME, META_SHEET_NAMES } from "../meta";
 import { documentsReportPlan, REPORT_SHEETS, statisticsSheetPlan } from "./appendices";
@@ -87,6 +89,19 @@ function freeName(base: string, taken: Set<string>): string {
   }
 }
 
+/** The check id of a report text cut to what a cell holds (see `limitCellTexts`). */
+export const TEXT_CUT_CHECK = "cell:text-limit";
+
+function textCutFinding(cut: { sheet: string; address: string; length: number }): Finding {
+  return {
+    severity: "warning",
+    checkId: TEXT_CUT_CHECK,
+    ids: [],
+    cells: [`'${cut.sheet.replace(/'/g, "''")}'!${cut.address}`],
+    message: `Chữ dài ${formatNumberVi(cut.length)} ký tự, quá ${formatNumberVi(CELL_TEXT_LIMIT)} ký tự một ô Excel chứa được: đã cắt bớt phần cuối. Hãy rút ngắn chữ đã nhập (ví dụ tên cơ quan) rồi lập lại báo cáo.`,
+  };
+}
+
 export function planReport(existing: ExistingWorkbook, request: ReportRequest): ReportPlan {
   const { name: metaName, meta } = findMetaSheet(existingCells(existing));
   if (!meta || request.figures.size === 0) throw new NotInstalledError();
@@ -107,6 +122,10 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
 
   const taken = new Set(existing.sheetNames.map((n) => n.toLowerCase()));
   const { names, existingKeys } = resolveSheetNames(existing, meta, REPORTS);
+  for (const plan of plans) plan.name = names.get(plan.key)!;
+  // A text past what a cell holds (a very long typed name) is cut, each cut named: the file
+  // must still open in Excel. Before the fingerprint, which is of what is written.
+  findings.push(...limitCellTexts(plans).map(textCutFinding));
   const renames: ReportPlan["renames"] = [];
   const extra = { ...meta.extra };
   for (const plan of plans) {

@@ -31,7 +31,9 @@ async function loadFile(file: string): Promise<Uint8Array | InputEntry> {
           ? "Là một thư mục, không phải tệp Excel .xlsx."
           : code === "EACCES" || code === "EPERM"
             ? "Không đọc được tệp: không có quyền đọc."
-            : `Không đọc được tệp: ${error instanceof Error ? error.message : String(error)}.`;
+            : code === "ELOOP"
+              ? "Không đọc được tệp: đây là liên kết tượng trưng (symbolic link) lặp vòng, trỏ qua lại mà không tới tệp nào. Hãy xoá liên kết hoặc cho nó trỏ tới tệp thật."
+              : `Không đọc được tệp (lỗi hệ thống ${code ?? "không rõ"}).`;
     return { ok: false, source: file, reason };
   }
 }

@@ -11,6 +11,7 @@
  * A whole workbook through a general reader (ExcelJS) costs about 20 ms and all its cells in memory; this reads a
  * file in a few milliseconds and keeps only the figures.
  */
+import { encryptionMessage, encryptionOf } from "../encryption";
 import { unzipSync } from "fflate";
 import { inputName } from "../../core/catalogue";
 import type { ConsolidatedMark, InputEntry } from "../../core/consolidate";
@@ -166,9 +167,11 @@ function readFigures(
   openZip: OpenZip,
 ): Omit<Extract<InputEntry, { ok: true }>, "ok" | "source"> {
   if (bytes.length === 0) throw new FigureReadError("Tệp rỗng (0 byte), không phải bảng tính Excel .xlsx.");
+  const encryption = encryptionOf(bytes);
+  if (encryption) throw new FigureReadError(encryptionMessage("Tệp", encryption));
   if (isOle(bytes))
     throw new FigureReadError(
-      "Tệp là bảng tính .xls cũ hoặc .xlsx có đặt mật khẩu: hãy mở bằng Excel và lưu thành .xlsx (không mật khẩu).",
+      "Tệp là bảng tính .xls cũ (Excel 97–2003): hãy mở bằng Excel và lưu thành .xlsx.",
     );
   if (!isZip(bytes)) throw new FigureReadError("Tệp không phải bảng tính Excel .xlsx.");
   let zip: ZipReader;
