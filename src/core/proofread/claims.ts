@@ -29,9 +29,10 @@ export interface PercentClaim {
   percent: WrittenFigure & { decimals: number };
   /** The words of the sentence from the first figure to the «%», e.g. «76 (Đạt 90,4%)». */
   excerpt: string;
-  /** Offsets of the excerpt in the sentence. */
+  /** Offsets of the excerpt in the sentence, and of the percentage's digits. */
   start: number;
   end: number;
+  percentStart: number;
 }
 
 /** Words before a number that make «a/b» a date (ngày 24/8, tháng 9/2021, quý 3/2021). */
@@ -115,6 +116,16 @@ const PART_GAP = new RegExp(
   "iu",
 );
 
+/**
+ * The numbers of a sentence with their roles, the pieces of slashed things that are no fraction
+ * (dates, symbols, scores) set to `other`.
+ */
+export function sentenceNumbers(sentence: string): NumberToken[] {
+  const tokens = readNumbers(sentence);
+  findFractions(sentence, tokens);
+  return tokens;
+}
+
 /** The checkable claims of one sentence, in the order written. */
 export function findClaims(sentence: string): PercentClaim[] {
   const tokens = readNumbers(sentence);
@@ -144,6 +155,7 @@ export function findClaims(sentence: string): PercentClaim[] {
         excerpt: sentence.slice(a.start, closing(a.start, p.end)),
         start: a.start,
         end: closing(a.start, p.end),
+        percentStart: p.start,
       });
       return;
     }
@@ -174,6 +186,7 @@ export function findClaims(sentence: string): PercentClaim[] {
       excerpt: sentence.slice(previous.start, closing(previous.start, p.end)),
       start: previous.start,
       end: closing(previous.start, p.end),
+      percentStart: p.start,
     });
   });
   return claims;

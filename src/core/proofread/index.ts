@@ -5,60 +5,23 @@
  * and .md into paragraphs (src/docx/readText.ts); the arithmetic is the core's (`ratio`,
  * `roundHalfAwayFromZero`), the very one the appendix and the CCHC.* functions use.
  */
-import { FigureError, ratio, roundHalfAwayFromZero } from "../arithmetic";
+import { FigureError, ratio } from "../arithmetic";
+import type { Catalogue } from "../catalogue";
+import type { Figures } from "../figures";
 import { findClaims, type PercentClaim } from "./claims";
+import { checkAgainstWorkbook, workbookContext, type WorkbookContext } from "./figures";
+import { percentMatches, shouldBe, type ProofFinding } from "./result";
 
 export { findClaims, type PercentClaim, type WrittenFigure } from "./claims";
+export {
+  APPENDIX_DECIMALS,
+  formatPercentVi,
+  percentMatches,
+  shouldBe,
+  type ProofFinding,
+} from "./result";
+export { workbookContext, type WorkbookContext } from "./figures";
 export { readNumbers, readViNumber, type NumberToken, type NumberRole } from "./numbers";
-
-/** A percentage the text gets wrong. */
-export interface ProofFinding {
-  /** Always an error: a wrong figure in a signed report. */
-  severity: "error";
-  /** `proofread:arithmetic` (the figures beside it) or `proofread:figures` (the workbook's). */
-  checkId: string;
-  /** Indicators concerned (with the workbook's figures), else empty. */
-  ids: string[];
-  /** Workbook cells concerned (with the workbook's figures), else empty. */
-  cells: string[];
-  /** 1-based number of the paragraph among the document's non-empty paragraphs. */
-  paragraph: number;
-  /** The sentence as written. */
-  sentence: string;
-  /** The words from the first figure to the percentage, e.g. «76 (Đạt 90,4%)». */
-  excerpt: string;
-  /** What is written, e.g. `90,4%` (or a figure, for a figure beside an indicator's wording). */
-  written: string;
-  /** What it should be at the precision written, e.g. `90,5%`. */
-  expected: string;
-  /** The value at the appendix's precision (two decimals), e.g. `90,48%`. */
-  exact: string;
-  /** One Vietnamese line saying what is wrong and what it should be. */
-  message: string;
-}
-
-/**
- * A ratio (0.9047…) as a vi-VN percentage with exactly `decimals` decimals, rounded half away
- * from zero like the appendix's cells (`90,48%`, `100,00%`, `70%`).
- */
-export function formatPercentVi(value: number, decimals: number): string {
-  const rounded = roundHalfAwayFromZero(value * 100, decimals);
-  const [whole, fraction] = rounded.toFixed(decimals).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${grouped}${fraction ? `,${fraction}` : ""}%`;
-}
-
-/** The appendix shows ratios with two decimals (Phụ lục: `0.00%`). */
-export const APPENDIX_DECIMALS = 2;
-
-/**
- * Whether `percent` (as written, e.g. 90.4 with 1 decimal) is `value` (a ratio, 0.9047…) rounded
- * at the precision written. Only correct rounding passes: 90,4% for 90,476…% is the truncation
- * and is wrong (the real report's «76 (Đạt 90,4%)»).
- */
-export function percentMatches(percent: { value: number; decimals: number }, value: number): boolean {
-  return roundHalfAwayFromZero(value * 100, percent.decimals) === roundHalfAwayFromZero(percent.value, percent.decimals);
-}
 
 /** The ratio of a claim's figures, or undefined when it has none (0 of 0, a zero total). */
 export function claimRatio(claim: PercentClaim): number | undefined {
@@ -69,13 +32,6 @@ export function claimRatio(claim: PercentClaim): number | undefined {
     if (error instanceof FigureError) return undefined;
     throw error;
   }
-}
-
-/** «nên là 90,5% (90,48%)»: the value at the precision written, and at the appendix's when finer. */
-export function shouldBe(value: number, decimals: number): { expected: string; exact: string; text: string } {
-  const expected = formatPercentVi(value, decimals);
-  const exact = formatPercentVi(value, APPENDIX_DECIMALS);
-  return { expected, exact, text: decimals >= APPENDIX_DECIMALS ? expected : `${expected} (${exact})` };
 }
 
 /**
@@ -104,6 +60,7 @@ export function checkClaim(claim: PercentClaim, paragraph: number, sentence: str
     paragraph,
     sentence,
     excerpt: claim.excerpt,
+    offset: claim.percentStart,
     written,
     expected,
     exact,
@@ -123,18 +80,37 @@ export function sentencesOf(paragraphs: readonly string[]): Array<{ paragraph: n
   return result;
 }
 
+/** The workbook a document is proofread against: its figures read by an adapter, and its form. */
+export interface ProofWorkbook {
+  figures: Figures;
+  catalogue: Catalogue;
+}
+
 /**
  * The proofreader: every percentage of the text that does not follow from the figures written
- * beside it, in document order. `paragraphs` are the document's paragraphs as read (empty ones
- * are skipped and not numbered). Never throws for any text.
+ * beside it and, given a workbook, every percentage or figure that is not the workbook's (see
+ * ./figures), in document order; a percentage wrong on both counts is one finding, carrying the
+ * workbook's indicators and cells. `paragraphs` are the document's paragraphs as read (empty
+ * ones are skipped and not numbered). Never throws for any text.
  */
-export function proofread(paragraphs: readonly string[]): ProofFinding[] {
+export function proofread(paragraphs: readonly string[], workbook?: ProofWorkbook): ProofFinding[] {
+  const context: WorkbookContext | undefined = workbook && workbookContext(workbook.figures, workbook.catalogue);
   const findings: ProofFinding[] = [];
   for (const { paragraph, sentence } of sentencesOf(paragraphs)) {
-    for (const claim of findClaims(sentence)) {
-      const finding = checkClaim(claim, paragraph, sentence);
-      if (finding) findings.push(finding);
+    const own = findClaims(sentence)
+      .map((claim) => checkClaim(claim, paragraph, sentence))
+      .filter((f): f is ProofFinding => f !== undefined);
+    const theirs = context ? checkAgainstWorkbook(paragraph, sentence, context) : [];
+    for (const other of theirs) {
+      const same = own.find((f) => f.offset === other.offset);
+      if (same) {
+        same.ids = other.ids;
+        same.cells = other.cells;
+      } else {
+        own.push(other);
+      }
     }
+    findings.push(...own.sort((a, b) => a.offset - b.offset));
   }
   return findings;
 }
