@@ -136,8 +136,7 @@ export function documentFormat(name: string): "docx" | "txt" | "md" | undefined 
  */
 export function documentParagraphs(bytes: Uint8Array, name: string): string[] {
   const format = documentFormat(name);
-  if (!format)
-    throw new DocumentReadError("Chỉ soát được văn bản Word .docx, tệp văn bản .txt hoặc .md.");
+  if (!format) throw new DocumentReadError("Chỉ soát được văn bản Word .docx, tệp văn bản .txt hoặc .md.");
   if (format === "docx") return docxParagraphs(bytes);
   let text: string;
   try {

@@ -127,9 +127,19 @@ describe("cchc proofread", () => {
       expect(run.status).toBe(1);
       const { findings } = JSON.parse(run.stdout) as { findings: JsonFinding[] };
       expect(findings.map((f) => [f.paragraph, f.written, f.ids, f.cells])).toEqual([
-        [14, "90,4%", ["tgn_tyle", "tgn_dunghan", "tgn_tong"], ["'1. Chỉ đạo điều hành'!D40", "'1. Chỉ đạo điều hành'!D39"]],
+        [
+          14,
+          "90,4%",
+          ["tgn_tyle", "tgn_dunghan", "tgn_tong"],
+          ["'1. Chỉ đạo điều hành'!D40", "'1. Chỉ đạo điều hành'!D39"],
+        ],
         [55, "99,8%", [], []],
-        [130, "30%", ["dautu_tyle", "dautu_thuchien", "dautu_kehoach"], ["'8-11. Kinh tế'!D5", "'8-11. Kinh tế'!D6"]],
+        [
+          130,
+          "30%",
+          ["dautu_tyle", "dautu_thuchien", "dautu_kehoach"],
+          ["'8-11. Kinh tế'!D5", "'8-11. Kinh tế'!D6"],
+        ],
       ]);
     });
 

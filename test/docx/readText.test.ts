@@ -56,7 +56,12 @@ describe("docxParagraphs", () => {
       "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ô &amp; bảng</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" +
       "<w:p><w:r><w:t>trước </w:t></w:r><w:r><w:pict><w:p><w:r><w:t>hộp</w:t></w:r></w:p></w:pict></w:r><w:r><w:t>sau</w:t></w:r></w:p>" +
       "</w:body></w:document>";
-    expect(paragraphsOfDocumentXml(xml)).toEqual(["Giao 84 nhiệm vụ, hoàn thành 76", "ô & bảng", "hộp", "trước sau"]);
+    expect(paragraphsOfDocumentXml(xml)).toEqual([
+      "Giao 84 nhiệm vụ, hoàn thành 76",
+      "ô & bảng",
+      "hộp",
+      "trước sau",
+    ]);
   });
 
   it.each([

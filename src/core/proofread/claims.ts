@@ -135,7 +135,9 @@ export function findClaims(sentence: string): PercentClaim[] {
   const claims: PercentClaim[] = [];
   // «76 (Đạt 90,4%)»: the excerpt closes the bracket it opened.
   const closing = (start: number, end: number) =>
-    sentence.slice(start, end).includes("(") && !sentence.slice(start, end).includes(")") && sentence[end] === ")"
+    sentence.slice(start, end).includes("(") &&
+    !sentence.slice(start, end).includes(")") &&
+    sentence[end] === ")"
       ? end + 1
       : end;
   const figure = (t: NumberToken): WrittenFigure => ({ text: t.text, value: t.value });

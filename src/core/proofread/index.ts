@@ -13,13 +13,7 @@ import { checkAgainstWorkbook, workbookContext, type WorkbookContext } from "./f
 import { percentMatches, shouldBe, type ProofFinding } from "./result";
 
 export { findClaims, type PercentClaim, type WrittenFigure } from "./claims";
-export {
-  APPENDIX_DECIMALS,
-  formatPercentVi,
-  percentMatches,
-  shouldBe,
-  type ProofFinding,
-} from "./result";
+export { APPENDIX_DECIMALS, formatPercentVi, percentMatches, shouldBe, type ProofFinding } from "./result";
 export { workbookContext, type WorkbookContext } from "./figures";
 export { readNumbers, readViNumber, type NumberToken, type NumberRole } from "./numbers";
 
@@ -47,7 +41,11 @@ export function splitSentences(paragraph: string): string[] {
 }
 
 /** A finding for a claim whose percentage does not follow from its figures, or undefined. */
-export function checkClaim(claim: PercentClaim, paragraph: number, sentence: string): ProofFinding | undefined {
+export function checkClaim(
+  claim: PercentClaim,
+  paragraph: number,
+  sentence: string,
+): ProofFinding | undefined {
   const value = claimRatio(claim);
   if (value === undefined || percentMatches(claim.percent, value)) return undefined;
   const { expected, exact, text } = shouldBe(value, claim.percent.decimals);
@@ -94,7 +92,8 @@ export interface ProofWorkbook {
  * ones are skipped and not numbered). Never throws for any text.
  */
 export function proofread(paragraphs: readonly string[], workbook?: ProofWorkbook): ProofFinding[] {
-  const context: WorkbookContext | undefined = workbook && workbookContext(workbook.figures, workbook.catalogue);
+  const context: WorkbookContext | undefined =
+    workbook && workbookContext(workbook.figures, workbook.catalogue);
   const findings: ProofFinding[] = [];
   for (const { paragraph, sentence } of sentencesOf(paragraphs)) {
     const own = findClaims(sentence)

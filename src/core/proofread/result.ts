@@ -49,7 +49,10 @@ export const APPENDIX_DECIMALS = 2;
  * and is wrong (the real report's «76 (Đạt 90,4%)»).
  */
 export function percentMatches(percent: { value: number; decimals: number }, value: number): boolean {
-  return roundHalfAwayFromZero(value * 100, percent.decimals) === roundHalfAwayFromZero(percent.value, percent.decimals);
+  return (
+    roundHalfAwayFromZero(value * 100, percent.decimals) ===
+    roundHalfAwayFromZero(percent.value, percent.decimals)
+  );
 }
 
 /** «nên là 90,5% (90,48%)»: the value at the precision written, and at the appendix's when finer. */
@@ -58,4 +61,3 @@ export function shouldBe(value: number, decimals: number): { expected: string; e
   const exact = formatPercentVi(value, APPENDIX_DECIMALS);
   return { expected, exact, text: decimals >= APPENDIX_DECIMALS ? expected : `${expected} (${exact})` };
 }
-

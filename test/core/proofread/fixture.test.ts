@@ -14,7 +14,13 @@ describe("proofreading the real Đức Thọ report", () => {
   it("flags exactly the three wrong percentages, saying what each should be", () => {
     const findings = proofread(paragraphs);
     expect(
-      findings.map(({ paragraph, excerpt, written, expected, exact }) => ({ paragraph, excerpt, written, expected, exact })),
+      findings.map(({ paragraph, excerpt, written, expected, exact }) => ({
+        paragraph,
+        excerpt,
+        written,
+        expected,
+        exact,
+      })),
     ).toEqual([
       { paragraph: 14, excerpt: "76 (Đạt 90,4%)", written: "90,4%", expected: "90,5%", exact: "90,48%" },
       {
@@ -24,7 +30,13 @@ describe("proofreading the real Đức Thọ report", () => {
         expected: "98,4%",
         exact: "98,35%",
       },
-      { paragraph: 130, excerpt: "500/1500 tỷ đồng đạt 30%", written: "30%", expected: "33%", exact: "33,33%" },
+      {
+        paragraph: 130,
+        excerpt: "500/1500 tỷ đồng đạt 30%",
+        written: "30%",
+        expected: "33%",
+        exact: "33,33%",
+      },
     ]);
     expect(findings[0].sentence).toBe(
       "2021, UBND tỉnh giao 84 nhiệm vụ, đã hoàn thành đúng hạn 76 (Đạt 90,4%), hoàn thành quá hạn 8 nhiệm vụ.",

@@ -134,7 +134,12 @@ describe("what is not a claim (precision over recall)", () => {
 
 describe("proofread", () => {
   it("numbers non-empty paragraphs from 1 and reports only wrong percentages", () => {
-    const findings = proofread(["", "Hoàn thành 24/47 nhiệm vụ, đạt 51,06%.", "", "Hoàn thành 24/47 nhiệm vụ, đạt 51%. Và 1/3 hồ sơ (33,4%)."]);
+    const findings = proofread([
+      "",
+      "Hoàn thành 24/47 nhiệm vụ, đạt 51,06%.",
+      "",
+      "Hoàn thành 24/47 nhiệm vụ, đạt 51%. Và 1/3 hồ sơ (33,4%).",
+    ]);
     expect(findings.map((f) => [f.paragraph, f.sentence, f.written, f.expected, f.exact])).toEqual([
       [2, "Và 1/3 hồ sơ (33,4%).", "33,4%", "33,3%", "33,33%"],
     ]);
