@@ -109,12 +109,12 @@ export function markdownLineText(line: string): string {
   // Escaped characters («\\*») are set aside first so that removing emphasis leaves them.
   const kept: string[] = [];
   return line
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, (_, ch: string) => `\u0000${kept.push(ch) - 1}\u0000`)
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, (_, ch: string) => `\uE000${kept.push(ch) - 1}\uE000`)
     .replace(/^\s{0,3}#{1,6}\s+/, "")
     .replace(/<[^>]+>/g, "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\*{1,3}|_{2,3}/g, "")
-    .replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)])
+    .replace(/\uE000(\d+)\uE000/g, (_, i: string) => kept[Number(i)])
     .replace(/\s+$/, "");
 }
 
