@@ -1,0 +1,136 @@
+/**
+ * Soát số liệu trong văn bản (issue 18): the user picks the report's Word document (a Fluent
+ * button opening a hidden file input), optionally has it compared with the open workbook's
+ * figures, and sees every wrong percentage by paragraph, the sentence quoted and what it should
+ * be. The document is only read; the reader and the proofreader load on the first use.
+ */
+import { useRef, useState } from "react";
+import {
+  Body1,
+  Button,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from "@fluentui/react-components";
+import { useRunner, useStrings } from "../context";
+import type { PickedDocument, ProofFinding } from "../operations";
+import { ActionButton } from "./ActionButton";
+import { Busy } from "./Busy";
+import { PaneSection } from "./PaneSection";
+
+const useStyles = makeStyles({
+  result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+  },
+  item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  sentence: { fontStyle: "italic", overflowWrap: "anywhere" },
+  text: { overflowWrap: "anywhere" },
+  bar: { whiteSpace: "normal" },
+  pick: { alignSelf: "flex-start", maxWidth: "100%" },
+  hidden: { display: "none" },
+});
+
+/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older webviews). */
+function readBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+export interface ProofreadCardProps {
+  proofread: (document: PickedDocument, withWorkbook: boolean) => Promise<ProofFinding[]>;
+}
+
+export function ProofreadCard({ proofread }: ProofreadCardProps) {
+  const styles = useStyles();
+  const strings = useStrings();
+  const { busy, run } = useRunner();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [withWorkbook, setWithWorkbook] = useState(false);
+  const [findings, setFindings] = useState<ProofFinding[] | null>(null);
+  const [pickFirst, setPickFirst] = useState(false);
+  const t = strings.proofread;
+
+  const onRun = async () => {
+    setFindings(null);
+    setPickFirst(file === null);
+    if (!file) return;
+    const picked = { name: file.name, bytes: () => readBytes(file) };
+    const result = await run("proofread", () => proofread(picked, withWorkbook));
+    if (result) setFindings(result);
+  };
+
+  return (
+    <PaneSection title={t.heading} description={t.description}>
+      <input
+        ref={input}
+        type="file"
+        className={styles.hidden}
+        data-testid="proofread-file"
+        aria-label={t.choose}
+        accept=".docx,.txt,.md,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
+        onChange={(event) => {
+          setFindings(null);
+          setPickFirst(false);
+          setFile(event.target.files?.[0] ?? null);
+        }}
+      />
+      <Button
+        className={styles.pick}
+        onClick={() => input.current?.click()}
+        disabledFocusable={busy !== null}
+      >
+        {t.choose}
+      </Button>
+      {file && <Body1 className={styles.text}>{t.chosen(file.name)}</Body1>}
+      <Checkbox
+        checked={withWorkbook}
+        label={t.withWorkbook}
+        onChange={(_e, data) => setWithWorkbook(data.checked === true)}
+      />
+      <ActionButton onClick={onRun}>{t.run}</ActionButton>
+      <div role="status" className={styles.result}>
+        {busy === "proofread" && <Busy label={t.busy} />}
+        {pickFirst && <Body1>{t.pickFirst}</Body1>}
+        {findings && findings.length === 0 && (
+          <MessageBar intent="success" layout="multiline" className={styles.bar}>
+            <MessageBarBody>{t.none}</MessageBarBody>
+          </MessageBar>
+        )}
+        {findings && findings.length > 0 && (
+          <section aria-label={t.heading}>
+            <Body1 as="p">
+              <strong>{t.found(findings.length)}</strong>
+            </Body1>
+            <ol className={styles.list} data-testid="proofread-findings">
+              {findings.map((finding) => (
+                <li key={`${finding.paragraph}:${finding.offset}:${finding.checkId}`} className={styles.item}>
+                  <Body1>
+                    <strong>{t.paragraph(finding.paragraph)}</strong>:{" "}
+                    {finding.message.replace(/^Đoạn \d+: /, "")}
+                  </Body1>
+                  <Body1 className={styles.sentence}>«{finding.sentence}»</Body1>
+                  {finding.cells.length > 0 && (
+                    <Body1 className={styles.text}>{t.cells(finding.cells)}</Body1>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </div>
+    </PaneSection>
+  );
+}
