@@ -905,14 +905,20 @@ async function main() {
         await card.getByRole("button", { name: "Soát số liệu", exact: true }).click();
         await pane.shows(card, "3 chỗ sai cần sửa trước khi ban hành:");
         await pane.idle();
-        const items = (await card.getByTestId("proofread-findings").getByRole("listitem").allTextContents()).map(
-          (t) => t.trim(),
-        );
+        const items = (
+          await card.getByTestId("proofread-findings").getByRole("listitem").allTextContents()
+        ).map((t) => t.trim());
         equal(items.length, 3, `findings: ${items.join(" / ")}`);
-        check(items[0].startsWith("Đoạn 14: «76 (Đạt 90,4%)»") && items[0].includes("nên là 90,5% (90,48%)"), items[0]);
+        check(
+          items[0].startsWith("Đoạn 14: «76 (Đạt 90,4%)»") && items[0].includes("nên là 90,5% (90,48%)"),
+          items[0],
+        );
         check(items[1].startsWith("Đoạn 55: «17.694 hồ sơ, đạt tỷ lệ đúng hạn 99,8%»"), items[1]);
         check(items[1].includes("nên là 98,4% (98,35%)"), items[1]);
-        check(items[2].startsWith("Đoạn 130: «500/1500 tỷ đồng đạt 30%»") && items[2].includes("33,33%"), items[2]);
+        check(
+          items[2].startsWith("Đoạn 130: «500/1500 tỷ đồng đạt 30%»") && items[2].includes("33,33%"),
+          items[2],
+        );
         await pane.fits();
         await pane.shot("09e-proofread.png");
         return "90,4% → 90,5%; 99,8% → 98,4%; 30% → 33%";
