@@ -126,6 +126,9 @@ export function sentenceNumbers(sentence: string): NumberToken[] {
   return tokens;
 }
 
+/** Words right after a percentage that say what it rates («100% đúng hạn», «20% trực tuyến»). */
+const QUALIFIER = /^\s+(đúng hạn|quá hạn|trước hạn|trễ hạn|chậm|trực tuyến)/iu;
+
 /** The checkable claims of one sentence, in the order written. */
 export function findClaims(sentence: string): PercentClaim[] {
   const tokens = readNumbers(sentence);
@@ -178,6 +181,10 @@ export function findClaims(sentence: string): PercentClaim[] {
     if (between.length > 160 || !between.includes(",") || /[;:()]/.test(between)) return;
     // A part is at most its total, in the total's unit when the part names one.
     if (total.value <= 0 || previous.value > total.value) return;
+    // «…, đã giải quyết 877 hồ sơ, đạt 100% đúng hạn»: the percentage says what it rates right
+    // after it; a rate of another quantity than the part as written is not this claim's.
+    const qualifier = QUALIFIER.exec(sentence.slice(p.end))?.[1]?.toLowerCase();
+    if (qualifier && !sentence.slice(total.start, p.start).toLowerCase().includes(qualifier)) return;
     const unit = gap[1].trim().toLowerCase().split(/\s+/).filter(Boolean);
     if (unit.length > 0 && !startsWithWords(wordsAfter(sentence, total.end), unit)) return;
     claims.push({

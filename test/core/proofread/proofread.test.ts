@@ -98,6 +98,7 @@ describe("the part shape «b …, … a (đạt c%)»", () => {
       "17694/17990 ~ 99.8%",
     ],
     ["Tổng số 120 hồ sơ, trong đó 60 hồ sơ (chiếm 50%)", "60/120 ~ 50%"],
+    ["Tiếp nhận 120 hồ sơ, trong đó giải quyết đúng hạn 60 hồ sơ, đạt 50% đúng hạn", "60/120 ~ 50%"],
   ])("%s", (sentence, claim) => {
     expect(claimsOf(sentence)).toEqual([claim]);
   });
@@ -125,6 +126,8 @@ describe("what is not a claim (precision over recall)", () => {
     "giao 10 nhiệm vụ; hoàn thành 7 (đạt 70%)",
     "giao 5 nhiệm vụ, hoàn thành 7 (đạt 140%)",
     "Tổng số 120 người, trong đó 60 hồ sơ (đạt 50%)",
+    // The percentage rates another quantity than the part («100% đúng hạn» of those solved).
+    "Tiếp nhận 1.117 hồ sơ, đã giải quyết 877 hồ sơ, đạt 100% đúng hạn",
     // The percentage in another clause than the fraction.
     "hoàn thành 24/47 nhiệm vụ; tỷ lệ đạt 60%",
   ])("%s", (sentence) => {
