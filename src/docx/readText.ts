@@ -16,6 +16,17 @@ export class DocumentReadError extends Error {
 }
 
 const WORD_BODY = "word/document.xml";
+const PACKAGE_RELS = "_rels/.rels";
+
+/** The main document part named by the package relationships (`/word/document.xml` → `word/document.xml`). */
+function mainPartName(relsXml: string): string | undefined {
+  for (const match of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /\bType="([^"]*)"/.exec(match[0])?.[1] ?? "";
+    const target = /\bTarget="([^"]*)"/.exec(match[0])?.[1];
+    if (target && /\/officeDocument$/.test(type)) return target.replace(/^\//, "");
+  }
+  return undefined;
+}
 
 /** Whether the bytes are a zip archive (a .docx is one). */
 function isZip(bytes: Uint8Array): boolean {
@@ -40,15 +51,19 @@ export function docxParagraphs(bytes: Uint8Array): string[] {
       "Tệp là văn bản Word .doc cũ hoặc .docx có đặt mật khẩu: hãy mở bằng Word và lưu thành .docx (không mật khẩu).",
     );
   if (!isZip(bytes)) throw new DocumentReadError("Tệp không phải văn bản Word .docx.");
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (file) => file.name === WORD_BODY });
-  } catch (error) {
-    throw new DocumentReadError(
-      `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  }
-  const body = files[WORD_BODY];
+  const unzip = (names: ReadonlySet<string>) => {
+    try {
+      return unzipSync(bytes, { filter: (file) => names.has(file.name) });
+    } catch (error) {
+      throw new DocumentReadError(
+        `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+  };
+  // The main part is the package's officeDocument relationship (word/document.xml as Word names it).
+  const head = unzip(new Set([PACKAGE_RELS, WORD_BODY]));
+  const rels = head[PACKAGE_RELS] && mainPartName(new TextDecoder("utf-8").decode(head[PACKAGE_RELS]));
+  const body = rels && rels !== WORD_BODY ? unzip(new Set([rels]))[rels] : head[WORD_BODY];
   if (!body) throw new DocumentReadError("Tệp không phải văn bản Word .docx (không có word/document.xml).");
   return paragraphsOfDocumentXml(new TextDecoder("utf-8").decode(body));
 }
@@ -62,7 +77,12 @@ export function paragraphsOfDocumentXml(xml: string): string[] {
   // Tabs and breaks count only inside a run (w:r): a w:tab of w:pPr/w:tabs is a tab stop.
   let runDepth = 0;
   const parser = new SaxesParser({ xmlns: false });
+  // A text box is written twice (mc:Choice for Word 2010+, mc:Fallback for older readers):
+  // the fallback's copy is skipped so its paragraphs are not read twice.
+  let fallbackDepth = 0;
   parser.on("opentag", (tag) => {
+    if (tag.name === "mc:Fallback") fallbackDepth++;
+    if (fallbackDepth > 0) return;
     switch (tag.name) {
       case "w:p":
         open.push("");
@@ -87,9 +107,14 @@ export function paragraphsOfDocumentXml(xml: string): string[] {
     }
   });
   parser.on("text", (text) => {
-    if (inText && open.length > 0) open[open.length - 1] += text;
+    if (inText && fallbackDepth === 0 && open.length > 0) open[open.length - 1] += text;
   });
   parser.on("closetag", (tag) => {
+    if (tag.name === "mc:Fallback") {
+      fallbackDepth--;
+      return;
+    }
+    if (fallbackDepth > 0) return;
     if (tag.name === "w:t") inText = false;
     else if (tag.name === "w:r") runDepth--;
     else if (tag.name === "w:p") paragraphs.push(open.pop() ?? "");

@@ -48,13 +48,15 @@ describe("docxParagraphs", () => {
     expect(read).toEqual(["Hoàn thành 24/47 nhiệm vụ,\tđạt 51,06%\ndòng hai", "", "Đoạn cuối."]);
   });
 
-  it("reads table cells' and text boxes' paragraphs, skips deleted text and field codes", () => {
+  it("reads table cells' and text boxes' paragraphs (once), skips deleted text and field codes", () => {
     const xml =
       '<w:document xmlns:w="w"><w:body>' +
       "<w:p><w:r><w:t>Giao 84 nhiệm vụ, </w:t></w:r><w:del><w:r><w:delText>xoá </w:delText></w:r></w:del>" +
       '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:t>hoàn thành 76</w:t></w:r></w:p>' +
       "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>ô &amp; bảng</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" +
-      "<w:p><w:r><w:t>trước </w:t></w:r><w:r><w:pict><w:p><w:r><w:t>hộp</w:t></w:r></w:p></w:pict></w:r><w:r><w:t>sau</w:t></w:r></w:p>" +
+      "<w:p><w:r><w:t>trước </w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>" +
+      "<w:p><w:r><w:t>hộp</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>" +
+      "<w:p><w:r><w:t>hộp</w:t></w:r></w:p></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>sau</w:t></w:r></w:p>" +
       "</w:body></w:document>";
     expect(paragraphsOfDocumentXml(xml)).toEqual([
       "Giao 84 nhiệm vụ, hoàn thành 76",
@@ -62,6 +64,15 @@ describe("docxParagraphs", () => {
       "hộp",
       "trước sau",
     ]);
+  });
+
+  it("finds the main part through the package relationships", () => {
+    const rels =
+      '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>';
+    const body =
+      '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>12/16 xã đạt 75%</w:t></w:r></w:p></w:body></w:document>';
+    const bytes = zipSync({ "_rels/.rels": strToU8(rels), "word/document2.xml": strToU8(body) });
+    expect(docxParagraphs(bytes)).toEqual(["12/16 xã đạt 75%"]);
   });
 
   it.each([
