@@ -155,9 +155,8 @@ export interface PaneStrings {
   proofread: {
     heading: string;
     description: string;
-    /** The button that opens the file picker. */
+    /** What the file picker is for (its label). */
     choose: string;
-    chosen(name: string): string;
     withWorkbook: string;
     pickFirst: string;
     run: string;
@@ -357,8 +356,7 @@ export const VI: PaneStrings = {
     heading: "Soát số liệu trong văn bản",
     description:
       "Chọn văn bản báo cáo (Word .docx, hoặc .txt, .md) để soát: mỗi tỷ lệ phần trăm không khớp với các số ghi bên cạnh («76/84 … đạt 90,4%») được liệt kê theo đoạn, kèm câu văn và tỷ lệ đúng. Văn bản không bị thay đổi.",
-    choose: "Chọn văn bản…",
-    chosen: (name) => `Văn bản: ${name}`,
+    choose: "Văn bản báo cáo (.docx, .txt, .md)",
     withWorkbook: "Đối chiếu thêm với số liệu của sổ tính đang mở",
     pickFirst: "Hãy chọn văn bản cần soát trước.",
     run: "Soát số liệu",
@@ -594,8 +592,7 @@ export const EN: PaneStrings = {
     heading: "Check the figures in the report text",
     description:
       "Choose the report document (Word .docx, or .txt, .md): every percentage that does not follow from the figures written beside it (“76/84 … 90,4%”) is listed by paragraph, with the sentence and the right value. The document is not changed.",
-    choose: "Choose a document…",
-    chosen: (name) => `Document: ${name}`,
+    choose: "The report document (.docx, .txt, .md)",
     withWorkbook: "Also compare with the open workbook's figures",
     pickFirst: "Choose the document to check first.",
     run: "Check the figures",

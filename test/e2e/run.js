@@ -900,8 +900,8 @@ async function main() {
       async () => {
         const file = reportDocxFile(temp);
         const card = pane.region("Soát số liệu trong văn bản");
-        await card.getByTestId("proofread-file").setInputFiles(await file);
-        await pane.shows(card, "Văn bản: bao-cao-duc-tho.docx");
+        await card.getByLabel("Văn bản báo cáo (.docx, .txt, .md)").setInputFiles(await file);
+        await pane.shows(card, "Đã chọn: bao-cao-duc-tho.docx");
         await card.getByRole("button", { name: "Soát số liệu", exact: true }).click();
         await pane.shows(card, "3 chỗ sai cần sửa trước khi ban hành:");
         await pane.idle();

@@ -31,6 +31,9 @@ async function realProofread(document: PickedDocument, withWorkbook: boolean) {
   );
 }
 
+/** The file picker's label, which names its hidden input. */
+const LABEL = "Văn bản báo cáo (.docx, .txt, .md)";
+
 async function renderPane(strings = VI) {
   const user = userEvent.setup();
   const operations = fakeOperations({ proofread: realProofread });
@@ -47,14 +50,14 @@ describe("Soát số liệu trong văn bản", () => {
     expect(operations.proofread).not.toHaveBeenCalled();
 
     const bytes = await reportDocx();
-    const input = within(card).getByTestId("proofread-file") as HTMLInputElement;
+    const input = within(card).getByLabelText(LABEL) as HTMLInputElement;
     // The visible Fluent button opens the hidden input.
     const opened = jest.fn();
     input.addEventListener("click", opened);
-    await user.click(within(card).getByRole("button", { name: "Chọn văn bản…" }));
+    await user.click(within(card).getByRole("button", { name: "Chọn tệp…" }));
     expect(opened).toHaveBeenCalledTimes(1);
     await user.upload(input, new File([new Uint8Array(bytes)], "bao-cao.docx"));
-    expect(within(card).getByText("Văn bản: bao-cao.docx")).toBeTruthy();
+    expect(within(card).getByText("Đã chọn: bao-cao.docx")).toBeTruthy();
     await user.click(within(card).getByRole("button", { name: "Soát số liệu" }));
 
     const list = await within(card).findByTestId("proofread-findings");
@@ -77,7 +80,7 @@ describe("Soát số liệu trong văn bản", () => {
 
   it("with the workbook's figures, names the cells; a clean document says so", async () => {
     const { user, operations, card } = await renderPane();
-    const input = within(card).getByTestId("proofread-file") as HTMLInputElement;
+    const input = within(card).getByLabelText(LABEL) as HTMLInputElement;
     await user.upload(input, new File([new Uint8Array(await reportDocx())], "bao-cao.docx"));
     await user.click(
       within(card).getByRole("checkbox", { name: "Đối chiếu thêm với số liệu của sổ tính đang mở" }),
@@ -103,7 +106,7 @@ describe("Soát số liệu trong văn bản", () => {
   it("says why a document cannot be read, in the error bar", async () => {
     const { user, card } = await renderPane();
     await user.upload(
-      within(card).getByTestId("proofread-file") as HTMLInputElement,
+      within(card).getByLabelText(LABEL) as HTMLInputElement,
       new File(["không phải docx"], "hong.docx"),
     );
     await user.click(within(card).getByRole("button", { name: "Soát số liệu" }));
@@ -113,6 +116,7 @@ describe("Soát số liệu trong văn bản", () => {
 
   it("speaks English in an English Office", async () => {
     const { card } = await renderPane(EN);
-    expect(within(card).getByRole("button", { name: "Choose a document…" })).toBeTruthy();
+    expect(within(card).getByLabelText("The report document (.docx, .txt, .md)")).toBeTruthy();
+    expect(within(card).getByRole("button", { name: "Choose a file…" })).toBeTruthy();
   });
 });

@@ -1,15 +1,16 @@
 /**
- * Soát số liệu trong văn bản (issue 18): the user picks the report's Word document (a Fluent
- * button opening a hidden file input), optionally has it compared with the open workbook's
+ * Soát số liệu trong văn bản (issue 18): the user picks the report's Word document (the pane's
+ * FilePicker: a Fluent button opening a hidden file input), optionally has it compared with the open workbook's
  * figures, and sees every wrong percentage by paragraph, the sentence quoted and what it should
  * be. The document is only read; the reader and the proofreader load on the first use.
  */
-import { useRef, useState } from "react";
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useRunner, useStrings } from "../context";
 import type { PickedDocument, ProofFinding } from "../operations";
 import { ActionButton } from "./ActionButton";
 import { Busy } from "./Busy";
+import { FilePicker } from "./FilePicker";
 import { PaneSection } from "./PaneSection";
 
 const useStyles = makeStyles({
@@ -25,8 +26,6 @@ const useStyles = makeStyles({
   sentence: { fontStyle: "italic", overflowWrap: "anywhere" },
   text: { overflowWrap: "anywhere" },
   bar: { whiteSpace: "normal" },
-  pick: { alignSelf: "flex-start", maxWidth: "100%" },
-  hidden: { display: "none" },
   check: {
     display: "flex",
     alignItems: "center",
@@ -55,7 +54,6 @@ export function ProofreadCard({ proofread }: ProofreadCardProps) {
   const styles = useStyles();
   const strings = useStrings();
   const { busy, run } = useRunner();
-  const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [withWorkbook, setWithWorkbook] = useState(false);
   const [findings, setFindings] = useState<ProofFinding[] | null>(null);
@@ -73,27 +71,16 @@ export function ProofreadCard({ proofread }: ProofreadCardProps) {
 
   return (
     <PaneSection title={t.heading} description={t.description}>
-      <input
-        ref={input}
-        type="file"
-        className={styles.hidden}
-        data-testid="proofread-file"
-        aria-label={t.choose}
+      <FilePicker
+        label={t.choose}
         accept=".docx,.txt,.md,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
-        onChange={(event) => {
+        files={file ? [file] : []}
+        onChange={(picked) => {
           setFindings(null);
           setPickFirst(false);
-          setFile(event.target.files?.[0] ?? null);
+          setFile(picked[0]);
         }}
       />
-      <Button
-        className={styles.pick}
-        onClick={() => input.current?.click()}
-        disabledFocusable={busy !== null}
-      >
-        {t.choose}
-      </Button>
-      {file && <Body1 className={styles.text}>{t.chosen(file.name)}</Body1>}
       {/* A native checkbox: Fluent's Checkbox would add its code to the first download (≤ 150 KB). */}
       <label className={styles.check}>
         <input
