@@ -53,6 +53,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "Tổng hợp báo cáo của nhiều đơn vị (hoặc nhiều kỳ của một đơn vị) vào một tệp cùng mẫu.",
     load: async () => (await import("./commands/consolidate")).consolidateCommand,
   },
+  proofread: {
+    summary: "Soát số liệu trong văn bản báo cáo (.docx, .txt, .md): tỷ lệ không khớp với số ghi bên cạnh.",
+    load: async () => (await import("./commands/proofread")).proofreadCommand,
+  },
   demo: {
     summary:
       "Chạy thử trọn quy trình với số liệu mẫu (xã giả định; hoặc UBND huyện Đức Thọ, Quý III/2021), không cần Excel.",

@@ -17,6 +17,7 @@ import { CheckPanel } from "./components/CheckPanel";
 import { ConsolidateCard } from "./components/ConsolidateCard";
 import { ErrorBar } from "./components/ErrorBar";
 import { InstallCard } from "./components/InstallCard";
+import { ProofreadCard } from "./components/ProofreadCard";
 import { ReportCard } from "./components/ReportCard";
 import { ScoreCard } from "./components/ScoreCard";
 import { StatusCard } from "./components/StatusCard";
@@ -150,6 +151,11 @@ export function App({ operations, strings = VI, theme = "light" }: AppProps) {
             <CheckPanel check={() => operations.check()} selectCell={(ref) => operations.selectCell(ref)} />
             <ReportCard report={() => operations.report()} />
             <ScoreCard scores={() => operations.scores()} />
+            {operations.proofread && (
+              <ProofreadCard
+                proofread={(document, withWorkbook) => operations.proofread!(document, withWorkbook)}
+              />
+            )}
             {operations.consolidate && (
               <ConsolidateCard
                 consolidate={(files, target) => operations.consolidate!(files, target)}

@@ -47,6 +47,9 @@ export function describeError(error: unknown, strings: PaneStrings = VI): string
   }
   if (name === "NotInstalledError") return strings.errors.notInstalled;
   if (name === "ChunkLoadError") return strings.errors.download;
+  // A document the proofreader cannot read: its reason is Vietnamese (src/docx/readText.ts).
+  if (name === "DocumentReadError")
+    return strings.lang === "vi" && message ? message : strings.errors.unreadableDocument;
   if (name === "OtherCatalogueError") return strings.errors.otherCatalogue(text(e.installed), text(e.wanted));
   if (name === "CatalogueError")
     return strings.errors.brokenCatalogue(message.split("\n").slice(1).join(" "));

@@ -251,5 +251,23 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         period: consolidationSubtitle(result),
       };
     },
+
+    proofread: async (document, withWorkbook) => {
+      // The document reader (fflate, saxes) and the proofreader: a chunk of their own.
+      const [{ documentParagraphs }, { proofread }] = await Promise.all([
+        import(/* webpackChunkName: "proofread" */ "../docx/readText"),
+        import(/* webpackChunkName: "proofread" */ "../core/proofread"),
+      ]);
+      const paragraphs = documentParagraphs(new Uint8Array(await document.bytes()), document.name);
+      if (!withWorkbook) return proofread(paragraphs);
+      // The open workbook's figures and form: one read sync (readOwn), nothing written.
+      const workbook = await inExcel(async (context) => {
+        assertCanRun(capabilities());
+        const { reading, catalogue } = await readOwn(context);
+        if (reading.meta === null) throw new PaneError("notInstalled");
+        return { figures: reading.figures, catalogue };
+      });
+      return proofread(paragraphs, workbook);
+    },
   };
 }

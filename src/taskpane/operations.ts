@@ -14,8 +14,9 @@ import type { InstallSummary } from "../core/install";
 import type { Catalogue } from "../core/catalogue";
 import type { ReportPlan } from "../core/report/planReport";
 import type { CriterionScore } from "../core/scoring";
+import type { ProofFinding } from "../core/proofread";
 
-export type { Finding, InstallSummary, CriterionScore, FileStatus, PeriodTarget };
+export type { Finding, InstallSummary, CriterionScore, FileStatus, PeriodTarget, ProofFinding };
 
 /** What the workbook holds, as the Trạng thái card shows it. */
 export interface PaneStatus {
@@ -44,6 +45,9 @@ export interface ConsolidationFile {
   name: string;
   bytes(): Promise<ArrayBuffer>;
 }
+
+/** A document the user picked to proofread (.docx, .txt, .md): its name and its bytes. */
+export type PickedDocument = ConsolidationFile;
 
 /** What a consolidation into the open workbook did. */
 export interface ConsolidateResult {
@@ -94,6 +98,12 @@ export interface PaneOperations {
    * no Tổng hợp card.
    */
   consolidate?(files: readonly ConsolidationFile[], target?: PeriodTarget): Promise<ConsolidateResult>;
+  /**
+   * Proofreads a report's prose (issue 18): the percentages that do not follow from the figures
+   * written beside them and, `withWorkbook`, those and the figures that are not the open
+   * workbook's. Optional: a host without it shows no «Soát số liệu trong văn bản» card.
+   */
+  proofread?(document: PickedDocument, withWorkbook: boolean): Promise<ProofFinding[]>;
 }
 
 /** The names of the operations, as the pane tracks which one is running. */
@@ -140,6 +150,11 @@ export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperati
       const operations = await get();
       if (!operations.consolidate) throw new PaneError("notInExcel");
       return operations.consolidate(files, target);
+    },
+    proofread: async (document, withWorkbook) => {
+      const operations = await get();
+      if (!operations.proofread) throw new PaneError("notInExcel");
+      return operations.proofread(document, withWorkbook);
     },
   };
 }

@@ -152,6 +152,21 @@ export interface PaneStrings {
     refused(file: string, reason: string): string;
   };
 
+  proofread: {
+    heading: string;
+    description: string;
+    /** What the file picker is for (its label). */
+    choose: string;
+    withWorkbook: string;
+    pickFirst: string;
+    run: string;
+    busy: string;
+    none: string;
+    found(count: number): string;
+    paragraph(n: number): string;
+    cells(cells: readonly string[]): string;
+  };
+
   errors: {
     title: string;
     dismiss: string;
@@ -164,6 +179,8 @@ export interface PaneStrings {
     notInstalled: string;
     /** A part of the add-in could not be downloaded (webpack's ChunkLoadError). */
     download: string;
+    /** A document the proofreader cannot read (outside Vietnamese; in Vietnamese its own reason). */
+    unreadableDocument: string;
     /** Installing another form over a workbook that carries one (the core's OtherCatalogueError). */
     otherCatalogue(installed: string, wanted: string): string;
     /** The form a workbook carries cannot be read (the core's CatalogueError). */
@@ -335,6 +352,21 @@ export const VI: PaneStrings = {
     refused: (file, reason) => `${file}: ${reason}`,
   },
 
+  proofread: {
+    heading: "Soát số liệu trong văn bản",
+    description:
+      "Chọn văn bản báo cáo (Word .docx, hoặc .txt, .md) để soát: mỗi tỷ lệ phần trăm không khớp với các số ghi bên cạnh («76/84 … đạt 90,4%») được liệt kê theo đoạn, kèm câu văn và tỷ lệ đúng. Văn bản không bị thay đổi.",
+    choose: "Văn bản báo cáo (.docx, .txt, .md)",
+    withWorkbook: "Đối chiếu thêm với số liệu của sổ tính đang mở",
+    pickFirst: "Hãy chọn văn bản cần soát trước.",
+    run: "Soát số liệu",
+    busy: "Đang đọc và soát văn bản…",
+    none: "Không thấy tỷ lệ hay số liệu nào sai trong văn bản.",
+    found: (n) => `${n} chỗ sai cần sửa trước khi ban hành:`,
+    paragraph: (n) => `Đoạn ${n}`,
+    cells: (cells) => `Ô trong sổ tính: ${cells.join(", ")}`,
+  },
+
   errors: {
     title: "Không thực hiện được",
     dismiss: "Đóng",
@@ -384,6 +416,7 @@ export const VI: PaneStrings = {
         "Sổ tính đang mở là báo cáo của đơn vị khác: tổng hợp theo kỳ chỉ ghi vào sổ tính của chính đơn vị có các tệp. Hãy mở sổ tính của đơn vị đó (hoặc sửa tên cơ quan ở trang «Thông tin chung») rồi thử lại; sổ tính chưa thay đổi.",
     },
     notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước khi tạo báo cáo.",
+    unreadableDocument: "Không đọc được văn bản đã chọn.",
     download: "Không tải được một phần của tiện ích: hãy kiểm tra kết nối mạng rồi thử lại.",
     otherCatalogue: (installed, wanted) =>
       `Sổ tính đã cài mẫu «${installed}»; không cài mẫu khác («${wanted}») lên trên được. Hãy dùng một sổ tính mới cho mẫu «${wanted}».`,
@@ -555,6 +588,21 @@ export const EN: PaneStrings = {
     refused: (file, reason) => `${file}: ${reason}`,
   },
 
+  proofread: {
+    heading: "Check the figures in the report text",
+    description:
+      "Choose the report document (Word .docx, or .txt, .md): every percentage that does not follow from the figures written beside it (“76/84 … 90,4%”) is listed by paragraph, with the sentence and the right value. The document is not changed.",
+    choose: "The report document (.docx, .txt, .md)",
+    withWorkbook: "Also compare with the open workbook's figures",
+    pickFirst: "Choose the document to check first.",
+    run: "Check the figures",
+    busy: "Reading and checking the document…",
+    none: "No wrong percentage or figure found in the document.",
+    found: (n) => `${n} ${n === 1 ? "mistake" : "mistakes"} to fix before signing:`,
+    paragraph: (n) => `Paragraph ${n}`,
+    cells: (cells) => `Workbook cells: ${cells.join(", ")}`,
+  },
+
   errors: {
     title: "Could not complete the action",
     dismiss: "Dismiss",
@@ -604,6 +652,7 @@ export const EN: PaneStrings = {
     },
     notInstalled:
       "This workbook has no CCHC template: install it and enter the figures before creating the report.",
+    unreadableDocument: "The chosen document cannot be read (a Word .docx, .txt or .md file is needed).",
     download: "Part of the add-in could not be downloaded: check the network connection and try again.",
     otherCatalogue: (installed, wanted) =>
       `This workbook carries the form “${installed}”; another form (“${wanted}”) cannot be installed over it. Use a new workbook for “${wanted}”.`,

@@ -190,3 +190,24 @@ describe("the consolidation's reader", () => {
     }
   });
 });
+
+// ── proofread (issue 18) ──
+describe("the proofreader's chunk", () => {
+  it("is a chunk of its own (document reader and proofreader), outside the first paint and the Excel chunk", () => {
+    const js = fs.readdirSync(dist).filter((name) => name.endsWith(".js"));
+    const chunk = js.filter((name) => /^proofread\.[0-9a-f]+\.js$/.test(name));
+    expect(chunk).toHaveLength(1);
+    // The proofreader's own words, and saxes's (the .docx reader).
+    const marker = /nên là|text data outside of root node/g;
+    expect(new Set(read(chunk[0]).match(marker))).toEqual(
+      new Set(["nên là", "text data outside of root node"]),
+    );
+    const html = read("taskpane.html");
+    const firstPaint = [...html.matchAll(/<script[^>]*\ssrc=("[^"]+"|'[^']+'|[^\s>]+)/g)]
+      .map((m) => m[1].replace(/^["']|["']$/g, ""))
+      .filter((src) => !/^https?:/.test(src));
+    const excel = js.filter((name) => /^excel\.[0-9a-f]+\.js$/.test(name));
+    for (const name of [...firstPaint, ...excel])
+      expect([name, read(name).includes("nên là")]).toEqual([name, false]);
+  });
+});

@@ -437,6 +437,34 @@ function communeFiles(dir, count) {
 
 // ───────────────────────────── the run ─────────────────────────────
 
+// ── proofread (issue 18) ── begin: the real Đức Thọ report as a .docx for the proofreader card
+/**
+ * The real report (test/fixtures/proofread) as a Word document made with the `docx` library:
+ * one paragraph per line of its Markdown text, the Markdown marks removed, as the proofreader's
+ * own reader reads the Markdown (src/docx/readText.ts).
+ */
+async function reportDocxFile(temp) {
+  const { Document, Packer, Paragraph, TextRun } = require("docx");
+  const md = fs.readFileSync(
+    path.join(ROOT, "test", "fixtures", "proofread", "bao-cao-cchc-quy-III-2021-huyen-duc-tho.md"),
+    "utf8",
+  );
+  const lines = md.split(/\r?\n/).map((line) =>
+    line
+      .replace(/^\s{0,3}#{1,6}\s+/, "")
+      .replace(/<[^>]+>/g, "")
+      .replace(/\*{1,3}/g, "")
+      .replace(/\\/g, ""),
+  );
+  const doc = new Document({
+    sections: [{ children: lines.map((text) => new Paragraph({ children: [new TextRun(text)] })) }],
+  });
+  const file = path.join(temp, "bao-cao-duc-tho.docx");
+  fs.writeFileSync(file, await Packer.toBuffer(doc));
+  return file;
+}
+// ── proofread ── end
+
 async function main() {
   const started = Date.now();
   // The project's one skip policy (test/support/system-programs.js): without Chromium the run is
@@ -865,6 +893,38 @@ async function main() {
         return `9 tháng/2021: kh_tong ${state.stock}, ${SAMPLE_FLOW} ${state.flow}`;
       },
     );
+
+    // ── proofread (issue 18) ── begin: the «Soát số liệu trong văn bản» card
+    await step(
+      "«Soát số liệu trong văn bản»: the real report's .docx picked, its three wrong percentages listed",
+      async () => {
+        const file = reportDocxFile(temp);
+        const card = pane.region("Soát số liệu trong văn bản");
+        await card.getByLabel("Văn bản báo cáo (.docx, .txt, .md)").setInputFiles(await file);
+        await pane.shows(card, "Đã chọn: bao-cao-duc-tho.docx");
+        await card.getByRole("button", { name: "Soát số liệu", exact: true }).click();
+        await pane.shows(card, "3 chỗ sai cần sửa trước khi ban hành:");
+        await pane.idle();
+        const items = (
+          await card.getByTestId("proofread-findings").getByRole("listitem").allTextContents()
+        ).map((t) => t.trim());
+        equal(items.length, 3, `findings: ${items.join(" / ")}`);
+        check(
+          items[0].startsWith("Đoạn 14: «76 (Đạt 90,4%)»") && items[0].includes("nên là 90,5% (90,48%)"),
+          items[0],
+        );
+        check(items[1].startsWith("Đoạn 55: «17.694 hồ sơ, đạt tỷ lệ đúng hạn 99,8%»"), items[1]);
+        check(items[1].includes("nên là 98,4% (98,35%)"), items[1]);
+        check(
+          items[2].startsWith("Đoạn 130: «500/1500 tỷ đồng đạt 30%»") && items[2].includes("33,33%"),
+          items[2],
+        );
+        await pane.fits();
+        await pane.shot("09e-proofread.png");
+        return "90,4% → 90,5%; 99,8% → 98,4%; 30% → 33%";
+      },
+    );
+    // ── proofread ── end
 
     // ── 10–13: the default form, xa-2025, in a new workbook ──
     let xaPage = null;

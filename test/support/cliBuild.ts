@@ -14,6 +14,7 @@ const SOURCES = [
   "src/cli",
   "src/xlsx",
   "src/core",
+  "src/docx",
   "src/functions",
   "tsconfig.cli.json",
   "tsconfig.json",

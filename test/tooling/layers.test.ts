@@ -40,6 +40,7 @@ const CORE_RANK: Record<string, number> = {
   evaluate: 5,
   checks: 6,
   scoring: 6,
+  proofread: 6,
   meta: 6,
   install: 7,
   report: 8,

@@ -1,0 +1,173 @@
+/**
+ * The text of a report for the proofreader, as paragraphs: from a Word `.docx` (the runs of each
+ * `w:p` of word/document.xml joined, `w:tab` as a tab, `w:br`/`w:cr` as a line break), a `.txt`
+ * or a `.md` (one paragraph per non-empty line, Markdown marks removed). Browser-safe: fflate
+ * unzips, saxes parses; nothing touches the file system, so the pane uses it on a picked file.
+ */
+import { unzipSync } from "fflate";
+import { SaxesParser } from "saxes";
+
+/** A document the reader refuses, with the reason in Vietnamese. */
+export class DocumentReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DocumentReadError";
+  }
+}
+
+const WORD_BODY = "word/document.xml";
+const PACKAGE_RELS = "_rels/.rels";
+
+/** The main document part named by the package relationships (`/word/document.xml` → `word/document.xml`). */
+function mainPartName(relsXml: string): string | undefined {
+  for (const match of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /\bType="([^"]*)"/.exec(match[0])?.[1] ?? "";
+    const target = /\bTarget="([^"]*)"/.exec(match[0])?.[1];
+    if (target && /\/officeDocument$/.test(type)) return target.replace(/^\//, "");
+  }
+  return undefined;
+}
+
+/** Whether the bytes are a zip archive (a .docx is one). */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+}
+
+/** An OLE compound file: a Word 97–2003 .doc, or a .docx with a password. */
+function isOle(bytes: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 8 && magic.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * The paragraphs of a .docx's main body, in order (tables' cell paragraphs included, where they
+ * stand), each the concatenation of its runs' text. Text boxes' paragraphs, nested in a run,
+ * come as paragraphs of their own. Throws DocumentReadError for a file that is no Word document.
+ */
+export function docxParagraphs(bytes: Uint8Array): string[] {
+  if (bytes.length === 0) throw new DocumentReadError("Tệp rỗng (0 byte), không phải văn bản Word .docx.");
+  if (isOle(bytes))
+    throw new DocumentReadError(
+      "Tệp là văn bản Word .doc cũ hoặc .docx có đặt mật khẩu: hãy mở bằng Word và lưu thành .docx (không mật khẩu).",
+    );
+  if (!isZip(bytes)) throw new DocumentReadError("Tệp không phải văn bản Word .docx.");
+  const unzip = (names: ReadonlySet<string>) => {
+    try {
+      return unzipSync(bytes, { filter: (file) => names.has(file.name) });
+    } catch (error) {
+      throw new DocumentReadError(
+        `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+  };
+  // The main part is the package's officeDocument relationship (word/document.xml as Word names it).
+  const head = unzip(new Set([PACKAGE_RELS, WORD_BODY]));
+  const rels = head[PACKAGE_RELS] && mainPartName(new TextDecoder("utf-8").decode(head[PACKAGE_RELS]));
+  const body = rels && rels !== WORD_BODY ? unzip(new Set([rels]))[rels] : head[WORD_BODY];
+  if (!body) throw new DocumentReadError("Tệp không phải văn bản Word .docx (không có word/document.xml).");
+  return paragraphsOfDocumentXml(new TextDecoder("utf-8").decode(body));
+}
+
+/** The paragraphs of a WordprocessingML body part (see `docxParagraphs`). */
+export function paragraphsOfDocumentXml(xml: string): string[] {
+  const paragraphs: string[] = [];
+  // Paragraphs nest (a text box inside a run of a paragraph): one buffer per open paragraph.
+  const open: string[] = [];
+  let inText = false;
+  // Tabs and breaks count only inside a run (w:r): a w:tab of w:pPr/w:tabs is a tab stop.
+  let runDepth = 0;
+  const parser = new SaxesParser({ xmlns: false });
+  // A text box is written twice (mc:Choice for Word 2010+, mc:Fallback for older readers):
+  // the fallback's copy is skipped so its paragraphs are not read twice.
+  let fallbackDepth = 0;
+  parser.on("opentag", (tag) => {
+    if (tag.name === "mc:Fallback") fallbackDepth++;
+    if (fallbackDepth > 0) return;
+    switch (tag.name) {
+      case "w:p":
+        open.push("");
+        break;
+      case "w:r":
+        // saxes reports a closetag for a self-closing tag too: the depth stays balanced.
+        runDepth++;
+        break;
+      case "w:t":
+        inText = true;
+        break;
+      case "w:tab":
+        if (runDepth > 0 && open.length > 0) open[open.length - 1] += "\t";
+        break;
+      case "w:br":
+      case "w:cr":
+        if (runDepth > 0 && open.length > 0) open[open.length - 1] += "\n";
+        break;
+      case "w:noBreakHyphen":
+        if (runDepth > 0 && open.length > 0) open[open.length - 1] += "-";
+        break;
+    }
+  });
+  parser.on("text", (text) => {
+    if (inText && fallbackDepth === 0 && open.length > 0) open[open.length - 1] += text;
+  });
+  parser.on("closetag", (tag) => {
+    if (tag.name === "mc:Fallback") {
+      fallbackDepth--;
+      return;
+    }
+    if (fallbackDepth > 0) return;
+    if (tag.name === "w:t") inText = false;
+    else if (tag.name === "w:r") runDepth--;
+    else if (tag.name === "w:p") paragraphs.push(open.pop() ?? "");
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    throw new DocumentReadError(
+      `Tệp bị hỏng, không đọc được nội dung văn bản (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).`,
+    );
+  }
+  return paragraphs;
+}
+
+/** A line of Markdown as plain text: headings, emphasis, escapes, HTML tags and link targets removed. */
+export function markdownLineText(line: string): string {
+  // Escaped characters («\\*») are set aside first so that removing emphasis leaves them.
+  const kept: string[] = [];
+  return line
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, (_, ch: string) => `\uE000${kept.push(ch) - 1}\uE000`)
+    .replace(/^\s{0,3}#{1,6}\s+/, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\*{1,3}|_{2,3}/g, "")
+    .replace(/\uE000(\d+)\uE000/g, (_, i: string) => kept[Number(i)])
+    .replace(/\s+$/, "");
+}
+
+/** The paragraphs of a plain text or Markdown file: one per line, Markdown marks removed for `.md`. */
+export function textParagraphs(text: string, format: "txt" | "md"): string[] {
+  const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+  return format === "md" ? lines.map(markdownLineText) : lines;
+}
+
+/** The document formats the proofreader reads, by file name extension. */
+export function documentFormat(name: string): "docx" | "txt" | "md" | undefined {
+  const ext = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase();
+  return ext === "docx" || ext === "txt" || ext === "md" ? ext : undefined;
+}
+
+/**
+ * The paragraphs of a document's bytes, by its name's extension (.docx, .txt, .md). Throws
+ * DocumentReadError for another format or a file that cannot be read.
+ */
+export function documentParagraphs(bytes: Uint8Array, name: string): string[] {
+  const format = documentFormat(name);
+  if (!format) throw new DocumentReadError("Chỉ soát được văn bản Word .docx, tệp văn bản .txt hoặc .md.");
+  if (format === "docx") return docxParagraphs(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new DocumentReadError("Tệp văn bản không phải mã UTF-8: hãy lưu lại với bảng mã UTF-8.");
+  }
+  return textParagraphs(text, format);
+}
