@@ -9,6 +9,7 @@ import { evaluateIndicators } from "../evaluate";
 import { fillCachedValues, figuresOfPlans, planInstall, type ExistingWorkbook } from "../install";
 import type { Figures } from "../figures";
 import { INPUT_COLUMNS } from "../layout/inputSheets";
+import { DOCUMENTS_SHEET, withListedDocuments } from "../layout/documentsSheet";
 import type { CellPlan, SheetPlan } from "../layout/model";
 import { formatDateVi, fromExcelSerial } from "../period";
 import { scoreCriteria } from "../scoring";
@@ -87,10 +88,27 @@ export function consolidatedWorkbookPlan(
   files: readonly FileStatus[],
   options: { over: "units" | "periods"; subtitle: string },
 ): SheetPlan[] {
-  const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: result.catalogue }).sheets;
+  const installed = planInstall(
+    { sheetNames: [], sheets: new Map() },
+    { catalogue: result.catalogue },
+  ).sheets;
+  const plans = installed.map((plan) =>
+    plan.key === DOCUMENTS_SHEET.key ? withListedDocuments(plan, unitDocuments(result)) : plan,
+  );
   typeFigures(plans, result);
   writeNotes(plans, result.notes);
   return withConsolidationSheets(plans, result, files, options);
+}
+
+/**
+ * The units' documents as the consolidated list prints them: each row's Ghi chú names the unit
+ * that issued it, before the unit's own note.
+ */
+function unitDocuments(result: Consolidation) {
+  return (result.documents ?? []).map((doc) => {
+    const own = doc.note.type === "blank" ? "" : String(doc.note.value).trim();
+    return { ...doc, note: own ? `${doc.unit}: ${own}` : doc.unit };
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
  * row by row. Installing again rewrites only the title and header; the rows are the user's.
  */
 import type { SampleDocument } from "../catalogue/sample";
+import type { CellValue } from "../figures";
 import { toExcelSerial } from "../period";
 import type { CellPlan, SheetPlan } from "./model";
 import * as S from "./styles";
@@ -72,5 +73,49 @@ export function documentsSheetPlan(existingRows: number, sample: readonly Sample
     visibility: "visible",
     clear: `A1:E${DOCUMENTS_HEADER_ROW}`,
     tabColor: "#BF8F00",
+  };
+}
+
+/** A document row to list as read elsewhere (a unit's list, into a consolidation's). */
+export interface ListedDocument {
+  number: CellValue;
+  /** A date serial (1900 system), or the text a unit typed. */
+  date: CellValue;
+  summary: CellValue;
+  /** Ghi chú as it is to print, e.g. the issuing unit's name. */
+  note: string;
+}
+
+const plainOf = (v: CellValue) => (v.type === "blank" ? null : v.value);
+
+/**
+ * The plan of a new «Danh mục văn bản» (no rows yet) with `rows` listed under the header and
+ * its table grown over them. Values are written as read: a date serial gets the date format.
+ */
+export function withListedDocuments(plan: SheetPlan, rows: readonly ListedDocument[]): SheetPlan {
+  if (rows.length === 0) return plan;
+  const first = DOCUMENTS_HEADER_ROW + 1;
+  const cells = [...plan.cells];
+  rows.forEach((doc, i) => {
+    const r = first + i;
+    cells.push(
+      { address: `A${r}`, value: i + 1, style: S.centered },
+      { address: `B${r}`, value: plainOf(doc.number), style: S.label },
+      {
+        address: `C${r}`,
+        value: plainOf(doc.date),
+        style: { ...S.centered, numberFormat: doc.date.type === "number" ? S.DATE_FORMAT : undefined },
+      },
+      { address: `D${r}`, value: plainOf(doc.summary), style: S.label },
+      { address: `E${r}`, value: doc.note || null, style: S.label },
+    );
+  });
+  return {
+    ...plan,
+    cells,
+    table: {
+      name: DOCUMENTS_TABLE,
+      range: `A${DOCUMENTS_HEADER_ROW}:E${DOCUMENTS_HEADER_ROW + rows.length}`,
+    },
   };
 }
