@@ -46,10 +46,11 @@ export interface ReportInput {
  */
 const WIDTHS = [6, 44, 13, 18, 21];
 /**
- * Phụ lục II's columns: Trích yếu spans D:E, so that the header's left block (A:D) is as wide as
- * Phụ lục I's (A:B, 50) and the issuing body prints on the same lines in both appendices.
+ * Phụ lục II's columns: Trích yếu spans D:E, so that the header's left block (A:D, 49 characters
+ * and four columns' cell margins) prints as wide as Phụ lục I's (A:B, 50 and two) within 1 %, and
+ * the issuing body prints on the same lines in both appendices.
  */
-const DOCUMENT_WIDTHS = [6, 20, 16, 8, 38, 14];
+const DOCUMENT_WIDTHS = [6, 20, 16, 7, 39, 14];
 
 /** Where the header's two blocks sit: the left block's last column, the sheet's last column. */
 interface Grid {
