@@ -87,7 +87,7 @@ describe("planReport on the sample", () => {
     expect(noteOf(odd, "dt_tyle")).toBeNull();
     expect(noteOf(odd, "tthc_congbo")).toBeNull();
     // The user's own Ghi chú is printed as typed.
-    const typed = figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE, (i) => `'x'!${i.id}`);
+    const typed = new Map(figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE, (i) => `'x'!${i.id}`));
     typed.set("kh_tong", { ...typed.get("kh_tong")!, note: "Gồm 3 nhiệm vụ bổ sung." });
     const withNote = planReport(workbookOf(installed.sheets), { figures: typed, documents, generatedAt });
     expect(noteOf(withNote.sheets[0], "kh_tong")).toBe("Gồm 3 nhiệm vụ bổ sung.");
