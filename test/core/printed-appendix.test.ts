@@ -7,7 +7,12 @@
  */
 import { builtinCatalogue, DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import { sampleOf } from "../../src/core/catalogue/sample";
-import { compactEntry, consolidateUnits, consolidatedWorkbookPlan } from "../../src/core/consolidate";
+import {
+  compactEntry,
+  consolidatePeriods,
+  consolidateUnits,
+  consolidatedWorkbookPlan,
+} from "../../src/core/consolidate";
 import { figuresFromValues, type DocumentRow } from "../../src/core/figures";
 import { planInstall } from "../../src/core/install";
 import { parseAddress, type SheetPlan } from "../../src/core/layout/model";
@@ -309,5 +314,26 @@ describe("a consolidation carries its units' documents", () => {
     ]);
     expect(list.table!.range).toBe("A3:E6");
     expect(planCell(list, "C4")?.style?.numberFormat).toBe("dd/mm/yyyy");
+  });
+
+  it("over periods, lists every period's documents with their own notes", () => {
+    const base = { co_quan: "UBND XÃ AN BÌNH", nam: 2026, hs_nhan: 10 };
+    const half = {
+      ...unitWorkbook("6thang.xlsx", { ...base, ky_bao_cao: "6 tháng" }),
+      documents: docs("3/KH-UBND"),
+    };
+    const q3 = {
+      ...unitWorkbook("quy3.xlsx", { ...base, ky_bao_cao: "Quý III" }),
+      documents: docs("40/UBND-VP"),
+    };
+    const outcome = consolidatePeriods([q3, half], { period: "9 tháng", year: 2026 });
+    const plans = consolidatedWorkbookPlan(outcome.result!, outcome.files, { over: "periods", subtitle: "" });
+    const list = plans.find((p) => p.key === DOCUMENTS_SHEET.key)!;
+    expect(
+      [4, 5].map((r) => [planCell(list, `B${r}`)?.value, planCell(list, `E${r}`)?.value ?? null]),
+    ).toEqual([
+      ["3/KH-UBND", null],
+      ["40/UBND-VP", null],
+    ]);
   });
 });

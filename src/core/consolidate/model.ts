@@ -80,7 +80,7 @@ export interface FileStatus {
 
 /** A document of a unit's «Danh mục văn bản», carried into the consolidation's list. */
 export interface ConsolidatedDocument {
-  /** The unit that issued it (its Thông tin chung name, else its file). */
+  /** Over units, the unit that issued it (its Thông tin chung name, else its file); over periods "". */
   unit: string;
   number: CellValue;
   date: CellValue;
@@ -108,8 +108,9 @@ export interface Consolidation {
    */
   notes?: Readonly<Record<string, string>>;
   /**
-   * Over units, every included unit's documents, unit by unit in the parts' order, so that the
-   * result's «Danh mục văn bản» (and its Phụ lục II) agrees with its summed count of documents.
+   * Every included part's documents: over units unit by unit in the parts' order, over periods
+   * period by period, so that the result's «Danh mục văn bản» (and its Phụ lục II) agrees with
+   * its summed count of documents.
    */
   documents?: readonly ConsolidatedDocument[];
 }

@@ -107,7 +107,7 @@ export function consolidatedWorkbookPlan(
 function unitDocuments(result: Consolidation) {
   return (result.documents ?? []).map((doc) => {
     const own = doc.note.type === "blank" ? "" : String(doc.note.value).trim();
-    return { ...doc, note: own ? `${doc.unit}: ${own}` : doc.unit };
+    return { ...doc, note: doc.unit && own ? `${doc.unit}: ${own}` : doc.unit || own };
   });
 }
 
