@@ -7,9 +7,9 @@
 import { inputName } from "../catalogue";
 import { evaluateIndicators } from "../evaluate";
 import { fillCachedValues, figuresOfPlans, planInstall, type ExistingWorkbook } from "../install";
-import type { Figures } from "../figures";
+import type { CellValue, Figures } from "../figures";
 import { INPUT_COLUMNS } from "../layout/inputSheets";
-import { DOCUMENTS_SHEET, withListedDocuments } from "../layout/documentsSheet";
+import { DOCUMENTS_SHEET, withListedDocuments, type ListedDocument } from "../layout/documentsSheet";
 import type { CellPlan, SheetPlan } from "../layout/model";
 import { formatDateVi, fromExcelSerial } from "../period";
 import { scoreCriteria } from "../scoring";
@@ -104,10 +104,16 @@ export function consolidatedWorkbookPlan(
  * The units' documents as the consolidated list prints them: each row's Ghi chú names the unit
  * that issued it, before the unit's own note.
  */
-function unitDocuments(result: Consolidation) {
+function unitDocuments(result: Consolidation): ListedDocument[] {
+  const plain = (v: CellValue) => (v.type === "blank" ? null : v.value);
   return (result.documents ?? []).map((doc) => {
     const own = doc.note.type === "blank" ? "" : String(doc.note.value).trim();
-    return { ...doc, note: doc.unit && own ? `${doc.unit}: ${own}` : doc.unit || own };
+    return {
+      number: plain(doc.number),
+      date: plain(doc.date),
+      summary: plain(doc.summary),
+      note: doc.unit && own ? `${doc.unit}: ${own}` : doc.unit || own,
+    };
   });
 }
 

@@ -3,7 +3,6 @@
  * row by row. Installing again rewrites only the title and header; the rows are the user's.
  */
 import type { SampleDocument } from "../catalogue/sample";
-import type { CellValue } from "../figures";
 import { toExcelSerial } from "../period";
 import type { CellPlan, SheetPlan } from "./model";
 import * as S from "./styles";
@@ -76,17 +75,17 @@ export function documentsSheetPlan(existingRows: number, sample: readonly Sample
   };
 }
 
+type Plain = string | number | boolean | null;
+
 /** A document row to list as read elsewhere (a unit's list, into a consolidation's). */
 export interface ListedDocument {
-  number: CellValue;
-  /** A date serial (1900 system), or the text a unit typed. */
-  date: CellValue;
-  summary: CellValue;
+  number: Plain;
+  /** A date serial (1900 system) gets the date format; the text a unit typed stays text. */
+  date: Plain;
+  summary: Plain;
   /** Ghi chú as it is to print, e.g. the issuing unit's name. */
   note: string;
 }
-
-const plainOf = (v: CellValue) => (v.type === "blank" ? null : v.value);
 
 /**
  * The plan of a new «Danh mục văn bản» (no rows yet) with `rows` listed under the header and
@@ -100,13 +99,13 @@ export function withListedDocuments(plan: SheetPlan, rows: readonly ListedDocume
     const r = first + i;
     cells.push(
       { address: `A${r}`, value: i + 1, style: S.centered },
-      { address: `B${r}`, value: plainOf(doc.number), style: S.label },
+      { address: `B${r}`, value: doc.number, style: S.label },
       {
         address: `C${r}`,
-        value: plainOf(doc.date),
-        style: { ...S.centered, numberFormat: doc.date.type === "number" ? S.DATE_FORMAT : undefined },
+        value: doc.date,
+        style: { ...S.centered, numberFormat: typeof doc.date === "number" ? S.DATE_FORMAT : undefined },
       },
-      { address: `D${r}`, value: plainOf(doc.summary), style: S.label },
+      { address: `D${r}`, value: doc.summary, style: S.label },
       { address: `E${r}`, value: doc.note || null, style: S.label },
     );
   });
