@@ -156,6 +156,13 @@ export interface TableCollectionApi {
   readonly load: (propertyNames: ItemsLoadArg<TableApi>) => void;
 }
 
+/** A sheet's manual horizontal page breaks (ExcelApi 1.9). */
+export interface PageBreakCollectionApi {
+  /** A break above the top row of `pageBreakRange` (e.g. `A80`). */
+  readonly add: (pageBreakRange: string) => unknown;
+  readonly removePageBreaks: () => void;
+}
+
 export interface WorksheetApi extends Pick<
   Excel.Worksheet,
   "name" | "visibility" | "position" | "tabColor" | "isNullObject"
@@ -163,6 +170,7 @@ export interface WorksheetApi extends Pick<
   readonly protection: WorksheetProtectionApi;
   readonly freezePanes: FreezePanesApi;
   readonly pageLayout: PageLayoutApi;
+  readonly horizontalPageBreaks: PageBreakCollectionApi;
   readonly tables: TableCollectionApi;
   readonly getRange: (address?: string) => RangeApi;
   readonly getUsedRangeOrNullObject: (valuesOnly?: boolean) => RangeApi;

@@ -287,6 +287,9 @@ function applyPage(sheet: WorksheetApi, page: PagePlan): void {
     headers.firstPage.centerHeader = "";
     headers.defaultForAllPages.centerHeader = "&P";
   }
+  // Manual breaks are rewritten whole: an earlier report's break would fall elsewhere now.
+  sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of page.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
 }
 
 function applyFreeze(sheet: WorksheetApi, freeze: NonNullable<SheetPlan["freeze"]>): void {

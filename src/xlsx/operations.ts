@@ -131,7 +131,7 @@ export interface ReportOutcome {
  */
 export function reportIntoPackage(
   pkg: XlsxPackage,
-  options: { generatedAt?: Date; catalogue?: Catalogue } = {},
+  options: { generatedAt?: Date; catalogue?: Catalogue; documentsAppendix?: boolean } = {},
 ): ReportPlan {
   const reader = new PackageReader(pkg);
   const { figures, documents } = reader.figures(options.catalogue ?? reader.catalogue());
@@ -140,6 +140,7 @@ export function reportIntoPackage(
     documents,
     generatedAt: options.generatedAt ?? new Date(),
     catalogue: options.catalogue,
+    documentsAppendix: options.documentsAppendix,
   });
   applyPlans(pkg, plan.sheets, plan.renames);
   return plan;
@@ -152,7 +153,7 @@ export function reportIntoPackage(
  */
 export async function reportIntoFile(
   file: string,
-  options: { output?: string; generatedAt?: Date; catalogue?: Catalogue } = {},
+  options: { output?: string; generatedAt?: Date; catalogue?: Catalogue; documentsAppendix?: boolean } = {},
 ): Promise<ReportOutcome> {
   const written = options.output ?? file;
   return withFileLock(written, async () => {
@@ -182,7 +183,8 @@ export function reportOnlyWorkbook(plan: ReportPlan): XlsxPackage {
   const pkg = emptyWorkbookPackage();
   applyPlans(
     pkg,
-    plan.sheets.filter((sheet) => sheet.role === "report"),
+    // A Phụ lục II left out is very hidden: it is not printed.
+    plan.sheets.filter((sheet) => sheet.role === "report" && sheet.visibility === "visible"),
   );
   return pkg;
 }

@@ -44,6 +44,27 @@ describe("cchc report -o", () => {
   });
 });
 
+describe("cchc report --phu-luc-ii", () => {
+  it("leaves out an empty Phụ lục II and says so; writes it when asked", async () => {
+    const input = path.join(dir, "khong-van-ban.xlsx");
+    // A template's sample has no document list.
+    expect(await main(["template", "-o", input, "--sample"], bufferIo())).toBe(0);
+    const plain = bufferIo();
+    expect(await main(["report", input], plain)).toBe(0);
+    expect(plain.stdout).toContain(`Đã ghi báo cáo vào "${input}": «Phụ lục I».`);
+    expect(plain.stdout).toContain(
+      "Danh mục văn bản trống nên không có Phụ lục II (thêm --phu-luc-ii nếu vẫn cần in).",
+    );
+    expect((await readBack(input)).worksheets.map((ws) => ws.name)).not.toContain("Phụ lục II");
+    const asked = bufferIo();
+    expect(await main(["report", input, "--phu-luc-ii"], asked)).toBe(0);
+    expect(asked.stdout).toContain(`Đã ghi báo cáo vào "${input}": «Phụ lục I», «Phụ lục II».`);
+    expect(asked.stdout).not.toContain("--phu-luc-ii");
+    const back = await readBack(input);
+    expect(back.getWorksheet("Phụ lục II")?.getCell("A13").value).toBe("Không có văn bản trong danh mục.");
+  }, 60_000);
+});
+
 describe("cchc report --pdf with a CCHC_SOFFICE that cannot be used", () => {
   const saved = process.env.CCHC_SOFFICE;
   afterEach(() => {

@@ -64,38 +64,53 @@ describe("planReport on the sample", () => {
     );
   });
 
-  it("carries each warning into the Ghi chú of its row, and an empty ratio gets a note", () => {
-    const noteOf = (id: string) =>
-      planCell(table, `E${parseAddress(table.names.find((n) => n.name === reportName(id))!.address).row}`)!
-        .value;
-    expect(noteOf("bc_xa_comat")).toMatch(/Cảnh báo: .*386 > 318/);
-    expect(noteOf("kh_tong")).toMatch(/44/);
-    expect(noteOf("hs_tong")).toMatch(/142/);
-    expect(valueAt("BC_KH_CD_TYLE")).toBe(0.5);
-    const blank = planReport(workbookOf(installed.sheets), {
-      figures: figuresFromValues({ ...SAMPLE_FIGURES, dt_kehoach: 0 }, DISTRICT_CATALOGUE),
-      documents,
-      generatedAt,
-    }).sheets[0];
-    const dt = blank.names.find((n) => n.name === "BC_DT_TYLE")!;
-    expect(planCell(blank, dt.address)!.value).toBeNull();
-    expect(planCell(blank, `E${parseAddress(dt.address).row}`)!.value).toMatch(/Mẫu số bằng 0/);
-  });
-
-  it("joins the parts of a Ghi chú as sentences: the value's own note, then each error", () => {
-    const negative = planReport(workbookOf(installed.sheets), {
+  it("prints in Ghi chú only what the user typed there: no finding, no note of the software", () => {
+    const noteOf = (plan: typeof table, id: string) =>
+      planCell(plan, `E${parseAddress(plan.names.find((n) => n.name === reportName(id))!.address).row}`)
+        ?.value ?? null;
+    // The sample warns on bc_xa_comat (386 > 318) and kh_tong: nothing of it on the page.
+    expect(report.summary.warnings).toBeGreaterThan(0);
+    expect(noteOf(table, "bc_xa_comat")).toBeNull();
+    expect(noteOf(table, "kh_tong")).toBeNull();
+    // An empty ratio and an invalid figure print blank, with no note of ours.
+    const odd = planReport(workbookOf(installed.sheets), {
       figures: figuresFromValues(
-        { ...SAMPLE_FIGURES, tthc_congbo: -5 },
+        { ...SAMPLE_FIGURES, dt_kehoach: 0, tthc_congbo: -5 },
         DISTRICT_CATALOGUE,
         (i) => `'x'!${i.id}`,
       ),
       documents,
       generatedAt,
     }).sheets[0];
-    const row = parseAddress(negative.names.find((n) => n.name === "BC_TTHC_CONGBO")!.address).row;
-    expect(planCell(negative, `E${row}`)!.value).toBe(
-      "Số liệu không hợp lệ. LỖI: Ô 'x'!tthc_congbo (Số TTHC công bố mới, niêm yết trong kỳ): số âm (-5) không hợp lệ.",
-    );
+    const ratio = odd.names.find((n) => n.name === "BC_DT_TYLE")!;
+    expect(planCell(odd, ratio.address)!.value).toBeNull();
+    expect(noteOf(odd, "dt_tyle")).toBeNull();
+    expect(noteOf(odd, "tthc_congbo")).toBeNull();
+    // The user's own Ghi chú is printed as typed.
+    const typed = new Map(figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE, (i) => `'x'!${i.id}`));
+    typed.set("kh_tong", { ...typed.get("kh_tong")!, note: "Gồm 3 nhiệm vụ bổ sung." });
+    const withNote = planReport(workbookOf(installed.sheets), { figures: typed, documents, generatedAt });
+    expect(noteOf(withNote.sheets[0], "kh_tong")).toBe("Gồm 3 nhiệm vụ bổ sung.");
+  });
+
+  it("puts nothing of the software on the pages: the time of generation is in the meta sheet", () => {
+    const bad = planReport(workbookOf(installed.sheets), {
+      figures: figuresFromValues({ ...SAMPLE_FIGURES, iso_xa_apdung: 20 }, DISTRICT_CATALOGUE),
+      documents,
+      generatedAt,
+    });
+    expect(bad.summary.errors).toBe(1);
+    for (const sheet of bad.sheets.filter((s) => s.role === "report")) {
+      const texts = sheet.cells.map((c) => c.value).filter((v): v is string => typeof v === "string");
+      // («phần mềm» alone is in a sample document's summary: «phần mềm quản lý CBCCVC».)
+      for (const word of ["phần mềm CCHC", "do phần mềm", "tổng hợp từ", "Cảnh báo", "LỖI", "Lưu ý"])
+        expect(texts.filter((t) => t.includes(word))).toEqual([]);
+      // No row is marked: a red fill would print.
+      expect(sheet.cells.filter((c) => c.style?.fill)).toEqual([]);
+    }
+    const meta = bad.sheets[bad.sheets.length - 1];
+    expect(meta.visibility).toBe("veryHidden");
+    expect(meta.cells.some((c) => c.value === generatedAt.toISOString())).toBe(true);
   });
 
   it("sets the page for printing: A4 portrait, decree margins, one page wide, header row repeated", () => {
@@ -113,21 +128,6 @@ describe("planReport on the sample", () => {
   it("lists every document in Phụ lục II", () => {
     const numbers = list.cells.map((c) => c.value);
     for (const doc of SAMPLE_DOCUMENTS) expect(numbers).toContain(doc.number);
-  });
-
-  it("marks rows with errors and says so above the table", () => {
-    const bad = planReport(workbookOf(installed.sheets), {
-      figures: figuresFromValues({ ...SAMPLE_FIGURES, iso_xa_apdung: 20 }, DISTRICT_CATALOGUE),
-      documents,
-      generatedAt,
-    });
-    expect(bad.summary.errors).toBe(1);
-    const sheet = bad.sheets[0];
-    expect(
-      sheet.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Lưu ý: số liệu còn 1 lỗi")),
-    ).toBe(true);
-    const row = parseAddress(sheet.names.find((n) => n.name === "BC_ISO_XA_APDUNG")!.address).row;
-    expect(planCell(sheet, `D${row}`)!.style!.fill).toBe("#F8CBAD");
   });
 
   it("keeps a report edited by hand under another name, and not one left as generated", () => {

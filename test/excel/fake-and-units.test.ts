@@ -208,7 +208,7 @@ describe("adapter helpers", () => {
 });
 
 describe("page layout", () => {
-  it("sets A4, orientation, margins in points, fit to width, print area and titles, page numbers from page 2", async () => {
+  it("sets A4, orientation, margins in points, fit to width, print area and titles, page numbers from page 2, manual breaks", async () => {
     const book = new FakeWorkbook();
     const plan: SheetPlan = {
       key: "report1",
@@ -229,6 +229,7 @@ describe("page layout", () => {
         printArea: "A1:E80",
         printTitleRows: "$9:$9",
         pageNumberTopCenterFromSecondPage: true,
+        rowBreaks: [40, 70],
       },
     };
     const context = book.context();
@@ -254,6 +255,7 @@ describe("page layout", () => {
       headerFooterState: "FirstAndDefault",
       "first.centerHeader": "",
       "default.centerHeader": "&P",
+      rowBreaks: [40, 70],
     });
   });
 });

@@ -16,17 +16,20 @@ function inputSheetsSnapshot(book: FakeWorkbook): string {
 }
 
 describe("generateReport (Office.js)", () => {
-  it("writes Phụ lục I and II in one read and one write sync, with the core's figures at BC_*", async () => {
+  it("writes Phụ lục I in one read and one write sync, with the core's figures at BC_*; no Phụ lục II without documents", async () => {
     const book = await installedWorkbook({ sample: true });
     const { result, syncs } = await book.run((context) => generateReport(context, { generatedAt }));
     expect(syncs).toBe(2);
     expect(result).toMatchObject({
       errors: 0,
       warnings: 4,
-      sheets: ["Phụ lục I", "Phụ lục II"],
+      sheets: ["Phụ lục I"],
       keptEdited: [],
+      documentsOmitted: true,
     });
-    expect(book.sheetNames()).toEqual(expect.arrayContaining(["Phụ lục I", "Phụ lục II"]));
+    // The sample's list is empty here: an empty Phụ lục II is not written (issue 17).
+    expect(book.sheetNames()).toContain("Phụ lục I");
+    expect(book.sheetNames()).not.toContain("Phụ lục II");
 
     const evaluated = evaluateIndicators(
       figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE),
@@ -51,7 +54,7 @@ describe("generateReport (Office.js)", () => {
     expect(syncs).toBe(2);
     expect(result.keptEdited).toEqual([]);
     expect(inputSheetsSnapshot(book)).toBe(before);
-    expect(book.sheetNames().filter((n) => n.startsWith("Phụ lục"))).toEqual(["Phụ lục I", "Phụ lục II"]);
+    expect(book.sheetNames().filter((n) => n.startsWith("Phụ lục"))).toEqual(["Phụ lục I"]);
   });
 
   it("keeps a report edited by hand under another name and writes a fresh one", async () => {

@@ -578,6 +578,7 @@ class FakeWorksheet extends FakeProxy<SheetState> implements Api.WorksheetApi {
   readonly protection: FakeWorksheetProtection;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreaks;
   readonly tables: FakeTableCollection;
 
   constructor(ctx: FakeContext, resolver: () => SheetState | null, nullable: boolean) {
@@ -591,6 +592,10 @@ class FakeWorksheet extends FakeProxy<SheetState> implements Api.WorksheetApi {
       child(this, (s) => s),
     );
     this.pageLayout = new FakePageLayout(
+      ctx,
+      child(this, (s) => s),
+    );
+    this.horizontalPageBreaks = new FakePageBreaks(
       ctx,
       child(this, (s) => s),
     );
@@ -753,6 +758,29 @@ class FakeFreezePanes extends FakeProxy<SheetState> implements Api.FreezePanesAp
   }
   unfreeze(): void {
     this.freeze(null);
+  }
+}
+
+/** Manual page breaks, kept in the sheet's page state as `rowBreaks` (rows starting a page). */
+class FakePageBreaks extends FakeProxy<SheetState> implements Api.PageBreakCollectionApi {
+  constructor(ctx: FakeContext, resolver: () => SheetState | null) {
+    super(ctx, resolver, false);
+  }
+  protected readers() {
+    return {};
+  }
+  add(pageBreakRange: string): void {
+    const box = parseBox(pageBreakRange);
+    this.write((s) => {
+      this.book.requireApi("1.9", "Worksheet.horizontalPageBreaks");
+      s.page.rowBreaks = [...((s.page.rowBreaks as number[] | undefined) ?? []), box.top];
+    });
+  }
+  removePageBreaks(): void {
+    this.write((s) => {
+      this.book.requireApi("1.9", "Worksheet.horizontalPageBreaks");
+      s.page.rowBreaks = [];
+    });
   }
 }
 

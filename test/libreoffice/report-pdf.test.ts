@@ -32,6 +32,76 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => removeTempDir(dir));
 
+/** Each page's text as pdftotext lays it out. */
+function pagesOf(pdf: string): string[] {
+  const count = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)![1]);
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      spawnSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], {
+        encoding: "utf8",
+      }).stdout,
+  );
+}
+
+/**
+ * What a signed page must not carry and how it must look (issue 17): nothing of the software,
+ * no check finding, one serif family, the issuing body's lines whole, and no page where the
+ * repeated table header stands over no row. `bodyLines` are the header lines that must each be
+ * printed on one line, once per appendix; `inSummaries` is how often «phần mềm» is in the
+ * sample documents' own summaries (printed in Phụ lục II as typed).
+ */
+function expectFitForSignature(
+  pdf: string,
+  bodyLines: readonly string[],
+  appendices: number,
+  inSummaries: number,
+): void {
+  const pages = pagesOf(pdf);
+  const all = pages.join("\n");
+  for (const software of ["phần mềm CCHC", "do phần mềm", "tổng hợp từ các biểu", "Cảnh báo", "LỖI", "Lưu ý"])
+    expect([software, all.includes(software)]).toEqual([software, false]);
+  // «phần mềm» nowhere in Phụ lục I; in Phụ lục II only in the documents' own summaries (the
+  // district sample's «Cập nhật bổ sung thông tin phần mềm quản lý CBCCVC»).
+  const firstOfII = pages.findIndex((page) => page.includes("Phụ lục II"));
+  expect(pages.slice(0, firstOfII).filter((page) => page.includes("phần mềm"))).toEqual([]);
+  expect(all.split("phần mềm").length - 1).toBe(inSummaries);
+  // The demos' findings (a staff count over quota, a document count) are not printed either.
+  for (const finding of ["vượt số được giao", "Danh mục văn bản có", "Hãy nhập"])
+    expect([finding, all.includes(finding)]).toEqual([finding, false]);
+
+  const fonts = spawnSync("pdffonts", [pdf], { encoding: "utf8" })
+    .stdout.split("\n")
+    .slice(2)
+    .filter(Boolean);
+  const families = new Set(
+    fonts.map(
+      (line) =>
+        line
+          .split(/\s+/)[0]
+          .replace(/^[A-Z]{6}\+/, "")
+          .split("-")[0],
+    ),
+  );
+  expect([...families]).toHaveLength(1);
+  expect([...families][0]).not.toMatch(/DejaVu/);
+
+  const lines = all.split("\n");
+  for (const body of bodyLines)
+    expect([body, lines.filter((l) => l.includes(body)).length]).toEqual([body, appendices]);
+
+  // A page that repeats the table header has table rows under it (STT, a section number or «-»).
+  for (const [i, page] of pages.entries()) {
+    const text = page.split("\n").filter((l) => l.trim());
+    const header = text.findIndex((l) => /^\s*STT\s/.test(l));
+    if (header < 0) continue;
+    // (A row's STT prints beside its middle line: look at the lines up to the signature block.)
+    const end = text.findIndex((l, j) => j > header && l.includes("Nơi nhận:"));
+    const under = text.slice(header + 1, end < 0 ? undefined : end);
+    expect([i + 1, under.some((l) => /^\s*(\d+(\.\d+)*|-)\s+\S/.test(l))]).toEqual([i + 1, true]);
+  }
+}
+
 const describePrinting = describeWithPrograms("test/libreoffice/report-pdf.test.ts (printing)", [
   "libreoffice",
   "poppler",
@@ -131,6 +201,21 @@ describePrinting("the report through LibreOffice", () => {
     const pages = fs.readdirSync(ARTIFACTS).filter((f) => /^report-page-\d+\.png$/.test(f));
     expect(pages.length).toBe(Number(/Pages:\s+(\d+)/.exec(info)![1]));
     for (const page of pages) expect(fs.statSync(path.join(ARTIFACTS, page)).size).toBeGreaterThan(10_000);
+
+    expectFitForSignature(pdf, ["HUYỆN ĐỨC THỌ"], 2, 1);
+  }, 240_000);
+
+  it("prints the commune form's demo fit for signature: no software, no finding, one typeface, whole header", () => {
+    const run = cchc(["demo", "-o", "demo-xa"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    // The demo's warnings are said on screen, not printed.
+    expect(run.stdout).toContain("Cảnh báo");
+    const pdf = path.join(dir, "demo-xa", "cchc-mau-xa-2025-phu-luc.pdf");
+    expectFitForSignature(pdf, ["UBND TỈNH MẪU (GIẢ ĐỊNH)", "XÃ THỬ NGHIỆM"], 2, 0);
+    const all = pagesOf(pdf).join("\n");
+    // A text answer stays on the line of its row.
+    expect(all).toMatch(/Hệ thống thông tin giải quyết TTHC đang dùng\s+Hệ thống của tỉnh/);
   }, 240_000);
 
   it("prints when the temporary folder's path has a space and a # (a Windows user folder)", () => {

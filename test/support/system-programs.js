@@ -20,7 +20,8 @@ const { spawnSync } = require("child_process");
 const PROGRAMS = {
   libreoffice: {
     label: "LibreOffice (soffice)",
-    packages: ["libreoffice-calc-nogui", "fonts-liberation"],
+    // Liberation Serif 2 prints every Vietnamese letter in Times New Roman's place (1.07 lacks some).
+    packages: ["libreoffice-calc-nogui", "fonts-liberation2"],
     found: () => {
       // Same search as the command line's (src/cli/libreoffice.ts), compiled or not.
       const { findSoffice } = loadFindSoffice();

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 /** `reportIntoFile` on real .xlsx files: the report sheets, their names and page setup, and what stays untouched. */
 import * as fs from "fs";
 import * as path from "path";
@@ -38,7 +39,8 @@ async function inputCells(file: string): Promise<string> {
 describe("reportIntoFile", () => {
   it("writes every BC_ value as the core's static figure, with number formats and print setup", async () => {
     const file = await sampleFile();
-    const { plan, written } = await reportIntoFile(file, { generatedAt });
+    // The sample file's document list is empty: Phụ lục II only because it is asked for.
+    const { plan, written } = await reportIntoFile(file, { generatedAt, documentsAppendix: true });
     expect(written).toBe(file);
     expect(plan.summary).toMatchObject({ errors: 0, warnings: 4, sheets: ["Phụ lục I", "Phụ lục II"] });
     const workbook = await readBack(file);
@@ -67,6 +69,16 @@ describe("reportIntoFile", () => {
     expect(sheet.pageSetup.printTitlesRow).toMatch(/^\$?\d+:\$?\d+$/);
     expect(sheet.pageSetup.printArea).toMatch(/^\$?A\$?1:\$?E\$?\d+$/);
     expect(sheet.getCell("A1").font?.name).toBe("Times New Roman");
+    // The planned page breaks are in the sheet's part (ExcelJS does not read them back).
+    const breaks = plan.sheets[0].page!.rowBreaks!;
+    expect(breaks.length).toBeGreaterThan(0);
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(file)));
+    const withBreaks = Object.entries(parts)
+      .filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+      .map(([, bytes]) => strFromU8(bytes))
+      .filter((xml) => xml.includes("<rowBreaks"));
+    expect(withBreaks).toHaveLength(1);
+    expect([...withBreaks[0].matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1)).toEqual(breaks);
   });
 
   it("leaves the input sheets unchanged to the cell when generating again, and writes into -o", async () => {
@@ -75,7 +87,7 @@ describe("reportIntoFile", () => {
     const before = await inputCells(file);
     const out = path.join(dir, "ket-qua.xlsx");
     await reportIntoFile(file, { generatedAt, output: out });
-    await reportIntoFile(file, { generatedAt });
+    await reportIntoFile(file, { generatedAt, documentsAppendix: true });
     expect(await inputCells(file)).toBe(before);
     expect(await inputCells(out)).toBe(before);
     const names = (await readBack(file)).worksheets.map((ws) => ws.name);

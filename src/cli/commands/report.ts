@@ -17,10 +17,11 @@ export function describeReport(plan: ReportPlan, written: string, file: string, 
   for (const finding of plan.findings.filter((f) => f.checkId === TEXT_CUT_CHECK))
     io.out(`${formatFinding(finding)}\n`);
   if (errors > 0) {
-    io.out(
-      `Lưu ý: còn ${errors} lỗi; các dòng có lỗi được tô đỏ trong «${sheets[0]}». Cần sửa trước khi ban hành.\n`,
-    );
+    // Said here, never on the printed pages.
+    io.out(`Lưu ý: còn ${errors} lỗi; cần sửa trước khi ban hành.\n`);
   }
+  if (plan.summary.documentsOmitted)
+    io.out("Danh mục văn bản trống nên không có Phụ lục II (thêm --phu-luc-ii nếu vẫn cần in).\n");
   for (const kept of keptEdited) io.out(`Báo cáo cũ đã bị sửa tay nên được giữ lại với tên «${kept}».\n`);
 }
 
@@ -32,7 +33,7 @@ export function besideAsPdf(workbook: string): string {
 
 export const reportCommand: Command = {
   help: [
-    "Cách dùng: npx cchc report TỆP.xlsx [-o KẾT_QUẢ.xlsx [--force]] [--pdf [BÁO_CÁO.pdf]]",
+    "Cách dùng: npx cchc report TỆP.xlsx [-o KẾT_QUẢ.xlsx [--force]] [--pdf [BÁO_CÁO.pdf]] [--phu-luc-ii]",
     "",
     "Điền các trang báo cáo từ số liệu đã nhập. Các trang nhập liệu không bị thay đổi; trang báo cáo",
     "đã bị sửa tay được giữ lại dưới tên khác.",
@@ -42,6 +43,7 @@ export const reportCommand: Command = {
     "  --force           Cho phép -o ghi đè tệp đã có.",
     "  --pdf [TỆP.pdf]   In các trang báo cáo ra PDF (cần LibreOffice). Không ghi tên thì PDF",
     "                    nằm cạnh bảng tính kết quả, cùng tên: so-lieu.xlsx → so-lieu.pdf.",
+    "  --phu-luc-ii      Vẫn tạo Phụ lục II khi danh mục văn bản trống.",
     "",
     "Mã thoát: 0 xong; 1 xong nhưng số liệu còn lỗi; 2 khi không đọc/ghi được tệp hoặc không in được PDF.",
     "",
@@ -53,6 +55,7 @@ export const reportCommand: Command = {
         // `--pdf` alone, or before the input file: the .xlsx is never taken as the PDF's name.
         "--pdf": { value: true, optional: (next) => !/\.xlsx$/i.test(next) },
         "--force": {},
+        "--phu-luc-ii": {},
       },
       positional: { min: 1, max: 1, name: "tệp .xlsx có số liệu" },
     });
@@ -79,6 +82,7 @@ export const reportCommand: Command = {
     const { reportIntoFile } = await import("../../xlsx/operations");
     const { plan, written } = await reportIntoFile(file, {
       output: typeof output === "string" ? output : undefined,
+      documentsAppendix: parsed.flags.has("--phu-luc-ii"),
     });
     describeReport(plan, written, file, io);
     if (typeof pdf === "string") {

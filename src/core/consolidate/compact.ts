@@ -82,7 +82,12 @@ class CompactFigures extends IndexedMap<FigureCell> {
   private readonly notes = new Map<number, string>();
   readonly size: number;
 
-  constructor(ids: readonly string[], index: ReadonlyMap<string, number>, figures: Figures, interner: Interner) {
+  constructor(
+    ids: readonly string[],
+    index: ReadonlyMap<string, number>,
+    figures: Figures,
+    interner: Interner,
+  ) {
     super(ids, index);
     this.kinds = new Uint8Array(ids.length);
     this.numbers = new Float64Array(ids.length);
@@ -178,8 +183,8 @@ function indexOf(catalogue: Catalogue): { ids: string[]; index: Map<string, numb
 /**
  * The same input, checked now and kept compactly: its figures (the same figures to every
  * reader) and its check result (`checkPart`: evaluation and counts, which the consolidation
- * would otherwise compute at the end), without the documents and placement problems that only
- * the checks look at. A province's hundreds of units are so folded in as they are read, each
+ * would otherwise compute at the end), without the placement problems that only the checks look
+ * at, and its documents as their values only (the consolidated list carries them). A province's hundreds of units are so folded in as they are read, each
  * holding a few kilobytes. A refused file is returned as it is. `interner` is shared by the
  * inputs of one consolidation.
  */
@@ -192,7 +197,16 @@ export function compactEntry(entry: InputEntry, interner: Interner): InputEntry 
     source: entry.source,
     catalogue: entry.catalogue,
     figures: new CompactFigures(ids, index, entry.figures, interner),
-    documents: [],
+    // Four small values a document (the cells they came from only served the checks, done now).
+    documents: entry.documents.map(({ index, number, date, summary, note }) => ({
+      index,
+      number,
+      date,
+      summary,
+      note,
+      numberCell: "",
+      dateCell: "",
+    })),
     checked: { ...checked, evaluated: new CompactEvaluation(ids, index, checked.evaluated, interner) },
     ...(entry.consolidated ? { consolidated: entry.consolidated } : {}),
   };

@@ -5,7 +5,7 @@
  */
 import type { Catalogue } from "../catalogue";
 import type { Evaluated } from "../evaluate";
-import type { DocumentRow, Figures, PlacementProblem } from "../figures";
+import type { CellValue, DocumentRow, Figures, PlacementProblem } from "../figures";
 
 /** A workbook an adapter could read: its own form and its figures. */
 export interface ReadWorkbook {
@@ -20,7 +20,8 @@ export interface ReadWorkbook {
   problems?: readonly PlacementProblem[];
   /**
    * Its checks and evaluation, when they were made as it was read (`compactEntry`): then its
-   * documents and problems, which only the checks look at, are not kept.
+   * placement problems, which only the checks look at, are not kept, and its documents only as
+   * their four values (a few short texts a unit, what the consolidated Phụ lục II lists).
    */
   checked?: PartCheck;
   /**
@@ -77,6 +78,16 @@ export interface FileStatus {
   warnings?: number;
 }
 
+/** A document of a unit's «Danh mục văn bản», carried into the consolidation's list. */
+export interface ConsolidatedDocument {
+  /** Over units, the unit that issued it (its Thông tin chung name, else its file); over periods "". */
+  unit: string;
+  number: CellValue;
+  date: CellValue;
+  summary: CellValue;
+  note: CellValue;
+}
+
 /** The consolidated report: a figure set over the inputs' form, ready to install. */
 export interface Consolidation {
   catalogue: Catalogue;
@@ -96,6 +107,12 @@ export interface Consolidation {
    * note; written into the Ghi chú cell of the result's row when that cell is blank.
    */
   notes?: Readonly<Record<string, string>>;
+  /**
+   * Every included part's documents: over units unit by unit in the parts' order, over periods
+   * period by period, so that the result's «Danh mục văn bản» (and its Phụ lục II) agrees with
+   * its summed count of documents.
+   */
+  documents?: readonly ConsolidatedDocument[];
 }
 
 export interface ConsolidationOutcome {

@@ -177,8 +177,19 @@ export function consolidatePeriods(
     else values[indicator.id] = sumOf(periods.map((f) => f.get(indicator.id)));
   }
   const figures = figuresFromValues(values, catalogue);
+  // The periods' documents in order: the longer period's list, as its summed count says.
+  const documents = own.flatMap((c) =>
+    c.input.documents.map(({ number, date, summary, note }) => ({ unit: "", number, date, summary, note })),
+  );
   return {
     files,
-    result: { catalogue, values, figures, evaluated: evaluateIndicators(figures, catalogue), parts },
+    result: {
+      catalogue,
+      values,
+      figures,
+      evaluated: evaluateIndicators(figures, catalogue),
+      parts,
+      ...(documents.length > 0 ? { documents } : {}),
+    },
   };
 }

@@ -14,6 +14,7 @@ import { indexIndicators, type Catalogue } from "../catalogue";
 import {
   aggregateOf,
   isInfo,
+  type ConsolidatedDocument,
   type ConsolidationOutcome,
   type FileStatus,
   type InputEntry,
@@ -243,6 +244,18 @@ export function consolidateUnits(
   const figures = figuresFromValues(values, catalogue);
   const evaluated = evaluateIndicators(figures, catalogue);
   const notes = noteRatioGaps(evaluated, catalogue, included);
+  // The documents unit by unit, in the parts' order (by name), each naming its unit.
+  const documents: ConsolidatedDocument[] = [...included]
+    .sort((a, b) => compareVi(a.name || a.input.source, b.name || b.input.source))
+    .flatMap((c) =>
+      c.input.documents.map(({ number, date, summary, note }) => ({
+        unit: c.name || c.input.source,
+        number,
+        date,
+        summary,
+        note,
+      })),
+    );
   return {
     files,
     result: {
@@ -252,6 +265,7 @@ export function consolidateUnits(
       evaluated,
       parts,
       ...(Object.keys(notes).length > 0 ? { notes } : {}),
+      ...(documents.length > 0 ? { documents } : {}),
     },
   };
 }

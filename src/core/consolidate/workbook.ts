@@ -8,8 +8,9 @@ import { limitCellTexts } from "../layout/cellText";
 import { inputName } from "../catalogue";
 import { evaluateIndicators } from "../evaluate";
 import { fillCachedValues, figuresOfPlans, planInstall, type ExistingWorkbook } from "../install";
-import type { Figures } from "../figures";
+import type { CellValue, Figures } from "../figures";
 import { INPUT_COLUMNS } from "../layout/inputSheets";
+import { DOCUMENTS_SHEET, withListedDocuments, type ListedDocument } from "../layout/documentsSheet";
 import type { CellPlan, SheetPlan } from "../layout/model";
 import { formatDateVi, fromExcelSerial } from "../period";
 import { scoreCriteria } from "../scoring";
@@ -91,10 +92,33 @@ export function consolidatedWorkbookPlan(
   files: readonly FileStatus[],
   options: { over: "units" | "periods"; subtitle: string },
 ): SheetPlan[] {
-  const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: result.catalogue }).sheets;
+  const installed = planInstall(
+    { sheetNames: [], sheets: new Map() },
+    { catalogue: result.catalogue },
+  ).sheets;
+  const plans = installed.map((plan) =>
+    plan.key === DOCUMENTS_SHEET.key ? withListedDocuments(plan, unitDocuments(result)) : plan,
+  );
   typeFigures(plans, result);
   writeNotes(plans, result.notes);
   return withConsolidationSheets(plans, result, files, options);
+}
+
+/**
+ * The units' documents as the consolidated list prints them: each row's Ghi chú names the unit
+ * that issued it, before the unit's own note.
+ */
+function unitDocuments(result: Consolidation): ListedDocument[] {
+  const plain = (v: CellValue) => (v.type === "blank" ? null : v.value);
+  return (result.documents ?? []).map((doc) => {
+    const own = doc.note.type === "blank" ? "" : String(doc.note.value).trim();
+    return {
+      number: plain(doc.number),
+      date: plain(doc.date),
+      summary: plain(doc.summary),
+      note: doc.unit && own ? `${doc.unit}: ${own}` : doc.unit || own,
+    };
+  });
 }
 
 /**

@@ -74,3 +74,47 @@ export function documentsSheetPlan(existingRows: number, sample: readonly Sample
     tabColor: "#BF8F00",
   };
 }
+
+type Plain = string | number | boolean | null;
+
+/** A document row to list as read elsewhere (a unit's list, into a consolidation's). */
+export interface ListedDocument {
+  number: Plain;
+  /** A date serial (1900 system) gets the date format; the text a unit typed stays text. */
+  date: Plain;
+  summary: Plain;
+  /** Ghi chú as it is to print, e.g. the issuing unit's name. */
+  note: string;
+}
+
+/**
+ * The plan of a new «Danh mục văn bản» (no rows yet) with `rows` listed under the header and
+ * its table grown over them. Values are written as read: a date serial gets the date format.
+ */
+export function withListedDocuments(plan: SheetPlan, rows: readonly ListedDocument[]): SheetPlan {
+  if (rows.length === 0) return plan;
+  const first = DOCUMENTS_HEADER_ROW + 1;
+  const cells = [...plan.cells];
+  rows.forEach((doc, i) => {
+    const r = first + i;
+    cells.push(
+      { address: `A${r}`, value: i + 1, style: S.centered },
+      { address: `B${r}`, value: doc.number, style: S.label },
+      {
+        address: `C${r}`,
+        value: doc.date,
+        style: { ...S.centered, numberFormat: typeof doc.date === "number" ? S.DATE_FORMAT : undefined },
+      },
+      { address: `D${r}`, value: doc.summary, style: S.label },
+      { address: `E${r}`, value: doc.note || null, style: S.label },
+    );
+  });
+  return {
+    ...plan,
+    cells,
+    table: {
+      name: DOCUMENTS_TABLE,
+      range: `A${DOCUMENTS_HEADER_ROW}:E${DOCUMENTS_HEADER_ROW + rows.length}`,
+    },
+  };
+}

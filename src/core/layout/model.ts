@@ -94,6 +94,8 @@ export interface PagePlan {
   printTitleRows?: string;
   /** Page number centred at the top, not on the first page. */
   pageNumberTopCenterFromSecondPage: boolean;
+  /** Rows that start a new printed page (manual breaks), e.g. `[80]`: a break above row 80. */
+  rowBreaks?: readonly number[];
 }
 
 export interface NamePlan {

@@ -3,19 +3,15 @@
  * the Nghị định 30/2020 form. Every value is a static figure computed by the core, so the file
  * reads the same when mailed to someone without the add-in.
  */
-import { formatNumberVi } from "../arithmetic";
 import { reportName, type Catalogue, type Indicator } from "../catalogue";
-import type { Finding } from "../checks";
 import type { Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import type { CellPlan, CellStyle, PagePlan, SheetPlan } from "../layout/model";
-import { fitRowHeights, wrapInColumns } from "../layout/rowHeights";
+import { planPageBreaks } from "../layout/pageBreaks";
+import { fitRowHeights, ruleOf, textWidthEm, wrapInColumns } from "../layout/rowHeights";
 import * as S from "../layout/styles";
 import { fromExcelSerial } from "../period";
 import {
-  authorityLines,
-  bodyLines,
-  bodyShortName,
   dateInWords,
   NATIONAL_MOTTO,
   NATIONAL_TITLE,
@@ -24,26 +20,46 @@ import {
   recipientLines,
   shortDate,
 } from "./documentForm";
+import { issuingBodyStyle, reportNumberOf, signatureOf } from "./issuingBody";
 
 export const REPORT_SHEETS = {
   statistics: { key: "report1", name: "Phụ lục I" },
   documents: { key: "report2", name: "Phụ lục II" },
 } as const;
 
+/**
+ * What the appendices print: the form, the figures and their evaluation, the document list.
+ * Nothing of the software and no check finding is printed: the pages carry the report only
+ * (findings stay in `check` and the pane; when and by what the report was made is in the meta
+ * sheet, which does not print).
+ */
 export interface ReportInput {
   catalogue: Catalogue;
   figures: Figures;
   evaluated: ReadonlyMap<string, Evaluated>;
-  findings: readonly Finding[];
   documents: readonly DocumentRow[];
-  /** Local time of generation, printed in the footnote. */
-  generatedAt: Date;
 }
 
-const ERROR_FILL = "#F8CBAD";
-/** Columns: the unit column fits "doanh nghiệp" on one line; "86.450.000" fits the figure column. */
-const WIDTHS = [6, 44, 13, 12, 27];
-const LAST_COLUMN = "E";
+/**
+ * Phụ lục I's columns: the unit column fits "doanh nghiệp" on one line, the figure column a
+ * text answer such as «Hệ thống của tỉnh» as well as "86.450.000"; Ghi chú holds the user's notes.
+ */
+const WIDTHS = [6, 44, 13, 18, 21];
+/**
+ * Phụ lục II's columns: Trích yếu spans D:E, so that the header's left block (A:D, 49 characters
+ * and four columns' cell margins) prints as wide as Phụ lục I's (A:B, 50 and two) within 1 %, and
+ * the issuing body prints on the same lines in both appendices.
+ */
+const DOCUMENT_WIDTHS = [6, 20, 16, 7, 39, 14];
+
+/** Where the header's two blocks sit: the left block's last column, the sheet's last column. */
+interface Grid {
+  columns: readonly number[];
+  leftEnd: string;
+  last: string;
+}
+const STATISTICS_GRID: Grid = { columns: WIDTHS, leftEnd: "B", last: "E" };
+const DOCUMENTS_GRID: Grid = { columns: DOCUMENT_WIDTHS, leftEnd: "D", last: "F" };
 
 const text = (size: number, extra: CellStyle = {}): CellStyle => ({
   font: { size, ...extra.font },
@@ -57,18 +73,30 @@ const centeredText = (size: number, font: CellStyle["font"] = {}, extra: CellSty
   ...extra,
 });
 
-/** Two-column header block, title lines and the table header; returns the next free row. */
+/** The text of a Thông tin chung field ("" when blank). */
+function infoOf(input: ReportInput, id: string): string {
+  const v = input.evaluated.get(id)?.value;
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
+}
+
+/** A line of the header block: text, or a short rule under the line above (`ruleOf`). */
+type HeaderLine = { text: string; style: CellStyle; rule?: boolean };
+
+/**
+ * Two-column header block (issuing body | national title and motto, each with its short rule
+ * under it, Nghị định 30/2020 Phụ lục I), the number and place-date line, the title lines and
+ * the data period; returns the next free row.
+ */
 function documentHeader(
   cells: CellPlan[],
   merges: string[],
+  rowHeights: Record<number, number>,
   input: ReportInput,
+  grid: Grid,
   appendix: string,
   title: string,
 ): number {
-  const info = (id: string) => {
-    const v = input.evaluated.get(id)?.value;
-    return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
-  };
+  const info = (id: string) => infoOf(input, id);
   const serial = (id: string) => {
     const v = input.evaluated.get(id)?.value;
     return typeof v === "number" ? v : undefined;
@@ -78,56 +106,60 @@ function documentHeader(
   const issued = serial("ngay_ban_hanh");
   const issuedDate = issued !== undefined ? fromExcelSerial(issued) : undefined;
   const superior = info("co_quan_cap_tren").toLocaleUpperCase("vi");
-  const body = bodyLines(info("co_quan"));
-  const left: Array<{ text: string; style: CellStyle }> = [
+  const style = issuingBodyStyle(info("co_quan"));
+  const number = reportNumberOf(info("so_ky_hieu"), info("co_quan"));
+  const bodyStyle = centeredText(12, { bold: true });
+  // The rule under the body is a third to a half of its name (40 %); under the motto, as long as it.
+  const bodyWidth = Math.max(...style.headerLines.map((line) => textWidthEm(line, true) * 12));
+  const mottoWidth = textWidthEm(NATIONAL_MOTTO, true) * 13;
+  const left: HeaderLine[] = [
     ...(superior ? [{ text: superior, style: centeredText(12) }] : []),
-    ...body.map((line, i) => ({
-      text: line,
-      style: centeredText(12, { bold: true }, { ruleBelow: i === body.length - 1 }),
-    })),
+    ...style.headerLines.map((line) => ({ text: line, style: bodyStyle })),
+    { text: ruleOf(bodyWidth * 0.4, RULE_SIZE), style: RULE_STYLE, rule: true },
   ];
-  const right: Array<{ text: string; style: CellStyle }> = [
+  const right: HeaderLine[] = [
     { text: NATIONAL_TITLE, style: centeredText(12, { bold: true }) },
-    { text: NATIONAL_MOTTO, style: centeredText(13, { bold: true }, { ruleBelow: true }) },
+    { text: NATIONAL_MOTTO, style: centeredText(13, { bold: true }) },
+    { text: ruleOf(mottoWidth, RULE_SIZE), style: RULE_STYLE, rule: true },
   ];
+  const rightStart = nextColumn(grid.leftEnd);
   const blockRows = Math.max(left.length, right.length);
   for (let i = 0; i < blockRows; i++) {
     const row = i + 1;
-    merges.push(`A${row}:B${row}`, `C${row}:${LAST_COLUMN}${row}`);
+    merges.push(`A${row}:${grid.leftEnd}${row}`, `${rightStart}${row}:${grid.last}${row}`);
     cells.push({
       address: `A${row}`,
       value: left[i]?.text ?? null,
       style: left[i]?.style ?? centeredText(12),
     });
     cells.push({
-      address: `C${row}`,
+      address: `${rightStart}${row}`,
       value: right[i]?.text ?? null,
       style: right[i]?.style ?? centeredText(12),
     });
+    // A row holding only rules (or nothing beside one) is as tall as the rule, not a text line.
+    const onlyRules = [left[i], right[i]].every((line) => !line || line.rule);
+    if (onlyRules) rowHeights[row] = RULE_ROW_HEIGHT;
   }
   let row = blockRows + 1;
-  merges.push(`A${row}:B${row}`, `C${row}:${LAST_COLUMN}${row}`);
+  merges.push(`A${row}:${grid.leftEnd}${row}`, `${rightStart}${row}:${grid.last}${row}`);
+  cells.push({ address: `A${row}`, value: `Số: ${number}`, style: centeredText(13) });
   cells.push({
-    address: `A${row}`,
-    value: `Số: ${info("so_ky_hieu") || "…/BC-UBND"}`,
-    style: centeredText(13),
-  });
-  cells.push({
-    address: `C${row}`,
+    address: `${rightStart}${row}`,
     value: placeAndDate(info("dia_danh"), issuedDate, year),
     style: centeredText(13, { italic: true }),
   });
   row += 2;
 
   const wide = (value: string, style: CellStyle) => {
-    merges.push(`A${row}:${LAST_COLUMN}${row}`);
+    merges.push(`A${row}:${grid.last}${row}`);
     cells.push({ address: `A${row}`, value, style });
     row++;
   };
   wide(appendix, centeredText(14, { bold: true }));
   wide(`${title} ${periodTitle(info("ky_bao_cao"), year)}`, centeredText(14, { bold: true }));
   wide(
-    `(Kèm theo Báo cáo số ${info("so_ky_hieu") || "…/BC-UBND"} ${dateInWords(issuedDate, year)} của ${bodyShortName(info("co_quan"))})`,
+    `(Kèm theo Báo cáo số ${number} ${dateInWords(issuedDate, year)} của ${style.sentenceName})`,
     centeredText(13, { italic: true }),
   );
   const from = serial("tu_ngay");
@@ -139,7 +171,21 @@ function documentHeader(
   return row + 1;
 }
 
-function tableHeader(cells: CellPlan[], row: number, headers: readonly string[]): void {
+/**
+ * The short rules of the header are a run of low lines («_») in a small size, centred in their
+ * cell: a glyph that Excel and LibreOffice lay out alike from the font's metrics, so its length
+ * follows the text above it (the motto's length, part of the body's name) and it stays centred
+ * under it whatever the column grid. A cell border can only span whole columns (a full-width
+ * line, as before), and a drawn line is anchored to cells and scales apart from the text.
+ */
+const RULE_SIZE = 8;
+const RULE_STYLE: CellStyle = { font: { size: RULE_SIZE, bold: true }, align: "center", vAlign: "top" };
+/** Points: enough for the low line of an 8-pt font set at the top of its row. */
+const RULE_ROW_HEIGHT = 10;
+
+const nextColumn = (letter: string) => String.fromCharCode(letter.charCodeAt(0) + 1);
+
+function tableHeader(cells: CellPlan[], row: number, headers: ReadonlyArray<string | null>): void {
   headers.forEach((value, i) =>
     cells.push({
       address: `${String.fromCharCode(65 + i)}${row}`,
@@ -149,29 +195,15 @@ function tableHeader(cells: CellPlan[], row: number, headers: readonly string[])
   );
 }
 
-function pageOf(lastRow: number, headerRow: number): PagePlan {
+function pageOf(grid: Grid, lastRow: number, headerRow: number): PagePlan {
   return {
     orientation: "portrait",
     marginsMm: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
     fitToWidth: true,
-    printArea: `A1:${LAST_COLUMN}${lastRow}`,
+    printArea: `A1:${grid.last}${lastRow}`,
     printTitleRows: `$${headerRow}:$${headerRow}`,
     pageNumberTopCenterFromSecondPage: true,
   };
-}
-
-function footnote(cells: CellPlan[], merges: string[], row: number, generatedAt: Date): number {
-  const two = (n: number) => String(n).padStart(2, "0");
-  const when = `${two(generatedAt.getHours())}:${two(generatedAt.getMinutes())} ngày ${two(generatedAt.getDate())}/${two(
-    generatedAt.getMonth() + 1,
-  )}/${generatedAt.getFullYear()}`;
-  merges.push(`A${row}:${LAST_COLUMN}${row}`);
-  cells.push({
-    address: `A${row}`,
-    value: `Ghi chú: số liệu tổng hợp từ các biểu nhập bằng phần mềm CCHC lúc ${when}; tỷ lệ do phần mềm tính từ số liệu.`,
-    style: text(10, { font: { italic: true }, wrap: true }),
-  });
-  return row + 1;
 }
 
 /** The signature block: recipients on the left, authority, title and signer on the right. */
@@ -180,10 +212,12 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
     const v = input.evaluated.get(id)?.value;
     return typeof v === "string" ? v : "";
   };
-  const right = [
-    ...authorityLines(info("quyen_han_ky") || "TM. ỦY BAN NHÂN DÂN"),
-    ...authorityLines(info("chuc_vu_ky")),
-  ];
+  const { lines: right, signer } = signatureOf({
+    co_quan: info("co_quan"),
+    quyen_han_ky: info("quyen_han_ky"),
+    chuc_vu_ky: info("chuc_vu_ky"),
+    nguoi_ky: info("nguoi_ky"),
+  });
   // One recipient a line, as typed documents list them; a recipient too long for the column
   // pair continues on the next row (hanging under its text), so no printed line is ever cut.
   const left = recipientLines(info("noi_nhan")).flatMap((line) =>
@@ -201,15 +235,15 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
     cells.push({ address: `A${row + 1 + i}`, value: line, style: text(11, { wrap: true }) });
   });
   right.forEach((line, i) => {
-    merges.push(`C${start + i}:${LAST_COLUMN}${start + i}`);
+    merges.push(`C${start + i}:E${start + i}`);
     cells.push({ address: `C${start + i}`, value: line, style: centeredText(13, { bold: true }) });
   });
   // Room to sign and stamp: four empty lines under the title.
   const nameRow = start + right.length + 4;
-  merges.push(`C${nameRow}:${LAST_COLUMN}${nameRow}`);
+  merges.push(`C${nameRow}:E${nameRow}`);
   cells.push({
     address: `C${nameRow}`,
-    value: info("nguoi_ky") || null,
+    value: signer || null,
     style: centeredText(13, { bold: true }),
   });
   return Math.max(nameRow, start + left.length) + 1;
@@ -231,73 +265,25 @@ function numbering(indicators: readonly Indicator[]): Map<string, string> {
   return stt;
 }
 
-/** Ghi chú of a row: the user's note, the value's own note, and each unresolved finding. */
-function rowNote(
-  indicator: Indicator,
-  input: ReportInput,
-  byMainId: Map<string, Finding[]>,
-): { note: string; error: boolean } {
-  const parts: string[] = [];
-  const userNote = input.figures.get(indicator.id)?.note;
-  if (userNote) parts.push(userNote);
-  const own = input.evaluated.get(indicator.id)?.note;
-  if (own) parts.push(own);
-  let error = false;
-  for (const finding of byMainId.get(indicator.id) ?? []) {
-    if (finding.severity === "error") {
-      error = true;
-      parts.push(`LỖI: ${finding.message}`);
-    } else if (!userNote) {
-      // A warning the user explained in the input sheet's Ghi chú is resolved: the note says why.
-      parts.push(`Cảnh báo: ${finding.message}`);
-    }
-  }
-  return { note: joinNotes(parts), error };
-}
-
-/**
- * The parts of one Ghi chú as sentences: each part not already ending in punctuation gets a
- * full stop before the next, so «Số liệu không hợp lệ» and «LỖI: …» do not run together. The
- * last part (often the user's own note) is left exactly as written.
- */
-function joinNotes(parts: readonly string[]): string {
-  return parts
-    .map((part, i) =>
-      i < parts.length - 1 && !/[.!?…:;]$/.test(part.trimEnd()) ? `${part.trimEnd()}.` : part,
-    )
-    .join(" ");
-}
-
-/** Phụ lục I: the statistical table of every section, with notes, footnote and signature. */
+/** Phụ lục I: the statistical table of every section, then the signature block. */
 export function statisticsSheetPlan(input: ReportInput): SheetPlan {
   const cells: CellPlan[] = [];
   const merges: string[] = [];
   const names: SheetPlan["names"] = [];
+  const rowHeights: Record<number, number> = {};
   let row = documentHeader(
     cells,
     merges,
+    rowHeights,
     input,
+    STATISTICS_GRID,
     "Phụ lục I",
     "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
   );
-  const errors = input.findings.filter((f) => f.severity === "error").length;
-  if (errors > 0) {
-    merges.push(`A${row - 1}:${LAST_COLUMN}${row - 1}`);
-    cells.push({
-      address: `A${row - 1}`,
-      value: `Lưu ý: số liệu còn ${formatNumberVi(errors)} lỗi (các dòng tô đỏ, xem cột Ghi chú); cần sửa trước khi ban hành.`,
-      style: centeredText(12, { bold: true, color: "#C00000" }),
-    });
-  }
   const headerRow = row;
   tableHeader(cells, headerRow, ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"]);
   row++;
 
-  const byMainId = new Map<string, Finding[]>();
-  for (const finding of input.findings) {
-    const main = finding.ids[0];
-    if (main) byMainId.set(main, [...(byMainId.get(main) ?? []), finding]);
-  }
   const stt = numbering(input.catalogue.indicators);
   const cell = (col: string, value: CellPlan["value"], style: CellStyle): CellPlan => ({
     address: `${col}${row}`,
@@ -321,14 +307,13 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
     row++;
     for (const indicator of input.catalogue.indicators.filter((i) => i.section === section.id)) {
       const value = input.evaluated.get(indicator.id)?.value;
-      const { note, error } = rowNote(indicator, input, byMainId);
-      const fill = error ? ERROR_FILL : undefined;
+      // Ghi chú is what the user typed in the input sheet's Ghi chú, nothing else.
+      const note = input.figures.get(indicator.id)?.note;
       const base: CellStyle = {
         font: { size: 12, italic: !!indicator.parent },
         border: true,
         vAlign: "center",
         wrap: true,
-        fill,
       };
       cells.push(
         cell("A", stt.get(indicator.id) ?? "", { ...base, align: "center" }),
@@ -336,7 +321,8 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
         cell("C", indicator.unit, { ...base, align: "center" }),
         cell("D", value === "" || value === undefined ? null : value, {
           ...base,
-          align: "right",
+          // A text answer («Hệ thống của tỉnh») reads from the left, as typed; figures align right.
+          align: typeof value === "string" ? "left" : "right",
           numberFormat: S.reportNumberFormat(indicator, value),
         }),
         cell("E", note || null, { ...base, font: { size: 11 } }),
@@ -345,34 +331,45 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
       row++;
     }
   }
-  row = footnote(cells, merges, row + 1, input.generatedAt);
+  const lastTableRow = row - 1;
   const last = signature(cells, merges, row + 1, input);
-  return fitRowHeights({
-    key: REPORT_SHEETS.statistics.key,
-    name: REPORT_SHEETS.statistics.name,
-    role: "report",
-    columns: WIDTHS,
-    font: { name: S.FONT, size: 12 },
-    cells,
-    merges,
-    names,
-    validations: [],
-    protect: false,
-    page: pageOf(last, headerRow),
-    visibility: "visible",
-    clear: `A1:J${Math.max(last + 50, 400)}`,
-    tabColor: "#C00000",
-  });
+  const plan = fitRowHeights(
+    {
+      key: REPORT_SHEETS.statistics.key,
+      name: REPORT_SHEETS.statistics.name,
+      role: "report",
+      columns: WIDTHS,
+      rowHeights,
+      font: { name: S.FONT, size: 12 },
+      cells,
+      merges,
+      names,
+      validations: [],
+      protect: false,
+      page: pageOf(STATISTICS_GRID, last, headerRow),
+      visibility: "visible",
+      clear: `A1:J${Math.max(last + 50, 400)}`,
+      tabColor: "#C00000",
+    },
+    { everyRow: true },
+  );
+  return planPageBreaks(plan, headerRow, lastTableRow);
 }
 
-/** Phụ lục II: one row for each document of the "Danh mục văn bản" list. */
+/**
+ * Phụ lục II: one row for each document of the "Danh mục văn bản" list. An empty list prints
+ * one row saying so (made only when the user asks for the appendix: see `planReport`).
+ */
 export function documentsReportPlan(input: ReportInput): SheetPlan {
   const cells: CellPlan[] = [];
   const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
   let row = documentHeader(
     cells,
     merges,
+    rowHeights,
     input,
+    DOCUMENTS_GRID,
     "Phụ lục II",
     "DANH MỤC VĂN BẢN CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
   );
@@ -382,14 +379,16 @@ export function documentsReportPlan(input: ReportInput): SheetPlan {
     "Số, ký hiệu văn bản",
     "Ngày ban hành",
     "Trích yếu nội dung",
+    null,
     "Ghi chú",
   ]);
+  merges.push(`D${headerRow}:E${headerRow}`);
   row++;
   const base: CellStyle = { font: { size: 12 }, border: true, vAlign: "center", wrap: true };
   const valueOf = (v: DocumentRow["number"]) =>
     v.type === "blank" ? null : v.type === "error" ? v.value : v.value;
   if (input.documents.length === 0) {
-    merges.push(`A${row}:${LAST_COLUMN}${row}`);
+    merges.push(`A${row}:F${row}`);
     cells.push({
       address: `A${row}`,
       value: "Không có văn bản trong danh mục.",
@@ -399,6 +398,7 @@ export function documentsReportPlan(input: ReportInput): SheetPlan {
   }
   for (const doc of input.documents) {
     const isDate = doc.date.type === "number";
+    merges.push(`D${row}:E${row}`);
     cells.push(
       { address: `A${row}`, value: doc.index, style: { ...base, align: "center" } },
       { address: `B${row}`, value: valueOf(doc.number), style: base },
@@ -408,25 +408,31 @@ export function documentsReportPlan(input: ReportInput): SheetPlan {
         style: { ...base, align: "center", numberFormat: isDate ? S.DATE_FORMAT : undefined },
       },
       { address: `D${row}`, value: valueOf(doc.summary), style: base },
-      { address: `E${row}`, value: valueOf(doc.note), style: { ...base, font: { size: 11 } } },
+      { address: `E${row}`, value: null, style: base },
+      { address: `F${row}`, value: valueOf(doc.note), style: { ...base, font: { size: 11 } } },
     );
     row++;
   }
-  row = footnote(cells, merges, row + 1, input.generatedAt);
-  return fitRowHeights({
-    key: REPORT_SHEETS.documents.key,
-    name: REPORT_SHEETS.documents.name,
-    role: "report",
-    columns: [6, 20, 13, 48, 15],
-    font: { name: S.FONT, size: 12 },
-    cells,
-    merges,
-    names: [],
-    validations: [],
-    protect: false,
-    page: pageOf(row, headerRow),
-    visibility: "visible",
-    clear: `A1:J${Math.max(row + 50, 400)}`,
-    tabColor: "#C00000",
-  });
+  const last = row - 1;
+  const plan = fitRowHeights(
+    {
+      key: REPORT_SHEETS.documents.key,
+      name: REPORT_SHEETS.documents.name,
+      role: "report",
+      columns: DOCUMENT_WIDTHS,
+      rowHeights,
+      font: { name: S.FONT, size: 12 },
+      cells,
+      merges,
+      names: [],
+      validations: [],
+      protect: false,
+      page: pageOf(DOCUMENTS_GRID, last, headerRow),
+      visibility: "visible",
+      clear: `A1:J${Math.max(last + 50, 400)}`,
+      tabColor: "#C00000",
+    },
+    { everyRow: true },
+  );
+  return planPageBreaks(plan, headerRow, last);
 }

@@ -4,36 +4,21 @@
  * the title, the signature block. Pure text, from the figures of "Thông tin chung".
  */
 import { parsePeriod, type CalendarDate, fromExcelSerial } from "../period";
+import { issuingBodyStyle } from "./issuingBody";
+
+export { authorityLines } from "./issuingBody";
 
 export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
 
-const BODY_PREFIX = "ỦY BAN NHÂN DÂN";
-/** Administrative levels, written in lower case inside a sentence (UBND huyện Đức Thọ). */
-const LEVELS = ["thành phố", "thị trấn", "thị xã", "đặc khu", "huyện", "xã", "phường", "tỉnh", "quận"];
-
 /** `ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ` → [`ỦY BAN NHÂN DÂN`, `HUYỆN ĐỨC THỌ`]: how the header prints it. */
 export function bodyLines(body: string): string[] {
-  const upper = body.trim().toLocaleUpperCase("vi");
-  if (!upper) return ["ỦY BAN NHÂN DÂN"];
-  const normalized = upper.replace(/^UỶ BAN/, "ỦY BAN");
-  if (normalized.startsWith(`${BODY_PREFIX} `))
-    return [BODY_PREFIX, normalized.slice(BODY_PREFIX.length + 1).trim()];
-  return [normalized];
-}
-
-function capitalize(word: string): string {
-  return word ? word[0].toLocaleUpperCase("vi") + word.slice(1) : word;
+  return issuingBodyStyle(body).headerLines;
 }
 
 /** `ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ` → `UBND huyện Đức Thọ`, as a sentence names the body. */
 export function bodyShortName(body: string): string {
-  const lines = bodyLines(body);
-  if (lines.length < 2) return lines[0];
-  const rest = lines[1].toLocaleLowerCase("vi");
-  const level = LEVELS.find((l) => rest === l || rest.startsWith(`${l} `));
-  const place = (level ? rest.slice(level.length) : rest).trim().split(/\s+/).map(capitalize).join(" ");
-  return `UBND ${level ? `${level} ` : ""}${place}`.trim();
+  return issuingBodyStyle(body).sentenceName;
 }
 
 /** `Đức Thọ, ngày 05 tháng 9 năm 2021`: leading zero for days under 10 and months 1 and 2. */
@@ -71,14 +56,6 @@ export function periodTitle(period: string, year: number | undefined): string {
 export function shortDate(serial: number): string {
   const d = fromExcelSerial(serial);
   return `${d.day}/${d.month}/${d.year}`;
-}
-
-/** `TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH` → its lines. */
-export function authorityLines(text: string): string[] {
-  return text
-    .split(/\s*[/\n]\s*/)
-    .map((l) => l.trim())
-    .filter(Boolean);
 }
 
 /** The recipients, one per line: `- Sở Nội vụ;` … `- Lưu: VT, TC-NV.` */

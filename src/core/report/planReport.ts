@@ -18,17 +18,35 @@ import { documentsReportPlan, REPORT_SHEETS, statisticsSheetPlan } from "./appen
 export interface ReportRequest {
   figures: Figures;
   documents: readonly DocumentRow[];
+  /** Recorded in the meta sheet (`report_generated_at`), which does not print; never on the pages. */
   generatedAt: Date;
   catalogue?: Catalogue;
+  /**
+   * Phụ lục II with an empty document list: by default there is none (an appendix saying «Không
+   * có văn bản» is not sent); true prints it all the same (`cchc report --phu-luc-ii`). A list
+   * with documents always gets its appendix.
+   */
+  documentsAppendix?: boolean;
 }
 
 export interface ReportPlan {
   /** Sheets renamed before writing: report sheets edited by hand, kept under another name. */
   renames: Array<{ from: string; to: string }>;
-  /** The report sheets and the updated meta sheet. */
+  /**
+   * The report sheets and the updated meta sheet. A Phụ lục II left out but written by an earlier
+   * report is planned very hidden (and emptied), so it neither prints nor shows stale documents.
+   */
   sheets: SheetPlan[];
   findings: Finding[];
-  summary: { errors: number; warnings: number; sheets: string[]; keptEdited: string[] };
+  summary: {
+    errors: number;
+    warnings: number;
+    /** The report sheets written visible (what prints). */
+    sheets: string[];
+    keptEdited: string[];
+    /** Phụ lục II left out: the document list is empty and it was not asked for. */
+    documentsOmitted?: boolean;
+  };
 }
 
 /** Thrown when the workbook has no CCHC template to report from. */
@@ -110,18 +128,15 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
 
   const findings = checkFigures(request.figures, request.documents, catalogue);
   const evaluated = evaluateIndicators(request.figures, catalogue);
-  const input = {
-    catalogue,
-    figures: request.figures,
-    evaluated,
-    findings,
-    documents: request.documents,
-    generatedAt: request.generatedAt,
-  };
-  const plans = [statisticsSheetPlan(input), documentsReportPlan(input)];
+  const input = { catalogue, figures: request.figures, evaluated, documents: request.documents };
+  const { names, existingKeys } = resolveSheetNames(existing, meta, REPORTS);
+  const withDocuments = request.documents.length > 0 || request.documentsAppendix === true;
+  const plans = [statisticsSheetPlan(input)];
+  if (withDocuments) plans.push(documentsReportPlan(input));
+  else if (existingKeys.has(REPORT_SHEETS.documents.key))
+    plans.push({ ...documentsReportPlan(input), visibility: "veryHidden" });
 
   const taken = new Set(existing.sheetNames.map((n) => n.toLowerCase()));
-  const { names, existingKeys } = resolveSheetNames(existing, meta, REPORTS);
   for (const plan of plans) plan.name = names.get(plan.key)!;
   // A text past what a cell holds (a very long typed name) is cut, each cut named: the file
   // must still open in Excel. Before the fingerprint, which is of what is written.
@@ -150,6 +165,11 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
     renames,
     sheets: [...plans, metaSheetPlan({ ...meta, sheets, extra }, metaName ?? META_SHEET_NAME)],
     findings,
-    summary: { ...counts, sheets: plans.map((p) => p.name), keptEdited: renames.map((r) => r.to) },
+    summary: {
+      ...counts,
+      sheets: plans.filter((p) => p.visibility === "visible").map((p) => p.name),
+      keptEdited: renames.map((r) => r.to),
+      documentsOmitted: !withDocuments,
+    },
   };
 }

@@ -602,6 +602,21 @@ function writePage(root: Element, page: PagePlan): void {
     hf.appendChild(odd);
     hf.appendChild(createChild(hf, "firstHeader"));
   }
+  // Manual breaks: <brk id> is the row a break falls under, so a page starting at row r is r − 1.
+  removeChildren(root, "rowBreaks");
+  const breaks = page.rowBreaks ?? [];
+  if (breaks.length > 0) {
+    const element = insertInOrder(root, createChild(root, "rowBreaks"), WORKSHEET_ORDER);
+    element.setAttribute("count", String(breaks.length));
+    element.setAttribute("manualBreakCount", String(breaks.length));
+    for (const row of breaks) {
+      const brk = createChild(element, "brk");
+      brk.setAttribute("id", String(row - 1));
+      brk.setAttribute("max", "16383");
+      brk.setAttribute("man", "1");
+      element.appendChild(brk);
+    }
+  }
 }
 
 /**
