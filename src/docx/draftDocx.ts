@@ -273,10 +273,22 @@ function headers(): ISectionOptions["headers"] {
 export function draftToDocument(draft: DraftDocument): Document {
   const main: Array<Paragraph | Table> = [
     headerTable(draft),
-    new Paragraph({ spacing: { before: 240, after: 0 }, alignment: AlignmentType.CENTER, children: [textRun({ text: draft.kind }, 14, { bold: true })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [textRun({ text: draft.summary }, 14, { bold: true })] }),
+    new Paragraph({
+      spacing: { before: 240, after: 0 },
+      alignment: AlignmentType.CENTER,
+      children: [textRun({ text: draft.kind }, 14, { bold: true })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 0 },
+      children: [textRun({ text: draft.summary }, 14, { bold: true })],
+    }),
     rule(mm(30), TEXT_WIDTH),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 }, children: draft.addressee.map((r) => textRun(r, 14)) }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240, after: 240 },
+      children: draft.addressee.map((r) => textRun(r, 14)),
+    }),
     ...draft.notices.map(bodyParagraph),
     ...draft.body.map(blockOf),
     new Paragraph({ children: [] }),
@@ -284,13 +296,11 @@ export function draftToDocument(draft: DraftDocument): Document {
   ];
   const sections: ISectionOptions[] = [
     { properties: pageProperties, headers: headers(), children: main },
-    ...draft.appendices.map(
-      (appendix): ISectionOptions => ({
-        properties: { page: pageProperties.page },
-        headers: { default: headers()!.default },
-        children: appendixChildren(appendix),
-      }),
-    ),
+    ...draft.appendices.map((appendix): ISectionOptions => ({
+      properties: { page: pageProperties.page },
+      headers: { default: headers()!.default },
+      children: appendixChildren(appendix),
+    })),
   ];
   return new Document({
     creator: "cchc",

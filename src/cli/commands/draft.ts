@@ -92,7 +92,9 @@ export const draftCommand: Command = {
     const bytes = await draftDocxBytes(draft);
     await writeFileAtomic(output, bytes, { expectAbsent: !force });
     const errors = source.findings.filter((f) => f.severity === "error").length;
-    io.out(`Đã tạo dự thảo "${output}" từ "${input}" (mẫu ${source.catalogue.id} ${source.catalogue.version}).\n`);
+    io.out(
+      `Đã tạo dự thảo "${output}" từ "${input}" (mẫu ${source.catalogue.id} ${source.catalogue.version}).\n`,
+    );
     if (errors > 0) {
       io.out(
         `Số liệu còn ${errors} lỗi: dự thảo ghi rõ ở trang đầu (tô vàng). Xem: npx cchc check "${input}"\n`,

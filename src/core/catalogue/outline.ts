@@ -6,6 +6,8 @@
  * - `{kh_tong}`: an indicator's value (a count or money figure in Vietnamese conventions, a
  *   ratio as a percentage with two decimals, a text, a date);
  * - `{tyle:kh_ht:kh_tong}`: the ratio of two figures, computed by the core arithmetic;
+ * - `{phanso:kh_tyle}`: a ratio indicator's two parts as «24/47», as its rate is computed (summed
+ *   lists; on time over on time plus late for an on-time rate);
  * - `{sosanh:hs_tiepnhan}`: the difference against each compared period (`cchc draft --compare`),
  *   e.g. «, tăng 12 hồ sơ (+2,71%) so với cùng kỳ năm 2025»; nothing without a compared period.
  *
@@ -37,17 +39,18 @@ export interface Outline {
 export type Placeholder =
   | { kind: "value"; id: string }
   | { kind: "ratio"; numerator: string; denominator: string }
+  | { kind: "fraction"; id: string }
   | { kind: "compare"; id: string };
 
 /** A template cut into literal text and placeholders (`source` is the text between the braces). */
 export type TemplatePiece =
-  | { kind: "text"; text: string }
-  | { kind: "placeholder"; source: string; placeholder?: Placeholder };
+  { kind: "text"; text: string } | { kind: "placeholder"; source: string; placeholder?: Placeholder };
 
 const ID = "[a-z0-9][a-z0-9_-]*";
 const VALUE = new RegExp(`^(${ID})$`);
 const RATIO = new RegExp(`^tyle:(${ID}):(${ID})$`);
 const COMPARE = new RegExp(`^sosanh:(${ID})$`);
+const FRACTION = new RegExp(`^phanso:(${ID})$`);
 
 /** The placeholder written between braces, or undefined when it is not one the program knows. */
 export function parsePlaceholder(source: string): Placeholder | undefined {
@@ -56,6 +59,8 @@ export function parsePlaceholder(source: string): Placeholder | undefined {
   if (m) return { kind: "ratio", numerator: m[1], denominator: m[2] };
   m = COMPARE.exec(text);
   if (m) return { kind: "compare", id: m[1] };
+  m = FRACTION.exec(text);
+  if (m) return { kind: "fraction", id: m[1] };
   m = VALUE.exec(text);
   if (m) return { kind: "value", id: m[1] };
   return undefined;

@@ -467,7 +467,7 @@ function outlineProblems(
         add(
           path,
           piece.source,
-          `Chỗ điền "{${piece.source}}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số} hoặc {sosanh:mã chỉ tiêu}.`,
+          `Chỗ điền "{${piece.source}}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ} hoặc {sosanh:mã chỉ tiêu}.`,
         );
         continue;
       }
@@ -481,6 +481,8 @@ function outlineProblems(
         if (kind === "") continue;
         if (p.kind === "ratio" && !NUMERIC.includes(kind))
           add(path, id, `{tyle:…} chỉ tính trên số đếm hoặc số tiền; "${id}" là "${kind}".`);
+        if (p.kind === "fraction" && kind !== "ratio")
+          add(path, id, `{phanso:…} chỉ dùng với chỉ tiêu tỷ lệ (ratio); "${id}" là "${kind}".`);
         if (p.kind === "compare" && !NUMERIC.includes(kind) && kind !== "ratio")
           add(path, id, `{sosanh:…} chỉ so sánh số đếm, số tiền hoặc tỷ lệ; "${id}" là "${kind}".`);
       }

@@ -77,8 +77,12 @@ export function comparedPeriods(
       );
     const evaluated = evaluateIndicators(other.figures, other.catalogue);
     const otherUnit = textOf(evaluated, "co_quan");
-    if (!unit) throw refuse("báo cáo chưa ghi Tên cơ quan ban hành (Thông tin chung): không biết có cùng đơn vị không.");
-    if (!otherUnit) throw refuse("tệp chưa ghi Tên cơ quan ban hành (Thông tin chung): không biết có cùng đơn vị không.");
+    if (!unit)
+      throw refuse(
+        "báo cáo chưa ghi Tên cơ quan ban hành (Thông tin chung): không biết có cùng đơn vị không.",
+      );
+    if (!otherUnit)
+      throw refuse("tệp chưa ghi Tên cơ quan ban hành (Thông tin chung): không biết có cùng đơn vị không.");
     if (unitKey(otherUnit) !== unitKey(unit))
       throw refuse(`tệp là báo cáo của «${otherUnit}», khác đơn vị «${unit}» của báo cáo.`);
     const period = periodOf(evaluated);
@@ -87,7 +91,8 @@ export function comparedPeriods(
     const key = `${period.period} ${period.year}`;
     if (period.period === own.period && period.year === own.year)
       throw refuse(`tệp cùng kỳ ${periodPhrase(period.period, period.year)} với báo cáo.`);
-    if (seen.has(key)) throw refuse(`kỳ ${periodPhrase(period.period, period.year)} đã được so sánh ở tệp khác.`);
+    if (seen.has(key))
+      throw refuse(`kỳ ${periodPhrase(period.period, period.year)} đã được so sánh ở tệp khác.`);
     seen.add(key);
     const phrase =
       period.period === own.period && period.year === own.year - 1
@@ -103,12 +108,7 @@ export function comparedPeriods(
  * percentage points of the printed rates: «tăng 1,25 điểm phần trăm». The relative change is
  * left out when the earlier figure is 0 (no rate of growth from nothing).
  */
-export function changeText(
-  kind: "figure" | "rate",
-  current: number,
-  previous: number,
-  unit: string,
-): string {
+export function changeText(kind: "figure" | "rate", current: number, previous: number, unit: string): string {
   if (kind === "rate") {
     const points = roundHalfAwayFromZero(
       roundHalfAwayFromZero(current * 100, 2) - roundHalfAwayFromZero(previous * 100, 2),

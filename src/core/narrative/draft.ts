@@ -12,13 +12,7 @@ import { evaluateIndicators, type Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import { fromExcelSerial, parsePeriod } from "../period";
 import { documentsReportPlan, statisticsSheetPlan } from "../report/appendices";
-import {
-  bodyLines,
-  bodyShortName,
-  placeAndDate,
-  recipientLines,
-  shortDate,
-} from "../report/documentForm";
+import { bodyLines, bodyShortName, placeAndDate, recipientLines, shortDate } from "../report/documentForm";
 import { appendixOfPlan } from "./appendixTables";
 import { comparedPeriods, periodPhrase, type ComparedWorkbook } from "./compare";
 import type { DraftBlock, DraftDocument, DraftParagraph, DraftRun } from "./document";
@@ -41,7 +35,11 @@ export interface DraftInput {
 }
 
 const marker = (text: string): DraftRun => ({ text: `[${text}]`, highlight: true });
-const body = (runs: DraftRun[]): DraftParagraph => ({ kind: "paragraph", role: "body", runs: mergeRuns(runs) });
+const body = (runs: DraftRun[]): DraftParagraph => ({
+  kind: "paragraph",
+  role: "body",
+  runs: mergeRuns(runs),
+});
 
 function infoText(evaluated: ReadonlyMap<string, Evaluated>, id: string): string {
   const v = evaluated.get(id)?.value;
@@ -140,7 +138,9 @@ export function buildDraft(input: DraftInput): DraftDocument {
   const from = evaluated.get("tu_ngay")?.value;
   const to = evaluated.get("den_ngay")?.value;
   const intro: DraftRun[] = [
-    { text: `${issuingBody ? bodyShortName(issuingBody) : "Ủy ban nhân dân"} báo cáo kết quả thực hiện công tác cải cách hành chính ` },
+    {
+      text: `${issuingBody ? bodyShortName(issuingBody) : "Ủy ban nhân dân"} báo cáo kết quả thực hiện công tác cải cách hành chính `,
+    },
     phrase ? { text: phrase } : marker("chưa có số liệu: Kỳ báo cáo, Năm báo cáo"),
     ...(typeof from === "number" && typeof to === "number"
       ? [{ text: ` (số liệu tính từ ngày ${shortDate(from)} đến ngày ${shortDate(to)})` }]
@@ -151,7 +151,12 @@ export function buildDraft(input: DraftInput): DraftDocument {
   const recipients = recipientLines(info("noi_nhan"));
   const first = info("noi_nhan")
     .split(/\s*[;\n]\s*/)
-    .map((r) => r.replace(/^[-–•]\s*/, "").replace(/[.;]+$/, "").trim())
+    .map((r) =>
+      r
+        .replace(/^[-–•]\s*/, "")
+        .replace(/[.;]+$/, "")
+        .trim(),
+    )
     .find((r) => r && !/^lưu\b/i.test(r));
 
   const blocks: DraftBlock[] = [body(intro)];
@@ -184,7 +189,9 @@ export function buildDraft(input: DraftInput): DraftDocument {
     },
     kind: "BÁO CÁO",
     summary: `Kết quả thực hiện công tác cải cách hành chính ${phrase ?? "…"}`,
-    addressee: first ? [{ text: `Kính gửi: ${first}.` }] : [{ text: "Kính gửi: " }, marker("Nêu nơi nhận báo cáo")],
+    addressee: first
+      ? [{ text: `Kính gửi: ${first}.` }]
+      : [{ text: "Kính gửi: " }, marker("Nêu nơi nhận báo cáo")],
     notices: errorNotices(input.findings),
     body: blocks,
     signature: {

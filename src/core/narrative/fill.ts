@@ -66,7 +66,9 @@ export function valueRuns(context: FillContext, id: string): DraftRun[] {
       if (reading === "blank" || reading === "invalid")
         return [missing(context, failingIds(context, argIds(arg), reading), reading)];
     }
-    return [marker(`không tính được ${indicator.label.toLocaleLowerCase("vi")}: ${evaluated?.note ?? ""}`.trim())];
+    return [
+      marker(`không tính được ${indicator.label.toLocaleLowerCase("vi")}: ${evaluated?.note ?? ""}`.trim()),
+    ];
   }
   if (typeof value === "number") {
     if (indicator.kind === "date") return [{ text: shortDate(value) }];
@@ -100,17 +102,32 @@ export function ratioRuns(context: FillContext, numerator: string, denominator: 
  * A ratio indicator's two parts as «a/b», the way its rate is computed: the summed argument
  * lists, and for an on-time rate (DUNGHAN) on time over on time plus late.
  */
-export function partsOf(context: FillContext, indicator: Indicator): { top: number; bottom: number } | DraftRun {
+export function partsOf(
+  context: FillContext,
+  indicator: Indicator,
+): { top: number; bottom: number } | DraftRun {
   const [numArg, denArg] = indicator.formula!.args;
   const top = numericOfArg(numArg, context.figures);
-  if (top === "blank" || top === "invalid") return missing(context, failingIds(context, argIds(numArg), top), top);
+  if (top === "blank" || top === "invalid")
+    return missing(context, failingIds(context, argIds(numArg), top), top);
   const den = numericOfArg(denArg, context.figures);
   if (indicator.formula!.fn === "DUNGHAN") {
     if (den === "invalid") return missing(context, failingIds(context, argIds(denArg), den), den);
     return { top, bottom: sumOfParts([top, den === "blank" ? 0 : den]) };
   }
-  if (den === "blank" || den === "invalid") return missing(context, failingIds(context, argIds(denArg), den), den);
+  if (den === "blank" || den === "invalid")
+    return missing(context, failingIds(context, argIds(denArg), den), den);
   return { top, bottom: den };
+}
+
+/** A ratio indicator's parts as «24/47» (`{phanso:id}`), or the marker of the missing one. */
+export function fractionRuns(context: FillContext, id: string): DraftRun[] {
+  const indicator = indexIndicators(context.catalogue).get(id);
+  if (!indicator?.formula) return [marker(`không có chỉ tiêu tỷ lệ ${id}`)];
+  const parts = partsOf(context, indicator);
+  return "top" in parts
+    ? [{ text: `${formatNumberVi(parts.top)}/${formatNumberVi(parts.bottom)}` }]
+    : [parts];
 }
 
 /** The comparison clause of a figure against every compared period; nothing without one. */
@@ -142,6 +159,8 @@ export function placeholderRuns(context: FillContext, placeholder: Placeholder):
       return ratioRuns(context, placeholder.numerator, placeholder.denominator);
     case "compare":
       return compareRuns(context, placeholder.id);
+    case "fraction":
+      return fractionRuns(context, placeholder.id);
   }
 }
 
@@ -162,7 +181,12 @@ export function mergeRuns(runs: readonly DraftRun[]): DraftRun[] {
   for (const run of runs) {
     if (!run.text) continue;
     const last = merged[merged.length - 1];
-    if (last && !!last.bold === !!run.bold && !!last.italic === !!run.italic && !!last.highlight === !!run.highlight)
+    if (
+      last &&
+      !!last.bold === !!run.bold &&
+      !!last.italic === !!run.italic &&
+      !!last.highlight === !!run.highlight
+    )
       merged[merged.length - 1] = { ...last, text: last.text + run.text };
     else merged.push({ ...run });
   }

@@ -15,7 +15,10 @@ export const ASSESSMENT_PARTS: Outline["parts"] = [
     parts: [
       { heading: "1. Ưu điểm", paragraphs: [{ placeholder: "Nêu ưu điểm, kết quả nổi bật trong kỳ…" }] },
       { heading: "2. Tồn tại, hạn chế", paragraphs: [{ placeholder: "Nêu tồn tại, hạn chế…" }] },
-      { heading: "3. Nguyên nhân", paragraphs: [{ placeholder: "Nêu nguyên nhân khách quan, chủ quan của tồn tại, hạn chế…" }] },
+      {
+        heading: "3. Nguyên nhân",
+        paragraphs: [{ placeholder: "Nêu nguyên nhân khách quan, chủ quan của tồn tại, hạn chế…" }],
+      },
     ],
   },
   {
