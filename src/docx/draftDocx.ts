@@ -3,7 +3,9 @@
  * in Node (`cchc draft`) and in the browser (the pane). No file system here: the caller writes
  * or downloads the bytes. The page follows Nghị định 30/2020/NĐ-CP, Phụ lục I: A4, margins top
  * and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman 14 justified with a first-line
- * indent; the page number centred at the top from page 2.
+ * indent; the page number centred at the top from page 2. The top margin is 22 mm, inside the
+ * decree's 20–25 mm, so that an engine that fits the page number's header above the text
+ * (LibreOffice takes up to 2 mm of the margin for it) still starts the text below 20 mm.
  */
 import {
   AlignmentType,
@@ -37,11 +39,11 @@ import type {
 /** Twips (1/1440 inch) per millimetre. */
 const MM = 1440 / 25.4;
 const mm = (n: number) => Math.round(n * MM);
-/** A4 and the margins of Nghị định 30/2020, Phụ lục I, mục II.1. */
+/** A4 and margins within those of Nghị định 30/2020, Phụ lục I, mục II.1 (20–25, 20–25, 30–35, 15–20 mm). */
 export const PAGE = {
   width: 11906,
   height: 16838,
-  margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(10) },
+  margin: { top: mm(22), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(10) },
 } as const;
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 /** The font of administrative documents (Nghị định 30/2020, Điều 8: Times New Roman, Unicode). */
