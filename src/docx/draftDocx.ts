@@ -159,6 +159,8 @@ function bodyParagraph(paragraph: DraftParagraph): Paragraph {
 function tableCell(cell: DraftCell, width: number, size: number, header: boolean): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
+    // Narrow cell margins (1 mm), as a spreadsheet's cells have: «10.1» fits the STT column.
+    margins: { left: mm(1), right: mm(1) },
     columnSpan: cell.span,
     verticalAlign: VerticalAlign.CENTER,
     ...(cell.shaded ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: "F8CBAD" } } : {}),
@@ -179,8 +181,10 @@ function tableCell(cell: DraftCell, width: number, size: number, header: boolean
 
 /** A table laid out as in the workbook: its column widths scaled to the text width. */
 function wordTable(table: DraftTable): Table {
-  const total = table.columns.reduce((a, b) => a + b, 0);
-  const widths = table.columns.map((c) => Math.round((c / total) * TEXT_WIDTH));
+  // At least 7 characters a column (STT «10.1», «Ngày»), as the workbook's print shows them.
+  const columns = table.columns.map((c) => Math.max(c, 7));
+  const total = columns.reduce((a, b) => a + b, 0);
+  const widths = columns.map((c) => Math.round((c / total) * TEXT_WIDTH));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,

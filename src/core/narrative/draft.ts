@@ -202,3 +202,23 @@ export function buildDraft(input: DraftInput): DraftDocument {
     appendices,
   };
 }
+
+/**
+ * The file name the draft is offered under: `bao-cao-cchc-quy-iii-2021.docx`, ASCII (a name
+ * every mail system and file share keeps), from the period; `bao-cao-cchc.docx` without one.
+ */
+export function draftFileName(catalogue: Catalogue, figures: Figures): string {
+  const evaluated = evaluateIndicators(figures, catalogue);
+  const period = parsePeriod(infoText(evaluated, "ky_bao_cao"));
+  const year = evaluated.get("nam")?.value;
+  const phrase = period && typeof year === "number" ? periodPhrase(period, year).replace(/năm /, "") : "";
+  const ascii = phrase
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `bao-cao-cchc${ascii ? `-${ascii}` : ""}.docx`;
+}

@@ -1,5 +1,5 @@
 /** The narrative report drafted from a workbook (`cchc draft`, the pane's «Dự thảo báo cáo (Word)»). */
-export { buildDraft, indicatorSentence, type DraftInput } from "./draft";
+export { buildDraft, draftFileName, indicatorSentence, type DraftInput } from "./draft";
 export { CompareRefusedError, comparedPeriods, type ComparedWorkbook } from "./compare";
 export { outlineOf, defaultOutline } from "./outline";
 export { runsText } from "./document";
