@@ -314,6 +314,7 @@ describe("who signs (Nghị định 30/2020, Điều 13)", () => {
   it("gives the symbol of the body when the number is not typed", () => {
     expect(documentSymbol("", "ỦY BAN NHÂN DÂN XÃ A")).toBe("…/BC-UBND");
     expect(documentSymbol("", "SỞ NỘI VỤ")).toBe("…/BC-SNV");
+    expect(documentSymbol("", "SỞ NỘI VỤ TỈNH HÀ TĨNH")).toBe("…/BC-SNV");
     expect(documentSymbol("125/BC-UBND", "SỞ NỘI VỤ")).toBe("125/BC-UBND");
   });
 });

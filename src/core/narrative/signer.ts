@@ -23,13 +23,20 @@ export function bodyKind(body: string): BodyKind {
 
 /**
  * The abbreviation of the issuing body in the symbol: `UBND` for a People's Committee, the
- * initials of a department (`SỞ NỘI VỤ` → `SNV`), else the initials of the name.
+ * initials of a department without its province (`SỞ NỘI VỤ TỈNH HÀ TĨNH` → `SNV`), else the
+ * initials of the name.
  */
 export function bodyAbbreviation(body: string): string {
   const kind = bodyKind(body);
   if (kind === "committee" || !body.trim()) return "UBND";
-  const words = body.trim().toLocaleUpperCase("vi").split(/\s+/);
-  return words.map((w) => w[0]).join("");
+  const name = body
+    .trim()
+    .toLocaleUpperCase("vi")
+    .replace(/\s+(TỈNH|THÀNH PHỐ)\s.*$/, "");
+  return name
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join("");
 }
 
 /** «125/BC-UBND» as typed, or «…/BC-<abbreviation>» for the number still to be given. */
