@@ -38,7 +38,7 @@ async function child() {
   const { buildDraft } = src("src/core/narrative/index.ts");
   const { draftDocxBytes } = src("src/docx/draftDocx.ts");
   const { readBack, namedCell } = src("test/support/xlsx.ts");
-  const { saveWorkbookFile } = src("src/xlsx/files.ts");
+  const { saveWorkbookFile } = src("test/support/excelJsWorkbook.ts");
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-bench-draft-"));
   try {

@@ -10,7 +10,7 @@ import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { BIN, ensureCliBuilt } from "../support/cliBuild";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
-import { saveWorkbookFile } from "../../src/xlsx/files";
+import { saveWorkbookFile } from "../support/excelJsWorkbook";
 
 let dir: string;
 
