@@ -95,7 +95,7 @@ describe("cchc draft", () => {
     const run = cchc("draft", "loi.xlsx", "-o", "loi.docx");
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
-      /Số liệu còn \d+ lỗi: dự thảo ghi rõ ở trang đầu \(tô vàng\)\. Xem: npx cchc check "loi\.xlsx"/,
+      /Số liệu còn \d+ lỗi: dự thảo ghi rõ ở trang đầu \(tô vàng\)\. Xem: \S.* check '?loi\.xlsx'?\n$/,
     );
     const text = docxParagraphs("loi.docx");
     const notice = text.findIndex((p) => p.startsWith("[LƯU Ý, XÓA TRƯỚC KHI BAN HÀNH"));

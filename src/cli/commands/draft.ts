@@ -4,6 +4,7 @@
  */
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
+import { pasteable } from "../invocation";
 
 /** `--compare X` / `--compare=X`, which may be given several times, taken out of the arguments. */
 function takeCompared(args: readonly string[]): { compared: string[]; rest: string[] } {
@@ -97,7 +98,7 @@ export const draftCommand: Command = {
     );
     if (errors > 0) {
       io.out(
-        `Số liệu còn ${errors} lỗi: dự thảo ghi rõ ở trang đầu (tô vàng). Xem: npx cchc check "${input}"\n`,
+        `Số liệu còn ${errors} lỗi: dự thảo ghi rõ ở trang đầu (tô vàng). Xem: ${pasteable(["check", input])}\n`,
       );
       return EXIT.findings;
     }
