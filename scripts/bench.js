@@ -48,6 +48,7 @@ const SECTIONS = [
   "sizes", // download sizes of the built add-in
   "catalogue", // validate + install of a generated 500-indicator form vs huyen-2021
   "consolidate", // fast reader vs ExcelJS read, 10 / 100 / 500 files, time and memory
+  "draft", // the Word draft (core + docx) vs reading the workbook, the sample and 500 indicators
 ];
 
 const wanted = process.argv.slice(2);

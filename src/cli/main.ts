@@ -49,6 +49,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "Tạo Phụ lục I, Phụ lục II (mẫu Nghị định 30/2020) từ số liệu trong tệp; có thể in PDF.",
     load: async () => (await import("./commands/report")).reportCommand,
   },
+  draft: {
+    summary: "Soạn dự thảo báo cáo CCHC (Word .docx, thể thức Nghị định 30/2020) với mọi con số tính từ tệp.",
+    load: async () => (await import("./commands/draft")).draftCommand,
+  },
   consolidate: {
     summary: "Tổng hợp báo cáo của nhiều đơn vị (hoặc nhiều kỳ của một đơn vị) vào một tệp cùng mẫu.",
     load: async () => (await import("./commands/consolidate")).consolidateCommand,

@@ -152,3 +152,14 @@ export function formatNumberVi(value: number, maxDecimals = 3): string {
   const trimmed = (fraction ?? "").replace(/0+$/, "");
   return `${rounded < 0 ? "-" : ""}${grouped}${trimmed ? `,${trimmed}` : ""}`;
 }
+
+/**
+ * A rate (0.51063…) as the report prints it: with the two decimals of the appendix's `0.00%`
+ * cells, rounded as Excel rounds what it displays: `51,06%`, `100,00%`, `33,33%`.
+ */
+export function formatPercentVi(rate: number): string {
+  const percent = roundHalfAwayFromZero(rate * 100, 2);
+  const [whole, fraction] = Math.abs(percent).toFixed(2).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${percent < 0 ? "-" : ""}${grouped},${fraction}%`;
+}

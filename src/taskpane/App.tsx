@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { CheckPanel } from "./components/CheckPanel";
 import { ConsolidateCard } from "./components/ConsolidateCard";
+import { DraftCard } from "./components/DraftCard";
 import { ErrorBar } from "./components/ErrorBar";
 import { InstallCard } from "./components/InstallCard";
 import { ProofreadCard } from "./components/ProofreadCard";
@@ -53,9 +54,11 @@ export interface AppProps {
   operations: PaneOperations;
   strings?: PaneStrings;
   theme?: ThemeName;
+  /** False where the host cannot download a file (Excel on Mac, `hostCanDownload`). */
+  canDownload?: boolean;
 }
 
-export function App({ operations, strings = VI, theme = "light" }: AppProps) {
+export function App({ operations, strings = VI, theme = "light", canDownload = true }: AppProps) {
   const styles = useStyles();
   // The status is read on mount: the pane starts busy with it, so the first paint already says so.
   const [busy, setBusy] = useState<OperationName | null>("status");
@@ -150,6 +153,7 @@ export function App({ operations, strings = VI, theme = "light" }: AppProps) {
             />
             <CheckPanel check={() => operations.check()} selectCell={(ref) => operations.selectCell(ref)} />
             <ReportCard report={() => operations.report()} />
+            {operations.draft && <DraftCard draft={() => operations.draft!()} canDownload={canDownload} />}
             <ScoreCard scores={() => operations.scores()} />
             {operations.proofread && (
               <ProofreadCard

@@ -8,6 +8,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { hostCanDownload } from "./download";
 import { lazyOperations } from "./operations";
 import { pickStrings } from "./strings";
 import { themeNameOf } from "./theme";
@@ -24,7 +25,12 @@ function start(context: Office.Context | undefined): void {
   document.documentElement.lang = strings.lang;
   document.title = strings.appTitle;
   createRoot(container).render(
-    <App operations={operations} strings={strings} theme={themeNameOf(context?.officeTheme)} />,
+    <App
+      operations={operations}
+      strings={strings}
+      theme={themeNameOf(context?.officeTheme)}
+      canDownload={hostCanDownload(context?.platform as string | undefined)}
+    />,
   );
 }
 

@@ -9,6 +9,7 @@ import type { FigureCell } from "../core/figures";
 import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
 import { columnNumber } from "../core/layout/model";
 import { evaluateIndicators } from "../core/evaluate";
+import { checkFigures, countFindings } from "../core/checks";
 import {
   breakdownIndicators,
   compactEntry,
@@ -183,6 +184,30 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         await installSheets(context, { catalogue, capabilities: caps });
         return stuck;
       }),
+
+    draft: async () => {
+      assertCanRun(capabilities());
+      // One read sync (the form is known from the status read), then no Excel at all.
+      const { reading, catalogue } = await inExcel((context) => readOwn(context));
+      if (reading.meta === null) throw new PaneError("notInstalled");
+      // The narrative core and the docx library are a chunk of their own, loaded on first use.
+      const { buildDraft, draftFileName, draftDocxBytes } = await import(
+        /* webpackChunkName: "docx" */ "../docx/draftPackage"
+      );
+      const findings = checkFigures(reading.figures, reading.documents, catalogue, reading.problems);
+      const draft = buildDraft({
+        catalogue,
+        figures: reading.figures,
+        findings,
+        documents: reading.documents,
+        generatedAt: new Date(),
+      });
+      return {
+        fileName: draftFileName(catalogue, reading.figures),
+        bytes: await draftDocxBytes(draft),
+        errors: countFindings(findings).errors,
+      };
+    },
 
     consolidate: async (files, target) => {
       assertCanRun(capabilities());

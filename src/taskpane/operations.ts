@@ -72,6 +72,15 @@ export interface ConsolidateResult {
   problem?: string;
 }
 
+/** The Word draft of the narrative report, ready to hand to the user. */
+export interface DraftResult {
+  /** `bao-cao-cchc-quy-iii-2021.docx` */
+  fileName: string;
+  bytes: Uint8Array;
+  /** Errors left in the figures (the draft says so on its first page). */
+  errors: number;
+}
+
 /** The pane's whole contract with the host. */
 export interface PaneOperations {
   status(): Promise<PaneStatus>;
@@ -104,6 +113,11 @@ export interface PaneOperations {
    * workbook's. Optional: a host without it shows no «Soát số liệu trong văn bản» card.
    */
   proofread?(document: PickedDocument, withWorkbook: boolean): Promise<ProofFinding[]>;
+  /**
+   * The narrative report drafted from the open workbook as a .docx (src/core/narrative,
+   * src/docx). Optional: a host without it shows no draft card.
+   */
+  draft?(): Promise<DraftResult>;
 }
 
 /** The names of the operations, as the pane tracks which one is running. */
@@ -155,6 +169,11 @@ export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperati
       const operations = await get();
       if (!operations.proofread) throw new PaneError("notInExcel");
       return operations.proofread(document, withWorkbook);
+    },
+    draft: async () => {
+      const operations = await get();
+      if (!operations.draft) throw new PaneError("notInExcel");
+      return operations.draft();
     },
   };
 }

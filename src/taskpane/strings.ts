@@ -99,6 +99,19 @@ export interface PaneStrings {
     keptEdited(sheets: readonly string[]): string;
   };
 
+  draft: {
+    heading: string;
+    description: string;
+    generate: string;
+    busy: string;
+    /** The file was handed over as a download. */
+    downloaded(fileName: string): string;
+    errorsRemain(count: number): string;
+    /** Where the host cannot download (Excel on Mac): what to run instead. */
+    cannotDownload: string;
+    command: string;
+  };
+
   score: {
     heading: string;
     description: string;
@@ -295,6 +308,21 @@ export const VI: PaneStrings = {
       `Số liệu còn ${n} lỗi: báo cáo đã được tạo nhưng cần sửa các lỗi (xem «Kiểm tra số liệu») trước khi gửi.`,
     warnings: (n) => `${n} cảnh báo: hãy xem lại hoặc ghi chú giải trình.`,
     keptEdited: (sheets) => `Bản báo cáo đã sửa tay trước đó được giữ lại với tên ${viList(sheets)}.`,
+  },
+
+  draft: {
+    heading: "Dự thảo báo cáo (Word)",
+    description:
+      "Soạn báo cáo kết quả CCHC (tệp .docx, thể thức Nghị định 30/2020/NĐ-CP): mọi con số tính từ sổ; phần đánh giá, nguyên nhân, phương hướng, kiến nghị để trống, tô vàng, cho người soạn viết.",
+    generate: "Dự thảo báo cáo (Word)",
+    busy: "Đang soạn dự thảo…",
+    downloaded: (name) =>
+      `Đã tạo tệp ${name} (xem thư mục Tải về). Các chỗ tô vàng là phần cần viết hoặc xem lại.`,
+    errorsRemain: (n) =>
+      `Số liệu còn ${n} lỗi: dự thảo ghi rõ ở trang đầu; hãy sửa (xem «Kiểm tra số liệu») rồi tạo lại trước khi ban hành.`,
+    cannotDownload:
+      "Excel trên máy Mac không cho phần bổ trợ tải tệp xuống. Hãy lưu sổ tính rồi chạy lệnh sau trên máy tính (thay tên tệp):",
+    command: "npx cchc draft BÁO_CÁO.xlsx -o bao-cao.docx",
   },
 
   score: {
@@ -529,6 +557,21 @@ export const EN: PaneStrings = {
       `The figures still have ${n} error${n === 1 ? "" : "s"}: the report was created, but fix them (see “Check the figures”) before sending it.`,
     warnings: (n) => `${n} warning${n === 1 ? "" : "s"}: review them or add an explanatory note.`,
     keptEdited: (sheets) => `The previous report, edited by hand, was kept as ${enList(sheets)}.`,
+  },
+
+  draft: {
+    heading: "Draft report (Word)",
+    description:
+      "Drafts the CCHC results report (a .docx in the Decree 30/2020/NĐ-CP form): every figure computed from the workbook; assessment, causes, next tasks and proposals left highlighted for the author to write.",
+    generate: "Draft report (Word)",
+    busy: "Drafting the report…",
+    downloaded: (name) =>
+      `Created ${name} (see your Downloads folder). Highlighted passages are to be written or checked.`,
+    errorsRemain: (n) =>
+      `The figures still have ${n} error${n === 1 ? "" : "s"}: the draft says so on its first page; fix them (see “Check the figures”) and draft again before issuing it.`,
+    cannotDownload:
+      "Excel on Mac does not let add-ins download files. Save the workbook and run this command on the computer (with your file names):",
+    command: "npx cchc draft BÁO_CÁO.xlsx -o bao-cao.docx",
   },
 
   score: {

@@ -211,3 +211,21 @@ describe("the proofreader's chunk", () => {
       expect([name, read(name).includes("nên là")]).toEqual([name, false]);
   });
 });
+
+describe("the Word draft's writer", () => {
+  it("is a chunk of its own, downloaded on the first draft: not in the first paint nor the Excel chunk", () => {
+    const js = fs.readdirSync(dist).filter((name) => name.endsWith(".js"));
+    const writer = js.filter((name) => /^docx\.[0-9a-f]+\.js$/.test(name));
+    expect(writer).toHaveLength(1);
+    // The docx library writes WordprocessingML; nothing else in the add-in names its namespace.
+    const marker = "schemas.openxmlformats.org/wordprocessingml/2006/main";
+    expect(read(writer[0])).toContain(marker);
+    const html = read("taskpane.html");
+    const firstPaint = [...html.matchAll(/<script[^>]*\ssrc=("[^"]+"|'[^']+'|[^\s>]+)/g)]
+      .map((m) => m[1].replace(/^["']|["']$/g, ""))
+      .filter((src) => !/^https?:/.test(src));
+    const excel = js.filter((name) => /^excel\.[0-9a-f]+\.js$/.test(name));
+    for (const name of [...firstPaint, ...excel])
+      expect([name, read(name).includes(marker)]).toEqual([name, false]);
+  });
+});

@@ -12,9 +12,10 @@
  *     the production page must not know about the fake).
  *  4. Drives Debian's Chromium through playwright-core, 320 px wide, along the user's path:
  *     status → install (the district form chosen) → type the Đức Thọ sample → check (by keyboard) →
- *     click a finding → generate the report → the ribbon's "Tạo báo cáo" → the score → consolidate
- *     three units' files (picked through the pane's «Chọn tệp…» button, read in the browser) →
- *     consolidate one unit's 6 tháng and Quý III into 9 tháng (a gap refused first); then, in a new
+ *     click a finding → generate the report → the ribbon's "Tạo báo cáo" → the score → the Word
+ *     draft downloaded and opened → consolidate three units' files (picked through the pane's
+ *     «Chọn tệp…» button, read in the browser) → consolidate one unit's 6 tháng and Quý III into
+ *     9 tháng (a gap refused first); then, in a new
  *     workbook, the default commune form `xa-2025`: install it as offered (no choice looking
  *     disabled) → type its sample with one planted error → check (the error with its cell) →
  *     report → consolidate three communes' files written by the `cchc` command line; the page
@@ -801,6 +802,37 @@ async function main() {
       await pane.shot("09-score.png");
       return total;
     });
+
+    // ── 8a: «Dự thảo báo cáo (Word)» (issue 18) ── begin: the draft step, kept apart for merging
+    await step(
+      "«Dự thảo báo cáo (Word)»: the .docx of the sample downloaded, opened and its figures read",
+      async () => {
+        const card = pane.region("Dự thảo báo cáo (Word)");
+        const [download] = await Promise.all([
+          page.waitForEvent("download", { timeout: WAIT_MS }),
+          card.getByRole("button", { name: "Dự thảo báo cáo (Word)", exact: true }).click(),
+        ]);
+        equal(download.suggestedFilename(), "bao-cao-cchc-quy-iii-2021.docx", "the downloaded file's name");
+        const file = await download.path();
+        const { unzipSync, strFromU8 } = require("fflate");
+        const parts = unzipSync(fs.readFileSync(file));
+        check(parts["word/document.xml"] !== undefined, "the download is not a Word document");
+        const text = strFromU8(parts["word/document.xml"]).replace(/<[^>]+>/g, "");
+        for (const expected of [
+          "Kết quả thực hiện công tác cải cách hành chính quý III năm 2021",
+          "đã hoàn thành 24/47 nhiệm vụ, đạt 51,06%",
+          "hoàn thành đúng hạn 76/84 nhiệm vụ, đạt 90,48%",
+          "[Nêu ưu điểm, kết quả nổi bật trong kỳ…]",
+        ])
+          check(text.includes(expected), `the draft lacks «${expected}»`);
+        await pane.shows(card, "Đã tạo tệp bao-cao-cchc-quy-iii-2021.docx");
+        await pane.idle();
+        await pane.fits();
+        await pane.shot("09a-draft.png");
+        return `${download.suggestedFilename()}, ${fs.statSync(file).size} bytes`;
+      },
+    );
+    // ── 8a ── end of the draft step
 
     // ── 8b ──
     await step(

@@ -11,3 +11,14 @@ class NoopResizeObserver implements ResizeObserver {
 if (typeof globalThis.ResizeObserver === "undefined") {
   globalThis.ResizeObserver = NoopResizeObserver;
 }
+
+/**
+ * jsdom has no TextEncoder/TextDecoder, which every browser has and the docx writer uses for the
+ * Word draft: Node's own are the same standard API.
+ */
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+
+if (typeof globalThis.TextEncoder === "undefined") {
+  globalThis.TextEncoder = NodeTextEncoder as typeof globalThis.TextEncoder;
+  globalThis.TextDecoder = NodeTextDecoder as typeof globalThis.TextDecoder;
+}

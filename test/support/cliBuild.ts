@@ -13,6 +13,7 @@ const ENTRY = path.join(ROOT, "lib", "cli", "main.js");
 const SOURCES = [
   "src/cli",
   "src/xlsx",
+  "src/docx",
   "src/core",
   "src/docx",
   "src/functions",

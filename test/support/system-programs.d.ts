@@ -1,5 +1,5 @@
 /** Types of test/support/system-programs.js, for the TypeScript tests that use it. */
-export type SystemProgram = "libreoffice" | "poppler" | "chromium";
+export type SystemProgram = "libreoffice" | "writer" | "poppler" | "chromium";
 
 export interface SkipRecord {
   suite: string;

@@ -28,6 +28,20 @@ const PROGRAMS = {
       return findSoffice() !== undefined;
     },
   },
+  writer: {
+    label: "LibreOffice Writer",
+    packages: ["libreoffice-writer-nogui", "fonts-liberation2"],
+    // Writer is a module of its own beside Calc: its library sits in soffice's program folder.
+    found: () => {
+      const { findSoffice } = loadFindSoffice();
+      const soffice = findSoffice();
+      if (soffice === undefined) return false;
+      const program = path.dirname(fs.realpathSync(soffice));
+      return ["libswlo.so", "libswlo.dylib", "swlo.dll"].some((name) =>
+        fs.existsSync(path.join(program, name)),
+      );
+    },
+  },
   poppler: {
     label: "poppler (pdftotext, pdfinfo, pdftoppm)",
     packages: ["poppler-utils"],

@@ -182,3 +182,43 @@ describe("createOfficeOperations over the fake Excel", () => {
     await expect(ops.report()).rejects.toEqual(new PaneError("notInExcel"));
   });
 });
+
+describe("draft (Dự thảo báo cáo (Word)) over the fake Excel", () => {
+  it("reads the open workbook in one sync and returns the .docx of its figures", async () => {
+    const book = new FakeWorkbook();
+    const syncs: number[] = [];
+    global.Excel = {
+      run: async (batch) => {
+        const { result, syncs: n } = await book.run(batch as never);
+        syncs.push(n);
+        return result;
+      },
+    };
+    const ops = createOfficeOperations({
+      capabilities: () => detectCapabilities((name, version) => book.isSetSupported(name, version)),
+    });
+    await ops.install(DISTRICT_CATALOGUE);
+    typeSample(book);
+    await ops.status();
+    syncs.length = 0;
+    const made = await ops.draft!();
+    // One Excel.run, one sync: reading only, nothing is written into the workbook.
+    expect(syncs).toEqual([1]);
+    expect(made.fileName).toBe("bao-cao-cchc-quy-iii-2021.docx");
+    expect(made.errors).toBe(0);
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const text = strFromU8(unzipSync(made.bytes)["word/document.xml"]).replace(/<[^>]+>/g, "");
+    expect(text).toContain("đã hoàn thành 24/47 nhiệm vụ, đạt 51,06%");
+    expect(text).toContain(
+      "Nhiệm vụ tỉnh giao; hoàn thành đúng hạn 76/84 nhiệm vụ, đạt 90,48%".replace(
+        "Nhiệm vụ tỉnh giao; ",
+        "",
+      ),
+    );
+  });
+
+  it("refuses a workbook without the CCHC sheets", async () => {
+    const ops = open(new FakeWorkbook());
+    await expect(ops.draft!()).rejects.toEqual(new PaneError("notInstalled"));
+  });
+});

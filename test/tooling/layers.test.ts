@@ -27,8 +27,8 @@ const LAYER: Record<string, number> = {
 /**
  * Inside the core, the same rule by module (a file, or a folder under src/core/): arithmetic and
  * periods at the bottom, the catalogue, the sheet descriptions, figures, evaluation, checks, and
- * the use cases (install, report, consolidate) on top. Two modules of one rank do not import
- * each other.
+ * the use cases (install, report, consolidate) on top, the narrative draft over them. Two modules
+ * of one rank do not import each other.
  */
 const CORE_RANK: Record<string, number> = {
   arithmetic: 0,
@@ -45,6 +45,8 @@ const CORE_RANK: Record<string, number> = {
   install: 7,
   report: 8,
   consolidate: 8,
+  // The narrative draft sits on the report (its appendices) and the consolidation (unit identity).
+  narrative: 9,
 };
 
 function sources(dir: string): string[] {

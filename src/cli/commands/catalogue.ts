@@ -3,7 +3,7 @@
  * province's catalogue file (every problem, with its JSON path), and a printable listing of a
  * form for review. `list` and `check` never load the file layer (only `show -o` writes a workbook).
  */
-import { builtinFiles, formatProblem, type Catalogue } from "../../core/catalogue";
+import { builtinFiles, formatProblem, type Catalogue, type OutlinePart } from "../../core/catalogue";
 import { formatNumberVi } from "../../core/arithmetic";
 import { combineRuleOf } from "../../core/catalogue/combine";
 import { COMBINE_WORDS, describeCheck } from "../../core/layout/catalogueSheets";
@@ -44,9 +44,31 @@ function check(file: string, io: Io): number {
   return EXIT.findings;
 }
 
+/** The outline of the narrative report (`cchc draft`): headings, sentence templates, prompts. */
+function outlineLines(catalogue: Catalogue): string[] {
+  if (!catalogue.outline)
+    return [
+      "Dàn ý báo cáo: mẫu không có dàn ý riêng; dự thảo có một mục cho mỗi mục của mẫu, mỗi chỉ tiêu một câu.",
+    ];
+  const lines = ["Dàn ý báo cáo (lệnh draft):"];
+  const walk = (parts: OutlinePart[], depth: number) => {
+    const pad = "  ".repeat(depth);
+    for (const part of parts) {
+      lines.push(`${pad}${part.heading}`);
+      for (const p of part.paragraphs ?? [])
+        lines.push(`${pad}  ${typeof p === "string" ? p : `[${p.placeholder}]`}`);
+      if (part.section !== undefined) lines.push(`${pad}  (mỗi chỉ tiêu của mục ${part.section} một câu)`);
+      walk(part.parts ?? [], depth + 1);
+    }
+  };
+  walk(catalogue.outline.parts, 1);
+  return lines;
+}
+
 /**
  * The form as text: its rows by section, each with how it combines in a consolidation («[Cộng]»,
- * «[Lấy kỳ cuối]»…, explained once at the top), its checks and its criteria, numbers written
+ * «[Lấy kỳ cuối]»…, explained once at the top), its checks, its criteria and the outline of the
+ * draft, numbers written
  * the Vietnamese way («tối đa 0,5»).
  */
 function show(catalogue: Catalogue, io: Io): void {
@@ -75,6 +97,7 @@ function show(catalogue: Catalogue, io: Io): void {
     "Tiêu chí:",
     ...catalogue.criteria.map((c) => `  ${c.code}: ${c.label} (tối đa ${formatNumberVi(c.max)})`),
   );
+  lines.push("", ...outlineLines(catalogue));
   io.out(`${lines.join("\n")}\n`);
 }
 

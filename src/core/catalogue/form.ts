@@ -86,6 +86,7 @@ export function catalogueFromFile(file: CatalogueFile): Catalogue {
     indicators: [...infoIndicators(file.level), ...indicators],
     checks: [...checks, ...INFO_CHECKS],
     criteria: file.criteria.map((c): Criterion => ({ ...c })),
+    ...(file.outline ? { outline: file.outline } : {}),
   };
 }
 
@@ -134,6 +135,7 @@ export function catalogueToFile(catalogue: Catalogue): CatalogueFile {
         return { id, ...rest, ...parts } as CheckRuleFile;
       }),
     criteria: catalogue.criteria.map(({ lastYear: _lastYear, ...c }) => c),
+    ...(catalogue.outline ? { outline: catalogue.outline } : {}),
   };
 }
 

@@ -1,4 +1,7 @@
 /** The shape of the CCHC catalogue: data from which sheets, checks and report rows derive. */
+import type { Outline } from "./outline";
+
+export type { Outline, OutlinePart, OutlineParagraph } from "./outline";
 
 export type IndicatorKind = "count" | "money" | "ratio" | "text" | "date" | "choice";
 
@@ -116,6 +119,8 @@ export interface Catalogue {
   indicators: readonly Indicator[];
   checks: readonly CheckRule[];
   criteria: readonly Criterion[];
+  /** The narrative report's headings and sentence templates (`cchc draft`); optional. */
+  outline?: Outline;
 }
 
 /** A check as a catalogue file writes it: `id` and `severity` optional (docs/catalogue-format.md). */
@@ -164,4 +169,5 @@ export interface CatalogueFile {
   indicators: IndicatorFile[];
   checks: CheckRuleFile[];
   criteria: Array<Omit<Criterion, "lastYear">>;
+  outline?: Outline;
 }

@@ -13,7 +13,8 @@ import Ajv, { type ErrorObject } from "ajv";
 import schema from "./data/catalogue.schema.json";
 import { CatalogueError, type CatalogueProblem } from "./errors";
 import { catalogueFromFile } from "./form";
-import { RESERVED_IDS, RESERVED_SECTION_ID, RESERVED_SHEET_KEY } from "./infoBlock";
+import { infoIndicators, RESERVED_IDS, RESERVED_SECTION_ID, RESERVED_SHEET_KEY } from "./infoBlock";
+import { parseTemplate } from "./outline";
 import type { Catalogue, CatalogueFile } from "./types";
 
 /** Sheet names the program uses for its own sheets (a catalogue's may not take them). */
@@ -428,7 +429,80 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
     )
       add(`criteria[${i}]`, code, `Cách tính ${String(criterion.method)} cần ngưỡng (threshold).`);
   });
+
+  if (isObj(data.outline)) {
+    const info = new Map(infoIndicators("xa").map((indicator) => [indicator.id, indicator.kind as string]));
+    outlineProblems(data.outline, {
+      kindOf: (id) => (indicatorIndex.has(id) ? (kindOf(id) ?? "") : info.get(id)),
+      hasSection: (id) => sectionIndex.has(id),
+      add,
+    });
+  }
   return problems;
+}
+
+const NUMERIC = ["count", "money"];
+
+/**
+ * The outline's references: every placeholder one the program knows, naming known indicators
+ * of a kind it can compute with, every `section` a section of the form.
+ */
+function outlineProblems(
+  outline: Obj,
+  context: {
+    /** The kind of a known id ("" when its kind is itself invalid), undefined for an unknown one. */
+    kindOf: (id: string) => string | undefined;
+    hasSection: (id: string) => boolean;
+    add: (path: string, id: string | undefined, message: string) => void;
+  },
+): void {
+  const { kindOf, hasSection, add } = context;
+  const template = (text: string, path: string) => {
+    if (/\{[^}]*$/.test(text) || /^[^{]*\}/.test(text.replace(/\{[^{}]*\}/g, "")))
+      add(path, undefined, "Câu mẫu có dấu ngoặc { } chưa đóng, mở đúng cặp.");
+    for (const piece of parseTemplate(text)) {
+      if (piece.kind !== "placeholder") continue;
+      const p = piece.placeholder;
+      if (!p) {
+        add(
+          path,
+          piece.source,
+          `Chỗ điền "{${piece.source}}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ} hoặc {sosanh:mã chỉ tiêu}.`,
+        );
+        continue;
+      }
+      const ids = p.kind === "ratio" ? [p.numerator, p.denominator] : [p.id];
+      for (const id of ids) {
+        const kind = kindOf(id);
+        if (kind === undefined) {
+          add(path, id, `Câu mẫu dùng chỉ tiêu "${id}" không có trong indicators.`);
+          continue;
+        }
+        if (kind === "") continue;
+        if (p.kind === "ratio" && !NUMERIC.includes(kind))
+          add(path, id, `{tyle:…} chỉ tính trên số đếm hoặc số tiền; "${id}" là "${kind}".`);
+        if (p.kind === "fraction" && kind !== "ratio")
+          add(path, id, `{phanso:…} chỉ dùng với chỉ tiêu tỷ lệ (ratio); "${id}" là "${kind}".`);
+        if (p.kind === "compare" && !NUMERIC.includes(kind) && kind !== "ratio")
+          add(path, id, `{sosanh:…} chỉ so sánh số đếm, số tiền hoặc tỷ lệ; "${id}" là "${kind}".`);
+      }
+    }
+  };
+  const walk = (parts: unknown, path: string) => {
+    list(parts).forEach((part, i) => {
+      if (!isObj(part)) return;
+      const at = `${path}[${i}]`;
+      if (typeof part.heading === "string") template(part.heading, `${at}.heading`);
+      const section = str(part.section);
+      if (section !== undefined && !hasSection(section))
+        add(`${at}.section`, section, `Mục "${section}" không có trong sections.`);
+      list(part.paragraphs).forEach((paragraph, k) => {
+        if (typeof paragraph === "string") template(paragraph, `${at}.paragraphs[${k}]`);
+      });
+      walk(part.parts, `${at}.parts`);
+    });
+  };
+  walk(outline.parts, "outline.parts");
 }
 
 /** Every problem of a catalogue file's text; an empty list when it can be installed. */

@@ -1,0 +1,224 @@
+/**
+ * The narrative report («Báo cáo kết quả thực hiện công tác cải cách hành chính …») drafted from
+ * a workbook: the Nghị định 30/2020 form (Phụ lục I, Mẫu 1.4) around the form's outline filled
+ * with the workbook's figures. Every figure comes from the core's evaluation and arithmetic;
+ * what a person must write (assessment, causes, next tasks, proposals) stays a highlighted
+ * prompt; errors left in the workbook are said, highlighted, on the first page.
+ */
+import { formatNumberVi } from "../arithmetic";
+import { indexIndicators, type Catalogue, type Indicator, type OutlinePart } from "../catalogue";
+import type { Finding } from "../checks";
+import { evaluateIndicators, type Evaluated } from "../evaluate";
+import type { DocumentRow, Figures } from "../figures";
+import { fromExcelSerial, parsePeriod } from "../period";
+import { documentsReportPlan, statisticsSheetPlan } from "../report/appendices";
+import { bodyLines, bodyShortName, placeAndDate, recipientLines, shortDate } from "../report/documentForm";
+import { appendixOfPlan } from "./appendixTables";
+import { comparedPeriods, periodPhrase, type ComparedWorkbook } from "./compare";
+import type { DraftBlock, DraftDocument, DraftParagraph, DraftRun } from "./document";
+import { compareRuns, fillTemplate, mergeRuns, partsOf, valueRuns, type FillContext } from "./fill";
+import { outlineOf } from "./outline";
+import { documentSymbol, signatureAuthority } from "./signer";
+
+export interface DraftInput {
+  catalogue: Catalogue;
+  figures: Figures;
+  /** The workbook's findings (`checkFigures`, with its placement problems). */
+  findings: readonly Finding[];
+  documents: readonly DocumentRow[];
+  /** Workbooks of earlier periods of the same form and unit (`--compare`). */
+  compared?: readonly ComparedWorkbook[];
+  /** Append Phụ lục I and II as tables. */
+  withAppendices?: boolean;
+  /** Local time of generation (the appendices' footnote). */
+  generatedAt: Date;
+}
+
+const marker = (text: string): DraftRun => ({ text: `[${text}]`, highlight: true });
+const body = (runs: DraftRun[]): DraftParagraph => ({
+  kind: "paragraph",
+  role: "body",
+  runs: mergeRuns(runs),
+});
+
+function infoText(evaluated: ReadonlyMap<string, Evaluated>, id: string): string {
+  const v = evaluated.get(id)?.value;
+  return typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
+}
+
+/** The sentence of an indicator in its own wording: «Số hồ sơ đã giải quyết: 440 hồ sơ.» */
+export function indicatorSentence(context: FillContext, indicator: Indicator): DraftRun[] {
+  const lead: DraftRun = { text: `${indicator.parent ? "- " : ""}${indicator.label}: ` };
+  if (indicator.kind === "ratio") {
+    const parts = partsOf(context, indicator);
+    if (!("top" in parts)) return mergeRuns([lead, parts, { text: "." }]);
+    const unit = indexIndicators(context.catalogue).get(argFirst(indicator))?.unit ?? "";
+    const fraction = `${formatNumberVi(parts.top)}/${formatNumberVi(parts.bottom)}${unit ? ` ${unit}` : ""}`;
+    const rate = context.evaluated.get(indicator.id)?.value;
+    if (typeof rate !== "number")
+      return mergeRuns([lead, { text: fraction }, marker("không phát sinh để tính tỷ lệ"), { text: "." }]);
+    return mergeRuns([
+      lead,
+      { text: `${fraction}, đạt ` },
+      ...valueRuns(context, indicator.id),
+      ...compareRuns(context, indicator.id),
+      { text: "." },
+    ]);
+  }
+  const value = valueRuns(context, indicator.id);
+  const numeric = (indicator.kind === "count" || indicator.kind === "money") && !value[0]?.highlight;
+  return mergeRuns([
+    lead,
+    ...value,
+    ...(numeric && indicator.unit ? [{ text: ` ${indicator.unit}` }] : []),
+    ...(numeric ? compareRuns(context, indicator.id) : []),
+    { text: "." },
+  ]);
+}
+
+function argFirst(indicator: Indicator): string {
+  const arg = indicator.formula!.args[0];
+  return typeof arg === "string" ? arg : arg[0];
+}
+
+/** The blocks of one part of the outline, its heading at `level`. */
+function partBlocks(context: FillContext, part: OutlinePart, level: number): DraftBlock[] {
+  const blocks: DraftBlock[] = [
+    { kind: "paragraph", role: "heading", level, runs: fillTemplate(context, part.heading) },
+  ];
+  for (const paragraph of part.paragraphs ?? []) {
+    blocks.push(
+      typeof paragraph === "string"
+        ? body(fillTemplate(context, paragraph))
+        : body([marker(paragraph.placeholder)]),
+    );
+  }
+  if (part.section !== undefined) {
+    for (const indicator of context.catalogue.indicators.filter((i) => i.section === part.section))
+      blocks.push(body(indicatorSentence(context, indicator)));
+  }
+  for (const child of part.parts ?? []) blocks.push(...partBlocks(context, child, level + 1));
+  return blocks;
+}
+
+/** The highlighted notice of the errors left in the workbook, for the first page. */
+function errorNotices(findings: readonly Finding[]): DraftParagraph[] {
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length === 0) return [];
+  return [
+    body([
+      marker(
+        `LƯU Ý, XÓA TRƯỚC KHI BAN HÀNH: số liệu trong sổ còn ${formatNumberVi(errors.length)} lỗi; các câu dùng số liệu đó cần xem lại. Hãy sửa (lệnh «npx cchc check» hoặc nút «Kiểm tra số liệu») rồi tạo lại dự thảo.`,
+      ),
+    ]),
+    ...errors.map((f) =>
+      body([marker(`Lỗi: ${f.message}${f.cells.length ? ` (ô ${f.cells.join(", ")})` : ""}`)]),
+    ),
+  ];
+}
+
+/**
+ * The draft of the narrative report. Raises CompareRefusedError when a compared workbook is of
+ * another form, another unit or no other period.
+ */
+export function buildDraft(input: DraftInput): DraftDocument {
+  const { catalogue, figures } = input;
+  const evaluated = evaluateIndicators(figures, catalogue);
+  const compared = comparedPeriods({ catalogue, evaluated }, input.compared ?? []);
+  const context: FillContext = { catalogue, figures, evaluated, compared };
+  const info = (id: string) => infoText(evaluated, id);
+
+  const issuingBody = info("co_quan");
+  const yearValue = evaluated.get("nam")?.value;
+  const year = typeof yearValue === "number" ? yearValue : undefined;
+  const issued = evaluated.get("ngay_ban_hanh")?.value;
+  const period = parsePeriod(info("ky_bao_cao"));
+  const phrase = period && year !== undefined ? periodPhrase(period, year) : undefined;
+
+  const from = evaluated.get("tu_ngay")?.value;
+  const to = evaluated.get("den_ngay")?.value;
+  const intro: DraftRun[] = [
+    {
+      text: `${issuingBody ? bodyShortName(issuingBody) : "Ủy ban nhân dân"} báo cáo kết quả thực hiện công tác cải cách hành chính `,
+    },
+    phrase ? { text: phrase } : marker("chưa có số liệu: Kỳ báo cáo, Năm báo cáo"),
+    ...(typeof from === "number" && typeof to === "number"
+      ? [{ text: ` (số liệu tính từ ngày ${shortDate(from)} đến ngày ${shortDate(to)})` }]
+      : []),
+    { text: " như sau:" },
+  ];
+
+  const recipients = recipientLines(info("noi_nhan"));
+  const first = info("noi_nhan")
+    .split(/\s*[;\n]\s*/)
+    .map((r) =>
+      r
+        .replace(/^[-–•]\s*/, "")
+        .replace(/[.;]+$/, "")
+        .trim(),
+    )
+    .find((r) => r && !/^lưu\b/i.test(r));
+
+  const blocks: DraftBlock[] = [body(intro)];
+  for (const part of outlineOf(catalogue).parts) blocks.push(...partBlocks(context, part, 1));
+
+  const appendices = input.withAppendices
+    ? (() => {
+        const report = {
+          catalogue,
+          figures,
+          evaluated,
+          findings: input.findings,
+          documents: input.documents,
+          generatedAt: input.generatedAt,
+        };
+        return [appendixOfPlan(statisticsSheetPlan(report)), appendixOfPlan(documentsReportPlan(report))];
+      })()
+    : [];
+
+  return {
+    header: {
+      superior: info("co_quan_cap_tren").toLocaleUpperCase("vi"),
+      bodyLines: bodyLines(issuingBody),
+      symbol: `Số: ${documentSymbol(info("so_ky_hieu"), issuingBody)}`,
+      placeAndDate: placeAndDate(
+        info("dia_danh"),
+        typeof issued === "number" ? fromExcelSerial(issued) : undefined,
+        year,
+      ),
+    },
+    kind: "BÁO CÁO",
+    summary: `Kết quả thực hiện công tác cải cách hành chính ${phrase ?? "…"}`,
+    addressee: first
+      ? [{ text: `Kính gửi: ${first}.` }]
+      : [{ text: "Kính gửi: " }, marker("Nêu nơi nhận báo cáo")],
+    notices: errorNotices(input.findings),
+    body: blocks,
+    signature: {
+      recipients,
+      authority: signatureAuthority(issuingBody, info("quyen_han_ky"), info("chuc_vu_ky")),
+      signer: info("nguoi_ky"),
+    },
+    appendices,
+  };
+}
+
+/**
+ * The file name the draft is offered under: `bao-cao-cchc-quy-iii-2021.docx`, ASCII (a name
+ * every mail system and file share keeps), from the period; `bao-cao-cchc.docx` without one.
+ */
+export function draftFileName(catalogue: Catalogue, figures: Figures): string {
+  const evaluated = evaluateIndicators(figures, catalogue);
+  const period = parsePeriod(infoText(evaluated, "ky_bao_cao"));
+  const year = evaluated.get("nam")?.value;
+  const phrase = period && typeof year === "number" ? periodPhrase(period, year).replace(/năm /, "") : "";
+  const ascii = phrase
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `bao-cao-cchc${ascii ? `-${ascii}` : ""}.docx`;
+}
