@@ -14,6 +14,8 @@ export type WorkbookFileProblem =
   | "corrupt"
   /** A part cchc must edit (the workbook, its relationships, styles, our sheets) is not well-formed XML. */
   | "brokenPart"
+  /** A part refused by the package limits (a zip bomb, a CRC or size lie, duplicate entries, deep nesting, a DTD). */
+  | "refusedPart"
   /** cchc failed inside on this file (a fault of ours, said plainly; the file is unchanged). */
   | "unsupported"
   /** A readable workbook without the CCHC sheets (no `CCHC_*` names). */

@@ -16,6 +16,7 @@ import {
 } from "./fileErrors";
 import { encryptionMessage, encryptionOf } from "./encryption";
 import { PackageError, XlsxPackage } from "./package/xlsxPackage";
+import { PartRefusedError } from "./package/partLimits";
 import { PartXmlError } from "./package/xml";
 import { refuseExistingTarget, writeFileAtomic, type FileStamp } from "./safeWrite";
 
@@ -72,23 +73,39 @@ function packageFromBytes(file: string, bytes: Buffer): XlsxPackage {
   try {
     return XlsxPackage.fromBytes(bytes);
   } catch (error) {
+    if (error instanceof PartRefusedError) throw refusedPartError(file, error, "đọc");
     if (!(error instanceof PackageError)) throw error;
-    const messages: Record<PackageError["problem"], [WorkbookFileProblem, string]> = {
-      empty: ["notWorkbook", `Tệp "${file}" rỗng (0 byte), không phải bảng tính Excel .xlsx.`],
-      ole: [
-        "notWorkbook",
-        `Tệp "${file}" là bảng tính .xls cũ (Excel 97–2003): hãy mở bằng Excel và lưu thành .xlsx.`,
-      ],
-      notZip: ["notWorkbook", `Tệp "${file}" không phải bảng tính Excel .xlsx.`],
-      brokenZip: [
-        "corrupt",
-        `Tệp "${file}" bị hỏng: không giải nén được (tệp bị cắt cụt hoặc chép chưa xong); hãy lấy lại bản đầy đủ.`,
-      ],
-      notWorkbook: ["notWorkbook", `Tệp "${file}" là tệp nén nhưng không phải bảng tính Excel .xlsx.`],
-    };
-    const [problem, message] = messages[error.problem];
-    throw new WorkbookFileError(problem, file, message, { cause: error });
+    throw packageErrorToFileError(file, error);
   }
+}
+
+/** A package the limits refuse a part of (`partLimits.ts`), as one line naming the file and the part. */
+function refusedPartError(file: string, error: PartRefusedError, doing: string): WorkbookFileError {
+  return new WorkbookFileError(
+    "refusedPart",
+    file,
+    `Không ${doing} tệp "${file}": ${error.reason} Tệp không bị thay đổi.`,
+    { cause: error },
+  );
+}
+
+/** Why a file is not a readable package, as one Vietnamese line. */
+function packageErrorToFileError(file: string, error: PackageError): WorkbookFileError {
+  const messages: Record<PackageError["problem"], [WorkbookFileProblem, string]> = {
+    empty: ["notWorkbook", `Tệp "${file}" rỗng (0 byte), không phải bảng tính Excel .xlsx.`],
+    ole: [
+      "notWorkbook",
+      `Tệp "${file}" là bảng tính .xls cũ (Excel 97–2003): hãy mở bằng Excel và lưu thành .xlsx.`,
+    ],
+    notZip: ["notWorkbook", `Tệp "${file}" không phải bảng tính Excel .xlsx.`],
+    brokenZip: [
+      "corrupt",
+      `Tệp "${file}" bị hỏng: không giải nén được (tệp bị cắt cụt hoặc chép chưa xong); hãy lấy lại bản đầy đủ.`,
+    ],
+    notWorkbook: ["notWorkbook", `Tệp "${file}" là tệp nén nhưng không phải bảng tính Excel .xlsx.`],
+  };
+  const [problem, message] = messages[error.problem];
+  return new WorkbookFileError(problem, file, message, { cause: error });
 }
 
 /**
@@ -100,6 +117,9 @@ export function packageFailure(file: string, error: unknown, doing: string): Err
   if (error instanceof WorkbookFileError) return error;
   // The user's to fix, with messages of their own: a bad or another catalogue.
   if (error instanceof CatalogueError || error instanceof OtherCatalogueError) return error;
+  // Parts are inflated when first read: a part the limits refuse, or a damaged one, shows here.
+  if (error instanceof PartRefusedError) return refusedPartError(file, error, doing);
+  if (error instanceof PackageError) return packageErrorToFileError(file, error);
   if (error instanceof PartXmlError) {
     return new WorkbookFileError(
       "brokenPart",

@@ -12,7 +12,6 @@
  * file in a few milliseconds and keeps only the figures.
  */
 import { encryptionMessage, encryptionOf } from "../encryption";
-import { unzipSync } from "fflate";
 import { inputName } from "../../core/catalogue";
 import type { ConsolidatedMark, InputEntry } from "../../core/consolidate";
 import { BREAKDOWN_HEADER_ROWS, PERIODS_SHEET, UNITS_SHEET } from "../../core/consolidate/sheets";
@@ -28,6 +27,8 @@ import {
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
 import { columnLetter, parseAddress } from "../../core/layout/model";
 import { META_SHEET_NAME, readMeta } from "../../core/meta";
+import { PartRefusedError } from "../package/partLimits";
+import { ZipArchive } from "../package/zipArchive";
 import { builtInCatalogue, type CatalogueResolver } from "./catalogue";
 import {
   parseCellsAt,
@@ -75,10 +76,23 @@ export interface ZipReader {
 /** Opens an archive; throws on a damaged one (reported as a corrupt file). */
 export type OpenZip = (bytes: Uint8Array) => ZipReader;
 
-/** fflate's unzip, for the browser: each read inflates only the parts named. */
-export const openZipWithFflate: OpenZip = (bytes) => ({
-  read: (names) => unzipSync(bytes, { filter: (file) => names.has(file.name) }),
-});
+/**
+ * The package layer's zip reader (browser-safe): each read inflates only the parts named, within
+ * the limits every command obeys (`partLimits.ts`: sizes, CRC, duplicate names, nesting, DTD).
+ */
+export const openZipArchive: OpenZip = (bytes) => {
+  const archive = ZipArchive.open(bytes);
+  return {
+    read: (names) => {
+      const parts: Record<string, Uint8Array> = {};
+      for (const name of names) {
+        const data = archive.read(name);
+        if (data) parts[name] = data;
+      }
+      return parts;
+    },
+  };
+};
 
 /** `xl/worksheets/sheet1.xml` from a relationship target (relative to `xl/`, or absolute). */
 function partPath(target: string): string {
@@ -143,20 +157,22 @@ export function readFigureWorkbook(
     return {
       ok: true,
       source,
-      ...readFigures(
-        bytes,
-        options.resolveCatalogue ?? builtInCatalogue,
-        options.openZip ?? openZipWithFflate,
-      ),
+      ...readFigures(bytes, options.resolveCatalogue ?? builtInCatalogue, options.openZip ?? openZipArchive),
     };
   } catch (error) {
     if (error instanceof FigureReadError) return { ok: false, source, reason: error.message };
+    if (error instanceof PartRefusedError) return { ok: false, source, reason: refusedReason(error) };
     return {
       ok: false,
       source,
       reason: `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).`,
     };
   }
+}
+
+/** A part refused by the package limits, as a consolidation's reason for leaving the file out. */
+function refusedReason(error: PartRefusedError): string {
+  return `Không đọc tệp: ${error.reason}`;
 }
 
 type Cells = Map<string, RawCell & { row: number; column: number }>;
@@ -178,6 +194,7 @@ function readFigures(
   try {
     zip = openZip(bytes);
   } catch (error) {
+    if (error instanceof PartRefusedError) throw error;
     throw new FigureReadError(
       `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
     );
@@ -186,6 +203,7 @@ function readFigures(
     try {
       return zip.read(names);
     } catch (error) {
+      if (error instanceof PartRefusedError) throw error;
       throw new FigureReadError(
         `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
       );

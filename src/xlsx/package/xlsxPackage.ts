@@ -2,10 +2,13 @@
  * A user's .xlsx as what it is, an Open Packaging Conventions package: a zip of parts, tied by
  * relationship parts and typed by `[Content_Types].xml`. Parts are held as bytes and handed out
  * as text or DOM only when asked; a part nobody changed is written back exactly as it was read
- * (same bytes, same order in the archive), so what cchc does not own it does not touch.
+ * (same bytes, same order in the archive), so what cchc does not own it does not touch. Parts
+ * are read through `ZipArchive` (the limits of `partLimits.ts`): a part is inflated only when a
+ * command asks for it, and one nobody changed is copied as its compressed bytes with its CRC and
+ * sizes, never inflated, so a zip bomb in a part that is not ours costs nothing.
  */
 import { deflateRawSync } from "zlib";
-import { unzipSync, strFromU8, strToU8, Zip, ZipPassThrough } from "fflate";
+import { strFromU8, strToU8, Zip, ZipPassThrough, type ZipInputFile } from "fflate";
 import type { Document, Element } from "@xmldom/xmldom";
 import {
   CONTENT_TYPES_NS,
@@ -17,6 +20,7 @@ import {
   serializeXml,
   toStrict,
 } from "./xml";
+import { ZipArchive, ZipFormatError, type ZipEntry } from "./zipArchive";
 
 /** Why a file cannot be read as a package, for the caller's Vietnamese message. */
 export type PackageProblem =
@@ -84,28 +88,29 @@ export function relativeTarget(fromPart: string, toPart: string): string {
 export class XlsxPackage {
   /** Parts in archive order (zip entry names; folders left out). */
   private readonly order: string[];
-  private readonly bytes: Map<string, Uint8Array>;
+  /** Parts read (inflated) or set; a part of the archive not yet read is not here. */
+  private readonly bytes = new Map<string, Uint8Array>();
+  /** Parts whose content is still the archive's entry: copied compressed on save. */
+  private readonly original = new Set<string>();
   /** Parts parsed to DOM and possibly edited: serialized again on save. */
   private readonly doms = new Map<string, Document>();
   private readonly changed = new Set<string>();
 
-  private constructor(entries: Record<string, Uint8Array>) {
-    this.order = Object.keys(entries).filter((name) => !name.endsWith("/"));
-    this.bytes = new Map(this.order.map((name) => [name, entries[name]]));
+  private constructor(private readonly archive?: ZipArchive) {
+    this.order = archive ? archive.entries.map((e) => e.name) : [];
+    for (const name of this.order) this.original.add(name);
   }
 
-  /** Reads a package from bytes; a PackageError says why it is not one. */
+  /**
+   * Reads a package from bytes (its directory only: parts are inflated when asked for); a
+   * PackageError says why it is not one, a PartRefusedError (`partLimits.ts`) names a part
+   * refused by the limits.
+   */
   static fromBytes(data: Uint8Array): XlsxPackage {
     if (data.length === 0) throw new PackageError("empty", "empty file");
     if (OLE_SIGNATURE.every((b, i) => data[i] === b)) throw new PackageError("ole", "OLE compound file");
     if (!(data[0] === 0x50 && data[1] === 0x4b)) throw new PackageError("notZip", "no zip signature");
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(data);
-    } catch (error) {
-      throw new PackageError("brokenZip", error instanceof Error ? error.message : String(error));
-    }
-    const pkg = new XlsxPackage(entries);
+    const pkg = new XlsxPackage(brokenAsPackageError(() => ZipArchive.open(data)));
     if (!pkg.has("[Content_Types].xml") || !pkg.workbookPart()) {
       throw new PackageError("notWorkbook", "no workbook part");
     }
@@ -114,11 +119,11 @@ export class XlsxPackage {
 
   /** An empty package to build a new workbook in. */
   static empty(): XlsxPackage {
-    return new XlsxPackage({});
+    return new XlsxPackage();
   }
 
   has(part: string): boolean {
-    return this.bytes.has(part) || this.doms.has(part);
+    return this.bytes.has(part) || this.doms.has(part) || this.original.has(part);
   }
 
   /** Every part's name, in archive order. */
@@ -130,7 +135,11 @@ export class XlsxPackage {
   data(part: string): Uint8Array | undefined {
     const dom = this.doms.get(part);
     if (dom && this.changed.has(part)) return strToU8(serializeXml(dom));
-    return this.bytes.get(part);
+    const known = this.bytes.get(part);
+    if (known || !this.original.has(part) || !this.archive) return known;
+    const data = brokenAsPackageError(() => this.archive!.read(part));
+    if (data) this.bytes.set(part, data);
+    return data;
   }
 
   text(part: string): string | undefined {
@@ -157,9 +166,10 @@ export class XlsxPackage {
 
   /** Sets a part's content (text or bytes), adding it at the end of the archive if new. */
   setPart(part: string, content: string | Uint8Array): void {
-    if (!this.bytes.has(part) && !this.doms.has(part)) this.order.push(part);
+    if (!this.has(part)) this.order.push(part);
     this.doms.delete(part);
     this.changed.delete(part);
+    this.original.delete(part);
     this.bytes.set(part, typeof content === "string" ? strToU8(content) : content);
   }
 
@@ -167,6 +177,7 @@ export class XlsxPackage {
   removePart(part: string): void {
     for (const name of [part, relsPartOf(part)]) {
       this.bytes.delete(name);
+      this.original.delete(name);
       this.doms.delete(name);
       this.changed.delete(name);
       const at = this.order.indexOf(name);
@@ -198,6 +209,7 @@ export class XlsxPackage {
   /** Sets a part to a DOM (new or replaced), serialized on save. */
   setDom(part: string, doc: Document): void {
     if (!this.has(part)) this.order.push(part);
+    this.original.delete(part);
     this.doms.set(part, doc);
     this.changed.add(part);
   }
@@ -317,7 +329,11 @@ export class XlsxPackage {
     return this.changed.has(part);
   }
 
-  /** The package as zip bytes: parts in their original order, `[Content_Types].xml` first. */
+  /**
+   * The package as zip bytes: parts in their original order, `[Content_Types].xml` first. A part
+   * as it was in the archive (not changed, whether read or not) is copied as its compressed bytes
+   * with its CRC, sizes and date; the others are deflated anew.
+   */
   toBytes(): Uint8Array {
     const chunks: Uint8Array[] = [];
     let failure: Error | null = null;
@@ -327,6 +343,14 @@ export class XlsxPackage {
     });
     const names = ["[Content_Types].xml", ...this.order.filter((p) => p !== "[Content_Types].xml")];
     for (const name of names) {
+      const entry =
+        this.original.has(name) && !this.changed.has(name) ? this.archive?.entry(name) : undefined;
+      if (entry) {
+        const copy = new RawEntry(entry);
+        zip.add(copy);
+        copy.send(this.archive!.raw(entry));
+        continue;
+      }
       const data = this.data(name);
       if (!data) continue;
       // Pictures and binaries are compressed already: stored as they are.
@@ -360,6 +384,60 @@ class NativeDeflate extends ZipPassThrough {
   protected process(chunk: Uint8Array, final: boolean): void {
     // Parts are pushed whole (one final chunk), so one raw deflate is the entry's data.
     this.ondata(null, deflateRawSync(chunk, { level: 6 }), final);
+  }
+}
+
+/**
+ * An archive entry copied as stored: its compressed bytes, CRC, sizes, method and date as they
+ * were, through fflate's documented `ZipInputFile` interface (a part not ours stays byte for
+ * byte, and is never inflated).
+ */
+class RawEntry implements ZipInputFile {
+  readonly filename: string;
+  readonly size: number;
+  readonly crc: number;
+  readonly compression: number;
+  readonly mtime: Date;
+  ondata?: ZipInputFile["ondata"];
+
+  constructor(entry: ZipEntry) {
+    this.filename = entry.name;
+    this.size = entry.size;
+    this.crc = entry.crc;
+    this.compression = entry.method;
+    this.mtime = dosDate(entry.dosTime);
+  }
+
+  /** Hands the compressed bytes to the archive being written (after `Zip.add`). */
+  send(raw: Uint8Array): void {
+    // fflate types chunks as Uint8Array<ArrayBuffer>; a view of the read archive is one.
+    this.ondata!(null, raw as Uint8Array<ArrayBuffer>, true);
+  }
+}
+
+/** An MS-DOS date and time (local, two-second steps) as a Date, so that it is written back the same. */
+function dosDate(dos: number): Date {
+  const date = new Date(
+    ((dos >>> 25) & 0x7f) + 1980,
+    ((dos >>> 21) & 0x0f) - 1,
+    (dos >>> 16) & 0x1f,
+    (dos >>> 11) & 0x1f,
+    (dos >>> 5) & 0x3f,
+    (dos & 0x1f) * 2,
+  );
+  // A date fflate cannot write (outside 1980–2099, or no date at all): today's, as before.
+  return Number.isNaN(date.getTime()) || date.getFullYear() < 1980 || date.getFullYear() > 2099
+    ? new Date()
+    : date;
+}
+
+/** Runs a read of the archive, a damaged one (ZipFormatError) becoming PackageError("brokenZip"). */
+function brokenAsPackageError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw new PackageError("brokenZip", error.message);
+    throw error;
   }
 }
 

@@ -1,0 +1,256 @@
+/**
+ * Issue 20, «Bounded cost for any file»: hostile packages, each generated here from the sample
+ * workbook, cost every command no more than the sample does, or are refused in one Vietnamese
+ * line naming the part (exit 2), by the one zip reader and the one XML vetting of the package
+ * layer (src/xlsx/package/zipArchive.ts, partLimits.ts):
+ * - a zip bomb in a part that is not ours is never inflated (peak memory of `check` and
+ *   `install` measured in a child process) and is written back as its compressed bytes;
+ * - a part past the size limit, or whose declared CRC or size is a lie, is refused;
+ * - two entries of one name are refused;
+ * - XML nested 200,000 deep is refused in well under a second (it took minutes);
+ * - a DTD is refused alike by check, install, report and the consolidation's reader.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+import { bufferIo } from "../../src/cli/io";
+import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
+import { createTemplateFile } from "../../src/xlsx/operations";
+import { MAX_PART_BYTES } from "../../src/xlsx/package/partLimits";
+import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";
+import { bombEntry, buildZip, deflatedEntry, rawEntries, type RawZipEntry } from "../support/hostileZip";
+import { makeTempDir, removeTempDir } from "../support/xlsx";
+
+const PROBE = path.join(ROOT, "scripts", "bench", "rss-probe.js");
+/** The sheet holding `_CCHC`'s meta in the sample (read by every command). */
+const META_SHEET = "xl/worksheets/sheet8.xml";
+
+let dir: string;
+let sample: Buffer;
+let entries: RawZipEntry[];
+
+beforeAll(async () => {
+  dir = makeTempDir("cchc-hostile-");
+  const file = path.join(dir, "mau.xlsx");
+  await createTemplateFile(file, { sample: true, overwrite: true });
+  sample = fs.readFileSync(file);
+  entries = rawEntries(sample).filter((e) => !e.name.endsWith("/"));
+  ensureCliBuilt();
+}, 120_000);
+afterAll(() => removeTempDir(dir));
+
+/** Writes a variant of the sample: entries replaced by name, others added at the end. */
+function variant(name: string, change: (list: RawZipEntry[]) => RawZipEntry[]): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, buildZip(change(entries.map((e) => ({ ...e })))));
+  return file;
+}
+
+/** The sample with one part's XML rewritten. */
+function withXml(name: string, part: string, edit: (xml: string) => string): string {
+  const xml = (list: RawZipEntry[]) => {
+    const entry = list.find((e) => e.name === part)!;
+    return require("zlib").inflateRawSync(entry.data).toString("utf8") as string;
+  };
+  return variant(name, (list) =>
+    list.map((e) => (e.name === part ? deflatedEntry(part, edit(xml(list))) : e)),
+  );
+}
+
+/** `cchc …` in a fresh node, as a user runs it: exit code, stderr, peak resident memory (MB). */
+function cchc(...args: string[]): { status: number | null; stderr: string; mb: number } {
+  const rssFile = path.join(dir, `rss-${process.pid}.txt`);
+  fs.rmSync(rssFile, { force: true });
+  const run = spawnSync(process.execPath, ["-r", PROBE, BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, CCHC_BENCH_RSS_FILE: rssFile },
+    timeout: 120_000,
+  });
+  const kb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) : NaN;
+  return { status: run.status, stderr: run.stderr, mb: kb / 1024 };
+}
+
+/** `cchc …` inside this process: exit code and stderr. */
+async function cchcHere(...args: string[]): Promise<{ code: number; stderr: string }> {
+  const io = bufferIo();
+  const code = await main(args, io);
+  return { code, stderr: io.stderr };
+}
+
+describe("a zip bomb in a part that is not ours", () => {
+  const MIB = 400;
+  let bomb: RawZipEntry;
+  let file: string;
+
+  beforeAll(() => {
+    bomb = bombEntry("xl/media/unused.bin", MIB);
+    file = variant("bom.xlsx", (list) => [...list, bomb]);
+  });
+
+  it("is a small file holding hundreds of MB", () => {
+    expect(fs.statSync(file).size).toBeLessThan(sample.length + 1024 * 1024);
+    expect(bomb.size).toBe(MIB * 1024 * 1024);
+  });
+
+  it("costs check and install no more memory than the plain sample (never inflated)", () => {
+    const plain = path.join(dir, "plain.xlsx");
+    fs.writeFileSync(plain, sample);
+    const base = cchc("check", plain);
+    const checked = cchc("check", file);
+    expect([checked.status, base.status]).toEqual([0, 0]);
+    // Inflating the part would cost at least its 400 MB; the sample's run is some 100 MB.
+    expect(checked.mb).toBeLessThan(base.mb * 1.5);
+
+    const baseInstall = cchc("install", plain);
+    const installed = cchc("install", file);
+    expect([installed.status, baseInstall.status]).toEqual([0, 0]);
+    expect(installed.mb).toBeLessThan(baseInstall.mb * 1.5);
+  }, 120_000);
+
+  it("is written back as its compressed bytes, CRC and size: the workbook stays small", async () => {
+    const target = path.join(dir, "bom-cai.xlsx");
+    fs.copyFileSync(file, target);
+    expect((await cchcHere("install", target)).code).toBe(0);
+    expect(fs.statSync(target).size).toBeLessThan(sample.length + 1024 * 1024);
+    const kept = rawEntries(fs.readFileSync(target)).find((e) => e.name === bomb.name)!;
+    expect(Buffer.from(kept.data).equals(Buffer.from(bomb.data))).toBe(true);
+    expect([kept.crc, kept.size, kept.method]).toEqual([bomb.crc, bomb.size, bomb.method]);
+  });
+});
+
+describe("a part the command must read that inflates past the limit", () => {
+  it("a sheet of 600 MiB of white space is refused by name, exit 2, no internal error", () => {
+    const file = variant("trang-khoang-trang.xlsx", (list) =>
+      list.map((e) => (e.name === META_SHEET ? bombEntry(META_SHEET, 600, 0x20) : e)),
+    );
+    expect(600 * 1024 * 1024).toBeGreaterThan(MAX_PART_BYTES);
+    const run = cchc("check", file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`phần "${META_SHEET}" giải nén ra hơn 256 MB`);
+    expect(run.stderr).not.toMatch(/lỗi nội bộ|lỗi bên trong/);
+    expect(run.mb).toBeLessThan(300);
+  }, 60_000);
+
+  it("a part that declares a small size but inflates to 300 MiB is cut off at once and refused", async () => {
+    const file = variant("noi-doi-co.xlsx", (list) =>
+      list.map((e) => (e.name === META_SHEET ? { ...bombEntry(META_SHEET, 300, 0x20), size: 7625 } : e)),
+    );
+    const before = fs.readFileSync(file);
+    const started = performance.now();
+    const run = await cchcHere("install", file);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`phần "${META_SHEET}" bị hỏng: kích thước`);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe("a part whose CRC or size is a lie", () => {
+  it("a wrong CRC is refused naming the part (it was read, and written back with a new CRC)", async () => {
+    const file = variant("crc.xlsx", (list) =>
+      list.map((e) => (e.name === "xl/workbook.xml" ? { ...e, crc: (e.crc ^ 1) >>> 0 } : e)),
+    );
+    for (const command of ["check", "install", "report"]) {
+      const run = await cchcHere(command, file);
+      expect([command, run.code]).toEqual([command, 2]);
+      expect(run.stderr).toContain(`phần "xl/workbook.xml" bị hỏng: dữ liệu không khớp mã kiểm tra (CRC)`);
+    }
+    expect(readFigureWorkbook(fs.readFileSync(file), file)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining(`phần "xl/workbook.xml" bị hỏng`),
+    });
+  });
+
+  it("a declared size shorter than the data is refused (it was silently cut)", async () => {
+    const file = variant("co.xlsx", (list) =>
+      list.map((e) => (e.name === "xl/sharedStrings.xml" ? { ...e, size: e.size - 100 } : e)),
+    );
+    const run = await cchcHere("check", file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`phần "xl/sharedStrings.xml" bị hỏng: kích thước`);
+  });
+});
+
+describe("two entries of one name", () => {
+  it("are refused by every command, naming the entry; the file is not touched", async () => {
+    const file = variant("trung-ten.xlsx", (list) => [
+      ...list,
+      deflatedEntry("xl/media/anh.png", "một"),
+      deflatedEntry("xl/media/anh.png", "hai"),
+    ]);
+    const before = fs.readFileSync(file);
+    for (const command of ["check", "install", "report"]) {
+      const run = await cchcHere(command, file);
+      expect([command, run.code]).toEqual([command, 2]);
+      expect(run.stderr).toContain(`tệp nén có hai mục cùng tên "xl/media/anh.png"`);
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(readFigureWorkbook(before, file)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining(`hai mục cùng tên "xl/media/anh.png"`),
+    });
+  });
+});
+
+describe("XML nested 200,000 deep (a 31 KB workbook that took minutes)", () => {
+  const DEPTH = 200_000;
+  let file: string;
+  beforeAll(() => {
+    file = withXml("long-sau.xlsx", META_SHEET, (xml) =>
+      xml.replace("</worksheet>", `${"<x>".repeat(DEPTH)}${"</x>".repeat(DEPTH)}</worksheet>`),
+    );
+  });
+
+  it("is small on disk", () => expect(fs.statSync(file).size).toBeLessThan(sample.length + 64 * 1024));
+
+  it.each(["check", "install", "report"])(
+    "%s refuses it in well under a second, naming the part",
+    async (command) => {
+      const started = performance.now();
+      const run = await cchcHere(command, file);
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`phần "${META_SHEET}" có các thẻ XML lồng nhau sâu hơn 256 tầng`);
+    },
+  );
+
+  it("the consolidation's reader refuses it alike", () => {
+    const started = performance.now();
+    const entry = readFigureWorkbook(fs.readFileSync(file), file);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(entry).toMatchObject({ ok: false, reason: expect.stringContaining(`lồng nhau sâu hơn 256 tầng`) });
+  });
+
+  it("a depth any workbook has (the sample's own sheets, 20 more levels) is read", async () => {
+    const fine = withXml("sau-vua.xlsx", META_SHEET, (xml) =>
+      xml.replace("</worksheet>", `<extLst>${"<x>".repeat(20)}${"</x>".repeat(20)}</extLst></worksheet>`),
+    );
+    expect((await cchcHere("check", fine)).code).toBe(0);
+  });
+});
+
+describe("a DTD in the shared strings", () => {
+  const variants: Array<[string, string]> = [
+    ["plain", "<!DOCTYPE sst>"],
+    ["with an unused entity", '<!DOCTYPE sst [<!ENTITY x "y">]>'],
+    ["external (XXE)", '<!DOCTYPE sst [<!ENTITY x SYSTEM "file:///etc/passwd">]>'],
+  ];
+  it.each(variants)(
+    "%s: check, install, report and the consolidation all refuse it",
+    async (_label, doctype) => {
+      const file = withXml(`dtd-${_label.length}.xlsx`, "xl/sharedStrings.xml", (xml) =>
+        xml.replace(/(<\?xml[^>]*\?>\s*)?/, (head) => `${head}${doctype}`),
+      );
+      for (const command of ["check", "install", "report"]) {
+        const run = await cchcHere(command, file);
+        expect([command, run.code]).toEqual([command, 2]);
+        expect(run.stderr).toContain(`phần "xl/sharedStrings.xml" có khai báo DOCTYPE`);
+      }
+      expect(readFigureWorkbook(fs.readFileSync(file), file)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining(`phần "xl/sharedStrings.xml" có khai báo DOCTYPE`),
+      });
+    },
+  );
+});
