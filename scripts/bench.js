@@ -49,6 +49,7 @@ const SECTIONS = [
   "catalogue", // validate + install of a generated 500-indicator form vs huyen-2021
   "consolidate", // fast reader vs ExcelJS read, 10 / 100 / 500 files, time and memory
   "draft", // the Word draft (core + docx) vs reading the workbook, the sample and 500 indicators
+  "bomb", // check and install on a 1 GiB zip bomb vs the plain sample, peak memory
 ];
 
 const wanted = process.argv.slice(2);

@@ -28,7 +28,7 @@ import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documen
 import { columnLetter, parseAddress } from "../../core/layout/model";
 import { META_SHEET_NAME, readMeta } from "../../core/meta";
 import { PartRefusedError } from "../package/partLimits";
-import { ZipArchive } from "../package/zipArchive";
+import { ZipArchive, type Inflater } from "../package/zipArchive";
 import { builtInCatalogue, type CatalogueResolver } from "./catalogue";
 import {
   parseCellsAt,
@@ -77,22 +77,28 @@ export interface ZipReader {
 export type OpenZip = (bytes: Uint8Array) => ZipReader;
 
 /**
- * The package layer's zip reader (browser-safe): each read inflates only the parts named, within
- * the limits every command obeys (`partLimits.ts`: sizes, CRC, duplicate names, nesting, DTD).
+ * The package layer's zip reader: each read inflates only the parts named, within the limits
+ * every command obeys (`partLimits.ts`: sizes, CRC, duplicate names, nesting, DTD); with fflate's
+ * inflate (browser-safe) unless another `inflater` is given (Node's native one, on the command line).
  */
-export const openZipArchive: OpenZip = (bytes) => {
-  const archive = ZipArchive.open(bytes);
-  return {
-    read: (names) => {
-      const parts: Record<string, Uint8Array> = {};
-      for (const name of names) {
-        const data = archive.read(name);
-        if (data) parts[name] = data;
-      }
-      return parts;
-    },
+export const zipOpener =
+  (inflater?: Inflater): OpenZip =>
+  (bytes) => {
+    const archive = ZipArchive.open(bytes, inflater);
+    return {
+      read: (names) => {
+        const parts: Record<string, Uint8Array> = {};
+        for (const name of names) {
+          const data = archive.read(name);
+          if (data) parts[name] = data;
+        }
+        return parts;
+      },
+    };
   };
-};
+
+/** The browser's opener (fflate's inflate). */
+export const openZipArchive: OpenZip = zipOpener();
 
 /** `xl/worksheets/sheet1.xml` from a relationship target (relative to `xl/`, or absolute). */
 function partPath(target: string): string {

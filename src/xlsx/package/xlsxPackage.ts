@@ -20,6 +20,7 @@ import {
   serializeXml,
   toStrict,
 } from "./xml";
+import { nativeInflater } from "./nativeInflate";
 import { ZipArchive, ZipFormatError, type ZipEntry } from "./zipArchive";
 
 /** Why a file cannot be read as a package, for the caller's Vietnamese message. */
@@ -110,7 +111,7 @@ export class XlsxPackage {
     if (data.length === 0) throw new PackageError("empty", "empty file");
     if (OLE_SIGNATURE.every((b, i) => data[i] === b)) throw new PackageError("ole", "OLE compound file");
     if (!(data[0] === 0x50 && data[1] === 0x4b)) throw new PackageError("notZip", "no zip signature");
-    const pkg = new XlsxPackage(brokenAsPackageError(() => ZipArchive.open(data)));
+    const pkg = new XlsxPackage(brokenAsPackageError(() => ZipArchive.open(data, nativeInflater)));
     if (!pkg.has("[Content_Types].xml") || !pkg.workbookPart()) {
       throw new PackageError("notWorkbook", "no workbook part");
     }

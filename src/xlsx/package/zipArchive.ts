@@ -11,7 +11,7 @@
  * entry pointing outside the file, an encrypted entry, a method other than stored/deflate for a
  * part that must be read) is a ZipFormatError, reported as a damaged file.
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { looksLikeXml, MAX_PART_BYTES, MAX_READ_BYTES, PartRefusedError, vetXml } from "./partLimits";
 
 /** An archive that cannot be read through: truncated, damaged, encrypted. */
@@ -81,8 +81,58 @@ export function crc32(data: Uint8Array): number {
   return (crc ^ -1) >>> 0;
 }
 
-/** Input fed to the inflater at a time: deflate expands at most 1032:1, so a step overshoots a limit by 16 MB at most. */
-const INFLATE_STEP = 16 * 1024;
+/**
+ * How entries are inflated and checked: fflate's (`fflateInflater`, browser-safe, the default)
+ * or Node's native zlib (`nativeInflater` in `nativeInflate.ts`, several times faster).
+ */
+export interface Inflater {
+  /**
+   * The raw deflate stream `raw` inflated, when it holds at most `size` bytes; undefined when it
+   * holds more (stopped at once, never inflating past `size` + one step). Throws on a damaged stream.
+   */
+  inflate(raw: Uint8Array, size: number): Uint8Array | undefined;
+  /** The CRC-32 (ISO 3309, as zip uses) of `data`. */
+  crc32(data: Uint8Array): number;
+}
+
+/** Compressed parts up to this size are inflated in one call: a lie about their size costs at most 64 MB of work, nothing kept. */
+const ONE_SHOT_INPUT = 64 * 1024;
+/** Input fed to the streaming inflater at a time: deflate expands at most 1032:1, so a step overshoots `size` by 64 MB at most. */
+const INFLATE_STEP = 64 * 1024;
+
+/** fflate's inflate (browser-safe): one call for a small part, a stream cut off past `size` for a larger one. */
+export const fflateInflater: Inflater = {
+  inflate(raw, size) {
+    if (raw.length <= ONE_SHOT_INPUT) {
+      // A buffer one byte longer than declared: filling it means the stream holds more.
+      let out: Uint8Array;
+      try {
+        out = inflateSync(raw, { out: new Uint8Array(size + 1) });
+      } catch (error) {
+        if (error instanceof RangeError) return undefined; // a stored block past the buffer's end
+        throw error;
+      }
+      return out.length > size ? undefined : out;
+    }
+    const out = new Uint8Array(size);
+    let length = 0;
+    let over = false;
+    let done = false;
+    const inflater = new Inflate((chunk, final) => {
+      if (length + chunk.length > size) over = true;
+      else out.set(chunk, length);
+      length += chunk.length;
+      if (final) done = true;
+    });
+    for (let at = 0; at < raw.length && !done && !over; at += INFLATE_STEP) {
+      const to = Math.min(at + INFLATE_STEP, raw.length);
+      inflater.push(raw.subarray(at, to), to === raw.length);
+    }
+    if (over) return undefined;
+    return length === size ? out : out.subarray(0, length);
+  },
+  crc32,
+};
 
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
@@ -93,6 +143,7 @@ export class ZipArchive {
     private readonly data: Uint8Array,
     /** Entries in archive order. */
     readonly entries: readonly ZipEntry[],
+    private readonly inflater: Inflater,
   ) {
     for (const entry of entries) this.byName.set(entry.name, entry);
   }
@@ -103,7 +154,7 @@ export class ZipArchive {
    * names are the same but for case (OPC compares part names without case; Excel refuses such
    * a file).
    */
-  static open(data: Uint8Array): ZipArchive {
+  static open(data: Uint8Array, inflater: Inflater = fflateInflater): ZipArchive {
     let end = data.length - 22;
     while (end >= 0 && u32(data, end) !== END_SIGNATURE) {
       if (data.length - end > 65_557) end = -1;
@@ -158,7 +209,7 @@ export class ZipArchive {
       seen.add(key);
       entries.push({ name, method, crc, compressedSize, size, dosTime, dataOffset });
     }
-    return new ZipArchive(data, entries);
+    return new ZipArchive(data, entries, inflater);
   }
 
   has(name: string): boolean {
@@ -186,7 +237,7 @@ export class ZipArchive {
     if (entry.size > MAX_PART_BYTES) throw new PartRefusedError("tooLarge", name);
     if (this.inflated + entry.size > MAX_READ_BYTES) throw new PartRefusedError("readTooLarge", name);
     const data = this.inflate(entry);
-    if (crc32(data) !== entry.crc) throw new PartRefusedError("crc", name);
+    if (this.inflater.crc32(data) !== entry.crc) throw new PartRefusedError("crc", name);
     this.inflated += data.length;
     if (looksLikeXml(data)) vetXml(name, data);
     return data;
@@ -202,27 +253,15 @@ export class ZipArchive {
     if (entry.size === 0 && raw.length === 0) return new Uint8Array(0);
     if (entry.method !== 8)
       throw new ZipFormatError(`entry ${entry.name}: compression method ${entry.method}`);
-    const out = new Uint8Array(entry.size);
-    let length = 0;
-    let done = false;
-    const inflater = new Inflate((chunk, final) => {
-      if (length + chunk.length > out.length) throw new PartRefusedError("size", entry.name);
-      out.set(chunk, length);
-      length += chunk.length;
-      if (final) done = true;
-    });
+    let data: Uint8Array | undefined;
     try {
-      for (let at = 0; at < raw.length && !done; at += INFLATE_STEP) {
-        const to = Math.min(at + INFLATE_STEP, raw.length);
-        inflater.push(raw.subarray(at, to), to === raw.length);
-      }
+      data = this.inflater.inflate(raw, entry.size);
     } catch (error) {
-      if (error instanceof PartRefusedError) throw error;
       throw new ZipFormatError(
         `entry ${entry.name}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    if (length !== entry.size) throw new PartRefusedError("size", entry.name);
-    return out;
+    if (!data || data.length !== entry.size) throw new PartRefusedError("size", entry.name);
+    return data;
   }
 }

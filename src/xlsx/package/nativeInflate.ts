@@ -1,0 +1,20 @@
+/**
+ * Node's native zlib as the zip reader's inflater (Node only; the pane uses fflate's): several
+ * times faster than a JavaScript inflate, and `maxOutputLength` stops a stream the moment it
+ * holds more than its entry declares, so a lying part costs nothing either.
+ */
+import * as zlib from "zlib";
+import { crc32 as crc32InJs, type Inflater } from "./zipArchive";
+
+export const nativeInflater: Inflater = {
+  inflate(raw, size) {
+    try {
+      return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
+    } catch (error) {
+      if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return undefined;
+      throw error;
+    }
+  },
+  // zlib.crc32 came in Node 20.15 and 22.2; before, the JavaScript one.
+  crc32: typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) : crc32InJs,
+};
