@@ -119,7 +119,10 @@ module.exports = {
       const payload = zeros(GIB_IN_MIB);
       fs.writeFileSync(
         bomb,
-        buildZip([...rawEntries(fs.readFileSync(plain)), { name: "xl/media/bom.bin", method: 8, ...payload }]),
+        buildZip([
+          ...rawEntries(fs.readFileSync(plain)),
+          { name: "xl/media/bom.bin", method: 8, ...payload },
+        ]),
       );
       console.log(
         `  bomb: ${(fs.statSync(bomb).size / 1e6).toFixed(1)} MB on disk, ${GIB_IN_MIB} MiB inflated` +

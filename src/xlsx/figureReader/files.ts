@@ -19,7 +19,7 @@ import type { SheetPlan } from "../../core/layout/model";
 import { nativeInflater } from "../package/nativeInflate";
 import { readFigureWorkbook, zipOpener, type FigureReadOptions } from "./read";
 
-/** On the command line, parts are inflated by Node's native zlib (same limits, several times faster). */
+/** On the command line, parts are inflated by Node's native zlib (same limits; a lying stream stops at its declared size). */
 const nativeZip = zipOpener(nativeInflater);
 
 /** A file's bytes, or its refusal when it cannot be read (missing, a folder, no permission). */

@@ -1,7 +1,8 @@
 /**
- * Node's native zlib as the zip reader's inflater (Node only; the pane uses fflate's): several
- * times faster than a JavaScript inflate, and `maxOutputLength` stops a stream the moment it
- * holds more than its entry declares, so a lying part costs nothing either.
+ * Node's native zlib as the zip reader's inflater (Node only; the pane uses fflate's):
+ * `maxOutputLength` stops a stream the moment it holds more than its entry declares, so a part
+ * lying about its size costs nothing, however large it claims to be (fflate's one-call inflate
+ * would decode it to its end), and a large part inflates faster than in JavaScript.
  */
 import * as zlib from "zlib";
 import { crc32 as crc32InJs, type Inflater } from "./zipArchive";

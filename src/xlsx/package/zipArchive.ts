@@ -83,7 +83,7 @@ export function crc32(data: Uint8Array): number {
 
 /**
  * How entries are inflated and checked: fflate's (`fflateInflater`, browser-safe, the default)
- * or Node's native zlib (`nativeInflater` in `nativeInflate.ts`, several times faster).
+ * or Node's native zlib (`nativeInflater` in `nativeInflate.ts`, which stops a stream at its declared size).
  */
 export interface Inflater {
   /**
@@ -192,8 +192,14 @@ export class ZipArchive {
       for (let x = extraFrom; x + 4 <= extraFrom + extraLength; x += 4 + u16(data, x + 2)) {
         if (u16(data, x) !== ZIP64_EXTRA) continue;
         let field = x + 4;
-        if (size === MAX_32) ((size = u64(data, field)), (field += 8));
-        if (compressedSize === MAX_32) ((compressedSize = u64(data, field)), (field += 8));
+        if (size === MAX_32) {
+          size = u64(data, field);
+          field += 8;
+        }
+        if (compressedSize === MAX_32) {
+          compressedSize = u64(data, field);
+          field += 8;
+        }
         if (localOffset === MAX_32) localOffset = u64(data, field);
         break;
       }
