@@ -21,6 +21,7 @@ import {
   toStrict,
 } from "./xml";
 import { nativeInflater } from "./nativeInflate";
+import { PartRefusedError } from "./partLimits";
 import { ZipArchive, ZipFormatError, type ZipEntry } from "./zipArchive";
 
 /** Why a file cannot be read as a package, for the caller's Vietnamese message. */
@@ -56,6 +57,9 @@ export interface Relationship {
   part?: string;
   external: boolean;
 }
+
+/** The largest size a zip entry without zip64 records holds. */
+const MAX_32 = 0xffffffff;
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -347,6 +351,9 @@ export class XlsxPackage {
       const entry =
         this.original.has(name) && !this.changed.has(name) ? this.archive?.entry(name) : undefined;
       if (entry) {
+        // fflate writes no zip64 records: an entry of 4 GiB or more (only a bomb is) cannot be copied.
+        if (entry.size > MAX_32 || entry.compressedSize > MAX_32)
+          throw new PartRefusedError("tooLarge", name);
         const copy = new RawEntry(entry);
         zip.add(copy);
         copy.send(this.archive!.raw(entry));
