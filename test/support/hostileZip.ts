@@ -71,13 +71,24 @@ export function rawEntries(zip: Uint8Array): RawZipEntry[] {
   return entries;
 }
 
-/** A zip file of these entries, in this order (names in UTF-8, no data descriptors). */
+/** A zip file of these entries, in this order (names in UTF-8, no data descriptors, zip64 sizes where needed). */
 export function buildZip(entries: readonly RawZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, "utf8");
+    // Sizes of 4 GiB or more go in a zip64 extra field (APPNOTE 4.5.3), the header's fields at their maximum.
+    const zip64 = entry.size > 0xffffffff;
+    const extra = Buffer.alloc(zip64 ? 20 : 0);
+    if (zip64) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(16, 2);
+      extra.writeBigUInt64LE(BigInt(entry.size), 4);
+      extra.writeBigUInt64LE(BigInt(entry.data.length), 12);
+    }
+    const size = zip64 ? 0xffffffff : entry.size;
+    const compressed = zip64 ? 0xffffffff : entry.data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -85,9 +96,10 @@ export function buildZip(entries: readonly RawZipEntry[]): Buffer {
     local.writeUInt16LE(entry.method, 8);
     local.writeUInt32LE(0x00210000, 10); // 1 January 1980
     local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
+    local.writeUInt32LE(compressed, 18);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(extra.length, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
@@ -96,13 +108,14 @@ export function buildZip(entries: readonly RawZipEntry[]): Buffer {
     central.writeUInt16LE(entry.method, 10);
     central.writeUInt32LE(0x00210000, 12);
     central.writeUInt32LE(entry.crc, 16);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.size, 24);
+    central.writeUInt32LE(compressed, 20);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(entry.data));
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.data.length;
+    locals.push(local, name, extra, Buffer.from(entry.data));
+    centrals.push(central, name, extra);
+    offset += 30 + name.length + extra.length + entry.data.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

@@ -120,6 +120,19 @@ describe("a zip bomb in a part that is not ours", () => {
   });
 });
 
+describe("a bomb of 4 GiB or more (zip64 sizes) in a part that is not ours", () => {
+  it("check reads the workbook; install refuses by name rather than write a cut size", async () => {
+    const bomb = bombEntry("xl/media/lon.bin", 4200);
+    const file = variant("bom-zip64.xlsx", (list) => [...list, bomb]);
+    const before = fs.readFileSync(file);
+    expect((await cchcHere("check", file)).code).toBe(0);
+    const run = await cchcHere("install", file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`phần "xl/media/lon.bin" giải nén ra hơn 256 MB`);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  }, 60_000);
+});
+
 describe("a part the command must read that inflates past the limit", () => {
   it("a sheet of 600 MiB of white space is refused by name, exit 2, no internal error", () => {
     const file = variant("trang-khoang-trang.xlsx", (list) =>
