@@ -144,6 +144,10 @@ describe("a part the command must read that inflates past the limit", () => {
     expect(run.stderr).toContain(`phần "${META_SHEET}" giải nén ra hơn 256 MB`);
     expect(run.stderr).not.toMatch(/lỗi nội bộ|lỗi bên trong/);
     expect(run.mb).toBeLessThan(300);
+    expect(readFigureWorkbook(fs.readFileSync(file), file)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining(`phần "${META_SHEET}" giải nén ra hơn 256 MB`),
+    });
   }, 60_000);
 
   it("a part that declares a small size but inflates to 300 MiB is cut off at once and refused", async () => {
@@ -157,6 +161,13 @@ describe("a part the command must read that inflates past the limit", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`phần "${META_SHEET}" bị hỏng: kích thước`);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // The pane's reader (fflate's inflate, not Node's) stops it alike.
+    const paneStarted = performance.now();
+    expect(readFigureWorkbook(before, file)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining(`phần "${META_SHEET}" bị hỏng: kích thước`),
+    });
+    expect(performance.now() - paneStarted).toBeLessThan(2_000);
   });
 });
 

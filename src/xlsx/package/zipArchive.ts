@@ -95,10 +95,10 @@ export interface Inflater {
   crc32(data: Uint8Array): number;
 }
 
-/** Compressed parts up to this size are inflated in one call: a lie about their size costs at most 64 MB of work, nothing kept. */
-const ONE_SHOT_INPUT = 64 * 1024;
-/** Input fed to the streaming inflater at a time: deflate expands at most 1032:1, so a step overshoots `size` by 64 MB at most. */
-const INFLATE_STEP = 64 * 1024;
+/** Compressed parts up to this size are inflated in one call: a lie about their size costs at most 16 MB of work, nothing kept. */
+const ONE_SHOT_INPUT = 16 * 1024;
+/** Input fed to the streaming inflater at a time: deflate expands at most 1032:1, so a step overshoots `size` by 8 MB at most. */
+const INFLATE_STEP = 8 * 1024;
 
 /** fflate's inflate (browser-safe): one call for a small part, a stream cut off past `size` for a larger one. */
 export const fflateInflater: Inflater = {
