@@ -1,11 +1,13 @@
 /**
  * The text of a report for the proofreader, as paragraphs: from a Word `.docx` (the runs of each
  * `w:p` of word/document.xml joined, `w:tab` as a tab, `w:br`/`w:cr` as a line break), a `.txt`
- * or a `.md` (one paragraph per non-empty line, Markdown marks removed). Browser-safe: fflate
- * unzips, saxes parses; nothing touches the file system, so the pane uses it on a picked file.
+ * or a `.md` (one paragraph per non-empty line, Markdown marks removed). Browser-safe: the
+ * package layer's zip reader unzips (its limits: sizes, CRC, duplicate names, nesting, DTD),
+ * saxes parses; nothing touches the file system, so the pane uses it on a picked file.
  */
-import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
+import { PartRefusedError } from "../xlsx/package/partLimits";
+import { ZipArchive } from "../xlsx/package/zipArchive";
 
 /** A document the reader refuses, with the reason in Vietnamese. */
 export class DocumentReadError extends Error {
@@ -51,10 +53,18 @@ export function docxParagraphs(bytes: Uint8Array): string[] {
       "Tệp là văn bản Word .doc cũ hoặc .docx có đặt mật khẩu: hãy mở bằng Word và lưu thành .docx (không mật khẩu).",
     );
   if (!isZip(bytes)) throw new DocumentReadError("Tệp không phải văn bản Word .docx.");
+  let archive: ZipArchive | undefined;
   const unzip = (names: ReadonlySet<string>) => {
     try {
-      return unzipSync(bytes, { filter: (file) => names.has(file.name) });
+      archive ??= ZipArchive.open(bytes);
+      const parts: Record<string, Uint8Array> = {};
+      for (const name of names) {
+        const data = archive.read(name);
+        if (data) parts[name] = data;
+      }
+      return parts;
     } catch (error) {
+      if (error instanceof PartRefusedError) throw new DocumentReadError(`Không đọc tệp: ${error.reason}`);
       throw new DocumentReadError(
         `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
       );

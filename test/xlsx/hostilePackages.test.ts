@@ -15,6 +15,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { inflateRawSync } from "zlib";
 import { main } from "../../src/cli/main";
+import { DocumentReadError, docxParagraphs } from "../../src/docx/readText";
 import { bufferIo } from "../../src/cli/io";
 import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
 import { createTemplateFile } from "../../src/xlsx/operations";
@@ -311,5 +312,34 @@ describe("a DTD in a part no command reads (custom document properties)", () => 
     const custom = rawEntries(fs.readFileSync(file)).find((e) => e.name === "docProps/custom.xml")!;
     expect(inflateRawSync(custom.data).toString("utf8")).toContain("<!DOCTYPE a");
     expect((await cchcHere("check", file)).code).toBe(0);
+  });
+});
+
+describe("the proofreader's .docx reader goes through the same zip reader", () => {
+  const rels =
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+  const docx = (body: RawZipEntry) =>
+    buildZip([deflatedEntry("[Content_Types].xml", "<Types/>"), deflatedEntry("_rels/.rels", rels), body]);
+
+  it("reads a plain document", () => {
+    const body =
+      '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Đạt 90%.</w:t></w:r></w:p></w:body></w:document>';
+    expect(docxParagraphs(docx(deflatedEntry("word/document.xml", body)))).toEqual(["Đạt 90%."]);
+  });
+
+  it("refuses a 600 MiB body, a lying size and deep nesting, naming the part", () => {
+    expect(() => docxParagraphs(docx(bombEntry("word/document.xml", 600, 0x20)))).toThrow(
+      new DocumentReadError(
+        `Không đọc tệp: phần "word/document.xml" giải nén ra hơn 256 MB, lớn hơn mọi bảng tính hay văn bản thật (có thể là tệp «bom nén») nên cchc không đọc.`,
+      ),
+    );
+    expect(() => docxParagraphs(docx({ ...bombEntry("word/document.xml", 300, 0x20), size: 1000 }))).toThrow(
+      /phần "word\/document.xml" bị hỏng: kích thước/,
+    );
+    const deep = `<w:document xmlns:w="w">${"<w:p>".repeat(200_000)}${"</w:p>".repeat(200_000)}</w:document>`;
+    expect(() => docxParagraphs(docx(deflatedEntry("word/document.xml", deep)))).toThrow(
+      /phần "word\/document.xml" có các thẻ XML lồng nhau sâu hơn 256 tầng/,
+    );
   });
 });

@@ -75,9 +75,9 @@ const MIB = 1024 * 1024;
 function refusalReason(refusal: PartRefusal, part: string): string {
   switch (refusal) {
     case "tooLarge":
-      return `phần "${part}" giải nén ra hơn ${MAX_PART_BYTES / MIB} MB, lớn hơn mọi bảng tính thật (có thể là tệp «bom nén») nên cchc không đọc.`;
+      return `phần "${part}" giải nén ra hơn ${MAX_PART_BYTES / MIB} MB, lớn hơn mọi bảng tính hay văn bản thật (có thể là tệp «bom nén») nên cchc không đọc.`;
     case "readTooLarge":
-      return `các phần cchc cần đọc giải nén ra hơn ${MAX_READ_BYTES / MIB} MB tính đến phần "${part}", lớn hơn mọi bảng tính thật (có thể là tệp «bom nén») nên cchc không đọc.`;
+      return `các phần cchc cần đọc giải nén ra hơn ${MAX_READ_BYTES / MIB} MB tính đến phần "${part}", lớn hơn mọi bảng tính hay văn bản thật (có thể là tệp «bom nén») nên cchc không đọc.`;
     case "crc":
       return `phần "${part}" bị hỏng: dữ liệu không khớp mã kiểm tra (CRC) ghi trong tệp nén; hãy lấy lại bản đầy đủ của tệp.`;
     case "size":
@@ -85,7 +85,7 @@ function refusalReason(refusal: PartRefusal, part: string): string {
     case "duplicate":
       return `tệp nén có hai mục cùng tên "${part}" (Excel cũng từ chối tệp như vậy): không biết mục nào là thật nên cchc không đọc.`;
     case "tooDeep":
-      return `phần "${part}" có các thẻ XML lồng nhau sâu hơn ${MAX_XML_DEPTH} tầng, điều không bảng tính thật nào có, nên cchc không đọc.`;
+      return `phần "${part}" có các thẻ XML lồng nhau sâu hơn ${MAX_XML_DEPTH} tầng, điều không bảng tính hay văn bản thật nào có, nên cchc không đọc.`;
     case "doctype":
       return `phần "${part}" có khai báo DOCTYPE, điều chuẩn Open XML không cho phép (có thể dùng để đọc trộm tệp hoặc làm treo máy), nên cchc không đọc.`;
   }
