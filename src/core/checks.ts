@@ -123,6 +123,7 @@ function kindProblem(indicator: Indicator, figure: FigureCell): string | undefin
       return undefined;
     }
     case "date": {
+      if (v.type === "text") return textNotDate(v.value);
       if (v.type !== "number") return `${describe(v)} không phải là ngày (gõ theo dạng ngày/tháng/năm)`;
       if (!Number.isInteger(v.value) || v.value < FIRST_SERIAL || v.value > LAST_SERIAL)
         return "ngày không hợp lệ";
@@ -141,6 +142,17 @@ function kindProblem(indicator: Indicator, figure: FigureCell): string | undefin
     default:
       return undefined;
   }
+}
+
+/**
+ * A date cell holding text that is no day/month/year date (a day/month/year text is read as its
+ * date: `readDateCell`): what it holds and how to make it a date.
+ */
+function textNotDate(text: string): string {
+  return (
+    `ô đang chứa chữ ${quoteTyped(text)}, không phải một ngày: hãy gõ lại ngày theo dạng ngày/tháng/năm (ví dụ 18/9/2025), ` +
+    `hoặc định dạng ô là ngày (Định dạng ô → Ngày) rồi gõ lại`
+  );
 }
 
 interface Context {
@@ -308,7 +320,10 @@ function documentFindings(
         checkId: `doc:${doc.index}:date`,
         ids: ["vb_chidao"],
         cells: [doc.dateCell],
-        message: `Văn bản ${name}: ngày ban hành ${describe(date)} không phải là ngày hợp lệ.`,
+        message:
+          date.type === "text"
+            ? `Văn bản ${name}: ${textNotDate(date.value)}.`
+            : `Văn bản ${name}: ngày ban hành ${describe(date)} không phải là ngày hợp lệ.`,
       });
       continue;
     }

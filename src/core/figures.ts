@@ -3,6 +3,7 @@
  * Adapters read every named input once into this shape; everything after is pure.
  */
 import { isBlank } from "./arithmetic";
+import { DATE1904_OFFSET, jsDateToSerial, parseDayMonthYear, serialFromWorkbook, toExcelSerial } from "./dates";
 import type { Catalogue, Indicator } from "./catalogue";
 import { address, parseAddress } from "./layout/model";
 
@@ -53,30 +54,36 @@ export function classifyCell(raw: unknown): CellValue {
     : { type: "text", value: text };
 }
 
-/** Milliseconds per day, and the serial of 1970-01-01 in Excel's 1900 date system. */
-const DAY_MS = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
-
 /**
  * A Date as ExcelJS reads it (UTC, already corrected for a 1904 workbook) as a serial of the
- * 1900 date system; the time of day is kept as the fraction, as Excel does.
+ * 1900 date system; the time of day is kept as the fraction, as Excel does (see `dates`).
  */
-export function dateToSerial(date: Date): number {
-  const serial = date.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
-  // ExcelJS rounds to whole milliseconds; snap back to the serial Excel stored when that is all it was.
-  const whole = Math.round(serial);
-  return Math.abs(serial - whole) < 1e-9 ? whole : serial;
-}
+export const dateToSerial = jsDateToSerial;
 
-/** Days between the 1900 and 1904 date systems: a 1904 workbook stores each date 1462 lower. */
-export const DATE1904_OFFSET = 1_462;
+export { DATE1904_OFFSET };
 
 /**
- * A date cell's value read from a workbook in the 1904 date system (Mac Excel's old default,
- * LibreOffice's "1904" null date) as a serial of the 1900 system, the core's convention.
+ * A date cell's value as a workbook stores it as a serial of the 1900 system, the core's
+ * convention: moved when the workbook uses the 1904 date system (Mac Excel's old default,
+ * LibreOffice's "1904" null date), unchanged otherwise. Not a number: unchanged.
  */
-export function from1904(value: CellValue): CellValue {
-  return value.type === "number" ? { type: "number", value: value.value + DATE1904_OFFSET } : value;
+export function dateFromWorkbook(value: CellValue, date1904: boolean): CellValue {
+  return value.type === "number" ? { type: "number", value: serialFromWorkbook(value.value, date1904) } : value;
+}
+
+/**
+ * What a cell the form says holds a date is read as: a number is a serial of the workbook's
+ * date system, moved to the core's 1900 system; a text written day/month/year («21/07/2025»,
+ * «15/8/2025»: what a person types, and what an Excel set to another region keeps as text) is
+ * that day. Anything else is left as it is, for the checks to explain. The cell is not changed.
+ */
+export function readDateCell(value: CellValue, date1904: boolean): CellValue {
+  if (value.type === "number") return dateFromWorkbook(value, date1904);
+  if (value.type === "text") {
+    const day = parseDayMonthYear(value.value);
+    if (day) return { type: "number", value: toExcelSerial(day) };
+  }
+  return value;
 }
 
 /** `'Sheet'!D12`, quoting the sheet name as Excel does. */
@@ -160,7 +167,7 @@ export function documentsFromGrid(
   sheetName: string,
   grid: ReadonlyArray<ReadonlyArray<unknown>>,
   headerRow: number,
-  /** The grid's numbers are serials of the 1904 date system (see `from1904`). */
+  /** The grid's numbers are serials of the 1904 date system (see `readDateCell`). */
   date1904 = false,
 ): DocumentRow[] {
   const rows: DocumentRow[] = [];
@@ -168,7 +175,7 @@ export function documentsFromGrid(
     const r = i + 1;
     if (r <= headerRow) return;
     const [, number, rawDate, summary, note] = [0, 1, 2, 3, 4].map((c) => classifyCell(row[c]));
-    const date = date1904 ? from1904(rawDate) : rawDate;
+    const date = readDateCell(rawDate, date1904);
     if ([number, date, summary, note].every((v) => v.type === "blank")) return;
     rows.push({
       index: rows.length + 1,
@@ -302,7 +309,8 @@ export function readNamedFigures(
       }
     }
     const figure = figureOf(indicator.id, found);
-    if (date1904 && indicator.kind === "date" && !figure.formula) figure.value = from1904(figure.value);
+    // A typed date (not our formula's result, which the core computes again) is read as a day.
+    if (indicator.kind === "date" && !figure.formula) figure.value = readDateCell(figure.value, date1904);
     figures.set(indicator.id, figure);
   }
   return { figures, problems };

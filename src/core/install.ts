@@ -15,12 +15,14 @@ import {
 } from "./catalogue";
 import { sampleOf, type SampleDocument } from "./catalogue/sample";
 import { evaluateIndicators, type Evaluated } from "./evaluate";
+import { serialFromWorkbook } from "./dates";
 import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } from "./figures";
 import { documentsSheetPlan, DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "./layout/documentsSheet";
 import { isOwnFormula } from "./layout/formulas";
 import { inputSheetPlan } from "./layout/inputSheets";
 import { address, parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
 import { SCORING_SHEET, scoringSheetPlan } from "./layout/scoringSheet";
+import { DATE_FORMAT } from "./layout/styles";
 import { sameSheetName, sheetNameKey } from "./sheetNames";
 import { DROPPED_SHEET, droppedRowsOf, droppedSheetPlan, type DroppedFigure } from "./layout/droppedSheet";
 import { INPUT_COLUMNS } from "./layout/inputSheets";
@@ -318,7 +320,8 @@ function rowLocator(
 function carryOver(
   plan: SheetPlan,
   sheet: ExistingSheet | undefined,
-  names?: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, string> | undefined,
+  date1904: boolean,
 ): number {
   if (!sheet) return 0;
   const rows = rowsByKey(sheet);
@@ -339,6 +342,10 @@ function carryOver(
     if (typeof old === "string" && old.startsWith("=")) {
       if (isOwnFormula(old)) continue; // ours: written again (this is also the #NAME? repair)
       setContent(cell, { formula: old });
+    } else if (typeof old === "number" && cell.style?.numberFormat === DATE_FORMAT) {
+      // A typed date, read as the workbook stores it: the plan holds the core's 1900 serial,
+      // which the writer stores back in the workbook's system.
+      setContent(cell, { value: serialFromWorkbook(old, date1904) });
     } else {
       setContent(cell, { value: old === undefined || old === "" ? null : (old as CellPlan["value"]) });
     }
@@ -567,7 +574,7 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
       plan = inputSheetPlan(def, catalogue, old ? {} : initial);
     }
     plan.name = name;
-    if (plan.role !== "list") keptValues += carryOver(plan, old, existing.names);
+    if (plan.role !== "list") keptValues += carryOver(plan, old, existing.names, existing.date1904 === true);
     clearShiftedColumns(plan, old, existing.names);
     return plan;
   });

@@ -4,17 +4,13 @@
  * 6 tháng, 9 tháng and Năm start on 15/12 of the year before.
  */
 import { FigureError, isBlank } from "./arithmetic";
+import { toExcelSerial, type CalendarDate } from "./dates";
+
+export { formatDateVi, fromExcelSerial, toExcelSerial, type CalendarDate } from "./dates";
 
 /** The reporting periods, as staff write them (the list of the "Kỳ báo cáo" cell). */
 export const PERIODS = ["Quý I", "Quý II", "Quý III", "Quý IV", "6 tháng", "9 tháng", "Năm"] as const;
 export type Period = (typeof PERIODS)[number];
-
-/** A calendar date without time zone trouble. */
-export interface CalendarDate {
-  year: number;
-  month: number; // 1..12
-  day: number;
-}
 
 /** The month (1..12) the period's data ends in; the data always ends on its 14th. */
 const LAST_MONTH: Record<Period, number> = {
@@ -88,26 +84,6 @@ export function dataPeriod(period: Period, year: number): { from: CalendarDate; 
       : { year, month: last - 3, day: 15 }
     : { year: year - 1, month: 12, day: 15 };
   return { from, to: { year, month: last, day: 14 } };
-}
-
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** The Excel date serial of a calendar date (the 1900 system, valid from 1 March 1900). */
-export function toExcelSerial(date: CalendarDate): number {
-  return Math.round((Date.UTC(date.year, date.month - 1, date.day) - EXCEL_EPOCH) / MS_PER_DAY);
-}
-
-/** The calendar date of an Excel date serial (whole days). */
-export function fromExcelSerial(serial: number): CalendarDate {
-  const d = new Date(EXCEL_EPOCH + Math.floor(serial) * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-/** `15/06/2021`: day and month with two digits, as Vietnamese documents write them. */
-export function formatDateVi(date: CalendarDate): string {
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(date.day)}/${two(date.month)}/${date.year}`;
 }
 
 /** CCHC.TUNGAY: the first day of the data period as an Excel date serial. */

@@ -25,6 +25,7 @@ import {
   type PlacementProblem,
   type SheetGrids,
 } from "../../src/core/figures";
+import { serialToWorkbook } from "../../src/core/dates";
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../../src/core/install";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../src/core/layout/documentsSheet";
 import { parseAddress } from "../../src/core/layout/model";
@@ -32,26 +33,36 @@ import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../../src/cor
 import { sheetNameKey } from "../../src/core/sheetNames";
 
 /** Whether a value is one of ExcelJS's wrapped formula values. */
+/** Whether the workbook uses the 1904 date system. */
+function usesDate1904(workbook: ExcelJS.Workbook | undefined): boolean {
+  return workbook?.properties?.date1904 === true;
+}
+
 function isFormulaValue(value: object): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
   return "formula" in value || "sharedFormula" in value;
 }
 
 /** An ExcelJS value (or formula result) unwrapped to a plain value: Office.js's `values` view. */
-function plainValue(value: ExcelJS.CellValue | ExcelJS.CellFormulaValue["result"] | undefined): unknown {
+function plainValue(
+  value: ExcelJS.CellValue | ExcelJS.CellFormulaValue["result"] | undefined,
+  date1904: boolean,
+): unknown {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return dateToSerial(value);
+  // ExcelJS turns a date cell into the day it shows; handed over as the workbook stores it, so
+  // the core moves every date of a 1904 workbook the same way, date format or not.
+  if (value instanceof Date) return serialToWorkbook(dateToSerial(value), date1904);
   if (typeof value !== "object") return value;
   if ("error" in value) return value.error;
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("hyperlink" in value) return plainValue((value as ExcelJS.CellHyperlinkValue).text);
-  if (isFormulaValue(value)) return plainValue(value.result);
+  if ("hyperlink" in value) return plainValue((value as ExcelJS.CellHyperlinkValue).text, date1904);
+  if (isFormulaValue(value)) return plainValue(value.result, date1904);
   throw new Error(`Unexpected ExcelJS cell value: ${JSON.stringify(value)}`);
 }
 
 /** The value a cell shows (formula cells: their cached result). Merged-over cells are blank. */
 export function cellValue(cell: ExcelJS.Cell): unknown {
   if (cell.type === ExcelJS.ValueType.Merge) return null;
-  return plainValue(cell.value);
+  return plainValue(cell.value, usesDate1904(cell.worksheet.workbook));
 }
 
 /** The formula of a cell as `=…`, or undefined. Shared-formula clones come back translated. */
@@ -180,7 +191,12 @@ export function readDocuments(workbook: ExcelJS.Workbook): DocumentRow[] {
   const meta = readWorkbookMeta(workbook);
   const worksheet = findWorksheet(workbook, meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name);
   return worksheet
-    ? documentsFromGrid(worksheet.name, sheetGrid(worksheet, "values"), DOCUMENTS_HEADER_ROW)
+    ? documentsFromGrid(
+        worksheet.name,
+        sheetGrid(worksheet, "values"),
+        DOCUMENTS_HEADER_ROW,
+        usesDate1904(workbook),
+      )
     : [];
 }
 
@@ -189,7 +205,7 @@ export interface WorkbookFigures {
   documents: DocumentRow[];
   /** Figures whose cell was deleted or whose row was sorted away from its name. */
   problems: PlacementProblem[];
-  /** The workbook uses the 1904 date system (its dates are already read as 1900 serials). */
+  /** The workbook uses the 1904 date system (the figures' dates are moved to 1900 serials). */
   date1904: boolean;
 }
 
@@ -219,10 +235,10 @@ export function readWorkbookFigures(workbook: ExcelJS.Workbook, catalogue?: Cata
   const own = meta ? catalogueOfMeta(meta) : undefined;
   catalogue ??= own ?? DEFAULT_CATALOGUE;
   const complete = own !== undefined && own.id === catalogue.id && own.version === catalogue.version;
-  // ExcelJS hands date cells over as Dates already corrected for a 1904 workbook: no date1904 here.
   const { figures, problems } = readNamedFigures(catalogue, namedCellLookup(workbook), {
     gridOf: gridsLookup(workbook),
     namesComplete: complete,
+    date1904: usesDate1904(workbook),
   });
   return {
     figures,

@@ -12,9 +12,9 @@
  * file in a few milliseconds and keeps only the figures.
  */
 import { encryptionMessage, encryptionOf } from "../encryption";
-import { inputName } from "../../core/catalogue";
 import type { ConsolidatedMark, InputEntry } from "../../core/consolidate";
 import { BREAKDOWN_HEADER_ROWS, PERIODS_SHEET, UNITS_SHEET } from "../../core/consolidate/sheets";
+import { isoToSerial, serialToWorkbook } from "../../core/dates";
 import {
   cellRef,
   documentsFromGrid,
@@ -42,8 +42,6 @@ import {
   type RawCell,
 } from "./xml";
 
-/** Days between the 1900 and the 1904 date systems' day 0. */
-const DAYS_1904 = 1462;
 /** The document list's columns read: STT, number, date, summary, note. */
 const DOCUMENT_COLUMNS = 5;
 
@@ -123,7 +121,11 @@ function unescapeText(value: string): string {
 }
 
 /** A stored cell as Office.js's `values` view gives it: number, text, boolean or error text. */
-function plainValue(cell: RawCell | undefined, strings: ReadonlyMap<number, string>): unknown {
+function plainValue(
+  cell: RawCell | undefined,
+  strings: ReadonlyMap<number, string>,
+  date1904 = false,
+): unknown {
   if (!cell) return null;
   switch (cell.type) {
     case "s":
@@ -135,9 +137,12 @@ function plainValue(cell: RawCell | undefined, strings: ReadonlyMap<number, stri
       return cell.value === "1" || cell.value === "true";
     case "e":
       return own(cell.value);
-    case "d":
-      // An ISO date cell (rare): as a 1900-system serial, like every other date.
-      return cell.value ? Date.parse(`${cell.value}Z`) / 86_400_000 + 25_569 : null;
+    case "d": {
+      // An ISO date cell (rare): as the serial the workbook would store, like every other date.
+      if (!cell.value) return null;
+      const serial = isoToSerial(cell.value);
+      return serial === undefined ? own(cell.value) : serialToWorkbook(serial, date1904);
+    }
     default:
       return cell.value === "" ? null : Number(cell.value);
   }
@@ -321,15 +326,10 @@ function readFigures(
     for (const [i, s] of parseSharedStrings(stringsPart, missing)) strings.set(i, s);
   }
 
-  const dateIds = new Set(catalogue.indicators.filter((i) => i.kind === "date").map((i) => inputName(i.id)));
-  const fromSerial1904 = (value: unknown) =>
-    book.date1904 && typeof value === "number" ? value + DAYS_1904 : value;
   const sheetNameOf = new Map(book.sheets.map((s) => [s.name.toLowerCase(), own(s.name)]));
 
-  const valueOf = (cell: RawCell | undefined, id: string) => {
-    const value = plainValue(cell, strings);
-    return dateIds.has(id) ? fromSerial1904(value) : value;
-  };
+  // Numbers as the workbook stores them: the core moves dates of a 1904 workbook (readNamedFigures).
+  const valueOf = (cell: RawCell | undefined) => plainValue(cell, strings, book.date1904);
   const formulaOf = (cell: RawCell | undefined) =>
     // A shared formula's clone has no text here; it is still a formula (the figure is computed).
     cell?.formula !== undefined ? own(`=${cell.formula || "(công thức dùng chung)"}`) : undefined;
@@ -345,7 +345,7 @@ function readFigures(
     return {
       cell: cellRef(sheet, address),
       at: { sheet, address },
-      value: valueOf(cell, upper),
+      value: valueOf(cell),
       formula: formulaOf(cell),
       note: plainValue(cells.get(`${at.row}:${at.column + 1}`), strings),
     };
@@ -389,18 +389,21 @@ function readFigures(
     return { values, formulas };
   };
   const complete = meta.templateId === catalogue.id && meta.version === catalogue.version;
-  // Dates were moved to the 1900 system above (valueOf).
-  const { figures, problems } = readNamedFigures(catalogue, lookup, { gridOf, namesComplete: complete });
+  const { figures, problems } = readNamedFigures(catalogue, lookup, {
+    gridOf,
+    namesComplete: complete,
+    date1904: book.date1904,
+  });
 
   const grid: unknown[][] = [];
   for (const cell of docCells.values()) {
-    const value = plainValue(cell, strings);
-    (grid[cell.row - 1] ??= [])[cell.column - 1] = cell.column === 3 ? fromSerial1904(value) : value;
+    (grid[cell.row - 1] ??= [])[cell.column - 1] = valueOf(cell);
   }
   const documents = documentsFromGrid(
     sheetNameOf.get(docsName) ?? DOCUMENTS_SHEET.name,
     Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null)),
     DOCUMENTS_HEADER_ROW,
+    book.date1904,
   );
   const read_ = { catalogue, figures, documents, problems };
   return breakdown

@@ -26,14 +26,12 @@ import { sheetNameKey } from "../../core/sheetNames";
 import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../../core/meta";
 import { candidateReportNames } from "../../core/report/planReport";
 import { gridView, readSharedStrings, readSheetCells, type ReadGrid } from "./sheetReader";
-import { StylesPart } from "./stylesPart";
 import { WorkbookPart, type SheetEntry } from "./workbookPart";
 import type { XlsxPackage } from "./xlsxPackage";
 
 export class PackageReader {
   readonly workbook: WorkbookPart;
   private strings?: string[];
-  private dates?: boolean[];
   private readonly grids = new Map<string, ReadGrid>();
   private nameIndex?: Map<string, string>;
 
@@ -47,15 +45,6 @@ export class PackageReader {
       this.strings = rel?.part ? readSharedStrings(rel.part, this.pkg.data(rel.part)) : [];
     }
     return this.strings;
-  }
-
-  private dateFormats(): boolean[] {
-    if (!this.dates) {
-      const rel = this.pkg.relationships(this.workbook.part).find((r) => /\/styles$/.test(r.type));
-      this.dates =
-        rel?.part && this.pkg.has(rel.part) ? StylesPart.of(this.pkg, this.workbook.part).dateFormats() : [];
-    }
-    return this.dates;
   }
 
   /** Tab names in order. */
@@ -81,7 +70,6 @@ export class PackageReader {
       grid = data
         ? readSheetCells(part, data, {
             sharedStrings: () => this.sharedStrings(),
-            dateFormats: this.dateFormats(),
             date1904: this.workbook.date1904,
           })
         : [];
@@ -140,7 +128,12 @@ export class PackageReader {
       ...Object.values(meta?.sheets ?? {}),
       ...new Set(pointedAt),
     ]);
-    return { sheetNames: this.sheetNames(), sheets: this.sheetsView(wanted, "formulas"), names };
+    return {
+      sheetNames: this.sheetNames(),
+      sheets: this.sheetsView(wanted, "formulas"),
+      names,
+      date1904: this.workbook.date1904,
+    };
   }
 
   /** The report's view: the meta sheet and the report sheets as they are (values). */
@@ -186,7 +179,12 @@ export class PackageReader {
     const meta = this.meta();
     const entry = this.findSheet(meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name);
     return entry
-      ? documentsFromGrid(entry.name, gridView(this.grid(entry), "values"), DOCUMENTS_HEADER_ROW)
+      ? documentsFromGrid(
+          entry.name,
+          gridView(this.grid(entry), "values"),
+          DOCUMENTS_HEADER_ROW,
+          this.workbook.date1904,
+        )
       : [];
   }
 
@@ -203,8 +201,9 @@ export class PackageReader {
         if (!grids.has(sheet)) grids.set(sheet, this.sheetGrids(sheet));
         return grids.get(sheet);
       },
-      // The grids are in the 1900 system already (sheetReader moves a 1904 workbook's dates).
       namesComplete: complete,
+      // Dates are read as the workbook stores them; the core moves them to its 1900 system.
+      date1904: this.workbook.date1904,
     });
     return { figures, documents: this.documents(), problems, date1904: this.workbook.date1904 };
   }
@@ -236,6 +235,6 @@ export interface PackageFigures {
   figures: Figures;
   documents: DocumentRow[];
   problems: PlacementProblem[];
-  /** The workbook uses the 1904 date system (its dates are already read as 1900 serials). */
+  /** The workbook uses the 1904 date system (the figures' dates are moved to 1900 serials). */
   date1904: boolean;
 }

@@ -8,6 +8,7 @@
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { strFromU8 } from "fflate";
 import { columnLetter, columnNumber } from "../../core/layout/model";
+import { isoToSerial, serialToWorkbook } from "../../core/dates";
 import { decodeExcelEscapes, PartXmlError } from "./xml";
 
 /** One cell as read: its value (cached result for formulas) and its formula, if any. */
@@ -21,25 +22,6 @@ export interface ReadCell {
 
 /** Rows (0-based array of 1-based rows) of cells (0-based array of 1-based columns). */
 export type ReadGrid = Array<Array<ReadCell | undefined> | undefined>;
-
-/** Days between the 1900 and 1904 date systems. */
-const DATE1904_OFFSET = 1_462;
-const UNIX_EPOCH_SERIAL = 25_569;
-
-/** An ISO 8601 date-time (a `t="d"` cell) as a 1900-system serial, or undefined. */
-export function isoToSerial(text: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text.trim());
-  if (!match) {
-    const time = /^T?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?/.exec(text.trim());
-    if (!time) return undefined;
-    return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86_400;
-  }
-  const [, y, mo, d, h = "0", mi = "0", s = "0"] = match;
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), 0) + Number(s) * 1000;
-  const serial = ms / 86_400_000 + UNIX_EPOCH_SERIAL;
-  // Excel's 1900 system counts a 29 February 1900 that never was: serials before March are one less.
-  return serial < 61 ? serial - 1 : serial;
-}
 
 function parser(part: string): SaxesParser<{ xmlns: true }> {
   const p = new SaxesParser({ xmlns: true });
@@ -105,14 +87,15 @@ function splitRef(ref: string): [number, number] | undefined {
 
 export interface SheetReadOptions {
   sharedStrings: () => string[];
-  /** For each cell format index, whether it shows a date. */
-  dateFormats: boolean[];
+  /** The workbook uses the 1904 date system: an ISO date cell (`t="d"`) is stored as its serial. */
   date1904: boolean;
 }
 
 /**
  * Reads a worksheet part's cells. Values come as Office.js's `values` view (formula cells:
- * their cached result); dates in a 1904 workbook are moved to the 1900 system the core uses.
+ * their cached result): numbers as stored, so a date is a serial of the workbook's own date
+ * system, which the core moves where the form says a date is (`dateFromWorkbook`), whatever
+ * the cell's format. An ISO date cell (`t="d"`) becomes the serial the workbook would store.
  */
 export function readSheetCells(part: string, data: Uint8Array, options: SheetReadOptions): ReadGrid {
   const grid: ReadGrid = [];
@@ -247,20 +230,17 @@ export function readSheetCells(part: string, data: Uint8Array, options: SheetRea
         v = raw || null;
         break;
       case "d":
-        v = raw === "" ? null : (isoToSerial(raw) ?? raw);
+        if (raw === "") v = null;
+        else {
+          const serial = isoToSerial(raw);
+          v = serial === undefined ? raw : serialToWorkbook(serial, options.date1904);
+        }
         break;
       default: {
         if (raw.trim() === "") v = null;
         else {
           const n = Number(raw);
           v = Number.isFinite(n) ? n : raw;
-          if (
-            typeof v === "number" &&
-            options.date1904 &&
-            c.style !== undefined &&
-            options.dateFormats[c.style]
-          )
-            v += DATE1904_OFFSET;
         }
       }
     }

@@ -16,6 +16,7 @@ import {
   type SheetPlan,
   type ValidationPlan,
 } from "../../core/layout/model";
+import { serialToWorkbook } from "../../core/dates";
 import { isDateFormat, type StylesPart } from "./stylesPart";
 import {
   MAIN_NS,
@@ -154,7 +155,7 @@ export interface DateSystem {
 }
 
 export function dateSystem(date1904: boolean): DateSystem {
-  return { toWorkbook: (serial) => (date1904 ? serial - 1_462 : serial) };
+  return { toWorkbook: (serial) => serialToWorkbook(serial, date1904) };
 }
 
 /** What writing a sheet needs from the workbook around it. */

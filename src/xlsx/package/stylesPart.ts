@@ -2,7 +2,7 @@
  * The styles part (`xl/styles.xml`), appended to and never rewritten: the cell formats our
  * sheets need are added after the user's fonts, fills, borders, number formats and cell
  * formats, so every style index the user's sheets hold keeps its meaning. Equal formats are
- * added once. Also answers which cell formats show dates (to read date cells back as serials).
+ * added once.
  */
 import type { Document, Element } from "@xmldom/xmldom";
 import type { CellStyle, SheetPlan } from "../../core/layout/model";
@@ -42,9 +42,6 @@ const BUILTIN_FORMATS: Record<string, number> = {
   "@": 49,
 };
 
-/** Built-in format ids that show dates or times. */
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
-
 /** Whether a number format shows a date (d, m, y outside quotes and brackets, no digit placeholders). */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
@@ -64,7 +61,6 @@ export class StylesPart {
   private readonly root: Element;
   private readonly xfCache = new Map<string, number>();
   private readonly partCache = new Map<string, number>();
-  private dateXfs?: boolean[];
 
   constructor(
     private readonly pkg: XlsxPackage,
@@ -83,22 +79,6 @@ export class StylesPart {
     pkg.addRelationship(workbookPart, STYLES_REL, part);
     pkg.addContentType(part, STYLES_TYPE);
     return new StylesPart(pkg, part);
-  }
-
-  /** For each cell format index, whether it shows a date. */
-  dateFormats(): boolean[] {
-    if (this.dateXfs) return this.dateXfs;
-    const custom = new Map<number, string>();
-    const numFmts = child(this.root, "numFmts");
-    for (const f of numFmts ? children(numFmts, "numFmt") : []) {
-      custom.set(Number(f.getAttribute("numFmtId")), f.getAttribute("formatCode") ?? "");
-    }
-    const xfs = child(this.root, "cellXfs");
-    this.dateXfs = (xfs ? children(xfs, "xf") : []).map((xf) => {
-      const id = Number(xf.getAttribute("numFmtId") ?? 0);
-      return custom.has(id) ? isDateFormat(custom.get(id)) : BUILTIN_DATE_IDS.has(id);
-    });
-    return this.dateXfs;
   }
 
   /** Appends `xml` (one element) to the list `listName` unless an equal one was added; its index. */
@@ -192,7 +172,6 @@ export class StylesPart {
       "</xf>";
     const index = this.append("cellXfs", xf);
     this.xfCache.set(key, index);
-    if (this.dateXfs) this.dateXfs[index] = isDateFormat(s.numberFormat);
     return index;
   }
 
