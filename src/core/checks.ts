@@ -15,6 +15,7 @@ import {
 import { isInfo } from "./catalogue/infoBlock";
 import { evaluateIndicators, numericOf, type Evaluated } from "./evaluate";
 import type { CellValue, DocumentRow, FigureCell, Figures, PlacementProblem } from "./figures";
+import { formatSerialVi } from "./dates";
 import { formatDateVi, fromExcelSerial, parsePeriod } from "./period";
 
 export interface Finding {
@@ -73,6 +74,19 @@ export function quoteTyped(text: string, max = 40): string {
 /** Text that reads as a number to a person: digits with spaces, dots or commas between them. */
 const NUMBER_AS_TEXT = /^\s*'?-?\d[\d.,\s]*$/;
 
+/**
+ * The number a person meant by digits typed as text, to be typed again: «2025» → 2025, «1.250»
+ * and «1 250» → 1250 (dots or spaces between groups of three), «'7» → 7. Undefined when the
+ * text is ambiguous (a comma or a dot that may be a decimal mark: «1,5», «2.5»).
+ */
+function typedDigits(text: string): string | undefined {
+  const bare = text.replace(/[\s']/g, "");
+  if (/^-?\d+$/.test(bare)) return bare;
+  if (/^-?\d{1,3}(\.\d{3})+$/.test(bare) || /^-?\d{1,3}(\s\d{3})+$/.test(text.trim().replace(/^'/, "")))
+    return bare.replace(/\./g, "");
+  return undefined;
+}
+
 function describe(value: CellValue): string {
   switch (value.type) {
     case "text":
@@ -114,8 +128,13 @@ function kindProblem(indicator: Indicator, figure: FigureCell): string | undefin
   switch (indicator.kind) {
     case "count":
     case "money": {
-      if (v.type === "text" && NUMBER_AS_TEXT.test(v.value))
-        return `${describe(v)} là chữ chứ không phải số (ô đang ở dạng văn bản, hoặc số có dấu nháy ' đầu, dấu cách hay dấu chấm phân cách hàng nghìn): hãy gõ lại chỉ chữ số vào ô, ví dụ 1250`;
+      if (v.type === "text" && NUMBER_AS_TEXT.test(v.value)) {
+        const digits = typedDigits(v.value);
+        return (
+          `${describe(v)} là chữ chứ không phải số (ô đang ở dạng văn bản, hoặc số có dấu nháy ' đầu, dấu cách hay dấu chấm phân cách hàng nghìn): ` +
+          (digits !== undefined ? `hãy gõ lại ${digits} vào ô, chỉ gồm chữ số` : "hãy gõ lại số vào ô, chỉ gồm chữ số")
+        );
+      }
       if (v.type !== "number") return `${describe(v)} không phải là số (gõ số, không gõ chữ hay dấu cách)`;
       if (v.value < 0) return `số âm (${n(v.value, 6)}) không hợp lệ`;
       if (indicator.kind === "count" && !isWholeCount(v.value))
@@ -170,11 +189,26 @@ function inSentence(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLocaleLowerCase("vi") + text.slice(1) : text;
 }
 
-/** A part's label with its parent's, so `Có mặt` reads `Có mặt (Cán bộ, công chức cấp xã được giao)`. */
-function fullLabel(ctx: Context, id: string): string {
+/**
+ * A part's label with its parent's, so `Có mặt` reads `Có mặt (Cán bộ, công chức cấp xã được
+ * giao)`. Where a figure in parentheses follows (`numbered`), the parent is joined with a dash
+ * instead, so parentheses are never nested; a parent the sentence names anyway (`besides`) is
+ * left out.
+ */
+function fullLabel(ctx: Context, id: string, besides?: string): string {
   const indicator = ctx.byId.get(id);
-  if (!indicator?.parent) return label(ctx, id);
+  if (!indicator?.parent || indicator.parent === besides) return label(ctx, id);
   return `${indicator.label} (${label(ctx, indicator.parent)})`;
+}
+
+/** A label followed by its figure in parentheses: `Có mặt – cán bộ, công chức cấp xã được giao (386)`. */
+function numbered(ctx: Context, id: string, value: number, besides?: string): string {
+  const indicator = ctx.byId.get(id);
+  const text =
+    !indicator?.parent || indicator.parent === besides
+      ? label(ctx, id)
+      : `${indicator.label} – ${inSentence(label(ctx, indicator.parent))}`;
+  return `${text} (${n(value)})`;
 }
 
 function cellsOf(ctx: Context, ids: readonly string[]): string[] {
@@ -218,7 +252,7 @@ function applyRule(
         rule,
         rule.severity,
         [rule.part, rule.whole],
-        `${fullLabel(ctx, rule.part)} (${n(values[0])}) lớn hơn ${inSentence(label(ctx, rule.whole))} (${n(values[1])}): phần không thể vượt tổng.`,
+        `${numbered(ctx, rule.part, values[0], rule.whole)} lớn hơn ${inSentence(numbered(ctx, rule.whole, values[1]))}: phần không thể vượt tổng.`,
       );
     }
     case "sum": {
@@ -352,6 +386,37 @@ function documentFindings(
   return found;
 }
 
+/** How long after its data period a report may still be dated without a warning (days). */
+const ISSUE_GRACE_DAYS = 92;
+
+/**
+ * The report's own date (Ngày ban hành) against its data period, as the documents' dates are:
+ * a report is issued once its data period has begun, and at latest some three months after it
+ * ends (a late annual report); a date outside that is most likely a slip (05/01/2024 on a Quý
+ * III/2025 report, a year typed wrong). A warning: the date is the user's to decide.
+ */
+function issueDateFindings(ctx: Context, issued?: number, from?: number, to?: number): Finding[] {
+  if (issued === undefined || from === undefined || to === undefined || !ctx.byId.has("ngay_ban_hanh"))
+    return [];
+  const period = `${formatSerialVi(from)} – ${formatSerialVi(to)}`;
+  const what = `${label(ctx, "ngay_ban_hanh")} ${formatSerialVi(issued)}`;
+  let message: string | undefined;
+  if (issued < from) message = `${what} ở trước kỳ số liệu (${period}) của báo cáo: hãy xem lại ngày, tháng, năm.`;
+  else if (issued > to + ISSUE_GRACE_DAYS)
+    message = `${what} muộn hơn ba tháng sau kỳ số liệu (${period}) của báo cáo: hãy xem lại ngày, tháng, năm.`;
+  return message
+    ? [
+        {
+          severity: "warning",
+          checkId: "info:ngay_ban_hanh",
+          ids: ["ngay_ban_hanh"],
+          cells: cellsOf(ctx, ["ngay_ban_hanh"]),
+          message,
+        },
+      ]
+    : [];
+}
+
 /** A ratio one side of which is typed while the other is all blank. */
 export interface RatioGap {
   /** The ratio indicator. */
@@ -432,10 +497,15 @@ function ratioGapFinding(ctx: Context, gap: RatioGap): Finding {
  * `#REF!`), and a row whose key disagrees with the name on its figure cell (rows sorted). Both
  * leave the workbook's own formulas reading the wrong cell until `install` repairs the sheet.
  */
-export function placementFindings(problems: readonly PlacementProblem[], catalogue: Catalogue): Finding[] {
+export function placementFindings(
+  problems: readonly PlacementProblem[],
+  catalogue: Catalogue,
+  evaluated?: ReadonlyMap<string, Evaluated>,
+): Finding[] {
   const byId = indexIndicators(catalogue);
   const ctx: Context = { figures: new Map(), byId, invalid: new Set() };
   return problems.map((problem): Finding => {
+    if (problem.kind === "typedOver") return typedOverFinding(ctx, problem, evaluated?.get(problem.id));
     const what = `${fullLabel(ctx, problem.id)} (${problem.id})`;
     if (problem.kind === "brokenName") {
       return {
@@ -456,7 +526,7 @@ export function placementFindings(problems: readonly PlacementProblem[], catalog
         ids: [problem.id],
         cells: [problem.namedCell],
         message:
-          `Ô ${problem.namedCell} mang tên ${problem.name} (${what}) nhưng dòng của nó có mã ${problem.keyThere}, ` +
+          `Ô này mang tên ${problem.name} (${what}) nhưng dòng của nó có mã ${problem.keyThere}, ` +
           `và không dòng nào mang mã ${problem.id}: chỉ tiêu này không được đọc. ` +
           `Hãy sửa lại mã ở cột đầu của dòng, hoặc cài lại mẫu (cchc install, hoặc nút Cài đặt) rồi nhập lại số liệu.`,
       };
@@ -472,6 +542,38 @@ export function placementFindings(problems: readonly PlacementProblem[], catalog
         `Các công thức trong tệp đang đọc nhầm dòng: hãy cài lại mẫu (cchc install, hoặc nút Cài đặt) để xếp lại theo mã.`,
     };
   });
+}
+
+/** A ratio as its cell shows it: 0.5106 → `51,06%`. */
+const percent = (value: number) => `${n(value * 100, 2)}%`;
+
+/**
+ * A computed cell (a ratio) with a constant typed over its formula: what was typed, what the
+ * figures give, and that the report uses the latter. `install` writes the formula back.
+ */
+function typedOverFinding(
+  ctx: Context,
+  problem: Extract<PlacementProblem, { kind: "typedOver" }>,
+  computed: Evaluated | undefined,
+): Finding {
+  const typed =
+    problem.typed.type === "number"
+      ? `${percent(problem.typed.value)} (${n(problem.typed.value, 6)})`
+      : describe(problem.typed);
+  const gives =
+    typeof computed?.value === "number"
+      ? `theo số liệu đã nhập là ${percent(computed.value)}`
+      : `theo số liệu đã nhập chưa tính được${computed?.note ? ` (${computed.note})` : ""}`;
+  return {
+    severity: "warning",
+    checkId: `typed:${problem.id}`,
+    ids: [problem.id],
+    cells: [problem.cell],
+    message:
+      `${fullLabel(ctx, problem.id)} là ô tự tính, nhưng công thức đã bị gõ đè bằng ${typed}; ${gives}, ` +
+      `và báo cáo dùng giá trị tính từ số liệu. Hãy xoá giá trị đã gõ, hoặc cài lại mẫu (npx cchc install, ` +
+      `hoặc nút Cài đặt trong Excel) để khôi phục công thức.`,
+  };
 }
 
 const isBlank = (figure: FigureCell | undefined) => !figure || figure.value.type === "blank";
@@ -537,7 +639,7 @@ export function checkFigures(
 ): Finding[] {
   const byId = indexIndicators(catalogue);
   const ctx: Context = { figures, byId, invalid: new Set() };
-  const findings: Finding[] = placementFindings(problems, catalogue);
+  const findings: Finding[] = placementFindings(problems, catalogue, evaluated);
 
   for (const indicator of catalogue.indicators) {
     const figure = figures.get(indicator.id);
@@ -550,7 +652,7 @@ export function checkFigures(
         checkId: `kind:${indicator.id}`,
         ids: [indicator.id],
         cells: [figure.cell],
-        message: `Ô ${figure.cell} (${fullLabel(ctx, indicator.id)}): ${problem}.`,
+        message: `${fullLabel(ctx, indicator.id)}: ${problem}.`,
       });
     } else if (
       figure.formula &&
@@ -566,7 +668,7 @@ export function checkFigures(
         ids: [indicator.id],
         cells: [figure.cell],
         message:
-          `Ô ${figure.cell} (${fullLabel(ctx, indicator.id)}) có công thức ${figure.formula} nhưng không có giá trị, nên được coi là để trống. ` +
+          `${fullLabel(ctx, indicator.id)}: ô có công thức ${figure.formula} nhưng không có giá trị, nên được coi là để trống. ` +
           `Nếu tệp do chương trình khác tạo ra, hãy mở bằng Excel hoặc LibreOffice rồi lưu lại để công thức được tính.`,
       });
     }
@@ -582,6 +684,7 @@ export function checkFigures(
   }
   for (const gap of ratioGaps(figures, catalogue)) findings.push(ratioGapFinding(ctx, gap));
   findings.push(...documentFindings(ctx, documents, dateOf("tu_ngay"), dateOf("den_ngay")));
+  findings.push(...issueDateFindings(ctx, dateOf("ngay_ban_hanh"), dateOf("tu_ngay"), dateOf("den_ngay")));
   findings.push(...completenessFindings(ctx, catalogue));
   const end = dateOf("den_ngay");
   const outside = end !== undefined ? periodOutsideForm(catalogue, end) : undefined;

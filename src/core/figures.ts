@@ -218,7 +218,13 @@ export type PlacementProblem =
    * The name's row carries another indicator's key and no row carries this one's: the figure
    * is left out rather than read beside another row's label.
    */
-  | { kind: "keyMissing"; id: string; name: string; namedCell: string; keyThere: string };
+  | { kind: "keyMissing"; id: string; name: string; namedCell: string; keyThere: string }
+  /**
+   * A computed cell (a ratio, which the core always computes) holds a typed constant instead of
+   * its formula: the sheet shows the typed value, the report the computed one. `install`
+   * writes the formula back.
+   */
+  | { kind: "typedOver"; id: string; cell: string; typed: CellValue };
 
 export interface ReadNamedOptions {
   /** A sheet's grids when the adapter read them (else the names are trusted as they are). */
@@ -251,8 +257,8 @@ function keyText(raw: unknown): string | undefined {
  * left out and a problem recorded. `gridOf` gives a sheet's grids when the adapter read them
  * (else the name is trusted as is). With `namesComplete` (the workbook was installed with this
  * very catalogue and version, so every name must be there), a missing name is a problem too.
- * With `date1904`, typed dates are turned into 1900 serials. Ratios are skipped: the core
- * computes them.
+ * With `date1904`, typed dates are turned into 1900 serials. Ratios are not read (the core
+ * computes them); a ratio cell holding a typed constant is a `typedOver` problem.
  */
 export function readNamedFigures(
   catalogue: Catalogue,
@@ -264,9 +270,18 @@ export function readNamedFigures(
   const figures = new Map<string, FigureCell>();
   const problems: PlacementProblem[] = [];
   for (const indicator of catalogue.indicators) {
-    if (indicator.kind === "ratio") continue;
+    const computed = indicator.kind === "ratio";
     const name = `CCHC_${indicator.id.toUpperCase()}`;
     const target = lookup(name);
+    if (computed) {
+      // Never read as a figure; only a constant typed over the formula is told.
+      if (target && !("broken" in target)) {
+        const cell = figureOf(indicator.id, target);
+        if (!cell.formula && cell.value.type !== "blank")
+          problems.push({ kind: "typedOver", id: indicator.id, cell: cell.cell, typed: cell.value });
+      }
+      continue;
+    }
     if (!target) {
       if (namesComplete) problems.push({ kind: "brokenName", id: indicator.id, name });
       continue;

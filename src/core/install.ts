@@ -4,7 +4,7 @@
  * column A (not by address), so an upgrade that moves rows keeps every figure; a user's own
  * sheet that happens to bear one of our names is never touched.
  */
-import { sumMismatch } from "./arithmetic";
+import { formatNumberVi, sumMismatch } from "./arithmetic";
 import {
   builtinCatalogue,
   catalogueToFile,
@@ -96,6 +96,11 @@ export interface InstallSummary {
   catalogueTitle: string;
   /** Figures (or notes) of ids this version dropped, now on the dropped-figures sheet. */
   dropped: Array<{ id: string; label: string }>;
+  /**
+   * Computed cells (ratios) that held a typed constant: the formula is written back. `cell` is
+   * `'Sheet'!D12`, `typed` the constant it replaced, as read.
+   */
+  restored: Array<{ id: string; label: string; cell: string; typed: string | number | boolean }>;
 }
 
 export interface InstallPlan {
@@ -322,6 +327,8 @@ function carryOver(
   sheet: ExistingSheet | undefined,
   names: ReadonlyMap<string, string> | undefined,
   date1904: boolean,
+  restored: InstallSummary["restored"] = [],
+  labelOf: (id: string) => string = (id) => id,
 ): number {
   if (!sheet) return 0;
   const rows = rowsByKey(sheet);
@@ -335,7 +342,15 @@ function carryOver(
         };
   let kept = 0;
   for (const cell of plan.cells) {
-    if (!cell.keepKey) continue;
+    if (!cell.keepKey) {
+      // A computed cell is always written again; a constant typed over it is said, not kept.
+      const computed = cell.computes?.type === "indicator" && cell.computes.id;
+      const found = computed && locate(computed);
+      const old = found ? found.row[parseAddress(cell.address).column - 1 + found.shift] : undefined;
+      if (computed && isTypedConstant(old))
+        restored.push({ id: computed, label: labelOf(computed), cell: cellRef(plan.name, cell.address), typed: old });
+      continue;
+    }
     const found = locate(cell.keepKey);
     if (!found) continue; // a row new in this version, or deleted: keep the plan's default
     const old = found.row[parseAddress(cell.address).column - 1 + found.shift];
@@ -352,6 +367,19 @@ function carryOver(
     if (old !== null && old !== undefined && old !== "") kept++;
   }
   return kept;
+}
+
+/** A typed constant as a summary quotes it: `0,99`, `«60%»`, `TRUE`. */
+export function typedText(value: string | number | boolean): string {
+  if (typeof value === "number") return formatNumberVi(value, 6);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return `«${value}»`;
+}
+
+/** A constant a user typed (not blank, not a formula). */
+function isTypedConstant(value: unknown): value is string | number | boolean {
+  if (typeof value === "number" || typeof value === "boolean") return true;
+  return typeof value === "string" && value.trim() !== "" && !value.startsWith("=");
 }
 
 function setContent(cell: CellPlan, content: { value?: CellPlan["value"]; formula?: string }): void {
@@ -554,6 +582,8 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
   const initial = sample?.figures ?? {};
 
   let keptValues = 0;
+  const restored: InstallSummary["restored"] = [];
+  const labelOf = (id: string) => catalogue.indicators.find((i) => i.id === id)?.label ?? id;
   const plans: SheetPlan[] = ours.map((sheet) => {
     const name = names.get(sheet.key)!;
     const old = existingKeys.has(sheet.key) ? existing.sheets.get(name) : undefined;
@@ -574,7 +604,14 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
       plan = inputSheetPlan(def, catalogue, old ? {} : initial);
     }
     plan.name = name;
-    if (plan.role !== "list") keptValues += carryOver(plan, old, existing.names, existing.date1904 === true);
+    if (plan.role !== "list") keptValues += carryOver(
+        plan,
+        old,
+        existing.names,
+        existing.date1904 === true,
+        restored,
+        labelOf,
+      );
     clearShiftedColumns(plan, old, existing.names);
     return plan;
   });
@@ -613,6 +650,7 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
       catalogueId: catalogue.id,
       catalogueTitle: catalogue.title,
       dropped: dropped.map(({ id, label }) => ({ id, label })),
+      restored,
     },
   };
 }

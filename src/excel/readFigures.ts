@@ -102,9 +102,16 @@ function noteBeside(sheets: ReadonlyMap<string, SheetSnapshot>, cell: string): u
   return sheets.get(sheet.toLowerCase())?.values[row - 1]?.[column];
 }
 
-/** The names of a catalogue's read (not computed) figures. */
-function inputNames(catalogue: Catalogue): string[] {
-  return catalogue.indicators.filter((i) => i.kind !== "ratio").map((i) => inputName(i.id));
+/** The names of a catalogue's figures, computed ones too (a constant typed over a ratio is told). */
+function figureNames(catalogue: Catalogue): string[] {
+  return catalogue.indicators.map((i) => inputName(i.id));
+}
+
+/** The names of the computed figures (ratios): their cells are no input cells. */
+function computedNames(catalogues: readonly Catalogue[]): Set<string> {
+  return new Set(
+    catalogues.flatMap((c) => c.indicators.filter((i) => i.kind === "ratio").map((i) => inputName(i.id))),
+  );
 }
 
 /**
@@ -123,7 +130,8 @@ export function queueReadWorkbook(
   const readsDateSystem = capabilities.dateSystem;
   if (readsDateSystem) context.workbook.load("use1904DateSystem");
   const named = new Map<string, { item: NamedItemApi; range: RangeApi }>();
-  for (const name of [catalogue, ...alsoFor].flatMap(inputNames)) {
+  const computed = computedNames([catalogue, ...alsoFor]);
+  for (const name of [catalogue, ...alsoFor].flatMap(figureNames)) {
     if (named.has(name)) continue;
     const item = context.workbook.names.getItemOrNullObject(name);
     // The value tells a deleted cell (`#REF!`) from a missing name, in the same sync.
@@ -192,7 +200,9 @@ export function queueReadWorkbook(
       },
       sheets,
       metaSheet: meta && metaName ? metaName.toLowerCase() : null,
-      inputCells: new Set([...cells.values()].flatMap((c) => ("cell" in c ? [c.cell] : []))),
+      inputCells: new Set(
+        [...cells].flatMap(([name, c]) => ("cell" in c && !computed.has(name) ? [c.cell] : [])),
+      ),
       catalogue: own,
       consolidation: breakdowns.flatMap(({ sheet, lead }) =>
         sheet.isNullObject || lead.isNullObject
@@ -226,7 +236,7 @@ export async function readWithOwnCatalogue(
   const guess = expected ?? DEFAULT_CATALOGUE;
   // The built-in forms are read along: a workbook of any of them takes one sync.
   const builtins = builtinForms();
-  const queued = new Set([guess, ...builtins].flatMap(inputNames));
+  const queued = new Set([guess, ...builtins].flatMap(figureNames));
   const sheetsQueued = new Set(
     [guess, ...builtins].flatMap((c) => candidateSheetNames(c)).map((n) => n.toLowerCase()),
   );
@@ -237,7 +247,7 @@ export async function readWithOwnCatalogue(
   if (!meta) return first;
   const own = catalogueOfMeta(meta);
   const covered =
-    inputNames(own).every((name) => queued.has(name)) &&
+    figureNames(own).every((name) => queued.has(name)) &&
     ourSheetNames(meta, own).every((name) => sheetsQueued.has(name.toLowerCase()));
   if (covered) return collect(own);
   const again = queueReadWorkbook(context, own, [], capabilities);

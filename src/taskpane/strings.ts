@@ -69,6 +69,8 @@ export interface PaneStrings {
     fileChosen(name: string, title: string, version: string): string;
     fileProblems(name: string, count: number): string;
     dropped(ids: readonly string[]): string;
+    /** A computed cell whose typed constant was replaced by its formula again. */
+    restored(cell: string, label: string, typed: string): string;
   };
 
   check: {
@@ -280,6 +282,8 @@ export const VI: PaneStrings = {
     fileProblems: (name, n) => `Tệp «${name}» có ${n} lỗi, chưa cài được:`,
     dropped: (ids) =>
       `Phiên bản mới bỏ ${ids.length} chỉ tiêu (${ids.join(", ")}); số liệu đã nhập được giữ ở trang «Chỉ tiêu đã bỏ».`,
+    restored: (cell, label, typed) =>
+      `Ô tự tính ${cell} (${label}) đang bị gõ đè bằng ${typed}: đã khôi phục công thức.`,
   },
 
   check: {
@@ -528,6 +532,8 @@ export const EN: PaneStrings = {
       `File “${name}” has ${n} problem${n === 1 ? "" : "s"} and cannot be installed:`,
     dropped: (ids) =>
       `The new version drops ${ids.length} row${ids.length === 1 ? "" : "s"} (${ids.join(", ")}); their typed figures are kept on the sheet “Chỉ tiêu đã bỏ”.`,
+    restored: (cell, label, typed) =>
+      `The computed cell ${cell} (${label}) held a typed ${typed}: its formula is back.`,
   },
 
   check: {

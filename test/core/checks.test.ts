@@ -1,6 +1,7 @@
 import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { OUT_OF_PERIOD_DOCUMENT, SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { checkFigures, countFindings } from "../../src/core/checks";
+import { toExcelSerial } from "../../src/core/dates";
 import { figuresFromValues } from "../../src/core/figures";
 import { documentsFromSample } from "../support/plans";
 import { TEST_CATALOGUE } from "../support/consolidation";
@@ -62,6 +63,33 @@ describe("checkFigures on the Đức Thọ Q3/2021 sample", () => {
   });
 });
 
+describe("the report's own date against its period (Quý III/2021: 15/06/2021 – 14/09/2021)", () => {
+  const issued = (year: number, month: number, day: number) =>
+    checkWith({ ngay_ban_hanh: toExcelSerial({ year, month, day }) }).filter(
+      (f) => f.checkId === "info:ngay_ban_hanh",
+    );
+
+  it("warns about a date before the data period, naming the cell and both dates", () => {
+    const [found, ...more] = issued(2020, 1, 5);
+    expect(more).toEqual([]);
+    expect(found.severity).toBe("warning");
+    expect(found.cells).toEqual(["ngay_ban_hanh"]);
+    expect(found.message).toBe(
+      "Ngày ban hành báo cáo 05/01/2020 ở trước kỳ số liệu (15/06/2021 – 14/09/2021) của báo cáo: hãy xem lại ngày, tháng, năm.",
+    );
+  });
+
+  it("warns about a date more than three months after it", () => {
+    expect(issued(2022, 1, 5)[0].message).toMatch(/05\/01\/2022 muộn hơn ba tháng sau kỳ số liệu/);
+  });
+
+  it("accepts the usual dates: after the period's end, or within it", () => {
+    expect(issued(2021, 9, 18)).toEqual([]);
+    expect(issued(2021, 8, 1)).toEqual([]);
+    expect(issued(2021, 12, 14)).toEqual([]);
+  });
+});
+
 describe("checkFigures on bad input", () => {
   it.each([
     ["text in a count", { kh_tong: "bốn bảy" }, "kind:kh_tong", /không phải là số/],
@@ -89,7 +117,7 @@ describe("checkFigures on bad input", () => {
     ["a negative sum of money", { vphc_tien: -1 }, "kind:vphc_tien", /số âm/],
     ["an Excel error", { dvc_hoso: "#REF!" }, "kind:dvc_hoso", /#REF!/],
     ["an impossible date", { ngay_ban_hanh: 99_999_999 }, "kind:ngay_ban_hanh", /ngày không hợp lệ/],
-    ["a date typed as text", { ngay_ban_hanh: "31/02/2021" }, "kind:ngay_ban_hanh", /không phải là ngày/],
+    ["a text that is no date", { ngay_ban_hanh: "31/02/2021" }, "kind:ngay_ban_hanh", /chứa chữ «31\/02\/2021», không phải một ngày/],
     ["an unknown period", { ky_bao_cao: "Quý V" }, "kind:ky_bao_cao", /danh sách/],
   ])("%s is an error naming the cell", (_what, change, checkId, message) => {
     const found = checkWith(change).filter((f) => f.severity === "error");

@@ -55,7 +55,7 @@ describe("check on bad input", () => {
     ["a negative count", "CCHC_HS_MOI", -5, /số âm/],
     ["a fraction in a count", "CCHC_BN_MOI", 2.5, /số nguyên/],
     ["an impossible date", "CCHC_NGAY_BAN_HANH", 99_999_999, /ngày không hợp lệ/],
-    ["a date typed as text", "CCHC_NGAY_BAN_HANH", "31/02/2021", /không phải là ngày/],
+    ["a text that is no date", "CCHC_NGAY_BAN_HANH", "31/02/2021", /chứa chữ «31\/02\/2021», không phải một ngày.*định dạng ô là ngày/],
     ["a cell holding an Excel error", "CCHC_DVC_HOSO", { error: "#REF!" } as ExcelJS.CellErrorValue, /#REF!/],
     [
       "a formula whose result is an error",
@@ -91,7 +91,25 @@ describe("check on bad input", () => {
     const { findings } = await checkFile(file);
     const error = findings.find((f) => f.severity === "error")!;
     expect(error.cells).toEqual(["'Danh mục văn bản'!C4"]);
-    expect(error.message).toMatch(/12\/UBND.*không phải là ngày hợp lệ/);
+    expect(error.message).toMatch(/12\/UBND: ô đang chứa chữ «32\/13\/2021», không phải một ngày: hãy gõ lại/);
+  });
+
+  it("reads a date typed as text day/month/year as that date (list and report's own date)", async () => {
+    const file = await sampleWith("text-dates", (workbook) => {
+      const docs = workbook.getWorksheet("Danh mục văn bản")!;
+      docs.getRow(4).values = [1, "12/KH-UBND", "21/07/2021", "Kế hoạch thử"];
+      docs.getRow(5).values = [2, "13/KH-UBND", "15/8/2021", "Kế hoạch thử"];
+      namedCell(workbook, "CCHC_NGAY_BAN_HANH").value = "18/9/2021";
+    });
+    const { figures, findings } = await checkFile(file);
+    // 18/9/2021 = serial 44457; 21/07/2021 = 44398; 15/08/2021 = 44423 (1900 system).
+    expect(figures.figures.get("ngay_ban_hanh")!.value).toEqual({ type: "number", value: 44_457 });
+    expect(figures.documents.map((d) => d.date)).toEqual([
+      { type: "number", value: 44_398 },
+      { type: "number", value: 44_423 },
+    ]);
+    expect(countFindings(findings).errors).toBe(0);
+    expect(findings.filter((f) => f.checkId.startsWith("doc:") && f.checkId !== "doc:count")).toEqual([]);
   });
 
   it("refuses a workbook without the CCHC sheets (exit 2)", async () => {

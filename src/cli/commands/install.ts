@@ -1,4 +1,5 @@
 /** `cchc install FILE.xlsx`: install or upgrade the CCHC sheets in place. */
+import { typedText } from "../../core/install";
 import { DOCUMENTS_TABLE } from "../../core/layout/documentsSheet";
 import { parseArgs } from "../args";
 import { catalogueOption } from "../catalogueOption";
@@ -47,6 +48,9 @@ export const installCommand: Command = {
           .map((d) => d.id)
           .join(", ")}.`,
       );
+    }
+    for (const { cell, label, typed } of summary.restored) {
+      lines.push(`  Ô tự tính ${cell} (${label}) đang bị gõ đè bằng ${typedText(typed)}: đã khôi phục công thức.`);
     }
     for (const { wanted, used } of summary.renamed) {
       lines.push(`  Trang "${wanted}" của bạn được giữ nguyên; trang CCHC mang tên "${used}".`);

@@ -8,6 +8,7 @@
 import { useEffect, useState } from "react";
 import { Body1, Field, makeStyles, RadioGroup, tokens } from "@fluentui/react-components";
 import type { Catalogue, CatalogueFile, CatalogueProblem } from "../../core/catalogue";
+import { typedText } from "../../core/install";
 import { useRunner, useStrings } from "../context";
 import type { InstallSummary } from "../operations";
 import { ActionButton } from "./ActionButton";
@@ -183,6 +184,11 @@ export function InstallCard({ install, installed, onInstalled }: InstallCardProp
                   <Body1>{t.dropped(result.dropped.map((d) => d.id))}</Body1>
                 </li>
               )}
+              {result.restored?.map((r) => (
+                <li key={r.cell} className={styles.sheetNames}>
+                  <Body1>{t.restored(r.cell, r.label, typedText(r.typed))}</Body1>
+                </li>
+              ))}
               {result.renamed.map((r) => (
                 <li key={r.used} className={styles.sheetNames}>
                   <Body1>{t.renamed(r.wanted, r.used)}</Body1>
