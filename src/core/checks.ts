@@ -700,6 +700,19 @@ export function checkFigures(
   return findings;
 }
 
+/**
+ * Every finding on a workbook as read, the one list `check` prints and `report` counts: the
+ * checks on its figures and document list (with where figures are, `problems`), then what a
+ * consolidation's breakdown sheet says of its parts (`breakdownFindings`), when it has one.
+ */
+export function workbookFindings(
+  reading: { figures: Figures; documents: readonly DocumentRow[]; problems?: readonly PlacementProblem[] },
+  catalogue: Catalogue,
+  consolidation: readonly Finding[] = [],
+): Finding[] {
+  return [...checkFigures(reading.figures, reading.documents, catalogue, reading.problems), ...consolidation];
+}
+
 /** Counts by severity, for summaries. */
 export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number } {
   const errors = findings.filter((f) => f.severity === "error").length;

@@ -3,7 +3,7 @@
  * cells with findings (second sync). Also moving the selection to a finding's cell.
  */
 import type { Catalogue } from "../core/catalogue";
-import { checkFigures, countFindings, type Finding } from "../core/checks";
+import { countFindings, workbookFindings, type Finding } from "../core/checks";
 import { INPUT_FILL } from "../core/layout/styles";
 import type { ContextApi } from "./api";
 import { assertCanRun, hostCapabilities } from "./capabilities";
@@ -63,10 +63,7 @@ export async function checkWorkbook(context: ContextApi, options: ReadOptions = 
     catalogue: rules,
     consolidation,
   } = await readWithOwnCatalogue(context, options.catalogue, options.capabilities);
-  const findings = [
-    ...checkFigures(reading.figures, reading.documents, rules, reading.problems),
-    ...consolidation,
-  ];
+  const findings = workbookFindings(reading, rules, consolidation);
   const metaSheet = metaKey ? sheets.get(metaKey) : undefined;
 
   // Only cells on sheets that were read can be marked: their protection is known. A workbook

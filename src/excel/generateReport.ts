@@ -39,16 +39,16 @@ export async function generateReport(
   const collectReports = queueSheetReads(context, candidateReportNames(), true);
   await context.sync();
 
-  let { reading, sheets: inputSheets } = collectReading();
+  let { reading, sheets: inputSheets, consolidation } = collectReading();
   // The rows are the workbook's own form's: read again in the rare case it is neither the
   // expected one nor the district form read along.
   const own = reading.meta ? catalogueOfMeta(reading.meta) : expected;
   const read = [expected, DISTRICT_CATALOGUE].some((c) => c.id === own.id && c.version === own.version);
-  if (read) ({ reading, sheets: inputSheets } = collectReading(own));
+  if (read) ({ reading, sheets: inputSheets, consolidation } = collectReading(own));
   else {
     const again = queueReadWorkbook(context, own, [], capabilities);
     await context.sync();
-    ({ reading, sheets: inputSheets } = again());
+    ({ reading, sheets: inputSheets, consolidation } = again());
   }
   const reports = collectReports();
   const sheetNames = worksheets.items.map((sheet) => sheet.name);
@@ -62,6 +62,8 @@ export async function generateReport(
     {
       figures: reading.figures,
       documents: reading.documents,
+      problems: reading.problems,
+      consolidation,
       generatedAt: options.generatedAt ?? new Date(),
       catalogue: own,
     },

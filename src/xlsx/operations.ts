@@ -134,10 +134,13 @@ export function reportIntoPackage(
   options: { generatedAt?: Date; catalogue?: Catalogue; documentsAppendix?: boolean } = {},
 ): ReportPlan {
   const reader = new PackageReader(pkg);
-  const { figures, documents } = reader.figures(options.catalogue ?? reader.catalogue());
+  const { figures, documents, problems } = reader.figures(options.catalogue ?? reader.catalogue());
   const plan = planReport(reader.existingForReport(), {
     figures,
     documents,
+    // Counted as `check` does: where figures are, and a consolidation's parts with errors.
+    problems,
+    consolidation: reader.consolidationFindings(),
     generatedAt: options.generatedAt ?? new Date(),
     catalogue: options.catalogue,
     documentsAppendix: options.documentsAppendix,

@@ -93,6 +93,20 @@ beforeAll(async () => {
 afterAll(() => removeTempDir(dir));
 
 describe("cchc consolidate over units", () => {
+  it("report counts the findings check lists on the consolidated workbook (the unit with errors too)", async () => {
+    const out = inDir("dem.xlsx");
+    await run("-o", out, inDir("xa"), "--force");
+    const check = bufferIo();
+    expect(await main(["check", out], check)).toBe(1);
+    const counted = /Kết quả: (\d+) lỗi, (\d+) cảnh báo/.exec(check.stdout)!;
+    // The breakdown's unit with errors, and the consolidation left without its issuing body.
+    expect(check.stdout).toMatch(/UBND XÃ CẨM HÀ/);
+    expect(check.stdout).toMatch(/chưa có tên cơ quan/);
+    const report = bufferIo();
+    await main(["report", out, "-o", inDir("dem-bao-cao.xlsx"), "--force"], report);
+    expect(report.stdout).toContain(`Số liệu: ${counted[1]} lỗi, ${counted[2]} cảnh báo`);
+  });
+
   it("sums, recomputes ratios, flags the unit with errors, lists every file; exit 1", async () => {
     const inputs = fs.readdirSync(inDir("xa")).map((n) => inDir("xa", n));
     const before = inputs.map(digest);

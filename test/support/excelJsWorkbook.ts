@@ -11,7 +11,7 @@ import { buildTemplate } from "../../src/xlsx/operations";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { prepareForWrite, repairLoadedModel } from "./excelJsFixes";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../../src/core/catalogue";
-import { checkFigures, type Finding } from "../../src/core/checks";
+import { workbookFindings, type Finding } from "../../src/core/checks";
 import { breakdownFindings, PERIODS_SHEET, UNITS_SHEET } from "../../src/core/consolidate";
 import {
   cellRef,
@@ -256,18 +256,15 @@ export function checkWorkbook(
   // The rules of the form the file was installed with (the catalogue it carries).
   const rules = catalogue ?? workbookCatalogue(workbook);
   const figures = readWorkbookFigures(workbook, rules);
-  // A consolidation's result: the parts with errors its breakdown sheet counts.
-  const consolidation = [UNITS_SHEET.name, PERIODS_SHEET.name].flatMap((name) => {
+  return { figures, findings: workbookFindings(figures, rules, consolidationFindings(workbook)) };
+}
+
+/** A consolidation's result: the parts with errors its breakdown sheet counts. */
+export function consolidationFindings(workbook: ExcelJS.Workbook): Finding[] {
+  return [UNITS_SHEET.name, PERIODS_SHEET.name].flatMap((name) => {
     const sheet = findWorksheet(workbook, name);
     return sheet ? breakdownFindings(sheet.name, sheetGrid(sheet, "values")) : [];
   });
-  return {
-    figures,
-    findings: [
-      ...checkFigures(figures.figures, figures.documents, rules, figures.problems),
-      ...consolidation,
-    ],
-  };
 }
 
 /** A workbook opened through ExcelJS, with the file's bytes. */

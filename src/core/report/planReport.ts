@@ -5,9 +5,9 @@
  */
 import type { Catalogue } from "../catalogue";
 
-import { checkFigures, countFindings, type Finding } from "../checks";
+import { countFindings, workbookFindings, type Finding } from "../checks";
 import { evaluateIndicators } from "../evaluate";
-import type { DocumentRow, Figures } from "../figures";
+import type { DocumentRow, Figures, PlacementProblem } from "../figures";
 import { existingCells, resolveSheetNames, type ExistingWorkbook } from "../install";
 import { formatNumberVi } from "../arithmetic";
 import { CELL_TEXT_LIMIT, limitCellTexts } from "../layout/cellText";
@@ -27,6 +27,10 @@ export interface ReportRequest {
    * with documents always gets its appendix.
    */
   documentsAppendix?: boolean;
+  /** Where figures are, as the reader found (see `readNamedFigures`): counted as `check` does. */
+  problems?: readonly PlacementProblem[];
+  /** A consolidation's findings on its parts (`breakdownFindings`), counted as `check` does. */
+  consolidation?: readonly Finding[];
 }
 
 export interface ReportPlan {
@@ -126,7 +130,8 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
   // The report has the rows of the template the workbook was installed with (huyện or xã).
   const catalogue = request.catalogue ?? catalogueOfMeta(meta);
 
-  const findings = checkFigures(request.figures, request.documents, catalogue);
+  // The same findings as `check`, so the report's summary counts what the check lists.
+  const findings = workbookFindings(request, catalogue, request.consolidation);
   const evaluated = evaluateIndicators(request.figures, catalogue);
   const input = { catalogue, figures: request.figures, evaluated, documents: request.documents };
   const { names, existingKeys } = resolveSheetNames(existing, meta, REPORTS);

@@ -5,7 +5,7 @@
  * both adapters.
  */
 import { DEFAULT_CATALOGUE, type Catalogue } from "../../core/catalogue";
-import { checkFigures, type Finding } from "../../core/checks";
+import { workbookFindings, type Finding } from "../../core/checks";
 import { breakdownFindings, PERIODS_SHEET, UNITS_SHEET } from "../../core/consolidate";
 import {
   cellRef,
@@ -212,17 +212,11 @@ export class PackageReader {
   check(catalogue?: Catalogue): { figures: PackageFigures; findings: Finding[] } {
     const rules = catalogue ?? this.catalogue();
     const figures = this.figures(rules);
-    return {
-      figures,
-      findings: [
-        ...checkFigures(figures.figures, figures.documents, rules, figures.problems),
-        ...this.consolidationFindings(),
-      ],
-    };
+    return { figures, findings: workbookFindings(figures, rules, this.consolidationFindings()) };
   }
 
   /** A consolidation's result: the parts with errors its breakdown sheet counts (`breakdownFindings`). */
-  private consolidationFindings(): Finding[] {
+  consolidationFindings(): Finding[] {
     return [UNITS_SHEET.name, PERIODS_SHEET.name].flatMap((name) => {
       const entry = this.findSheet(name);
       return entry ? breakdownFindings(entry.name, gridView(this.grid(entry), "values")) : [];
