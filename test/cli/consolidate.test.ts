@@ -637,6 +637,29 @@ describe("cchc consolidate over periods", () => {
     expect(status).toBe(0);
   });
 
+  it("warns when a part's carried-over dossiers differ from the previous part's pending ones, naming both files", async () => {
+    const unit = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử", nam: 2026 };
+    const half = inDir("ky", "xa2025-6thang-b.xlsx");
+    const q3 = inDir("ky", "xa2025-quy3-b.xlsx");
+    const hs = (kytruoc: number, moi: number, dagq: number, danggq: number) => ({
+      hs_kytruoc: kytruoc,
+      hs_moi: moi,
+      hs_tiepnhan: kytruoc + moi,
+      hs_dagq: dagq,
+      hs_danggq: danggq,
+    });
+    // 6 tháng ends with 180 pending; Quý III says 195 were carried over: 15 more.
+    await writeUnitFile(half, { ...unit, ky_bao_cao: "6 tháng", ...hs(100, 1000, 920, 180) }, DEFAULT_CATALOGUE);
+    await writeUnitFile(q3, { ...unit, ky_bao_cao: "Quý III", ...hs(195, 600, 675, 120) }, DEFAULT_CATALOGUE);
+    const result = await run("-o", inDir("xa2025-9thang-b.xlsx"), "--ky", "9 tháng", "--nam", "2026", half, q3);
+    const line = result.stdout.split("\n").find((l) => l.includes("xa2025-quy3-b.xlsx"))!;
+    expect(line).toContain(
+      `«Từ kỳ trước chuyển sang» của tệp này là 195, khác «Số hồ sơ đang giải quyết» cuối kỳ trước của tệp «${half}» là 180 (lệch 15): hãy xem lại một trong hai tệp.`,
+    );
+    // The earlier part has nothing to continue.
+    expect(result.stdout.split("\n").find((l) => l.includes("xa2025-6thang-b.xlsx"))).not.toContain("lệch");
+  });
+
   it("a gap is refused with the dates left out; exit 2, nothing written", async () => {
     const out = inDir("9thang-thieu.xlsx");
     const result = await run(

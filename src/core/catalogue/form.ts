@@ -73,6 +73,7 @@ export function catalogueFromFile(file: CatalogueFile): Catalogue {
     ...(i.choices ? { choices: i.choices } : {}),
     ...(i.hint !== undefined ? { hint: i.hint } : {}),
     ...(i.aggregate ? { aggregate: i.aggregate } : {}),
+    ...(i.openingOf !== undefined ? { openingOf: i.openingOf } : {}),
   }));
   return {
     id: file.id,
@@ -125,6 +126,7 @@ export function catalogueToFile(catalogue: Catalogue): CatalogueFile {
           : {}),
         ...(i.choices ? { choices: [...i.choices] } : {}),
         ...(i.aggregate ? { aggregate: i.aggregate } : {}),
+        ...(i.openingOf !== undefined ? { openingOf: i.openingOf } : {}),
         ...(i.hint !== undefined ? { hint: i.hint } : {}),
       })),
     checks: catalogue.checks

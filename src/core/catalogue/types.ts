@@ -50,6 +50,13 @@ export interface Indicator {
    * value over periods). Default: flow for count and money.
    */
   aggregate?: Aggregate;
+  /**
+   * For an `opening` figure: the id of the `stock` figure it continues, the same state at the
+   * previous period's end (hồ sơ từ kỳ trước chuyển sang = the previous period's hồ sơ đang giải
+   * quyết). A consolidation over periods warns when a part's opening differs from the previous
+   * part's closing figure.
+   */
+  openingOf?: string;
 }
 
 export interface Section {
@@ -150,6 +157,8 @@ export interface IndicatorFile {
   formula?: { fn: "TYLE" | "DUNGHAN"; args: [string | string[], string | string[]] };
   choices?: string[];
   aggregate?: Aggregate;
+  /** See `Indicator.openingOf`. */
+  openingOf?: string;
   hint?: string;
 }
 

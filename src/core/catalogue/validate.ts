@@ -313,6 +313,20 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
         id,
         "Chỉ số đếm (count) và tiền (money) mới có cách tổng hợp (aggregate).",
       );
+    const openingOf = str(item.openingOf);
+    if (openingOf !== undefined) {
+      const path = `indicators[${i}].openingOf`;
+      const target = indicatorIndex.has(openingOf) ? indicators[indicatorIndex.get(openingOf)!] : undefined;
+      if (item.aggregate !== "opening")
+        add(path, id, `Chỉ chỉ tiêu số đầu kỳ ("aggregate": "opening") mới có openingOf; chỉ tiêu này chưa có.`);
+      if (!indicatorIndex.has(openingOf)) unknown(path, id, openingOf, "Chỉ tiêu cuối kỳ (openingOf)");
+      else if (!isObj(target) || target.aggregate !== "stock" || kindOf(openingOf) !== kind)
+        add(
+          path,
+          id,
+          `"openingOf": "${openingOf}" phải là chỉ tiêu số cuối kỳ ("aggregate": "stock") cùng loại với chỉ tiêu này.`,
+        );
+    }
     const args = isObj(item.formula) ? list(item.formula.args) : [];
     args.forEach((arg, a) => {
       const ids =

@@ -6,12 +6,12 @@
  * period's; opening figures (carried over from the previous period) the earliest's; ratios are
  * recomputed (docs/reporting-rules.md).
  */
-import { difference, sumOfParts } from "../arithmetic";
+import { difference, formatNumberVi, sumOfParts } from "../arithmetic";
 import { indexIndicators, type Catalogue } from "../catalogue";
 import { evaluateIndicators, numericOf } from "../evaluate";
 import { figuresFromValues, type Figures } from "../figures";
 import { dataPeriod, formatDateVi, fromExcelSerial, toExcelSerial, type Period } from "../period";
-import { aggregateOf, isInfo, type ConsolidationOutcome, type InputEntry } from "./model";
+import { aggregateOf, isInfo, type ConsolidationOutcome, type FileStatus, type InputEntry } from "./model";
 import { formatSpan, includeParts, plainOf, sumOf, unitKey, type DataSpan } from "./parts";
 import { candidatesOf, keepDated, keepOneCatalogue, majorityKey } from "./units";
 
@@ -118,6 +118,41 @@ function flowWithOpening(
 }
 
 /**
+ * Each opening figure that does not continue the previous part's closing one (`openingOf`:
+ * carried over from the previous period ≠ that period's still pending): a remark on the later
+ * part's file naming both files and figures, since the consolidated totals will not add up by
+ * that difference. Parts sorted by date; blank figures are not compared.
+ */
+function remarkBrokenCarryOver(
+  parts: ReadonlyArray<{ input: { source: string; figures: Figures }; status: FileStatus }>,
+  catalogue: Catalogue,
+): void {
+  const byId = indexIndicators(catalogue);
+  const linked = catalogue.indicators.filter((i) => i.openingOf !== undefined && byId.has(i.openingOf));
+  for (let k = 1; k < parts.length; k++) {
+    const before = parts[k - 1].input;
+    const after = parts[k];
+    const remarks: string[] = [];
+    for (const opening of linked) {
+      const closing = byId.get(opening.openingOf!)!;
+      const carried = numericOf(after.input.figures.get(opening.id));
+      const pending = numericOf(before.figures.get(closing.id));
+      if (typeof carried !== "number" || typeof pending !== "number" || difference(carried, [pending]) === 0)
+        continue;
+      remarks.push(
+        `«${opening.label}» của tệp này là ${formatNumberVi(carried)}, khác «${closing.label}» cuối kỳ trước ` +
+          `của tệp «${before.source}» là ${formatNumberVi(pending)} (lệch ${formatNumberVi(Math.abs(difference(carried, [pending])))}): ` +
+          `hãy xem lại một trong hai tệp`,
+      );
+    }
+    if (remarks.length > 0) {
+      const text = `${remarks.join("; ")}.`;
+      after.status.reason = after.status.reason ? `${after.status.reason} ${text}` : text;
+    }
+  }
+}
+
+/**
  * Consolidates one unit's periods into `target`. Files of another form or another unit, or
  * without a period, are refused; when the rest do not tile the target's data period exactly,
  * `problem` names the dates left out or counted twice and there is no result (nothing may be
@@ -152,6 +187,7 @@ export function consolidatePeriods(
   if (problem) return { files, problem };
 
   own.sort((a, b) => a.span!.from - b.span!.from);
+  remarkBrokenCarryOver(own, catalogue);
   const earliest = own[0].input.figures;
   const latest = own[own.length - 1].input.figures;
   const openingParts = openingPartsOf(catalogue);
