@@ -40,6 +40,27 @@ describe("the built-in catalogues", () => {
     },
   );
 
+  it("links the carried-over dossiers to the pending ones (openingOf), and refuses a wrong link", () => {
+    for (const catalogue of [DEFAULT_CATALOGUE, DISTRICT_CATALOGUE])
+      expect(catalogue.indicators.find((i) => i.id === "hs_kytruoc")?.openingOf).toBe("hs_danggq");
+    const file = JSON.parse(read(DATA, "xa-2025.json"));
+    const at = file.indicators.findIndex((i: { id: string }) => i.id === "hs_kytruoc");
+    const withLink = (indicator: object) => {
+      const copy = structuredClone(file);
+      copy.indicators[at] = { ...copy.indicators[at], ...indicator };
+      return catalogueProblems(JSON.stringify(copy)).filter((p) => p.path.endsWith("openingOf"));
+    };
+    expect(withLink({ openingOf: "hs_moi" })).toEqual([
+      {
+        path: `indicators[${at}].openingOf`,
+        id: "hs_kytruoc",
+        message: '"openingOf": "hs_moi" phải là chỉ tiêu số cuối kỳ ("aggregate": "stock") cùng loại với chỉ tiêu này.',
+      },
+    ]);
+    expect(withLink({ openingOf: "khong_co" })[0].message).toMatch(/"khong_co" không có trong indicators/);
+    expect(withLink({ aggregate: "flow" })[0].message).toMatch(/Chỉ chỉ tiêu số đầu kỳ/);
+  });
+
   it("lists the default first, and every count and money row says how it consolidates", () => {
     expect(builtinFiles().map((f) => f.id)).toEqual(["xa-2025", "huyen-2021"]);
     expect(DEFAULT_CATALOGUE.id).toBe("xa-2025");

@@ -3,7 +3,9 @@
  * 1462 lower, as LibreOffice and Mac Excel write it): `check` reads each date as the day it shows,
  * `install` keeps the flag and the typed date, and the reader reports the flag.
  */
-import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
+import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
+import { evaluateIndicators } from "../../src/core/evaluate";
+import type { DocumentRow, Figures } from "../../src/core/figures";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
@@ -12,8 +14,11 @@ import { main } from "../../src/cli/main";
 import { DATE1904_OFFSET } from "../../src/core/figures";
 import { saveWorkbookFile } from "../support/excelJsWorkbook";
 import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
-import { readExistingWorkbook } from "../support/excelJsWorkbook";
-import { editZip, makeTempDir, readBack, removeTempDir, zipPart } from "../support/xlsx";
+import { toExcelSerial } from "../../src/core/dates";
+import { readFigureFile } from "../../src/xlsx/figureReader/files";
+import { readExistingWorkbook, readWorkbookFigures } from "../support/excelJsWorkbook";
+import { copyAs1904 } from "../support/dateSystem";
+import { editZip, makeTempDir, namedCell, readBack, removeTempDir, zipPart } from "../support/xlsx";
 
 /** 20/09/2021 typed over the derived «Từ ngày»: 44459 in the 1900 system, 42997 in the 1904 one. */
 const TYPED_1900 = 44_459;
@@ -67,5 +72,95 @@ describe("a workbook in the 1904 date system", () => {
       type: "number",
       value: TYPED_1900,
     });
+  });
+});
+
+/**
+ * The default form's sample with a document list and the report's own date, and its copy in
+ * the 1904 date system: every path reads, installs and reports each date as in the original.
+ * One document date sits in a General cell (a pasted value), read as a date by its place.
+ */
+describe("a 1904 copy of the sample", () => {
+  let original: string;
+  let copy: string;
+  const day = (year: number, month: number, d: number) => new Date(Date.UTC(year, month - 1, d));
+  /** 15/08/2025 in the 1900 system. */
+  const AUGUST_15 = toExcelSerial({ year: 2025, month: 8, day: 15 });
+
+  beforeAll(async () => {
+    const sample = path.join(dir, "xa.xlsx");
+    await createTemplateFile(sample, { sample: true });
+    const book = await readBack(sample);
+    const docs = book.getWorksheet("Danh mục văn bản")!;
+    docs.getRow(4).values = [1, "12/KH-UBND", day(2025, 7, 21), "Kế hoạch thử"];
+    docs.getRow(5).values = [2, "13/KH-UBND", AUGUST_15, "Kế hoạch thử (ngày dán dạng số)"];
+    namedCell(book, "CCHC_NGAY_BAN_HANH").value = day(2025, 9, 18);
+    original = path.join(dir, "xa-1900.xlsx");
+    await saveWorkbookFile(book, original, { overwrite: true });
+    copy = path.join(dir, "xa-1904.xlsx");
+    await copyAs1904(original, copy, { "Danh mục văn bản": ["C5"] });
+    expect(await zipPart(copy, "xl/workbook.xml")).toMatch(/date1904="1"/);
+  });
+
+  /** The dates the core works with: the period's (computed, or typed over), the report's, the list's. */
+  const datesOf = (read: { figures: Figures; documents: readonly DocumentRow[] }) => {
+    const evaluated = evaluateIndicators(read.figures, DEFAULT_CATALOGUE);
+    return {
+      figures: ["tu_ngay", "den_ngay", "ngay_ban_hanh"].map((id) => evaluated.get(id)?.value),
+      documents: read.documents.map((d) => d.date),
+    };
+  };
+  const EXPECTED = {
+    figures: [
+      toExcelSerial({ year: 2025, month: 6, day: 15 }),
+      toExcelSerial({ year: 2025, month: 9, day: 14 }),
+      toExcelSerial({ year: 2025, month: 9, day: 18 }),
+    ],
+    documents: [
+      { type: "number", value: toExcelSerial({ year: 2025, month: 7, day: 21 }) },
+      { type: "number", value: AUGUST_15 },
+    ],
+  };
+
+  it("check reads every date as the original, with the same findings", async () => {
+    const [a, b] = [await checkFile(original), await checkFile(copy)];
+    expect(datesOf(a.figures)).toEqual(EXPECTED);
+    expect(datesOf(b.figures)).toEqual(EXPECTED);
+    expect(b.findings).toEqual(a.findings);
+    // No date read 4 years off («nằm ngoài kỳ số liệu»); the count of 2 listed against 6 typed stays.
+    expect(b.findings.filter((f) => f.checkId.startsWith("doc:")).map((f) => f.checkId)).toEqual(["doc:count"]);
+  });
+
+  it("the consolidation's reader and the ExcelJS reader read the same dates", async () => {
+    for (const file of [original, copy]) {
+      const entry = await readFigureFile(file);
+      if (!entry.ok) throw new Error(entry.reason);
+      expect(datesOf(entry)).toEqual(EXPECTED);
+      expect(datesOf(readWorkbookFigures(await readBack(file)))).toEqual(EXPECTED);
+    }
+  });
+
+  it("install keeps every date; report prints Phụ lục II and the report's date as the original", async () => {
+    const installed = path.join(dir, "xa-1904-cai.xlsx");
+    fs.copyFileSync(copy, installed);
+    expect(await main(["install", installed], bufferIo())).toBe(0);
+    expect(await zipPart(installed, "xl/workbook.xml")).toMatch(/date1904="1"/);
+    expect(datesOf((await checkFile(installed)).figures)).toEqual(EXPECTED);
+
+    const printed = async (file: string) => {
+      const out = path.join(dir, `bc-${path.basename(file)}`);
+      expect(await main(["report", file, "-o", out, "--force"], bufferIo())).toBe(0);
+      const sheet = (await readBack(out)).getWorksheet("Phụ lục II")!;
+      const dates: string[] = [];
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value instanceof Date) dates.push(cell.value.toISOString().slice(0, 10));
+        }),
+      );
+      return dates;
+    };
+    expect(await printed(original)).toEqual(["2025-07-21", "2025-08-15"]);
+    expect(await printed(copy)).toEqual(["2025-07-21", "2025-08-15"]);
+    expect(await printed(installed)).toEqual(["2025-07-21", "2025-08-15"]);
   });
 });
