@@ -1,5 +1,10 @@
 import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
-import { OUT_OF_PERIOD_DOCUMENT, SAMPLE_DOCUMENTS, SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
+import {
+  OUT_OF_PERIOD_DOCUMENT,
+  SAMPLE_DOCUMENTS,
+  SAMPLE_FIGURES,
+  sampleOf,
+} from "../../src/core/catalogue/sample";
 import { checkFigures, countFindings } from "../../src/core/checks";
 import { toExcelSerial } from "../../src/core/dates";
 import { figuresFromValues } from "../../src/core/figures";
@@ -93,6 +98,7 @@ describe("the report's own date against its period (Quý III/2021: 15/06/2021 �
 describe("checkFigures on bad input", () => {
   it.each([
     ["text in a count", { kh_tong: "bốn bảy" }, "kind:kh_tong", /không phải là số/],
+    ["a year kept as text", { nam: "2025" }, "kind:nam", /^Năm báo cáo: «2025» là chữ .*: hãy gõ lại 2025 vào ô/],
     [
       "a number kept as text",
       { kh_tong: "7" },
@@ -103,7 +109,7 @@ describe("checkFigures on bad input", () => {
       "thousands with a dot, as text",
       { hs_moi: "1.250" },
       "kind:hs_moi",
-      /dấu chấm phân cách hàng nghìn\): hãy gõ lại chỉ chữ số vào ô, ví dụ 1250/,
+      /dấu chấm phân cách hàng nghìn\): hãy gõ lại 1250 vào ô, chỉ gồm chữ số\.$/,
     ],
     ["a negative count", { hs_moi: -5 }, "kind:hs_moi", /số âm/],
     ["a fraction in a count", { bn_moi: 2.5 }, "kind:bn_moi", /số nguyên/],
@@ -124,7 +130,25 @@ describe("checkFigures on bad input", () => {
     expect(found).toHaveLength(1);
     expect(found[0].checkId).toBe(checkId);
     expect(found[0].message).toMatch(message);
-    expect(found[0].message).toContain(`Ô ${Object.keys(change)[0]}`);
+    // The cell is named once, by the finding's cells (the command line and the pane print it).
+    expect(found[0].cells).toEqual([Object.keys(change)[0]]);
+    expect(found[0].message).not.toMatch(/^Ô /);
+  });
+
+  it("names a part above its whole without nesting parentheses", () => {
+    const xa = { ...sampleOf("xa-2025")!.figures, kh_ht: 50 };
+    const [found] = checkFigures(figuresFromValues(xa, DEFAULT_CATALOGUE), [], DEFAULT_CATALOGUE).filter(
+      (f) => f.checkId.startsWith("part:kh_ht"),
+    );
+    // The parent is the whole named next: said once.
+    expect(found.message).toBe(
+      "Số nhiệm vụ đã hoàn thành (50) lớn hơn số nhiệm vụ trong kế hoạch CCHC năm của xã (30): phần không thể vượt tổng.",
+    );
+    // Parts of other parents: joined with a dash, never «A (B) (9)».
+    const [district] = checkWith({ kh_cd_ht: 9 }).filter((f) => f.checkId.startsWith("part:kh_cd_ht"));
+    expect(district.message).toBe(
+      "Chỉ đạo điều hành CCHC – số nhiệm vụ đã hoàn thành (9) lớn hơn chỉ đạo điều hành CCHC – số nhiệm vụ trong kế hoạch CCHC năm (8): phần không thể vượt tổng.",
+    );
   });
 
   it("a count with floating-point noise ((0,1 + 0,2) × 100 = 30.000000000000004) is the whole number it shows", () => {

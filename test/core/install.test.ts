@@ -3,6 +3,7 @@ import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { planInstall, type ExistingWorkbook } from "../../src/core/install";
 import { columnNumber, parseAddress, type SheetPlan } from "../../src/core/layout/model";
 import { META_SHEET_NAME } from "../../src/core/meta";
+import { typedText } from "../../src/core/install";
 import { workbookOf } from "../support/plans";
 
 const EMPTY: ExistingWorkbook = { sheetNames: ["Sheet1"], sheets: new Map() };
@@ -92,6 +93,31 @@ describe("planInstall", () => {
     expect(s1.cells.find((c) => c.value === "Theo KH 160/KH-UBND")).toBeDefined();
     expect(again.summary).toMatchObject({ fromVersion: "2021.1", added: [], keptValues: expect.any(Number) });
     expect(again.summary.updated).toHaveLength(8);
+  });
+
+  it("writes a ratio's formula back over a typed constant, and says which cell held what", () => {
+    const workbook = workbookOf(fresh.sheets);
+    setByName(workbook, fresh.sheets, "CCHC_KH_TYLE", 0.99);
+    const again = planInstall(workbook);
+    expect(cellByName(again.sheets, "CCHC_KH_TYLE").formula).toMatch(/CCHC\.TYLE\(/);
+    expect(again.summary.restored).toEqual([
+      {
+        id: "kh_tyle",
+        label: "Tỷ lệ hoàn thành kế hoạch",
+        cell: "'1. Chỉ đạo điều hành'!D23",
+        typed: 0.99,
+      },
+    ]);
+    expect(typedText(0.99)).toBe("0,99");
+    expect(typedText("60%")).toBe("«60%»");
+    // Our own formula there is no typed value.
+    expect(planInstall(workbookOf(fresh.sheets)).summary.restored).toEqual([]);
+  });
+
+  it("keeps a typed date of a 1904 workbook as the same day (the plan's serials are 1900-based)", () => {
+    const workbook = { ...workbookOf(fresh.sheets), date1904: true };
+    setByName(workbook, fresh.sheets, "CCHC_NGAY_BAN_HANH", 44_457 - 1_462);
+    expect(cellByName(planInstall(workbook).sheets, "CCHC_NGAY_BAN_HANH").value).toBe(44_457);
   });
 
   it("never takes over a user's sheet that has one of our names", () => {
