@@ -247,7 +247,7 @@ describe("a number cell whose formula shows nothing", () => {
       figuresFromValues(SAMPLE_FIGURES, DISTRICT_CATALOGUE).get("vb_chidao")!.cell,
     ]);
     expect(warning.message).toMatch(
-      /có công thức =3\+4 nhưng không có giá trị, nên được coi là để trống\. Nếu tệp do chương trình khác tạo ra, hãy mở bằng Excel hoặc LibreOffice rồi lưu lại/,
+      /: ô có công thức =3\+4 nhưng không có giá trị, nên được coi là để trống\. Nếu tệp do chương trình khác tạo ra, hãy mở bằng Excel hoặc LibreOffice rồi lưu lại/,
     );
   });
 

@@ -74,12 +74,14 @@ describe("check on bad input", () => {
     const errors = findings.filter((f) => f.severity === "error");
     expect(errors).toHaveLength(1);
     expect(errors[0].cells).toEqual([ref]);
-    expect(errors[0].message).toContain(`Ô ${ref}`);
+    expect(errors[0].message).not.toContain(ref);
     expect(errors[0].message).toMatch(message);
 
     const io = bufferIo();
     expect(await main(["check", file], io)).toBe(1);
-    expect(io.stdout).toContain(ref);
+    // The command line names the cell once, before the message.
+    const line = io.stdout.split("\n").find((l) => l.startsWith("Lỗi"))!;
+    expect(line.split(ref)).toHaveLength(2);
     expect(io.stdout.trim().split("\n").at(-1)).toMatch(/^Kết quả: 1 lỗi, \d+ cảnh báo/);
   });
 
@@ -110,6 +112,33 @@ describe("check on bad input", () => {
     ]);
     expect(countFindings(findings).errors).toBe(0);
     expect(findings.filter((f) => f.checkId.startsWith("doc:") && f.checkId !== "doc:count")).toEqual([]);
+  });
+
+  it("warns about a ratio typed over (what was typed, what the figures give); the report uses the figures", async () => {
+    let ref = "";
+    const file = await sampleWith("typed-ratio", (workbook) => {
+      const cell = namedCell(workbook, "CCHC_KH_TYLE");
+      cell.value = 0.99;
+      ref = `'${cell.worksheet.name}'!${cell.address}`;
+    });
+    const { findings } = await checkFile(file);
+    const typed = findings.filter((f) => f.checkId === "typed:kh_tyle");
+    expect(typed).toEqual([
+      {
+        severity: "warning",
+        checkId: "typed:kh_tyle",
+        ids: ["kh_tyle"],
+        cells: [ref],
+        message:
+          "Tỷ lệ hoàn thành kế hoạch là ô tự tính, nhưng công thức đã bị gõ đè bằng 99% (0,99); theo số liệu đã nhập là 51,06%, " +
+          "và báo cáo dùng giá trị tính từ số liệu. Hãy xoá giá trị đã gõ, hoặc cài lại mẫu (npx cchc install, hoặc nút Cài đặt trong Excel) để khôi phục công thức.",
+      },
+    ]);
+    // install writes the formula back and says so, naming the cell and the value it replaced.
+    const io = bufferIo();
+    expect(await main(["install", file], io)).toBe(0);
+    expect(io.stdout).toContain(`Ô tự tính ${ref} (Tỷ lệ hoàn thành kế hoạch) đang bị gõ đè bằng 0,99: đã khôi phục công thức.`);
+    expect((await checkFile(file)).findings.filter((f) => f.checkId.startsWith("typed:"))).toEqual([]);
   });
 
   it("refuses a workbook without the CCHC sheets (exit 2)", async () => {
