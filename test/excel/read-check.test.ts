@@ -65,7 +65,17 @@ describe("readWorkbook", () => {
     );
     expect(errors).toHaveLength(1);
     expect(errors[0].cells).toEqual([book.refOf("CCHC_KH_TONG")]);
-    expect(errors[0].message).toMatch(/^Ô '1\. Chỉ đạo điều hành'!D\d+ \(.*\): «bốn bảy» không phải là số/);
+    expect(errors[0].message).toMatch(/^Số nhiệm vụ trong kế hoạch CCHC năm: «bốn bảy» không phải là số/);
+  });
+
+  it("tells a ratio typed over, in the same one sync; the input fill is not the ratio's", async () => {
+    const book = await installedWorkbook({ sample: true });
+    book.paste("CCHC_KH_TYLE", 0.6);
+    const { result, syncs } = await book.run((context) => checkWorkbook(context));
+    expect(syncs).toBe(2);
+    const typed = result.findings.find((f) => f.checkId === "typed:kh_tyle")!;
+    expect(typed.cells).toEqual([book.refOf("CCHC_KH_TYLE")]);
+    expect(typed.message).toMatch(/gõ đè bằng 60% \(0,6\); theo số liệu đã nhập là 51,06%/);
   });
 
   it("reads the document list, with its cells, wherever the used range starts", async () => {
