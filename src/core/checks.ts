@@ -132,7 +132,9 @@ function kindProblem(indicator: Indicator, figure: FigureCell): string | undefin
         const digits = typedDigits(v.value);
         return (
           `${describe(v)} là chữ chứ không phải số (ô đang ở dạng văn bản, hoặc số có dấu nháy ' đầu, dấu cách hay dấu chấm phân cách hàng nghìn): ` +
-          (digits !== undefined ? `hãy gõ lại ${digits} vào ô, chỉ gồm chữ số` : "hãy gõ lại số vào ô, chỉ gồm chữ số")
+          (digits !== undefined
+            ? `hãy gõ lại ${digits} vào ô, chỉ gồm chữ số`
+            : "hãy gõ lại số vào ô, chỉ gồm chữ số")
         );
       }
       if (v.type !== "number") return `${describe(v)} không phải là số (gõ số, không gõ chữ hay dấu cách)`;
@@ -401,7 +403,8 @@ function issueDateFindings(ctx: Context, issued?: number, from?: number, to?: nu
   const period = `${formatSerialVi(from)} – ${formatSerialVi(to)}`;
   const what = `${label(ctx, "ngay_ban_hanh")} ${formatSerialVi(issued)}`;
   let message: string | undefined;
-  if (issued < from) message = `${what} ở trước kỳ số liệu (${period}) của báo cáo: hãy xem lại ngày, tháng, năm.`;
+  if (issued < from)
+    message = `${what} ở trước kỳ số liệu (${period}) của báo cáo: hãy xem lại ngày, tháng, năm.`;
   else if (issued > to + ISSUE_GRACE_DAYS)
     message = `${what} muộn hơn ba tháng sau kỳ số liệu (${period}) của báo cáo: hãy xem lại ngày, tháng, năm.`;
   return message

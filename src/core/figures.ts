@@ -3,7 +3,13 @@
  * Adapters read every named input once into this shape; everything after is pure.
  */
 import { isBlank } from "./arithmetic";
-import { DATE1904_OFFSET, jsDateToSerial, parseDayMonthYear, serialFromWorkbook, toExcelSerial } from "./dates";
+import {
+  DATE1904_OFFSET,
+  jsDateToSerial,
+  parseDayMonthYear,
+  serialFromWorkbook,
+  toExcelSerial,
+} from "./dates";
 import type { Catalogue, Indicator } from "./catalogue";
 import { address, parseAddress } from "./layout/model";
 
@@ -68,7 +74,9 @@ export { DATE1904_OFFSET };
  * LibreOffice's "1904" null date), unchanged otherwise. Not a number: unchanged.
  */
 export function dateFromWorkbook(value: CellValue, date1904: boolean): CellValue {
-  return value.type === "number" ? { type: "number", value: serialFromWorkbook(value.value, date1904) } : value;
+  return value.type === "number"
+    ? { type: "number", value: serialFromWorkbook(value.value, date1904) }
+    : value;
 }
 
 /**

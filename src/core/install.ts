@@ -348,7 +348,12 @@ function carryOver(
       const found = computed && locate(computed);
       const old = found ? found.row[parseAddress(cell.address).column - 1 + found.shift] : undefined;
       if (computed && isTypedConstant(old))
-        restored.push({ id: computed, label: labelOf(computed), cell: cellRef(plan.name, cell.address), typed: old });
+        restored.push({
+          id: computed,
+          label: labelOf(computed),
+          cell: cellRef(plan.name, cell.address),
+          typed: old,
+        });
       continue;
     }
     const found = locate(cell.keepKey);
@@ -604,14 +609,8 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
       plan = inputSheetPlan(def, catalogue, old ? {} : initial);
     }
     plan.name = name;
-    if (plan.role !== "list") keptValues += carryOver(
-        plan,
-        old,
-        existing.names,
-        existing.date1904 === true,
-        restored,
-        labelOf,
-      );
+    if (plan.role !== "list")
+      keptValues += carryOver(plan, old, existing.names, existing.date1904 === true, restored, labelOf);
     clearShiftedColumns(plan, old, existing.names);
     return plan;
   });

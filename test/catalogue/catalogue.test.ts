@@ -54,7 +54,8 @@ describe("the built-in catalogues", () => {
       {
         path: `indicators[${at}].openingOf`,
         id: "hs_kytruoc",
-        message: '"openingOf": "hs_moi" phải là chỉ tiêu số cuối kỳ ("aggregate": "stock") cùng loại với chỉ tiêu này.',
+        message:
+          '"openingOf": "hs_moi" phải là chỉ tiêu số cuối kỳ ("aggregate": "stock") cùng loại với chỉ tiêu này.',
       },
     ]);
     expect(withLink({ openingOf: "khong_co" })[0].message).toMatch(/"khong_co" không có trong indicators/);

@@ -649,9 +649,22 @@ describe("cchc consolidate over periods", () => {
       hs_danggq: danggq,
     });
     // 6 tháng ends with 180 pending; Quý III says 195 were carried over: 15 more.
-    await writeUnitFile(half, { ...unit, ky_bao_cao: "6 tháng", ...hs(100, 1000, 920, 180) }, DEFAULT_CATALOGUE);
+    await writeUnitFile(
+      half,
+      { ...unit, ky_bao_cao: "6 tháng", ...hs(100, 1000, 920, 180) },
+      DEFAULT_CATALOGUE,
+    );
     await writeUnitFile(q3, { ...unit, ky_bao_cao: "Quý III", ...hs(195, 600, 675, 120) }, DEFAULT_CATALOGUE);
-    const result = await run("-o", inDir("xa2025-9thang-b.xlsx"), "--ky", "9 tháng", "--nam", "2026", half, q3);
+    const result = await run(
+      "-o",
+      inDir("xa2025-9thang-b.xlsx"),
+      "--ky",
+      "9 tháng",
+      "--nam",
+      "2026",
+      half,
+      q3,
+    );
     const line = result.stdout.split("\n").find((l) => l.includes("xa2025-quy3-b.xlsx"))!;
     expect(line).toContain(
       `«Từ kỳ trước chuyển sang» của tệp này là 195, khác «Số hồ sơ đang giải quyết» cuối kỳ trước của tệp «${half}» là 180 (lệch 15): hãy xem lại một trong hai tệp.`,

@@ -98,7 +98,12 @@ describe("the report's own date against its period (Quý III/2021: 15/06/2021 �
 describe("checkFigures on bad input", () => {
   it.each([
     ["text in a count", { kh_tong: "bốn bảy" }, "kind:kh_tong", /không phải là số/],
-    ["a year kept as text", { nam: "2025" }, "kind:nam", /^Năm báo cáo: «2025» là chữ .*: hãy gõ lại 2025 vào ô/],
+    [
+      "a year kept as text",
+      { nam: "2025" },
+      "kind:nam",
+      /^Năm báo cáo: «2025» là chữ .*: hãy gõ lại 2025 vào ô/,
+    ],
     [
       "a number kept as text",
       { kh_tong: "7" },
@@ -123,7 +128,12 @@ describe("checkFigures on bad input", () => {
     ["a negative sum of money", { vphc_tien: -1 }, "kind:vphc_tien", /số âm/],
     ["an Excel error", { dvc_hoso: "#REF!" }, "kind:dvc_hoso", /#REF!/],
     ["an impossible date", { ngay_ban_hanh: 99_999_999 }, "kind:ngay_ban_hanh", /ngày không hợp lệ/],
-    ["a text that is no date", { ngay_ban_hanh: "31/02/2021" }, "kind:ngay_ban_hanh", /chứa chữ «31\/02\/2021», không phải một ngày/],
+    [
+      "a text that is no date",
+      { ngay_ban_hanh: "31/02/2021" },
+      "kind:ngay_ban_hanh",
+      /chứa chữ «31\/02\/2021», không phải một ngày/,
+    ],
     ["an unknown period", { ky_bao_cao: "Quý V" }, "kind:ky_bao_cao", /danh sách/],
   ])("%s is an error naming the cell", (_what, change, checkId, message) => {
     const found = checkWith(change).filter((f) => f.severity === "error");

@@ -45,7 +45,8 @@ export async function copyAs1904(
   await editZip(to, (name, text) => {
     if (name === "xl/styles.xml") dates = dateStyles(text);
     if (name === "xl/workbook.xml")
-      for (const m of text.matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"/g)) ids.set(m[1], m[2]);
+      for (const m of text.matchAll(/<sheet\b[^>]*\bname="([^"]*)"[^>]*\br:id="([^"]*)"/g))
+        ids.set(m[1], m[2]);
     if (name === "xl/_rels/workbook.xml.rels")
       for (const m of text.matchAll(/<Relationship\b[^>]*\bId="([^"]*)"[^>]*\bTarget="([^"]*)"/g))
         targets.set(m[1], `xl/${m[2].replace(/^\/?xl\//, "")}`);
@@ -67,8 +68,10 @@ export async function copyAs1904(
         if (!(style !== undefined && dates.has(style)) && !(ref && extra.has(ref))) return cell;
         return `<c ${attrs}>${body.replace(/<v>(-?[\d.]+)<\/v>/, (_, v: string) => `<v>${lower(v)}</v>`)}</c>`;
       })
-      .replace(/<dataValidation ([^>]*type="date"[^>]*)>([\s\S]*?)<\/dataValidation>/g, (_, attrs: string, body: string) =>
-        `<dataValidation ${attrs}>${body.replace(/<formula(\d)>(\d+)<\/formula\1>/g, (_m, n: string, v: string) => `<formula${n}>${lower(v)}</formula${n}>`)}</dataValidation>`,
+      .replace(
+        /<dataValidation ([^>]*type="date"[^>]*)>([\s\S]*?)<\/dataValidation>/g,
+        (_, attrs: string, body: string) =>
+          `<dataValidation ${attrs}>${body.replace(/<formula(\d)>(\d+)<\/formula\1>/g, (_m, n: string, v: string) => `<formula${n}>${lower(v)}</formula${n}>`)}</dataValidation>`,
       );
   });
 }

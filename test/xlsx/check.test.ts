@@ -55,7 +55,12 @@ describe("check on bad input", () => {
     ["a negative count", "CCHC_HS_MOI", -5, /số âm/],
     ["a fraction in a count", "CCHC_BN_MOI", 2.5, /số nguyên/],
     ["an impossible date", "CCHC_NGAY_BAN_HANH", 99_999_999, /ngày không hợp lệ/],
-    ["a text that is no date", "CCHC_NGAY_BAN_HANH", "31/02/2021", /chứa chữ «31\/02\/2021», không phải một ngày.*định dạng ô là ngày/],
+    [
+      "a text that is no date",
+      "CCHC_NGAY_BAN_HANH",
+      "31/02/2021",
+      /chứa chữ «31\/02\/2021», không phải một ngày.*định dạng ô là ngày/,
+    ],
     ["a cell holding an Excel error", "CCHC_DVC_HOSO", { error: "#REF!" } as ExcelJS.CellErrorValue, /#REF!/],
     [
       "a formula whose result is an error",
@@ -93,7 +98,9 @@ describe("check on bad input", () => {
     const { findings } = await checkFile(file);
     const error = findings.find((f) => f.severity === "error")!;
     expect(error.cells).toEqual(["'Danh mục văn bản'!C4"]);
-    expect(error.message).toMatch(/12\/UBND: ô đang chứa chữ «32\/13\/2021», không phải một ngày: hãy gõ lại/);
+    expect(error.message).toMatch(
+      /12\/UBND: ô đang chứa chữ «32\/13\/2021», không phải một ngày: hãy gõ lại/,
+    );
   });
 
   it("reads a date typed as text day/month/year as that date (list and report's own date)", async () => {
@@ -137,7 +144,9 @@ describe("check on bad input", () => {
     // install writes the formula back and says so, naming the cell and the value it replaced.
     const io = bufferIo();
     expect(await main(["install", file], io)).toBe(0);
-    expect(io.stdout).toContain(`Ô tự tính ${ref} (Tỷ lệ hoàn thành kế hoạch) đang bị gõ đè bằng 0,99: đã khôi phục công thức.`);
+    expect(io.stdout).toContain(
+      `Ô tự tính ${ref} (Tỷ lệ hoàn thành kế hoạch) đang bị gõ đè bằng 0,99: đã khôi phục công thức.`,
+    );
     expect((await checkFile(file)).findings.filter((f) => f.checkId.startsWith("typed:"))).toEqual([]);
   });
 

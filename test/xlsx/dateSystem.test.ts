@@ -128,7 +128,9 @@ describe("a 1904 copy of the sample", () => {
     expect(datesOf(b.figures)).toEqual(EXPECTED);
     expect(b.findings).toEqual(a.findings);
     // No date read 4 years off («nằm ngoài kỳ số liệu»); the count of 2 listed against 6 typed stays.
-    expect(b.findings.filter((f) => f.checkId.startsWith("doc:")).map((f) => f.checkId)).toEqual(["doc:count"]);
+    expect(b.findings.filter((f) => f.checkId.startsWith("doc:")).map((f) => f.checkId)).toEqual([
+      "doc:count",
+    ]);
   });
 
   it("the consolidation's reader and the ExcelJS reader read the same dates", async () => {

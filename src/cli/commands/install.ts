@@ -50,7 +50,9 @@ export const installCommand: Command = {
       );
     }
     for (const { cell, label, typed } of summary.restored) {
-      lines.push(`  Ô tự tính ${cell} (${label}) đang bị gõ đè bằng ${typedText(typed)}: đã khôi phục công thức.`);
+      lines.push(
+        `  Ô tự tính ${cell} (${label}) đang bị gõ đè bằng ${typedText(typed)}: đã khôi phục công thức.`,
+      );
     }
     for (const { wanted, used } of summary.renamed) {
       lines.push(`  Trang "${wanted}" của bạn được giữ nguyên; trang CCHC mang tên "${used}".`);

@@ -318,7 +318,11 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
       const path = `indicators[${i}].openingOf`;
       const target = indicatorIndex.has(openingOf) ? indicators[indicatorIndex.get(openingOf)!] : undefined;
       if (item.aggregate !== "opening")
-        add(path, id, `Chỉ chỉ tiêu số đầu kỳ ("aggregate": "opening") mới có openingOf; chỉ tiêu này chưa có.`);
+        add(
+          path,
+          id,
+          `Chỉ chỉ tiêu số đầu kỳ ("aggregate": "opening") mới có openingOf; chỉ tiêu này chưa có.`,
+        );
       if (!indicatorIndex.has(openingOf)) unknown(path, id, openingOf, "Chỉ tiêu cuối kỳ (openingOf)");
       else if (!isObj(target) || target.aggregate !== "stock" || kindOf(openingOf) !== kind)
         add(
