@@ -70,6 +70,8 @@ describe("readWorkbook", () => {
 
   it("tells a ratio typed over, in the same one sync; the input fill is not the ratio's", async () => {
     const book = await installedWorkbook({ sample: true });
+    // The ratio cell is locked: a user unprotects the sheet and types over it.
+    book.sheet("1. Chỉ đạo điều hành").protection = { protected: false };
     book.paste("CCHC_KH_TYLE", 0.6);
     const { result, syncs } = await book.run((context) => checkWorkbook(context));
     expect(syncs).toBe(2);
