@@ -96,7 +96,7 @@ describe("cchc (compiled bin)", () => {
     const check = cchc("check", "loi.xlsx");
     expect(check.status).toBe(1);
     expect(check.stdout).toMatch(
-      /^Lỗi {7}'2-3\. Thể chế, TTHC'!D\d+: Ô '2-3\. Thể chế, TTHC'!D\d+ \(.*\): số âm \(-5\) không hợp lệ\.$/m,
+      /^Lỗi {7}'2-3\. Thể chế, TTHC'!D\d+: Mới tiếp nhận trong kỳ \(Số hồ sơ TTHC tiếp nhận\): số âm \(-5\) không hợp lệ\.$/m,
     );
     expect(check.stdout).toMatch(
       /Kết quả: [12] lỗi, \d+ cảnh báo \(cần sửa các lỗi trước khi gửi báo cáo\)\.\n$/,
