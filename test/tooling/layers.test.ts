@@ -25,13 +25,14 @@ const LAYER: Record<string, number> = {
 };
 
 /**
- * Inside the core, the same rule by module (a file, or a folder under src/core/): arithmetic and
- * periods at the bottom, the catalogue, the sheet descriptions, figures, evaluation, checks, and
+ * Inside the core, the same rule by module (a file, or a folder under src/core/): arithmetic, the
+ * date conversion and periods at the bottom, the catalogue, the sheet descriptions, figures, evaluation, checks, and
  * the use cases (install, report, consolidate) on top, the narrative draft over them. Two modules
  * of one rank do not import each other.
  */
 const CORE_RANK: Record<string, number> = {
   arithmetic: 0,
+  dates: 0,
   period: 1,
   catalogue: 2,
   sheetNames: 3,
