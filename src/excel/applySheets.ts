@@ -16,6 +16,8 @@ import {
   type SheetPlan,
   type ValidationPlan,
 } from "../core/layout/model";
+import { serialToWorkbook } from "../core/dates";
+import { DATE_FORMAT } from "../core/layout/styles";
 import { fromExcelSerial } from "../core/period";
 import type { BorderIndex, ContextApi, RangeApi, WorksheetApi } from "./api";
 import type { Capabilities } from "./capabilities";
@@ -28,6 +30,11 @@ export interface WorkbookState {
   names: ReadonlySet<string>;
   /** Table names (workbook-wide in Excel). */
   tables: ReadonlySet<string>;
+  /**
+   * The workbook uses the 1904 date system (read where ExcelApi 1.16 exists): the plan's
+   * 1900-system dates are entered as that system's serials.
+   */
+  date1904?: boolean;
 }
 
 /**
@@ -158,13 +165,18 @@ export function entryOf(value: CellPlan["value"], numberFormat?: string): string
  * Adjacent cells of a row, each with its formula or constant. The cell's own number format is
  * set before its content (see applySheets), so a `@` cell already takes text as it is.
  */
-export function contentRuns(cells: readonly CellPlan[]): ContentRun[] {
+export function contentRuns(cells: readonly CellPlan[], date1904 = false): ContentRun[] {
   const sorted = cells
     .map((cell) => ({ ...parseAddress(cell.address), cell }))
     .sort((a, b) => a.row - b.row || a.column - b.column);
   const runs: ContentRun[] = [];
   for (const { row, column, cell } of sorted) {
-    const entry = cell.formula ?? entryOf(cell.value, cell.style?.numberFormat);
+    // A date is entered as the workbook's own serial (the plan's are 1900-based).
+    const value =
+      typeof cell.value === "number" && cell.style?.numberFormat === DATE_FORMAT
+        ? serialToWorkbook(cell.value, date1904)
+        : cell.value;
+    const entry = cell.formula ?? entryOf(value, cell.style?.numberFormat);
     const last = runs.at(-1);
     if (last && last.row === row && last.left + last.entries.length === column) last.entries.push(entry);
     else if (!(last && last.row === row && last.left + last.entries.length > column))
@@ -377,7 +389,7 @@ export function applySheets(
       applyStyle(sheet.getRange(boxAddress(run.box)), run.box, run.style, capabilities);
     // Only formulas are entered: Excel computes them itself, so the plan's cached values are
     // for files only. Entering every CCHC formula again is also the #NAME? repair.
-    for (const run of contentRuns(plan.cells)) {
+    for (const run of contentRuns(plan.cells, state.date1904)) {
       sheet.getRange(
         boxAddress({
           top: run.row,

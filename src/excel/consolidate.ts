@@ -65,6 +65,7 @@ export async function consolidateIntoWorkbook(
       PERIODS_SHEET.name,
       FILES_SHEET.name,
     ]),
+    capabilities.dateSystem,
   );
   await context.sync();
   const seen = collect();

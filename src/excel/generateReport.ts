@@ -82,6 +82,7 @@ export async function generateReport(
     ),
     names: new Set(names.items.map((item) => item.name.toLowerCase())),
     tables: new Set(tables.items.map((table) => table.name.toLowerCase())),
+    date1904: reading.date1904,
   };
   for (const rename of plan.renames) worksheets.getItem(rename.from).name = rename.to;
   applySheets(context, plan.sheets, state, capabilities);

@@ -43,14 +43,25 @@ export function furtherAlternates(catalogue: InstallOptions["catalogue"]): strin
 }
 
 export interface InstallRead {
-  existing: { sheetNames: string[]; sheets: Map<string, ExistingSheet>; names: Map<string, string> };
+  existing: {
+    sheetNames: string[];
+    sheets: Map<string, ExistingSheet>;
+    names: Map<string, string>;
+    date1904: boolean;
+  };
   state: WorkbookState;
   /** Lower-cased names of the sheets whose contents were read. */
   read: Set<string>;
 }
 
-export function queueInstallRead(context: ContextApi, names: readonly string[]): () => InstallRead {
+export function queueInstallRead(
+  context: ContextApi,
+  names: readonly string[],
+  /** Whether this Excel can tell the date system (ExcelApi 1.16): read in the same sync. */
+  readsDateSystem = false,
+): () => InstallRead {
   const { worksheets, names: definedNames, tables } = context.workbook;
+  if (readsDateSystem) context.workbook.load("use1904DateSystem");
   worksheets.load("items/name");
   definedNames.load(["items/name", "items/value"]);
   tables.load("items/name");
@@ -64,6 +75,8 @@ export function queueInstallRead(context: ContextApi, names: readonly string[]):
       protection.set(snapshot.name.toLowerCase(), snapshot.protected);
     }
     const sheetNames = worksheets.items.map((sheet) => sheet.name);
+    // Typed dates are read, and the plan's written, in the workbook's own date system.
+    const date1904 = readsDateSystem && context.workbook.use1904DateSystem === true;
     return {
       existing: {
         sheetNames,
@@ -74,6 +87,7 @@ export function queueInstallRead(context: ContextApi, names: readonly string[]):
             .filter((item) => /^CCHC_/i.test(item.name) && typeof item.value === "string")
             .map((item) => [item.name.toUpperCase(), String(item.value)]),
         ),
+        date1904,
       },
       state: {
         sheets: new Map(
@@ -84,6 +98,7 @@ export function queueInstallRead(context: ContextApi, names: readonly string[]):
         ),
         names: new Set(definedNames.items.map((item) => item.name.toLowerCase())),
         tables: new Set(tables.items.map((table) => table.name.toLowerCase())),
+        date1904,
       },
       read: new Set([...snapshots.values()].map((s) => s.name.toLowerCase())),
     };
@@ -112,7 +127,7 @@ export async function installSheets(
     ]),
   ];
 
-  const collect = queueInstallRead(context, candidates);
+  const collect = queueInstallRead(context, candidates, capabilities.dateSystem);
   await context.sync();
   let seen = collect();
   let plan = planInstall(seen.existing, options);
@@ -123,7 +138,7 @@ export async function installSheets(
     (name) => seen.state.sheets.has(name.toLowerCase()) && !seen.read.has(name.toLowerCase()),
   );
   if (unread.length > 0) {
-    const collectAgain = queueInstallRead(context, [...candidates, ...unread]);
+    const collectAgain = queueInstallRead(context, [...candidates, ...unread], capabilities.dateSystem);
     await context.sync();
     seen = collectAgain();
     plan = planInstall(seen.existing, options);

@@ -46,6 +46,8 @@ export interface WorkbookReading {
   meta: TemplateMeta | null;
   /** Figures whose cell was deleted (`#REF!`) or whose row was sorted away from its name. */
   problems: PlacementProblem[];
+  /** The workbook uses the 1904 date system (known where ExcelApi 1.16 exists). */
+  date1904: boolean;
 }
 
 export interface ReadOptions {
@@ -197,6 +199,7 @@ export function queueReadWorkbook(
           : [],
         broken: ours.flatMap(brokenCells),
         meta,
+        date1904,
       },
       sheets,
       metaSheet: meta && metaName ? metaName.toLowerCase() : null,

@@ -6,6 +6,10 @@
 import { DATE1904_OFFSET } from "../../src/core/figures";
 import { readWorkbook } from "../../src/excel/readFigures";
 import { detectCapabilities } from "../../src/excel/capabilities";
+import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
+import { generateReport } from "../../src/excel/generateReport";
+import { installSheets } from "../../src/excel/installSheets";
+import { FakeWorkbook } from "../fakes/fakeExcel";
 import { installedWorkbook } from "./support";
 
 /** 20/09/2021: serial 44459 in the 1900 system, 42997 in the 1904 system. */
@@ -41,5 +45,27 @@ describe("the 1904 date system", () => {
     const { result, syncs } = await book.run((context) => readWorkbook(context, { capabilities }));
     expect(syncs).toBe(1);
     expect(result.figures.get("tu_ngay")?.value).toEqual({ type: "number", value: TYPED_1904 });
+  });
+});
+
+describe("the 1904 date system, written through Office.js", () => {
+  /** 21/07/2021 in the 1900 system. */
+  const DOC_1900 = 44_398;
+
+  it("report enters Phụ lục II's dates as the workbook's own serials, the same days", async () => {
+    const book = new FakeWorkbook();
+    book.date1904 = true;
+    await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE, sample: true }));
+    // A document typed in the 1904 workbook is stored as its 1904 serial.
+    book.paste("'Danh mục văn bản'!B4", "12/KH-UBND");
+    book.paste("'Danh mục văn bản'!C4", DOC_1900 - DATE1904_OFFSET);
+    book.paste("'Danh mục văn bản'!D4", "Kế hoạch thử");
+    const { result } = await book.run((context) => readWorkbook(context));
+    expect(result.documents.map((d) => d.date)).toEqual([{ type: "number", value: DOC_1900 }]);
+    await book.run((context) => generateReport(context, { generatedAt: new Date(Date.UTC(2021, 9, 1)) }));
+    const dates = Array.from({ length: 40 }, (_, r) => book.valueOf(`'Phụ lục II'!C${r + 1}`)).filter(
+      (v): v is number => typeof v === "number" && v > 30_000,
+    );
+    expect(dates).toEqual([DOC_1900 - DATE1904_OFFSET]);
   });
 });

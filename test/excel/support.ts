@@ -2,6 +2,7 @@
 import { DISTRICT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { installSheets, type InstallSheetsOptions } from "../../src/excel/installSheets";
+import { detectCapabilities } from "../../src/excel/capabilities";
 import { FakeWorkbook, type FakeWorkbookOptions } from "../fakes/fakeExcel";
 
 /** A workbook with the CCHC sheets installed through the adapter. */
@@ -10,7 +11,11 @@ export async function installedWorkbook(
   workbook: FakeWorkbookOptions = {},
 ): Promise<FakeWorkbook> {
   const book = new FakeWorkbook(workbook);
-  await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE, ...options }));
+  // What this Excel supports, as the pane detects it (an older Excel is not asked its date system).
+  const capabilities = detectCapabilities((name, version) => book.isSetSupported(name, version));
+  await book.run((context) =>
+    installSheets(context, { catalogue: DISTRICT_CATALOGUE, capabilities, ...options }),
+  );
   return book;
 }
 
