@@ -105,6 +105,7 @@ describe("cchc consolidate over units", () => {
     const report = bufferIo();
     await main(["report", out, "-o", inDir("dem-bao-cao.xlsx"), "--force"], report);
     expect(report.stdout).toContain(`Số liệu: ${counted[1]} lỗi, ${counted[2]} cảnh báo`);
+    for (const file of [out, inDir("dem-bao-cao.xlsx")]) fs.rmSync(file);
   });
 
   it("sums, recomputes ratios, flags the unit with errors, lists every file; exit 1", async () => {

@@ -101,7 +101,14 @@ describe("readWorkbook", () => {
     book.setCell("'Báo cáo'!C7", { value: 12 });
     const { result, syncs } = await book.run((context) => readWorkbook(context));
     expect(syncs).toBe(1);
-    expect(result).toEqual({ figures: new Map(), documents: [], broken: [], meta: null, problems: [] });
+    expect(result).toEqual({
+      figures: new Map(),
+      documents: [],
+      broken: [],
+      meta: null,
+      problems: [],
+      date1904: false,
+    });
   });
 });
 
