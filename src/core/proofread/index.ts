@@ -13,7 +13,7 @@ import { checkAgainstWorkbook, workbookContext, type WorkbookContext } from "./f
 import { percentMatches, shouldBe, type ProofFinding } from "./result";
 
 export { findClaims, type PercentClaim, type WrittenFigure } from "./claims";
-export { APPENDIX_DECIMALS, formatPercentVi, percentMatches, shouldBe, type ProofFinding } from "./result";
+export { percentMatches, shouldBe, type ProofFinding } from "./result";
 export { workbookContext, type WorkbookContext } from "./figures";
 export { readNumbers, readViNumber, type NumberToken, type NumberRole } from "./numbers";
 

@@ -1,5 +1,5 @@
 /** What the proofreader reports, and how it writes percentages (shared by its two checks). */
-import { roundHalfAwayFromZero } from "../arithmetic";
+import { formatPercentVi, PERCENT_DECIMALS, roundedPercent, roundHalfAwayFromZero } from "../arithmetic";
 
 /** A percentage the text gets wrong. */
 export interface ProofFinding {
@@ -30,34 +30,17 @@ export interface ProofFinding {
 }
 
 /**
- * A ratio (0.9047…) as a vi-VN percentage with exactly `decimals` decimals, rounded half away
- * from zero like the appendix's cells (`90,48%`, `100,00%`, `70%`).
- */
-export function formatPercentVi(value: number, decimals: number): string {
-  const rounded = roundHalfAwayFromZero(value * 100, decimals);
-  const [whole, fraction] = rounded.toFixed(decimals).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${grouped}${fraction ? `,${fraction}` : ""}%`;
-}
-
-/** The appendix shows ratios with two decimals (Phụ lục: `0.00%`). */
-export const APPENDIX_DECIMALS = 2;
-
-/**
  * Whether `percent` (as written, e.g. 90.4 with 1 decimal) is `value` (a ratio, 0.9047…) rounded
  * at the precision written. Only correct rounding passes: 90,4% for 90,476…% is the truncation
  * and is wrong (the real report's «76 (Đạt 90,4%)»).
  */
 export function percentMatches(percent: { value: number; decimals: number }, value: number): boolean {
-  return (
-    roundHalfAwayFromZero(value * 100, percent.decimals) ===
-    roundHalfAwayFromZero(percent.value, percent.decimals)
-  );
+  return roundedPercent(value, percent.decimals) === roundHalfAwayFromZero(percent.value, percent.decimals);
 }
 
 /** «nên là 90,5% (90,48%)»: the value at the precision written, and at the appendix's when finer. */
 export function shouldBe(value: number, decimals: number): { expected: string; exact: string; text: string } {
   const expected = formatPercentVi(value, decimals);
-  const exact = formatPercentVi(value, APPENDIX_DECIMALS);
-  return { expected, exact, text: decimals >= APPENDIX_DECIMALS ? expected : `${expected} (${exact})` };
+  const exact = formatPercentVi(value);
+  return { expected, exact, text: decimals >= PERCENT_DECIMALS ? expected : `${expected} (${exact})` };
 }
