@@ -61,7 +61,7 @@ const NOTHING = {
 };
 
 /** Each sample, last year's figures changed, and comparison sentences the draft must then write. */
-const SAMPLES = [
+const SAMPLES: Array<{ catalogue: string; lastYear: Record<string, number>; comparisons: string[] }> = [
   {
     catalogue: "xa-2025",
     lastYear: {

@@ -44,3 +44,44 @@ export function shouldBe(value: number, decimals: number): { expected: string; e
   const exact = formatPercentVi(value);
   return { expected, exact, text: decimals >= PERCENT_DECIMALS ? expected : `${expected} (${exact})` };
 }
+
+/** Where a wrong value was read: its paragraph, the sentence, the words quoted and the value's offset. */
+export interface ProofPlace {
+  paragraph: number;
+  sentence: string;
+  excerpt: string;
+  offset: number;
+}
+
+/** Which check found it, and the workbook's indicators and cells concerned (empty without one). */
+export interface ProofSource {
+  checkId: string;
+  ids: string[];
+  cells: string[];
+}
+
+/**
+ * The finding for a percentage written `text`% at `decimals` decimals where the ratio `value`
+ * (0.9047…) is right: «Đoạn 14: «76 (Đạt 90,4%)»: <why> = 90,48%, ghi 90,4% là sai; nên là
+ * 90,5% (90,48%).», `why` saying where the right value comes from («76/84», «theo bảng tính, Tỷ
+ * lệ … là»). The caller has found it wrong (`percentMatches`).
+ */
+export function wrongPercent(
+  place: ProofPlace,
+  written: { text: string; decimals: number },
+  value: number,
+  source: ProofSource,
+  why: string,
+): ProofFinding {
+  const { expected, exact, text } = shouldBe(value, written.decimals);
+  const shown = `${written.text}%`;
+  return {
+    severity: "error",
+    ...source,
+    ...place,
+    written: shown,
+    expected,
+    exact,
+    message: `Đoạn ${place.paragraph}: «${place.excerpt}»: ${why} ${exact}, ghi ${shown} là sai; nên là ${text}.`,
+  };
+}
