@@ -322,6 +322,17 @@ describe("who signs and the symbol follow the issuing body (Nghị định 30/20
     expect(deputy.signature.authority).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]);
   });
 
+  it("is addressed to the first recipient that is not the archive copy, the same list as «Nơi nhận»", () => {
+    const draft = draftBy({ noi_nhan: "- Lưu: VT.\n- Sở Nội vụ tỉnh Hà Tĩnh;\n• Thường trực Huyện ủy." });
+    expect(runsText(draft.addressee)).toBe("Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.");
+    expect(draft.signature.recipients).toEqual([
+      "- Lưu: VT;",
+      "- Sở Nội vụ tỉnh Hà Tĩnh;",
+      "- Thường trực Huyện ủy.",
+    ]);
+    expect(runsText(draftBy({ noi_nhan: "Lưu: VT" }).addressee)).toBe("Kính gửi: [Nêu nơi nhận báo cáo]");
+  });
+
   it("never signs a department's report on behalf of a committee", () => {
     const draft = draftBy({
       co_quan: "SỞ NỘI VỤ",

@@ -12,7 +12,14 @@ import { evaluateIndicators, type Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import { fromExcelSerial, parsePeriod } from "../period";
 import { documentsReportPlan, statisticsSheetPlan } from "../report/appendices";
-import { bodyLines, bodyShortName, placeAndDate, recipientLines, shortDate } from "../report/documentForm";
+import {
+  bodyLines,
+  bodyShortName,
+  placeAndDate,
+  recipientItems,
+  recipientLines,
+  shortDate,
+} from "../report/documentForm";
 import { reportNumberOf, signatureOf } from "../report/issuingBody";
 import { appendixOfPlan } from "./appendixTables";
 import { comparedPeriods, periodPhrase, type ComparedWorkbook } from "./compare";
@@ -149,15 +156,8 @@ export function buildDraft(input: DraftInput): DraftDocument {
   ];
 
   const recipients = recipientLines(info("noi_nhan"));
-  const first = info("noi_nhan")
-    .split(/\s*[;\n]\s*/)
-    .map((r) =>
-      r
-        .replace(/^[-–•]\s*/, "")
-        .replace(/[.;]+$/, "")
-        .trim(),
-    )
-    .find((r) => r && !/^lưu\b/i.test(r));
+  // «Kính gửi»: the first recipient that is not the archive copy («Lưu: VT»).
+  const first = recipientItems(info("noi_nhan")).find((r) => !/^lưu\b/i.test(r));
 
   const blocks: DraftBlock[] = [body(intro)];
   for (const part of outlineOf(catalogue).parts) blocks.push(...partBlocks(context, part, 1));
