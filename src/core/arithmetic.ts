@@ -144,22 +144,35 @@ export function sumMismatch(total: unknown, parts: readonly unknown[]): string {
   return gap === 0 ? "" : `Lệch ${formatNumberVi(gap)}`;
 }
 
+/** `1234567.5` → `1.234.567,5`: the vi-VN digits of a number already rounded, sign apart. */
+function viDigits(rounded: number, decimals: number, keepZeros: boolean): string {
+  const [whole, fraction = ""] = Math.abs(rounded).toFixed(decimals).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const shown = keepZeros ? fraction : fraction.replace(/0+$/, "");
+  return `${rounded < 0 ? "-" : ""}${grouped}${shown ? `,${shown}` : ""}`;
+}
+
 /** A number the way Vietnamese readers write it: `1.117`, `47,9`, `-3`. */
 export function formatNumberVi(value: number, maxDecimals = 3): string {
-  const rounded = roundHalfAwayFromZero(value, maxDecimals);
-  const [whole, fraction] = Math.abs(rounded).toFixed(maxDecimals).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  const trimmed = (fraction ?? "").replace(/0+$/, "");
-  return `${rounded < 0 ? "-" : ""}${grouped}${trimmed ? `,${trimmed}` : ""}`;
+  return viDigits(roundHalfAwayFromZero(value, maxDecimals), maxDecimals, false);
+}
+
+/** The appendix shows rates with two decimals (its cells' `0.00%` format). */
+export const PERCENT_DECIMALS = 2;
+
+/**
+ * A rate (0.90476…) as the percentage a reader sees at `decimals` decimals (90.48 for 2), rounded
+ * half away from zero as Excel rounds what a `0.00%` cell displays.
+ */
+export function roundedPercent(rate: number, decimals = PERCENT_DECIMALS): number {
+  return roundHalfAwayFromZero(rate * 100, decimals);
 }
 
 /**
- * A rate (0.51063…) as the report prints it: with the two decimals of the appendix's `0.00%`
- * cells, rounded as Excel rounds what it displays: `51,06%`, `100,00%`, `33,33%`.
+ * A rate (0.51063…) as the report prints it, with exactly `decimals` decimals (default: the two
+ * of the appendix's `0.00%` cells), rounded as Excel rounds what it displays: `51,06%`,
+ * `100,00%`, `33,33%`; `90,5%` at one decimal, `1.250%` at none.
  */
-export function formatPercentVi(rate: number): string {
-  const percent = roundHalfAwayFromZero(rate * 100, 2);
-  const [whole, fraction] = Math.abs(percent).toFixed(2).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${percent < 0 ? "-" : ""}${grouped},${fraction}%`;
+export function formatPercentVi(rate: number, decimals = PERCENT_DECIMALS): string {
+  return `${viDigits(roundedPercent(rate, decimals), decimals, true)}%`;
 }

@@ -5,8 +5,7 @@
 import type { Catalogue } from "../core/catalogue";
 import type { Finding } from "../core/checks";
 import type { DocumentRow, Figures } from "../core/figures";
-import { openPackageFile, packageFailure, WorkbookFileError } from "./files";
-import { PackageReader } from "./package/readPackage";
+import { readInstalledWorkbook } from "./installedWorkbook";
 
 /** What the draft needs of one workbook. */
 export interface DraftSource {
@@ -21,23 +20,10 @@ export interface DraftSource {
  * A workbook's form, figures, documents and findings. Raises WorkbookFileError for a file that
  * is not a workbook or has no CCHC sheets, CatalogueError for a damaged stored form.
  */
-export async function readDraftSource(file: string): Promise<DraftSource> {
-  const pkg = await openPackageFile(file);
-  let outcome: DraftSource;
-  try {
-    const reader = new PackageReader(pkg);
+export function readDraftSource(file: string): Promise<DraftSource> {
+  return readInstalledWorkbook(file, (reader) => {
     const catalogue = reader.catalogue();
     const { figures, findings } = reader.check(catalogue);
-    outcome = { source: file, catalogue, figures: figures.figures, documents: figures.documents, findings };
-  } catch (error) {
-    throw packageFailure(file, error, "đọc");
-  }
-  if (outcome.figures.size === 0) {
-    throw new WorkbookFileError(
-      "notInstalled",
-      file,
-      `Tệp "${file}" chưa có các trang CCHC (không có ô nào tên CCHC_…): hãy cài mẫu và nhập số liệu trước: npx cchc install "${file}".`,
-    );
-  }
-  return outcome;
+    return { source: file, catalogue, figures: figures.figures, documents: figures.documents, findings };
+  });
 }

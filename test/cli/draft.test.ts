@@ -90,6 +90,20 @@ describe("cchc draft", () => {
     );
   });
 
+  it("refuses a workbook without the CCHC sheets, naming cchc install as it was started (exit 2)", async () => {
+    const ExcelJS = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Trang 1").getCell("A1").value = 1;
+    await workbook.xlsx.writeFile(path.join(dir, "trong.xlsx"));
+    const run = cchc("draft", "trong.xlsx", "-o", "trong.docx");
+    expect(run).toMatchObject({ status: 2, stdout: "" });
+    expect(run.stderr).toMatch(
+      /^Tệp "trong\.xlsx" chưa có các trang CCHC \(không có ô nào tên CCHC_…\): hãy cài mẫu và nhập số liệu trước: .*cchc(\.js)? install trong\.xlsx\n$/,
+    );
+    expect(fs.existsSync(path.join(dir, "trong.docx"))).toBe(false);
+    fs.rmSync(path.join(dir, "trong.xlsx"));
+  });
+
   it("exits 1 when the figures have errors, saying so on the first page", async () => {
     await edited("duc-tho.xlsx", "loi.xlsx", { CCHC_KH_HOANTHANH: 50 });
     const run = cchc("draft", "loi.xlsx", "-o", "loi.docx");

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   FigureError,
   formatNumberVi,
+  formatPercentVi as printPercent,
   onTimeRate,
   ratio,
   roundHalfAwayFromZero,
@@ -53,6 +54,38 @@ describe("ratio and on-time rate: the sample's known answers", () => {
     expect(() => ratio(-1, 4)).toThrow(FigureError);
     expect(() => ratio("24", 47)).toThrow(/không phải là số/);
     expect(() => ratio(Number.NaN, 1)).toThrow(FigureError);
+  });
+});
+
+describe("formatPercentVi: one way to print a rate, at the precision asked", () => {
+  it("prints the appendix's two decimals by default, half away from zero, vi-VN", () => {
+    expect(printPercent(76 / 84)).toBe("90,48%");
+    expect(printPercent(1)).toBe("100,00%");
+    expect(printPercent(12.5)).toBe("1.250,00%");
+    expect(printPercent(-0.1)).toBe("-10,00%");
+    expect(printPercent(-0.00001)).toBe("0,00%");
+  });
+
+  it("prints the precision a sentence writes: one decimal, none", () => {
+    expect(printPercent(76 / 84, 1)).toBe("90,5%");
+    expect(printPercent(0.7, 0)).toBe("70%");
+    expect(printPercent(12.5, 0)).toBe("1.250%");
+    expect(printPercent(-0.105, 0)).toBe("-11%");
+  });
+
+  it("agrees with vi-VN Intl formatting at 0 to 3 decimals", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 3 }), (n, decimals) => {
+        const rate = n / 1_000_000; // exact at every decimal asked: no tie rounding to disagree on
+        const intl = new Intl.NumberFormat("vi-VN", {
+          minimumFractionDigits: decimals,
+          maximumFractionDigits: decimals,
+        });
+        expect(printPercent(rate, decimals)).toBe(
+          `${intl.format(roundHalfAwayFromZero(rate * 100, decimals))}%`,
+        );
+      }),
+    );
   });
 });
 

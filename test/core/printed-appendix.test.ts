@@ -100,6 +100,20 @@ describe("the issuing body decides the signer, the symbol and the «Kèm theo» 
       "KT. GIÁM ĐỐC",
       "PHÓ GIÁM ĐỐC",
     ]);
+    // A Sở's director signs in his own right: a typed «TM.» line is dropped, typed case is capitals.
+    expect(sign("SỞ NỘI VỤ", "Phó Giám đốc", "TM. Ủy ban nhân dân / kt. Giám đốc").lines).toEqual([
+      "KT. GIÁM ĐỐC",
+      "PHÓ GIÁM ĐỐC",
+    ]);
+    expect(sign("SỞ NỘI VỤ", "PHÓ GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN").lines).toEqual([
+      "KT. GIÁM ĐỐC",
+      "PHÓ GIÁM ĐỐC",
+    ]);
+    expect(sign("ỦY BAN NHÂN DÂN XÃ AN BÌNH", "Phó Chủ tịch Thường trực").lines).toEqual([
+      "TM. ỦY BAN NHÂN DÂN",
+      "KT. CHỦ TỊCH",
+      "PHÓ CHỦ TỊCH THƯỜNG TRỰC",
+    ]);
   });
 
   it("prints a Sở's report with its own signer, symbol and name in sentence case", () => {

@@ -17,7 +17,6 @@ import {
   type DraftDocument,
   type DraftParagraph,
 } from "../../src/core/narrative";
-import { signatureAuthority, documentSymbol } from "../../src/core/narrative/signer";
 
 const GENERATED = new Date(2021, 8, 15, 9, 30);
 
@@ -286,35 +285,60 @@ describe("comparison with another period (--compare)", () => {
   });
 });
 
-describe("who signs (Nghị định 30/2020, Điều 13)", () => {
-  it("follows the issuing body when no authority is typed", () => {
-    expect(signatureAuthority("ỦY BAN NHÂN DÂN XÃ ĐỨC THỌ", "", "")).toEqual([
-      "TM. ỦY BAN NHÂN DÂN",
-      "CHỦ TỊCH",
+describe("who signs and the symbol follow the issuing body (Nghị định 30/2020, Điều 13)", () => {
+  const xa = builtinCatalogue("xa-2025")!;
+  const sample = sampleOf("xa-2025")!.figures as Record<string, unknown>;
+  const draftBy = (info: Record<string, string>) =>
+    draftOf(xa, {
+      ...sample,
+      quyen_han_ky: "",
+      chuc_vu_ky: "",
+      so_ky_hieu: "",
+      ...info,
+    });
+  const intro = (draft: DraftDocument) => texts(draft)[0];
+
+  it("signs a ward's or a commune's report for its People's Committee, with the UBND symbol", () => {
+    const ward = draftBy({ co_quan: "ỦY BAN NHÂN DÂN PHƯỜNG PHAN ĐÌNH PHÙNG" });
+    expect(ward.header.bodyLines).toEqual(["ỦY BAN NHÂN DÂN", "PHƯỜNG PHAN ĐÌNH PHÙNG"]);
+    expect(ward.header.symbol).toBe("Số: …/BC-UBND");
+    expect(ward.signature.authority).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+    expect(intro(ward)).toMatch(/^UBND phường Phan Đình Phùng báo cáo kết quả/);
+    const commune = draftBy({ co_quan: "Ủy ban nhân dân xã Đức Thọ", chuc_vu_ky: "Phó Chủ tịch" });
+    expect(commune.signature.authority).toEqual(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+    expect(intro(commune)).toMatch(/^UBND xã Đức Thọ báo cáo kết quả/);
+    const district = draftBy({ co_quan: "ỦY BAN NHÂN DÂN HUYỆN ĐỨC THỌ", so_ky_hieu: "125/BC-UBND" });
+    expect(district.header.symbol).toBe("Số: 125/BC-UBND");
+    expect(intro(district)).toMatch(/^UBND huyện Đức Thọ báo cáo kết quả/);
+  });
+
+  it("signs a Sở's report as its director, names it in sentence case, symbol BC-SNV", () => {
+    const director = draftBy({ co_quan: "SỞ NỘI VỤ TỈNH HÀ TĨNH" });
+    expect(director.header.bodyLines).toEqual(["SỞ NỘI VỤ TỈNH HÀ TĨNH"]);
+    expect(director.header.symbol).toBe("Số: …/BC-SNV");
+    expect(director.signature.authority).toEqual(["GIÁM ĐỐC"]);
+    expect(intro(director)).toMatch(/^Sở Nội vụ tỉnh Hà Tĩnh báo cáo kết quả thực hiện công tác cải cách/);
+    const deputy = draftBy({ co_quan: "SỞ NỘI VỤ TỈNH HÀ TĨNH", chuc_vu_ky: "PHÓ GIÁM ĐỐC" });
+    expect(deputy.signature.authority).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]);
+  });
+
+  it("is addressed to the first recipient that is not the archive copy, the same list as «Nơi nhận»", () => {
+    const draft = draftBy({ noi_nhan: "- Lưu: VT.\n- Sở Nội vụ tỉnh Hà Tĩnh;\n• Thường trực Huyện ủy." });
+    expect(runsText(draft.addressee)).toBe("Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.");
+    expect(draft.signature.recipients).toEqual([
+      "- Lưu: VT;",
+      "- Sở Nội vụ tỉnh Hà Tĩnh;",
+      "- Thường trực Huyện ủy.",
     ]);
-    expect(signatureAuthority("ỦY BAN NHÂN DÂN XÃ ĐỨC THỌ", "", "Phó Chủ tịch")).toEqual([
-      "TM. ỦY BAN NHÂN DÂN",
-      "KT. CHỦ TỊCH",
-      "PHÓ CHỦ TỊCH",
-    ]);
-    expect(signatureAuthority("SỞ NỘI VỤ TỈNH HÀ TĨNH", "", "")).toEqual(["GIÁM ĐỐC"]);
-    expect(signatureAuthority("SỞ NỘI VỤ TỈNH HÀ TĨNH", "", "PHÓ GIÁM ĐỐC")).toEqual([
-      "KT. GIÁM ĐỐC",
-      "PHÓ GIÁM ĐỐC",
-    ]);
+    expect(runsText(draftBy({ noi_nhan: "Lưu: VT" }).addressee)).toBe("Kính gửi: [Nêu nơi nhận báo cáo]");
   });
 
   it("never signs a department's report on behalf of a committee", () => {
-    expect(signatureAuthority("SỞ NỘI VỤ", "TM. ỦY BAN NHÂN DÂN / KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")).toEqual([
-      "KT. GIÁM ĐỐC",
-      "PHÓ GIÁM ĐỐC",
-    ]);
-  });
-
-  it("gives the symbol of the body when the number is not typed", () => {
-    expect(documentSymbol("", "ỦY BAN NHÂN DÂN XÃ A")).toBe("…/BC-UBND");
-    expect(documentSymbol("", "SỞ NỘI VỤ")).toBe("…/BC-SNV");
-    expect(documentSymbol("", "SỞ NỘI VỤ TỈNH HÀ TĨNH")).toBe("…/BC-SNV");
-    expect(documentSymbol("125/BC-UBND", "SỞ NỘI VỤ")).toBe("125/BC-UBND");
+    const draft = draftBy({
+      co_quan: "SỞ NỘI VỤ",
+      quyen_han_ky: "TM. ỦY BAN NHÂN DÂN / KT. GIÁM ĐỐC",
+      chuc_vu_ky: "PHÓ GIÁM ĐỐC",
+    });
+    expect(draft.signature.authority).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]);
   });
 });

@@ -4,7 +4,14 @@
  * another period; anything else is refused with the reason. And the comparison clause itself:
  * «, tăng 12 hồ sơ (+2,71%) so với cùng kỳ năm 2025».
  */
-import { formatNumberVi, formatPercentVi, ratio, roundHalfAwayFromZero } from "../arithmetic";
+import {
+  formatNumberVi,
+  formatPercentVi,
+  PERCENT_DECIMALS,
+  ratio,
+  roundedPercent,
+  roundHalfAwayFromZero,
+} from "../arithmetic";
 import { sameCatalogueId, type Catalogue } from "../catalogue";
 import { describeCatalogue } from "../consolidate/units";
 import { unitKey } from "../consolidate/parts";
@@ -111,11 +118,11 @@ export function comparedPeriods(
 export function changeText(kind: "figure" | "rate", current: number, previous: number, unit: string): string {
   if (kind === "rate") {
     const points = roundHalfAwayFromZero(
-      roundHalfAwayFromZero(current * 100, 2) - roundHalfAwayFromZero(previous * 100, 2),
-      2,
+      roundedPercent(current) - roundedPercent(previous),
+      PERCENT_DECIMALS,
     );
     if (points === 0) return "không thay đổi";
-    return `${points > 0 ? "tăng" : "giảm"} ${formatNumberVi(Math.abs(points), 2)} điểm phần trăm`;
+    return `${points > 0 ? "tăng" : "giảm"} ${formatNumberVi(Math.abs(points), PERCENT_DECIMALS)} điểm phần trăm`;
   }
   const gap = roundHalfAwayFromZero(current - previous, 9);
   if (gap === 0) return "không thay đổi";

@@ -12,13 +12,20 @@ import { evaluateIndicators, type Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import { fromExcelSerial, parsePeriod } from "../period";
 import { documentsReportPlan, statisticsSheetPlan } from "../report/appendices";
-import { bodyLines, bodyShortName, placeAndDate, recipientLines, shortDate } from "../report/documentForm";
+import {
+  bodyLines,
+  bodyShortName,
+  placeAndDate,
+  recipientItems,
+  recipientLines,
+  shortDate,
+} from "../report/documentForm";
+import { reportNumberOf, signatureOf } from "../report/issuingBody";
 import { appendixOfPlan } from "./appendixTables";
 import { comparedPeriods, periodPhrase, type ComparedWorkbook } from "./compare";
 import type { DraftBlock, DraftDocument, DraftParagraph, DraftRun } from "./document";
 import { compareRuns, fillTemplate, mergeRuns, partsOf, valueRuns, type FillContext } from "./fill";
 import { outlineOf } from "./outline";
-import { documentSymbol, signatureAuthority } from "./signer";
 
 export interface DraftInput {
   catalogue: Catalogue;
@@ -149,15 +156,8 @@ export function buildDraft(input: DraftInput): DraftDocument {
   ];
 
   const recipients = recipientLines(info("noi_nhan"));
-  const first = info("noi_nhan")
-    .split(/\s*[;\n]\s*/)
-    .map((r) =>
-      r
-        .replace(/^[-–•]\s*/, "")
-        .replace(/[.;]+$/, "")
-        .trim(),
-    )
-    .find((r) => r && !/^lưu\b/i.test(r));
+  // «Kính gửi»: the first recipient that is not the archive copy («Lưu: VT»).
+  const first = recipientItems(info("noi_nhan")).find((r) => !/^lưu\b/i.test(r));
 
   const blocks: DraftBlock[] = [body(intro)];
   for (const part of outlineOf(catalogue).parts) blocks.push(...partBlocks(context, part, 1));
@@ -176,11 +176,17 @@ export function buildDraft(input: DraftInput): DraftDocument {
       })()
     : [];
 
+  const signature = signatureOf({
+    co_quan: issuingBody,
+    quyen_han_ky: info("quyen_han_ky"),
+    chuc_vu_ky: info("chuc_vu_ky"),
+    nguoi_ky: info("nguoi_ky"),
+  });
   return {
     header: {
       superior: info("co_quan_cap_tren").toLocaleUpperCase("vi"),
       bodyLines: bodyLines(issuingBody),
-      symbol: `Số: ${documentSymbol(info("so_ky_hieu"), issuingBody)}`,
+      symbol: `Số: ${reportNumberOf(info("so_ky_hieu"), issuingBody)}`,
       placeAndDate: placeAndDate(
         info("dia_danh"),
         typeof issued === "number" ? fromExcelSerial(issued) : undefined,
@@ -196,8 +202,8 @@ export function buildDraft(input: DraftInput): DraftDocument {
     body: blocks,
     signature: {
       recipients,
-      authority: signatureAuthority(issuingBody, info("quyen_han_ky"), info("chuc_vu_ky")),
-      signer: info("nguoi_ky"),
+      authority: signature.lines,
+      signer: signature.signer,
     },
     appendices,
   };

@@ -16,7 +16,7 @@ import { evaluateIndicators, numericOfArg } from "../evaluate";
 import type { Figures } from "../figures";
 import { sentenceNumbers } from "./claims";
 import type { NumberToken } from "./numbers";
-import { percentMatches, shouldBe, type ProofFinding } from "./result";
+import { percentMatches, wrongPercent, type ProofFinding } from "./result";
 
 /** A catalogue ratio with its parts' values in the workbook. */
 interface RatioParts {
@@ -86,34 +86,6 @@ export function workbookContext(figures: Figures, catalogue: Catalogue): Workboo
   return { ratios, labels };
 }
 
-function finding(
-  paragraph: number,
-  sentence: string,
-  excerpt: string,
-  offset: number,
-  written: string,
-  expected: string,
-  exact: string,
-  ids: string[],
-  cells: string[],
-  message: string,
-): ProofFinding {
-  return {
-    severity: "error",
-    checkId: "proofread:figures",
-    ids,
-    cells,
-    paragraph,
-    sentence,
-    excerpt,
-    offset,
-    written,
-    expected,
-    exact,
-    message,
-  };
-}
-
 /** What may stand between an indicator's wording and its figure: «: », « là », « đạt », « có ». */
 const LABEL_GAP = /^\s*:?\s*(?:(?:là|đạt|có|được|gồm|tổng cộng|tổng số)\s*:?\s*)?$/iu;
 
@@ -149,21 +121,14 @@ function ratioFindings(
     if (matching.length === 0 || matching.some(({ ratio }) => percentMatches(written, ratio.value))) return;
     if (new Set(matching.map(({ ratio }) => `${ratio.numerator}/${ratio.denominator}`)).size > 1) return;
     const { ratio, top, bottom } = matching[0];
-    const { expected, exact, text } = shouldBe(ratio.value, p.decimals);
-    const start = Math.min(top.start, bottom.start);
-    const excerpt = sentence.slice(start, p.end);
+    const excerpt = sentence.slice(Math.min(top.start, bottom.start), p.end);
     found.push(
-      finding(
-        paragraph,
-        sentence,
-        excerpt,
-        p.start,
-        `${p.text}%`,
-        expected,
-        exact,
-        ratio.ids,
-        ratio.cells,
-        `Đoạn ${paragraph}: «${excerpt}»: theo bảng tính, ${ratio.indicator.label} = ${formatNumberVi(ratio.numerator)}/${formatNumberVi(ratio.denominator)} = ${exact}, ghi ${p.text}% là sai; nên là ${text}.`,
+      wrongPercent(
+        { paragraph, sentence, excerpt, offset: p.start },
+        p,
+        ratio.value,
+        { checkId: "proofread:figures", ids: ratio.ids, cells: ratio.cells },
+        `theo bảng tính, ${ratio.indicator.label} = ${formatNumberVi(ratio.numerator)}/${formatNumberVi(ratio.denominator)} =`,
       ),
     );
   });
@@ -191,19 +156,13 @@ function labelFindings(
       if (indicator.kind === "ratio") {
         if (next.role !== "percent") continue;
         if (percentMatches({ value: next.value, decimals: next.decimals }, label.value)) continue;
-        const { expected, exact, text } = shouldBe(label.value, next.decimals);
         found.push(
-          finding(
-            paragraph,
-            sentence,
-            excerpt,
-            next.start,
-            `${next.text}%`,
-            expected,
-            exact,
-            [indicator.id],
-            label.cell ? [label.cell] : [],
-            `Đoạn ${paragraph}: «${excerpt}»: theo bảng tính, ${indicator.label} là ${exact}, ghi ${next.text}% là sai; nên là ${text}.`,
+          wrongPercent(
+            { paragraph, sentence, excerpt, offset: next.start },
+            next,
+            label.value,
+            { checkId: "proofread:figures", ids: [indicator.id], cells: label.cell ? [label.cell] : [] },
+            `theo bảng tính, ${indicator.label} là`,
           ),
         );
         continue;
@@ -214,20 +173,20 @@ function labelFindings(
       if (!normal(sentence.slice(next.end)).trimStart().startsWith(unit)) continue;
       if (next.value === label.value) continue;
       const expected = formatNumberVi(label.value);
-      found.push(
-        finding(
-          paragraph,
-          sentence,
-          excerpt,
-          next.start,
-          next.text,
-          expected,
-          expected,
-          [indicator.id],
-          label.cell ? [label.cell] : [],
-          `Đoạn ${paragraph}: «${excerpt} ${indicator.unit}»: bảng tính ghi ${indicator.label} = ${expected} ${indicator.unit}${label.cell ? ` (ô ${label.cell})` : ""}, văn bản ghi ${next.text}.`,
-        ),
-      );
+      found.push({
+        severity: "error",
+        checkId: "proofread:figures",
+        ids: [indicator.id],
+        cells: label.cell ? [label.cell] : [],
+        paragraph,
+        sentence,
+        excerpt,
+        offset: next.start,
+        written: next.text,
+        expected,
+        exact: expected,
+        message: `Đoạn ${paragraph}: «${excerpt} ${indicator.unit}»: bảng tính ghi ${indicator.label} = ${expected} ${indicator.unit}${label.cell ? ` (ô ${label.cell})` : ""}, văn bản ghi ${next.text}.`,
+      });
     }
   }
   return found;

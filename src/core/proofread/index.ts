@@ -10,10 +10,10 @@ import type { Catalogue } from "../catalogue";
 import type { Figures } from "../figures";
 import { findClaims, type PercentClaim } from "./claims";
 import { checkAgainstWorkbook, workbookContext, type WorkbookContext } from "./figures";
-import { percentMatches, shouldBe, type ProofFinding } from "./result";
+import { percentMatches, wrongPercent, type ProofFinding } from "./result";
 
 export { findClaims, type PercentClaim, type WrittenFigure } from "./claims";
-export { APPENDIX_DECIMALS, formatPercentVi, percentMatches, shouldBe, type ProofFinding } from "./result";
+export { percentMatches, shouldBe, type ProofFinding } from "./result";
 export { workbookContext, type WorkbookContext } from "./figures";
 export { readNumbers, readViNumber, type NumberToken, type NumberRole } from "./numbers";
 
@@ -48,22 +48,13 @@ export function checkClaim(
 ): ProofFinding | undefined {
   const value = claimRatio(claim);
   if (value === undefined || percentMatches(claim.percent, value)) return undefined;
-  const { expected, exact, text } = shouldBe(value, claim.percent.decimals);
-  const written = `${claim.percent.text}%`;
-  return {
-    severity: "error",
-    checkId: "proofread:arithmetic",
-    ids: [],
-    cells: [],
-    paragraph,
-    sentence,
-    excerpt: claim.excerpt,
-    offset: claim.percentStart,
-    written,
-    expected,
-    exact,
-    message: `Đoạn ${paragraph}: «${claim.excerpt}»: ${claim.numerator.text}/${claim.denominator.text} = ${exact}, ghi ${written} là sai; nên là ${text}.`,
-  };
+  return wrongPercent(
+    { paragraph, sentence, excerpt: claim.excerpt, offset: claim.percentStart },
+    claim.percent,
+    value,
+    { checkId: "proofread:arithmetic", ids: [], cells: [] },
+    `${claim.numerator.text}/${claim.denominator.text} =`,
+  );
 }
 
 /** Every sentence of the document with its paragraph number (1-based, non-empty paragraphs). */

@@ -1,5 +1,5 @@
 /** What the proofreader reports, and how it writes percentages (shared by its two checks). */
-import { roundHalfAwayFromZero } from "../arithmetic";
+import { formatPercentVi, PERCENT_DECIMALS, roundedPercent, roundHalfAwayFromZero } from "../arithmetic";
 
 /** A percentage the text gets wrong. */
 export interface ProofFinding {
@@ -30,34 +30,58 @@ export interface ProofFinding {
 }
 
 /**
- * A ratio (0.9047…) as a vi-VN percentage with exactly `decimals` decimals, rounded half away
- * from zero like the appendix's cells (`90,48%`, `100,00%`, `70%`).
- */
-export function formatPercentVi(value: number, decimals: number): string {
-  const rounded = roundHalfAwayFromZero(value * 100, decimals);
-  const [whole, fraction] = rounded.toFixed(decimals).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${grouped}${fraction ? `,${fraction}` : ""}%`;
-}
-
-/** The appendix shows ratios with two decimals (Phụ lục: `0.00%`). */
-export const APPENDIX_DECIMALS = 2;
-
-/**
  * Whether `percent` (as written, e.g. 90.4 with 1 decimal) is `value` (a ratio, 0.9047…) rounded
  * at the precision written. Only correct rounding passes: 90,4% for 90,476…% is the truncation
  * and is wrong (the real report's «76 (Đạt 90,4%)»).
  */
 export function percentMatches(percent: { value: number; decimals: number }, value: number): boolean {
-  return (
-    roundHalfAwayFromZero(value * 100, percent.decimals) ===
-    roundHalfAwayFromZero(percent.value, percent.decimals)
-  );
+  return roundedPercent(value, percent.decimals) === roundHalfAwayFromZero(percent.value, percent.decimals);
 }
 
 /** «nên là 90,5% (90,48%)»: the value at the precision written, and at the appendix's when finer. */
 export function shouldBe(value: number, decimals: number): { expected: string; exact: string; text: string } {
   const expected = formatPercentVi(value, decimals);
-  const exact = formatPercentVi(value, APPENDIX_DECIMALS);
-  return { expected, exact, text: decimals >= APPENDIX_DECIMALS ? expected : `${expected} (${exact})` };
+  const exact = formatPercentVi(value);
+  return { expected, exact, text: decimals >= PERCENT_DECIMALS ? expected : `${expected} (${exact})` };
+}
+
+/** Where a wrong value was read: its paragraph, the sentence, the words quoted and the value's offset. */
+export interface ProofPlace {
+  paragraph: number;
+  sentence: string;
+  excerpt: string;
+  offset: number;
+}
+
+/** Which check found it, and the workbook's indicators and cells concerned (empty without one). */
+export interface ProofSource {
+  checkId: string;
+  ids: string[];
+  cells: string[];
+}
+
+/**
+ * The finding for a percentage written `text`% at `decimals` decimals where the ratio `value`
+ * (0.9047…) is right: «Đoạn 14: «76 (Đạt 90,4%)»: <why> = 90,48%, ghi 90,4% là sai; nên là
+ * 90,5% (90,48%).», `why` saying where the right value comes from («76/84», «theo bảng tính, Tỷ
+ * lệ … là»). The caller has found it wrong (`percentMatches`).
+ */
+export function wrongPercent(
+  place: ProofPlace,
+  written: { text: string; decimals: number },
+  value: number,
+  source: ProofSource,
+  why: string,
+): ProofFinding {
+  const { expected, exact, text } = shouldBe(value, written.decimals);
+  const shown = `${written.text}%`;
+  return {
+    severity: "error",
+    ...source,
+    ...place,
+    written: shown,
+    expected,
+    exact,
+    message: `Đoạn ${place.paragraph}: «${place.excerpt}»: ${why} ${exact}, ghi ${shown} là sai; nên là ${text}.`,
+  };
 }

@@ -58,9 +58,9 @@ export function shortDate(serial: number): string {
   return `${d.day}/${d.month}/${d.year}`;
 }
 
-/** The recipients, one per line: `- Sở Nội vụ;` … `- Lưu: VT, TC-NV.` */
-export function recipientLines(text: string): string[] {
-  const items = text
+/** The recipients as typed in «Nơi nhận», one item each, without list marks and end punctuation. */
+export function recipientItems(text: string): string[] {
+  return text
     .split(/\s*[;\n]\s*/)
     .map((l) =>
       l
@@ -69,6 +69,11 @@ export function recipientLines(text: string): string[] {
         .trim(),
     )
     .filter(Boolean);
+}
+
+/** The recipients, one per line: `- Sở Nội vụ;` … `- Lưu: VT, TC-NV.` */
+export function recipientLines(text: string): string[] {
+  const items = recipientItems(text);
   if (!items.length) return ["- Lưu: VT."];
   return items.map((item, i) => `- ${item}${i === items.length - 1 ? "." : ";"}`);
 }

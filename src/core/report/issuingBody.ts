@@ -153,23 +153,28 @@ export interface SignatureBlock {
 }
 
 /**
- * The signature block of a report (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục thẩm quyền, chức vụ
- * người ký). «Thẩm quyền ký» as typed is kept, followed by «Chức vụ người ký»; left empty, the
- * authority follows the body: a People's Committee signs «TM. ỦY BAN NHÂN DÂN», then «CHỦ TỊCH»
- * or, for a deputy, «KT. CHỦ TỊCH» over «PHÓ CHỦ TỊCH»; a Sở signs «GIÁM ĐỐC» or «KT. GIÁM ĐỐC»
- * over «PHÓ GIÁM ĐỐC» (the other head-led bodies alike with their head's title).
+ * The signature block of a report (Nghị định 30/2020/NĐ-CP, Điều 13 and Phụ lục I, mục thẩm
+ * quyền, chức vụ người ký), in capitals. «Thẩm quyền ký» as typed is kept, followed by «Chức vụ
+ * người ký», except a «TM.» line under a body that is not collegial (a Sở's director signs in
+ * his own right, never on behalf of a committee). Left empty, the authority follows the body: a
+ * People's Committee signs «TM. ỦY BAN NHÂN DÂN», then «CHỦ TỊCH» or, for a deputy («PHÓ CHỦ
+ * TỊCH», «PHÓ CHỦ TỊCH THƯỜNG TRỰC»), «KT. CHỦ TỊCH» over the deputy's title; a Sở signs «GIÁM
+ * ĐỐC» or «KT. GIÁM ĐỐC» over «PHÓ GIÁM ĐỐC» (the other head-led bodies alike with their head's
+ * title).
  */
 export function signatureOf(info: SignatureInfo): SignatureBlock {
-  const typedAuthority = authorityLines(info.quyen_han_ky);
+  const style = issuingBodyStyle(info.co_quan);
+  const typedAuthority = authorityLines(info.quyen_han_ky)
+    .map(upper)
+    .filter((l) => style.collegial || !l.startsWith("TM."));
   const title = authorityLines(info.chuc_vu_ky).map(upper);
   const signer = info.nguoi_ky.trim();
   if (typedAuthority.length > 0) return { lines: [...typedAuthority, ...title], signer };
-  const style = issuingBodyStyle(info.co_quan);
   const head = style.head;
   const byHead = (): string[] => {
     if (!head) return title;
     if (title.length === 0 || (title.length === 1 && title[0] === head)) return [head];
-    if (title.length === 1 && title[0] === `PHÓ ${head}`) return [`KT. ${head}`, title[0]];
+    if (title.length === 1 && title[0].startsWith(`PHÓ ${head}`)) return [`KT. ${head}`, title[0]];
     return title;
   };
   return { lines: [...(style.collegial ? [`TM. ${UBND}`] : []), ...byHead()], signer };

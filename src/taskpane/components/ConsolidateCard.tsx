@@ -26,7 +26,7 @@ import { formatNumber } from "../strings";
 import { ActionButton } from "./ActionButton";
 import { Busy } from "./Busy";
 import { Choice } from "./Choice";
-import { FilePicker } from "./FilePicker";
+import { FilePicker, pickedFile } from "./FilePicker";
 import { PaneSection } from "./PaneSection";
 
 const useStyles = makeStyles({
@@ -49,17 +49,6 @@ const useStyles = makeStyles({
   text: { overflowWrap: "anywhere" },
   bar: { whiteSpace: "normal" },
 });
-
-/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older webviews such as Edge Legacy). */
-function readBytes(file: Blob): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 type Over = "units" | "periods";
 
@@ -104,7 +93,7 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
       target = { period, year: targetYear };
     }
     if (files.length === 0) return;
-    const picked = files.map((file) => ({ name: file.name, bytes: () => readBytes(file) }));
+    const picked = files.map(pickedFile);
     const outcome = await run("consolidate", () => consolidate(picked, target));
     if (!outcome) return;
     setResult(outcome);

@@ -20,6 +20,22 @@ const useStyles = makeStyles({
   names: { overflowWrap: "anywhere", minWidth: 0, flexBasis: "12em", flexGrow: 1 },
 });
 
+/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older webviews such as Edge Legacy). */
+function readBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** A picked file as the operations take it: its name, and its bytes read only when asked. */
+export function pickedFile(file: File): { name: string; bytes: () => Promise<ArrayBuffer> } {
+  return { name: file.name, bytes: () => readBytes(file) };
+}
+
 export interface FilePickerProps {
   /** What the files are for: shown above the button; it names the file input too. */
   label: string;

@@ -10,7 +10,7 @@ import { useRunner, useStrings } from "../context";
 import type { PickedDocument, ProofFinding } from "../operations";
 import { ActionButton } from "./ActionButton";
 import { Busy } from "./Busy";
-import { FilePicker } from "./FilePicker";
+import { FilePicker, pickedFile } from "./FilePicker";
 import { PaneSection } from "./PaneSection";
 
 const useStyles = makeStyles({
@@ -35,17 +35,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** A picked file's bytes; FileReader where Blob.arrayBuffer is missing (older webviews). */
-function readBytes(file: Blob): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
 export interface ProofreadCardProps {
   proofread: (document: PickedDocument, withWorkbook: boolean) => Promise<ProofFinding[]>;
 }
@@ -64,7 +53,7 @@ export function ProofreadCard({ proofread }: ProofreadCardProps) {
     setFindings(null);
     setPickFirst(file === null);
     if (!file) return;
-    const picked = { name: file.name, bytes: () => readBytes(file) };
+    const picked = pickedFile(file);
     const result = await run("proofread", () => proofread(picked, withWorkbook));
     if (result) setFindings(result);
   };

@@ -1,7 +1,6 @@
 /** The proofreader's parts on known answers: the vi-VN number reader, each claim shape, and what is not a claim. */
 import {
   findClaims,
-  formatPercentVi,
   percentMatches,
   proofread,
   readNumbers,
@@ -48,14 +47,6 @@ describe("readViNumber: numbers as a Vietnamese report writes them", () => {
 });
 
 describe("percentages at the precision written", () => {
-  it("formats like the appendix (half away from zero, vi-VN)", () => {
-    expect(formatPercentVi(76 / 84, 2)).toBe("90,48%");
-    expect(formatPercentVi(76 / 84, 1)).toBe("90,5%");
-    expect(formatPercentVi(1, 2)).toBe("100,00%");
-    expect(formatPercentVi(0.7, 0)).toBe("70%");
-    expect(formatPercentVi(12.5, 0)).toBe("1.250%");
-  });
-
   it("only correct rounding passes: the truncation 90,4 of 90,476… does not", () => {
     expect(percentMatches({ value: 90.5, decimals: 1 }, 76 / 84)).toBe(true);
     expect(percentMatches({ value: 90.48, decimals: 2 }, 76 / 84)).toBe(true);
