@@ -79,7 +79,9 @@ describeEngine("a consolidated workbook in LibreOffice", () => {
 
   it("saved again by LibreOffice, it is still known as a result over units and refused among its units", async () => {
     const resaved = path.join(run, "luu-lai");
-    convert(soffice(), makeProfile(run), "xlsx:Calc MS Excel 2007 XML", resaved, [path.join(run, "tinh.xlsx")]);
+    convert(soffice(), makeProfile(run), "xlsx:Calc MS Excel 2007 XML", resaved, [
+      path.join(run, "tinh.xlsx"),
+    ]);
     const file = path.join(resaved, "tinh.xlsx");
     const read = await readFigureFile(file);
     expect(read.ok && read.consolidated).toEqual({ over: "units", parts: 2 });

@@ -24,7 +24,11 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
  * when the package has no extended properties, when they cannot be read (the part is not
  * ours to refuse a file over), or when no group holds `before`.
  */
-export function syncWorksheetTitles(pkg: XlsxPackage, before: readonly string[], after: readonly string[]): void {
+export function syncWorksheetTitles(
+  pkg: XlsxPackage,
+  before: readonly string[],
+  after: readonly string[],
+): void {
   if (sameList(before, after)) return;
   const part = pkg.relationships("").find((r) => EXTENDED_PROPERTIES.test(r.type))?.part;
   if (!part || !pkg.has(part)) return;
@@ -48,7 +52,12 @@ export function syncWorksheetTitles(pkg: XlsxPackage, before: readonly string[],
     const count = Number(countElement?.textContent);
     if (!countElement || !Number.isInteger(count) || count < 0) return;
     const group = titles.slice(offset, offset + count);
-    if (sameList(group.map((t) => t.textContent ?? ""), before)) {
+    if (
+      sameList(
+        group.map((t) => t.textContent ?? ""),
+        before,
+      )
+    ) {
       replaceGroup(titlesVector, group, titles[offset + count], after);
       countElement.textContent = String(after.length);
       titlesVector.setAttribute("size", String(titles.length - count + after.length));
@@ -63,7 +72,12 @@ export function syncWorksheetTitles(pkg: XlsxPackage, before: readonly string[],
  * Puts `names` where `group` stood (before `next`, the next group's first title, if any): a
  * title already there is moved as it was written, a new one written like its neighbours.
  */
-function replaceGroup(vector: Element, group: readonly Element[], next: Element | undefined, names: readonly string[]) {
+function replaceGroup(
+  vector: Element,
+  group: readonly Element[],
+  next: Element | undefined,
+  names: readonly string[],
+) {
   const doc = vector.ownerDocument!;
   // The titles' own element name and namespace (`vt:lpstr` as a rule).
   const template = group[0] ?? next;

@@ -202,7 +202,11 @@ export function applyPlans(
 ): ApplyReport {
   const report: ApplyReport = { addedSheets: [], addedTables: [], keptTables: [] };
   const workbook = new WorkbookPart(pkg, pkg.workbookPart()!);
-  const worksheetNames = () => workbook.sheets().filter((s) => s.worksheet).map((s) => s.name);
+  const worksheetNames = () =>
+    workbook
+      .sheets()
+      .filter((s) => s.worksheet)
+      .map((s) => s.name);
   const worksheetsBefore = worksheetNames();
   const styles = StylesPart.of(pkg, workbook.part);
   const ctx = { styles, dates: dateSystem(workbook.date1904), emptySheet: pkg.conform(EMPTY_WORKSHEET) };
