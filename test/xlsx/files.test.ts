@@ -60,6 +60,27 @@ const BAD_INPUTS: BadInput[] = [
     problem: /tệp nén nhưng không phải/,
   },
   {
+    // A Word document has a main part where a workbook's would be: its content type says it is none.
+    what: "a Word document (.docx) renamed .xlsx",
+    make: async (f) =>
+      fs.writeFileSync(
+        f,
+        await plainZip({
+          "[Content_Types].xml":
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+            '<Default Extension="xml" ContentType="application/xml"/>' +
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+          "_rels/.rels":
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+          "word/document.xml":
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Báo cáo</w:t></w:r></w:p></w:body></w:document>',
+        }),
+      ),
+    problem: /tệp nén nhưng không phải bảng tính Excel/,
+  },
+  {
     what: "an old .xls (OLE) file",
     make: (f) =>
       fs.writeFileSync(

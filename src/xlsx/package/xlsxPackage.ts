@@ -116,7 +116,11 @@ export class XlsxPackage {
     if (OLE_SIGNATURE.every((b, i) => data[i] === b)) throw new PackageError("ole", "OLE compound file");
     if (!(data[0] === 0x50 && data[1] === 0x4b)) throw new PackageError("notZip", "no zip signature");
     const pkg = new XlsxPackage(brokenAsPackageError(() => ZipArchive.open(data, nativeInflater)));
-    if (!pkg.has("[Content_Types].xml") || !pkg.workbookPart()) {
+    const workbook = pkg.has("[Content_Types].xml") ? pkg.workbookPart() : undefined;
+    // A Word or PowerPoint file is a package too, with its main part where a workbook's would
+    // be: only a spreadsheet's main content type makes it a workbook (transitional, Strict,
+    // macro-enabled and template workbooks all name "sheet" in it).
+    if (!workbook || !/(spreadsheetml|ms-excel)\.(sheet|template)/.test(pkg.contentType(workbook) ?? "")) {
       throw new PackageError("notWorkbook", "no workbook part");
     }
     return pkg;
