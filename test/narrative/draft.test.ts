@@ -8,7 +8,7 @@ import { builtinCatalogue, type Catalogue, type Indicator } from "../../src/core
 import { parseTemplate } from "../../src/core/catalogue/outline";
 import { sampleOf } from "../../src/core/catalogue/sample";
 import { checkFigures } from "../../src/core/checks";
-import { figuresFromValues } from "../../src/core/figures";
+import { figuresFromValues, type DocumentRow } from "../../src/core/figures";
 import {
   buildDraft,
   CompareRefusedError,
@@ -340,5 +340,41 @@ describe("who signs and the symbol follow the issuing body (Nghị định 30/20
       chuc_vu_ky: "PHÓ GIÁM ĐỐC",
     });
     expect(draft.signature.authority).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]);
+  });
+});
+
+describe("the appendices (--with-appendices)", () => {
+  const catalogue = builtinCatalogue("xa-2025")!;
+  const values = sampleOf("xa-2025")!.figures as Record<string, unknown>;
+  const figures = figuresFromValues(values, catalogue);
+  const withAppendices = (documents: DocumentRow[]) =>
+    buildDraft({
+      catalogue,
+      figures,
+      findings: checkFigures(figures, documents, catalogue),
+      documents,
+      withAppendices: true,
+      generatedAt: GENERATED,
+    });
+  const names = (draft: DraftDocument) => draft.appendices.map((a) => runsText(a.titleLines[0]));
+
+  it("leave Phụ lục II out when the workbook lists no document, as the report does (issue 17)", () => {
+    expect(names(withAppendices([]))).toEqual(["Phụ lục I"]);
+  });
+
+  it("have Phụ lục II, listing the documents, when the workbook has some", () => {
+    const document: DocumentRow = {
+      index: 1,
+      number: { type: "text", value: "12/KH-UBND" },
+      date: { type: "number", value: 44200 },
+      summary: { type: "text", value: "Kế hoạch cải cách hành chính năm 2021" },
+      note: { type: "blank" },
+      numberCell: "B5",
+      dateCell: "C5",
+    };
+    const draft = withAppendices([document]);
+    expect(names(draft)).toEqual(["Phụ lục I", "Phụ lục II"]);
+    const cells = draft.appendices[1].table.rows.flat().map((c) => JSON.stringify(c));
+    expect(cells.some((c) => c.includes("12/KH-UBND"))).toBe(true);
   });
 });

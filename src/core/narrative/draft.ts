@@ -35,7 +35,10 @@ export interface DraftInput {
   documents: readonly DocumentRow[];
   /** Workbooks of earlier periods of the same form and unit (`--compare`). */
   compared?: readonly ComparedWorkbook[];
-  /** Append Phụ lục I and II as tables. */
+  /**
+   * Append Phụ lục I as a table, and Phụ lục II when the workbook lists documents: the same rule
+   * as the workbook's report (`planReport`, issue 17), never an empty «danh mục văn bản».
+   */
   withAppendices?: boolean;
   /** Local time of generation (the appendices' footnote). */
   generatedAt: Date;
@@ -172,7 +175,10 @@ export function buildDraft(input: DraftInput): DraftDocument {
           documents: input.documents,
           generatedAt: input.generatedAt,
         };
-        return [appendixOfPlan(statisticsSheetPlan(report)), appendixOfPlan(documentsReportPlan(report))];
+        const statistics = appendixOfPlan(statisticsSheetPlan(report));
+        return input.documents.length > 0
+          ? [statistics, appendixOfPlan(documentsReportPlan(report))]
+          : [statistics];
       })()
     : [];
 
