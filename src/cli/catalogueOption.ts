@@ -37,11 +37,15 @@ export function readCatalogueText(file: string): string {
   }
 }
 
-/** One line for a catalogue that cannot be used, pointing at the command that lists everything. */
+/**
+ * The message for a catalogue that cannot be used: its first problem on one line, then (for a
+ * file) the command that lists every problem on the next.
+ */
 export function catalogueErrorLine(error: CatalogueError, file?: string): string {
   const first = error.problems[0];
   const more = error.problems.length > 1 ? ` (và ${error.problems.length - 1} lỗi khác)` : "";
-  const hint = file ? ` Xem đủ: ${pasteable(["catalogue", "check", file])}` : "";
+  // On its own line: the caller may add its own «Xem: …» hint after it (src/cli/main.ts).
+  const hint = file ? `\nXem đủ: ${pasteable(["catalogue", "check", file])}` : "";
   return `Danh mục ${file ? `"${file}" ` : ""}không dùng được: ${first ? formatProblem(first) : "lỗi"}${more}.${hint}`;
 }
 

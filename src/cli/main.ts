@@ -141,7 +141,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       const hint = pasteable(
         name && Object.prototype.hasOwnProperty.call(commands, name) ? [name, "--help"] : ["--help"],
       );
-      io.err(`${error.message} Xem: ${hint}\n`);
+      // A message of several lines already ends with a hint of its own: this one on its own line.
+      io.err(`${error.message}${error.message.includes("\n") ? "\n" : " "}Xem: ${hint}\n`);
       return EXIT.usage;
     }
     // A catalogue that cannot be used, or another form over an installed workbook: one line.

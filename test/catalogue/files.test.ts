@@ -151,7 +151,7 @@ describe("cchc catalogue", () => {
     ]);
   });
 
-  it("refuses a bad or unknown catalogue in one line, exit 2, writing nothing", async () => {
+  it("refuses a bad or unknown catalogue, its problem in one line, exit 2, writing nothing", async () => {
     const target = path.join(dir, "khong-tao.xlsx");
     const bad = await run(
       "template",
@@ -161,7 +161,11 @@ describe("cchc catalogue", () => {
       path.join(FIXTURES, "bad-everything.json"),
     );
     expect(bad.code).toBe(2);
-    expect(bad.err.trimEnd().split("\n")).toHaveLength(1);
+    // The first problem on one line, then each hint on its own: the full check, the help.
+    const lines = bad.err.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^Xem đủ: npx cchc catalogue check /);
+    expect(lines[2]).toBe("Xem: npx cchc template --help");
     expect(bad.err).toMatch(
       /không dùng được: bogus: trường "bogus" không có trong định dạng danh mục\. \(và 25 lỗi khác\)/,
     );

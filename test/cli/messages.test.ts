@@ -114,6 +114,21 @@ describe("cchc catalogue check", () => {
       `- criteria[0].max (${String(data.criteria[0].code)}): "max": "1" phải là một số.\n`,
     );
   });
+
+  it("gives each hint of a bad --catalogue its own line: the full check, then the command's help", async () => {
+    const file = path.join(dir, "tinh.json");
+    fs.writeFileSync(file, JSON.stringify({ id: "tinh" }));
+    const written = path.join(dir, "t.xlsx");
+    const result = await run("template", "-o", written, "--catalogue", file);
+    expect(result.code).toBe(2);
+    const lines = result.err.split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(new RegExp(`^Danh mục ".*tinh\\.json" không dùng được: .+\\.$`));
+    expect(lines[1]).toMatch(/^Xem đủ: npx cchc catalogue check '?.*tinh\.json'?$/);
+    expect(lines[2]).toBe("Xem: npx cchc template --help");
+    expect(lines[3]).toBe("");
+    expect(fs.existsSync(written)).toBe(false);
+  });
 });
 
 describe("cchc report --pdf without a name", () => {
