@@ -145,7 +145,7 @@ describe("a bad outline is refused, naming the JSON path", () => {
       },
       {
         path: "outline.parts[0].parts[0].paragraphs[1]",
-        message: "Câu mẫu có dấu ngoặc { } chưa đóng, mở đúng cặp.",
+        message: "Câu mẫu có dấu ngoặc { hoặc } không thành cặp.",
       },
     ]);
   });

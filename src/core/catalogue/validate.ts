@@ -477,7 +477,7 @@ function outlineProblems(
   const { kindOf, hasSection, add } = context;
   const template = (text: string, path: string) => {
     if (/\{[^}]*$/.test(text) || /^[^{]*\}/.test(text.replace(/\{[^{}]*\}/g, "")))
-      add(path, undefined, "Câu mẫu có dấu ngoặc { } chưa đóng, mở đúng cặp.");
+      add(path, undefined, "Câu mẫu có dấu ngoặc { hoặc } không thành cặp.");
     for (const piece of parseTemplate(text)) {
       if (piece.kind !== "placeholder") continue;
       const p = piece.placeholder;
