@@ -97,9 +97,10 @@ describeWriter("the Word draft through LibreOffice Writer", () => {
       "TM. ỦY BAN NHÂN DÂN",
       "Hoàng Xuân Hùng",
       "Phụ lục I",
-      "Phụ lục II",
     ])
       expect(all).toContain(expected);
+    // The sample's document list is empty: no Phụ lục II, as `cchc report` prints none (issue 17).
+    expect(all).not.toContain("Phụ lục II");
   });
 
   it("numbers pages from page 2, centred at the top; page 1 has no number", () => {
