@@ -176,3 +176,15 @@ export function roundedPercent(rate: number, decimals = PERCENT_DECIMALS): numbe
 export function formatPercentVi(rate: number, decimals = PERCENT_DECIMALS): string {
   return `${viDigits(roundedPercent(rate, decimals), decimals, true)}%`;
 }
+
+/**
+ * A constant a user typed, as a message quotes it: `0,99`, `«60%»`, `TRUE`. Here rather than
+ * beside the install planner that finds such constants, so the pane's first download (which
+ * shows them) does not carry the planner and the built-in forms.
+ * @param value the cell's constant: a number (Vietnamese digits, up to 6 decimals), a text (quoted), a boolean
+ */
+export function typedText(value: string | number | boolean): string {
+  if (typeof value === "number") return formatNumberVi(value, 6);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return `«${value}»`;
+}

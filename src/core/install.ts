@@ -4,7 +4,7 @@
  * column A (not by address), so an upgrade that moves rows keeps every figure; a user's own
  * sheet that happens to bear one of our names is never touched.
  */
-import { formatNumberVi, sumMismatch } from "./arithmetic";
+import { sumMismatch } from "./arithmetic";
 import {
   builtinCatalogue,
   catalogueToFile,
@@ -372,13 +372,6 @@ function carryOver(
     if (old !== null && old !== undefined && old !== "") kept++;
   }
   return kept;
-}
-
-/** A typed constant as a summary quotes it: `0,99`, `«60%»`, `TRUE`. */
-export function typedText(value: string | number | boolean): string {
-  if (typeof value === "number") return formatNumberVi(value, 6);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return `«${value}»`;
 }
 
 /** A constant a user typed (not blank, not a formula). */

@@ -3,7 +3,7 @@ import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { planInstall, type ExistingWorkbook } from "../../src/core/install";
 import { columnNumber, parseAddress, type SheetPlan } from "../../src/core/layout/model";
 import { META_SHEET_NAME } from "../../src/core/meta";
-import { typedText } from "../../src/core/install";
+import { typedText } from "../../src/core/arithmetic";
 import { workbookOf } from "../support/plans";
 
 const EMPTY: ExistingWorkbook = { sheetNames: ["Sheet1"], sheets: new Map() };

@@ -1,5 +1,5 @@
 /** `cchc install FILE.xlsx`: install or upgrade the CCHC sheets in place. */
-import { typedText } from "../../core/install";
+import { typedText } from "../../core/arithmetic";
 import { DOCUMENTS_TABLE } from "../../core/layout/documentsSheet";
 import { parseArgs } from "../args";
 import { catalogueOption } from "../catalogueOption";

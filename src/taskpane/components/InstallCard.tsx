@@ -8,7 +8,7 @@
 import { useEffect, useState } from "react";
 import { Body1, Field, makeStyles, RadioGroup, tokens } from "@fluentui/react-components";
 import type { Catalogue, CatalogueFile, CatalogueProblem } from "../../core/catalogue";
-import { typedText } from "../../core/install";
+import { typedText } from "../../core/arithmetic";
 import { useRunner, useStrings } from "../context";
 import type { InstallSummary } from "../operations";
 import { ActionButton } from "./ActionButton";
