@@ -59,7 +59,8 @@ describe("planInstall", () => {
     expect(cellByName(fresh.sheets, "CCHC_HSN_TYLE").cached).toBe(1);
     expect(cellByName(fresh.sheets, "CCHC_TGN_TYLE").cached).toBeCloseTo(76 / 84, 12);
     expect(cellByName(fresh.sheets, "CCHC_TU_NGAY")).toMatchObject({
-      formula: '=IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),"",CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM))',
+      formula:
+        '=IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),"",IFERROR(CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)+DATE(1904,1,1)-1462,CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)))',
       cached: 44362,
     });
   });
@@ -77,6 +78,13 @@ describe("planInstall", () => {
     const workbook = workbookOf(fresh.sheets);
     setByName(workbook, fresh.sheets, "CCHC_KH_TYLE", "=_xldudf_CCHC_TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG)");
     setByName(workbook, fresh.sheets, "CCHC_DEN_NGAY", 44450);
+    // A derived date's formula as versions before the 1904 fix wrote it: ours, so written anew.
+    setByName(
+      workbook,
+      fresh.sheets,
+      "CCHC_TU_NGAY",
+      '=IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),"",CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM))',
+    );
     const info = workbook.sheets.get("1. Chỉ đạo điều hành")!;
     const noteRow = info.cells.findIndex((r) => r[0] === "kh_tong");
     (info.cells[noteRow] as unknown[])[columnNumber("E") - 1] = "Theo KH 160/KH-UBND";
@@ -87,6 +95,10 @@ describe("planInstall", () => {
     expect(cellByName(again.sheets, "CCHC_KH_TYLE").formula).toBe(
       '=IF(OR(ISBLANK(CCHC_KH_HOANTHANH),ISBLANK(CCHC_KH_TONG)),"",CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG))',
     );
+    expect(cellByName(again.sheets, "CCHC_TU_NGAY")).toMatchObject({
+      formula: cellByName(fresh.sheets, "CCHC_TU_NGAY").formula,
+      cached: 44362,
+    });
     expect(cellByName(again.sheets, "CCHC_DEN_NGAY")).toMatchObject({ value: 44450 });
     expect(cellByName(again.sheets, "CCHC_DEN_NGAY").formula).toBeUndefined();
     const s1 = again.sheets.find((s) => s.key === "s1")!;

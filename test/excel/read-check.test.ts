@@ -27,7 +27,7 @@ describe("readWorkbook", () => {
     expect(result.figures.get("kh_tong")!.cell).toBe(book.refOf("CCHC_KH_TONG"));
     expect(result.figures.get("kh_tong")!.cell).toMatch(/^'1\. Chỉ đạo điều hành'!D\d+$/);
     expect(result.figures.get("tu_ngay")!.formula).toBe(
-      '=IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),"",CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM))',
+      '=IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),"",IFERROR(CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)+DATE(1904,1,1)-1462,CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)))',
     );
     expect(result.meta).toMatchObject({
       templateId: DISTRICT_CATALOGUE.id,

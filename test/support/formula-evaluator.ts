@@ -1,9 +1,11 @@
 /**
- * A tiny evaluator for exactly the formula shapes the installed sheets hold (IF, OR, ISBLANK,
- * TRIM, SUM, `&`, `-`, `=`, the CCHC.* functions, defined names, cells and ranges of one sheet),
- * with the one thing that differs between Excel hosts made explicit: how a custom function
- * receives a reference to an empty cell. Excel on the web passes it as blank (null); Excel for
- * Windows passes 0 (office-js issue 4702). Excel's own functions see the empty cell either way.
+ * A tiny evaluator for exactly the formula shapes the installed sheets hold (IF, IFERROR, OR,
+ * ISBLANK, TRIM, SUM, DATE, `&`, `+`, `-`, `=`, the CCHC.* functions, defined names, cells and
+ * ranges of one sheet), with the one thing that differs between Excel hosts made explicit: how a
+ * custom function receives a reference to an empty cell. Excel on the web passes it as blank
+ * (null); Excel for Windows passes 0 (office-js issue 4702). Excel's own functions see the empty
+ * cell either way. The workbook's date system is an option: DATE counts from 1900 by default,
+ * from 1904 with `date1904` (the custom functions, which cannot know it, always count from 1900).
  *
  * The CCHC.* functions are the core's, as the add-in's custom functions call them; a FigureError
  * becomes the error value the cell would show. Anything outside the supported shapes throws, so a
@@ -11,7 +13,8 @@
  */
 import { FigureError, onTimeRate, ratio, score, sumMismatch } from "../../src/core/arithmetic";
 import { parseAddress, type SheetPlan } from "../../src/core/layout/model";
-import { periodEndSerial, periodStartSerial } from "../../src/core/period";
+import { periodEndSerial, periodStartSerial, toExcelSerial } from "../../src/core/period";
+import { serialToWorkbook } from "../../src/core/dates";
 
 export type Host = "web" | "desktop";
 /** A cell's value: a number, text ("" included), a boolean, or null for an empty cell. */
@@ -23,11 +26,11 @@ type Node =
   | { type: "ref"; name: string }
   | { type: "range"; from: string; to: string }
   | { type: "call"; fn: string; args: Node[] }
-  | { type: "binary"; op: "&" | "-" | "="; left: Node; right: Node };
+  | { type: "binary"; op: "&" | "+" | "-" | "="; left: Node; right: Node };
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const pattern = /\s*("(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_.]*(?::[A-Za-z]+\d+)?|\d+(?:\.\d+)?|[(),&=-])/y;
+  const pattern = /\s*("(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_.]*(?::[A-Za-z]+\d+)?|\d+(?:\.\d+)?|[(),&=+-])/y;
   let at = 0;
   while (at < text.length) {
     pattern.lastIndex = at;
@@ -75,16 +78,16 @@ export function parseFormula(formula: string): Node {
     }
     return { type: "ref", name: token };
   };
-  // Excel's precedence for the operators used here: `-` above `&` above `=`.
+  // Excel's precedence for the operators used here: `+` and `-` above `&` above `=`.
   const level = (ops: string[], next: () => Node) => (): Node => {
     let left = next();
     while (ops.includes(peek())) {
-      const op = take() as "&" | "-" | "=";
+      const op = take() as "&" | "+" | "-" | "=";
       left = { type: "binary", op, left, right: next() };
     }
     return left;
   };
-  const minus = level(["-"], primary);
+  const minus = level(["+", "-"], primary);
   const concat = level(["&"], minus);
   const expression = level(["="], concat);
   const tree = expression();
@@ -111,7 +114,11 @@ export class PlanWorkbook {
   private readonly names = new Map<string, { sheet: SheetPlan; address: string }>();
   private readonly memo = new Map<string, Value>();
 
-  constructor(private readonly plans: readonly SheetPlan[]) {
+  /** `date1904`: the workbook counts its dates from 1904 (what DATE returns). */
+  constructor(
+    private readonly plans: readonly SheetPlan[],
+    private readonly options: { date1904?: boolean } = {},
+  ) {
     for (const sheet of plans)
       for (const n of sheet.names) this.names.set(n.name, { sheet, address: n.address });
   }
@@ -168,7 +175,7 @@ export class PlanWorkbook {
         const l = left ?? 0;
         const r = right ?? 0;
         if (typeof l !== "number" || typeof r !== "number") return "#VALUE!";
-        return l - r;
+        return node.op === "+" ? l + r : l - r;
       }
       case "call":
         return this.call(node, sheet, host);
@@ -182,6 +189,17 @@ export class PlanWorkbook {
         const test = arg(0);
         if (isError(test)) return test;
         return test ? arg(1) : node.args.length > 2 ? arg(2) : false;
+      }
+      case "IFERROR": {
+        const value = arg(0);
+        return isError(value) ? arg(1) : value;
+      }
+      case "DATE": {
+        const [year, month, day] = node.args.map((_, i) => arg(i));
+        if (typeof year !== "number" || typeof month !== "number" || typeof day !== "number")
+          throw new Error("DATE of something else than numbers");
+        // Only real calendar days are emitted; Excel's month/day overflow is not modelled.
+        return serialToWorkbook(toExcelSerial({ year, month, day }), this.options.date1904 === true);
       }
       case "OR": {
         const values = node.args.map((_, i) => arg(i));

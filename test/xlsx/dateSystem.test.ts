@@ -24,6 +24,10 @@ import { editZip, makeTempDir, namedCell, readBack, removeTempDir, zipPart } fro
 const TYPED_1900 = 44_459;
 const TYPED_1904 = TYPED_1900 - DATE1904_OFFSET;
 
+/** The derived «Đến ngày» formula of versions before the 1904 fix, as stored in the sheet XML. */
+const OLD_DEN_NGAY =
+  "IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),&quot;&quot;,CCHC.DENNGAY(CCHC_KY_BAO_CAO,CCHC_NAM))";
+
 let dir: string;
 let file1904: string;
 
@@ -54,9 +58,16 @@ describe("a workbook in the 1904 date system", () => {
     expect(readExistingWorkbook(await readBack(file1904)).date1904).toBe(true);
   });
 
-  it("install keeps the flag and the typed date", async () => {
+  it("install keeps the flag and the typed date, and shifts «Đến ngày» into the 1904 system", async () => {
     const file = path.join(dir, "cai.xlsx");
     fs.copyFileSync(file1904, file);
+    // «Đến ngày» as versions before the fix wrote it: the bare 1900-system serial, 4 years late here.
+    await editZip(file, (name, text) =>
+      name === "xl/worksheets/sheet1.xml"
+        ? text.replace(/(<c r="D11"[^>]*><f>)[^<]*(<\/f>)/, `$1${OLD_DEN_NGAY}$2`)
+        : undefined,
+    );
+    expect(await zipPart(file, "xl/worksheets/sheet1.xml")).toContain(OLD_DEN_NGAY);
     expect(await main(["install", file], bufferIo())).toBe(0);
     expect(await zipPart(file, "xl/workbook.xml")).toMatch(/<workbookPr[^>]*date1904="1"/);
     const book = new ExcelJS.Workbook();
@@ -67,6 +78,9 @@ describe("a workbook in the 1904 date system", () => {
     // «Đến ngày» stays a formula; its cached day (what a viewer without CCHC functions shows) is right too.
     expect(book.getWorksheet("Thông tin chung")!.getCell("D11").result).toEqual(
       new Date(Date.UTC(2021, 8, 14)),
+    );
+    expect(book.getWorksheet("Thông tin chung")!.getCell("D11").formula).toBe(
+      'IF(OR(ISBLANK(CCHC_KY_BAO_CAO),ISBLANK(CCHC_NAM)),"",IFERROR(CCHC.DENNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)+DATE(1904,1,1)-1462,CCHC.DENNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)))',
     );
     expect((await checkFile(file)).figures.figures.get("tu_ngay")?.value).toEqual({
       type: "number",

@@ -12,6 +12,7 @@
  * computes.
  */
 import { inputName, type Indicator, type RatioArg } from "../catalogue";
+import { DATE1904_OFFSET } from "../dates";
 
 /**
  * A ratio argument in a formula and its blank test: the name, or for a summed list
@@ -39,6 +40,22 @@ function emptyWhenBlank(tests: readonly string[], call: string): string {
 }
 
 /**
+ * A custom function's 1900-system date serial (ECMA-376 Part 1, §18.17.4.1) as the workbook's own
+ * date: a custom function cannot know the workbook's date system, but a formula can, since
+ * `DATE(1904,1,1)` is 1462 in the 1900 system and 0 in the 1904 one (`date1904`, §18.2.28; Excel
+ * for Mac, LibreOffice's option), so the sum is the same calendar day in either.
+ *
+ * IFERROR rather than a bare sum: the function also returns "" for arguments ISBLANK does not see
+ * as blank (a cell holding spaces: `isBlank` trims), and ""+n would turn that empty result into
+ * #VALUE!. When the sum fails, the call itself is the result: its "" stays "", and its own error
+ * (an unknown period, with its message) is shown as before, not hidden. The call is repeated
+ * there only (no LET, which older Excel lacks); it is cheap and pure.
+ */
+function inWorkbookDateSystem(call: string): string {
+  return `IFERROR(${call}+DATE(1904,1,1)-${DATE1904_OFFSET},${call})`;
+}
+
+/**
  * Which arguments of each catalogue formula give an empty result when blank: TYLE's both
  * (`ratio`), DUNGHAN's on-time count only (`onTimeRate` reads a blank late count as 0).
  */
@@ -50,8 +67,9 @@ const BLANK_MEANS_EMPTY: Record<NonNullable<Indicator["formula"]>["fn"], readonl
 /**
  * The formula of a computed indicator, or undefined for a typed one:
  * `=IF(OR(ISBLANK(CCHC_KH_HOANTHANH),ISBLANK(CCHC_KH_TONG)),"",CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG))`
- * for a ratio, the same around `CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)` for a derived date (both
- * arguments: `periodStartSerial` is empty when either is blank).
+ * for a ratio, the same around a derived date (both arguments: `periodStartSerial` is empty when
+ * either is blank), whose call is shifted into the workbook's date system:
+ * `IFERROR(CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)+DATE(1904,1,1)-1462,CCHC.TUNGAY(…))`.
  */
 export function indicatorFormula(indicator: Indicator): string | undefined {
   if (indicator.formula) {
@@ -64,7 +82,7 @@ export function indicatorFormula(indicator: Indicator): string | undefined {
     const args = [inputName("ky_bao_cao"), inputName("nam")];
     return `=${emptyWhenBlank(
       args.map((name) => `ISBLANK(${name})`),
-      `CCHC.${indicator.derived}(${args.join(",")})`,
+      inWorkbookDateSystem(`CCHC.${indicator.derived}(${args.join(",")})`),
     )}`;
   }
   return undefined;
