@@ -34,6 +34,12 @@ export interface ConsolidationWritten {
   ok: true;
   /** The sheets written for the consolidation (breakdown, file list). */
   sheets: string[];
+  /**
+   * The workbook's own «Danh mục văn bản» held this many documents and was kept as typed, so
+   * Phụ lục II lists them, not the parts' documents; 0 when the parts' documents were listed
+   * (or there were none).
+   */
+  keptDocuments: number;
 }
 
 /**
@@ -44,7 +50,9 @@ export interface ConsolidationWritten {
  * and texts are kept, only the period is the inputs'; over periods the target period is
  * written, and the unit's details and the latest period's texts fill only the cells left blank
  * (`valuesForOpenWorkbook`), and a workbook whose Thông tin chung names another unit than the
- * files is refused after the read. Counts and amounts are the consolidation's either way. Exactly two
+ * files is refused after the read. Counts and amounts are the consolidation's either way. The
+ * parts' documents fill «Danh mục văn bản» when it holds none; a list holding documents is kept
+ * as typed (`keptDocuments`). Exactly two
  * syncs; the breakdown sheet is «Tổng hợp theo đơn vị» or «Tổng hợp theo kỳ». Office errors
  * propagate with their message.
  */
@@ -83,10 +91,11 @@ export async function consolidateIntoWorkbook(
     };
   }
 
-  const plans = planConsolidationInto(seen.existing, result, files, {
+  const planned = planConsolidationInto(seen.existing, result, files, {
     over,
     subtitle: consolidationSubtitle(result),
   });
+  const plans = planned.sheets;
   if (over === "periods") {
     // The longer period's report of the same unit: another unit's workbook keeps its own
     // figures (the core compares names the same way when it keeps one unit's periods).
@@ -98,5 +107,9 @@ export async function consolidateIntoWorkbook(
   }
   applySheets(context, plans, seen.state, capabilities);
   await context.sync();
-  return { ok: true, sheets: [over === "units" ? UNITS_SHEET.name : PERIODS_SHEET.name, FILES_SHEET.name] };
+  return {
+    ok: true,
+    sheets: [over === "units" ? UNITS_SHEET.name : PERIODS_SHEET.name, FILES_SHEET.name],
+    keptDocuments: planned.keptDocuments,
+  };
 }

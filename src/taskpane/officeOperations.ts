@@ -274,6 +274,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         sheets: written.sheets,
         totals,
         period: consolidationSubtitle(result),
+        keptDocuments: written.keptDocuments,
       };
     },
 

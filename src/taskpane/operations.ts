@@ -66,6 +66,11 @@ export interface ConsolidateResult {
   /** The period written into the workbook: `Kỳ 9 tháng/2026 (số liệu 15/12/2025 – 14/09/2026)`. */
   period?: string;
   /**
+   * The workbook's own «Danh mục văn bản» already held this many documents and was kept, so
+   * Phụ lục II lists them and not the parts' documents (absent or 0: the parts' were listed).
+   */
+  keptDocuments?: number;
+  /**
    * Over periods, why nothing was written: the core's message naming the dates the files
    * leave out or count twice, or that no file could be used.
    */

@@ -163,6 +163,8 @@ export interface PaneStrings {
     problem(message: string): string;
     totalHeading: string;
     withErrors(count: number, over: "units" | "periods"): string;
+    /** The open workbook's own document list was kept: Phụ lục II lists it, not the parts'. */
+    keptDocuments(count: number, over: "units" | "periods"): string;
     refusedHeading: string;
     refused(file: string, reason: string): string;
   };
@@ -380,6 +382,8 @@ export const VI: PaneStrings = {
       over === "units"
         ? `${n} đơn vị có lỗi số liệu (tô đỏ trên trang «Tổng hợp theo đơn vị»).`
         : `${n} kỳ có lỗi số liệu (tô đỏ trên trang «Tổng hợp theo kỳ»).`,
+    keptDocuments: (n, over) =>
+      `Trang «Danh mục văn bản» của sổ tính đã có ${n} văn bản nên được giữ nguyên: Phụ lục II liệt kê các văn bản này, không phải văn bản của các ${over === "units" ? "đơn vị" : "kỳ"}. Muốn dùng danh mục của các ${over === "units" ? "đơn vị" : "kỳ"}, hãy xóa các dòng văn bản rồi tổng hợp lại.`,
     refusedHeading: "Tệp bị loại",
     refused: (file, reason) => `${file}: ${reason}`,
   },
@@ -633,6 +637,8 @@ export const EN: PaneStrings = {
       over === "units"
         ? `${n} unit${n === 1 ? " has" : "s have"} errors in the figures (red on “Tổng hợp theo đơn vị”).`
         : `${n} period${n === 1 ? " has" : "s have"} errors in the figures (red on “Tổng hợp theo kỳ”).`,
+    keptDocuments: (n, over) =>
+      `The workbook's “Danh mục văn bản” already held ${n} document${n === 1 ? "" : "s"} and was kept as it was: Phụ lục II lists them, not the ${over === "units" ? "units'" : "periods'"} documents. To list the ${over === "units" ? "units'" : "periods'"} instead, delete the document rows and consolidate again.`,
     refusedHeading: "Files left out",
     refused: (file, reason) => `${file}: ${reason}`,
   },

@@ -6,6 +6,7 @@ import {
   consolidateUnits,
   consolidatedWorkbookPlan,
   consolidationSubtitle,
+  planConsolidationInto,
   type InputEntry,
 } from "../../src/core/consolidate";
 import { builtinCatalogue, DEFAULT_CATALOGUE } from "../../src/core/catalogue";
@@ -17,7 +18,8 @@ import { catalogueListingPlans } from "../../src/core/layout/catalogueSheets";
 import { figuresOfPlans, planInstall } from "../../src/core/install";
 import { unitKey } from "../../src/core/consolidate/parts";
 import { toExcelSerial } from "../../src/core/period";
-import { planCell } from "../support/plans";
+import { DOCUMENTS_SHEET } from "../../src/core/layout/documentsSheet";
+import { documentsFromSample, gridOf, planCell, workbookOf } from "../support/plans";
 import { TEST_CATALOGUE, THREE_UNITS, unitWorkbook } from "../support/consolidation";
 
 const three = (): InputEntry[] =>
@@ -814,5 +816,112 @@ describe("the result's own check: the parts with errors its breakdown sheet coun
     );
     expect(many[0].cells).toHaveLength(8);
     expect(many[0].message).toContain("UBND XÃ 5: 1 lỗi; và 3 đơn vị khác)");
+  });
+});
+
+describe("planConsolidationInto: the open workbook's «Danh mục văn bản»", () => {
+  const docs = (...numbers: string[]) =>
+    documentsFromSample(
+      numbers.map((number, i) => ({ number, date: `2026-07-0${i + 1}`, summary: `Văn bản ${number}` })),
+    );
+  const entries = () =>
+    THREE_UNITS.map((values, i) => ({
+      ...unitWorkbook(`don-vi-${i + 1}.xlsx`, values),
+      documents: i === 0 ? docs("12/KH-UBND", "15/UBND-VP") : i === 2 ? docs("7/QĐ-UBND") : [],
+    }));
+  const options = { over: "units" as const, subtitle: "" };
+  /** The open workbook: the form installed, its list's rows as given (row 4 on). */
+  function openWorkbook(rows: unknown[][] = []) {
+    const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: TEST_CATALOGUE }).sheets;
+    const existing = workbookOf(plans);
+    const list = existing.sheets.get(DOCUMENTS_SHEET.name)!;
+    const cells = [...gridOf(plans.find((p) => p.key === DOCUMENTS_SHEET.key)!)];
+    while (cells.length < 3) cells.push([]);
+    (existing.sheets as Map<string, typeof list>).set(list.name, { ...list, cells: [...cells, ...rows] });
+    return existing;
+  }
+  const listOf = (plans: readonly { key: string }[]) =>
+    plans.find((p) => p.key === DOCUMENTS_SHEET.key) as ReturnType<typeof planInstall>["sheets"][number];
+
+  it("an empty list (a row with only its STT counts as empty) gets the units' documents, Ghi chú naming the unit", () => {
+    const outcome = consolidateUnits(entries(), { coQuan: "SỞ NỘI VỤ TỈNH THỬ" });
+    const planned = planConsolidationInto(
+      openWorkbook([[1, null, null, null, null]]),
+      outcome.result!,
+      outcome.files,
+      options,
+    );
+    expect(planned.listedDocuments).toBe(3);
+    expect(planned.keptDocuments).toBe(0);
+    const list = listOf(planned.sheets);
+    expect(
+      [4, 5, 6].map((r) => ["A", "B", "C", "D", "E"].map((c) => planCell(list, `${c}${r}`)?.value)),
+    ).toEqual([
+      [
+        1,
+        "12/KH-UBND",
+        toExcelSerial({ year: 2026, month: 7, day: 1 }),
+        "Văn bản 12/KH-UBND",
+        "UBND XÃ AN BÌNH",
+      ],
+      [
+        2,
+        "15/UBND-VP",
+        toExcelSerial({ year: 2026, month: 7, day: 2 }),
+        "Văn bản 15/UBND-VP",
+        "UBND XÃ AN BÌNH",
+      ],
+      [
+        3,
+        "7/QĐ-UBND",
+        toExcelSerial({ year: 2026, month: 7, day: 1 }),
+        "Văn bản 7/QĐ-UBND",
+        "UBND XÃ CẨM HÀ",
+      ],
+    ]);
+    expect(planCell(list, "C4")?.style?.numberFormat).toBe("dd/mm/yyyy");
+  });
+
+  it("a list holding typed documents is kept as typed and said so; the figures are still consolidated", () => {
+    const outcome = consolidateUnits(entries(), { coQuan: "SỞ NỘI VỤ TỈNH THỬ" });
+    const typed = [
+      [1, "01/BC-SNV", 46204, "Báo cáo của Sở", "gõ tay"],
+      [null, null, null, "Chỉ có trích yếu", null],
+    ];
+    const planned = planConsolidationInto(openWorkbook(typed), outcome.result!, outcome.files, options);
+    expect(planned.keptDocuments).toBe(2);
+    expect(planned.listedDocuments).toBe(0);
+    const list = listOf(planned.sheets);
+    // Nothing is written under the header nor cleared there: the typed rows stay byte for byte.
+    expect(list.cells.filter((c) => Number(c.address.replace(/^[A-Z]+/, "")) > 3)).toEqual([]);
+    expect(list.clear).toBe("A1:E3");
+    expect(list.table!.range).toBe("A3:E5");
+    expect(figuresOfPlans(planned.sheets, TEST_CATALOGUE).get("hs_nhan")?.value).toEqual({
+      type: "number",
+      value: 190,
+    });
+  });
+
+  it("over periods, an empty list gets every period's documents with their own notes", () => {
+    const base = { co_quan: "UBND XÃ AN BÌNH", nam: 2026, hs_nhan: 10 };
+    const half = {
+      ...unitWorkbook("6thang.xlsx", { ...base, ky_bao_cao: "6 tháng" }),
+      documents: docs("3/KH-UBND"),
+    };
+    const q3 = {
+      ...unitWorkbook("quy3.xlsx", { ...base, ky_bao_cao: "Quý III" }),
+      documents: docs("40/UBND-VP"),
+    };
+    const outcome = consolidatePeriods([q3, half], { period: "9 tháng", year: 2026 });
+    const planned = planConsolidationInto(openWorkbook(), outcome.result!, outcome.files, {
+      over: "periods",
+      subtitle: "",
+    });
+    const list = listOf(planned.sheets);
+    expect([4, 5].map((r) => [planCell(list, `B${r}`)?.value, planCell(list, `E${r}`)?.value])).toEqual([
+      ["3/KH-UBND", null],
+      ["40/UBND-VP", null],
+    ]);
+    expect(planned.listedDocuments).toBe(2);
   });
 });

@@ -7,9 +7,11 @@
 import { inputName } from "../../src/core/catalogue";
 import { builtinCatalogue, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { consolidateUnits, type ReadWorkbook } from "../../src/core/consolidate";
+import { toExcelSerial } from "../../src/core/period";
 import { consolidateIntoWorkbook } from "../../src/excel/consolidate";
 import { FakeWorkbook } from "../fakes/fakeExcel";
 import { unitWorkbook } from "../support/consolidation";
+import { documentsFromSample } from "../support/plans";
 import { installedWorkbook } from "./support";
 
 const XA = builtinCatalogue("cchc-xa")!;
@@ -43,7 +45,11 @@ describe("consolidateIntoWorkbook", () => {
         consolidateIntoWorkbook(context, outcome.result!, outcome.files),
       );
       expect(syncs).toBe(2);
-      expect(result).toEqual({ ok: true, sheets: ["Tổng hợp theo đơn vị", "Tệp tổng hợp"] });
+      expect(result).toEqual({
+        ok: true,
+        sheets: ["Tổng hợp theo đơn vị", "Tệp tổng hợp"],
+        keptDocuments: 0,
+      });
       const sum = (f: (i: number) => number) =>
         Array.from({ length: count }, (_, i) => f(i)).reduce((a, b) => a + b);
       expect(book.valueOf(book.refOf(inputName("hs_dagq")))).toBe(sum((i) => 10 + i));
@@ -55,6 +61,56 @@ describe("consolidateIntoWorkbook", () => {
       expect(book.valueOf(`'Tệp tổng hợp'!A2`)).toBe(`${count} tệp: ${count} đã tổng hợp, 0 bị loại.`);
     },
   );
+
+  describe("the units' documents in «Danh mục văn bản»", () => {
+    const list = (cell: string) => `'Danh mục văn bản'!${cell}`;
+    const withDocuments = () =>
+      units(3).map((unit, i) => ({
+        ...unit,
+        documents: documentsFromSample(
+          i === 1
+            ? []
+            : [{ number: `${i + 1}/KH-UBND`, date: `2026-07-1${i}`, summary: `Kế hoạch của xã ${i}` }],
+        ),
+      }));
+
+    it("an empty list gets them, Ghi chú naming the unit, still in two syncs", async () => {
+      const book = await installedWorkbook({ catalogue: XA });
+      const outcome = consolidateUnits(withDocuments());
+      const { result, syncs } = await book.run((context) =>
+        consolidateIntoWorkbook(context, outcome.result!, outcome.files),
+      );
+      expect(syncs).toBe(2);
+      expect(result).toMatchObject({ ok: true, keptDocuments: 0 });
+      expect(
+        [4, 5].map((r) => ["A", "B", "C", "D", "E"].map((c) => book.formulaOf(list(`${c}${r}`)))),
+      ).toEqual([
+        [1, "1/KH-UBND", toExcelSerial({ year: 2026, month: 7, day: 10 }), "Kế hoạch của xã 0", "UBND XÃ 0"],
+        [2, "3/KH-UBND", toExcelSerial({ year: 2026, month: 7, day: 12 }), "Kế hoạch của xã 2", "UBND XÃ 2"],
+      ]);
+      expect(book.formulaOf(list("B6"))).toBe("");
+    });
+
+    it("a list holding typed documents is kept as typed, and the outcome says so", async () => {
+      const book = await installedWorkbook({ catalogue: XA });
+      book.type(list("A4"), 1);
+      book.type(list("B4"), "01/BC-SNV");
+      book.type(list("D4"), "Báo cáo của Sở");
+      book.type(list("E4"), "gõ tay");
+      const outcome = consolidateUnits(withDocuments());
+      const { result, syncs } = await book.run((context) =>
+        consolidateIntoWorkbook(context, outcome.result!, outcome.files),
+      );
+      expect(syncs).toBe(2);
+      expect(result).toMatchObject({ ok: true, keptDocuments: 1 });
+      expect(
+        [4, 5].map((r) => ["A", "B", "C", "D", "E"].map((c) => book.formulaOf(list(`${c}${r}`)))),
+      ).toEqual([
+        [1, "01/BC-SNV", "", "Báo cáo của Sở", "gõ tay"],
+        ["", "", "", "", ""],
+      ]);
+    });
+  });
 
   it("refuses a workbook of another form after one sync, writing nothing", async () => {
     const book = await installedWorkbook({ catalogue: DISTRICT_CATALOGUE });

@@ -86,7 +86,7 @@ describe("consolidateIntoWorkbook over periods", () => {
       consolidateIntoWorkbook(context, outcome.result!, outcome.files, { over: "periods" }),
     );
     expect(syncs).toBe(2);
-    expect(result).toEqual({ ok: true, sheets: ["Tổng hợp theo kỳ", "Tệp tổng hợp"] });
+    expect(result).toEqual({ ok: true, sheets: ["Tổng hợp theo kỳ", "Tệp tổng hợp"], keptDocuments: 0 });
 
     const value = (id: string) => book.valueOf(book.refOf(inputName(id)));
     // Flows summed (the typed 999 replaced, as over units), stocks from Quý III.

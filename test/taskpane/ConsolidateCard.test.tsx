@@ -59,6 +59,31 @@ describe("Tổng hợp", () => {
     expect(within(refused).getByText("hong.xlsx: Tệp không phải bảng tính Excel .xlsx.")).toBeTruthy();
   });
 
+  it("says when the workbook's own document list was kept instead of the units' documents", async () => {
+    const { user } = await renderWith(async () => ({ ...RESULT, keptDocuments: 3 }));
+    const card = screen.getByRole("region", { name: "Tổng hợp" });
+    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
+      new File(["x"], "a.xlsx"),
+    ]);
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    expect(
+      await within(card).findByText(
+        /^Trang «Danh mục văn bản» của sổ tính đã có 3 văn bản nên được giữ nguyên: Phụ lục II liệt kê các văn bản này, không phải văn bản của các đơn vị\./,
+      ),
+    ).toBeTruthy();
+  });
+
+  it("says nothing of the document list when the units' documents were listed", async () => {
+    const { user } = await renderWith(async () => ({ ...RESULT, keptDocuments: 0 }));
+    const card = screen.getByRole("region", { name: "Tổng hợp" });
+    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
+      new File(["x"], "a.xlsx"),
+    ]);
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    expect(await within(card).findByText("Đã tổng hợp 2 đơn vị từ 3 tệp vào sổ tính.")).toBeTruthy();
+    expect(within(card).queryByText(/Danh mục văn bản/)).toBeNull();
+  });
+
   it("picks the files with a Fluent button in the pane's language, not the browser's control", async () => {
     const { user } = await renderWith(async () => RESULT);
     const card = screen.getByRole("region", { name: "Tổng hợp" });

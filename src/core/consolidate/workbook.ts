@@ -7,10 +7,22 @@
 import { limitCellTexts } from "../layout/cellText";
 import { inputName } from "../catalogue";
 import { evaluateIndicators } from "../evaluate";
-import { fillCachedValues, figuresOfPlans, planInstall, type ExistingWorkbook } from "../install";
+import {
+  fillCachedValues,
+  figuresOfPlans,
+  planInstall,
+  type ExistingSheet,
+  type ExistingWorkbook,
+} from "../install";
 import type { CellValue, Figures } from "../figures";
 import { INPUT_COLUMNS } from "../layout/inputSheets";
-import { DOCUMENTS_SHEET, withListedDocuments, type ListedDocument } from "../layout/documentsSheet";
+import {
+  DOCUMENT_COLUMNS,
+  DOCUMENTS_HEADER_ROW,
+  DOCUMENTS_SHEET,
+  withListedDocuments,
+  type ListedDocument,
+} from "../layout/documentsSheet";
 import type { CellPlan, SheetPlan } from "../layout/model";
 import { formatDateVi, fromExcelSerial } from "../period";
 import { scoreCriteria } from "../scoring";
@@ -167,26 +179,73 @@ export function valuesForOpenWorkbook(
   return kept;
 }
 
+/** What a consolidation into an open workbook writes, and what it did with the document list. */
+export interface ConsolidationIntoPlan {
+  /** Every sheet to write, in tab order (the meta sheet last). */
+  sheets: SheetPlan[];
+  /** The parts' documents listed into «Danh mục văn bản» (it held none). */
+  listedDocuments: number;
+  /**
+   * The documents the workbook's own «Danh mục văn bản» already held, kept untouched while the
+   * parts had documents of their own: Phụ lục II then lists the workbook's documents, not the
+   * parts'. 0 otherwise.
+   */
+  keptDocuments: number;
+}
+
 /**
  * Every sheet to write into a workbook that holds the form already: its own sheets planned as
  * an install over what it holds (typed notes, scores and Thông tin chung kept), the consolidated
  * figures typed in and every cached value recomputed, then the breakdown and file sheets, the
- * meta sheet last.
+ * meta sheet last. The parts' documents (`result.documents`: over units each naming its unit in
+ * Ghi chú, over periods every period's) fill «Danh mục văn bản» when it holds no document, as
+ * in a new consolidated workbook, so Phụ lục II agrees with the summed count of documents; a
+ * list holding documents is the user's and is never written over (`keptDocuments` says so).
  */
 export function planConsolidationInto(
   existing: ExistingWorkbook,
   result: Consolidation,
   files: readonly FileStatus[],
   options: { over: "units" | "periods"; subtitle: string },
-): SheetPlan[] {
-  const plans = planInstall(existing, { catalogue: result.catalogue }).sheets;
+): ConsolidationIntoPlan {
+  const installed = planInstall(existing, { catalogue: result.catalogue }).sheets;
+  const parts = unitDocuments(result);
+  let listedDocuments = 0;
+  let keptDocuments = 0;
+  const plans = installed.map((plan) => {
+    if (plan.key !== DOCUMENTS_SHEET.key || parts.length === 0) return plan;
+    const own = documentsHeld(existing.sheets.get(plan.name));
+    if (own > 0) {
+      keptDocuments = own;
+      return plan;
+    }
+    listedDocuments = parts.length;
+    return withListedDocuments(plan, parts);
+  });
   const typed = options.over === "periods" ? figuresOfPlans(plans, result.catalogue) : undefined;
   typeFigures(plans, {
     catalogue: result.catalogue,
     values: valuesForOpenWorkbook(result, options.over, typed),
   });
   writeNotes(plans, result.notes);
-  return withConsolidationSheets(plans, result, files, options);
+  return { sheets: withConsolidationSheets(plans, result, files, options), listedDocuments, keptDocuments };
+}
+
+/**
+ * The documents a «Danh mục văn bản» holds: rows under the header with a number, a date or a
+ * summary (columns B–D). A row holding only its STT or a note is no document, so a list with
+ * only those is filled.
+ */
+function documentsHeld(sheet: ExistingSheet | undefined): number {
+  if (!sheet) return 0;
+  const columns = [DOCUMENT_COLUMNS.number, DOCUMENT_COLUMNS.date, DOCUMENT_COLUMNS.summary].map(
+    (c) => c.charCodeAt(0) - 65,
+  );
+  return sheet.cells
+    .slice(DOCUMENTS_HEADER_ROW)
+    .filter((row) =>
+      columns.some((i) => row[i] !== null && row[i] !== undefined && String(row[i]).trim() !== ""),
+    ).length;
 }
 
 /** `Kỳ Quý III/2026 (số liệu 15/06/2026 – 14/09/2026), 3 đơn vị` */

@@ -88,7 +88,8 @@ export interface ListedDocument {
 }
 
 /**
- * The plan of a new «Danh mục văn bản» (no rows yet) with `rows` listed under the header and
+ * The plan of a «Danh mục văn bản» holding no document (a new one, or one the user left empty)
+ * with `rows` listed under the header and
  * its table grown over them. Values are written as read: a date serial gets the date format.
  */
 export function withListedDocuments(plan: SheetPlan, rows: readonly ListedDocument[]): SheetPlan {

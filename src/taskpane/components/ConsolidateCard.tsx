@@ -227,6 +227,11 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
             <MessageBarBody>{t.withErrors(result.partsWithErrors, result.over)}</MessageBarBody>
           </MessageBar>
         )}
+        {result && result.parts > 0 && (result.keptDocuments ?? 0) > 0 && (
+          <MessageBar intent="warning" layout="multiline" className={styles.bar}>
+            <MessageBarBody>{t.keptDocuments(result.keptDocuments ?? 0, result.over)}</MessageBarBody>
+          </MessageBar>
+        )}
         {refused.length > 0 && (
           <section aria-label={t.refusedHeading}>
             <Body1 as="p">
