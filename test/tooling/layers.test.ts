@@ -34,6 +34,9 @@ const CORE_RANK: Record<string, number> = {
   arithmetic: 0,
   dates: 0,
   period: 1,
+  // The check types (schema fragment, validation, computation over a RuleContext): below the
+  // catalogue, which validates and completes checks with them.
+  checkTypes: 1,
   catalogue: 2,
   sheetNames: 3,
   layout: 3,

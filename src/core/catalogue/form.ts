@@ -4,50 +4,17 @@
  * completes optional fields (check ids, severities); `catalogueToFile` takes them off again,
  * which is what a workbook stores. Neither validates: `validateCatalogue` does, before.
  */
+import { checkTypeOfFile } from "../checkTypes";
 import { INFO_CHECKS, INFO_SECTION, INFO_SHEET, infoIndicators } from "./infoBlock";
 import type { Catalogue, CatalogueFile, CheckRule, CheckRuleFile, Criterion, Indicator } from "./types";
 
 /** The id a check gets when its file gives none (stable: built from what it compares). */
 export function defaultCheckId(rule: CheckRuleFile): string {
-  switch (rule.type) {
-    case "partOfWhole":
-      return `part:${rule.part}`;
-    case "sum":
-      return `sum:${rule.total}:${rule.parts.join("+")}`;
-    case "balance":
-      return `balance:${rule.total}`;
-    case "notAbove":
-      return `notAbove:${rule.value}:${rule.limit}`;
-    case "dateOrder":
-      return `dates:${rule.from}:${rule.to}`;
-  }
+  return checkTypeOfFile(rule).defaultId(rule);
 }
 
-/** The default wording of a `notAbove` finding when the file gives no `what`. */
-export const NOT_ABOVE_WHAT = "Số liệu vượt giới hạn";
-
 function checkOf(rule: CheckRuleFile, id: string): CheckRule {
-  const severity = rule.severity ?? "error";
-  const what = rule.what !== undefined ? { what: rule.what } : {};
-  switch (rule.type) {
-    case "partOfWhole":
-      return { type: rule.type, id, part: rule.part, whole: rule.whole, severity };
-    case "sum":
-      return { type: rule.type, id, total: rule.total, parts: rule.parts, severity, ...what };
-    case "balance":
-      return { type: rule.type, id, total: rule.total, parts: rule.parts, explainedBy: rule.explainedBy };
-    case "notAbove":
-      return {
-        type: rule.type,
-        id,
-        value: rule.value,
-        limit: rule.limit,
-        severity,
-        what: rule.what ?? NOT_ABOVE_WHAT,
-      };
-    case "dateOrder":
-      return { type: rule.type, id, from: rule.from, to: rule.to, severity };
-  }
+  return checkTypeOfFile(rule).fromFile(rule, id);
 }
 
 /** The catalogue of a (valid) file, with the program's information block in front. */

@@ -1,4 +1,5 @@
 /** The shape of the CCHC catalogue: data from which sheets, checks and report rows derive. */
+import type { CheckRule, CheckRuleFile, Severity } from "../checkTypes";
 import type { Outline } from "./outline";
 
 export type { Outline, OutlinePart, OutlineParagraph } from "./outline";
@@ -75,23 +76,9 @@ export interface InputSheetDef {
   title: string;
 }
 
-export type Severity = "error" | "warning";
-
-/** Cross-field rules, evaluated by `checkFigures`. */
-export type CheckRule =
-  /** part ≤ whole */
-  | { type: "partOfWhole"; id: string; part: string; whole: string; severity: Severity }
-  /** total = Σ parts (blank parts count as 0) */
-  | { type: "sum"; id: string; total: string; parts: readonly string[]; severity: Severity; what?: string }
-  /**
-   * total = Σ parts + explainedBy: an error when explainedBy is given, a warning naming the
-   * unexplained count when it is blank.
-   */
-  | { type: "balance"; id: string; total: string; parts: readonly string[]; explainedBy: string }
-  /** value ≤ limit, else a warning with the excess (done above plan, staff above quota) */
-  | { type: "notAbove"; id: string; value: string; limit: string; severity: Severity; what: string }
-  /** from ≤ to */
-  | { type: "dateOrder"; id: string; from: string; to: string; severity: Severity };
+// Severity and the checks' shapes (`CheckRule`, `CheckRuleFile`) are the check types' own:
+// core/checkTypes, one module a type.
+export type { CheckRule, CheckRuleFile, Severity };
 
 /** A criterion of the PAR index self-assessment ("Chỉ số CCHC"). */
 export interface Criterion {
@@ -129,22 +116,6 @@ export interface Catalogue {
   /** The narrative report's headings and sentence templates (`cchc draft`); optional. */
   outline?: Outline;
 }
-
-/** A check as a catalogue file writes it: `id` and `severity` optional (docs/catalogue-format.md). */
-export type CheckRuleFile =
-  | { type: "partOfWhole"; id?: string; part: string; whole: string; severity?: Severity; what?: string }
-  | { type: "sum"; id?: string; total: string; parts: string[]; severity?: Severity; what?: string }
-  | {
-      type: "balance";
-      id?: string;
-      total: string;
-      parts: string[];
-      explainedBy: string;
-      severity?: Severity;
-      what?: string;
-    }
-  | { type: "notAbove"; id?: string; value: string; limit: string; severity?: Severity; what?: string }
-  | { type: "dateOrder"; id?: string; from: string; to: string; severity?: Severity; what?: string };
 
 /** An indicator as a catalogue file writes it. */
 export interface IndicatorFile {

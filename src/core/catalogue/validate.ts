@@ -10,7 +10,8 @@
  * chosen (a lazily loaded chunk), and `catalogue list` never needs it.
  */
 import Ajv, { type ErrorObject } from "ajv";
-import schema from "./data/catalogue.schema.json";
+import { CHECK_TYPE_NAMES, checksSchema, checkTypeNamed } from "../checkTypes";
+import fileSchema from "./data/catalogue.schema.json";
 import { CatalogueError, type CatalogueProblem } from "./errors";
 import { catalogueFromFile } from "./form";
 import { infoIndicators, RESERVED_IDS, RESERVED_SECTION_ID, RESERVED_SHEET_KEY } from "./infoBlock";
@@ -20,11 +21,21 @@ import type { Catalogue, CatalogueFile } from "./types";
 /** Sheet names the program uses for its own sheets (a catalogue's may not take them). */
 const PROGRAM_SHEETS = ["Thông tin chung", "Danh mục văn bản", "Chỉ số CCHC", "Chỉ tiêu đã bỏ", "_CCHC"];
 const EXCEL_FORBIDDEN = /[:\\/?*[\]]/;
-const KINDS: readonly string[] = ["count", "money", "ratio", "text", "date", "choice"];
+/** The indicator kinds, as the schema lists them. */
+const KINDS: readonly string[] = fileSchema.properties.indicators.items.properties.kind.enum;
+
+/**
+ * The catalogue's JSON Schema: the shipped file's, with the checks' part assembled from the
+ * check types (core/checkTypes), so validation never lags behind a type. A test keeps the
+ * shipped file (published for a province's IT staff) equal to this.
+ */
+export function catalogueSchema(): Record<string, unknown> {
+  return { ...fileSchema, properties: { ...fileSchema.properties, checks: checksSchema() } };
+}
 
 let compiled: ReturnType<Ajv["compile"]> | undefined;
 function schemaValidator(): ReturnType<Ajv["compile"]> {
-  compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: false }).compile(schema);
+  compiled ??= new Ajv({ allErrors: true, discriminator: true, strict: false }).compile(catalogueSchema());
   return compiled;
 }
 
@@ -129,7 +140,7 @@ function schemaMessage(error: ErrorObject, data: unknown): string {
       return `${value()} không được nhỏ hơn ${String(p.limit)}.`;
     case "discriminator":
       return p.error === "mapping"
-        ? `loại kiểm tra "${String(p.tagValue)}" không có; dùng partOfWhole, sum, balance, notAbove hoặc dateOrder.`
+        ? `loại kiểm tra "${String(p.tagValue)}" không có; dùng ${CHECK_TYPE_NAMES.slice(0, -1).join(", ")} hoặc ${CHECK_TYPE_NAMES[CHECK_TYPE_NAMES.length - 1]}.`
         : `thiếu trường "type" (loại kiểm tra).`;
     default:
       return `${value()} không đúng định dạng (${error.message ?? error.keyword}).`;
@@ -389,18 +400,11 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
   });
 
   // Checks: every id known; numbers compared as numbers, dates as dates.
-  const FIELDS: Record<string, string[]> = {
-    partOfWhole: ["part", "whole"],
-    sum: ["total", "parts"],
-    balance: ["total", "parts", "explainedBy"],
-    notAbove: ["value", "limit"],
-    dateOrder: ["from", "to"],
-  };
   list(data.checks).forEach((check, i) => {
     if (!isObj(check)) return;
-    const type = str(check.type);
+    const definition = checkTypeNamed(str(check.type) ?? "");
     const owner = str(check.id);
-    for (const field of FIELDS[type ?? ""] ?? []) {
+    for (const field of definition?.indicatorFields ?? []) {
       const refs = Array.isArray(check[field])
         ? list(check[field]).map((r, k) => [r, `checks[${i}].${field}[${k}]`])
         : [[check[field], `checks[${i}].${field}`]];
@@ -411,16 +415,8 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
           continue;
         }
         const kind = kindOf(ref);
-        if (type === "dateOrder" && kind !== undefined && kind !== "date")
-          add(
-            path as string,
-            ref,
-            `Kiểm tra ngày (dateOrder) chỉ dùng chỉ tiêu ngày (date); "${ref}" là "${kind}".`,
-          );
-        if (type !== "dateOrder" && (kind === "text" || kind === "choice" || kind === "date"))
-          add(path as string, ref, `Kiểm tra số liệu không dùng được trên chỉ tiêu "${kind}" ("${ref}").`);
-        if ((type === "sum" || type === "balance") && kind === "ratio")
-          add(path as string, ref, `Không cộng các tỷ lệ: "${ref}" là chỉ tiêu tỷ lệ.`);
+        const refusal = kind !== undefined ? definition!.kindProblem(kind, ref) : undefined;
+        if (refusal) add(path as string, ref, refusal);
       }
     }
   });

@@ -3,6 +3,7 @@
  * -o`): one sheet of rows (indicators by section), one of checks, one of criteria.
  */
 import { argIds, type Catalogue, type CheckRule, type Indicator } from "../catalogue";
+import { checkTypeOf } from "../checkTypes";
 import { combineRuleOf, type CombineRule } from "../catalogue/combine";
 import type { CellPlan, SheetPlan } from "./model";
 import * as S from "./styles";
@@ -45,18 +46,7 @@ export function combineName(indicator: Indicator, catalogue: Catalogue): string 
 
 /** A check in words: `hs_dagq = hs_truochan + hs_dunghan + hs_trehan`. */
 export function describeCheck(rule: CheckRule): string {
-  switch (rule.type) {
-    case "partOfWhole":
-      return `${rule.part} ≤ ${rule.whole}`;
-    case "sum":
-      return `${rule.total} = ${rule.parts.join(" + ")}`;
-    case "balance":
-      return `${rule.total} = ${rule.parts.join(" + ")} + ${rule.explainedBy}`;
-    case "notAbove":
-      return `${rule.value} ≤ ${rule.limit}`;
-    case "dateOrder":
-      return `${rule.from} ≤ ${rule.to}`;
-  }
+  return checkTypeOf(rule).inWords(rule);
 }
 
 function table(
@@ -129,7 +119,7 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
     c.id,
     c.type,
     describeCheck(c),
-    c.type === "balance" ? "Lỗi / cảnh báo" : c.severity === "error" ? "Lỗi" : "Cảnh báo",
+    checkTypeOf(c).severityWords(c),
     "what" in c ? (c.what ?? "") : "",
   ]);
   const criteria = catalogue.criteria.map((c) => [

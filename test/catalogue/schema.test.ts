@@ -1,0 +1,28 @@
+/**
+ * The shipped JSON Schema (src/core/catalogue/data/catalogue.schema.json, published for a
+ * province's IT staff: docs/catalogue-format.md) is what the program validates with: its checks'
+ * part is assembled from the check types (core/checkTypes), and the file must say the same.
+ * After adding or changing a check type, write the file again with
+ * `CCHC_WRITE_SCHEMA=1 npx jest test/catalogue/schema.test.ts`.
+ */
+import fs from "fs";
+import path from "path";
+import { CHECK_TYPE_NAMES } from "../../src/core/checkTypes";
+import { catalogueSchema } from "../../src/core/catalogue/validate";
+
+const file = path.resolve(__dirname, "../../src/core/catalogue/data/catalogue.schema.json");
+const generated = `${JSON.stringify(catalogueSchema(), null, 2)}\n`;
+
+if (process.env.CCHC_WRITE_SCHEMA === "1") fs.writeFileSync(file, generated);
+
+it("ships the schema the program validates with, checks assembled from the check types", () => {
+  expect(fs.readFileSync(file, "utf8")).toBe(generated);
+});
+
+it("has one alternative of checks per check type, in the registry's order", () => {
+  const checks = (catalogueSchema().properties as Record<string, { items: { oneOf: unknown[] } }>).checks;
+  expect(
+    checks.items.oneOf.map((o) => (o as { properties: { type: { const: string } } }).properties.type.const),
+  ).toEqual([...CHECK_TYPE_NAMES]);
+  expect(CHECK_TYPE_NAMES).toEqual(["partOfWhole", "sum", "balance", "notAbove", "dateOrder"]);
+});
