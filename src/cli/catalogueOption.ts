@@ -15,8 +15,10 @@ import { parseCatalogue } from "../core/catalogue/validate";
 import { UsageError } from "./args";
 import { pasteable } from "./invocation";
 
-/** `--cap` values and the built-in each stands for. */
-const CAP_ALIASES: Readonly<Record<string, string>> = { huyen: "huyen-2021", xa: "xa-2025" };
+/** `--cap` values (a level: huyen, xa) and the built-in form each stands for: its level's first. */
+const CAP_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(
+  [...builtinFiles()].reverse().map((file) => [file.level, file.id]),
+);
 
 /** Whether the argument names a file rather than a built-in id. */
 function looksLikeFile(value: string): boolean {

@@ -2,7 +2,13 @@
  * Reading the figures through Office.js: every `CCHC_<ID>` name, the document list and the
  * CCHC.* cells in error, in one load and one sync. Everything after is the core's.
  */
-import { builtinCatalogue, DEFAULT_CATALOGUE, inputName, type Catalogue } from "../core/catalogue";
+import {
+  builtinCatalogue,
+  builtinIds,
+  DEFAULT_CATALOGUE,
+  inputName,
+  type Catalogue,
+} from "../core/catalogue";
 import {
   cellRef,
   classifyCell,
@@ -216,15 +222,12 @@ export function queueReadWorkbook(
   };
 }
 
-/** Built-in forms (and the legacy commune subset) whose names every read queues. */
-const BUILTIN_IDS = ["xa-2025", "huyen-2021", "cchc-xa"];
-
 /**
  * The built-in forms, read along in every first sync: a workbook of any of them then takes one
  * read, whichever form the caller expected.
  */
 export function builtinForms(): Catalogue[] {
-  return BUILTIN_IDS.map((id) => builtinCatalogue(id)!);
+  return builtinIds().map((id) => builtinCatalogue(id)!);
 }
 
 /**

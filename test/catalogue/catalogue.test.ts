@@ -8,6 +8,7 @@ import * as path from "path";
 import {
   builtinCatalogue,
   builtinFiles,
+  builtinIds,
   catalogueToFile,
   DEFAULT_CATALOGUE,
   DISTRICT_CATALOGUE,
@@ -60,6 +61,11 @@ describe("the built-in catalogues", () => {
     ]);
     expect(withLink({ openingOf: "khong_co" })[0].message).toMatch(/"khong_co" không có trong indicators/);
     expect(withLink({ aggregate: "flow" })[0].message).toMatch(/Chỉ chỉ tiêu số đầu kỳ/);
+  });
+
+  it("answers to every built-in id, derived from the shipped files (legacy subset last)", () => {
+    expect(builtinIds()).toEqual(["xa-2025", "huyen-2021", "cchc-xa"]);
+    for (const id of builtinIds()) expect(builtinCatalogue(id)?.id).toBe(id);
   });
 
   it("lists the default first, and every count and money row says how it consolidates", () => {

@@ -34,6 +34,14 @@ export function builtinFiles(): readonly CatalogueFile[] {
 }
 
 /**
+ * Every id a built-in catalogue answers to, each catalogue once: the built-in forms (the
+ * default first), then the legacy commune subset `cchc-xa` (`cchc-huyen` is `huyen-2021`).
+ */
+export function builtinIds(): string[] {
+  return [...FILES.map((file) => file.id), ...Object.keys(LEGACY_FILES)];
+}
+
+/**
  * The built-in catalogue of an id (a legacy template id too), or undefined when there is none.
  * Built once and shared: callers never modify a catalogue.
  */

@@ -6,7 +6,13 @@ import { builtinCatalogue, DEFAULT_CATALOGUE_ID } from "./builtins";
 import type { Catalogue, Indicator } from "./types";
 
 export * from "./types";
-export { builtinCatalogue, builtinFiles, DEFAULT_CATALOGUE_ID, sameCatalogueId } from "./builtins";
+export {
+  builtinCatalogue,
+  builtinFiles,
+  builtinIds,
+  DEFAULT_CATALOGUE_ID,
+  sameCatalogueId,
+} from "./builtins";
 export { catalogueFromFile, catalogueToFile, argIds } from "./form";
 export { CatalogueError, formatProblem, type CatalogueProblem } from "./errors";
 

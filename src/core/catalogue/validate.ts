@@ -21,6 +21,8 @@ import type { Catalogue, CatalogueFile } from "./types";
 /** Sheet names the program uses for its own sheets (a catalogue's may not take them). */
 const PROGRAM_SHEETS = ["Thông tin chung", "Danh mục văn bản", "Chỉ số CCHC", "Chỉ tiêu đã bỏ", "_CCHC"];
 const EXCEL_FORBIDDEN = /[:\\/?*[\]]/;
+/** The kinds formulas and sentence templates compute with. */
+const NUMERIC: readonly string[] = ["count", "money"];
 /** The indicator kinds, as the schema lists them. */
 const KINDS: readonly string[] = fileSchema.properties.indicators.items.properties.kind.enum;
 
@@ -351,7 +353,7 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
       for (const [ref, path] of ids) {
         if (typeof ref !== "string") continue;
         if (!indicatorIndex.has(ref)) unknown(path as string, id, ref, "Công thức dùng chỉ tiêu");
-        else if (kindOf(ref) !== undefined && !["count", "money"].includes(kindOf(ref)!))
+        else if (kindOf(ref) !== undefined && !NUMERIC.includes(kindOf(ref)!))
           add(
             path as string,
             id,
@@ -454,8 +456,6 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
   }
   return problems;
 }
-
-const NUMERIC = ["count", "money"];
 
 /**
  * The outline's references: every placeholder one the program knows, naming known indicators
