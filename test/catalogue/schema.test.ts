@@ -7,7 +7,7 @@
  */
 import fs from "fs";
 import path from "path";
-import { CHECK_TYPE_NAMES } from "../../src/core/checkTypes";
+import { CHECK_TYPE_NAMES, CHECK_TYPES } from "../../src/core/checkTypes";
 import { catalogueSchema } from "../../src/core/catalogue/validate";
 
 const file = path.resolve(__dirname, "../../src/core/catalogue/data/catalogue.schema.json");
@@ -25,4 +25,17 @@ it("has one alternative of checks per check type, in the registry's order", () =
     checks.items.oneOf.map((o) => (o as { properties: { type: { const: string } } }).properties.type.const),
   ).toEqual([...CHECK_TYPE_NAMES]);
   expect(CHECK_TYPE_NAMES).toEqual(["partOfWhole", "sum", "balance", "notAbove", "dateOrder"]);
+});
+
+it("documents every check type with its own required fields (docs/catalogue-format.md)", () => {
+  const doc = fs.readFileSync(path.resolve(__dirname, "../../docs/catalogue-format.md"), "utf8");
+  for (const definition of Object.values(CHECK_TYPES)) {
+    const entry = new RegExp(`\`${definition.type}\` \\{([^}]*)\\}`).exec(doc);
+    expect({ type: definition.type, documented: entry !== null }).toEqual({
+      type: definition.type,
+      documented: true,
+    });
+    const fields = entry![1].split(",").map((field) => field.trim().replace(/\[\]|\?$/g, ""));
+    expect(fields).toEqual(expect.arrayContaining([...definition.required]));
+  }
 });
