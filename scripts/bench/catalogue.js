@@ -36,7 +36,7 @@ async function child() {
   const { generatedCatalogue } = src("test/support/generatedCatalogue.ts");
   const { FakeWorkbook } = src("test/fakes/fakeExcel.ts");
   const { installSheets } = src("src/excel/installSheets.ts");
-  const { createTemplateFile } = src("src/xlsx/operations.ts");
+  const { createTemplateFile } = src("src/xlsx/node/operations.ts");
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-bench-catalogue-"));
   try {

@@ -26,7 +26,7 @@ async function make(dir, count) {
   const { builtinCatalogue } = lib("core/catalogue");
   const { planInstall } = lib("core/install");
   const { typeFigures } = lib("core/consolidate");
-  const { writeConsolidatedWorkbook } = lib("xlsx/figureReader/write");
+  const { writeConsolidatedWorkbook } = lib("xlsx/node/writeConsolidated");
   const { SAMPLE_FIGURES } = lib("core/catalogue/sample");
   const { unzipSync, zipSync, strToU8, strFromU8 } = require("fflate");
   // The legacy commune form: the Đức Thọ sample's ids, which the sample figures fill.
@@ -66,7 +66,7 @@ async function child([mode, dir, countText]) {
   const files = filesIn(dir, count);
   // Modules load before the clock starts: the work is timed, not the start-up.
   const ExcelJS = mode === "exceljs" ? require("exceljs") : undefined;
-  const { consolidateFiles } = mode === "read" ? lib("xlsx/figureReader/files") : {};
+  const { consolidateFiles } = mode === "read" ? lib("xlsx/node/figureFiles") : {};
   const { main } = mode === "command" ? lib("cli/main") : {};
   const { bufferIo } = lib("cli/io");
   const start = performance.now();

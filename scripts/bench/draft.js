@@ -33,9 +33,9 @@ async function child() {
   const { parseCatalogue } = src("src/core/catalogue/validate.ts");
   const { DISTRICT_CATALOGUE, inputName } = src("src/core/catalogue/index.ts");
   const { generatedCatalogue } = src("test/support/generatedCatalogue.ts");
-  const { createTemplateFile } = src("src/xlsx/operations.ts");
-  const { readDraftSource } = src("src/xlsx/draftInput.ts");
-  const { buildDraft } = src("src/core/narrative/index.ts");
+  const { createTemplateFile } = src("src/xlsx/node/operations.ts");
+  const { readDraftSource } = src("src/xlsx/node/draftInput.ts");
+  const { draftWorkbook } = src("src/core/workbook/draft.ts");
   const { draftDocxBytes } = src("src/docx/draftDocx.ts");
   const { readBack, namedCell } = src("test/support/xlsx.ts");
   const { saveWorkbookFile } = src("test/support/excelJsWorkbook.ts");
@@ -67,11 +67,11 @@ async function child() {
       let bytes = 0;
       let sentences = 0;
       const draft = await best(5, async () => {
-        const made = buildDraft({ ...source, generatedAt: new Date() });
+        const { draft: made } = draftWorkbook(source.reading, source.catalogue);
         sentences = made.body.length;
         bytes = (await draftDocxBytes(made)).length;
       });
-      const core = await best(5, async () => buildDraft({ ...source, generatedAt: new Date() }));
+      const core = await best(5, async () => draftWorkbook(source.reading, source.catalogue));
       rows.push({ label, read, draft, core, bytes, sentences, size: source.catalogue.indicators.length });
     }
     for (const r of rows) {

@@ -3,8 +3,9 @@
  * cells with findings (second sync). Also moving the selection to a finding's cell.
  */
 import type { Catalogue } from "../core/catalogue";
-import { countFindings, workbookFindings, type Finding } from "../core/checks";
+import { countFindings, type Finding } from "../core/checks";
 import { INPUT_FILL } from "../core/layout/styles";
+import { checkReading } from "../core/workbook/check";
 import type { ContextApi } from "./api";
 import { assertCanRun, hostCapabilities } from "./capabilities";
 import { readWithOwnCatalogue, type BrokenCell, type ReadOptions } from "./readFigures";
@@ -61,9 +62,8 @@ export async function checkWorkbook(context: ContextApi, options: ReadOptions = 
     inputCells,
     metaSheet: metaKey,
     catalogue: rules,
-    consolidation,
   } = await readWithOwnCatalogue(context, options.catalogue, options.capabilities);
-  const findings = workbookFindings(reading, rules, consolidation);
+  const findings = checkReading(reading, rules);
   const metaSheet = metaKey ? sheets.get(metaKey) : undefined;
 
   // Only cells on sheets that were read can be marked: their protection is known. A workbook

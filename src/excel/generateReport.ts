@@ -6,7 +6,8 @@
 import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import { catalogueOfMeta } from "../core/meta";
 import type { ExistingSheet } from "../core/install";
-import { candidateReportNames, planReport, type ReportPlan } from "../core/report/planReport";
+import { candidateReportNames, type ReportPlan } from "../core/report/planReport";
+import { planWorkbookReport } from "../core/workbook/report";
 import type { ContextApi } from "./api";
 import { applySheets, type WorkbookState } from "./applySheets";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
@@ -39,16 +40,16 @@ export async function generateReport(
   const collectReports = queueSheetReads(context, candidateReportNames(), true);
   await context.sync();
 
-  let { reading, sheets: inputSheets, consolidation } = collectReading();
+  let { reading, sheets: inputSheets } = collectReading();
   // The rows are the workbook's own form's: read again in the rare case it is neither the
   // expected one nor the district form read along.
   const own = reading.meta ? catalogueOfMeta(reading.meta) : expected;
   const read = [expected, DISTRICT_CATALOGUE].some((c) => c.id === own.id && c.version === own.version);
-  if (read) ({ reading, sheets: inputSheets, consolidation } = collectReading(own));
+  if (read) ({ reading, sheets: inputSheets } = collectReading(own));
   else {
     const again = queueReadWorkbook(context, own, [], capabilities);
     await context.sync();
-    ({ reading, sheets: inputSheets, consolidation } = again());
+    ({ reading, sheets: inputSheets } = again());
   }
   const reports = collectReports();
   const sheetNames = worksheets.items.map((sheet) => sheet.name);
@@ -57,17 +58,9 @@ export async function generateReport(
   for (const snapshot of [...inputSheets.values(), ...reports.values()]) {
     existing.set(snapshot.name, { name: snapshot.name, cells: snapshot.values });
   }
-  const plan = planReport(
-    { sheetNames, sheets: existing },
-    {
-      figures: reading.figures,
-      documents: reading.documents,
-      problems: reading.problems,
-      consolidation,
-      generatedAt: options.generatedAt ?? new Date(),
-      catalogue: own,
-    },
-  );
+  const plan = planWorkbookReport({ sheetNames, sheets: existing }, reading, own, {
+    generatedAt: options.generatedAt,
+  });
 
   const protection = new Map(
     [...inputSheets.values(), ...reports.values()].map((s) => [s.name.toLowerCase(), s.protected]),

@@ -9,23 +9,14 @@ import {
   inputName,
   type Catalogue,
 } from "../core/catalogue";
-import {
-  cellRef,
-  classifyCell,
-  documentsFromGrid,
-  readNamedFigures,
-  type DocumentRow,
-  type Figures,
-  type NameTarget,
-  type PlacementProblem,
-} from "../core/figures";
+import { cellRef, classifyCell, type NameTarget } from "../core/figures";
 import { candidateSheetNames, templateSheets } from "../core/install";
-import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../core/layout/documentsSheet";
 import { isOwnFormula } from "../core/layout/formulas";
 import { address, parseAddress } from "../core/layout/model";
-import type { Finding } from "../core/checks";
-import { breakdownFindings, PERIODS_SHEET, UNITS_SHEET } from "../core/consolidate";
+import { PERIODS_SHEET, UNITS_SHEET } from "../core/consolidate";
 import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../core/meta";
+import type { SheetAsRead, WorkbookAsRead } from "../core/workbook/port";
+import { readWorkbook as readThroughPort, type WorkbookReading as CoreReading } from "../core/workbook/read";
 import type { ContextApi, NamedItemApi, RangeApi } from "./api";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
 import { gridFromA1, queueSheetReads, type SheetSnapshot } from "./readSheets";
@@ -40,20 +31,17 @@ export interface BrokenCell {
   value: string;
 }
 
-export interface WorkbookReading {
-  figures: Figures;
-  documents: DocumentRow[];
+/**
+ * What the core reads through the port (`readWorkbook`: figures, documents, placement problems,
+ * a consolidation's warning, meta, date system), and the CCHC.* cells in error, which only the
+ * pane acts on.
+ */
+export interface WorkbookReading extends CoreReading {
   /**
    * CCHC.* cells in error. `#NAME?` (or an `_xldudf_` formula) is the unresolved-function case
    * that installing again repairs; other errors come from the figures and the checks explain them.
    */
   broken: BrokenCell[];
-  /** The template's identity, or null in a workbook where the sheets were never installed. */
-  meta: TemplateMeta | null;
-  /** Figures whose cell was deleted (`#REF!`) or whose row was sorted away from its name. */
-  problems: PlacementProblem[];
-  /** The workbook uses the 1904 date system (known where ExcelApi 1.16 exists). */
-  date1904: boolean;
 }
 
 export interface ReadOptions {
@@ -77,8 +65,6 @@ export interface ReadDetails {
   metaSheet: string | null;
   /** The catalogue read with: the workbook's own (the default in a workbook without ours). */
   catalogue: Catalogue;
-  /** A consolidation's result: the warning on the parts with errors its breakdown sheet counts. */
-  consolidation: Finding[];
 }
 
 /** The sheet names of ours: as the meta records them, else the defaults. */
@@ -185,39 +171,31 @@ export function queueReadWorkbook(
     const ours = ourSheetNames(meta, own)
       .map((name) => sheets.get(name.toLowerCase()))
       .filter((sheet): sheet is SheetSnapshot => sheet !== undefined);
-    const documentsSheet = sheets.get(
-      (meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name).toLowerCase(),
-    );
-    // A sorted block is told by the keys of the sheets read; a sheet not read trusts its names.
+    // A consolidation's breakdown sheets are read as their first three columns (see above).
+    const leads = new Map<string, SheetAsRead>();
+    for (const { sheet, lead } of breakdowns)
+      if (!sheet.isNullObject && !lead.isNullObject)
+        leads.set(sheet.name.toLowerCase(), {
+          name: sheet.name,
+          values: gridFromA1(lead.values, lead.rowIndex, lead.columnIndex),
+        });
     // Office.js reports date cells as serials of the workbook's own date system.
     const date1904 = readsDateSystem && context.workbook.use1904DateSystem === true;
-    const { figures, problems } = readNamedFigures(own, (name) => cells.get(name), {
-      gridOf: (sheet) => sheets.get(sheet.toLowerCase()),
-      namesComplete: meta?.templateId === own.id && meta.version === own.version,
+    // The port over what the one sync read; a sheet not read trusts its names.
+    const workbook: WorkbookAsRead = {
+      meta: () => meta,
       date1904,
-    });
+      namedCell: (name) => cells.get(name),
+      sheet: (name) => leads.get(name.toLowerCase()) ?? sheets.get(name.toLowerCase()),
+    };
     return {
-      reading: {
-        figures,
-        problems,
-        documents: documentsSheet
-          ? documentsFromGrid(documentsSheet.name, documentsSheet.values, DOCUMENTS_HEADER_ROW, date1904)
-          : [],
-        broken: ours.flatMap(brokenCells),
-        meta,
-        date1904,
-      },
+      reading: { ...readThroughPort(workbook, own), broken: ours.flatMap(brokenCells) },
       sheets,
       metaSheet: meta && metaName ? metaName.toLowerCase() : null,
       inputCells: new Set(
         [...cells].flatMap(([name, c]) => ("cell" in c && !computed.has(name) ? [c.cell] : [])),
       ),
       catalogue: own,
-      consolidation: breakdowns.flatMap(({ sheet, lead }) =>
-        sheet.isNullObject || lead.isNullObject
-          ? []
-          : breakdownFindings(sheet.name, gridFromA1(lead.values, lead.rowIndex, lead.columnIndex)),
-      ),
     };
   };
 }

@@ -9,15 +9,8 @@ import type { FigureCell } from "../core/figures";
 import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
 import { columnNumber } from "../core/layout/model";
 import { evaluateIndicators } from "../core/evaluate";
-import { checkFigures, countFindings } from "../core/checks";
-import {
-  breakdownIndicators,
-  compactEntry,
-  consolidatePeriods,
-  consolidateUnits,
-  consolidationSubtitle,
-  type InputEntry,
-} from "../core/consolidate";
+import { breakdownIndicators, consolidationSubtitle } from "../core/consolidate";
+import { consolidateMany } from "../core/workbook/consolidate";
 import { scoreCriteria, type TypedScores } from "../core/scoring";
 import type { ContextApi } from "../excel/api";
 import {
@@ -191,21 +184,14 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
       const { reading, catalogue } = await inExcel((context) => readOwn(context));
       if (reading.meta === null) throw new PaneError("notInstalled");
       // The narrative core and the docx library are a chunk of their own, loaded on first use.
-      const { buildDraft, draftFileName, draftDocxBytes } = await import(
+      const { draftWorkbook, draftFileName, draftDocxBytes } = await import(
         /* webpackChunkName: "docx" */ "../docx/draftPackage"
       );
-      const findings = checkFigures(reading.figures, reading.documents, catalogue, reading.problems);
-      const draft = buildDraft({
-        catalogue,
-        figures: reading.figures,
-        findings,
-        documents: reading.documents,
-        generatedAt: new Date(),
-      });
+      const { draft, errors } = draftWorkbook(reading, catalogue);
       return {
         fileName: draftFileName(catalogue, reading.figures),
         bytes: await draftDocxBytes(draft),
-        errors: countFindings(findings).errors,
+        errors,
       };
     },
 
@@ -215,18 +201,16 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
       const { readFigureWorkbook } = await import(
         /* webpackChunkName: "consolidate" */ "../xlsx/figureReader/read"
       );
-      // One file at a time: only its figures are kept, compactly.
-      const entries: InputEntry[] = [];
-      const interner = new Map<string, string>();
-      for (const file of files) {
-        const entry = readFigureWorkbook(new Uint8Array(await file.bytes()), file.name);
-        entries.push(compactEntry(entry, interner));
-      }
-      // The command line's two consolidations, the same core: no rule of its own here.
-      const over = target ? "periods" : "units";
-      const outcome: ReturnType<typeof consolidatePeriods> = target
-        ? consolidatePeriods(entries, target)
-        : consolidateUnits(entries);
+      // The command line's loop and consolidations, the same core: no rule of its own here.
+      const outcome = await consolidateMany(
+        files,
+        {
+          load: async (file) => new Uint8Array(await file.bytes()),
+          read: (bytes, file) => readFigureWorkbook(bytes, file.name),
+        },
+        { target },
+      );
+      const { over } = outcome;
       const result = outcome.result;
       const included = outcome.files.filter((f) => f.included);
       const partsWithErrors = included.filter((f) => (f.errors ?? 0) > 0).length;

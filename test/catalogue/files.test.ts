@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { inputName, reportName } from "../../src/core/catalogue";
 import { main } from "../../src/cli/main";
-import { checkFile, reportIntoFile } from "../../src/xlsx/operations";
+import { checkFile, reportIntoFile } from "../../src/xlsx/node/operations";
 import { findWorksheet, sheetGrid } from "../support/excelJsWorkbook";
 import { bufferIo } from "../../src/cli/io";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";

@@ -6,7 +6,7 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { createTemplateFile } from "../../src/xlsx/operations";
+import { createTemplateFile } from "../../src/xlsx/node/operations";
 import { makeTempDir, readBack, removeTempDir, strayFiles } from "../support/xlsx";
 import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";
 

@@ -12,10 +12,11 @@ import * as ExcelJS from "exceljs";
 import { parseAddress, address } from "../../src/core/layout/model";
 import { generateReport } from "../../src/excel/generateReport";
 import { installSheets } from "../../src/excel/installSheets";
-import { buildTemplate, reportIntoPackage } from "../../src/xlsx/operations";
+import { buildTemplate, reportIntoPackage } from "../../src/xlsx/node/operations";
 import { cellFormula, cellValue, findWorksheet, workbookFromBytes } from "../support/excelJsWorkbook";
 import { planInstall } from "../../src/core/install";
-import { planReport } from "../../src/core/report/planReport";
+import { formOf, readWorkbook } from "../../src/core/workbook/read";
+import { planWorkbookReport } from "../../src/core/workbook/report";
 import { applyPlans } from "../../src/xlsx/package/applyPlans";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
@@ -49,8 +50,8 @@ async function bothThroughPackage(): Promise<{ fake: FakeWorkbook; file: ExcelJS
   applyPlans(installed, plan.sheets);
   const reported = XlsxPackage.fromBytes(installed.toBytes());
   const reader = new PackageReader(reported);
-  const report = planReport(reader.existingForReport(), {
-    ...reader.figures(reader.catalogue()),
+  const catalogue = formOf(reader);
+  const report = planWorkbookReport(reader.existingForReport(), readWorkbook(reader, catalogue), catalogue, {
     generatedAt,
   });
   applyPlans(reported, report.sheets, report.renames);

@@ -107,6 +107,7 @@ describe("readWorkbook", () => {
       broken: [],
       meta: null,
       problems: [],
+      consolidation: [],
       date1904: false,
     });
   });

@@ -19,7 +19,7 @@ import {
   soffice,
 } from "../support/libreoffice";
 import { removeTempDir } from "../support/xlsx";
-import { readFigureFile } from "../../src/xlsx/figureReader/files";
+import { readFigureFile } from "../../src/xlsx/node/figureFiles";
 
 const describeEngine = describeWithPrograms("test/libreoffice/consolidate.test.ts", ["libreoffice"]);
 const XA = builtinCatalogue("cchc-xa")!;

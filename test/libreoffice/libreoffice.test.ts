@@ -15,7 +15,7 @@ import { countFindings } from "../../src/core/checks";
 import { planInstall } from "../../src/core/install";
 import { parseAddress, type CellPlan, type SheetPlan } from "../../src/core/layout/model";
 import { fromExcelSerial } from "../../src/core/period";
-import { checkFile, installIntoFile } from "../../src/xlsx/operations";
+import { checkFile, installIntoFile } from "../../src/xlsx/node/operations";
 import { findWorksheet } from "../support/excelJsWorkbook";
 import {
   convert,

@@ -8,7 +8,7 @@ import { typeFigures, type ReadWorkbook } from "../../src/core/consolidate";
 import { figuresFromValues } from "../../src/core/figures";
 import { planInstall } from "../../src/core/install";
 import { builtInCatalogue, type CatalogueResolver } from "../../src/xlsx/figureReader/catalogue";
-import { writeConsolidatedWorkbook } from "../../src/xlsx/figureReader/write";
+import { writeConsolidatedWorkbook } from "../../src/xlsx/node/writeConsolidated";
 
 const INFO = DEFAULT_CATALOGUE.indicators.filter((i) => i.section === "0");
 

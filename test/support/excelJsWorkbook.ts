@@ -7,7 +7,7 @@
  */
 import { promises as fs } from "fs";
 import * as ExcelJS from "exceljs";
-import { buildTemplate } from "../../src/xlsx/operations";
+import { buildTemplate } from "../../src/xlsx/node/operations";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { prepareForWrite, repairLoadedModel } from "./excelJsFixes";
 import { DEFAULT_CATALOGUE, type Catalogue } from "../../src/core/catalogue";

@@ -8,9 +8,8 @@ import userEvent from "@testing-library/user-event";
 import { unzipSync, strFromU8 } from "fflate";
 import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
-import { checkFigures, countFindings } from "../../src/core/checks";
 import { figuresFromValues } from "../../src/core/figures";
-import { buildDraft, draftDocxBytes, draftFileName } from "../../src/docx/draftPackage";
+import { draftDocxBytes, draftFileName, draftWorkbook } from "../../src/docx/draftPackage";
 import { App } from "../../src/taskpane/App";
 import { downloadFile, DOCX_TYPE, hostCanDownload } from "../../src/taskpane/download";
 import type { DraftResult } from "../../src/taskpane/operations";
@@ -19,18 +18,12 @@ import { fakeOperations } from "./support";
 /** What the Office operation returns, made by the real core from the sample's figures. */
 async function draftOf(values: Record<string, unknown>): Promise<DraftResult> {
   const figures = figuresFromValues(values, DISTRICT_CATALOGUE);
-  const findings = checkFigures(figures, [], DISTRICT_CATALOGUE);
-  const draft = buildDraft({
-    catalogue: DISTRICT_CATALOGUE,
-    figures,
-    findings,
-    documents: [],
-    generatedAt: new Date(),
-  });
+  const reading = { figures, documents: [], problems: [], consolidation: [], meta: null, date1904: false };
+  const { draft, errors } = draftWorkbook(reading, DISTRICT_CATALOGUE);
   return {
     fileName: draftFileName(DISTRICT_CATALOGUE, figures),
     bytes: await draftDocxBytes(draft),
-    errors: countFindings(findings).errors,
+    errors,
   };
 }
 

@@ -16,8 +16,8 @@ import type { ConsolidationFile, PaneOperations } from "../../src/taskpane/opera
 import { FakeWorkbook } from "../fakes/fakeExcel";
 import { TEST_CATALOGUE, writeUnitFile } from "../support/consolidation";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
-import { consolidateFiles } from "../../src/xlsx/figureReader/files";
-import { writeConsolidatedWorkbook } from "../../src/xlsx/figureReader/write";
+import { consolidateFiles } from "../../src/xlsx/node/figureFiles";
+import { writeConsolidatedWorkbook } from "../../src/xlsx/node/writeConsolidated";
 
 type ExcelGlobal = { Excel?: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } };
 const global = globalThis as unknown as ExcelGlobal;

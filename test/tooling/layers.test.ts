@@ -27,7 +27,8 @@ const LAYER: Record<string, number> = {
 /**
  * Inside the core, the same rule by module (a file, or a folder under src/core/): arithmetic, the
  * date conversion and periods at the bottom, the catalogue, the sheet descriptions, figures, evaluation, checks, and
- * the use cases (install, report, consolidate) on top, the narrative draft over them. Two modules
+ * the use cases (install, report, consolidate) on top, the narrative draft over them, and the
+ * port "a workbook as read" with the use cases both adapters run on it above all. Two modules
  * of one rank do not import each other.
  */
 const CORE_RANK: Record<string, number> = {
@@ -51,6 +52,9 @@ const CORE_RANK: Record<string, number> = {
   consolidate: 8,
   // The narrative draft sits on the report (its appendices) and the consolidation (unit identity).
   narrative: 9,
+  // The port "a workbook as read" and the use cases on it (read, check, report, consolidate many,
+  // draft), which both adapters call: on top of everything they assemble.
+  workbook: 10,
 };
 
 function sources(dir: string): string[] {

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { installIntoFile } from "../../src/xlsx/operations";
+import { installIntoFile } from "../../src/xlsx/node/operations";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { userWorkbookParts } from "../fixtures/userWorkbook";

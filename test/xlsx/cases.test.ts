@@ -10,7 +10,7 @@ import { unzipSync, strFromU8 } from "fflate";
 import { DOMParser } from "@xmldom/xmldom";
 import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { checkFile } from "../../src/xlsx/operations";
+import { checkFile } from "../../src/xlsx/node/operations";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 
 const CASES = path.join(__dirname, "..", "fixtures", "cases");

@@ -9,7 +9,7 @@ import { main } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
 import { countFindings } from "../../src/core/checks";
 import { saveWorkbookFile } from "../support/excelJsWorkbook";
-import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
+import { checkFile, createTemplateFile } from "../../src/xlsx/node/operations";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 
 let dir: string;

@@ -14,7 +14,7 @@ import { gridView } from "../../src/xlsx/package/sheetReader";
 import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { saveWorkbookFile } from "../support/excelJsWorkbook";
-import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
+import { checkFile, createTemplateFile } from "../../src/xlsx/node/operations";
 import { findWorksheet } from "../support/excelJsWorkbook";
 import { editZip, makeTempDir, readBack, removeTempDir, zipPart } from "../support/xlsx";
 

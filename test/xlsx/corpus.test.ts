@@ -13,8 +13,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { installIntoFile, reportIntoFile } from "../../src/xlsx/operations";
-import { WorkbookFileError } from "../../src/xlsx/files";
+import { installIntoFile, reportIntoFile } from "../../src/xlsx/node/operations";
+import { WorkbookFileError } from "../../src/xlsx/node/files";
 import { packageLosses } from "../support/packageLoss";
 import { convert, CSV_ALL_SHEETS_AS_SHOWN, findSoffice, makeProfile } from "../support/libreoffice";
 

@@ -12,7 +12,7 @@ import { main } from "../../src/cli/main";
 import type { Finding } from "../../src/core/checks";
 import { saveWorkbookFile } from "../support/excelJsWorkbook";
 import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
-import { checkFile, createTemplateFile } from "../../src/xlsx/operations";
+import { checkFile, createTemplateFile } from "../../src/xlsx/node/operations";
 import { findWorksheet, readWorkbookFigures } from "../support/excelJsWorkbook";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 

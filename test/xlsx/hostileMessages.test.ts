@@ -10,7 +10,7 @@ import * as path from "path";
 import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
-import { createTemplateFile } from "../../src/xlsx/operations";
+import { createTemplateFile } from "../../src/xlsx/node/operations";
 import { BIN, ensureCliBuilt } from "../support/cliBuild";
 import { passwordProtectedWorkbook, zipCryptoWorkbook } from "../support/encrypted";
 import { makeTempDir, removeTempDir } from "../support/xlsx";

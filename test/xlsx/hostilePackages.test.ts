@@ -18,7 +18,7 @@ import { main } from "../../src/cli/main";
 import { DocumentReadError, docxParagraphs } from "../../src/docx/readText";
 import { bufferIo } from "../../src/cli/io";
 import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
-import { createTemplateFile } from "../../src/xlsx/operations";
+import { createTemplateFile } from "../../src/xlsx/node/operations";
 import { MAX_PART_BYTES } from "../../src/xlsx/package/partLimits";
 import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";
 import { bombEntry, buildZip, deflatedEntry, rawEntries, type RawZipEntry } from "../support/hostileZip";

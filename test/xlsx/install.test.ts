@@ -12,7 +12,7 @@ import type { SheetPlan } from "../../src/core/layout/model";
 import { parseRange } from "../../src/xlsx/package/sheetWriter";
 import { tablesOf } from "../support/excelJsFixes";
 import { saveWorkbookFile } from "../support/excelJsWorkbook";
-import { createTemplateFile, installIntoFile } from "../../src/xlsx/operations";
+import { createTemplateFile, installIntoFile } from "../../src/xlsx/node/operations";
 import { cellFormula, cellValue, findWorksheet, sheetGrid } from "../support/excelJsWorkbook";
 import {
   makeTempDir,

@@ -9,7 +9,7 @@ import * as path from "path";
 import { unzipSync, strFromU8 } from "fflate";
 import { main } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
-import { createTemplateFile } from "../../src/xlsx/operations";
+import { createTemplateFile } from "../../src/xlsx/node/operations";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { editZip, makeTempDir, removeTempDir } from "../support/xlsx";

@@ -8,7 +8,7 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import { CELL_TEXT_LIMIT, cutToCellLimit } from "../../src/core/layout/cellText";
 import { wrapText } from "../../src/core/layout/rowHeights";
-import { createTemplateFile } from "../../src/xlsx/operations";
+import { createTemplateFile } from "../../src/xlsx/node/operations";
 import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 

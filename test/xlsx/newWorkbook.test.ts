@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { SheetPlan } from "../../src/core/layout/model";
-import { saveNewPackageFile, WorkbookFileError } from "../../src/xlsx/files";
+import { saveNewPackageFile, WorkbookFileError } from "../../src/xlsx/node/files";
 import { applyPlans } from "../../src/xlsx/package/applyPlans";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
 import { emptyWorkbookPackage } from "../../src/xlsx/package/skeleton";

@@ -7,8 +7,8 @@ import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
 import { evaluateIndicators } from "../../src/core/evaluate";
 import { figuresFromValues } from "../../src/core/figures";
 import { templateSheets } from "../../src/core/install";
-import { createTemplateFile, installIntoFile, reportIntoFile } from "../../src/xlsx/operations";
-import { WorkbookFileError } from "../../src/xlsx/files";
+import { createTemplateFile, installIntoFile, reportIntoFile } from "../../src/xlsx/node/operations";
+import { WorkbookFileError } from "../../src/xlsx/node/files";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 
 let dir: string;

@@ -11,7 +11,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
 import { WorkbookFileError } from "../../src/xlsx/fileErrors";
-import { createTemplateFile } from "../../src/xlsx/operations";
+import { createTemplateFile } from "../../src/xlsx/node/operations";
 import {
   BROKEN_LOCK_GRACE_MS,
   cchcLockName,
@@ -20,7 +20,7 @@ import {
   stampFile,
   withFileLock,
   writeFileAtomic,
-} from "../../src/xlsx/safeWrite";
+} from "../../src/xlsx/node/safeWrite";
 import { BIN, ensureCliBuilt } from "../support/cliBuild";
 import { makeTempDir, readBack, removeTempDir, strayFiles } from "../support/xlsx";
 

@@ -9,7 +9,7 @@ import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { sheetNameKey } from "../../src/core/sheetNames";
 import { saveWorkbookFile } from "../support/excelJsWorkbook";
-import { checkFile } from "../../src/xlsx/operations";
+import { checkFile } from "../../src/xlsx/node/operations";
 import { findWorksheet, readWorkbookMeta } from "../support/excelJsWorkbook";
 import { makeTempDir, readBack, removeTempDir } from "../support/xlsx";
 

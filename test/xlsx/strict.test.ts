@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { checkFile, installIntoFile, reportIntoFile } from "../../src/xlsx/operations";
+import { checkFile, installIntoFile, reportIntoFile } from "../../src/xlsx/node/operations";
 import { STRICT_MAIN_NS } from "../../src/xlsx/package/xml";
 import { packageLosses } from "../support/packageLoss";
 import {

@@ -12,7 +12,7 @@ import type { SheetPlan } from "../../src/core/layout/model";
 import { META_SHEET_NAME } from "../../src/core/meta";
 import { EMPTY_CACHED_TEXT } from "../../src/xlsx/package/sheetWriter";
 import { tablesOf } from "../support/excelJsFixes";
-import { createTemplateFile } from "../../src/xlsx/operations";
+import { createTemplateFile } from "../../src/xlsx/node/operations";
 import { cellFormula, cellValue, findWorksheet } from "../support/excelJsWorkbook";
 import {
   makeTempDir,

@@ -137,10 +137,10 @@ export const catalogueCommand: Command = {
     if (typeof output === "string") {
       if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
       // A province's catalogue file is never replaced by its listing (a link named .xlsx to it).
-      const { refuseOutputOverInput } = await import("../../xlsx/safeWrite");
+      const { refuseOutputOverInput } = await import("../../xlsx/node/safeWrite");
       await refuseOutputOverInput(output, [target]);
       // The file layer only for the workbook listing.
-      const { writeCatalogueListing } = await import("../../xlsx/operations");
+      const { writeCatalogueListing } = await import("../../xlsx/node/operations");
       await writeCatalogueListing(output, catalogue, { overwrite: parsed.flags.has("--force") });
       io.out(`Đã ghi danh mục ${catalogue.id} ${catalogue.version} vào "${output}".\n`);
     } else show(catalogue, io);

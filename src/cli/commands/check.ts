@@ -21,7 +21,7 @@ export const checkCommand: Command = {
       positional: { min: 1, max: 1, name: "tệp .xlsx cần kiểm tra" },
     });
     // The file modules load only once the arguments are known to be right (see main.ts).
-    const { checkFile } = await import("../../xlsx/operations");
+    const { checkFile } = await import("../../xlsx/node/operations");
     const { findings } = await checkFile(parsed.positional[0]);
     if (parsed.flags.has("--json")) {
       io.out(`${findingsJson(findings)}\n`);

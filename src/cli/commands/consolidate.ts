@@ -12,7 +12,7 @@ import { parsePeriod, parseTargetYear, PERIODS } from "../../core/period";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { processIo, type Io } from "../io";
-import { refuseExistingTarget, refuseOutputOverInput, withFileLock } from "../../xlsx/safeWrite";
+import { refuseExistingTarget, refuseOutputOverInput, withFileLock } from "../../xlsx/node/safeWrite";
 
 /** Runs this long (files) get a progress line on stderr. */
 const PROGRESS_FROM = 20;
@@ -153,7 +153,7 @@ export const consolidateCommand: Command = {
 
     // The readers load only once the arguments are known to be right (see main.ts); the
     // package writer only to write the result.
-    const { consolidateFiles } = await import("../../xlsx/figureReader/files");
+    const { consolidateFiles } = await import("../../xlsx/node/figureFiles");
     const files = await expandInputs(parsed.positional, (line) => io.err(`${line}\n`));
     if (files.length === 0)
       throw new UsageError("Không có tệp bảng tính (.xlsx) nào trong các thư mục đã cho.");
@@ -182,7 +182,7 @@ export const consolidateCommand: Command = {
       io.err("Không có tệp nào tổng hợp được; không ghi tệp kết quả.\n");
       return EXIT.usage;
     }
-    const { writeConsolidatedWorkbook } = await import("../../xlsx/figureReader/write");
+    const { writeConsolidatedWorkbook } = await import("../../xlsx/node/writeConsolidated");
     // Like every write: a result open in LibreOffice or Excel (or read-only) is refused, --force or not.
     await withFileLock(output, async () => {
       // Again under the lock: a link made while the inputs were read must not redirect the write.

@@ -42,8 +42,8 @@ export const demoCommand: Command = {
     const output = parsed.flags.get("--output");
     const dir = typeof output === "string" ? output : "cchc-demo";
     // The file modules load only once the arguments are known to be right (see main.ts).
-    const { reportIntoPackage, buildTemplate } = await import("../../xlsx/operations");
-    const { saveNewPackageFile } = await import("../../xlsx/files");
+    const { reportIntoPackage, buildTemplate } = await import("../../xlsx/node/operations");
+    const { saveNewPackageFile } = await import("../../xlsx/node/files");
     const { printReportPdf } = await import("./printPdf");
     fs.mkdirSync(dir, { recursive: true });
     const xlsx = path.join(dir, demoFiles(catalogue.id).workbook);

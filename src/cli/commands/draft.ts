@@ -60,28 +60,24 @@ export const draftCommand: Command = {
     const output = parsed.flags.get("--output");
     if (typeof output !== "string") throw new UsageError("Thiếu tệp cần tạo: ghi -o BÁO_CÁO.docx.");
     if (!/\.docx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .docx.`);
-    const { refuseExistingTarget, writeFileAtomic } = await import("../../xlsx/safeWrite");
+    const { refuseExistingTarget, writeFileAtomic } = await import("../../xlsx/node/safeWrite");
     const force = parsed.flags.has("--force");
     if (!force) await refuseExistingTarget(output);
 
-    const { readDraftSource } = await import("../../xlsx/draftInput");
-    const [{ buildDraft, CompareRefusedError }, { draftDocxBytes }] = await Promise.all([
+    const { readDraftSource } = await import("../../xlsx/node/draftInput");
+    const [{ draftWorkbook }, { CompareRefusedError }, { draftDocxBytes }] = await Promise.all([
+      import("../../core/workbook/draft"),
       import("../../core/narrative"),
       import("../../docx/draftDocx"),
     ]);
     const source = await readDraftSource(input);
     const others = [];
     for (const file of compared) others.push(await readDraftSource(file));
-    let draft;
+    let drafted;
     try {
-      draft = buildDraft({
-        catalogue: source.catalogue,
-        figures: source.figures,
-        findings: source.findings,
-        documents: source.documents,
+      drafted = draftWorkbook(source.reading, source.catalogue, {
         compared: others,
         withAppendices: parsed.flags.has("--with-appendices"),
-        generatedAt: new Date(),
       });
     } catch (error) {
       if (error instanceof CompareRefusedError) {
@@ -90,9 +86,9 @@ export const draftCommand: Command = {
       }
       throw error;
     }
+    const { draft, errors } = drafted;
     const bytes = await draftDocxBytes(draft);
     await writeFileAtomic(output, bytes, { expectAbsent: !force });
-    const errors = source.findings.filter((f) => f.severity === "error").length;
     io.out(
       `Đã tạo dự thảo "${output}" từ "${input}" (mẫu ${source.catalogue.id} ${source.catalogue.version}).\n`,
     );

@@ -27,7 +27,7 @@ export const installCommand: Command = {
     const [file] = parsed.positional;
     const catalogue = catalogueOption(parsed.flags.get("--catalogue"), parsed.flags.get("--cap"));
     // The file modules load only once the arguments are known to be right (see main.ts).
-    const { installIntoFile } = await import("../../xlsx/operations");
+    const { installIntoFile } = await import("../../xlsx/node/operations");
     const { summary, applied } = await installIntoFile(file, { catalogue });
     const form = `mẫu ${summary.catalogueId}`;
     const verb =

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { ReportPlan } from "../../core/report/planReport";
-import { reportOnlyWorkbook } from "../../xlsx/operations";
+import { reportOnlyWorkbook } from "../../xlsx/node/operations";
 import type { Io } from "../io";
 import {
   convertToPdf,

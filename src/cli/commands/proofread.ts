@@ -107,7 +107,7 @@ export const proofreadCommand: Command = {
     const figuresFile = parsed.flags.get("--figures");
     const workbook =
       typeof figuresFile === "string"
-        ? await (await import("../../xlsx/proofreadWorkbook")).readProofWorkbook(figuresFile)
+        ? await (await import("../../xlsx/node/proofreadWorkbook")).readProofWorkbook(figuresFile)
         : undefined;
     const { proofread } = await import("../../core/proofread");
     const findings = proofread(paragraphs, workbook);

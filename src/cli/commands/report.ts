@@ -6,7 +6,7 @@ import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
 import { pasteable } from "../invocation";
-import { refuseExistingTarget, refuseOutputOverInput } from "../../xlsx/safeWrite";
+import { refuseExistingTarget, refuseOutputOverInput } from "../../xlsx/node/safeWrite";
 
 /** What a report run tells the user, in Vietnamese. */
 export function describeReport(plan: ReportPlan, written: string, file: string, io: Io): void {
@@ -79,7 +79,7 @@ export const reportCommand: Command = {
     // A PDF that cannot be written is said before anything is written.
     if (typeof pdf === "string" && !checkPdfTarget(pdf, io)) return EXIT.usage;
     // The file modules load only once the arguments are known to be right (see main.ts).
-    const { reportIntoFile } = await import("../../xlsx/operations");
+    const { reportIntoFile } = await import("../../xlsx/node/operations");
     const { plan, written } = await reportIntoFile(file, {
       output: typeof output === "string" ? output : undefined,
       documentsAppendix: parsed.flags.has("--phu-luc-ii"),

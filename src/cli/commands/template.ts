@@ -38,7 +38,7 @@ export const templateCommand: Command = {
     const catalogue = catalogueOption(parsed.flags.get("--catalogue"), parsed.flags.get("--cap"));
     const sample = parsed.flags.has("--sample");
     // The file modules load only once the arguments are known to be right (see main.ts).
-    const { createTemplateFile } = await import("../../xlsx/operations");
+    const { createTemplateFile } = await import("../../xlsx/node/operations");
     const { summary } = await createTemplateFile(file, {
       sample,
       catalogue,

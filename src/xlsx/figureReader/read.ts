@@ -15,18 +15,12 @@ import { encryptionMessage, encryptionOf } from "../encryption";
 import type { ConsolidatedMark, InputEntry } from "../../core/consolidate";
 import { BREAKDOWN_HEADER_ROWS, PERIODS_SHEET, UNITS_SHEET } from "../../core/consolidate/sheets";
 import { isoToSerial, serialToWorkbook } from "../../core/dates";
-import {
-  cellRef,
-  documentsFromGrid,
-  KEY_TO_VALUE,
-  parseCellRef,
-  readNamedFigures,
-  type NameTarget,
-  type SheetGrids,
-} from "../../core/figures";
+import { cellRef, KEY_TO_VALUE, parseCellRef, type NameTarget, type SheetGrids } from "../../core/figures";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
 import { columnLetter, parseAddress } from "../../core/layout/model";
 import { META_SHEET_NAME, readMeta } from "../../core/meta";
+import type { WorkbookAsRead } from "../../core/workbook/port";
+import { readWorkbook } from "../../core/workbook/read";
 import { PartRefusedError } from "../package/partLimits";
 import { ZipArchive, type Inflater } from "../package/zipArchive";
 import { builtInCatalogue, type CatalogueResolver } from "./catalogue";
@@ -388,23 +382,25 @@ function readFigures(
     }
     return { values, formulas };
   };
-  const complete = meta.templateId === catalogue.id && meta.version === catalogue.version;
-  const { figures, problems } = readNamedFigures(catalogue, lookup, {
-    gridOf,
-    namesComplete: complete,
-    date1904: book.date1904,
-  });
-
   const grid: unknown[][] = [];
   for (const cell of docCells.values()) {
     (grid[cell.row - 1] ??= [])[cell.column - 1] = valueOf(cell);
   }
-  const documents = documentsFromGrid(
-    sheetNameOf.get(docsName) ?? DOCUMENTS_SHEET.name,
-    Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null)),
-    DOCUMENTS_HEADER_ROW,
-    book.date1904,
-  );
+  const documentList = Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
+  // The core's port over the wanted cells read: the figures and the list are the core's to read.
+  const workbook: WorkbookAsRead = {
+    meta: () => meta,
+    date1904: book.date1904,
+    namedCell: lookup,
+    sheet: (name) => {
+      const key = name.toLowerCase();
+      if (key === docsName)
+        return { name: sheetNameOf.get(docsName) ?? DOCUMENTS_SHEET.name, values: documentList };
+      const grids = gridOf(key);
+      return grids && { name: sheetNameOf.get(key) ?? name, ...grids };
+    },
+  };
+  const { figures, documents, problems } = readWorkbook(workbook, catalogue);
   const read_ = { catalogue, figures, documents, problems };
   return breakdown
     ? { ...read_, consolidated: consolidatedMark(breakdown.over, parts[breakdown.path]) }

@@ -5,31 +5,22 @@
  * both adapters.
  */
 import { DEFAULT_CATALOGUE, type Catalogue } from "../../core/catalogue";
-import { workbookFindings, type Finding } from "../../core/checks";
-import { breakdownFindings, PERIODS_SHEET, UNITS_SHEET } from "../../core/consolidate";
-import {
-  cellRef,
-  documentsFromGrid,
-  parseCellRef,
-  readNamedFigures,
-  type DocumentRow,
-  type Figures,
-  type NamedCell,
-  type NameTarget,
-  type PlacementProblem,
-  type SheetGrids,
-} from "../../core/figures";
+import { cellRef, parseCellRef, type NamedCell, type NameTarget } from "../../core/figures";
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../../core/install";
-import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
 import { parseAddress } from "../../core/layout/model";
 import { sheetNameKey } from "../../core/sheetNames";
-import { catalogueOfMeta, findMetaSheet, type TemplateMeta } from "../../core/meta";
+import { findMetaSheet, type TemplateMeta } from "../../core/meta";
 import { candidateReportNames } from "../../core/report/planReport";
+import type { SheetAsRead, WorkbookAsRead } from "../../core/workbook/port";
 import { gridView, readSharedStrings, readSheetCells, type ReadGrid } from "./sheetReader";
 import { WorkbookPart, type SheetEntry } from "./workbookPart";
 import type { XlsxPackage } from "./xlsxPackage";
 
-export class PackageReader {
+/**
+ * One workbook file's package read as the core's port (`WorkbookAsRead`): parts are parsed
+ * when a use case first asks (core/workbook: read, check, report, draft), each once.
+ */
+export class PackageReader implements WorkbookAsRead {
   readonly workbook: WorkbookPart;
   private strings?: string[];
   private readonly grids = new Map<string, ReadGrid>();
@@ -45,6 +36,11 @@ export class PackageReader {
       this.strings = rel?.part ? readSharedStrings(rel.part, this.pkg.data(rel.part)) : [];
     }
     return this.strings;
+  }
+
+  /** The workbook uses the 1904 date system (`<workbookPr date1904>`). */
+  get date1904(): boolean {
+    return this.workbook.date1904;
   }
 
   /** Tab names in order. */
@@ -85,12 +81,6 @@ export class PackageReader {
       const sheet = this.findSheet(name);
       return sheet && gridView(this.grid(sheet), "values");
     }).meta;
-  }
-
-  /** The form the workbook carries (its catalogue), or the default in a workbook without ours. */
-  catalogue(): Catalogue {
-    const meta = this.meta();
-    return meta ? catalogueOfMeta(meta) : DEFAULT_CATALOGUE;
   }
 
   /** Workbook-wide defined names by upper-cased name → their text (first wins). */
@@ -166,69 +156,14 @@ export class PackageReader {
     return found;
   }
 
-  /** A sheet's grids by name (values and formulas), for realigning figures whose rows moved. */
-  sheetGrids(sheet: string): SheetGrids | undefined {
-    const entry = this.findSheet(sheet);
+  /**
+   * A worksheet by name (`findSheet`), its grids from A1 (values and formulas): the port's
+   * view of a sheet, for realigning figures whose rows moved, the document list, a breakdown.
+   */
+  sheet(name: string): SheetAsRead | undefined {
+    const entry = this.findSheet(name);
     if (!entry) return undefined;
     const grid = this.grid(entry);
-    return { values: gridView(grid, "values"), formulas: gridView(grid, "formulas") };
+    return { name: entry.name, values: gridView(grid, "values"), formulas: gridView(grid, "formulas") };
   }
-
-  /** The document list: the sheet the meta records for it, else the default name. */
-  documents(): DocumentRow[] {
-    const meta = this.meta();
-    const entry = this.findSheet(meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name);
-    return entry
-      ? documentsFromGrid(
-          entry.name,
-          gridView(this.grid(entry), "values"),
-          DOCUMENTS_HEADER_ROW,
-          this.workbook.date1904,
-        )
-      : [];
-  }
-
-  /**
-   * Every named figure, the document list, and the figures whose cell was deleted or whose row
-   * was sorted away from its name (see `readNamedFigures`).
-   */
-  figures(catalogue: Catalogue = DEFAULT_CATALOGUE): PackageFigures {
-    const meta = this.meta();
-    const complete = meta?.templateId === catalogue.id && meta.version === catalogue.version;
-    const grids = new Map<string, SheetGrids | undefined>();
-    const { figures, problems } = readNamedFigures(catalogue, (name) => this.namedCell(name), {
-      gridOf: (sheet) => {
-        if (!grids.has(sheet)) grids.set(sheet, this.sheetGrids(sheet));
-        return grids.get(sheet);
-      },
-      namesComplete: complete,
-      // Dates are read as the workbook stores them; the core moves them to its 1900 system.
-      date1904: this.workbook.date1904,
-    });
-    return { figures, documents: this.documents(), problems, date1904: this.workbook.date1904 };
-  }
-
-  /** The findings of the checks, with the rules of the template the file was installed with. */
-  check(catalogue?: Catalogue): { figures: PackageFigures; findings: Finding[] } {
-    const rules = catalogue ?? this.catalogue();
-    const figures = this.figures(rules);
-    return { figures, findings: workbookFindings(figures, rules, this.consolidationFindings()) };
-  }
-
-  /** A consolidation's result: the parts with errors its breakdown sheet counts (`breakdownFindings`). */
-  consolidationFindings(): Finding[] {
-    return [UNITS_SHEET.name, PERIODS_SHEET.name].flatMap((name) => {
-      const entry = this.findSheet(name);
-      return entry ? breakdownFindings(entry.name, gridView(this.grid(entry), "values")) : [];
-    });
-  }
-}
-
-/** What the reader finds of the figures. */
-export interface PackageFigures {
-  figures: Figures;
-  documents: DocumentRow[];
-  problems: PlacementProblem[];
-  /** The workbook uses the 1904 date system (the figures' dates are moved to 1900 serials). */
-  date1904: boolean;
 }

@@ -20,7 +20,7 @@ import {
   serializeXml,
   toStrict,
 } from "./xml";
-import { nativeInflater } from "./nativeInflate";
+import { nativeInflater } from "../node/nativeInflate";
 import { PartRefusedError } from "./partLimits";
 import { ZipArchive, ZipFormatError, type ZipEntry } from "./zipArchive";
 

@@ -5,22 +5,22 @@
  * failed save never leaves a half-written report behind.
  */
 import { promises as fs } from "fs";
-import { CatalogueError } from "../core/catalogue/errors";
-import { OtherCatalogueError } from "../core/install";
+import { CatalogueError } from "../../core/catalogue/errors";
+import { OtherCatalogueError } from "../../core/install";
 import {
   firstLine,
   systemCode,
   systemReason,
   WorkbookFileError,
   type WorkbookFileProblem,
-} from "./fileErrors";
-import { encryptionMessage, encryptionOf } from "./encryption";
-import { PackageError, XlsxPackage } from "./package/xlsxPackage";
-import { PartRefusedError } from "./package/partLimits";
-import { PartXmlError } from "./package/xml";
+} from "../fileErrors";
+import { encryptionMessage, encryptionOf } from "../encryption";
+import { PackageError, XlsxPackage } from "../package/xlsxPackage";
+import { PartRefusedError } from "../package/partLimits";
+import { PartXmlError } from "../package/xml";
 import { refuseExistingTarget, writeFileAtomic, type FileStamp } from "./safeWrite";
 
-export { firstLine, WorkbookFileError, type WorkbookFileProblem } from "./fileErrors";
+export { firstLine, WorkbookFileError, type WorkbookFileProblem } from "../fileErrors";
 export { refuseExistingTarget, writeFileAtomic } from "./safeWrite";
 
 /** Reads the file's bytes, turning file-system errors into WorkbookFileError. */

@@ -1,6 +1,6 @@
 /** Writing a consolidated workbook: the core's sheet descriptions into a new package, saved atomically. */
 import type { SheetPlan } from "../../core/layout/model";
-import { saveNewPackageFile } from "../files";
+import { saveNewPackageFile } from "./files";
 import { applyPlans } from "../package/applyPlans";
 import { emptyWorkbookPackage } from "../package/skeleton";
 

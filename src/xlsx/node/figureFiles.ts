@@ -1,29 +1,28 @@
 /**
- * The consolidation on files (the command line and the bench): read each input with the fast
- * reader, one file at a time, keeping only its figures; consolidate in the core; write the
- * result as a new workbook of the same form (./write). Input files are only ever read.
+ * The consolidation on files (the command line and the bench), Node only: each file's bytes from
+ * disk into the fast reader (Node's native inflate), the loop and the consolidation the core's
+ * (`consolidateMany`, which the pane runs too); the result written as a new workbook of the
+ * same form (./writeConsolidated). Input files are only ever read.
  */
 import { promises as fs } from "fs";
 import {
-  compactEntry,
   consolidatedWorkbookPlan,
-  consolidatePeriods,
-  consolidateUnits,
   consolidationSubtitle,
   type ConsolidationOutcome,
   type InputEntry,
-  type Interner,
   type PeriodTarget,
+  type UnreadFile,
 } from "../../core/consolidate";
+import { consolidateMany } from "../../core/workbook/consolidate";
 import type { SheetPlan } from "../../core/layout/model";
-import { nativeInflater } from "../package/nativeInflate";
-import { readFigureWorkbook, zipOpener, type FigureReadOptions } from "./read";
+import { nativeInflater } from "./nativeInflate";
+import { readFigureWorkbook, zipOpener, type FigureReadOptions } from "../figureReader/read";
 
 /** On the command line, parts are inflated by Node's native zlib (same limits; a lying stream stops at its declared size). */
 const nativeZip = zipOpener(nativeInflater);
 
 /** A file's bytes, or its refusal when it cannot be read (missing, a folder, no permission). */
-async function loadFile(file: string): Promise<Uint8Array | InputEntry> {
+async function loadFile(file: string): Promise<Uint8Array | UnreadFile> {
   try {
     return await fs.readFile(file);
   } catch (error) {
@@ -65,33 +64,26 @@ export interface FilesConsolidation {
   plans?: SheetPlan[];
 }
 
-/** Reads the files one at a time and consolidates them over units or over periods. */
+/**
+ * Reads the files one at a time (the next one read from disk while this one is parsed) and
+ * consolidates them over units or over periods: the core's loop (`consolidateMany`), the pane's
+ * too. The plans of the new workbook come back when something can be written.
+ */
 export async function consolidateFiles(
   files: readonly string[],
   options: ConsolidateFilesOptions = {},
 ): Promise<FilesConsolidation> {
-  const entries: InputEntry[] = [];
-  const interner: Interner = new Map();
-  // The next file is read from disk while this one is parsed (the disk's wait and the parsing
-  // overlap); loadFile never rejects, a file it cannot read is a refusal.
-  let next = files.length > 0 ? loadFile(files[0]) : undefined;
-  for (const [i, file] of files.entries()) {
-    const loaded = await next!;
-    next = i + 1 < files.length ? loadFile(files[i + 1]) : undefined;
-    const entry =
-      loaded instanceof Uint8Array
-        ? readFigureWorkbook(loaded, file, { openZip: nativeZip, ...options })
-        : loaded;
-    // Only the figures stay, compactly: memory hardly grows with the number of files.
-    entries.push(compactEntry(entry, interner));
-    options.onFile?.(i + 1, files.length);
-  }
-  const outcome = options.target
-    ? consolidatePeriods(entries, options.target)
-    : consolidateUnits(entries, { coQuan: options.coQuan });
+  const outcome = await consolidateMany(
+    files,
+    {
+      load: loadFile,
+      read: (bytes, file) => readFigureWorkbook(bytes, file, { openZip: nativeZip, ...options }),
+    },
+    { target: options.target, coQuan: options.coQuan, onRead: options.onFile },
+  );
   if (!outcome.result) return { outcome };
   const plans = consolidatedWorkbookPlan(outcome.result, outcome.files, {
-    over: options.target ? "periods" : "units",
+    over: outcome.over,
     subtitle: consolidationSubtitle(outcome.result),
   });
   return { outcome, plans };

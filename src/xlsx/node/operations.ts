@@ -7,13 +7,16 @@
  * demo, listing, the PDF's copy) is an empty package (`package/skeleton.ts`) with the same plans
  * applied by the same writer.
  */
-import type { Catalogue } from "../core/catalogue";
-import type { SampleDocument } from "../core/catalogue/sample";
-import { catalogueListingPlans } from "../core/layout/catalogueSheets";
-import type { Finding } from "../core/checks";
-import { installCatalogue, planInstall, type InstallSummary } from "../core/install";
-import { NotInstalledError, planReport, type ReportPlan } from "../core/report/planReport";
-import type { ApplyReport } from "./package/applyPlans";
+import type { Catalogue } from "../../core/catalogue";
+import type { SampleDocument } from "../../core/catalogue/sample";
+import { catalogueListingPlans } from "../../core/layout/catalogueSheets";
+import { installCatalogue, planInstall, type InstallSummary } from "../../core/install";
+import { NotInstalledError, type ReportPlan } from "../../core/report/planReport";
+import type { Finding } from "../../core/checks";
+import { checkWorkbook } from "../../core/workbook/check";
+import { formOf, readWorkbook, type WorkbookReading } from "../../core/workbook/read";
+import { planWorkbookReport } from "../../core/workbook/report";
+import type { ApplyReport } from "../package/applyPlans";
 import {
   openPackageFile,
   packageFailure,
@@ -21,11 +24,11 @@ import {
   savePackageFile,
   WorkbookFileError,
 } from "./files";
-import { applyPlans } from "./package/applyPlans";
+import { applyPlans } from "../package/applyPlans";
 import { stampFile, withFileLock } from "./safeWrite";
-import { PackageReader, type PackageFigures } from "./package/readPackage";
-import { emptyWorkbookPackage } from "./package/skeleton";
-import type { XlsxPackage } from "./package/xlsxPackage";
+import { PackageReader } from "../package/readPackage";
+import { emptyWorkbookPackage } from "../package/skeleton";
+import type { XlsxPackage } from "../package/xlsxPackage";
 
 export interface InstallOutcome {
   summary: InstallSummary;
@@ -90,9 +93,11 @@ export async function installIntoFile(
   });
 }
 
+/** What `cchc check` found: the figures as read (the core's reading), the findings and the form checked against. */
 export interface CheckOutcome {
-  figures: PackageFigures;
+  figures: WorkbookReading;
   findings: Finding[];
+  catalogue: Catalogue;
 }
 
 /** `cchc check`: the findings over a file's figures; a workbook without CCHC sheets is an error. */
@@ -103,7 +108,9 @@ export async function checkFile(
   const pkg = await openPackageFile(file);
   let outcome: CheckOutcome;
   try {
-    outcome = new PackageReader(pkg).check(options.catalogue);
+    const reader = new PackageReader(pkg);
+    const { reading, findings, catalogue } = checkWorkbook(reader, options.catalogue ?? formOf(reader));
+    outcome = { figures: reading, findings, catalogue };
   } catch (error) {
     throw packageFailure(file, error, "kiểm tra");
   }
@@ -134,15 +141,10 @@ export function reportIntoPackage(
   options: { generatedAt?: Date; catalogue?: Catalogue; documentsAppendix?: boolean } = {},
 ): ReportPlan {
   const reader = new PackageReader(pkg);
-  const { figures, documents, problems } = reader.figures(options.catalogue ?? reader.catalogue());
-  const plan = planReport(reader.existingForReport(), {
-    figures,
-    documents,
-    // Counted as `check` does: where figures are, and a consolidation's parts with errors.
-    problems,
-    consolidation: reader.consolidationFindings(),
-    generatedAt: options.generatedAt ?? new Date(),
-    catalogue: options.catalogue,
+  const catalogue = options.catalogue ?? formOf(reader);
+  // Counted as `check` does: where figures are, and a consolidation's parts with errors.
+  const plan = planWorkbookReport(reader.existingForReport(), readWorkbook(reader, catalogue), catalogue, {
+    generatedAt: options.generatedAt,
     documentsAppendix: options.documentsAppendix,
   });
   applyPlans(pkg, plan.sheets, plan.renames);

@@ -2,7 +2,8 @@
  * The workbook a document is proofread against (`cchc proofread --figures BÁO_CÁO.xlsx`): its
  * form and named figures, read by the same package reader as `cchc check`.
  */
-import type { ProofWorkbook } from "../core/proofread";
+import type { ProofWorkbook } from "../../core/proofread";
+import { formOf, readWorkbook } from "../../core/workbook/read";
 import { readInstalledWorkbook } from "./installedWorkbook";
 
 /**
@@ -13,8 +14,8 @@ export function readProofWorkbook(file: string): Promise<ProofWorkbook> {
   return readInstalledWorkbook(
     file,
     (reader) => {
-      const catalogue = reader.catalogue();
-      return { figures: reader.figures(catalogue).figures, catalogue };
+      const catalogue = formOf(reader);
+      return { figures: readWorkbook(reader, catalogue).figures, catalogue };
     },
     "nên không có số liệu để đối chiếu",
   );

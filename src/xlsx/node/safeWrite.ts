@@ -23,7 +23,7 @@ import { createHash, randomBytes } from "crypto";
 import { promises as fs, type Stats } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { firstLine, systemCode, systemReason, WorkbookFileError } from "./fileErrors";
+import { firstLine, systemCode, systemReason, WorkbookFileError } from "../fileErrors";
 
 /** What identifies one version of a file on disk: if any of it differs, the file was replaced or edited. */
 export interface FileStamp {

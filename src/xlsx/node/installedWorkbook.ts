@@ -3,9 +3,9 @@
  * proofread --figures`): the package opened, what the command needs read through the same
  * package reader `cchc check` uses, nothing written.
  */
-import type { Figures } from "../core/figures";
+import type { Figures } from "../../core/figures";
 import { openPackageFile, packageFailure, WorkbookFileError } from "./files";
-import { PackageReader } from "./package/readPackage";
+import { PackageReader } from "../package/readPackage";
 
 /**
  * What `read` takes from the workbook `file`. Throws WorkbookFileError (one Vietnamese line,
