@@ -9,7 +9,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
-import { openPackageFile, savePackageFile, WorkbookFileError, writeFileAtomic } from "../../src/xlsx/node/files";
+import {
+  openPackageFile,
+  savePackageFile,
+  WorkbookFileError,
+  writeFileAtomic,
+} from "../../src/xlsx/node/files";
 import { createTemplateFile } from "../../src/xlsx/node/operations";
 import {
   editZip,

@@ -10,7 +10,12 @@ import * as path from "path";
 import { unzipSync, strFromU8 } from "fflate";
 import { main } from "../../src/cli/main";
 import { bufferIo } from "../../src/cli/io";
-import { checkFile, createTemplateFile, installIntoFile, reportIntoFile } from "../../src/xlsx/node/operations";
+import {
+  checkFile,
+  createTemplateFile,
+  installIntoFile,
+  reportIntoFile,
+} from "../../src/xlsx/node/operations";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
 import { gridView } from "../../src/xlsx/package/sheetReader";
