@@ -1,6 +1,8 @@
 /**
  * Reading the figures through Office.js: every `CCHC_<ID>` name, the document list and the
- * CCHC.* cells in error, in one load and one sync. Everything after is the core's.
+ * CCHC.* cells in error, in one load and one sync. What was read is the core's port
+ * (`WorkbookAsRead`); the figures, the list and the findings are the core's use cases
+ * (src/core/workbook), the same the file adapter runs.
  */
 import {
   builtinCatalogue,

@@ -3,8 +3,9 @@
  * the named figures, the document list), reading only the parts that hold them: workbook.xml
  * (sheets, names, date system), its relationships, the meta sheet `_CCHC`, the sheets the
  * `CCHC_*` names point at (only the cells named, their keys and notes), the document list and
- * the shared strings those cells use. Unzipping with fflate; the elements wanted are found by
- * plain search and read as found where their markup is plain (entities decoded by the entities
+ * the shared strings those cells use, offered to the core as its port «a workbook as read»
+ * (`readWorkbook` places the figures and reads the list, as for every adapter). Unzipping with
+ * fflate; the elements wanted are found by plain search and read as found where their markup is plain (entities decoded by the entities
  * library), the others parsed by saxes. All of it runs in the browser too; nothing here touches
  * the file system.
  *
