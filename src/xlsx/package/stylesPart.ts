@@ -56,11 +56,16 @@ function argb(color: string): string {
   return `FF${hex.toUpperCase()}`;
 }
 
+/** The style of a cell planned without one. */
+const NO_STYLE: CellStyle = Object.freeze({});
+
 export class StylesPart {
   private readonly doc: Document;
   private readonly root: Element;
   private readonly xfCache = new Map<string, number>();
   private readonly partCache = new Map<string, number>();
+  /** Formats by style object, then by sheet font object (see `cellFormat`). */
+  private readonly seen = new WeakMap<CellStyle, Map<SheetPlan["font"], number>>();
 
   constructor(
     private readonly pkg: XlsxPackage,
@@ -120,9 +125,23 @@ export class StylesPart {
     return id;
   }
 
-  /** The cell format index for a planned style over the sheet's font, appended once. */
+  /**
+   * The cell format index for a planned style over the sheet's font, appended once. Plans share
+   * style objects between cells (and never change them), so an object already seen with the same
+   * sheet font is answered without building its key.
+   */
   cellFormat(style: CellStyle | undefined, sheetFont: SheetPlan["font"]): number {
-    const s = style ?? {};
+    const s = style ?? NO_STYLE;
+    let byFont = this.seen.get(s);
+    const known = byFont?.get(sheetFont);
+    if (known !== undefined) return known;
+    const index = this.formatOf(s, sheetFont);
+    if (!byFont) this.seen.set(s, (byFont = new Map()));
+    byFont.set(sheetFont, index);
+    return index;
+  }
+
+  private formatOf(s: CellStyle, sheetFont: SheetPlan["font"]): number {
     const key = JSON.stringify([s, sheetFont]);
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
