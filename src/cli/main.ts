@@ -8,7 +8,6 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-import { DEFAULT_CATALOGUE } from "../core/catalogue";
 // fileErrors.ts imports nothing (no file layer), so the entry point stays light.
 import { firstLine, WorkbookFileError } from "../xlsx/fileErrors";
 import { nearest, UsageError } from "./args";
@@ -122,7 +121,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.ok;
     }
     if (name === "--version" || name === "-v") {
-      io.out(`cchc ${version()} (mẫu ${DEFAULT_CATALOGUE.id} ${DEFAULT_CATALOGUE.version})\n`);
+      // The default form's file alone: the built-in forms load only for a command that uses them.
+      const { defaultFormVersion } = await import("../core/catalogue/defaultForm");
+      const form = defaultFormVersion();
+      io.out(`cchc ${version()} (mẫu ${form.id} ${form.version})\n`);
       return EXIT.ok;
     }
     const entry = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "child_process";
 import * as path from "path";
+import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import { BIN, ensureCliBuilt } from "../support/cliBuild";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 
@@ -96,4 +97,39 @@ describe("cchc start-up", () => {
       });
     }
   }, 120_000);
+
+  /** The built-in forms' files a fresh `cchc ARGS` loads (their file names), and its output. */
+  function formsLoaded(args: string[]): { status: number | null; stdout: string; forms: string[] } {
+    const probe = `
+      const Module = require("module");
+      const load = Module._load;
+      const forms = new Set();
+      Module._load = function (request, ...rest) {
+        const form = /([\\w.-]+)\\.json$/.exec(request);
+        if (form && /catalogue[\\/]data|^\\.\\/data\\//.test(request)) forms.add(form[1]);
+        return load.call(this, request, ...rest);
+      };
+      process.on("exit", () => process.stderr.write("\\nFORMS=" + [...forms].sort().join(",") + "\\n"));
+      process.argv = [process.argv[0], ${JSON.stringify(BIN)}, ...process.argv.slice(1)];
+      require(${JSON.stringify(BIN)});
+    `;
+    const run = spawnSync(process.execPath, ["-e", probe, "--", ...args], { cwd: dir, encoding: "utf8" });
+    const marker = /FORMS=(.*)\n$/.exec(run.stderr);
+    if (!marker) throw new Error(`the probe did not report (exit ${run.status}): ${run.stderr}`);
+    return { status: run.status, stdout: run.stdout, forms: marker[1] ? marker[1].split(",") : [] };
+  }
+
+  it("--version names the default form from its file alone; --help and a usage error load no form", () => {
+    expect(formsLoaded(["--version"])).toEqual({
+      status: 0,
+      stdout: expect.stringContaining(`(mẫu ${DEFAULT_CATALOGUE.id} ${DEFAULT_CATALOGUE.version})`),
+      forms: ["xa-2025"],
+    });
+    expect(formsLoaded(["--help"])).toMatchObject({ status: 0, forms: [] });
+    expect(formsLoaded(["khong-co-lenh"])).toMatchObject({ status: 2, forms: [] });
+    // The probe sees the forms a command loads.
+    expect(formsLoaded(["catalogue", "list"]).forms).toEqual(
+      expect.arrayContaining(["huyen-2021", "xa-2025"]),
+    );
+  });
 });

@@ -6,7 +6,12 @@ import { documentsFromSample } from "../support/plans";
 import { planInstall } from "../../src/core/install";
 import { parseAddress } from "../../src/core/layout/model";
 import { META_SHEET_NAME } from "../../src/core/meta";
-import { fingerprintGrid, NotInstalledError, planReport } from "../../src/core/report/planReport";
+import {
+  fingerprintCells,
+  fingerprintGrid,
+  NotInstalledError,
+  planReport,
+} from "../../src/core/report/planReport";
 import { gridOf, planCell, workbookOf } from "../support/plans";
 import { bodyShortName, placeAndDate, periodTitle } from "../../src/core/report/documentForm";
 
@@ -139,6 +144,19 @@ describe("planReport on the sample", () => {
     expect(fingerprintGrid(edited)).not.toBe(fingerprintGrid(gridOf(report.sheets[0])));
     const again = planReport(after, { figures, documents, generatedAt });
     expect(again.renames).toEqual([{ from: "Phụ lục I", to: "Phụ lục I (sửa tay)" }]);
+  });
+
+  it("digests cells as earlier versions did, so their reports are not taken for edited ones", () => {
+    // Values from cchc before the fingerprint's loop was rewritten (an astral character and a
+    // lone surrogate included): a workbook's stored fingerprint must keep matching.
+    const cells = [
+      { address: "A1", value: "Phụ lục 😀 II" },
+      { address: "B2", value: 12.5 },
+      { address: "C3", value: "" },
+      { address: "A2", value: " x\uD800y " },
+    ];
+    expect(fingerprintCells(cells)).toBe("24c1a967566d043a");
+    expect(fingerprintCells([])).toBe("811c9dc55ad1e806");
   });
 
   it("refuses a workbook without the template", () => {

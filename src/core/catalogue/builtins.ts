@@ -11,8 +11,7 @@ import legacyXa from "./data/cchc-xa.json";
 import { catalogueFromFile } from "./form";
 import type { Catalogue, CatalogueFile } from "./types";
 
-/** The default form of a new workbook. */
-export const DEFAULT_CATALOGUE_ID = "xa-2025";
+export { DEFAULT_CATALOGUE_ID } from "./defaultForm";
 
 const FILES: readonly CatalogueFile[] = [
   xa2025 as unknown as CatalogueFile,

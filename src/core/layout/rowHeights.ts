@@ -48,13 +48,29 @@ const OWN: Readonly<Record<string, readonly [number, number]>> = {
   "–": [500, 500],
 };
 
-function charWidthEm(ch: string, bold: boolean): number {
+function measureCharEm(ch: string, bold: boolean): number {
   const own = OWN[ch] ?? OWN[ch.normalize("NFD")[0]];
   if (own) return own[bold ? 1 : 0] / 1000;
   const base = ch.normalize("NFD").codePointAt(0)!;
   const table = bold ? BOLD : REGULAR;
   // Outside the table (a rare symbol): as wide as a capital, better a row too tall than clipped.
   return (base >= 32 && base < 32 + table.length ? table[base - 32] : 722) / 1000;
+}
+
+/**
+ * Widths already measured, by character, regular and bold: a report wraps tens of thousands of
+ * texts drawn from a few hundred characters, and the NFD look-up is the costly part.
+ */
+const measured: readonly [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+
+function charWidthEm(ch: string, bold: boolean): number {
+  const cache = measured[bold ? 1 : 0];
+  let em = cache.get(ch);
+  if (em === undefined) {
+    em = measureCharEm(ch, bold);
+    cache.set(ch, em);
+  }
+  return em;
 }
 
 /** The printed width of `text` in em, regular or bold. */

@@ -396,20 +396,22 @@ export function documentsReportPlan(input: ReportInput): SheetPlan {
     });
     row++;
   }
+  // The row's styles are shared by every row (a list of 10,000 documents has 60,000 cells): the
+  // writers look a style up once per object.
+  const centered: CellStyle = { ...base, align: "center" };
+  const dated: CellStyle = { ...base, align: "center", numberFormat: S.DATE_FORMAT };
+  const undated: CellStyle = { ...base, align: "center", numberFormat: undefined };
+  const noted: CellStyle = { ...base, font: { size: 11 } };
   for (const doc of input.documents) {
     const isDate = doc.date.type === "number";
     merges.push(`D${row}:E${row}`);
     cells.push(
-      { address: `A${row}`, value: doc.index, style: { ...base, align: "center" } },
+      { address: `A${row}`, value: doc.index, style: centered },
       { address: `B${row}`, value: valueOf(doc.number), style: base },
-      {
-        address: `C${row}`,
-        value: valueOf(doc.date),
-        style: { ...base, align: "center", numberFormat: isDate ? S.DATE_FORMAT : undefined },
-      },
+      { address: `C${row}`, value: valueOf(doc.date), style: isDate ? dated : undated },
       { address: `D${row}`, value: valueOf(doc.summary), style: base },
       { address: `E${row}`, value: null, style: base },
-      { address: `F${row}`, value: valueOf(doc.note), style: { ...base, font: { size: 11 } } },
+      { address: `F${row}`, value: valueOf(doc.note), style: noted },
     );
     row++;
   }

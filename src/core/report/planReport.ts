@@ -80,8 +80,11 @@ export function fingerprintCells(cells: ReadonlyArray<{ address: string; value: 
   // FNV-1a, twice with different seeds: enough to notice an edit, no crypto dependency needed.
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  for (const ch of parts.join("\n")) {
-    const code = ch.codePointAt(0)!;
+  // Code point by code point (a surrogate pair is one step), without a string per character.
+  const text = parts.join("\n");
+  for (let i = 0; i < text.length;) {
+    const code = text.codePointAt(i)!;
+    i += code > 0xffff ? 2 : 1;
     a = Math.imul(a ^ code, 0x01000193) >>> 0;
     b = Math.imul(b ^ code, 0x5bd1e995) >>> 0;
   }

@@ -241,9 +241,10 @@ export function applyPlans(
     const entry = entries[i];
     const part = entry.part!;
     const isNew = report.addedSheets.includes(plan.name);
-    const { doc, rows } = writeSheet(isNew ? undefined : pkg.dom(part), plan, ctx);
+    const written = writeSheet(isNew ? undefined : pkg.dom(part), plan, ctx);
+    const { doc } = written;
     if (plan.table) ensureTable(pkg, workbook, entry, doc.documentElement!, plan, report);
-    pkg.setPart(part, finishSheet(doc, rows));
+    pkg.setPart(part, finishSheet(doc, written));
     workbook.setState(entry, plan.visibility === "veryHidden" ? "veryHidden" : "visible");
   });
 

@@ -344,13 +344,29 @@ function writeCells(root: Element, plan: SheetPlan, ctx: SheetContext): { clear?
   return { clear, rows: out.join("") };
 }
 
-/** The sheet's XML with its rows spliced into the marked sheet data element. */
-export function finishSheet(doc: Document, rows: string): string {
-  const text = serializeXml(doc);
+/** Marks the merge list whose entries are spliced in as text after serialization. */
+const MERGES_MARKER = "cchc-merges";
+
+/** What `writeSheet` leaves as text, to splice into the marked (empty) elements. */
+export interface SheetText {
+  /** The `<row>` elements of the sheet data. */
+  rows: string;
+  /** The `<mergeCell>` elements, when the sheet has a merge list. */
+  merges: string;
+}
+
+/** `text` with the marked empty element (`<sheetData … cchc-rows="1"/>`) holding `content`. */
+function splice(text: string, element: string, marker: string, content: string): string {
   return text.replace(
-    new RegExp(`<((?:[\\w.-]+:)?sheetData)([^>]*?) ${ROWS_MARKER}="1"([^>]*?)/>`),
-    (_, name: string, before: string, after: string) => `<${name}${before}${after}>${rows}</${name}>`,
+    new RegExp(`<((?:[\\w.-]+:)?${element})([^>]*?) ${marker}="1"([^>]*?)/>`),
+    (_, name: string, before: string, after: string) => `<${name}${before}${after}>${content}</${name}>`,
   );
+}
+
+/** The sheet's XML with its rows and merges spliced into the marked elements. */
+export function finishSheet(doc: Document, written: SheetText): string {
+  const text = splice(serializeXml(doc), "sheetData", ROWS_MARKER, written.rows);
+  return written.merges ? splice(text, "mergeCells", MERGES_MARKER, written.merges) : text;
 }
 
 /** Column widths and default styles for the plan's columns; other columns keep theirs. */
@@ -432,33 +448,37 @@ export class BoxIndex {
   }
 }
 
-/** Merges: those reaching into the cleared range or over a planned cell go; the plan's are added. */
-function writeMerges(root: Element, plan: SheetPlan, clear: Box | undefined): void {
+/**
+ * Merges: those reaching into the cleared range or over a planned cell go; the plan's are added.
+ * The list is returned as text, spliced in by `finishSheet` (a report of 10,000 documents has
+ * 10,000 merges: as DOM nodes they cost more than the rest of the sheet).
+ */
+function writeMerges(root: Element, plan: SheetPlan, clear: Box | undefined): string {
   const mergeCells = child(root, "mergeCells");
   const existing = mergeCells ? children(mergeCells, "mergeCell") : [];
-  if (existing.length === 0 && plan.merges.length === 0) return;
-  const planned = new BoxIndex(plan.merges.map(parseRange));
-  const cells = new BoxIndex(plan.cells.map((c) => parseRange(c.address)));
+  if (existing.length === 0 && plan.merges.length === 0) return "";
   const keep: string[] = [];
-  for (const m of existing) {
-    const ref = m.getAttribute("ref") ?? "";
-    const box = parseRange(ref);
-    const clash =
-      (clear && intersects(box, clear)) ||
-      planned.some(box) ||
-      cells.some(box, (c) => !(c.top === box.top && c.left === box.left));
-    if (!clash) keep.push(ref);
+  if (existing.length > 0) {
+    const planned = new BoxIndex(plan.merges.map(parseRange));
+    const cells = new BoxIndex(plan.cells.map((c) => parseRange(c.address)));
+    for (const m of existing) {
+      const ref = m.getAttribute("ref") ?? "";
+      const box = parseRange(ref);
+      const clash =
+        (clear && intersects(box, clear)) ||
+        planned.some(box) ||
+        cells.some(box, (c) => !(c.top === box.top && c.left === box.left));
+      if (!clash) keep.push(ref);
+    }
   }
   const all = [...keep, ...plan.merges.map((m) => m.replace(/\$/g, ""))];
   if (mergeCells) root.removeChild(mergeCells);
-  if (all.length === 0) return;
+  if (all.length === 0) return "";
   const list = insertInOrder(root, createChild(root, "mergeCells"), WORKSHEET_ORDER);
   list.setAttribute("count", String(all.length));
-  for (const ref of all) {
-    const m = createChild(list, "mergeCell");
-    m.setAttribute("ref", ref);
-    list.appendChild(m);
-  }
+  list.setAttribute(MERGES_MARKER, "1");
+  const p = root.prefix ? `${root.prefix}:` : "";
+  return all.map((ref) => `<${p}mergeCell ref="${esc(ref)}"/>`).join("");
 }
 
 /** A list validation's source: Excel's quoted, comma-separated constant (at most 255 characters). */
@@ -628,7 +648,7 @@ export function writeSheet(
   doc: Document | undefined,
   plan: SheetPlan,
   ctx: SheetContext,
-): { doc: Document; rows: string } {
+): { doc: Document } & SheetText {
   const sheet = doc ?? parseXml("worksheet", ctx.emptySheet ?? EMPTY_WORKSHEET);
   const root = sheet.documentElement!;
   if (plan.tabColor) {
@@ -642,11 +662,11 @@ export function writeSheet(
   writeColumns(root, plan, ctx);
   const { clear, rows } = writeCells(root, plan, ctx);
   writeProtection(root, plan);
-  writeMerges(root, plan, clear);
+  const merges = writeMerges(root, plan, clear);
   writeValidations(root, plan, clear, ctx.dates);
   writeFreeze(root, plan);
   if (plan.page) writePage(root, plan.page);
-  return { doc: sheet, rows };
+  return { doc: sheet, rows, merges };
 }
 
 /** The print area and title rows of a plan, as defined-name text. */

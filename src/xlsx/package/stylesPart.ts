@@ -45,6 +45,15 @@ const BUILTIN_FORMATS: Record<string, number> = {
 /** Whether a number format shows a date (d, m, y outside quotes and brackets, no digit placeholders). */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
+  let known = dateFormats.get(format);
+  if (known === undefined) dateFormats.set(format, (known = showsDate(format)));
+  return known;
+}
+
+/** Formats already classified by `isDateFormat` (asked once per number cell written). */
+const dateFormats = new Map<string, boolean>();
+
+function showsDate(format: string): boolean {
   const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
   return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[0#?]/.test(bare));
 }
@@ -56,11 +65,16 @@ function argb(color: string): string {
   return `FF${hex.toUpperCase()}`;
 }
 
+/** The style of a cell planned without one. */
+const NO_STYLE: CellStyle = Object.freeze({});
+
 export class StylesPart {
   private readonly doc: Document;
   private readonly root: Element;
   private readonly xfCache = new Map<string, number>();
   private readonly partCache = new Map<string, number>();
+  /** Formats by style object, then by sheet font object (see `cellFormat`). */
+  private readonly seen = new WeakMap<CellStyle, Map<SheetPlan["font"], number>>();
 
   constructor(
     private readonly pkg: XlsxPackage,
@@ -120,9 +134,23 @@ export class StylesPart {
     return id;
   }
 
-  /** The cell format index for a planned style over the sheet's font, appended once. */
+  /**
+   * The cell format index for a planned style over the sheet's font, appended once. Plans share
+   * style objects between cells (and never change them), so an object already seen with the same
+   * sheet font is answered without building its key.
+   */
   cellFormat(style: CellStyle | undefined, sheetFont: SheetPlan["font"]): number {
-    const s = style ?? {};
+    const s = style ?? NO_STYLE;
+    let byFont = this.seen.get(s);
+    const known = byFont?.get(sheetFont);
+    if (known !== undefined) return known;
+    const index = this.formatOf(s, sheetFont);
+    if (!byFont) this.seen.set(s, (byFont = new Map()));
+    byFont.set(sheetFont, index);
+    return index;
+  }
+
+  private formatOf(s: CellStyle, sheetFont: SheetPlan["font"]): number {
     const key = JSON.stringify([s, sheetFont]);
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;

@@ -55,6 +55,11 @@ export interface DefinedName {
   element: Element;
 }
 
+/** A defined name's key in `WorkbookPart`'s index: Excel compares names case-insensitively. */
+function scopedKey(name: string, localSheetId: number | undefined): string {
+  return `${name.toUpperCase()}\u0000${localSheetId ?? ""}`;
+}
+
 export class WorkbookPart {
   readonly part: string;
   readonly doc: Document;
@@ -129,6 +134,7 @@ export class WorkbookPart {
   }
 
   private shiftTabIndices(from: number): void {
+    this.nameIndex = undefined;
     for (const defined of this.definedNames()) {
       if (defined.localSheetId !== undefined && defined.localSheetId >= from)
         defined.element.setAttribute("localSheetId", String(defined.localSheetId + 1));
@@ -169,6 +175,7 @@ export class WorkbookPart {
     const quotedFrom = `'${from.replace(/'/g, "''")}'!`;
     const plainFrom = `${from}!`;
     const quotedTo = `'${to.replace(/'/g, "''")}'!`;
+    this.nameIndex = undefined;
     for (const defined of this.definedNames()) {
       const text = defined.text.split(quotedFrom).join(quotedTo);
       const replaced = /^[A-Za-z_][\w.]*$/.test(from)
@@ -186,10 +193,9 @@ export class WorkbookPart {
    * the same scope that matches case-insensitively, as Excel compares names.
    */
   setDefinedName(name: string, text: string, localSheetId?: number): void {
-    const upper = name.toUpperCase();
-    const same = this.definedNames().filter(
-      (d) => d.name.toUpperCase() === upper && d.localSheetId === localSheetId,
-    );
+    const index = this.namesByScope();
+    const key = scopedKey(name, localSheetId);
+    const same = index.get(key) ?? [];
     if (same.length === 1 && same[0].text === text && same[0].name === name) return;
     const list = ensureChild(this.root, "definedNames", WORKBOOK_ORDER);
     for (const d of same) list.removeChild(d.element);
@@ -198,6 +204,7 @@ export class WorkbookPart {
     if (localSheetId !== undefined) element.setAttribute("localSheetId", String(localSheetId));
     element.appendChild(this.doc.createTextNode(text));
     list.appendChild(element);
+    index.set(key, [{ name, localSheetId, text, element }]);
     this.touch();
   }
 
@@ -205,12 +212,33 @@ export class WorkbookPart {
   removeDefinedName(name: string, localSheetId?: number): void {
     const list = child(this.root, "definedNames");
     if (!list) return;
-    for (const d of this.definedNames()) {
-      if (d.name.toUpperCase() === name.toUpperCase() && d.localSheetId === localSheetId) {
-        list.removeChild(d.element);
-        this.touch();
+    const index = this.namesByScope();
+    const key = scopedKey(name, localSheetId);
+    for (const d of index.get(key) ?? []) {
+      list.removeChild(d.element);
+      this.touch();
+    }
+    index.delete(key);
+  }
+
+  /**
+   * The defined names by upper-case name and scope, built on first use and kept up to date by
+   * `setDefinedName` and `removeDefinedName` (a report sets hundreds of names: a scan of the
+   * list for each would cost their square). Edits that change names' scopes or texts drop it.
+   */
+  private nameIndex?: Map<string, DefinedName[]>;
+
+  private namesByScope(): Map<string, DefinedName[]> {
+    if (!this.nameIndex) {
+      this.nameIndex = new Map();
+      for (const defined of this.definedNames()) {
+        const key = scopedKey(defined.name, defined.localSheetId);
+        const list = this.nameIndex.get(key);
+        if (list) list.push(defined);
+        else this.nameIndex.set(key, [defined]);
       }
     }
+    return this.nameIndex;
   }
 
   /**

@@ -132,6 +132,10 @@ export function decodeExcelEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** Whether `encodeExcelEscapes` changes a text: `_x` followed by a hex digit, or a character XML cannot hold. */
+// eslint-disable-next-line no-control-regex -- the characters encodeExcelEscapes escapes
+const NEEDS_EXCEL_ESCAPE = /_x[0-9A-Fa-f]|[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /**
  * Text as Excel stores it: a literal `_xHHHH_` has its underscore escaped, and characters XML
  * 1.0 cannot hold (controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF) become
@@ -140,6 +144,8 @@ export function decodeExcelEscapes(text: string): string {
  * from it as "bc⏎giao" and lost the row's figures on the next install.
  */
 export function encodeExcelEscapes(text: string): string {
+  // Nearly every text needs nothing: one scan says so before the two replacing ones.
+  if (!NEEDS_EXCEL_ESCAPE.test(text)) return text;
   return text.replace(/_(x[0-9A-Fa-f]+_)/g, "_x005F_$1").replace(
     // eslint-disable-next-line no-control-regex -- these are exactly the characters to escape
     /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
