@@ -3,7 +3,14 @@
  * province's catalogue file (every problem, with its JSON path), and a printable listing of a
  * form for review. `list` and `check` never load the file layer (only `show -o` writes a workbook).
  */
-import { builtinFiles, formatProblem, type Catalogue, type OutlinePart } from "../../core/catalogue";
+import {
+  builtinFiles,
+  formatProblem,
+  rowNumbers,
+  sectionRows,
+  type Catalogue,
+  type OutlinePart,
+} from "../../core/catalogue";
 import { formatNumberVi } from "../../core/arithmetic";
 import { combineRuleOf } from "../../core/catalogue/combine";
 import { COMBINE_WORDS, describeCheck } from "../../core/layout/catalogueSheets";
@@ -82,12 +89,15 @@ function show(catalogue: Catalogue, io: Io): void {
     ...rules.map((w) => `  ${`[${w.name}]`.padEnd(width)}  ${w.meaning}`),
     "",
   ];
+  const numbers = rowNumbers(catalogue);
   for (const section of catalogue.sections) {
     lines.push(`${section.number ? `${section.number}. ` : ""}${section.title}`);
-    for (const i of catalogue.indicators.filter((x) => x.section === section.id)) {
+    // Indented two spaces a level and marked as Phụ lục I marks it (- Có mặt, + Trong đó …).
+    for (const { indicator: i, level } of sectionRows(catalogue, section.id)) {
       const rule = combineRuleOf(i, catalogue);
+      const mark = level > 0 ? `${numbers.get(i.id)?.stt ?? "-"} ` : "";
       lines.push(
-        `  ${i.parent ? "  - " : ""}${i.id}: ${i.label}${i.unit ? ` (${i.unit})` : ""}${rule ? ` [${COMBINE_WORDS[rule].name}]` : ""}`,
+        `  ${"  ".repeat(level)}${mark}${i.id}: ${i.label}${i.unit ? ` (${i.unit})` : ""}${rule ? ` [${COMBINE_WORDS[rule].name}]` : ""}${i.required ? " (bắt buộc)" : ""}`,
       );
     }
   }

@@ -41,6 +41,7 @@ export function catalogueFromFile(file: CatalogueFile): Catalogue {
     ...(i.hint !== undefined ? { hint: i.hint } : {}),
     ...(i.aggregate ? { aggregate: i.aggregate } : {}),
     ...(i.openingOf !== undefined ? { openingOf: i.openingOf } : {}),
+    ...(i.required ? { required: true } : {}),
   }));
   return {
     id: file.id,
@@ -95,6 +96,7 @@ export function catalogueToFile(catalogue: Catalogue): CatalogueFile {
         ...(i.aggregate ? { aggregate: i.aggregate } : {}),
         ...(i.openingOf !== undefined ? { openingOf: i.openingOf } : {}),
         ...(i.hint !== undefined ? { hint: i.hint } : {}),
+        ...(i.required ? { required: true } : {}),
       })),
     checks: catalogue.checks
       .filter((c) => !PROGRAM_CHECKS.has(c.id))

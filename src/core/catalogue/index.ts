@@ -15,6 +15,7 @@ export {
 } from "./builtins";
 export { catalogueFromFile, catalogueToFile, argIds } from "./form";
 export { CatalogueError, formatProblem, type CatalogueProblem } from "./errors";
+export { allRows, markedLabel, rowNumbers, sectionRows, type LeveledRow, type RowNumber } from "./rows";
 
 /** The default form of a new workbook: the two-tier commune form `xa-2025`. */
 export const DEFAULT_CATALOGUE: Catalogue = builtinCatalogue(DEFAULT_CATALOGUE_ID)!;

@@ -58,11 +58,21 @@ export function infoIndicators(level: CatalogueLevel): Indicator[] {
       "Cơ quan cấp trên (dòng trên tên cơ quan, có thể trống)",
       e.superior ? `Ví dụ: ${e.superior}. Để trống nếu không có.` : "Để trống nếu không có.",
     ),
-    text("co_quan", "Tên cơ quan ban hành", `Viết hoa, ví dụ: ${e.body}`),
+    // The issuing body, the period and the year are required of every form: without them the
+    // report has no heading, no period, no data window and no signature block.
+    { ...text("co_quan", "Tên cơ quan ban hành", `Viết hoa, ví dụ: ${e.body}`), required: true },
     text("tinh", "Tỉnh"),
     text("dia_danh", "Địa danh ghi ngày tháng", `Ví dụ: ${e.place}`),
-    { id: "ky_bao_cao", label: "Kỳ báo cáo", unit: "", kind: "choice", section: "0", choices: PERIODS },
-    { id: "nam", label: "Năm báo cáo", unit: "", kind: "count", section: "0", aggregate: "stock" },
+    {
+      id: "ky_bao_cao",
+      label: "Kỳ báo cáo",
+      unit: "",
+      kind: "choice",
+      section: "0",
+      choices: PERIODS,
+      required: true,
+    },
+    { id: "nam", label: "Năm báo cáo", unit: "", kind: "count", section: "0", aggregate: "stock", required: true },
     {
       id: "tu_ngay",
       label: "Số liệu tính từ ngày",

@@ -58,6 +58,12 @@ export interface Indicator {
    * part's closing figure.
    */
   openingOf?: string;
+  /**
+   * A row the report cannot go without: blank, it is an error of `check` naming its cell
+   * (src/core/requiredFindings.ts). The program's own Thông tin chung requires the issuing body,
+   * the period and the year of every form.
+   */
+  required?: boolean;
 }
 
 export interface Section {
@@ -131,6 +137,8 @@ export interface IndicatorFile {
   /** See `Indicator.openingOf`. */
   openingOf?: string;
   hint?: string;
+  /** See `Indicator.required`. */
+  required?: boolean;
 }
 
 /**

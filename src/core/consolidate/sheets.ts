@@ -5,6 +5,7 @@
  * list of input files (included, or refused and why).
  */
 import type { Catalogue, Indicator } from "../catalogue";
+import { markedLabel, rowNumbers } from "../catalogue/rows";
 import type { Finding } from "../checks";
 import type { Evaluated } from "../evaluate";
 import { cellRef } from "../figures";
@@ -107,6 +108,7 @@ export function breakdownSheetPlan(
     merges.push(`${address(i + 1, sectionRow)}:${address(i + 1, idRow)}`);
   });
   let column = LEAD_COLUMNS + 1;
+  const numbers = rowNumbers(catalogue);
   for (const section of catalogue.sections) {
     const own = indicators.filter((i) => i.section === section.id);
     if (own.length === 0) continue;
@@ -119,7 +121,7 @@ export function breakdownSheetPlan(
     for (const indicator of own) {
       const unit = indicator.unit ? ` (${indicator.unit})` : "";
       cells.push(
-        cell(address(column, labelRow), `${indicator.parent ? "- " : ""}${indicator.label}${unit}`, header),
+        cell(address(column, labelRow), `${markedLabel(indicator, numbers)}${unit}`, header),
       );
       cells.push(cell(address(column, idRow), indicator.id, { ...S.code, align: "center" }));
       column++;

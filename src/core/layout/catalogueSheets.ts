@@ -2,7 +2,15 @@
  * A printable listing of a catalogue, for a province to review its form (`cchc catalogue show
  * -o`): one sheet of rows (indicators by section), one of checks, one of criteria.
  */
-import { argIds, type Catalogue, type CheckRule, type Indicator } from "../catalogue";
+import {
+  allRows,
+  argIds,
+  markedLabel,
+  rowNumbers,
+  type Catalogue,
+  type CheckRule,
+  type Indicator,
+} from "../catalogue";
 import { checkTypeOf } from "../checkTypes";
 import { combineRuleOf, type CombineRule } from "../catalogue/combine";
 import type { CellPlan, SheetPlan } from "./model";
@@ -56,6 +64,8 @@ function table(
   headers: string[],
   rows: unknown[][],
   widths: number[],
+  /** Per row: the indent of the column `indented` (the level of a row of the form). */
+  indent?: { column: number; levels: readonly number[] },
 ): SheetPlan {
   const cells: CellPlan[] = [{ address: "A1", value: title, style: S.title }];
   const letter = (i: number) => String.fromCharCode(65 + i);
@@ -65,7 +75,7 @@ function table(
       cells.push({
         address: `${letter(i)}${4 + r}`,
         value: (value ?? null) as CellPlan["value"],
-        style: S.label,
+        style: indent && i === indent.column && indent.levels[r] ? { ...S.label, indent: indent.levels[r] } : S.label,
       }),
     ),
   );
@@ -97,7 +107,11 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
   const heading = `${catalogue.title} (mã ${catalogue.id}, phiên bản ${catalogue.version})`;
   const sections = new Map(catalogue.sections.map((s) => [s.id, s]));
   const sheets = new Map(catalogue.sheets.map((s) => [s.key, s]));
-  const rows = catalogue.indicators.map((i) => {
+  const numbers = rowNumbers(catalogue);
+  // In print order and marked by level, as the input sheets and Phụ lục I show the form.
+  const levels: number[] = [];
+  const rows = allRows(catalogue).map(({ indicator: i, level }) => {
+    levels.push(level);
     const section = sections.get(i.section);
     const formula = i.formula
       ? `${i.formula.fn}(${i.formula.args.map((a) => argIds(a).join(" + ")).join("; ")})`
@@ -108,11 +122,12 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
       `${section?.number ? `${section.number}. ` : ""}${section?.title ?? i.section}`,
       sheets.get(section?.sheet ?? "")?.name ?? "",
       i.id,
-      `${i.parent ? "- " : ""}${i.label}`,
+      markedLabel(i, numbers),
       i.unit,
       KIND_NAMES[i.kind] ?? i.kind,
       formula || (i.choices ? i.choices.join("; ") : ""),
       combineName(i, catalogue),
+      i.required ? "Có" : "",
     ];
   });
   const checks = catalogue.checks.map((c) => [
@@ -135,9 +150,10 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
       "rows",
       "Chỉ tiêu",
       `CHỈ TIÊU: ${heading}`,
-      ["Mục", "Trang", "Mã", "Chỉ tiêu", "Đơn vị", "Loại", "Công thức / lựa chọn", "Tổng hợp"],
+      ["Mục", "Trang", "Mã", "Chỉ tiêu", "Đơn vị", "Loại", "Công thức / lựa chọn", "Tổng hợp", "Bắt buộc"],
       rows,
-      [30, 20, 20, 55, 12, 12, 36, 14],
+      [30, 20, 20, 55, 12, 12, 36, 14, 11],
+      { column: 3, levels },
     ),
     table(
       "checks",

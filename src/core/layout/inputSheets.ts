@@ -2,7 +2,15 @@
  * The input sheets ("Thông tin chung" and the section sheets), derived from the catalogue:
  * `Mã | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú | Kiểm tra`, one row an indicator.
  */
-import { inputName, type Catalogue, type Indicator, type InputSheetDef } from "../catalogue";
+import {
+  inputName,
+  markedLabel,
+  rowNumbers,
+  sectionRows,
+  type Catalogue,
+  type Indicator,
+  type InputSheetDef,
+} from "../catalogue";
 import { toExcelSerial } from "../period";
 import { indicatorFormula, sumCheckFormula } from "./formulas";
 import type { CellPlan, SheetPlan, ValidationPlan } from "./model";
@@ -116,6 +124,7 @@ export function inputSheetPlan(
   );
 
   const sums = sumsByTotal(catalogue);
+  const numbers = rowNumbers(catalogue);
   let row = INPUT_HEADER_ROW + 1;
   for (const section of catalogue.sections.filter((s) => s.sheet === sheet.key)) {
     if (section.number) {
@@ -125,14 +134,15 @@ export function inputSheetPlan(
         cells.push({ address: `${String.fromCharCode(64 + c)}${row}`, value: null, style: S.sectionRow });
       row++;
     }
-    for (const indicator of catalogue.indicators.filter((i) => i.section === section.id)) {
+    for (const { indicator, level } of sectionRows(catalogue, section.id)) {
       const value = `D${row}`;
       const formula = indicatorFormula(indicator);
       cells.push({ address: `A${row}`, value: indicator.id, style: S.code });
       cells.push({
         address: `B${row}`,
-        value: indicator.parent ? `- ${indicator.label}` : indicator.label,
-        style: indicator.parent ? { ...S.label, indent: 1 } : S.label,
+        // Marked and indented by level, so components read as parts of their own parent only.
+        value: markedLabel(indicator, numbers),
+        style: level > 0 ? { ...S.label, indent: level } : S.label,
       });
       cells.push({ address: `C${row}`, value: indicator.unit, style: S.centered });
       if (formula) {

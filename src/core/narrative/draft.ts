@@ -6,7 +6,15 @@
  * prompt; errors left in the workbook are said, highlighted, on the first page.
  */
 import { formatNumberVi } from "../arithmetic";
-import { indexIndicators, type Catalogue, type Indicator, type OutlinePart } from "../catalogue";
+import {
+  indexIndicators,
+  markedLabel,
+  rowNumbers,
+  sectionRows,
+  type Catalogue,
+  type Indicator,
+  type OutlinePart,
+} from "../catalogue";
 import type { Finding } from "../checks";
 import { evaluateIndicators, type Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
@@ -58,7 +66,7 @@ function infoText(evaluated: ReadonlyMap<string, Evaluated>, id: string): string
 
 /** The sentence of an indicator in its own wording: «Số hồ sơ đã giải quyết: 440 hồ sơ.» */
 export function indicatorSentence(context: FillContext, indicator: Indicator): DraftRun[] {
-  const lead: DraftRun = { text: `${indicator.parent ? "- " : ""}${indicator.label}: ` };
+  const lead: DraftRun = { text: `${markedLabel(indicator, rowNumbers(context.catalogue))}: ` };
   if (indicator.kind === "ratio") {
     const parts = partsOf(context, indicator);
     if (!("top" in parts)) return mergeRuns([lead, parts, { text: "." }]);
@@ -104,7 +112,7 @@ function partBlocks(context: FillContext, part: OutlinePart, level: number): Dra
     );
   }
   if (part.section !== undefined) {
-    for (const indicator of context.catalogue.indicators.filter((i) => i.section === part.section))
+    for (const { indicator } of sectionRows(context.catalogue, part.section))
       blocks.push(body(indicatorSentence(context, indicator)));
   }
   for (const child of part.parts ?? []) blocks.push(...partBlocks(context, child, level + 1));

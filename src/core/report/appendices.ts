@@ -3,7 +3,7 @@
  * the Nghị định 30/2020 form. Every value is a static figure computed by the core, so the file
  * reads the same when mailed to someone without the add-in.
  */
-import { reportName, type Catalogue, type Indicator } from "../catalogue";
+import { reportName, rowNumbers, sectionRows, type Catalogue } from "../catalogue";
 import type { Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import type { CellPlan, CellStyle, PagePlan, SheetPlan } from "../layout/model";
@@ -249,22 +249,6 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
   return Math.max(nameRow, start + left.length) + 1;
 }
 
-/** STT of each row: `1.1` for an item of section 1, `-` for a component. */
-function numbering(indicators: readonly Indicator[]): Map<string, string> {
-  const stt = new Map<string, string>();
-  const counters = new Map<string, number>();
-  for (const indicator of indicators) {
-    if (indicator.parent) {
-      stt.set(indicator.id, "-");
-      continue;
-    }
-    const next = (counters.get(indicator.section) ?? 0) + 1;
-    counters.set(indicator.section, next);
-    stt.set(indicator.id, `${indicator.section}.${next}`);
-  }
-  return stt;
-}
-
 /** Phụ lục I: the statistical table of every section, then the signature block. */
 export function statisticsSheetPlan(input: ReportInput): SheetPlan {
   const cells: CellPlan[] = [];
@@ -284,7 +268,7 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
   tableHeader(cells, headerRow, ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"]);
   row++;
 
-  const stt = numbering(input.catalogue.indicators);
+  const stt = rowNumbers(input.catalogue);
   const cell = (col: string, value: CellPlan["value"], style: CellStyle): CellPlan => ({
     address: `${col}${row}`,
     value,
@@ -305,19 +289,20 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
       cell("E", null, sectionStyle),
     );
     row++;
-    for (const indicator of input.catalogue.indicators.filter((i) => i.section === section.id)) {
+    for (const { indicator, level } of sectionRows(input.catalogue, section.id)) {
       const value = input.evaluated.get(indicator.id)?.value;
       // Ghi chú is what the user typed in the input sheet's Ghi chú, nothing else.
       const note = input.figures.get(indicator.id)?.note;
       const base: CellStyle = {
-        font: { size: 12, italic: !!indicator.parent },
+        font: { size: 12, italic: level > 0 },
         border: true,
         vAlign: "center",
         wrap: true,
       };
       cells.push(
-        cell("A", stt.get(indicator.id) ?? "", { ...base, align: "center" }),
-        cell("B", indicator.label, { ...base, indent: indicator.parent ? 1 : 0 }),
+        cell("A", stt.get(indicator.id)?.stt ?? "", { ...base, align: "center" }),
+        // One indent step a level: a component sits under its own parent, not beside its siblings' parts.
+        cell("B", indicator.label, { ...base, indent: level }),
         cell("C", indicator.unit, { ...base, align: "center" }),
         cell("D", value === "" || value === undefined ? null : value, {
           ...base,
