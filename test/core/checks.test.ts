@@ -191,34 +191,36 @@ describe("checkFigures on bad input", () => {
 });
 
 describe("a report with nothing in it yet", () => {
-  it("warns that the period and the figures are missing, naming the period's cells", () => {
+  it("makes the blank issuing body, period and year errors (required rows), and warns once of the empty form", () => {
     const catalogue = DEFAULT_CATALOGUE;
     const figures = figuresFromValues({}, catalogue);
     const findings = checkFigures(figures, [], catalogue);
-    expect(findings.map((f) => [f.severity, f.checkId])).toEqual([
-      ["warning", "info:period"],
-      ["warning", "info:co_quan"],
-      ["warning", "form:empty"],
+    expect(findings.map((f) => [f.severity, f.checkId, f.cells])).toEqual([
+      ["error", "required:co_quan", ["co_quan"]],
+      ["error", "required:ky_bao_cao", ["ky_bao_cao"]],
+      ["error", "required:nam", ["nam"]],
+      ["warning", "form:empty", ["kh_tong"]],
     ]);
-    expect(findings[0].message).toBe(
-      "Thông tin chung chưa có kỳ báo cáo và năm báo cáo: báo cáo chưa có kỳ, cũng chưa có ngày đầu và cuối kỳ số liệu.",
+    expect(findings[1].message).toBe(
+      "«Kỳ báo cáo» là dòng bắt buộc của mẫu báo cáo nhưng còn trống (ô ky_bao_cao): báo cáo chưa có kỳ, cũng chưa có ngày đầu và cuối kỳ số liệu.",
     );
-    expect(findings[0].ids).toEqual(["ky_bao_cao", "nam"]);
     // A consolidation without --co-quan leaves it to type: the report's heading would be blank.
-    expect(findings[1].message).toMatch(
-      /^Thông tin chung chưa có .*: tên cơ quan ở đầu báo cáo và nơi ký sẽ để trống\.$/,
+    expect(findings[0].message).toBe(
+      "«Tên cơ quan ban hành» là dòng bắt buộc của mẫu báo cáo nhưng còn trống (ô co_quan): tên cơ quan ở đầu báo cáo và nơi ký sẽ để trống.",
     );
-    expect(findings[1].ids).toEqual(["co_quan"]);
+    // The warnings that said the same of these cells before they were required are gone.
+    expect(findings.map((f) => f.checkId)).not.toContain("info:period");
+    expect(findings.map((f) => f.checkId)).not.toContain("info:co_quan");
   });
 
-  it("says nothing of the kind once the period and one figure are typed", () => {
+  it("says nothing of the kind once the body, the period and one figure are typed", () => {
     const catalogue = DEFAULT_CATALOGUE;
-    const figures = figuresFromValues({ ky_bao_cao: "Quý III", nam: 2026, hs_tiepnhan: 5 }, catalogue);
+    const figures = figuresFromValues(
+      { co_quan: "UBND XÃ AN BÌNH", ky_bao_cao: "Quý III", nam: 2026, hs_tiepnhan: 5 },
+      catalogue,
+    );
     const ids = checkFigures(figures, [], catalogue).map((f) => f.checkId);
-    expect(ids).not.toContain("info:period");
-    expect(ids).not.toContain("form:empty");
-    const named = figuresFromValues({ co_quan: "UBND XÃ AN BÌNH" }, catalogue);
-    expect(checkFigures(named, [], catalogue).map((f) => f.checkId)).not.toContain("info:co_quan");
+    expect(ids.filter((id) => id.startsWith("required:") || id === "form:empty")).toEqual([]);
   });
 });
 

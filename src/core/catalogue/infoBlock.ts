@@ -72,7 +72,15 @@ export function infoIndicators(level: CatalogueLevel): Indicator[] {
       choices: PERIODS,
       required: true,
     },
-    { id: "nam", label: "Năm báo cáo", unit: "", kind: "count", section: "0", aggregate: "stock", required: true },
+    {
+      id: "nam",
+      label: "Năm báo cáo",
+      unit: "",
+      kind: "count",
+      section: "0",
+      aggregate: "stock",
+      required: true,
+    },
     {
       id: "tu_ngay",
       label: "Số liệu tính từ ngày",

@@ -65,7 +65,12 @@ export function sectionRows(catalogue: Catalogue, sectionId: string): LeveledRow
   const roots: Indicator[] = [];
   for (const indicator of own) {
     const parent = indicator.parent;
-    if (parent !== undefined && ids.has(parent) && parent !== indicator.id && (levels.get(indicator.id) ?? 0) > 0) {
+    if (
+      parent !== undefined &&
+      ids.has(parent) &&
+      parent !== indicator.id &&
+      (levels.get(indicator.id) ?? 0) > 0
+    ) {
       const list = children.get(parent) ?? [];
       list.push(indicator);
       children.set(parent, list);

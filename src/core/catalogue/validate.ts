@@ -292,6 +292,21 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
   };
   const unknown = (path: string, owner: string | undefined, id: string, role: string) =>
     add(path, owner, `${role} "${id}" không có trong indicators.`);
+  // A parent that names something else than an indicator says what it names.
+  const notAnIndicator = (ref: string): string => {
+    const other = RESERVED_IDS.has(ref)
+      ? "một dòng Thông tin chung của chương trình"
+      : sectionIndex.has(ref)
+        ? "mã một mục (sections)"
+        : sheetIndex.has(ref)
+          ? "mã một trang (sheets)"
+          : list(data.criteria).some((c) => isObj(c) && c.code === ref)
+            ? "mã một tiêu chí (criteria)"
+            : undefined;
+    return other
+      ? `Chỉ tiêu cha "${ref}" là ${other}, không phải một chỉ tiêu trong indicators.`
+      : `Chỉ tiêu cha "${ref}" không có trong indicators.`;
+  };
 
   indicators.forEach((item, i) => {
     if (!isObj(item)) return;
@@ -305,9 +320,27 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
     }
     const parent = str(item.parent);
     if (parent !== undefined) {
-      if (!indicatorIndex.has(parent)) unknown(`indicators[${i}].parent`, id, parent, "Chỉ tiêu cha");
-      else if (parent === id) add(`indicators[${i}].parent`, id, "Chỉ tiêu không thể là cha của chính nó.");
+      const path = `indicators[${i}].parent`;
+      if (!indicatorIndex.has(parent)) add(path, id, notAnIndicator(parent));
+      else if (parent === id) add(path, id, "Chỉ tiêu không thể là cha của chính nó.");
+      else {
+        // A component prints under its parent: both must lie in one section (one table block).
+        const target = indicators[indicatorIndex.get(parent)!];
+        const theirs = isObj(target) ? str(target.section) : undefined;
+        if (section !== undefined && theirs !== undefined && theirs !== section)
+          add(
+            path,
+            id,
+            `Chỉ tiêu cha "${parent}" thuộc mục "${theirs}", còn chỉ tiêu này thuộc mục "${section}"; chỉ tiêu con phải cùng mục với chỉ tiêu cha.`,
+          );
+      }
     }
+    if (item.required === true && kind === "ratio")
+      add(
+        `indicators[${i}].required`,
+        id,
+        "Chỉ tiêu tỷ lệ (ratio) do phần mềm tự tính, không đặt bắt buộc được; hãy đặt bắt buộc cho tử số, mẫu số.",
+      );
     if (kind === "ratio" && item.formula === undefined)
       add(`indicators[${i}]`, id, "Chỉ tiêu tỷ lệ (ratio) phải có công thức (formula).");
     if (kind !== undefined && kind !== "ratio" && item.formula !== undefined)

@@ -15,6 +15,7 @@ import { issueDateFindings } from "./issueDate";
 import { invalidIds, kindFindings } from "./kinds";
 import { placementFindings } from "./placement";
 import { ratioGapFindings } from "./ratioGaps";
+import { requiredFindings } from "./required";
 import { ruleFindings } from "./rules";
 
 export { countFindings, type Finding } from "./finding";
@@ -46,6 +47,7 @@ export function checkFigures(
     ...ratioGapFindings(ctx),
     ...documentFindings(ctx, documents),
     ...issueDateFindings(ctx),
+    ...requiredFindings(figures, catalogue),
     ...completenessFindings(ctx),
     ...formPeriodFindings(ctx),
   ];

@@ -6,6 +6,7 @@ import { argIds, type Catalogue, type Indicator } from "../catalogue";
 import { numericOf } from "../evaluate";
 import type { Figures } from "../figures";
 import { cellsOf, label, type CheckContext } from "./context";
+import { blankRequired } from "./required";
 import type { Finding } from "./finding";
 
 /** A ratio one side of which is typed while the other is all blank. */
@@ -85,5 +86,7 @@ function ratioGapFinding(ctx: CheckContext, gap: RatioGap): Finding {
 
 /** A warning for every ratio gap of the unit (`ratioGaps`). */
 export function ratioGapFindings(ctx: CheckContext): Finding[] {
-  return ratioGaps(ctx.figures, ctx.catalogue).map((gap) => ratioGapFinding(ctx, gap));
+  return ratioGaps(ctx.figures, ctx.catalogue)
+    .filter((gap) => !blankRequired(gap.blank, ctx.catalogue))
+    .map((gap) => ratioGapFinding(ctx, gap));
 }

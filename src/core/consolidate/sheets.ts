@@ -120,9 +120,7 @@ export function breakdownSheetPlan(
       merges.push(`${address(column, sectionRow)}:${address(column + own.length - 1, sectionRow)}`);
     for (const indicator of own) {
       const unit = indicator.unit ? ` (${indicator.unit})` : "";
-      cells.push(
-        cell(address(column, labelRow), `${markedLabel(indicator, numbers)}${unit}`, header),
-      );
+      cells.push(cell(address(column, labelRow), `${markedLabel(indicator, numbers)}${unit}`, header));
       cells.push(cell(address(column, idRow), indicator.id, { ...S.code, align: "center" }));
       column++;
     }

@@ -75,7 +75,10 @@ function table(
       cells.push({
         address: `${letter(i)}${4 + r}`,
         value: (value ?? null) as CellPlan["value"],
-        style: indent && i === indent.column && indent.levels[r] ? { ...S.label, indent: indent.levels[r] } : S.label,
+        style:
+          indent && i === indent.column && indent.levels[r]
+            ? { ...S.label, indent: indent.levels[r] }
+            : S.label,
       }),
     ),
   );
