@@ -117,7 +117,7 @@ describe("required rows", () => {
     ]);
     expect(findings[findings.length - 1]).toMatchObject({
       cells: ["tc_dutoan"],
-      message: "«Dự toán thu năm» là dòng bắt buộc của mẫu báo cáo nhưng còn trống (ô tc_dutoan).",
+      message: "«Dự toán thu năm» là dòng bắt buộc của mẫu báo cáo nhưng còn trống.",
     });
     // The ratio over it would have said «mẫu số còn trống» of the same cell: it steps aside.
     const optional = catalogueFromFile({
@@ -143,7 +143,7 @@ describe("required rows", () => {
       withPart,
     );
     expect(blank.filter((f) => f.checkId.startsWith("required:")).map((f) => f.message)).toEqual([
-      "«Trong đó toàn trình» (thuộc «Trực tuyến») là dòng bắt buộc của mẫu báo cáo nhưng còn trống (ô hs_toantrinh).",
+      "«Trong đó toàn trình» (thuộc «Trực tuyến») là dòng bắt buộc của mẫu báo cáo nhưng còn trống.",
     ]);
     const zero = checkFigures(
       figuresFromValues({ ...TYPED, ...NESTED_TYPED, hs_toantrinh: 0 }, withPart),
@@ -212,8 +212,9 @@ describe("a nested form with required rows through files and the command line", 
     expect(findings[findings.length - 1].cells).toEqual([cell]);
     const checked = await run("check", file());
     expect(checked.code).toBe(1);
-    expect(checked.out).toContain(
-      `«Dự toán thu năm» là dòng bắt buộc của mẫu báo cáo nhưng còn trống (ô ${cell}).`,
+    // The cell once, at the head of the line, as every finding prints it.
+    expect(checked.out.split("\n")).toContain(
+      `Lỗi       ${cell}: «Dự toán thu năm» là dòng bắt buộc của mẫu báo cáo nhưng còn trống.`,
     );
     expect(checked.out.trimEnd().split("\n").pop()).toBe(
       "Kết quả: 3 lỗi, 2 cảnh báo (cần sửa các lỗi trước khi gửi báo cáo).",

@@ -101,7 +101,8 @@ describe("cchc consolidate over units", () => {
     const counted = /Kết quả: (\d+) lỗi, (\d+) cảnh báo/.exec(check.stdout)!;
     // The breakdown's unit with errors, and the consolidation left without its issuing body.
     expect(check.stdout).toMatch(/UBND XÃ CẨM HÀ/);
-    expect(check.stdout).toMatch(/chưa có tên cơ quan/);
+    // A required row of every form: an error naming its cell (issue 21), no longer a warning.
+    expect(check.stdout).toMatch(/^Lỗi +'Thông tin chung'!D\d+: «Tên cơ quan ban hành» là dòng bắt buộc/m);
     const report = bufferIo();
     await main(["report", out, "-o", inDir("dem-bao-cao.xlsx"), "--force"], report);
     expect(report.stdout).toContain(`Số liệu: ${counted[1]} lỗi, ${counted[2]} cảnh báo`);

@@ -91,7 +91,7 @@ describe("cchc catalogue show", () => {
     expect(lines).toContain("  kh_tyle: Tỷ lệ hoàn thành kế hoạch CCHC (%) [Tính lại]");
     expect(lines).toContain("  ht_motcua: Hệ thống thông tin giải quyết TTHC đang dùng [Không cộng]");
     // Thông tin chung identifies the report: it is not combined, and says nothing of it.
-    expect(lines).toContain("  co_quan: Tên cơ quan ban hành");
+    expect(lines).toContain("  co_quan: Tên cơ quan ban hành (bắt buộc)");
   });
 });
 

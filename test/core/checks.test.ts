@@ -202,11 +202,11 @@ describe("a report with nothing in it yet", () => {
       ["warning", "form:empty", ["kh_tong"]],
     ]);
     expect(findings[1].message).toBe(
-      "«Kỳ báo cáo» là dòng bắt buộc của mẫu báo cáo nhưng còn trống (ô ky_bao_cao): báo cáo chưa có kỳ, cũng chưa có ngày đầu và cuối kỳ số liệu.",
+      "«Kỳ báo cáo» là dòng bắt buộc của mẫu báo cáo nhưng còn trống: báo cáo chưa có kỳ, cũng chưa có ngày đầu và cuối kỳ số liệu.",
     );
     // A consolidation without --co-quan leaves it to type: the report's heading would be blank.
     expect(findings[0].message).toBe(
-      "«Tên cơ quan ban hành» là dòng bắt buộc của mẫu báo cáo nhưng còn trống (ô co_quan): tên cơ quan ở đầu báo cáo và nơi ký sẽ để trống.",
+      "«Tên cơ quan ban hành» là dòng bắt buộc của mẫu báo cáo nhưng còn trống: tên cơ quan ở đầu báo cáo và nơi ký sẽ để trống.",
     );
     // The warnings that said the same of these cells before they were required are gone.
     expect(findings.map((f) => f.checkId)).not.toContain("info:period");

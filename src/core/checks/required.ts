@@ -58,7 +58,8 @@ export function requiredFindings(figures: Figures, catalogue: Catalogue): Findin
       ids: [indicator.id],
       cells: [figure.cell],
       message:
-        `${named(indicator, byId)} là dòng bắt buộc của mẫu báo cáo nhưng còn trống (ô ${figure.cell})` +
+        // The cell is the finding's first, which every front end shows before the message.
+        `${named(indicator, byId)} là dòng bắt buộc của mẫu báo cáo nhưng còn trống` +
         (consequence ? `: ${consequence}.` : "."),
     });
   }

@@ -76,9 +76,7 @@ function table(
         address: `${letter(i)}${4 + r}`,
         value: (value ?? null) as CellPlan["value"],
         style:
-          indent && i === indent.column && indent.levels[r]
-            ? { ...S.label, indent: indent.levels[r] }
-            : S.label,
+          indent && i === indent.column && indent.levels[r] ? S.indented(S.label, indent.levels[r]) : S.label,
       }),
     ),
   );

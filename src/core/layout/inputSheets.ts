@@ -142,7 +142,7 @@ export function inputSheetPlan(
         address: `B${row}`,
         // Marked and indented by level, so components read as parts of their own parent only.
         value: markedLabel(indicator, numbers),
-        style: level > 0 ? { ...S.label, indent: level } : S.label,
+        style: S.indented(S.label, level),
       });
       cells.push({ address: `C${row}`, value: indicator.unit, style: S.centered });
       if (formula) {

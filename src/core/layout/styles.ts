@@ -58,6 +58,16 @@ export const check: CellStyle = {
   vAlign: "center",
 };
 
+/**
+ * A style indented `level` steps (Excel's indent, one step a level of nesting). The cell is
+ * aligned left too: Excel and LibreOffice apply an indent only to left (or right) aligned text,
+ * and ignore it under the default «General» alignment.
+ * @returns `style` itself at level 0
+ */
+export function indented(style: CellStyle, level: number): CellStyle {
+  return level > 0 ? { ...style, align: "left", indent: level } : style;
+}
+
 /** The number format of an indicator's value. */
 export function numberFormatOf(indicator: Indicator): string | undefined {
   switch (indicator.kind) {

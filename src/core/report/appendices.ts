@@ -302,7 +302,7 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
       cells.push(
         cell("A", stt.get(indicator.id)?.stt ?? "", { ...base, align: "center" }),
         // One indent step a level: a component sits under its own parent, not beside its siblings' parts.
-        cell("B", indicator.label, { ...base, indent: level }),
+        cell("B", indicator.label, S.indented(base, level)),
         cell("C", indicator.unit, { ...base, align: "center" }),
         cell("D", value === "" || value === undefined ? null : value, {
           ...base,
