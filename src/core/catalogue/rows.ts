@@ -90,7 +90,7 @@ export function sectionRows(catalogue: Catalogue, sectionId: string): LeveledRow
   return rows;
 }
 
-/** Every numbered section's rows in print order, the sections in the form's order. */
+/** Every section's rows in print order (Thông tin chung's first), the sections in the form's order. */
 export function allRows(catalogue: Catalogue): LeveledRow[] {
   return catalogue.sections.flatMap((section) => sectionRows(catalogue, section.id));
 }
