@@ -13,6 +13,7 @@ import { documentFindings } from "./documents";
 import type { Finding } from "./finding";
 import { issueDateFindings } from "./issueDate";
 import { invalidIds, kindFindings } from "./kinds";
+import { periodFindings } from "./periods";
 import { placementFindings } from "./placement";
 import { ratioGapFindings } from "./ratioGaps";
 import { ruleFindings } from "./rules";
@@ -47,6 +48,7 @@ export function checkFigures(
     ...documentFindings(ctx, documents),
     ...issueDateFindings(ctx),
     ...completenessFindings(ctx),
+    ...periodFindings(figures, catalogue, evaluated),
     ...formPeriodFindings(ctx),
   ];
 }

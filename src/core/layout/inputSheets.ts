@@ -127,7 +127,7 @@ export function inputSheetPlan(
     }
     for (const indicator of catalogue.indicators.filter((i) => i.section === section.id)) {
       const value = `D${row}`;
-      const formula = indicatorFormula(indicator);
+      const formula = indicatorFormula(indicator, catalogue.unitsFrom);
       cells.push({ address: `A${row}`, value: indicator.id, style: S.code });
       cells.push({
         address: `B${row}`,
