@@ -233,9 +233,9 @@ export function periodEndSerial(period: unknown, year: unknown, unitStart?: unkn
  * How typed data dates fit a named period (Thông tin chung lets a user type over the derived
  * ones): undefined when they fit, else what is wrong, in Vietnamese. The last day must be the
  * window's (the 14th of the last month) or the calendar's (its last day: a province asking for
- * calendar periods); the first day lies between the window's first day (or the unit's founding
- * day when later) and the last day: a later start is a unit that began inside the period, an
- * earlier one reaches into another period. `from` / `to` are serials, undefined when not typed.
+ * calendar periods); the first day lies inside the window, from its first day (or the unit's
+ * founding day when later) to its last: a later start is a unit that began inside the period,
+ * an earlier one reaches into another period. `from` / `to` are serials, undefined when not typed.
  */
 export function datesAgainstPeriod(
   period: NamedPeriod,
@@ -248,8 +248,7 @@ export function datesAgainstPeriod(
   // The day before the 1st of the month after the last one.
   const calendarEnd =
     toExcelSerial(last === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: last + 1, day: 1 }) - 1;
-  const end = typed.to ?? window.to;
   const wrongTo = typed.to !== undefined && typed.to !== window.to && typed.to !== calendarEnd;
-  const wrongFrom = typed.from !== undefined && (typed.from < window.from || typed.from > end);
+  const wrongFrom = typed.from !== undefined && (typed.from < window.from || typed.from > window.to);
   return { window, wrongFrom, wrongTo };
 }

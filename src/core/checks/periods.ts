@@ -78,7 +78,8 @@ export function periodFindings(
     }
     const from = typed("tu_ngay");
     const to = typed("den_ngay");
-    if (from === undefined && to === undefined) return [];
+    // Nothing typed, or days in the wrong order (the check `dates:period` says that already).
+    if ((from === undefined && to === undefined) || (from !== undefined && to !== undefined && from > to)) return [];
     const { window, wrongFrom, wrongTo } = datesAgainstPeriod(named, year as number, unitStart, { from, to });
     if (!wrongFrom && !wrongTo) return [];
     const wrong = [...(wrongFrom ? ["tu_ngay"] : []), ...(wrongTo ? ["den_ngay"] : [])];
@@ -114,6 +115,7 @@ export function periodFindings(
             `(dạng ngày/tháng/năm, ví dụ 01/07/2025).`,
         },
       ];
+    if (from! > to!) return []; // the check `dates:period` says so
     const found: Finding[] = [];
     const endYear = fromExcelSerial(to!).year;
     if (endYear !== year)

@@ -66,6 +66,7 @@ export function periodPhrase(period: Period, year: number | undefined, days: Per
   }
   if (period === "Năm") return `năm ${y}`;
   if (period === "6 tháng" || period === "9 tháng") return `${period} đầu năm ${y}`;
+  if (period === "6 tháng cuối năm") return `${period} ${y}`;
   return `${period.replace(/^Quý/, "quý").replace(/^Tháng/, "tháng")} năm ${y}`;
 }
 
