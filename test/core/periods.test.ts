@@ -25,7 +25,12 @@ import {
   type NamedPeriod,
 } from "../../src/core/period";
 import { periodTitle, periodPhrase, dataDaysPhrase } from "../../src/core/report/documentForm";
+import { serialFromWorkbook } from "../../src/core/dates";
+import { planInstall, type ExistingWorkbook } from "../../src/core/install";
+import { parseAddress } from "../../src/core/layout/model";
 import { TEST_CATALOGUE, unitWorkbook } from "../support/consolidation";
+import { PlanWorkbook } from "../support/formula-evaluator";
+import { workbookOf } from "../support/plans";
 
 const serial = (day: number, month: number, year: number) => toExcelSerial({ year, month, day });
 const shown = (s: number | "") => {
@@ -378,4 +383,41 @@ it("every named period of every year has a window inside its year's reach", () =
       },
     ),
   );
+});
+
+describe("the sheets' formulas agree with the core (formula evaluator, both date systems)", () => {
+  const EMPTY: ExistingWorkbook = { sheetNames: [], sheets: new Map() };
+  function shownInSheets(values: Record<string, unknown>): string[] {
+    const workbook = workbookOf(planInstall(EMPTY, { catalogue: DEFAULT_CATALOGUE }).sheets);
+    const installed = planInstall(workbook).sheets;
+    const typedBook = workbookOf(installed);
+    for (const [id, value] of Object.entries(values))
+      for (const plan of installed) {
+        const target = plan.names.find((n) => n.name === inputName(id));
+        if (!target) continue;
+        const { row, column } = parseAddress(target.address);
+        (typedBook.sheets.get(plan.name)!.cells[row - 1] as unknown[])[column - 1] = value;
+      }
+    const plans = planInstall(typedBook).sheets;
+    const seen: string[] = [];
+    for (const date1904 of [false, true]) {
+      const book = new PlanWorkbook(plans, { date1904 });
+      for (const host of ["web", "desktop"] as const)
+        for (const name of ["CCHC_TU_NGAY", "CCHC_DEN_NGAY"]) {
+          const v = book.valueOfName(name, host);
+          seen.push(typeof v === "number" ? shown(serialFromWorkbook(v, date1904)) : String(v));
+        }
+    }
+    return [...new Set(seen)];
+  }
+
+  it("xa-2025's Quý III/2025 runs 1/7 – 14/9/2025 in the cells too", () => {
+    expect(shownInSheets({ ky_bao_cao: "Quý III", nam: 2025 })).toEqual(["1/7/2025", "14/9/2025"]);
+  });
+
+  it("a month, and «Tùy chọn» left empty for the user", () => {
+    expect(shownInSheets({ ky_bao_cao: "Tháng 1", nam: 2026 })).toEqual(["15/12/2025", "14/1/2026"]);
+    expect(shownInSheets({ ky_bao_cao: "Tùy chọn", nam: 2025 })).toEqual([""]);
+    expect(shownInSheets({ ky_bao_cao: "Quý II", nam: 2025 })).toEqual(["#VALUE!"]);
+  });
 });
