@@ -9,6 +9,7 @@ import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "../../src/core/cat
 import { checkFigures, type Finding } from "../../src/core/checks";
 import { consolidatePeriods } from "../../src/core/consolidate";
 import { evaluateIndicators } from "../../src/core/evaluate";
+import { buildDraft, draftFileName, runsText, type DraftParagraph } from "../../src/core/narrative";
 import { figuresFromValues } from "../../src/core/figures";
 import { indicatorFormula } from "../../src/core/layout/formulas";
 import {
@@ -419,5 +420,49 @@ describe("the sheets' formulas agree with the core (formula evaluator, both date
     expect(shownInSheets({ ky_bao_cao: "Tháng 1", nam: 2026 })).toEqual(["15/12/2025", "14/1/2026"]);
     expect(shownInSheets({ ky_bao_cao: "Tùy chọn", nam: 2025 })).toEqual([""]);
     expect(shownInSheets({ ky_bao_cao: "Quý II", nam: 2025 })).toEqual(["#VALUE!"]);
+  });
+});
+
+describe("the narrative draft names the period", () => {
+  const draft = (values: Record<string, unknown>) => {
+    const figures = figuresFromValues(
+      { co_quan: "ỦY BAN NHÂN DÂN XÃ AN BÌNH", ...values },
+      DEFAULT_CATALOGUE,
+    );
+    const built = buildDraft({ catalogue: DEFAULT_CATALOGUE, figures, findings: [], documents: [] });
+    const intro = built.body.find((b): b is DraftParagraph => b.kind === "paragraph")!;
+    return {
+      intro: runsText(intro.runs),
+      summary: built.summary,
+      file: draftFileName(DEFAULT_CATALOGUE, figures),
+    };
+  };
+
+  it("by its days for «Tùy chọn», without repeating them", () => {
+    expect(
+      draft({
+        ky_bao_cao: "Tùy chọn",
+        nam: 2025,
+        tu_ngay: serial(1, 7, 2025),
+        den_ngay: serial(31, 10, 2025),
+      }),
+    ).toEqual({
+      intro:
+        "UBND xã An Bình báo cáo kết quả thực hiện công tác cải cách hành chính từ ngày 01/7/2025 đến ngày 31/10/2025 như sau:",
+      summary: "Kết quả thực hiện công tác cải cách hành chính từ ngày 01/7/2025 đến ngày 31/10/2025",
+      file: "bao-cao-cchc-tu-ngay-01-7-2025-den-ngay-31-10-2025.docx",
+    });
+  });
+
+  it("a month, and the founding day where the data start", () => {
+    expect(draft({ ky_bao_cao: "Tháng 7", nam: 2026 }).intro).toBe(
+      "UBND xã An Bình báo cáo kết quả thực hiện công tác cải cách hành chính tháng 7 năm 2026 (số liệu tính từ ngày 15/6/2026 đến ngày 14/7/2026) như sau:",
+    );
+    expect(draft({ ky_bao_cao: "Quý III", nam: 2025 }).intro).toBe(
+      "UBND xã An Bình báo cáo kết quả thực hiện công tác cải cách hành chính quý III năm 2025 (số liệu tính từ ngày 1/7/2025 (ngày đơn vị bắt đầu hoạt động) đến ngày 14/9/2025) như sau:",
+    );
+    expect(draft({ ky_bao_cao: "6 tháng cuối năm", nam: 2025 }).file).toBe(
+      "bao-cao-cchc-6-thang-cuoi-2025.docx",
+    );
   });
 });
