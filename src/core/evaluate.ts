@@ -82,7 +82,11 @@ function evaluateRatio(
  * The derived date: the typed one when the user overwrote the formula, else the period's, its
  * window starting no earlier than the form's units (`unitsFrom`, an ISO date).
  */
-function evaluateDerivedDate(indicator: Indicator, figures: Figures, unitsFrom: string | undefined): Evaluated {
+function evaluateDerivedDate(
+  indicator: Indicator,
+  figures: Figures,
+  unitsFrom: string | undefined,
+): Evaluated {
   const own = figures.get(indicator.id);
   if (own && !own.formula) {
     const typed = numericOf(own);
@@ -98,7 +102,8 @@ function evaluateDerivedDate(indicator: Indicator, figures: Figures, unitsFrom: 
     if (value !== "") return { value };
     return {
       value,
-      note: parsePeriod(period) === CUSTOM_PERIOD ? "Kỳ «Tùy chọn»: hãy nhập ngày" : "Chưa có kỳ báo cáo và năm",
+      note:
+        parsePeriod(period) === CUSTOM_PERIOD ? "Kỳ «Tùy chọn»: hãy nhập ngày" : "Chưa có kỳ báo cáo và năm",
     };
   } catch (error) {
     if (error instanceof FigureError) return { value: "", note: error.message };

@@ -429,7 +429,13 @@ describe("the narrative draft names the period", () => {
       { co_quan: "ỦY BAN NHÂN DÂN XÃ AN BÌNH", ...values },
       DEFAULT_CATALOGUE,
     );
-    const built = buildDraft({ catalogue: DEFAULT_CATALOGUE, figures, findings: [], documents: [] });
+    const built = buildDraft({
+      catalogue: DEFAULT_CATALOGUE,
+      figures,
+      findings: [],
+      documents: [],
+      generatedAt: new Date(2025, 10, 5),
+    });
     const intro = built.body.find((b): b is DraftParagraph => b.kind === "paragraph")!;
     return {
       intro: runsText(intro.runs),

@@ -56,7 +56,8 @@ export const KNOWN_ANSWERS: KnownAnswer[] = [
     args: ["Quý II", 2025, "2025-07-01"],
     expect: {
       error: "#VALUE!",
-      message: "Kỳ Quý II/2025 có số liệu đến ngày 14/06/2025, trước ngày đơn vị bắt đầu hoạt động (01/07/2025)",
+      message:
+        "Kỳ Quý II/2025 có số liệu đến ngày 14/06/2025, trước ngày đơn vị bắt đầu hoạt động (01/07/2025)",
     },
   },
   // «Tùy chọn»: the dates are typed over the formulas, which give nothing.

@@ -199,7 +199,9 @@ describe("Tổng hợp theo kỳ", () => {
     const { user, card, targets } = await periodsCard(() => PERIODS_RESULT);
     await user.selectOptions(within(card).getByLabelText("Kỳ cần lập"), "Tùy chọn");
     expect(within(card).queryByLabelText("Năm")).toBeNull();
-    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [new File(["x"], "a.xlsx")]);
+    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
+      new File(["x"], "a.xlsx"),
+    ]);
     await user.type(within(card).getByLabelText("Từ ngày"), "01/07/2025");
     await user.type(within(card).getByLabelText("Đến ngày"), "31/2/2025");
     await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));

@@ -125,7 +125,9 @@ function periodTarget(flags: ReadonlyMap<string, string | boolean>): PeriodTarge
     throw new UsageError(`Năm "${nam}" không hợp lệ (gõ 4 chữ số, ví dụ 2026).`);
   if (!isCustomPeriod(period)) {
     if (tu !== undefined || den !== undefined)
-      throw new UsageError(`--tu và --den chỉ dùng với kỳ «${CUSTOM_PERIOD}»; kỳ ${period} có ngày theo quy định.`);
+      throw new UsageError(
+        `--tu và --den chỉ dùng với kỳ «${CUSTOM_PERIOD}»; kỳ ${period} có ngày theo quy định.`,
+      );
     if (year === undefined) throw new UsageError("Tổng hợp theo kỳ cần cả --ky và --nam.");
     return { period, year };
   }
@@ -133,15 +135,17 @@ function periodTarget(flags: ReadonlyMap<string, string | boolean>): PeriodTarge
     throw new UsageError(`Kỳ «${CUSTOM_PERIOD}» cần --tu và --den (ví dụ --tu 01/07/2025 --den 31/12/2025).`);
   const day = (value: string, flag: string) => {
     const date = parseDayMonthYear(value);
-    if (!date) throw new UsageError(`Ngày ${flag} "${value}" không hợp lệ (gõ ngày/tháng/năm, ví dụ 01/07/2025).`);
+    if (!date)
+      throw new UsageError(`Ngày ${flag} "${value}" không hợp lệ (gõ ngày/tháng/năm, ví dụ 01/07/2025).`);
     return date;
   };
   const from = day(tu, "--tu");
   const to = day(den, "--den");
-  if (toExcelSerial(from) > toExcelSerial(to))
-    throw new UsageError(`Ngày --tu ${tu} sau ngày --den ${den}.`);
+  if (toExcelSerial(from) > toExcelSerial(to)) throw new UsageError(`Ngày --tu ${tu} sau ngày --den ${den}.`);
   if (year !== undefined && year !== to.year)
-    throw new UsageError(`Năm --nam ${year} khác năm của --den (${to.year}): năm của kỳ «${CUSTOM_PERIOD}» là năm kỳ kết thúc.`);
+    throw new UsageError(
+      `Năm --nam ${year} khác năm của --den (${to.year}): năm của kỳ «${CUSTOM_PERIOD}» là năm kỳ kết thúc.`,
+    );
   return { period, year: to.year, from: toExcelSerial(from), to: toExcelSerial(to) };
 }
 
@@ -188,11 +192,11 @@ export const consolidateCommand: Command = {
     if (typeof output !== "string") throw new UsageError("Thiếu tệp kết quả: -o KẾT_QUẢ.xlsx.");
     if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
     const coQuan = parsed.flags.get("--co-quan");
-    const ky = parsed.flags.get("--ky");
-    const nam = parsed.flags.get("--nam");
     const target = periodTarget(parsed.flags);
     if (target && coQuan !== undefined)
-      throw new UsageError("--co-quan chỉ dùng khi tổng hợp theo đơn vị: theo kỳ, cơ quan là của chính đơn vị.");
+      throw new UsageError(
+        "--co-quan chỉ dùng khi tổng hợp theo đơn vị: theo kỳ, cơ quan là của chính đơn vị.",
+      );
 
     // The readers load only once the arguments are known to be right (see main.ts); the
     // package writer only to write the result.

@@ -269,7 +269,11 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
 
   // The founding day must be a day of the calendar (the schema only sees its shape).
   const unitsFrom = str(data.unitsFrom);
-  if (unitsFrom !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(unitsFrom) && isoToSerial(unitsFrom) === undefined)
+  if (
+    unitsFrom !== undefined &&
+    /^\d{4}-\d{2}-\d{2}$/.test(unitsFrom) &&
+    isoToSerial(unitsFrom) === undefined
+  )
     add("unitsFrom", undefined, `Ngày bắt đầu hoạt động "${unitsFrom}" không phải một ngày có thật.`);
 
   // Sections → sheets; sections and sheets that hold nothing.

@@ -79,7 +79,8 @@ export function periodFindings(
     const from = typed("tu_ngay");
     const to = typed("den_ngay");
     // Nothing typed, or days in the wrong order (the check `dates:period` says that already).
-    if ((from === undefined && to === undefined) || (from !== undefined && to !== undefined && from > to)) return [];
+    if ((from === undefined && to === undefined) || (from !== undefined && to !== undefined && from > to))
+      return [];
     const { window, wrongFrom, wrongTo } = datesAgainstPeriod(named, year as number, unitStart, { from, to });
     if (!wrongFrom && !wrongTo) return [];
     const wrong = [...(wrongFrom ? ["tu_ngay"] : []), ...(wrongTo ? ["den_ngay"] : [])];

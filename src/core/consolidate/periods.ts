@@ -46,7 +46,9 @@ export function targetWindow(
 ): { span: DataSpan; label: string } | { problem: string } {
   if (isCustomPeriod(target.period)) {
     if (target.from === undefined || target.to === undefined || target.from > target.to)
-      return { problem: `Kỳ «${CUSTOM_PERIOD}» cần ngày bắt đầu và ngày kết thúc (ngày bắt đầu không sau ngày kết thúc).` };
+      return {
+        problem: `Kỳ «${CUSTOM_PERIOD}» cần ngày bắt đầu và ngày kết thúc (ngày bắt đầu không sau ngày kết thúc).`,
+      };
     const span = { from: target.from, to: target.to };
     return { span, label: `kỳ «${CUSTOM_PERIOD}»` };
   }

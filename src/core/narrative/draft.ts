@@ -234,7 +234,9 @@ export function draftFileName(catalogue: Catalogue, figures: Figures): string {
   const period = parsePeriod(infoText(evaluated, "ky_bao_cao"));
   const year = evaluated.get("nam")?.value;
   const phrase =
-    period && typeof year === "number" ? periodPhrase(period, year, dataDaysOf(evaluated)).replace(/năm /, "") : "";
+    period && typeof year === "number"
+      ? periodPhrase(period, year, dataDaysOf(evaluated)).replace(/năm /, "")
+      : "";
   const ascii = phrase
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
