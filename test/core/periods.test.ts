@@ -5,7 +5,8 @@
  * tiling all of them. Known answers throughout.
  */
 import fc from "fast-check";
-import { DEFAULT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
+import { catalogueToFile, DEFAULT_CATALOGUE, inputName, type Catalogue } from "../../src/core/catalogue";
+import { catalogueProblems, parseCatalogue } from "../../src/core/catalogue/validate";
 import { checkFigures, type Finding } from "../../src/core/checks";
 import { consolidatePeriods } from "../../src/core/consolidate";
 import { evaluateIndicators } from "../../src/core/evaluate";
@@ -470,5 +471,19 @@ describe("the narrative draft names the period", () => {
     expect(draft({ ky_bao_cao: "6 tháng cuối năm", nam: 2025 }).file).toBe(
       "bao-cao-cchc-6-thang-cuoi-2025.docx",
     );
+  });
+});
+
+describe("the catalogue's unitsFrom", () => {
+  const file = (unitsFrom: string) => JSON.stringify({ ...catalogueToFile(TEST_CATALOGUE), unitsFrom });
+
+  it("is kept in the file form and refused when it is no day of the calendar", () => {
+    expect(catalogueProblems(file("2025-07-01"))).toEqual([]);
+    expect(parseCatalogue(file("2025-07-01")).unitsFrom).toBe("2025-07-01");
+    expect(catalogueToFile(DEFAULT_CATALOGUE).unitsFrom).toBe("2025-07-01");
+    expect(catalogueProblems(file("2025-02-30"))).toEqual([
+      { path: "unitsFrom", message: 'Ngày bắt đầu hoạt động "2025-02-30" không phải một ngày có thật.' },
+    ]);
+    expect(catalogueProblems(file("1/7/2025")).map((p) => p.path)).toEqual(["unitsFrom"]);
   });
 });
