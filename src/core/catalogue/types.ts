@@ -114,6 +114,12 @@ export interface Catalogue {
   /** ISO dates (YYYY-MM-DD) bounding the periods this form is for. */
   validFrom?: string;
   validTo?: string;
+  /**
+   * ISO date (YYYY-MM-DD): the day the form's units began (the communes, wards and special zones
+   * of the two-tier system: 2025-07-01). A period's data window starts no earlier, and a period
+   * ending before it cannot be reported (docs/reporting-rules.md, issue 21).
+   */
+  unitsFrom?: string;
   sections: readonly Section[];
   sheets: readonly InputSheetDef[];
   indicators: readonly Indicator[];
@@ -152,6 +158,8 @@ export interface CatalogueFile {
   level: CatalogueLevel;
   validFrom?: string;
   validTo?: string;
+  /** See `Catalogue.unitsFrom`. */
+  unitsFrom?: string;
   sheets: InputSheetDef[];
   sections: Section[];
   indicators: IndicatorFile[];

@@ -11,6 +11,7 @@
  */
 import Ajv, { type ErrorObject } from "ajv";
 import { CHECK_TYPE_NAMES, checksSchema, checkTypeNamed } from "../checkTypes";
+import { isoToSerial } from "../dates";
 import fileSchema from "./data/catalogue.schema.json";
 import { CatalogueError, type CatalogueProblem } from "./errors";
 import { catalogueFromFile } from "./form";
@@ -265,6 +266,15 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
       );
     else names.set(lower, i);
   });
+
+  // The founding day must be a day of the calendar (the schema only sees its shape).
+  const unitsFrom = str(data.unitsFrom);
+  if (
+    unitsFrom !== undefined &&
+    /^\d{4}-\d{2}-\d{2}$/.test(unitsFrom) &&
+    isoToSerial(unitsFrom) === undefined
+  )
+    add("unitsFrom", undefined, `Ngày bắt đầu hoạt động "${unitsFrom}" không phải một ngày có thật.`);
 
   // Sections → sheets; sections and sheets that hold nothing.
   const sectionsUsed = new Set<string>();

@@ -13,6 +13,7 @@ import { documentFindings } from "./documents";
 import type { Finding } from "./finding";
 import { issueDateFindings } from "./issueDate";
 import { invalidIds, kindFindings } from "./kinds";
+import { periodFindings } from "./periods";
 import { placementFindings } from "./placement";
 import { ratioGapFindings } from "./ratioGaps";
 import { requiredFindings } from "./required";
@@ -49,6 +50,7 @@ export function checkFigures(
     ...issueDateFindings(ctx),
     ...requiredFindings(figures, catalogue),
     ...completenessFindings(ctx),
+    ...periodFindings(figures, catalogue, evaluated),
     ...formPeriodFindings(ctx),
   ];
 }

@@ -18,6 +18,9 @@ import { unitKey } from "../consolidate/parts";
 import { evaluateIndicators, type Evaluated } from "../evaluate";
 import type { Figures } from "../figures";
 import { parsePeriod, type Period } from "../period";
+import { periodPhrase, type PeriodDays } from "../report/documentForm";
+
+export { periodPhrase } from "../report/documentForm";
 
 /** A workbook given to compare with, as an adapter read it. */
 export interface ComparedWorkbook {
@@ -51,18 +54,22 @@ const textOf = (evaluated: ReadonlyMap<string, Evaluated>, id: string): string =
   return typeof v === "string" ? v.replace(/\s+/g, " ").trim() : typeof v === "number" ? String(v) : "";
 };
 
-/** The period of a report: its Kỳ báo cáo and Năm, or undefined when either is missing. */
-function periodOf(evaluated: ReadonlyMap<string, Evaluated>): { period: Period; year: number } | undefined {
+/**
+ * The period of a report: its Kỳ báo cáo and Năm (with its data days, which name a «Tùy chọn»
+ * period), or undefined when either is missing.
+ */
+function periodOf(
+  evaluated: ReadonlyMap<string, Evaluated>,
+): { period: Period; year: number; days: PeriodDays } | undefined {
   const period = parsePeriod(evaluated.get("ky_bao_cao")?.value);
   const year = evaluated.get("nam")?.value;
-  return period && typeof year === "number" ? { period, year } : undefined;
-}
-
-/** «quý III năm 2021», «6 tháng đầu năm 2021», «năm 2021»: the period inside a sentence. */
-export function periodPhrase(period: Period, year: number): string {
-  if (period === "Năm") return `năm ${year}`;
-  if (period === "6 tháng" || period === "9 tháng") return `${period} đầu năm ${year}`;
-  return `${period.replace(/^Quý/, "quý")} năm ${year}`;
+  const day = (id: string) => {
+    const v = evaluated.get(id)?.value;
+    return typeof v === "number" ? Math.floor(v) : undefined;
+  };
+  return period && typeof year === "number"
+    ? { period, year, days: { from: day("tu_ngay"), to: day("den_ngay") } }
+    : undefined;
 }
 
 /**
@@ -95,16 +102,16 @@ export function comparedPeriods(
     const period = periodOf(evaluated);
     if (!own) throw refuse("báo cáo chưa có Kỳ báo cáo và Năm (Thông tin chung): không biết so với kỳ nào.");
     if (!period) throw refuse("tệp chưa có Kỳ báo cáo và Năm (Thông tin chung): không biết là kỳ nào.");
-    const key = `${period.period} ${period.year}`;
-    if (period.period === own.period && period.year === own.year)
-      throw refuse(`tệp cùng kỳ ${periodPhrase(period.period, period.year)} với báo cáo.`);
-    if (seen.has(key))
-      throw refuse(`kỳ ${periodPhrase(period.period, period.year)} đã được so sánh ở tệp khác.`);
+    const phraseOf = (p: NonNullable<typeof period>) => periodPhrase(p.period, p.year, p.days);
+    // A «Tùy chọn» period is its days; a named one its name and year.
+    const key = phraseOf(period);
+    if (key === phraseOf(own)) throw refuse(`tệp cùng kỳ ${key} với báo cáo.`);
+    if (seen.has(key)) throw refuse(`kỳ ${key} đã được so sánh ở tệp khác.`);
     seen.add(key);
     const phrase =
-      period.period === own.period && period.year === own.year - 1
+      period.period === own.period && period.year === own.year - 1 && period.period !== "Tùy chọn"
         ? `cùng kỳ năm ${period.year}`
-        : periodPhrase(period.period, period.year);
+        : key;
     return { source: other.source, phrase, evaluated };
   });
 }

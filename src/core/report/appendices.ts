@@ -18,7 +18,7 @@ import {
   periodTitle,
   placeAndDate,
   recipientLines,
-  shortDate,
+  dataDaysPhrase,
 } from "./documentForm";
 import { issuingBodyStyle, reportNumberOf, signatureOf } from "./issuingBody";
 
@@ -157,17 +157,14 @@ function documentHeader(
     row++;
   };
   wide(appendix, centeredText(14, { bold: true }));
-  wide(`${title} ${periodTitle(info("ky_bao_cao"), year)}`, centeredText(14, { bold: true }));
+  const days = { from: serial("tu_ngay"), to: serial("den_ngay") };
+  wide(`${title} ${periodTitle(info("ky_bao_cao"), year, days)}`, centeredText(14, { bold: true }));
   wide(
     `(Kèm theo Báo cáo số ${number} ${dateInWords(issuedDate, year)} của ${style.sentenceName})`,
     centeredText(13, { italic: true }),
   );
-  const from = serial("tu_ngay");
-  const to = serial("den_ngay");
-  wide(
-    `(Số liệu tính từ ngày ${from !== undefined ? shortDate(from) : "…"} đến ngày ${to !== undefined ? shortDate(to) : "…"})`,
-    centeredText(13, { italic: true }),
-  );
+  const line = dataDaysPhrase(days, input.catalogue.unitsFrom);
+  wide(`(${line.charAt(0).toLocaleUpperCase("vi")}${line.slice(1)})`, centeredText(13, { italic: true }));
   return row + 1;
 }
 
