@@ -402,7 +402,7 @@ describe("a period outside its form's validity", () => {
     ]);
     // … with it (xa-2025 since 2025.2) such a period has no data days at all: an error (issue 21).
     const errors = checkFigures(
-      figuresFromValues({ ky_bao_cao: "6 tháng", nam: 2025 }, DEFAULT_CATALOGUE),
+      figuresFromValues({ co_quan: "UBND phường A", ky_bao_cao: "6 tháng", nam: 2025 }, DEFAULT_CATALOGUE),
       [],
       DEFAULT_CATALOGUE,
     ).filter((f) => f.severity === "error");
