@@ -20,6 +20,8 @@ import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } fr
 import { documentsSheetPlan, DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "./layout/documentsSheet";
 import { isOwnFormula } from "./layout/formulas";
 import { inputSheetPlan } from "./layout/inputSheets";
+import { tableSheetPlan, tablesOfSheet } from "./layout/tableSheet";
+import { columnSum, tableFiguresOfPlans } from "./tables/figures";
 import { address, parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
 import { SCORING_SHEET, scoringSheetPlan } from "./layout/scoringSheet";
 import { DATE_FORMAT } from "./layout/styles";
@@ -424,6 +426,7 @@ export function figuresOfPlans(plans: readonly SheetPlan[], catalogue: Catalogue
       formula: found.cell.formula,
     });
   }
+  for (const figure of tableFiguresOfPlans(byName, catalogue)) figures.set(figure.id, figure);
   return figures;
 }
 
@@ -445,6 +448,8 @@ export function fillCachedValues(
   plans: readonly SheetPlan[],
   evaluated: ReadonlyMap<string, Evaluated>,
   scores: readonly CriterionScore[],
+  /** The figures typed in the plans (a table's «Cộng» row sums them). */
+  figures?: Figures,
 ): void {
   const figureOf = (id: string): unknown => evaluated.get(id)?.value;
   const byCode = new Map(scores.map((s) => [s.criterion.code, s]));
@@ -477,6 +482,9 @@ export function fillCachedValues(
           break;
         case "scoreTotal":
           cell.cached = totals[source.column];
+          break;
+        case "tableSum":
+          cell.cached = figures ? columnSum(figures, source.ids) : "";
           break;
       }
     }
@@ -599,7 +607,10 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
       );
     } else {
       const def = catalogue.sheets.find((s) => s.key === sheet.key)!;
-      plan = inputSheetPlan(def, catalogue, old ? {} : initial);
+      plan =
+        tablesOfSheet(catalogue, sheet.key).length > 0
+          ? tableSheetPlan(def, catalogue, old ? {} : initial)
+          : inputSheetPlan(def, catalogue, old ? {} : initial);
     }
     plan.name = name;
     if (plan.role !== "list")
@@ -615,7 +626,7 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
     evaluated,
     typedScoresOf(plans.find((p) => p.key === SCORING_SHEET.key)),
   );
-  fillCachedValues(plans, evaluated, scores);
+  fillCachedValues(plans, evaluated, scores, figures);
 
   plans.push(
     metaSheetPlan(

@@ -17,6 +17,7 @@ import { CatalogueError, type CatalogueProblem } from "./errors";
 import { catalogueFromFile } from "./form";
 import { infoIndicators, RESERVED_IDS, RESERVED_SECTION_ID, RESERVED_SHEET_KEY } from "./infoBlock";
 import { parseTemplate } from "./outline";
+import { tableProblems } from "./tableProblems";
 import type { Catalogue, CatalogueFile } from "./types";
 
 /** Sheet names the program uses for its own sheets (a catalogue's may not take them). */
@@ -438,10 +439,18 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
     if (id !== undefined && !sectionsUsed.has(id))
       add(`sections[${i}]`, id, `Mục "${id}" không có chỉ tiêu nào.`);
   });
+  const tableSheets = tableProblems(data, {
+    indicatorIndex,
+    sheetIndex,
+    sectionIndex,
+    sheetsOfSections: sheetsUsed,
+    kindOf,
+    add,
+  });
   list(data.sheets).forEach((sheet, i) => {
     const key = isObj(sheet) ? str(sheet.key) : undefined;
-    if (key !== undefined && !sheetsUsed.has(key))
-      add(`sheets[${i}]`, key, `Trang "${key}" không có mục nào.`);
+    if (key !== undefined && !sheetsUsed.has(key) && !tableSheets.has(key))
+      add(`sheets[${i}]`, key, `Trang "${key}" không có mục hay bảng nào.`);
   });
 
   // Checks: every id known; numbers compared as numbers, dates as dates.
