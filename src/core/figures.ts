@@ -125,6 +125,8 @@ export function figuresFromValues(
       value: classifyCell(values[indicator.id]),
     });
   }
+  for (const id of tableFigureIds(catalogue))
+    if (id in values) figures.set(id, { id, cell: id, value: classifyCell(values[id]) });
   return figures;
 }
 
