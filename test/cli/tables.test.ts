@@ -11,6 +11,8 @@ import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
 import { writeUnitFile } from "../support/consolidation";
+import { docxParagraphs } from "../../src/docx/readText";
+import { cellValue, findWorksheet } from "../support/excelJsWorkbook";
 import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx";
 
 const XA = DEFAULT_CATALOGUE;
@@ -88,12 +90,43 @@ const CAM_HA = unit(
   { hs_kytruoc: 0, hs_moi: 27, hs_tiepnhan: 27 },
 );
 
+/** One ward's 6 tháng and Quý III of 2026, for «9 tháng». */
+const SIX_MONTHS = unit(
+  "UBND PHƯỜNG BẮC SƠN",
+  "6 tháng",
+  {
+    "tthc_lv.dat_dai.ky_truoc": 5,
+    "tthc_lv.dat_dai.moi": 40,
+    "tthc_lv.dat_dai.trong_han": 10,
+    "tthc_lv.x1": "Nội vụ",
+    "tthc_lv.x1.moi": 2,
+  },
+  { hs_kytruoc: 5, hs_moi: 42, hs_tiepnhan: 47, hs_danggq: 10, hs_tronghan: 10 },
+);
+const THIRD_QUARTER = unit(
+  "UBND PHƯỜNG BẮC SƠN",
+  "Quý III",
+  {
+    "tthc_lv.dat_dai.ky_truoc": 10,
+    "tthc_lv.dat_dai.moi": 20,
+    "tthc_lv.dat_dai.trong_han": 4,
+    "tthc_lv.x1": "Nội vụ",
+    "tthc_lv.x1.moi": 3,
+  },
+  { hs_kytruoc: 10, hs_moi: 23, hs_tiepnhan: 33, hs_danggq: 4, hs_tronghan: 4 },
+);
+SIX_MONTHS.nam = 2026;
+THIRD_QUARTER.nam = 2026;
+
 beforeAll(async () => {
   dir = makeTempDir("cchc-tables-");
   fs.mkdirSync(inDir("units"));
   await writeUnitFile(inDir("units", "an-binh.xlsx"), AN_BINH, XA);
   await writeUnitFile(inDir("units", "bac-son.xlsx"), BAC_SON, XA);
   await writeUnitFile(inDir("cam-ha.xlsx"), CAM_HA, XA);
+  fs.mkdirSync(inDir("periods"));
+  await writeUnitFile(inDir("periods", "6-thang.xlsx"), SIX_MONTHS, XA);
+  await writeUnitFile(inDir("periods", "quy-3.xlsx"), THIRD_QUARTER, XA);
 });
 afterAll(() => removeTempDir(dir));
 
@@ -143,5 +176,73 @@ describe("a table of the built-in commune form, through files", () => {
     // The result checks clean: its columns add up to its summed totals.
     const check = await cli("check", out);
     expect(check.stdout).not.toMatch(/Bảng «/);
+  });
+
+  it("consolidates one unit's periods column by column as their totals do", async () => {
+    const out = inDir("9-thang.xlsx");
+    const result = await cli("consolidate", "-o", out, "--ky", "9 tháng", "--nam", "2026", inDir("periods"));
+    expect(result.stderr).toBe("");
+    const book = await readBack(out);
+    const at = (id: string) => namedCell(book, inputName(id)).value;
+    // Carried over: the earliest period's; new: summed; pending within the deadline: the latest's.
+    expect(at("tthc_lv.dat_dai.ky_truoc")).toBe(5);
+    expect(at("tthc_lv.dat_dai.moi")).toBe(60);
+    expect(at("tthc_lv.dat_dai.trong_han")).toBe(4);
+    expect(at("tthc_lv.x1")).toBe("Nội vụ");
+    expect(at("tthc_lv.x1.moi")).toBe(5);
+  });
+
+  it("prints each table as an appendix of its own, and in the draft's appendices", async () => {
+    const file = inDir("units", "an-binh.xlsx");
+    const out = inDir("an-binh-bao-cao.xlsx");
+    expect((await cli("report", file, "-o", out, "--force")).status).toBe(0);
+    const book = await readBack(out);
+    const sheet = findWorksheet(book, "Phụ lục I.1")!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) =>
+      rows.push(Array.from({ length: 12 }, (_, c) => cellValue(row.getCell(c + 1)) ?? null)),
+    );
+    const line = (label: string) => rows.find((r) => r[1] === label);
+    // STT, field, then Từ kỳ trước, Mới, trực tuyến, trực tiếp, bưu chính, trước hạn, đúng hạn, quá hạn, trong hạn, quá hạn.
+    expect(line("Đất đai")).toEqual([1, "Đất đai", 5, 40, null, null, null, null, 30, null, 15, null]);
+    expect(line("Thi đua, khen thưởng")).toEqual([
+      13,
+      "Thi đua, khen thưởng",
+      null,
+      3,
+      null,
+      null,
+      null,
+      null,
+      3,
+      null,
+      null,
+      null,
+    ]);
+    expect(line("Tổng cộng")).toEqual([
+      null,
+      "Tổng cộng",
+      5,
+      103,
+      null,
+      null,
+      null,
+      null,
+      93,
+      null,
+      15,
+      null,
+    ]);
+    expect(cellValue(sheet.getCell("A6"))).toBe("Phụ lục I.1");
+    expect(cellValue(sheet.getCell("A7"))).toBe("HỒ SƠ TTHC THEO LĨNH VỰC QUÝ III NĂM\u00a02025");
+    expect(sheet.pageSetup.orientation).toBe("landscape");
+    expect(findWorksheet(book, "Phụ lục I.2")).toBeDefined();
+
+    const docx = inDir("an-binh.docx");
+    expect((await cli("draft", file, "-o", docx, "--with-appendices")).status).toBe(0);
+    const text = docxParagraphs(fs.readFileSync(docx)).join("\n");
+    expect(text).toContain("Phụ lục I.1");
+    expect(text).toContain("HỒ SƠ TTHC THEO LĨNH VỰC QUÝ III NĂM\u00a02025");
+    expect(text).toContain("Thi đua, khen thưởng");
   });
 });
