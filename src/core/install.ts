@@ -9,8 +9,12 @@ import {
   builtinCatalogue,
   catalogueToFile,
   DEFAULT_CATALOGUE,
+  cellLabel,
   inputName,
   sameCatalogueId,
+  tableCells,
+  tableFigureIds,
+  tableLabelId,
   type Catalogue,
 } from "./catalogue";
 import { sampleOf, type SampleDocument } from "./catalogue/sample";
@@ -20,7 +24,7 @@ import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } fr
 import { documentsSheetPlan, DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "./layout/documentsSheet";
 import { isOwnFormula } from "./layout/formulas";
 import { inputSheetPlan } from "./layout/inputSheets";
-import { tableSheetPlan, tablesOfSheet } from "./layout/tableSheet";
+import { carryTableCells, tableSheetPlan, tablesOfSheet } from "./layout/tableSheet";
 import { columnSum, tableFiguresOfPlans } from "./tables/figures";
 import { address, parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
 import { SCORING_SHEET, scoringSheetPlan } from "./layout/scoringSheet";
@@ -567,6 +571,46 @@ export function droppedFigures(
       });
     }
   }
+  found.push(...droppedTableCells(existing, meta, previous, next));
+  return found;
+}
+
+/**
+ * The typed cells of the previous version's tables whose row or column `next` drops (or whose
+ * whole table), read through their defined names: kept on the dropped-figures sheet like an
+ * indicator's, labelled with the table, row and column.
+ */
+function droppedTableCells(
+  existing: ExistingWorkbook,
+  meta: TemplateMeta,
+  previous: Catalogue,
+  next: Catalogue,
+): DroppedFigure[] {
+  const kept = new Set(tableFigureIds(next));
+  const found: DroppedFigure[] = [];
+  for (const table of previous.tables ?? []) {
+    const sheetName = meta.sheets[table.sheet] ?? previous.sheets.find((s) => s.key === table.sheet)?.name;
+    const sheet = sheetName ? existing.sheets.get(sheetName) : undefined;
+    const valueOf = (id: string): unknown => {
+      const target = parseCellRef(existing.names?.get(inputName(id)) ?? "");
+      if (!sheet || !target || !sameSheetName(target.sheet, sheet.name)) return undefined;
+      const { row, column } = parseAddress(target.address);
+      return sheet.cells[row - 1]?.[column - 1];
+    };
+    for (const cell of tableCells(table)) {
+      if (kept.has(cell.id)) continue;
+      const value = valueOf(cell.id);
+      if (value === null || value === undefined || value === "" || isOwnFormula(String(value))) continue;
+      const typed = cell.row.extra ? valueOf(tableLabelId(table.id, cell.row.id)) : undefined;
+      found.push({
+        id: cell.id,
+        label: `${table.title}: ${cellLabel(cell, typeof typed === "string" ? typed : undefined)}`,
+        value: value as DroppedFigure["value"],
+        note: null,
+        fromVersion: previous.version,
+      });
+    }
+  }
   return found;
 }
 
@@ -613,7 +657,13 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
           : inputSheetPlan(def, catalogue, old ? {} : initial);
     }
     plan.name = name;
-    if (plan.role !== "list")
+    // A sheet of tables carries its cells by their names, so a new version may add a column.
+    const byNames =
+      old && tablesOfSheet(catalogue, sheet.key).length > 0
+        ? carryTableCells(plan, old, existing.names, isOwnFormula, parseCellRef, sameSheetName)
+        : undefined;
+    if (byNames !== undefined) keptValues += byNames;
+    else if (plan.role !== "list")
       keptValues += carryOver(plan, old, existing.names, existing.date1904 === true, restored, labelOf);
     clearShiftedColumns(plan, old, existing.names);
     return plan;

@@ -15,7 +15,14 @@ import {
   type TableDef,
 } from "../catalogue";
 import type { InitialValues } from "./inputSheets";
-import { address, columnLetter, type CellPlan, type SheetPlan, type ValidationPlan } from "./model";
+import {
+  address,
+  columnLetter,
+  parseAddress,
+  type CellPlan,
+  type SheetPlan,
+  type ValidationPlan,
+} from "./model";
 import * as S from "./styles";
 
 /** The first column of a table's figures (A holds the row key, B the label). */
@@ -227,4 +234,45 @@ export function tableSheetPlan(
     clear: `A1:${columnLetter(Math.max(width, 10) + 5)}${Math.max(row + 20, 200)}`,
     tabColor: "#548235",
   };
+}
+
+/**
+ * Carries a user's typed table cells into a new plan of the same sheet by their defined names
+ * (the identity of a cell: a name keeps pointing at its cell whatever rows or columns were
+ * inserted), so that a form's new version may add, drop or reorder rows and columns and every
+ * figure stays with its own row and column. A cell holding one of our own formulas is written
+ * again; a user's own formula is kept as a formula. Returns how many non-empty cells were kept,
+ * or undefined when the old sheet has none of the plan's names (the caller then carries by the
+ * row keys of column A, as on the other input sheets).
+ */
+export function carryTableCells(
+  plan: SheetPlan,
+  old: { name: string; cells: ReadonlyArray<ReadonlyArray<unknown>> },
+  names: ReadonlyMap<string, string> | undefined,
+  isOwnFormula: (formula: string) => boolean,
+  parseRef: (ref: string) => { sheet: string; address: string } | undefined,
+  sameSheet: (a: string, b: string) => boolean,
+): number | undefined {
+  const cells = new Map(plan.cells.map((c) => [c.address, c]));
+  const found: Array<{ cell: CellPlan; value: unknown }> = [];
+  for (const name of plan.names) {
+    const ref = names?.get(name.name.toUpperCase());
+    const target = ref ? parseRef(ref) : undefined;
+    if (!target || !sameSheet(target.sheet, old.name)) continue;
+    const { row, column } = parseAddress(target.address);
+    found.push({ cell: cells.get(name.address)!, value: old.cells[row - 1]?.[column - 1] });
+  }
+  if (found.length === 0) return undefined;
+  let kept = 0;
+  for (const { cell, value } of found) {
+    if (!cell) continue;
+    delete cell.formula;
+    if (typeof value === "string" && value.startsWith("=")) {
+      if (isOwnFormula(value)) continue;
+      delete cell.value;
+      cell.formula = value;
+    } else cell.value = value === undefined || value === "" ? null : (value as CellPlan["value"]);
+    if (value !== null && value !== undefined && value !== "") kept++;
+  }
+  return kept;
 }
