@@ -359,7 +359,8 @@ describe("the appendices (--with-appendices)", () => {
   const names = (draft: DraftDocument) => draft.appendices.map((a) => runsText(a.titleLines[0]));
 
   it("leave Phụ lục II out when the workbook lists no document, as the report does (issue 17)", () => {
-    expect(names(withAppendices([]))).toEqual(["Phụ lục I"]);
+    // xa-2025's two tables print after Phụ lục I (issue 21).
+    expect(names(withAppendices([]))).toEqual(["Phụ lục I", "Phụ lục I.1", "Phụ lục I.2"]);
   });
 
   it("have Phụ lục II, listing the documents, when the workbook has some", () => {
@@ -373,8 +374,8 @@ describe("the appendices (--with-appendices)", () => {
       dateCell: "C5",
     };
     const draft = withAppendices([document]);
-    expect(names(draft)).toEqual(["Phụ lục I", "Phụ lục II"]);
-    const cells = draft.appendices[1].table.rows.flat().map((c) => JSON.stringify(c));
+    expect(names(draft)).toEqual(["Phụ lục I", "Phụ lục I.1", "Phụ lục I.2", "Phụ lục II"]);
+    const cells = draft.appendices[3].table.rows.flat().map((c) => JSON.stringify(c));
     expect(cells.some((c) => c.includes("12/KH-UBND"))).toBe(true);
   });
 });
