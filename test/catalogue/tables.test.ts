@@ -15,6 +15,9 @@ import {
 import { catalogueFromFile, catalogueToFile } from "../../src/core/catalogue/form";
 import { dataProblems } from "../../src/core/catalogue/validate";
 import { sampleOf } from "../../src/core/catalogue/sample";
+import { evaluateIndicators } from "../../src/core/evaluate";
+import { figuresFromValues } from "../../src/core/figures";
+import { fillTemplate } from "../../src/core/narrative/fill";
 import { figuresOfPlans, planInstall } from "../../src/core/install";
 import { DROPPED_SHEET } from "../../src/core/layout/droppedSheet";
 import type { SheetPlan } from "../../src/core/layout/model";
@@ -102,6 +105,49 @@ describe("a catalogue's tables, validated", () => {
     });
     expect(dataProblems(bad).map((p) => `${p.path}: ${p.message}`)).toEqual([
       "tables[0].rows[1]: Tên ô CCHC_T_T_A_B_C của bảng trùng với tên ô của tables[0].rows[0]; hãy đổi mã bảng, dòng hoặc cột.",
+    ]);
+  });
+});
+
+describe("a table in the narrative draft", () => {
+  it("names the rows with the most in a column, largest first, at most three", () => {
+    const figures = figuresFromValues(
+      {
+        "tthc_lv.dat_dai.moi": 40,
+        "tthc_lv.ho_tich.moi": 60,
+        "tthc_lv.y_te.moi": 0,
+        "tthc_lv.chung_thuc.moi": 2,
+        "tthc_lv.x1": "Thi đua, khen thưởng",
+        "tthc_lv.x1.moi": 3,
+      },
+      DEFAULT_CATALOGUE,
+    );
+    const context = {
+      catalogue: DEFAULT_CATALOGUE,
+      figures,
+      evaluated: evaluateIndicators(figures, DEFAULT_CATALOGUE),
+      compared: [],
+    };
+    expect(fillTemplate(context, "Nhiều hồ sơ mới nhất: {bang:tthc_lv:moi}.")).toEqual([
+      {
+        text: "Nhiều hồ sơ mới nhất: Hộ tịch (60 hồ sơ), Đất đai (40 hồ sơ), Thi đua, khen thưởng (3 hồ sơ).",
+      },
+    ]);
+    expect(fillTemplate(context, "{bang:tthc_lv:qua_han}")).toEqual([
+      { text: "[chưa có số liệu: Hồ sơ TTHC theo lĩnh vực, cột Quá hạn]", highlight: true },
+    ]);
+  });
+
+  it("refuses an unknown table or column in the outline, with its path", () => {
+    const bad: CatalogueFile = {
+      ...FILE,
+      outline: {
+        parts: [{ heading: "3. TTHC", paragraphs: ["{bang:khong_co:moi} {bang:tthc_lv:khong_co}"] }],
+      },
+    };
+    expect(dataProblems(bad).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'outline.parts[0].paragraphs[0]: {bang:…} dùng bảng "khong_co" không có trong tables.',
+      'outline.parts[0].paragraphs[0]: {bang:…} dùng cột "khong_co" không có trong bảng "tthc_lv".',
     ]);
   });
 });

@@ -79,6 +79,8 @@ function expectedSentence(catalogue: Catalogue, values: Record<string, unknown>,
     }
     const p = piece.placeholder!;
     if (p.kind === "compare") continue;
+    // The table's ranking has its own test (test/cli/tables.test.ts); no built-in sentence uses it.
+    if (p.kind === "table") throw new Error(`{bang:${p.table}:${p.column}} in a built-in outline`);
     if (p.kind === "ratio") {
       const a = num(p.numerator);
       const b = num(p.denominator);

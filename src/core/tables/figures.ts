@@ -70,20 +70,6 @@ export function tableView(table: TableDef, figures: Figures): TableView {
   return { table, rows, sums };
 }
 
-/** Whether any cell of the table (or an extra row's label) holds something. */
-export function tableTyped(table: TableDef, figures: Figures): boolean {
-  return tableRows(table).some(
-    (slot) =>
-      (slot.extra &&
-        figures.get(tableLabelId(table.id, slot.id))?.value.type !== "blank" &&
-        figures.get(tableLabelId(table.id, slot.id)) !== undefined) ||
-      table.columns.some((column) => {
-        const v = figures.get(tableCellId(table.id, slot.id, column.id))?.value;
-        return v !== undefined && v.type !== "blank";
-      }),
-  );
-}
-
 /** The table figures of sheet plans, through the plans' defined names (`figuresOfPlans`). */
 export function tableFiguresOfPlans(
   byName: ReadonlyMap<string, { sheet: SheetPlan; cell: CellPlan }>,
