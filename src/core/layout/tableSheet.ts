@@ -23,6 +23,7 @@ import {
   type SheetPlan,
   type ValidationPlan,
 } from "./model";
+import { fitRowHeights } from "./rowHeights";
 import * as S from "./styles";
 
 /** The first column of a table's figures (A holds the row key, B the label). */
@@ -217,7 +218,8 @@ export function tableSheetPlan(
   });
   let row = 4;
   for (const table of tables) row = layTable(table, row, initial, out);
-  return {
+  // A long label (a deciding authority) wraps: its row is made tall enough to show it whole.
+  return fitRowHeights({
     key: sheet.key,
     name: sheet.name,
     role: "input",
@@ -233,7 +235,7 @@ export function tableSheetPlan(
     visibility: "visible",
     clear: `A1:${columnLetter(Math.max(width, 10) + 5)}${Math.max(row + 20, 200)}`,
     tabColor: "#548235",
-  };
+  });
 }
 
 /**
