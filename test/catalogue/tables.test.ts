@@ -1,6 +1,6 @@
 /**
  * The table kind of the catalogue: a bad `tables` gets every problem with its JSON path; the
- * built-in `xa-2025` installed at 2025.1 (before its tables) upgrades to 2025.2 with every typed
+ * built-in `xa-2025` installed at 2025.2 (before its tables) upgrades to 2025.3 with every typed
  * figure kept; a table's v2 that adds a row and inserts a column keeps every typed cell with
  * its row and column (by the cells' names) and puts a dropped column's figures on the dropped
  * sheet; and through the Office.js fake: install in 2 syncs, the cells read in 1, checked.
@@ -29,10 +29,10 @@ import { gridOf, workbookOf } from "../support/plans";
 
 const FILE = catalogueToFile(DEFAULT_CATALOGUE);
 
-/** xa-2025 as it shipped at 2025.1: the same form without the sheet of tables. */
-const XA_2025_1: Catalogue = catalogueFromFile({
+/** xa-2025 as it shipped at 2025.2: the same form without the sheet of tables. */
+const XA_2025_2: Catalogue = catalogueFromFile({
   ...FILE,
-  version: "2025.1",
+  version: "2025.2",
   sheets: FILE.sheets.filter((s) => s.key !== "s3t"),
   tables: undefined,
 });
@@ -153,13 +153,13 @@ describe("a table in the narrative draft", () => {
 });
 
 describe("upgrading to a form with tables", () => {
-  it("upgrades xa-2025 2025.1 to 2025.2 keeping every typed figure, the tables' sheet added", () => {
+  it("upgrades xa-2025 2025.2 to 2025.3 keeping every typed figure, the tables' sheet added", () => {
     const sample = sampleOf("xa-2025")!.figures;
-    const before = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: XA_2025_1, sample: true });
-    const typed = figuresOfPlans(before.sheets, XA_2025_1);
+    const before = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: XA_2025_2, sample: true });
+    const typed = figuresOfPlans(before.sheets, XA_2025_2);
     expect(typed.get("hs_tiepnhan")?.value).toEqual({ type: "number", value: sample.hs_tiepnhan });
     const after = planInstall(workbookOf(before.sheets));
-    expect(after.summary).toMatchObject({ fromVersion: "2025.1", toVersion: "2025.2", dropped: [] });
+    expect(after.summary).toMatchObject({ fromVersion: "2025.2", toVersion: "2025.3", dropped: [] });
     expect(after.summary.added).toEqual(["3a. TTHC theo lĩnh vực"]);
     const kept = figuresOfPlans(after.sheets, DEFAULT_CATALOGUE);
     for (const [id, figure] of typed) expect([id, kept.get(id)?.value]).toEqual([id, figure.value]);
@@ -171,7 +171,7 @@ describe("upgrading to a form with tables", () => {
     const [field, authority] = v1.tables!;
     const v2 = catalogueFromFile({
       ...FILE,
-      version: "2025.3",
+      version: "2025.4",
       tables: [
         {
           ...field,
@@ -223,7 +223,7 @@ describe("upgrading to a form with tables", () => {
         "Hồ sơ TTHC theo lĩnh vực: Hộ tịch – Tiếp nhận: Trong đó qua bưu chính",
         3,
         null,
-        "2025.2",
+        "2025.3",
       ],
     ]);
   });
