@@ -308,8 +308,15 @@ describe("installing forms", () => {
     expect(planInstall(workbookOf(newer.sheets)).summary.toVersion).toBe("2021.10");
   });
 
-  it("upgrades xa-2025 2025.1 to 2025.2 (issue 21): every typed figure kept, Từ ngày from the founding day", () => {
-    const older: Catalogue = { ...DEFAULT_CATALOGUE, version: "2025.1", unitsFrom: undefined };
+  it("upgrades xa-2025 2025.1 to the current version (issue 21): every typed figure kept, Từ ngày from the founding day", () => {
+    // 2025.1: no founding day, no tables (2025.3's sheet «3a. TTHC theo lĩnh vực»).
+    const older: Catalogue = {
+      ...DEFAULT_CATALOGUE,
+      version: "2025.1",
+      unitsFrom: undefined,
+      tables: undefined,
+      sheets: DEFAULT_CATALOGUE.sheets.filter((s) => s.key !== "s3t"),
+    };
     const typed = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: older, sample: true });
     const cellOf = (sheets: typeof typed.sheets, id: string) => {
       for (const sheet of sheets)
@@ -325,7 +332,7 @@ describe("installing forms", () => {
     expect(cellOf(typed.sheets, "tu_ngay").formula).not.toContain("2025-07-01");
 
     const upgraded = planInstall(workbookOf(typed.sheets));
-    expect(upgraded.summary).toMatchObject({ fromVersion: "2025.1", toVersion: "2025.2", dropped: [] });
+    expect(upgraded.summary).toMatchObject({ fromVersion: "2025.1", toVersion: "2025.3", dropped: [] });
     const after = figuresOfPlans(upgraded.sheets, DEFAULT_CATALOGUE);
     const typedFigures = [...before].filter(([, figure]) => !figure.formula);
     expect(typedFigures.length).toBeGreaterThan(20);

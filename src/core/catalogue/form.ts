@@ -57,6 +57,7 @@ export function catalogueFromFile(file: CatalogueFile): Catalogue {
     checks: [...checks, ...INFO_CHECKS],
     criteria: file.criteria.map((c): Criterion => ({ ...c })),
     ...(file.outline ? { outline: file.outline } : {}),
+    ...(file.tables && file.tables.length > 0 ? { tables: file.tables } : {}),
   };
 }
 
@@ -109,6 +110,7 @@ export function catalogueToFile(catalogue: Catalogue): CatalogueFile {
       }),
     criteria: catalogue.criteria.map(({ lastYear: _lastYear, ...c }) => c),
     ...(catalogue.outline ? { outline: catalogue.outline } : {}),
+    ...(catalogue.tables ? { tables: catalogue.tables.map((t) => ({ ...t })) } : {}),
   };
 }
 

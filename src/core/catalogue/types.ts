@@ -127,6 +127,57 @@ export interface Catalogue {
   criteria: readonly Criterion[];
   /** The narrative report's headings and sentence templates (`cchc draft`); optional. */
   outline?: Outline;
+  /** Tables of figures by row and column (one-stop statistics by field); optional. */
+  tables?: readonly TableDef[];
+}
+
+/** A row of a table: a field (lĩnh vực), a deciding authority … */
+export interface TableRow {
+  /** Lower-case ASCII, digits and `_`; not `x<n>` (the unit's extra rows take those). */
+  id: string;
+  label: string;
+}
+
+/** A column of a table: one figure of every row, optionally summing up to an indicator. */
+export interface TableColumn {
+  /** Lower-case ASCII, digits and `_`. */
+  id: string;
+  label: string;
+  /** A heading over adjacent columns with the same group (`Tiếp nhận`, `Đã giải quyết`). */
+  group?: string;
+  /**
+   * The indicator the column sums to (its cells over every row, extra rows included, must equal
+   * it); its `aggregate` is also how the column consolidates over periods.
+   */
+  total?: string;
+  /** How the column consolidates over periods when it has no total (default flow). */
+  aggregate?: Aggregate;
+}
+
+/**
+ * A table kind of figure (docs/catalogue-format.md, "Tables"): each cell a named input
+ * `CCHC_T_<TABLE>_<ROW>_<COL>` of the kind `kind` (count by default), laid out on its own input
+ * sheet, its column sums checked against the totals, consolidated cell by cell, printed as an
+ * appendix of its own.
+ */
+export interface TableDef {
+  /** Lower-case ASCII, digits and `_`. */
+  id: string;
+  title: string;
+  /** Key of the input sheet that holds the table (a sheet of tables holds no section). */
+  sheet: string;
+  /** The section the table belongs to (the draft prints it after the section's sentences). */
+  section?: string;
+  /** The unit of every cell, e.g. `hồ sơ`. */
+  unit: string;
+  /** The heading of the label column (`Lĩnh vực`); default «Nội dung». */
+  rowHeading?: string;
+  /** count (default) or money. */
+  kind?: "count" | "money";
+  rows: readonly TableRow[];
+  columns: readonly TableColumn[];
+  /** Rows a unit may add at the end, each with its own label (`x1`, `x2` …); default 0. */
+  extraRows?: number;
 }
 
 /** An indicator as a catalogue file writes it. */
@@ -166,4 +217,6 @@ export interface CatalogueFile {
   checks: CheckRuleFile[];
   criteria: Array<Omit<Criterion, "lastYear">>;
   outline?: Outline;
+  /** See `Catalogue.tables`. */
+  tables?: TableDef[];
 }

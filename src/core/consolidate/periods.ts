@@ -21,6 +21,7 @@ import {
 } from "../period";
 import { aggregateOf, isInfo, type ConsolidationOutcome, type FileStatus, type InputEntry } from "./model";
 import { formatSpan, includeParts, plainOf, sumOf, unitKey, type DataSpan } from "./parts";
+import { tableValuesOverPeriods } from "./tables";
 import { candidatesOf, keepDated, keepOneCatalogue, majorityKey } from "./units";
 
 /**
@@ -258,6 +259,13 @@ export function consolidatePeriods(
       values[indicator.id] = flowWithOpening(periods, indicator.id, openingParts.get(indicator.id)!);
     else values[indicator.id] = sumOf(periods.map((f) => f.get(indicator.id)));
   }
+  Object.assign(
+    values,
+    tableValuesOverPeriods(
+      catalogue,
+      own.map((c) => c.input.figures),
+    ),
+  );
   const figures = figuresFromValues(values, catalogue);
   // The periods' documents in order: the longer period's list, as its summed count says.
   const documents = own.flatMap((c) =>

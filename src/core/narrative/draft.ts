@@ -20,6 +20,7 @@ import { evaluateIndicators, type Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import { CUSTOM_PERIOD, fromExcelSerial, parsePeriod } from "../period";
 import { documentsReportPlan, statisticsSheetPlan } from "../report/appendices";
+import { tableAppendixPlans } from "../report/tableAppendix";
 import {
   bodyLines,
   bodyShortName,
@@ -193,10 +194,11 @@ export function buildDraft(input: DraftInput): DraftDocument {
           documents: input.documents,
           generatedAt: input.generatedAt,
         };
-        const statistics = appendixOfPlan(statisticsSheetPlan(report));
+        // Phụ lục I, the form's tables (Phụ lục I.1 …), then the document list when it has any.
+        const statistics = [statisticsSheetPlan(report), ...tableAppendixPlans(report)].map(appendixOfPlan);
         return input.documents.length > 0
-          ? [statistics, appendixOfPlan(documentsReportPlan(report))]
-          : [statistics];
+          ? [...statistics, appendixOfPlan(documentsReportPlan(report))]
+          : statistics;
       })()
     : [];
 

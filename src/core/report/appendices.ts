@@ -53,7 +53,7 @@ const WIDTHS = [6, 44, 13, 18, 21];
 const DOCUMENT_WIDTHS = [6, 20, 16, 7, 39, 14];
 
 /** Where the header's two blocks sit: the left block's last column, the sheet's last column. */
-interface Grid {
+export interface Grid {
   columns: readonly number[];
   leftEnd: string;
   last: string;
@@ -87,7 +87,7 @@ type HeaderLine = { text: string; style: CellStyle; rule?: boolean };
  * under it, Nghị định 30/2020 Phụ lục I), the number and place-date line, the title lines and
  * the data period; returns the next free row.
  */
-function documentHeader(
+export function documentHeader(
   cells: CellPlan[],
   merges: string[],
   rowHeights: Record<number, number>,
