@@ -7,7 +7,8 @@
 import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { SAMPLE_DOCUMENTS } from "../../src/core/catalogue/sample";
 import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
-import { buildTemplate } from "../../src/xlsx/operations";
+import { readWorkbook } from "../../src/core/workbook/read";
+import { buildTemplate } from "../../src/xlsx/node/operations";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
 import { WorkbookPart } from "../../src/xlsx/package/workbookPart";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
@@ -25,7 +26,7 @@ function sample(edit: (pkg: XlsxPackage) => void): Uint8Array {
 
 /** What both paths read of `bytes`: figures (values only, formulas as a flag), documents and problems. */
 function bothReads(bytes: Uint8Array) {
-  const packageRead = new PackageReader(XlsxPackage.fromBytes(bytes)).figures(DISTRICT_CATALOGUE);
+  const packageRead = readWorkbook(new PackageReader(XlsxPackage.fromBytes(bytes)), DISTRICT_CATALOGUE);
   const entry = readFigureWorkbook(bytes, "x.xlsx");
   if (!entry.ok) throw new Error(entry.reason);
   const plain = (figures: typeof packageRead.figures) =>
