@@ -236,7 +236,8 @@ describe("a table of the built-in commune form, through files", () => {
     expect(cellValue(sheet.getCell("A6"))).toBe("Phụ lục I.1");
     expect(cellValue(sheet.getCell("A7"))).toBe("HỒ SƠ TTHC THEO LĨNH VỰC QUÝ III NĂM\u00a02025");
     expect(sheet.pageSetup.orientation).toBe("landscape");
-    expect(findWorksheet(book, "Phụ lục I.2")).toBeDefined();
+    // Nobody typed in the table by deciding authority: no empty appendix to sign.
+    expect(findWorksheet(book, "Phụ lục I.2")).toBeUndefined();
 
     const docx = inDir("an-binh.docx");
     expect((await cli("draft", file, "-o", docx, "--with-appendices")).status).toBe(0);

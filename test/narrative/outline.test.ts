@@ -126,7 +126,7 @@ describe("a bad outline is refused, naming the JSON path", () => {
         path: "outline.parts[0].paragraphs[1]",
         id: "tong:hs_nhan",
         message:
-          'Chỗ điền "{tong:hs_nhan}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ} hoặc {sosanh:mã chỉ tiêu}.',
+          'Chỗ điền "{tong:hs_nhan}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ}, {sosanh:mã chỉ tiêu} hoặc {bang:mã bảng:mã cột}.',
       },
       {
         path: "outline.parts[0].paragraphs[2]",

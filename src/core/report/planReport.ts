@@ -145,7 +145,7 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
   const { names, existingKeys } = resolveSheetNames(existing, meta, [...REPORTS, ...tableSheets]);
   const withDocuments = request.documents.length > 0 || request.documentsAppendix === true;
   // Each table of the form prints as an appendix of its own after Phụ lục I.
-  const plans = [statisticsSheetPlan(input), ...tableAppendixPlans(input)];
+  const plans = [statisticsSheetPlan(input), ...tableAppendixPlans(input, existingKeys)];
   if (withDocuments) plans.push(documentsReportPlan(input));
   else if (existingKeys.has(REPORT_SHEETS.documents.key))
     plans.push({ ...documentsReportPlan(input), visibility: "veryHidden" });

@@ -9,7 +9,7 @@ import { columnLetter, type CellPlan, type CellStyle, type PagePlan, type SheetP
 import { planPageBreaks } from "../layout/pageBreaks";
 import { fitRowHeights } from "../layout/rowHeights";
 import * as S from "../layout/styles";
-import { tableView } from "../tables/figures";
+import { tableTyped, tableView } from "../tables/figures";
 import type { TableDef } from "../catalogue";
 import { documentHeader, type Grid, type ReportInput } from "./appendices";
 
@@ -148,7 +148,20 @@ export function tableAppendixPlan(input: ReportInput, table: TableDef, index: nu
   return planPageBreaks(plan, labelRow, lastRow);
 }
 
-/** The appendices of every table of the workbook's catalogue, in catalogue order. */
-export function tableAppendixPlans(input: ReportInput): SheetPlan[] {
-  return (input.catalogue.tables ?? []).map((table, i) => tableAppendixPlan(input, table, i));
+/**
+ * The appendices of the workbook's tables, in catalogue order: a table someone typed in prints; an
+ * untouched one does not (an empty appendix is nothing to sign), except that the appendix of an
+ * earlier report (its sheet key in `earlier`) is kept, emptied and hidden, as Phụ lục II is.
+ */
+export function tableAppendixPlans(
+  input: ReportInput,
+  earlier: ReadonlySet<string> = new Set(),
+): SheetPlan[] {
+  return (input.catalogue.tables ?? []).flatMap((table, i) => {
+    const { key } = tableReportSheet(table, i);
+    if (tableTyped(table, input.figures)) return [tableAppendixPlan(input, table, i)];
+    return earlier.has(key)
+      ? [{ ...tableAppendixPlan(input, table, i), visibility: "veryHidden" as const }]
+      : [];
+  });
 }

@@ -38,6 +38,22 @@ export function typedLabel(figures: Figures, table: string, row: string): string
       : "";
 }
 
+/**
+ * Whether anyone typed in the table: a cell or an extra row's label holding anything. The report
+ * prints only such a table, as it prints Phụ lục II only with documents (docs/reporting-rules.md).
+ */
+export function tableTyped(table: TableDef, figures: Figures): boolean {
+  const given = (id: string) => {
+    const type = figures.get(id)?.value.type;
+    return type !== undefined && type !== "blank";
+  };
+  return tableRows(table).some(
+    (slot) =>
+      (slot.extra && given(tableLabelId(table.id, slot.id))) ||
+      table.columns.some((column) => given(tableCellId(table.id, slot.id, column.id))),
+  );
+}
+
 /** A table as printed: its rows that are the form's, or an extra row with a label or a figure. */
 export interface TableView {
   table: TableDef;
