@@ -187,7 +187,7 @@ describe("reading and checking typed values", () => {
     expect(findings.map((f) => [f.severity, f.checkId, f.message])).toEqual([
       [
         "warning",
-        "unreported:sum:hs_xong",
+        "unreported:sum:hs_xong:hs_dung+hs_tre",
         "Số hồ sơ đã giải quyết (10): «Đúng hạn», «Quá hạn» chưa có số liệu, nên chưa kiểm tra được tổng. Không coi là 0; khi có số liệu hãy nhập vào.",
       ],
     ]);
