@@ -40,9 +40,21 @@ export function toFigure(value: unknown, what = "Số liệu"): number {
   return value;
 }
 
-/** numerator / denominator as a plain number (0.5106…), for a cell formatted `0.00%`. */
+/**
+ * A cell value marked «chưa có số liệu» (`isNotReportedText`): unknown, so a ratio over it has no
+ * value and a sum over it cannot be checked (the custom functions and the checks agree).
+ */
+export function isNotReportedValue(value: unknown): boolean {
+  return typeof value === "string" && isNotReportedText(value);
+}
+
+/**
+ * numerator / denominator as a plain number (0.5106…), for a cell formatted `0.00%`; "" when
+ * either is blank or marked «chưa có số liệu» (a rate of an unknown figure is not computed).
+ */
 export function ratio(numerator: unknown, denominator: unknown): number | "" {
   if (isBlank(numerator) || isBlank(denominator)) return "";
+  if (isNotReportedValue(numerator) || isNotReportedValue(denominator)) return "";
   const top = toFigure(numerator, "Tử số");
   const bottom = toFigure(denominator, "Mẫu số");
   if (bottom === 0) {
@@ -61,7 +73,7 @@ export function ratio(numerator: unknown, denominator: unknown): number | "" {
  * count unstated are 100% on time), while a blank `onTime` means the figures are not in yet.
  */
 export function onTimeRate(onTime: unknown, late: unknown): number | "" {
-  if (isBlank(onTime)) return "";
+  if (isBlank(onTime) || isNotReportedValue(onTime) || isNotReportedValue(late)) return "";
   const done = toFigure(onTime, "Số đúng hạn");
   const overdue = isBlank(late) ? 0 : toFigure(late, "Số quá hạn");
   return ratio(done, done + overdue);
@@ -137,10 +149,16 @@ export function difference(total: number, parts: readonly unknown[]): number {
   return roundHalfAwayFromZero(total - sumOfParts(parts), 9);
 }
 
-/** `""` when total = Σ parts, else a short message with the difference, e.g. `Lệch 3`. */
+/**
+ * `""` when total = Σ parts, else a short message with the difference, e.g. `Lệch 3`. A total or
+ * part marked «chưa có số liệu» is unknown, not 0: `""` unless the known parts already exceed
+ * the total (as `notReportedFindings` in the checks decides).
+ */
 export function sumMismatch(total: unknown, parts: readonly unknown[]): string {
-  if (isBlank(total)) return "";
-  const gap = difference(toFigure(total, "Tổng"), parts);
+  if (isBlank(total) || isNotReportedValue(total)) return "";
+  const known = parts.filter((part) => !isNotReportedValue(part));
+  const gap = difference(toFigure(total, "Tổng"), known);
+  if (known.length < parts.length) return gap < 0 ? `Lệch ${formatNumberVi(gap)}` : "";
   return gap === 0 ? "" : `Lệch ${formatNumberVi(gap)}`;
 }
 
