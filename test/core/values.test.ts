@@ -308,6 +308,7 @@ describe("printing", () => {
     tt_tructuyen: "96,8%",
     hai_long: 1,
     hs_xong: NOT_REPORTED,
+    hs_dung: NOT_REPORTED,
   });
   const evaluated = evaluateIndicators(figures, form);
 
@@ -323,6 +324,8 @@ describe("printing", () => {
     });
     expect(row("Mức độ hài lòng")).toMatchObject({ value: 1, style: { numberFormat: "0%" } });
     expect(row("Số hồ sơ đã giải quyết").value).toBe("chưa có số liệu");
+    // The on-time rate over «Đúng hạn» not reported is not computed: the mark, not a blank.
+    expect(row("Tỷ lệ đúng hạn").value).toBe("chưa có số liệu");
   });
 
   it("writes them in the draft in Vietnamese conventions, without a unit after the mark", () => {
@@ -335,5 +338,6 @@ describe("printing", () => {
     expect(text("hai_long")).toBe("Mức độ hài lòng: 100%.");
     expect(text("hs_xong")).toBe("Số hồ sơ đã giải quyết: chưa có số liệu.");
     expect(text("ty_dunghan")).toBe("Tỷ lệ đúng hạn: [chưa có số liệu: Số hồ sơ đã giải quyết: Đúng hạn].");
+    expect(text("hs_dung")).toBe("- Đúng hạn: chưa có số liệu.");
   });
 });
