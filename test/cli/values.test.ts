@@ -60,6 +60,21 @@ beforeAll(async () => {
 afterAll(() => removeTempDir(dir));
 
 describe("cchc on files with typed percentages and «chưa có số liệu»", () => {
+  it("catalogue check refuses a weight that is not a count; catalogue show says how each percentage combines", async () => {
+    const bad = JSON.parse(JSON.stringify(VALUES_FORM));
+    bad.indicators[5].weightedBy = "kinh_phi";
+    fs.writeFileSync(inDir("sai.json"), JSON.stringify(bad));
+    const check = await run("catalogue", "check", inDir("sai.json"));
+    expect(check.status).not.toBe(0);
+    expect(`${check.stdout}${check.stderr}`).toContain(
+      'Quyền số "kinh_phi" phải là chỉ tiêu số đếm (count) của mẫu; "kinh_phi" là "money".',
+    );
+    const show = await run("catalogue", "show", inDir("mau.json"));
+    expect(show.status).toBe(0);
+    expect(show.stdout).toContain("tt_tructuyen: Tỷ lệ thanh toán trực tuyến (%) [Bình quân gia quyền]");
+    expect(show.stdout).toContain("hai_long: Mức độ hài lòng (%) [Để trống]");
+  });
+
   it("check: the unsplit breakdown is a warning, not «lệch 10»; exit 0", async () => {
     const check = await run("check", inDir("xa", "a.xlsx"));
     expect(check.stderr).toBe("");

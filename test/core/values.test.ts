@@ -21,14 +21,19 @@ import { validationOf } from "../../src/core/layout/inputSheets";
 import { figureValidationFormula } from "../../src/core/layout/model";
 import { statisticsSheetPlan } from "../../src/core/report/appendices";
 import { indicatorSentence } from "../../src/core/narrative/draft";
+import { typeFigures } from "../../src/core/consolidate";
+import { planInstall } from "../../src/core/install";
 import { validationAccepts } from "../fakes/fakeState";
+import { PlanWorkbook } from "../support/formula-evaluator";
+import { workbookOf } from "../support/plans";
 import { VALUES_FORM } from "../support/valuesForm";
 
 const form = parseCatalogue(JSON.stringify(VALUES_FORM));
 const figuresOf = (values: Record<string, unknown>) => figuresFromValues(values, form);
 const INFO = { co_quan: "UBND XÃ A", ky_bao_cao: "Quý III", nam: 2026 };
+// The dossiers received, so that the rate of dossiers settled has its denominator.
 const findingsOf = (values: Record<string, unknown>) =>
-  checkFigures(figuresOf({ ...INFO, ...values }), [], form);
+  checkFigures(figuresOf({ ...INFO, tthc_tiep_nhan: 40, ...values }), [], form);
 const indicator = (id: string) => form.indicators.find((i) => i.id === id)!;
 
 describe("the core arithmetic of the two values", () => {
@@ -339,5 +344,32 @@ describe("printing", () => {
     expect(text("hs_xong")).toBe("Số hồ sơ đã giải quyết: chưa có số liệu.");
     expect(text("ty_dunghan")).toBe("Tỷ lệ đúng hạn: [chưa có số liệu: Số hồ sơ đã giải quyết: Đúng hạn].");
     expect(text("hs_dung")).toBe("- Đúng hạn: chưa có số liệu.");
+  });
+});
+
+describe("the installed formulas over «chưa có số liệu» agree with the core (cached value = Excel's result)", () => {
+  it("a summed ratio argument with a part not reported gives no rate in Excel either, on both hosts", () => {
+    const plans = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: form }).sheets;
+    typeFigures(plans, {
+      catalogue: form,
+      values: { ...INFO, tthc_tiep_nhan: 40, hs_xong: 10, hs_dung: 8, hs_tre: NOT_REPORTED },
+    });
+    const installed = planInstall(workbookOf(plans)).sheets;
+    const book = new PlanWorkbook(installed);
+    // Without the text test, Excel's SUM would skip the mark: 8 / 40 = 20 %.
+    for (const host of ["web", "desktop"] as const) {
+      expect(book.valueOfName("CCHC_TY_XONG", host)).toBe("");
+      expect(book.valueOfName("CCHC_TY_DUNGHAN", host)).toBe("");
+    }
+    const cells = installed.flatMap((plan) =>
+      plan.cells
+        .filter((c) => c.formula)
+        .map((c) => ({
+          at: `${plan.name}!${c.address}`,
+          excel: book.valueAt(plan, c.address, "web"),
+          cached: c.cached ?? "",
+        })),
+    );
+    expect(cells.filter((c) => c.excel !== c.cached)).toEqual([]);
   });
 });
