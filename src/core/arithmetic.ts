@@ -40,9 +40,21 @@ export function toFigure(value: unknown, what = "Số liệu"): number {
   return value;
 }
 
-/** numerator / denominator as a plain number (0.5106…), for a cell formatted `0.00%`. */
+/**
+ * A cell value marked «chưa có số liệu» (`isNotReportedText`): unknown, so a ratio over it has no
+ * value and a sum over it cannot be checked (the custom functions and the checks agree).
+ */
+export function isNotReportedValue(value: unknown): boolean {
+  return typeof value === "string" && isNotReportedText(value);
+}
+
+/**
+ * numerator / denominator as a plain number (0.5106…), for a cell formatted `0.00%`; "" when
+ * either is blank or marked «chưa có số liệu» (a rate of an unknown figure is not computed).
+ */
 export function ratio(numerator: unknown, denominator: unknown): number | "" {
   if (isBlank(numerator) || isBlank(denominator)) return "";
+  if (isNotReportedValue(numerator) || isNotReportedValue(denominator)) return "";
   const top = toFigure(numerator, "Tử số");
   const bottom = toFigure(denominator, "Mẫu số");
   if (bottom === 0) {
@@ -61,7 +73,7 @@ export function ratio(numerator: unknown, denominator: unknown): number | "" {
  * count unstated are 100% on time), while a blank `onTime` means the figures are not in yet.
  */
 export function onTimeRate(onTime: unknown, late: unknown): number | "" {
-  if (isBlank(onTime)) return "";
+  if (isBlank(onTime) || isNotReportedValue(onTime) || isNotReportedValue(late)) return "";
   const done = toFigure(onTime, "Số đúng hạn");
   const overdue = isBlank(late) ? 0 : toFigure(late, "Số quá hạn");
   return ratio(done, done + overdue);
@@ -137,10 +149,16 @@ export function difference(total: number, parts: readonly unknown[]): number {
   return roundHalfAwayFromZero(total - sumOfParts(parts), 9);
 }
 
-/** `""` when total = Σ parts, else a short message with the difference, e.g. `Lệch 3`. */
+/**
+ * `""` when total = Σ parts, else a short message with the difference, e.g. `Lệch 3`. A total or
+ * part marked «chưa có số liệu» is unknown, not 0: `""` unless the known parts already exceed
+ * the total (as `notReportedFindings` in the checks decides).
+ */
 export function sumMismatch(total: unknown, parts: readonly unknown[]): string {
-  if (isBlank(total)) return "";
-  const gap = difference(toFigure(total, "Tổng"), parts);
+  if (isBlank(total) || isNotReportedValue(total)) return "";
+  const known = parts.filter((part) => !isNotReportedValue(part));
+  const gap = difference(toFigure(total, "Tổng"), known);
+  if (known.length < parts.length) return gap < 0 ? `Lệch ${formatNumberVi(gap)}` : "";
   return gap === 0 ? "" : `Lệch ${formatNumberVi(gap)}`;
 }
 
@@ -187,4 +205,74 @@ export function typedText(value: string | number | boolean): string {
   if (typeof value === "number") return formatNumberVi(value, 6);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return `«${value}»`;
+}
+
+/**
+ * What a report prints, and a user types, for a figure the source did not give («chưa có số
+ * liệu»): not zero, and not blank (still to be entered) either. Sum checks treat it as unknown,
+ * ratios over it are not computed, a consolidation reports its total as incomplete
+ * (docs/reporting-rules.md, «Chưa có số liệu»).
+ */
+export const NOT_REPORTED = "chưa có số liệu";
+
+/**
+ * Whether a typed text marks a figure as not reported: «chưa có số liệu» in any case, with any
+ * spacing, a final full stop, or composed differently (NFC/NFD). Only this phrase: a «0», «-»
+ * or «x» would be read by a person as zero or as «not applicable», which is not the same thing.
+ */
+export function isNotReportedText(text: string): boolean {
+  return (
+    text
+      .normalize("NFC")
+      .toLocaleLowerCase("vi")
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim()
+      .replace(/\.$/, "")
+      .trim() === NOT_REPORTED
+  );
+}
+
+/**
+ * A percentage as typed in a text cell, as the rate it means: «96,8%» and «96.8 %» → 0.968,
+ * «100%» → 1; «0,968» (no % sign) → 0.968, the number as written. Undefined when the text is no
+ * number (a thousands separator is not allowed: a percentage has at most one decimal mark).
+ */
+export function parsePercentText(text: string): number | undefined {
+  const match = /^\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*$/.exec(text.replace(/\u00a0/g, " "));
+  if (!match) return undefined;
+  const number = Number(match[1].replace(",", "."));
+  if (!Number.isFinite(number)) return undefined;
+  return match[2] ? roundHalfAwayFromZero(number / 100, 12) : number;
+}
+
+/**
+ * The decimals a typed percentage shows, up to `PERCENT_DECIMALS`: 0.968 → 1 («96,8%»), 1 → 0
+ * («100%»), 0.12345 → 2. So the report prints what was typed, not «96,80%».
+ */
+export function percentDecimalsOf(rate: number): number {
+  const shown = roundedPercent(rate);
+  for (let decimals = 0; decimals < PERCENT_DECIMALS; decimals++)
+    if (roundHalfAwayFromZero(shown, decimals) === shown) return decimals;
+  return PERCENT_DECIMALS;
+}
+
+/**
+ * A typed percentage combined over parts (units, periods) weighted by a count of each part
+ * (docs/reporting-rules.md): Σ(rate × weight) / Σ weight. The form names the weight
+ * (`weightedBy`): the rate of online payments weighted by the dossiers received, never an
+ * unweighted average of rates. Parts are `[rate, weight]`, both non-negative numbers.
+ * @returns the combined rate; "" when there is no part or every weight is 0 (nothing to weigh)
+ * @throws FigureError when a rate or weight is not a non-negative number
+ */
+export function weightedRate(parts: ReadonlyArray<readonly [unknown, unknown]>): number | "" {
+  let top = 0;
+  let bottom = 0;
+  parts.forEach(([rate, weight], index) => {
+    const r = toFigure(rate, `Tỷ lệ thứ ${index + 1}`);
+    const w = toFigure(weight, `Quyền số thứ ${index + 1}`);
+    top += r * w;
+    bottom += w;
+  });
+  if (bottom === 0) return "";
+  return roundHalfAwayFromZero(top / bottom, 12);
 }

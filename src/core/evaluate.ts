@@ -3,20 +3,30 @@
  * what the installed sheets cache beside their formulas. Ratios and derived dates are always
  * computed here, never read from a cell (a CCHC.* cell may be stale or `#NAME?`).
  */
-import { FigureError, onTimeRate, ratio } from "./arithmetic";
+import { FigureError, isNotReportedText, NOT_REPORTED, onTimeRate, ratio } from "./arithmetic";
 import { argIds, indexIndicators, type Catalogue, type Indicator, type RatioArg } from "./catalogue";
 import type { FigureCell, Figures } from "./figures";
 import { CUSTOM_PERIOD, parsePeriod, periodEndSerial, periodStartSerial } from "./period";
 
-/** A figure usable in arithmetic: a number, blank, or invalid (already reported by the checks). */
-export type Numeric = number | "blank" | "invalid";
+/**
+ * A figure usable in arithmetic: a number, blank, invalid (already reported by the checks), or
+ * marked «chưa có số liệu» by the user (`unreported`: unknown, never 0).
+ */
+export type Numeric = number | "blank" | "invalid" | "unreported";
 
-/** The numeric reading of a count/money/date figure. */
+/** Whether a figure's cell holds the «chưa có số liệu» mark (`isNotReportedText`). */
+export function isNotReported(figure: FigureCell | undefined): boolean {
+  const v = figure?.value;
+  return v?.type === "text" && isNotReportedText(v.value);
+}
+
+/** The numeric reading of a count/money/percent/date figure. */
 export function numericOf(figure: FigureCell | undefined): Numeric {
   if (!figure) return "blank";
   const v = figure.value;
   if (v.type === "blank") return "blank";
   if (v.type === "number" && v.value >= 0) return v.value;
+  if (isNotReported(figure)) return "unreported";
   return "invalid";
 }
 
@@ -29,6 +39,8 @@ export function numericOfArg(arg: RatioArg, figures: Figures): Numeric {
   if (typeof arg === "string") return numericOf(figures.get(arg));
   const values = arg.map((id) => numericOf(figures.get(id)));
   if (values.includes("invalid")) return "invalid";
+  // A sum with an unknown term is unknown.
+  if (values.includes("unreported")) return "unreported";
   const numbers = values.filter((v): v is number => typeof v === "number");
   return numbers.length === 0 ? "blank" : numbers.reduce((a, b) => a + b, 0);
 }
@@ -57,6 +69,13 @@ function evaluateRatio(
   const [num, den] = formula.args.map((arg) => numericOfArg(arg, figures));
   if (num === "invalid" || den === "invalid") {
     return { value: "", note: "Không tính được: số liệu đầu vào có lỗi" };
+  }
+  if (num === "unreported" || den === "unreported") {
+    const unknown = formula.args
+      .flatMap(argIds)
+      .filter((id) => isNotReported(figures.get(id)))
+      .map((id) => `«${byId.get(id)?.label ?? id}»`);
+    return { value: "", note: `Không tính được: ${unknown.join(", ")} chưa có số liệu` };
   }
   const denominatorLabel = argIds(formula.args[1])
     .map((id) => byId.get(id)?.label ?? id)
@@ -120,13 +139,21 @@ export function evaluateIndicators(figures: Figures, catalogue: Catalogue): Map<
       result.set(indicator.id, evaluateRatio(indicator, byId, figures));
     } else if (indicator.derived) {
       result.set(indicator.id, evaluateDerivedDate(indicator, figures, catalogue.unitsFrom));
-    } else if (indicator.kind === "count" || indicator.kind === "money" || indicator.kind === "date") {
+    } else if (
+      indicator.kind === "count" ||
+      indicator.kind === "money" ||
+      indicator.kind === "percent" ||
+      indicator.kind === "date"
+    ) {
       const n = numericOf(figures.get(indicator.id));
       result.set(
         indicator.id,
         typeof n === "number"
           ? { value: n }
-          : { value: "", note: n === "invalid" ? "Số liệu không hợp lệ" : undefined },
+          : n === "unreported" && indicator.kind !== "date"
+            ? // Printed as such in the appendix and the draft: not reported is not zero.
+              { value: NOT_REPORTED, note: "Chưa có số liệu" }
+            : { value: "", note: n === "invalid" ? "Số liệu không hợp lệ" : undefined },
       );
     } else {
       result.set(indicator.id, { value: textOf(figures.get(indicator.id)) });

@@ -2,7 +2,7 @@
  * Figures as read from a workbook: one map id → what the indicator's cell holds and where.
  * Adapters read every named input once into this shape; everything after is pure.
  */
-import { isBlank } from "./arithmetic";
+import { isBlank, parsePercentText } from "./arithmetic";
 import {
   DATE1904_OFFSET,
   jsDateToSerial,
@@ -94,6 +94,26 @@ export function readDateCell(value: CellValue, date1904: boolean): CellValue {
   return value;
 }
 
+/**
+ * What a cell the form says holds a percentage (`kind: "percent"`) is read as: a number is the
+ * rate as Excel stores it under a % format (0.968 shows «96,8%»); a text a person typed
+ * («96,8%», «96.8 %», what an Excel whose decimal mark is the other one keeps as text) is the
+ * rate it writes (`parsePercentText`). Anything else (the «chưa có số liệu» mark, a word) is left
+ * as it is, for the checks. The cell is not changed.
+ */
+export function readPercentCell(value: CellValue): CellValue {
+  if (value.type !== "text" || !/%/.test(value.value)) return value;
+  const rate = parsePercentText(value.value);
+  return rate === undefined ? value : { type: "number", value: rate };
+}
+
+/** A cell's value read as the kind of its indicator: dates and percentages typed as text. */
+function readAsKind(indicator: Indicator, value: CellValue, date1904: boolean): CellValue {
+  if (indicator.kind === "date") return readDateCell(value, date1904);
+  if (indicator.kind === "percent") return readPercentCell(value);
+  return value;
+}
+
 /** `'Sheet'!D12`, quoting the sheet name as Excel does. */
 export function cellRef(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
@@ -122,7 +142,7 @@ export function figuresFromValues(
     figures.set(indicator.id, {
       id: indicator.id,
       cell: cellOf(indicator),
-      value: classifyCell(values[indicator.id]),
+      value: readAsKind(indicator, classifyCell(values[indicator.id]), false),
     });
   }
   for (const id of tableFigureIds(catalogue))
@@ -334,8 +354,9 @@ export function readNamedFigures(
       }
     }
     const figure = figureOf(indicator.id, found);
-    // A typed date (not our formula's result, which the core computes again) is read as a day.
-    if (indicator.kind === "date" && !figure.formula) figure.value = readDateCell(figure.value, date1904);
+    // A typed date (not our formula's result, which the core computes again) is read as a day;
+    // a percentage typed as text («96,8%») as its rate.
+    if (!figure.formula) figure.value = readAsKind(indicator, figure.value, date1904);
     figures.set(indicator.id, figure);
   }
   readTableFigures(catalogue, lookup, namesComplete, figures, problems);

@@ -9,6 +9,7 @@
 import {
   address,
   columnLetter,
+  figureValidationFormula,
   parseAddress,
   type CellPlan,
   type CellStyle,
@@ -239,7 +240,7 @@ function isoDate(serial: number): string {
 }
 
 /** The Office.js rule of a validation plan. */
-export function validationRule(rule: ValidationPlan["rule"]): Excel.DataValidationRule {
+export function validationRule(rule: ValidationPlan["rule"], range = "A1"): Excel.DataValidationRule {
   switch (rule.type) {
     case "wholeNumber":
     case "decimal": {
@@ -257,7 +258,14 @@ export function validationRule(rule: ValidationPlan["rule"]): Excel.DataValidati
       return { list: { inCellDropDown: true, source: rule.values.join(",") } };
     case "date":
       return { date: { formula1: isoDate(rule.min), formula2: isoDate(rule.max), operator: "Between" } };
+    case "figureOrText":
+      return { custom: { formula: `=${figureValidationFormula(rule, firstCellOf(range))}` } };
   }
+}
+
+/** The range's first cell (`D12` of `D12:D40`): a custom rule's formula is relative to it. */
+function firstCellOf(range: string): string {
+  return range.replace(/\$/g, "").split(/[\s:]/)[0];
 }
 
 function applyValidation(sheet: WorksheetApi, plan: ValidationPlan): void {
@@ -265,7 +273,7 @@ function applyValidation(sheet: WorksheetApi, plan: ValidationPlan): void {
   // Setting a rule over an existing one of another type fails: clear first.
   validation.clear();
   validation.ignoreBlanks = true;
-  validation.rule = validationRule(plan.rule);
+  validation.rule = validationRule(plan.rule, plan.range);
   validation.prompt = plan.prompt
     ? { showPrompt: true, title: plan.prompt.title, message: plan.prompt.message }
     : { showPrompt: false, title: "", message: "" };

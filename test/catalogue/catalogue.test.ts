@@ -116,7 +116,7 @@ describe("a bad catalogue", () => {
     expect(at("indicators[0].kind")).toEqual([
       [
         "hs_nhan",
-        '"kind": "number" không phải một trong: "count", "money", "ratio", "text", "date", "choice".',
+        '"kind": "number" không phải một trong: "count", "money", "ratio", "text", "date", "choice", "percent".',
       ],
     ]);
     expect(at("checks[6]")).toEqual([

@@ -180,7 +180,9 @@ describe.each([
             ? "list"
             : rule?.date
               ? "date"
-              : undefined;
+              : rule?.custom
+                ? "custom"
+                : undefined;
       const fileKind = dv?.type;
       if ((kind ?? "none") !== (fileKind ?? "none")) differences.push(`${name}: ${kind} ≠ ${fileKind}`);
       if (kind && state?.errorAlert?.message !== dv?.error) differences.push(`${name}: error text differs`);

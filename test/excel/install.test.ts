@@ -87,7 +87,13 @@ describe("installSheets on an empty workbook", () => {
 
   it("puts Excel data validation with Vietnamese prompt and error on every input", () => {
     const kh = book.cellAt("CCHC_KH_TONG").validation!;
-    expect(kh.rule).toEqual({ wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
+    // A whole number ≥ 0, or the «chưa có số liệu» mark (issue 21).
+    const at = book.refOf("CCHC_KH_TONG").split("!")[1];
+    expect(kh.rule).toEqual({
+      custom: {
+        formula: `=OR(AND(ISNUMBER(${at}),${at}>=0,${at}=INT(${at})),TRIM(${at})="chưa có số liệu")`,
+      },
+    });
     expect(kh.prompt).toMatchObject({
       showPrompt: true,
       title: expect.any(String),
@@ -110,8 +116,9 @@ describe("installSheets on an empty workbook", () => {
     expect(book.cellAt("CCHC_NGAY_BAN_HANH").validation!.rule).toEqual({
       date: { formula1: "2000-01-01", formula2: "2100-12-31", operator: "Between" },
     });
+    const thu = book.refOf("CCHC_NS_THU").split("!")[1];
     expect(book.cellAt("CCHC_NS_THU").validation!.rule).toEqual({
-      decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" },
+      custom: { formula: `=OR(AND(ISNUMBER(${thu}),${thu}>=0),TRIM(${thu})="chưa có số liệu")` },
     });
     for (const indicator of inputIndicators) {
       const validation = book.cellAt(inputName(indicator.id)).validation;

@@ -332,6 +332,27 @@ function compare(operator: string, value: number, a: number, b: number): boolean
 }
 
 /**
+ * Excel's verdict on the one custom rule the add-in writes (`figureValidationFormula`):
+ * `=OR(AND(ISNUMBER(X),X>=a[,X<=b][,X=INT(X)]),TRIM(X)="text")`, texts compared without case as
+ * Excel does. Any other custom formula is beyond the fake and throws.
+ */
+function customAccepts(formula: string, value: Scalar): boolean {
+  const m =
+    /^=OR\(AND\(ISNUMBER\(([A-Z]+\d+)\),\1>=([\d.]+)(?:,\1<=([\d.]+))?(,\1=INT\(\1\))?\),TRIM\(\1\)="((?:[^"]|"")*)"\)$/.exec(
+      formula,
+    );
+  if (!m) throw new Error(`fake Excel: custom validation formula not understood: ${formula}`);
+  const [, , min, max, whole, text] = m;
+  if (typeof value === "number")
+    return (
+      value >= Number(min) &&
+      (max === undefined || value <= Number(max)) &&
+      (!whole || Number.isInteger(value))
+    );
+  return String(value).trim().toLowerCase() === text.replace(/""/g, '"').toLowerCase();
+}
+
+/**
  * Whether Excel's data validation accepts what a user types (validation fires on typing only;
  * a paste or a program's write bypasses it).
  */
@@ -346,6 +367,7 @@ export function validationAccepts(validation: ValidationState | undefined, value
     return compare(basic.operator, value, Number(basic.formula1), Number(basic.formula2 ?? NaN));
   }
   if (rule.list) return String(rule.list.source).split(",").includes(String(value));
+  if (rule.custom) return customAccepts(String(rule.custom.formula), value);
   if (rule.date) {
     if (typeof value !== "number") return false;
     return compare(

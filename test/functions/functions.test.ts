@@ -226,3 +226,17 @@ describe("CCHC custom functions: nothing registers by hand", () => {
     expect(stub.registered.size).toBe(0);
   });
 });
+
+describe("CCHC custom functions over «chưa có số liệu» (issue 21): the checks' answers", () => {
+  it("no rate of an unknown figure, no «Lệch» from an unknown part unless the known ones exceed the total", () => {
+    expect(functions.tyle("Chưa có số liệu", 10)).toBe("");
+    expect(functions.tyle(3, "chưa có số liệu")).toBe("");
+    expect(functions.dunghan(8, "chưa có số liệu")).toBe("");
+    expect(functions.kiemtra(10, [[["chưa có số liệu"]], [["chưa có số liệu"]]])).toBe("");
+    expect(functions.kiemtra(10, [[[7]], [["chưa có số liệu"]]])).toBe("");
+    expect(functions.kiemtra(10, [[[12]], [["chưa có số liệu"]]])).toBe("Lệch -2");
+    expect(functions.kiemtra("chưa có số liệu", [[[12]], [[3]]])).toBe("");
+    // Any other text is still an error the user must see.
+    expect(() => functions.tyle("x", 10)).toThrow(StubCustomFunctionsError);
+  });
+});

@@ -152,13 +152,16 @@ describeEngine("LibreOffice (headless) opens the CLI's workbooks", () => {
       expect([plan.name, protectionOf(ws)?.sheet ?? false]).toEqual([plan.name, plan.protect]);
     }
     const count = namedCell(back, "CCHC_KH_TONG");
+    // A whole number ≥ 0 or «chưa có số liệu» (issue 21): Excel's custom rule survives LibreOffice.
     expect(validationsOf(count.worksheet)[count.address]).toMatchObject({
-      type: "whole",
-      operator: "greaterThanOrEqual",
-      formulae: expect.arrayContaining([0]),
+      type: "custom",
+      // LibreOffice adds a second, unused formula ("0") to a custom rule.
+      formulae: expect.arrayContaining([
+        expect.stringMatching(/^OR\(AND\(ISNUMBER\(D\d+\).*"chưa có số liệu"\)$/),
+      ]),
       showErrorMessage: true,
       errorTitle: "Số liệu không hợp lệ",
-      error: "Chỉ nhập số nguyên lớn hơn hoặc bằng 0.",
+      error: "Chỉ nhập số nguyên lớn hơn hoặc bằng 0, hoặc «chưa có số liệu» nếu nguồn không có số liệu.",
       promptTitle: expect.stringMatching(/^Số nhiệm vụ/),
     });
     expect(count.protection?.locked).toBe(false);

@@ -215,6 +215,11 @@ export class PlanWorkbook {
         // Excel's ISBLANK: true only for an empty cell, whichever host (it is not a custom function).
         return this.evaluate(ref, sheet, host) === null;
       }
+      case "ISTEXT": {
+        const value = arg(0);
+        // Excel: true for any text, "" included.
+        return typeof value === "string";
+      }
       case "TRIM": {
         const value = arg(0);
         return isError(value)

@@ -158,14 +158,14 @@ describe("cchc template --sample, read back", () => {
     const count = validationsOf(namedCell(workbook, "CCHC_KH_TONG").worksheet)[
       namedCell(workbook, "CCHC_KH_TONG").address
     ];
+    const at = namedCell(workbook, "CCHC_KH_TONG").address;
     expect(count).toMatchObject({
-      type: "whole",
-      operator: "greaterThanOrEqual",
-      formulae: [0],
+      type: "custom",
+      formulae: [`OR(AND(ISNUMBER(${at}),${at}>=0,${at}=INT(${at})),TRIM(${at})="chưa có số liệu")`],
       showInputMessage: true,
       showErrorMessage: true,
       errorTitle: "Số liệu không hợp lệ",
-      error: "Chỉ nhập số nguyên lớn hơn hoặc bằng 0.",
+      error: "Chỉ nhập số nguyên lớn hơn hoặc bằng 0, hoặc «chưa có số liệu» nếu nguồn không có số liệu.",
     });
     const period = namedCell(workbook, "CCHC_KY_BAO_CAO");
     expect(validationsOf(period.worksheet)[period.address]).toMatchObject({
@@ -177,7 +177,12 @@ describe("cchc template --sample, read back", () => {
       ],
     });
     const money = namedCell(workbook, "CCHC_VPHC_TIEN");
-    expect(validationsOf(money.worksheet)[money.address]).toMatchObject({ type: "decimal", formulae: [0] });
+    expect(validationsOf(money.worksheet)[money.address]).toMatchObject({
+      type: "custom",
+      formulae: [
+        `OR(AND(ISNUMBER(${money.address}),${money.address}>=0),TRIM(${money.address})="chưa có số liệu")`,
+      ],
+    });
     const date = namedCell(workbook, "CCHC_NGAY_BAN_HANH");
     const rule = validationsOf(date.worksheet)[date.address]!;
     expect(rule.type).toBe("date");

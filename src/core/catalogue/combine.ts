@@ -18,18 +18,21 @@ export function aggregateOf(indicator: Indicator): "flow" | "stock" | "opening" 
 }
 
 /** How a row combines, as `combineRuleOf` says it. */
-export type CombineRule = "flow" | "stock" | "opening" | "recomputed" | "none";
+export type CombineRule = "flow" | "stock" | "opening" | "recomputed" | "weighted" | "notCombined" | "none";
 
 /**
  * How a row combines when reports are consolidated: a count or amount by its `aggregate` (flow
  * summed; stock summed over units, the latest period's over periods; opening summed over units,
  * the earliest period's over periods), a ratio computed again from the combined figures (ratios
- * are never added), text, dates and choices never added ("none": left blank over units, the
+ * are never added), a typed percentage weighted by its `weightedBy` count or not combined at
+ * all, text, dates and choices never added ("none": left blank over units, the
  * latest period's over periods). Undefined for Thông tin chung, which identifies the report
  * rather than adding up.
  */
 export function combineRuleOf(indicator: Indicator, catalogue: Catalogue): CombineRule | undefined {
   if (isInfo(indicator, catalogue)) return undefined;
   if (indicator.kind === "ratio") return "recomputed";
+  // A typed percentage: weighted by the form's count, or not combined (never an average).
+  if (indicator.kind === "percent") return indicator.weightedBy ? "weighted" : "notCombined";
   return aggregateOf(indicator);
 }

@@ -42,6 +42,8 @@ export function catalogueFromFile(file: CatalogueFile): Catalogue {
     ...(i.aggregate ? { aggregate: i.aggregate } : {}),
     ...(i.openingOf !== undefined ? { openingOf: i.openingOf } : {}),
     ...(i.required ? { required: true } : {}),
+    ...(i.max !== undefined ? { max: i.max } : {}),
+    ...(i.weightedBy !== undefined ? { weightedBy: i.weightedBy } : {}),
   }));
   return {
     id: file.id,
@@ -98,6 +100,8 @@ export function catalogueToFile(catalogue: Catalogue): CatalogueFile {
         ...(i.choices ? { choices: [...i.choices] } : {}),
         ...(i.aggregate ? { aggregate: i.aggregate } : {}),
         ...(i.openingOf !== undefined ? { openingOf: i.openingOf } : {}),
+        ...(i.max !== undefined ? { max: i.max } : {}),
+        ...(i.weightedBy !== undefined ? { weightedBy: i.weightedBy } : {}),
         ...(i.hint !== undefined ? { hint: i.hint } : {}),
         ...(i.required ? { required: true } : {}),
       })),

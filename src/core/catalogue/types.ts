@@ -4,7 +4,7 @@ import type { Outline } from "./outline";
 
 export type { Outline, OutlinePart, OutlineParagraph } from "./outline";
 
-export type IndicatorKind = "count" | "money" | "ratio" | "text" | "date" | "choice";
+export type IndicatorKind = "count" | "money" | "ratio" | "text" | "date" | "choice" | "percent";
 
 /** The administrative level a catalogue is for: xã (commune, ward, special zone), huyện (before 1/7/2025), tỉnh. */
 export type CatalogueLevel = "xa" | "huyen" | "tinh";
@@ -64,6 +64,17 @@ export interface Indicator {
    * the period and the year of every form.
    */
   required?: boolean;
+  /**
+   * For a `percent` figure (a percentage typed without its parts, «96,8%»): the largest value
+   * allowed, in percent (default 100; e.g. 150 for a rate that may exceed its plan).
+   */
+  max?: number;
+  /**
+   * For a `percent` figure: the id of the count indicator that weighs it when reports are
+   * consolidated (Σ(rate × weight) / Σ weight over units and periods). Without it the
+   * percentage is not combined: the consolidated cell stays blank (docs/reporting-rules.md).
+   */
+  weightedBy?: string;
 }
 
 export interface Section {
@@ -196,6 +207,10 @@ export interface IndicatorFile {
   hint?: string;
   /** See `Indicator.required`. */
   required?: boolean;
+  /** See `Indicator.max`. */
+  max?: number;
+  /** See `Indicator.weightedBy`. */
+  weightedBy?: string;
 }
 
 /**

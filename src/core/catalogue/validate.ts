@@ -370,6 +370,9 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
         id,
         "Chỉ số đếm (count) và tiền (money) mới có cách tổng hợp (aggregate).",
       );
+    percentFieldProblems(item, kind, kindOf).forEach(([field, message]) =>
+      add(`indicators[${i}].${field}`, id, message),
+    );
     const openingOf = str(item.openingOf);
     if (openingOf !== undefined) {
       const path = `indicators[${i}].openingOf`;
@@ -627,4 +630,36 @@ export function parseCatalogue(text: string, source = ""): Catalogue {
   const problems = catalogueProblems(text);
   if (problems.length > 0) throw new CatalogueError(problems, source);
   return catalogueFromFile(JSON.parse(text.replace(/^\uFEFF/, "")) as CatalogueFile);
+}
+
+/**
+ * The fields of a typed percentage (`kind: "percent"`): `max` and `weightedBy` belong to it
+ * only, and the weight must be a count of the form (the dossiers a rate of online payments is
+ * of): a money amount, another rate or a text cannot weigh it (docs/catalogue-format.md).
+ * Returns [field, Vietnamese message] pairs.
+ */
+function percentFieldProblems(
+  item: Record<string, unknown>,
+  kind: string | undefined,
+  kindOf: (id: string) => string | undefined,
+): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  if (kind === undefined) return problems;
+  for (const field of ["max", "weightedBy"])
+    if (kind !== "percent" && item[field] !== undefined)
+      problems.push([field, `Chỉ chỉ tiêu phần trăm (percent) mới có ${field}; chỉ tiêu này là "${kind}".`]);
+  const weight = str(item.weightedBy);
+  if (kind === "percent" && weight !== undefined) {
+    const weightKind = kindOf(weight);
+    if (weight === item.id)
+      problems.push(["weightedBy", "Chỉ tiêu phần trăm không thể làm quyền số của chính nó."]);
+    else if (weightKind === undefined)
+      problems.push(["weightedBy", `Quyền số "${weight}" không có trong indicators.`]);
+    else if (weightKind !== "count")
+      problems.push([
+        "weightedBy",
+        `Quyền số "${weight}" phải là chỉ tiêu số đếm (count) của mẫu; "${weight}" là "${weightKind}".`,
+      ]);
+  }
+  return problems;
 }

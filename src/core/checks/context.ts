@@ -64,7 +64,8 @@ function numbers(ctx: CheckContext, ids: readonly string[], blankAsZero: boolean
   for (const id of ids) {
     if (ctx.invalid.has(id)) return undefined;
     const value = numericOf(ctx.figures.get(id));
-    if (value === "invalid") return undefined;
+    // «Chưa có số liệu» is unknown, not 0: nothing to compare (notReportedFindings says so).
+    if (value === "invalid" || value === "unreported") return undefined;
     if (value === "blank") {
       if (!blankAsZero) return undefined;
       result.push(0);
@@ -84,7 +85,11 @@ export function ruleContext(ctx: CheckContext): RuleContext {
   return {
     numbers: (ids, blankAsZero) => numbers(ctx, ids, blankAsZero),
     anyGiven: (ids) => ids.some((id) => numericOf(ctx.figures.get(id)) !== "blank"),
-    numeric: (id) => (ctx.invalid.has(id) ? "invalid" : numericOf(ctx.figures.get(id))),
+    numeric: (id) => {
+      const value = ctx.invalid.has(id) ? "invalid" : numericOf(ctx.figures.get(id));
+      // A rule cannot compare with «chưa có số liệu»: left out as an invalid figure is (notReportedFindings).
+      return value === "unreported" ? "invalid" : value;
+    },
     date: (id) => dateOf(ctx, id),
     label: (id) => label(ctx, id),
     fullLabel: (id, besides) => fullLabel(ctx, id, besides),

@@ -13,6 +13,7 @@ import { documentFindings } from "./documents";
 import type { Finding } from "./finding";
 import { issueDateFindings } from "./issueDate";
 import { invalidIds, kindFindings, kindProblem } from "./kinds";
+import { notReportedFindings } from "./notReported";
 import { periodFindings } from "./periods";
 import { placementFindings } from "./placement";
 import { ratioGapFindings } from "./ratioGaps";
@@ -46,6 +47,7 @@ export function checkFigures(
     ...placementFindings(problems, catalogue, evaluated),
     ...kinds,
     ...ruleFindings(ctx),
+    ...notReportedFindings(figures, catalogue),
     ...ratioGapFindings(ctx),
     ...documentFindings(ctx, documents),
     ...issueDateFindings(ctx),

@@ -4,7 +4,9 @@
  * nothing.
  */
 import type { Indicator } from "../catalogue";
+import { isNotReported } from "../evaluate";
 import type { FigureCell } from "../figures";
+import { acceptsNotReported, percentProblem } from "./notReported";
 import { parsePeriod } from "../period";
 import { fullLabel, type CheckContext } from "./context";
 import type { Finding } from "./finding";
@@ -49,7 +51,11 @@ export function kindProblem(indicator: Indicator, figure: FigureCell): string | 
   const v = figure.value;
   if (v.type === "blank") return undefined;
   if (v.type === "error") return `ô đang báo lỗi ${v.value}`;
+  // «Chưa có số liệu» is a value every figure cell accepts (not reported is not zero).
+  if (acceptsNotReported(indicator) && isNotReported(figure)) return undefined;
   switch (indicator.kind) {
+    case "percent":
+      return percentProblem(indicator, v);
     case "count":
     case "money": {
       if (v.type === "text" && NUMBER_AS_TEXT.test(v.value)) {

@@ -23,6 +23,7 @@ import { aggregateOf, isInfo, type ConsolidationOutcome, type FileStatus, type I
 import { formatSpan, includeParts, plainOf, sumOf, unitKey, type DataSpan } from "./parts";
 import { tableValuesOverPeriods } from "./tables";
 import { candidatesOf, keepDated, keepOneCatalogue, majorityKey } from "./units";
+import { combinedValue, keepNote, type Combined } from "./values";
 
 /**
  * The period to consolidate into: a named one of a year (its window is the decree's, starting on
@@ -238,6 +239,8 @@ export function consolidatePeriods(
   const parts = includeParts(own, (c) => c.status.period ?? c.input.source);
 
   const values: Record<string, string | number | null> = {};
+  const combined = new Map<string, Combined>();
+  const periodParts = own.map((c) => ({ name: c.status.period ?? c.input.source, figures: c.input.figures }));
   for (const indicator of catalogue.indicators) {
     if (indicator.kind === "ratio") continue;
     if (isInfo(indicator, catalogue)) {
@@ -253,7 +256,12 @@ export function consolidatePeriods(
     }
     const aggregate = aggregateOf(indicator);
     const periods = own.map((c) => c.input.figures);
-    if (aggregate === "opening") values[indicator.id] = plainOf(earliest.get(indicator.id));
+    // A typed percentage (weighted by each period's weight, or not combined), a flow a period did not report.
+    const special = combinedValue(indicator, catalogue, periodParts, "kỳ", aggregate === "flow");
+    if (special) {
+      combined.set(indicator.id, special);
+      values[indicator.id] = special.value;
+    } else if (aggregate === "opening") values[indicator.id] = plainOf(earliest.get(indicator.id));
     else if (aggregate !== "flow") values[indicator.id] = plainOf(latest.get(indicator.id));
     else if (openingParts.has(indicator.id))
       values[indicator.id] = flowWithOpening(periods, indicator.id, openingParts.get(indicator.id)!);
@@ -267,6 +275,9 @@ export function consolidatePeriods(
     ),
   );
   const figures = figuresFromValues(values, catalogue);
+  const evaluated = evaluateIndicators(figures, catalogue);
+  const notes: Record<string, string> = {};
+  for (const [id, result] of combined) keepNote(id, result, notes, evaluated);
   // The periods' documents in order: the longer period's list, as its summed count says.
   const documents = own.flatMap((c) =>
     c.input.documents.map(({ number, date, summary, note }) => ({ unit: "", number, date, summary, note })),
@@ -277,8 +288,9 @@ export function consolidatePeriods(
       catalogue,
       values,
       figures,
-      evaluated: evaluateIndicators(figures, catalogue),
+      evaluated,
       parts,
+      ...(Object.keys(notes).length > 0 ? { notes } : {}),
       ...(documents.length > 0 ? { documents } : {}),
     },
   };

@@ -34,6 +34,7 @@ import {
 } from "./parts";
 import { UNITS_SHEET } from "./sheets";
 import { tableValuesOverUnits } from "./tables";
+import { combinedValue, keepNote, type Combined } from "./values";
 
 export interface UnitsOptions {
   /** The consolidating body's name for the result's Thông tin chung (`--co-quan`); else left to type. */
@@ -222,6 +223,8 @@ export function consolidateUnits(
   parts.sort((a, b) => compareVi(a.name, b.name) || compareVi(a.source, b.source));
 
   const values: Record<string, string | number | null> = {};
+  const combined = new Map<string, Combined>();
+  const unitParts = included.map((c) => ({ name: c.name || c.input.source, figures: c.input.figures }));
   const own = reference.input.figures;
   for (const indicator of catalogue.indicators) {
     if (indicator.kind === "ratio") continue;
@@ -237,10 +240,20 @@ export function consolidateUnits(
       else values[indicator.id] = null;
       continue;
     }
+    // A typed percentage (weighted or not combined), a total some unit did not report.
+    const special = combinedValue(
+      indicator,
+      catalogue,
+      unitParts,
+      "đơn vị",
+      aggregateOf(indicator) !== "none",
+    );
+    if (special) combined.set(indicator.id, special);
     values[indicator.id] =
-      aggregateOf(indicator) === "none"
+      special?.value ??
+      (aggregateOf(indicator) === "none"
         ? null
-        : sumOf(included.map((c) => c.input.figures.get(indicator.id)));
+        : sumOf(included.map((c) => c.input.figures.get(indicator.id))));
   }
   Object.assign(
     values,
@@ -252,6 +265,7 @@ export function consolidateUnits(
   const figures = figuresFromValues(values, catalogue);
   const evaluated = evaluateIndicators(figures, catalogue);
   const notes = noteRatioGaps(evaluated, catalogue, included);
+  for (const [id, result] of combined) keepNote(id, result, notes, evaluated);
   // The documents unit by unit, in the parts' order (by name), each naming its unit.
   const documents: ConsolidatedDocument[] = [...included]
     .sort((a, b) => compareVi(a.name || a.input.source, b.name || b.input.source))

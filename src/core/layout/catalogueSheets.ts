@@ -22,6 +22,7 @@ const KIND_NAMES: Record<string, string> = {
   ratio: "Tỷ lệ",
   text: "Chữ",
   date: "Ngày",
+  percent: "Phần trăm",
   choice: "Lựa chọn",
 };
 
@@ -40,6 +41,14 @@ export const COMBINE_WORDS: Record<CombineRule, { name: string; meaning: string 
     meaning: "cộng các đơn vị; tổng hợp các kỳ lấy số của kỳ đầu (số từ kỳ trước chuyển sang)",
   },
   recomputed: { name: "Tính lại", meaning: "tỷ lệ tính lại từ các số đã tổng hợp, không cộng các tỷ lệ" },
+  weighted: {
+    name: "Bình quân gia quyền",
+    meaning: "tỷ lệ phần trăm nhập trực tiếp: Σ(tỷ lệ × quyền số) / Σ quyền số, quyền số do mẫu quy định",
+  },
+  notCombined: {
+    name: "Để trống",
+    meaning: "tỷ lệ phần trăm nhập trực tiếp không có quyền số: không tổng hợp, không lấy trung bình cộng",
+  },
   none: {
     name: "Không cộng",
     meaning: "chữ, ngày, lựa chọn: tổng hợp các đơn vị để trống; tổng hợp các kỳ lấy giá trị của kỳ cuối",

@@ -11,6 +11,7 @@
  * passes. The result is then the same on every host and equal to the cached value the core
  * computes.
  */
+import { NOT_REPORTED } from "../arithmetic";
 import { inputName, type Indicator, type RatioArg } from "../catalogue";
 import { DATE1904_OFFSET } from "../dates";
 
@@ -23,8 +24,13 @@ function argOf(arg: RatioArg): { expression: string; blank: string } {
   if (typeof arg === "string") return { expression: inputName(arg), blank: `ISBLANK(${inputName(arg)})` };
   const names = arg.map(inputName);
   const tests = names.map((name) => `ISBLANK(${name})`);
+  // SUM skips text, so a part marked «chưa có số liệu» would count as 0: any text in the list
+  // (the mark, or a mistake the checks report) passes the mark on, and the function gives "",
+  // as the core's `numericOfArg` reads the list (unknown, or invalid: no rate either way).
+  const texts = names.map((name) => `ISTEXT(${name})`);
+  const anyText = texts.length === 1 ? texts[0] : `OR(${texts.join(",")})`;
   return {
-    expression: `SUM(${names.join(",")})`,
+    expression: `IF(${anyText},"${NOT_REPORTED}",SUM(${names.join(",")}))`,
     blank: tests.length === 1 ? tests[0] : `AND(${tests.join(",")})`,
   };
 }

@@ -11,6 +11,7 @@ import {
   type Indicator,
   type InputSheetDef,
 } from "../catalogue";
+import { NOT_REPORTED } from "../arithmetic";
 import { toExcelSerial } from "../period";
 import { indicatorFormula, sumCheckFormula } from "./formulas";
 import type { CellPlan, SheetPlan, ValidationPlan } from "./model";
@@ -41,20 +42,35 @@ export function validationOf(indicator: Indicator, range: string): ValidationPla
       }
       return {
         range,
-        rule: { type: "wholeNumber", min: 0 },
-        prompt: prompt(`Nhập số nguyên không âm (${indicator.unit}).`),
-        error: { title: "Số liệu không hợp lệ", message: "Chỉ nhập số nguyên lớn hơn hoặc bằng 0." },
+        rule: { type: "figureOrText", whole: true, min: 0, text: NOT_REPORTED },
+        prompt: prompt(`Nhập số nguyên không âm (${indicator.unit}), hoặc «${NOT_REPORTED}».`),
+        error: {
+          title: "Số liệu không hợp lệ",
+          message: `Chỉ nhập số nguyên lớn hơn hoặc bằng 0, hoặc «${NOT_REPORTED}» nếu nguồn không có số liệu.`,
+        },
       };
     case "money":
       return {
         range,
-        rule: { type: "decimal", min: 0 },
-        prompt: prompt(`Nhập số không âm, đơn vị ${indicator.unit}.`),
+        rule: { type: "figureOrText", whole: false, min: 0, text: NOT_REPORTED },
+        prompt: prompt(`Nhập số không âm, đơn vị ${indicator.unit}, hoặc «${NOT_REPORTED}».`),
         error: {
           title: "Số liệu không hợp lệ",
-          message: `Chỉ nhập số lớn hơn hoặc bằng 0, đơn vị ${indicator.unit}.`,
+          message: `Chỉ nhập số lớn hơn hoặc bằng 0, đơn vị ${indicator.unit}, hoặc «${NOT_REPORTED}».`,
         },
       };
+    case "percent": {
+      const max = indicator.max ?? 100;
+      return {
+        range,
+        rule: { type: "figureOrText", whole: false, min: 0, max: max / 100, text: NOT_REPORTED },
+        prompt: prompt(`Nhập tỷ lệ phần trăm từ 0% đến ${max}%, ví dụ 96,8%, hoặc «${NOT_REPORTED}».`),
+        error: {
+          title: "Tỷ lệ không hợp lệ",
+          message: `Chỉ nhập tỷ lệ từ 0% đến ${max}% (gõ 96,8% hoặc 0,968), hoặc «${NOT_REPORTED}».`,
+        },
+      };
+    }
     case "choice":
       return {
         range,

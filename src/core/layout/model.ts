@@ -74,7 +74,28 @@ export type ValidationRule =
   | { type: "decimal"; min: number; max?: number }
   | { type: "list"; values: readonly string[] }
   /** Excel date serials, inclusive. */
-  | { type: "date"; min: number; max: number };
+  | { type: "date"; min: number; max: number }
+  /**
+   * A figure cell that also takes one text (the «chưa có số liệu» mark, issue 21): a number from
+   * `min` (to `max`), whole when `whole`, or `text` (Excel compares texts without case). Written
+   * as Excel's custom rule, `figureValidationFormula` of the range's first cell.
+   */
+  | { type: "figureOrText"; whole: boolean; min: number; max?: number; text: string };
+
+/**
+ * The formula of a `figureOrText` rule for the cell `at` (`D12`, the top-left cell of the
+ * range: Excel moves it over the range as a relative reference), without the leading `=`:
+ * `OR(AND(ISNUMBER(D12),D12>=0,D12=INT(D12)),TRIM(D12)="chưa có số liệu")`.
+ */
+export function figureValidationFormula(
+  rule: Extract<ValidationRule, { type: "figureOrText" }>,
+  at: string,
+): string {
+  const tests = [`ISNUMBER(${at})`, `${at}>=${rule.min}`];
+  if (rule.max !== undefined) tests.push(`${at}<=${rule.max}`);
+  if (rule.whole) tests.push(`${at}=INT(${at})`);
+  return `OR(AND(${tests.join(",")}),TRIM(${at})="${rule.text.replace(/"/g, '""')}")`;
+}
 
 export interface ValidationPlan {
   /** A1-style range on the sheet, e.g. `D5` or `C4:C500`. */

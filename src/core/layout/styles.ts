@@ -1,5 +1,5 @@
 /** The house style of the installed sheets: one place, so every sheet looks the same. */
-import { roundHalfAwayFromZero } from "../arithmetic";
+import { percentDecimalsOf, roundHalfAwayFromZero } from "../arithmetic";
 import type { CellStyle } from "./model";
 import type { Indicator } from "../catalogue";
 
@@ -14,6 +14,8 @@ export const SECTION_FILL = "#EDEDED";
 
 export const DATE_FORMAT = "dd/mm/yyyy";
 export const PERCENT_FORMAT = "0.00%";
+/** A typed percentage's input cell (`kind: "percent"`). */
+export const TYPED_PERCENT_FORMAT = "0.0%";
 export const COUNT_FORMAT = "#,##0";
 export const MONEY_FORMAT = "#,##0";
 /** Billions of đồng carry up to three decimals (120,535 tỷ đồng). */
@@ -77,6 +79,9 @@ export function numberFormatOf(indicator: Indicator): string | undefined {
       return indicator.unit === "tỷ đồng" ? BILLION_FORMAT : MONEY_FORMAT;
     case "ratio":
       return PERCENT_FORMAT;
+    case "percent":
+      // One decimal, as the reports give them (96,8%); typed 96,8 in it, Excel stores 0,968.
+      return TYPED_PERCENT_FORMAT;
     case "date":
       return DATE_FORMAT;
     case "text":
@@ -102,6 +107,11 @@ export function figureFormat(value: number): string {
 /** The format of an indicator's value in the report: `figureFormat` for counts and money. */
 export function reportNumberFormat(indicator: Indicator, value: unknown): string | undefined {
   const isFigure = (indicator.kind === "count" && indicator.id !== "nam") || indicator.kind === "money";
+  if (indicator.kind === "percent" && typeof value === "number") {
+    // The decimals typed, up to two: 96,8%, 100%, as `formatPercentVi` prints them in the draft.
+    const decimals = percentDecimalsOf(value);
+    return decimals === 0 ? "0%" : `0.${"0".repeat(decimals)}%`;
+  }
   return isFigure && typeof value === "number" ? figureFormat(value) : numberFormatOf(indicator);
 }
 

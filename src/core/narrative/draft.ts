@@ -86,7 +86,10 @@ export function indicatorSentence(context: FillContext, indicator: Indicator): D
     ]);
   }
   const value = valueRuns(context, indicator.id);
-  const numeric = (indicator.kind === "count" || indicator.kind === "money") && !value[0]?.highlight;
+  // A unit follows a figure only («47 hồ sơ»), not «chưa có số liệu» nor a percentage.
+  const numeric =
+    (indicator.kind === "count" || indicator.kind === "money") &&
+    typeof context.evaluated.get(indicator.id)?.value === "number";
   return mergeRuns([
     lead,
     ...value,

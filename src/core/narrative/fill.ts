@@ -4,7 +4,14 @@
  * (`formatNumberVi`, `formatPercentVi`), as the appendix prints them. A figure that is not
  * there is never invented: the sentence keeps a highlighted «[chưa có số liệu: <nhãn>]».
  */
-import { FigureError, formatNumberVi, formatPercentVi, ratio, sumOfParts } from "../arithmetic";
+import {
+  FigureError,
+  formatNumberVi,
+  formatPercentVi,
+  percentDecimalsOf,
+  ratio,
+  sumOfParts,
+} from "../arithmetic";
 import { argIds, indexIndicators, type Catalogue, type Indicator } from "../catalogue";
 import { parseTemplate, type Placeholder } from "../catalogue/outline";
 import { numericOf, numericOfArg, type Evaluated, type Numeric } from "../evaluate";
@@ -44,11 +51,19 @@ function missing(context: FillContext, ids: readonly string[], reading: Numeric)
   return marker(reading === "invalid" ? `số liệu không hợp lệ: ${labels}` : `chưa có số liệu: ${labels}`);
 }
 
+/** The reading a failing argument's own figures are picked by (a blank list item is not the culprit). */
+function sameFailure(own: Numeric, reading: Numeric): boolean {
+  return reading === "invalid"
+    ? own === "invalid"
+    : reading === "unreported"
+      ? own === "unreported"
+      : own === "blank";
+}
+
 /** The ids of a ratio's argument whose figures are blank, or invalid, for its marker. */
 function failingIds(context: FillContext, ids: readonly string[], reading: Numeric): string[] {
   const bad = ids.filter((id) => {
-    const own = numericOf(context.figures.get(id));
-    return reading === "invalid" ? own === "invalid" : own === "blank";
+    return sameFailure(numericOf(context.figures.get(id)), reading);
   });
   return bad.length ? bad : [...ids];
 }
@@ -64,7 +79,7 @@ export function valueRuns(context: FillContext, id: string): DraftRun[] {
     const [num, den] = indicator.formula!.args;
     for (const arg of indicator.formula!.fn === "DUNGHAN" ? [num] : [num, den]) {
       const reading = numericOfArg(arg, context.figures);
-      if (reading === "blank" || reading === "invalid")
+      if (typeof reading !== "number")
         return [missing(context, failingIds(context, argIds(arg), reading), reading)];
     }
     return [
@@ -73,6 +88,7 @@ export function valueRuns(context: FillContext, id: string): DraftRun[] {
   }
   if (typeof value === "number") {
     if (indicator.kind === "date") return [{ text: shortDate(value) }];
+    if (indicator.kind === "percent") return [{ text: formatPercentVi(value, percentDecimalsOf(value)) }];
     return [{ text: formatFigure(indicator, value) }];
   }
   if (typeof value === "string" && value !== "") return [{ text: value }];
@@ -109,15 +125,14 @@ export function partsOf(
 ): { top: number; bottom: number } | DraftRun {
   const [numArg, denArg] = indicator.formula!.args;
   const top = numericOfArg(numArg, context.figures);
-  if (top === "blank" || top === "invalid")
-    return missing(context, failingIds(context, argIds(numArg), top), top);
+  if (typeof top !== "number") return missing(context, failingIds(context, argIds(numArg), top), top);
   const den = numericOfArg(denArg, context.figures);
   if (indicator.formula!.fn === "DUNGHAN") {
-    if (den === "invalid") return missing(context, failingIds(context, argIds(denArg), den), den);
+    if (den === "invalid" || den === "unreported")
+      return missing(context, failingIds(context, argIds(denArg), den), den);
     return { top, bottom: sumOfParts([top, den === "blank" ? 0 : den]) };
   }
-  if (den === "blank" || den === "invalid")
-    return missing(context, failingIds(context, argIds(denArg), den), den);
+  if (typeof den !== "number") return missing(context, failingIds(context, argIds(denArg), den), den);
   return { top, bottom: den };
 }
 

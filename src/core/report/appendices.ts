@@ -3,8 +3,9 @@
  * the Nghị định 30/2020 form. Every value is a static figure computed by the core, so the file
  * reads the same when mailed to someone without the add-in.
  */
-import { reportName, rowNumbers, sectionRows, type Catalogue } from "../catalogue";
-import type { Evaluated } from "../evaluate";
+import { reportName, rowNumbers, sectionRows, type Catalogue, type Indicator } from "../catalogue";
+import { NOT_REPORTED } from "../arithmetic";
+import { numericOfArg, type Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import type { CellPlan, CellStyle, PagePlan, SheetPlan } from "../layout/model";
 import { planPageBreaks } from "../layout/pageBreaks";
@@ -72,6 +73,18 @@ const centeredText = (size: number, font: CellStyle["font"] = {}, extra: CellSty
   wrap: true,
   ...extra,
 });
+
+/**
+ * What Phụ lục I prints for a row: its evaluated value; for a ratio not computed because a figure
+ * under it is marked «chưa có số liệu», that mark (the rate is not reported either), never blank
+ * as if nothing happened.
+ */
+function printedValue(input: ReportInput, indicator: Indicator): Evaluated["value"] | undefined {
+  const value = input.evaluated.get(indicator.id)?.value;
+  if (indicator.kind !== "ratio" || value !== "" || !indicator.formula) return value;
+  const unknown = indicator.formula.args.some((arg) => numericOfArg(arg, input.figures) === "unreported");
+  return unknown ? NOT_REPORTED : value;
+}
 
 /** The text of a Thông tin chung field ("" when blank). */
 function infoOf(input: ReportInput, id: string): string {
@@ -287,7 +300,7 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
     );
     row++;
     for (const { indicator, level } of sectionRows(input.catalogue, section.id)) {
-      const value = input.evaluated.get(indicator.id)?.value;
+      const value = printedValue(input, indicator);
       // Ghi chú is what the user typed in the input sheet's Ghi chú, nothing else.
       const note = input.figures.get(indicator.id)?.note;
       const base: CellStyle = {

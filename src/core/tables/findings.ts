@@ -95,7 +95,9 @@ function findingsOf(
     const what = `«${indicator?.label ?? column.total}»`;
     const firstCell = figures.get(ids[0])?.cell;
     const cells = [total?.cell, firstCell].filter((c): c is string => !!c);
-    if (expected === "invalid") continue;
+    // «Chưa có số liệu» in the total or a cell: the sum is unknown, not checked (never read as 0).
+    if (expected === "invalid" || expected === "unreported") continue;
+    if (ids.some((id) => numericOf(figures.get(id)) === "unreported")) continue;
     if (expected === "blank") {
       if (sum === 0) continue;
       findings.push({

@@ -10,6 +10,7 @@ import { XMLSerializer, type Document, type Element } from "@xmldom/xmldom";
 import {
   address as cellAddress,
   columnLetter,
+  figureValidationFormula,
   parseAddress,
   type CellPlan,
   type PagePlan,
@@ -492,6 +493,11 @@ function listFormula(values: readonly string[]): string {
   return list;
 }
 
+/** `D12` of `D12`, `$D$12:D40` or `D12 F3`: the cell a custom rule's relative formula is written for. */
+function firstCellOf(range: string): string {
+  return range.replace(/\$/g, "").split(/[\s:]/)[0];
+}
+
 function validationElement(parent: Element, plan: ValidationPlan, dates: DateSystem): Element {
   const v = createChild(parent, "dataValidation");
   const doc = parent.ownerDocument!;
@@ -513,6 +519,10 @@ function validationElement(parent: Element, plan: ValidationPlan, dates: DateSys
       v.setAttribute("type", "date");
       v.setAttribute("operator", "between");
       formulas.push(String(dates.toWorkbook(rule.min)), String(dates.toWorkbook(rule.max)));
+      break;
+    case "figureOrText":
+      v.setAttribute("type", "custom");
+      formulas.push(figureValidationFormula(rule, firstCellOf(plan.range)));
       break;
   }
   v.setAttribute("allowBlank", "1");

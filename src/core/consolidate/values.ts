@@ -1,0 +1,138 @@
+/**
+ * How the two values of issue 21 combine over units and over periods (docs/reporting-rules.md):
+ * a figure marked «chưa có số liệu» in some part makes the total incomplete (never summed as 0),
+ * and a typed percentage is weighted by the count the form names (`weightedBy`) or not combined
+ * at all (never an unweighted average). One implementation for both consolidations.
+ */
+import {
+  formatNumberVi,
+  formatPercentVi,
+  NOT_REPORTED,
+  percentDecimalsOf,
+  weightedRate,
+} from "../arithmetic";
+import type { Catalogue, Indicator } from "../catalogue";
+import { indexIndicators } from "../catalogue";
+import { numericOf, type Evaluated } from "../evaluate";
+import type { Figures } from "../figures";
+import { sumOf } from "./parts";
+
+/** One part of a consolidation as the combining sees it: its name (unit or period) and figures. */
+export interface CombinedPart {
+  name: string;
+  figures: Figures;
+}
+
+/** A consolidated input cell's value and, when it is incomplete or left blank, why (its Ghi chú). */
+export interface Combined {
+  value: string | number | null;
+  note?: string;
+}
+
+/** «đơn vị» over units, «kỳ» over periods: how a note names the parts. */
+export type PartNoun = "đơn vị" | "kỳ";
+
+const names = (parts: readonly CombinedPart[]) => parts.map((p) => `«${p.name}»`).join(", ");
+
+/**
+ * A count or amount summed over parts, unless some part marked it «chưa có số liệu»: then the
+ * total is not known, the cell holds «chưa có số liệu» and the note names those parts and what the
+ * others add up to (e.g. «Chưa đủ số liệu: «UBND xã A» chưa có số liệu; 2 đơn vị còn lại cộng
+ * được 25.»). Undefined when no part marked it (the caller sums as before).
+ */
+export function incompleteSum(
+  id: string,
+  parts: readonly CombinedPart[],
+  noun: PartNoun,
+): Combined | undefined {
+  const unknown = parts.filter((p) => numericOf(p.figures.get(id)) === "unreported");
+  if (unknown.length === 0) return undefined;
+  const rest = parts.filter((p) => !unknown.includes(p));
+  const sum = sumOf(rest.map((p) => p.figures.get(id)));
+  const others =
+    rest.length === 0
+      ? ""
+      : ` ${formatNumberVi(rest.length)} ${noun} còn lại ${sum === null ? "để trống" : `cộng được ${formatNumberVi(sum)}`}.`;
+  return {
+    value: NOT_REPORTED,
+    note: `Chưa đủ số liệu: ${names(unknown)} chưa có số liệu, nên không có tổng.${others}`,
+  };
+}
+
+/**
+ * A typed percentage over parts: with the form's weight (`weightedBy`), Σ(rate × weight) / Σ
+ * weight by the core's `weightedRate`; a part with neither rate nor weight adds nothing. A part
+ * whose rate or weight is missing («chưa có số liệu», or blank while the other is given) cannot
+ * be weighed: the cell holds «chưa có số liệu» and the note names the parts and the rate of the
+ * others. Without a weight the percentage is not combined: blank, and the note says why.
+ */
+export function combinePercent(
+  indicator: Indicator,
+  catalogue: Catalogue,
+  parts: readonly CombinedPart[],
+  noun: PartNoun,
+): Combined {
+  const weightId = indicator.weightedBy;
+  if (!weightId)
+    return {
+      value: null,
+      note: `Không tổng hợp: mẫu không quy định quyền số cho tỷ lệ này, và tỷ lệ phần trăm không lấy trung bình cộng giữa các ${noun}.`,
+    };
+  const weightLabel = indexIndicators(catalogue).get(weightId)?.label ?? weightId;
+  const pairs: Array<[number, number]> = [];
+  const missing: CombinedPart[] = [];
+  for (const part of parts) {
+    const rate = numericOf(part.figures.get(indicator.id));
+    const weight = numericOf(part.figures.get(weightId));
+    if (typeof rate === "number" && typeof weight === "number") pairs.push([rate, weight]);
+    else if (rate === "blank" && (weight === "blank" || weight === 0)) continue;
+    // An invalid rate or weight is the part's own error (it adds nothing, as in a sum).
+    else if (rate !== "invalid" && weight !== "invalid") missing.push(part);
+  }
+  const rate = pairs.length > 0 ? weightedRate(pairs) : "";
+  const rateText = rate === "" ? "" : formatPercentVi(rate, percentDecimalsOf(rate));
+  if (missing.length > 0) {
+    const others =
+      pairs.length > 0 && rateText
+        ? ` Các ${noun} còn lại đạt ${rateText} (bình quân theo «${weightLabel}»).`
+        : "";
+    return {
+      value: NOT_REPORTED,
+      note: `Chưa đủ số liệu: ${names(missing)} chưa có tỷ lệ hoặc «${weightLabel}», nên không tính được tỷ lệ chung.${others}`,
+    };
+  }
+  if (rate === "") return { value: null };
+  return { value: rate };
+}
+
+/**
+ * The notes of a consolidation's incomplete or uncombined cells, put where the result carries
+ * them: `notes` (written into the result's Ghi chú) and the evaluated value's note.
+ */
+export function keepNote(
+  id: string,
+  combined: Combined,
+  notes: Record<string, string>,
+  evaluated: Map<string, Evaluated>,
+): void {
+  if (!combined.note) return;
+  notes[id] = combined.note;
+  const own = evaluated.get(id);
+  if (own) evaluated.set(id, { ...own, note: combined.note });
+}
+
+/**
+ * The value of one consolidated indicator when issue 21's rules decide it (a typed percentage,
+ * or a summed figure some part marked «chưa có số liệu»); undefined when the caller's own rule
+ * (sum, latest, earliest) applies. `summed`: the caller would add the parts.
+ */
+export function combinedValue(
+  indicator: Indicator,
+  catalogue: Catalogue,
+  parts: readonly CombinedPart[],
+  noun: PartNoun,
+  summed: boolean,
+): Combined | undefined {
+  if (indicator.kind === "percent") return combinePercent(indicator, catalogue, parts, noun);
+  return summed ? incompleteSum(indicator.id, parts, noun) : undefined;
+}
