@@ -42,6 +42,7 @@ export function catalogueFromFile(file: CatalogueFile): Catalogue {
     ...(i.aggregate ? { aggregate: i.aggregate } : {}),
     ...(i.openingOf !== undefined ? { openingOf: i.openingOf } : {}),
     ...(i.required ? { required: true } : {}),
+    ...(i.target ? { target: { value: i.target.value, better: i.target.better } } : {}),
   }));
   return {
     id: file.id,
@@ -97,6 +98,7 @@ export function catalogueToFile(catalogue: Catalogue): CatalogueFile {
         ...(i.openingOf !== undefined ? { openingOf: i.openingOf } : {}),
         ...(i.hint !== undefined ? { hint: i.hint } : {}),
         ...(i.required ? { required: true } : {}),
+        ...(i.target ? { target: { ...i.target } } : {}),
       })),
     checks: catalogue.checks
       .filter((c) => !PROGRAM_CHECKS.has(c.id))

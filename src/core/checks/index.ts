@@ -17,6 +17,7 @@ import { placementFindings } from "./placement";
 import { ratioGapFindings } from "./ratioGaps";
 import { requiredFindings } from "./required";
 import { ruleFindings } from "./rules";
+import { targetFindings } from "./targets";
 
 export { countFindings, type Finding } from "./finding";
 export { isWholeCount } from "./kinds";
@@ -50,6 +51,7 @@ export function checkFigures(
     ...requiredFindings(figures, catalogue),
     ...completenessFindings(ctx),
     ...formPeriodFindings(ctx),
+    ...targetFindings(ctx),
   ];
 }
 
