@@ -4,6 +4,7 @@
  * error: the report is still right; it says the unit fell short of what the province asked.
  */
 import { formatPercentVi } from "../arithmetic";
+import { argIds } from "../catalogue";
 import { meetsTarget, targetText, targetValueText } from "../targets";
 import { cellsOf, fullLabel, type CheckContext } from "./context";
 import type { Finding } from "./finding";
@@ -24,8 +25,11 @@ export function targetFindings(ctx: CheckContext): Finding[] {
     // A rate just short of its target may print as the target itself: say the unrounded rate.
     if (shown === targetValueText(indicator, target.value) && indicator.kind === "ratio")
       shown = `${formatPercentVi(value, 4)} (làm tròn ${shown})`;
-    const cells = cellsOf(ctx, [indicator.id]);
-    const where = cells.length > 0 ? ` (ô ${cells[0]})` : "";
+    // A rate has no typed cell of its own: the cells it is computed from are named instead.
+    const own = cellsOf(ctx, [indicator.id]);
+    const from = indicator.formula ? cellsOf(ctx, indicator.formula.args.flatMap(argIds)) : [];
+    const cells = own.length > 0 ? own : from;
+    const where = own.length > 0 ? ` (ô ${own[0]})` : from.length > 0 ? ` (tính từ ô ${from.join(", ")})` : "";
     findings.push({
       severity: "warning",
       checkId: `target:${indicator.id}`,

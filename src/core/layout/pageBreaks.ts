@@ -6,7 +6,7 @@
  * narrower of the two engines' layouts holds, from the plan's own row heights (every row of a
  * report sheet has one: `fitRowHeights(…, { everyRow: true })`).
  *
- * Units: points of the sheet at 100 %; the page is A4 (210 × 297 mm) less the plan's margins,
+ * Units: points of the sheet at 100 %; the page is A4 (210 × 297 mm, turned when landscape) less the plan's margins,
  * scaled as "fit to one page wide" scales it.
  */
 import { columnPoints, oneLineHeight } from "./rowHeights";
@@ -29,9 +29,11 @@ export function pageBodyPoints(plan: SheetPlan): number {
   const page = plan.page!;
   const excel = plan.columns.reduce((sum, w) => sum + columnPoints(w), 0);
   const libreOffice = plan.columns.reduce((sum, w) => sum + w * LIBREOFFICE_POINTS_PER_WIDTH, 0);
-  const printableWidth = (A4.width - page.marginsMm.left - page.marginsMm.right) * MM;
+  // A landscape page (Phụ lục I with targets or compared periods) is A4 turned.
+  const [width, height] = page.orientation === "landscape" ? [A4.height, A4.width] : [A4.width, A4.height];
+  const printableWidth = (width - page.marginsMm.left - page.marginsMm.right) * MM;
   const scale = page.fitToWidth ? Math.min(1, printableWidth / Math.max(excel, libreOffice)) : 1;
-  return ((A4.height - page.marginsMm.top - page.marginsMm.bottom) * MM) / scale - SLACK;
+  return ((height - page.marginsMm.top - page.marginsMm.bottom) * MM) / scale - SLACK;
 }
 
 /**
