@@ -29,7 +29,8 @@ export function targetFindings(ctx: CheckContext): Finding[] {
     const own = cellsOf(ctx, [indicator.id]);
     const from = indicator.formula ? cellsOf(ctx, indicator.formula.args.flatMap(argIds)) : [];
     const cells = own.length > 0 ? own : from;
-    const where = own.length > 0 ? ` (ô ${own[0]})` : from.length > 0 ? ` (tính từ ô ${from.join(", ")})` : "";
+    const where =
+      own.length > 0 ? ` (ô ${own[0]})` : from.length > 0 ? ` (tính từ ô ${from.join(", ")})` : "";
     findings.push({
       severity: "warning",
       checkId: `target:${indicator.id}`,
