@@ -10,6 +10,7 @@ import { builtinCatalogue, catalogueToFile } from "../../src/core/catalogue";
 import { sampleOf } from "../../src/core/catalogue/sample";
 import { catalogueProblems, parseCatalogue } from "../../src/core/catalogue/validate";
 import { checkFigures } from "../../src/core/checks";
+import { buildDraft } from "../../src/core/narrative";
 import { comparedPeriods, previousPeriod } from "../../src/core/comparison";
 import { evaluateIndicators } from "../../src/core/evaluate";
 import { figuresFromValues } from "../../src/core/figures";
@@ -132,4 +133,28 @@ it("prints a form without targets and without comparison as before: five columns
   });
   expect(plan.columns).toEqual([6, 44, 13, 18, 21]);
   expect(plan.page?.orientation).toBe("portrait");
+});
+
+it("gives the draft's Phụ lục I the compared columns of the workbook's (one computation)", () => {
+  const district = builtinCatalogue("huyen-2021")!;
+  const values = sampleOf("huyen-2021")!.figures as Record<string, unknown>;
+  const figures = figuresFromValues(values, district);
+  const draft = buildDraft({
+    catalogue: district,
+    figures,
+    findings: checkFigures(figures, [], district),
+    documents: [],
+    compared: [
+      {
+        source: "2020.xlsx",
+        catalogue: district,
+        figures: figuresFromValues({ ...values, nam: 2020, hs_tong: 1105 }, district),
+      },
+    ],
+    withAppendices: true,
+    generatedAt: new Date(2021, 8, 15),
+  });
+  const cells = draft.appendices[0].table.rows.flat().map((c) => JSON.stringify(c));
+  expect(cells.some((c) => c.includes("Cùng kỳ năm trước (năm 2020)"))).toBe(true);
+  expect(cells.some((c) => c.includes("tăng 12 (+1,09%)"))).toBe(true);
 });

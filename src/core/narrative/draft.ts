@@ -182,6 +182,8 @@ export function buildDraft(input: DraftInput): DraftDocument {
           findings: input.findings,
           documents: input.documents,
           generatedAt: input.generatedAt,
+          // The same compared columns as the workbook's Phụ lục I (`cchc report --compare`).
+          compared,
         };
         const statistics = appendixOfPlan(statisticsSheetPlan(report));
         return input.documents.length > 0
