@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import { catalogueOfMeta } from "../core/meta";
-import type { ComparedWorkbook } from "../core/comparison";
+import type { ComparedWorkbook } from "../core/report/comparison";
 import type { ExistingSheet } from "../core/install";
 import { candidateReportNames, type ReportPlan } from "../core/report/planReport";
 import { planWorkbookReport } from "../core/workbook/report";

@@ -11,7 +11,7 @@ import { columnNumber } from "../core/layout/model";
 import { evaluateIndicators } from "../core/evaluate";
 import { breakdownIndicators, consolidationSubtitle } from "../core/consolidate";
 import { consolidateMany } from "../core/workbook/consolidate";
-import { CompareRefusedError, type ComparedWorkbook } from "../core/comparison";
+import { CompareRefusedError, type ComparedWorkbook } from "../core/report/comparison";
 import { scoreCriteria, type TypedScores } from "../core/scoring";
 import type { ContextApi } from "../excel/api";
 import {

@@ -6,7 +6,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import { CompareRefusedError } from "../../src/core/comparison";
+import { CompareRefusedError } from "../../src/core/report/comparison";
 import type { ConsolidationFile } from "../../src/taskpane/operations";
 import { VI } from "../../src/taskpane/strings";
 import { fakeOperations } from "../taskpane/support";

@@ -11,7 +11,7 @@ import { sampleOf } from "../../src/core/catalogue/sample";
 import { catalogueProblems, parseCatalogue } from "../../src/core/catalogue/validate";
 import { checkFigures } from "../../src/core/checks";
 import { buildDraft } from "../../src/core/narrative";
-import { comparedPeriods, previousPeriod } from "../../src/core/comparison";
+import { comparedPeriods, previousPeriod } from "../../src/core/report/comparison";
 import { evaluateIndicators } from "../../src/core/evaluate";
 import { figuresFromValues } from "../../src/core/figures";
 import { statisticsSheetPlan } from "../../src/core/report/appendices";

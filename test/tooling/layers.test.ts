@@ -44,8 +44,6 @@ const CORE_RANK: Record<string, number> = {
   targets: 3,
   // Which unit and form a report is of (the consolidation's and the comparisons' identity).
   identity: 3,
-  // Comparisons with earlier periods, once for the appendix (report) and the draft (narrative).
-  comparison: 7,
   layout: 3,
   figures: 4,
   evaluate: 5,

@@ -89,7 +89,7 @@ export const reportCommand: Command = {
     const [{ reportIntoFile }, { readDraftSource }, { CompareRefusedError }] = await Promise.all([
       import("../../xlsx/node/operations"),
       import("../../xlsx/node/draftInput"),
-      import("../../core/comparison"),
+      import("../../core/report/comparison"),
     ]);
     const others = [];
     for (const other of compared) others.push(await readDraftSource(other));

@@ -1,6 +1,6 @@
 /**
  * The draft's comparisons (`cchc draft --compare`) are the core's one computation
- * (core/comparison), shared with Phụ lục I's «Kỳ trước» / «Cùng kỳ năm trước» columns.
+ * (core/report/comparison), shared with Phụ lục I's «Kỳ trước» / «Cùng kỳ năm trước» columns.
  */
 export {
   changeText,
@@ -9,4 +9,4 @@ export {
   periodPhrase,
   type ComparedPeriod,
   type ComparedWorkbook,
-} from "../comparison";
+} from "../report/comparison";

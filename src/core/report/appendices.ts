@@ -4,7 +4,7 @@
  * reads the same when mailed to someone without the add-in.
  */
 import { reportName, rowNumbers, sectionRows, type Catalogue, type Indicator } from "../catalogue";
-import { appendixChange, byRole, type ComparedPeriod } from "../comparison";
+import { appendixChange, byRole, type ComparedPeriod } from "./comparison";
 import type { Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import type { CellPlan, CellStyle, PagePlan, SheetPlan } from "../layout/model";
@@ -41,7 +41,7 @@ export interface ReportInput {
   evaluated: ReadonlyMap<string, Evaluated>;
   documents: readonly DocumentRow[];
   /**
-   * Earlier periods of the same unit and form (core/comparison: `comparedPeriods`): Phụ lục I
+   * Earlier periods of the same unit and form (`comparedPeriods`, ./comparison): Phụ lục I
    * prints each one's figures and the change beside the report's.
    */
   compared?: readonly ComparedPeriod[];

@@ -6,7 +6,7 @@
 import type { Catalogue } from "../catalogue";
 
 import { countFindings, workbookFindings, type Finding } from "../checks";
-import { comparedPeriods, type ComparedWorkbook } from "../comparison";
+import { comparedPeriods, type ComparedWorkbook } from "./comparison";
 import { evaluateIndicators } from "../evaluate";
 import type { DocumentRow, Figures, PlacementProblem } from "../figures";
 import { existingCells, resolveSheetNames, type ExistingWorkbook } from "../install";
@@ -36,7 +36,7 @@ export interface ReportRequest {
    * Earlier workbooks of the same unit and form to compare with (`cchc report --compare`, the
    * pane's «So sánh với kỳ trước»): the previous period and/or the same period of last year,
    * printed in Phụ lục I beside the report's figures with the change. Anything else raises
-   * CompareRefusedError (core/comparison) before any sheet is planned.
+   * CompareRefusedError (./comparison) before any sheet is planned.
    */
   compared?: readonly ComparedWorkbook[];
 }

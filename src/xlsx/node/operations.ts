@@ -12,7 +12,7 @@ import type { SampleDocument } from "../../core/catalogue/sample";
 import { catalogueListingPlans } from "../../core/layout/catalogueSheets";
 import { installCatalogue, planInstall, type InstallSummary } from "../../core/install";
 import { NotInstalledError, type ReportPlan, type ReportRequest } from "../../core/report/planReport";
-import { CompareRefusedError } from "../../core/comparison";
+import { CompareRefusedError } from "../../core/report/comparison";
 import type { Finding } from "../../core/checks";
 import { checkWorkbook } from "../../core/workbook/check";
 import { formOf, readWorkbook, type WorkbookReading } from "../../core/workbook/read";
