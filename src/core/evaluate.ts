@@ -6,7 +6,7 @@
 import { FigureError, onTimeRate, ratio } from "./arithmetic";
 import { argIds, indexIndicators, type Catalogue, type Indicator, type RatioArg } from "./catalogue";
 import type { FigureCell, Figures } from "./figures";
-import { periodEndSerial, periodStartSerial } from "./period";
+import { CUSTOM_PERIOD, parsePeriod, periodEndSerial, periodStartSerial } from "./period";
 
 /** A figure usable in arithmetic: a number, blank, or invalid (already reported by the checks). */
 export type Numeric = number | "blank" | "invalid";
@@ -78,8 +78,15 @@ function evaluateRatio(
   }
 }
 
-/** The derived date: the typed one when the user overwrote the formula, else the period's. */
-function evaluateDerivedDate(indicator: Indicator, figures: Figures): Evaluated {
+/**
+ * The derived date: the typed one when the user overwrote the formula, else the period's, its
+ * window starting no earlier than the form's units (`unitsFrom`, an ISO date).
+ */
+function evaluateDerivedDate(
+  indicator: Indicator,
+  figures: Figures,
+  unitsFrom: string | undefined,
+): Evaluated {
   const own = figures.get(indicator.id);
   if (own && !own.formula) {
     const typed = numericOf(own);
@@ -91,8 +98,13 @@ function evaluateDerivedDate(indicator: Indicator, figures: Figures): Evaluated 
   const year = yearFigure?.type === "number" ? yearFigure.value : null;
   try {
     const compute = indicator.derived === "TUNGAY" ? periodStartSerial : periodEndSerial;
-    const value = compute(period, year);
-    return value === "" ? { value, note: "Chưa có kỳ báo cáo và năm" } : { value };
+    const value = compute(period, year, unitsFrom);
+    if (value !== "") return { value };
+    return {
+      value,
+      note:
+        parsePeriod(period) === CUSTOM_PERIOD ? "Kỳ «Tùy chọn»: hãy nhập ngày" : "Chưa có kỳ báo cáo và năm",
+    };
   } catch (error) {
     if (error instanceof FigureError) return { value: "", note: error.message };
     throw error;
@@ -107,7 +119,7 @@ export function evaluateIndicators(figures: Figures, catalogue: Catalogue): Map<
     if (indicator.kind === "ratio") {
       result.set(indicator.id, evaluateRatio(indicator, byId, figures));
     } else if (indicator.derived) {
-      result.set(indicator.id, evaluateDerivedDate(indicator, figures));
+      result.set(indicator.id, evaluateDerivedDate(indicator, figures, catalogue.unitsFrom));
     } else if (indicator.kind === "count" || indicator.kind === "money" || indicator.kind === "date") {
       const n = numericOf(figures.get(indicator.id));
       result.set(

@@ -10,7 +10,7 @@ import {
   serialFromWorkbook,
   toExcelSerial,
 } from "./dates";
-import type { Catalogue, Indicator } from "./catalogue";
+import { inputName, tableFigureIds, type Catalogue, type Indicator } from "./catalogue";
 import { address, parseAddress } from "./layout/model";
 
 /** What a cell holds, independent of the engine it came from. Dates are Excel serials. */
@@ -125,6 +125,8 @@ export function figuresFromValues(
       value: classifyCell(values[indicator.id]),
     });
   }
+  for (const id of tableFigureIds(catalogue))
+    if (id in values) figures.set(id, { id, cell: id, value: classifyCell(values[id]) });
   return figures;
 }
 
@@ -336,7 +338,35 @@ export function readNamedFigures(
     if (indicator.kind === "date" && !figure.formula) figure.value = readDateCell(figure.value, date1904);
     figures.set(indicator.id, figure);
   }
+  readTableFigures(catalogue, lookup, namesComplete, figures, problems);
   return { figures, problems };
+}
+
+/**
+ * The cells of the catalogue's tables, through their names `CCHC_T_<TABLE>_<ROW>_<COL>` (the
+ * name alone: a table's rows carry no key beside each cell to check it against). A name that
+ * points at no cell is a `brokenName` problem, as an indicator's.
+ */
+function readTableFigures(
+  catalogue: Catalogue,
+  lookup: (name: string) => NameTarget | undefined,
+  namesComplete: boolean,
+  figures: Map<string, FigureCell>,
+  problems: PlacementProblem[],
+): void {
+  for (const id of tableFigureIds(catalogue)) {
+    const name = inputName(id);
+    const target = lookup(name);
+    if (!target) {
+      if (namesComplete) problems.push({ kind: "brokenName", id, name });
+    } else if ("broken" in target) problems.push({ kind: "brokenName", id, name, reference: target.broken });
+    else {
+      const figure = figureOf(id, target);
+      // A cell's right neighbour is the next column's figure, not a note.
+      delete figure.note;
+      figures.set(id, figure);
+    }
+  }
 }
 
 function figureOf(id: string, found: NamedCell): FigureCell {

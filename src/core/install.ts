@@ -9,8 +9,12 @@ import {
   builtinCatalogue,
   catalogueToFile,
   DEFAULT_CATALOGUE,
+  cellLabel,
   inputName,
   sameCatalogueId,
+  tableCells,
+  tableFigureIds,
+  tableLabelId,
   type Catalogue,
 } from "./catalogue";
 import { sampleOf, type SampleDocument } from "./catalogue/sample";
@@ -20,6 +24,8 @@ import { cellRef, classifyCell, parseCellRef, type FigureCell, type Figures } fr
 import { documentsSheetPlan, DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "./layout/documentsSheet";
 import { isOwnFormula } from "./layout/formulas";
 import { inputSheetPlan } from "./layout/inputSheets";
+import { carryTableCells, tableSheetPlan, tablesOfSheet } from "./layout/tableSheet";
+import { columnSum, tableFiguresOfPlans } from "./tables/figures";
 import { address, parseAddress, type CellPlan, type SheetPlan } from "./layout/model";
 import { SCORING_SHEET, scoringSheetPlan } from "./layout/scoringSheet";
 import { DATE_FORMAT } from "./layout/styles";
@@ -424,6 +430,7 @@ export function figuresOfPlans(plans: readonly SheetPlan[], catalogue: Catalogue
       formula: found.cell.formula,
     });
   }
+  for (const figure of tableFiguresOfPlans(byName, catalogue)) figures.set(figure.id, figure);
   return figures;
 }
 
@@ -445,6 +452,8 @@ export function fillCachedValues(
   plans: readonly SheetPlan[],
   evaluated: ReadonlyMap<string, Evaluated>,
   scores: readonly CriterionScore[],
+  /** The figures typed in the plans (a table's «Cộng» row sums them). */
+  figures?: Figures,
 ): void {
   const figureOf = (id: string): unknown => evaluated.get(id)?.value;
   const byCode = new Map(scores.map((s) => [s.criterion.code, s]));
@@ -477,6 +486,9 @@ export function fillCachedValues(
           break;
         case "scoreTotal":
           cell.cached = totals[source.column];
+          break;
+        case "tableSum":
+          cell.cached = figures ? columnSum(figures, source.ids) : "";
           break;
       }
     }
@@ -559,6 +571,46 @@ export function droppedFigures(
       });
     }
   }
+  found.push(...droppedTableCells(existing, meta, previous, next));
+  return found;
+}
+
+/**
+ * The typed cells of the previous version's tables whose row or column `next` drops (or whose
+ * whole table), read through their defined names: kept on the dropped-figures sheet like an
+ * indicator's, labelled with the table, row and column.
+ */
+function droppedTableCells(
+  existing: ExistingWorkbook,
+  meta: TemplateMeta,
+  previous: Catalogue,
+  next: Catalogue,
+): DroppedFigure[] {
+  const kept = new Set(tableFigureIds(next));
+  const found: DroppedFigure[] = [];
+  for (const table of previous.tables ?? []) {
+    const sheetName = meta.sheets[table.sheet] ?? previous.sheets.find((s) => s.key === table.sheet)?.name;
+    const sheet = sheetName ? existing.sheets.get(sheetName) : undefined;
+    const valueOf = (id: string): unknown => {
+      const target = parseCellRef(existing.names?.get(inputName(id)) ?? "");
+      if (!sheet || !target || !sameSheetName(target.sheet, sheet.name)) return undefined;
+      const { row, column } = parseAddress(target.address);
+      return sheet.cells[row - 1]?.[column - 1];
+    };
+    for (const cell of tableCells(table)) {
+      if (kept.has(cell.id)) continue;
+      const value = valueOf(cell.id);
+      if (value === null || value === undefined || value === "" || isOwnFormula(String(value))) continue;
+      const typed = cell.row.extra ? valueOf(tableLabelId(table.id, cell.row.id)) : undefined;
+      found.push({
+        id: cell.id,
+        label: `${table.title}: ${cellLabel(cell, typeof typed === "string" ? typed : undefined)}`,
+        value: value as DroppedFigure["value"],
+        note: null,
+        fromVersion: previous.version,
+      });
+    }
+  }
   return found;
 }
 
@@ -599,10 +651,19 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
       );
     } else {
       const def = catalogue.sheets.find((s) => s.key === sheet.key)!;
-      plan = inputSheetPlan(def, catalogue, old ? {} : initial);
+      plan =
+        tablesOfSheet(catalogue, sheet.key).length > 0
+          ? tableSheetPlan(def, catalogue, old ? {} : initial)
+          : inputSheetPlan(def, catalogue, old ? {} : initial);
     }
     plan.name = name;
-    if (plan.role !== "list")
+    // A sheet of tables carries its cells by their names, so a new version may add a column.
+    const byNames =
+      old && tablesOfSheet(catalogue, sheet.key).length > 0
+        ? carryTableCells(plan, old, existing.names, isOwnFormula, parseCellRef, sameSheetName)
+        : undefined;
+    if (byNames !== undefined) keptValues += byNames;
+    else if (plan.role !== "list")
       keptValues += carryOver(plan, old, existing.names, existing.date1904 === true, restored, labelOf);
     clearShiftedColumns(plan, old, existing.names);
     return plan;
@@ -615,7 +676,7 @@ export function planInstall(existing: ExistingWorkbook, options: InstallOptions 
     evaluated,
     typedScoresOf(plans.find((p) => p.key === SCORING_SHEET.key)),
   );
-  fillCachedValues(plans, evaluated, scores);
+  fillCachedValues(plans, evaluated, scores, figures);
 
   plans.push(
     metaSheetPlan(

@@ -9,6 +9,7 @@ import {
   builtinIds,
   DEFAULT_CATALOGUE,
   inputName,
+  tableFigureIds,
   type Catalogue,
 } from "../core/catalogue";
 import { cellRef, classifyCell, type NameTarget } from "../core/figures";
@@ -100,7 +101,7 @@ function noteBeside(sheets: ReadonlyMap<string, SheetSnapshot>, cell: string): u
 
 /** The names of a catalogue's figures, computed ones too (a constant typed over a ratio is told). */
 function figureNames(catalogue: Catalogue): string[] {
-  return catalogue.indicators.map((i) => inputName(i.id));
+  return [...catalogue.indicators.map((i) => i.id), ...tableFigureIds(catalogue)].map(inputName);
 }
 
 /** The names of the computed figures (ratios): their cells are no input cells. */

@@ -107,23 +107,25 @@ export function kiemtra(tong: unknown, thanh_phan: unknown[][][]): string {
 }
 
 /**
- * Ngày bắt đầu kỳ lấy số liệu báo cáo (Nghị định 09/2019/NĐ-CP, Điều 12), dạng ngày của Excel.
+ * Ngày bắt đầu kỳ lấy số liệu báo cáo (Nghị định 09/2019/NĐ-CP, Điều 12), dạng ngày của Excel; không sớm hơn ngày đơn vị bắt đầu hoạt động.
  * @customfunction TUNGAY TUNGAY
- * @param ky Kỳ báo cáo: Quý I, Quý II, Quý III, Quý IV, 6 tháng, 9 tháng, Năm (hoặc số quý 1 đến 4).
+ * @param ky Kỳ báo cáo: Quý I đến Quý IV, 6 tháng, 9 tháng, Năm, 6 tháng cuối năm, Tháng 1 đến Tháng 12 (hoặc số quý 1 đến 4); kỳ Tùy chọn cho kết quả trống (tự nhập ngày).
  * @param nam Năm báo cáo, ví dụ 2021.
+ * @param bat_dau Ngày đơn vị bắt đầu hoạt động, dạng "2025-07-01" (để trống nếu đơn vị có trước kỳ).
  * @returns Ngày đầu kỳ số liệu, ví dụ 15/06/2021 cho Quý III năm 2021.
  */
-export function tungay(ky: unknown, nam: unknown): number | string {
-  return evaluate(() => periodStartSerial(ky, nam));
+export function tungay(ky: unknown, nam: unknown, bat_dau?: unknown): number | string {
+  return evaluate(() => periodStartSerial(ky, nam, bat_dau));
 }
 
 /**
  * Ngày kết thúc kỳ lấy số liệu báo cáo (Nghị định 09/2019/NĐ-CP, Điều 12), dạng ngày của Excel.
  * @customfunction DENNGAY DENNGAY
- * @param ky Kỳ báo cáo: Quý I, Quý II, Quý III, Quý IV, 6 tháng, 9 tháng, Năm (hoặc số quý 1 đến 4).
+ * @param ky Kỳ báo cáo: Quý I đến Quý IV, 6 tháng, 9 tháng, Năm, 6 tháng cuối năm, Tháng 1 đến Tháng 12 (hoặc số quý 1 đến 4); kỳ Tùy chọn cho kết quả trống (tự nhập ngày).
  * @param nam Năm báo cáo, ví dụ 2021.
+ * @param bat_dau Ngày đơn vị bắt đầu hoạt động, dạng "2025-07-01": kỳ kết thúc trước ngày này cho lỗi.
  * @returns Ngày cuối kỳ số liệu, ví dụ 14/09/2021 cho Quý III năm 2021.
  */
-export function denngay(ky: unknown, nam: unknown): number | string {
-  return evaluate(() => periodEndSerial(ky, nam));
+export function denngay(ky: unknown, nam: unknown, bat_dau?: unknown): number | string {
+  return evaluate(() => periodEndSerial(ky, nam, bat_dau));
 }

@@ -144,6 +144,10 @@ export interface PaneStrings {
     /** The target kỳ and năm (over periods). */
     targetPeriod: string;
     targetYear: string;
+    /** The first and last day of a «Tùy chọn» target, and what is wrong with them. */
+    targetFrom: string;
+    targetTo: string;
+    badDays: string;
     /** Under the target when it came from the open workbook. */
     prefilled: string;
     badYear: string;
@@ -365,6 +369,9 @@ export const VI: PaneStrings = {
     overPeriods: "Theo kỳ: một đơn vị, nhiều kỳ ghép thành kỳ dài hơn",
     targetPeriod: "Kỳ cần lập",
     targetYear: "Năm",
+    targetFrom: "Từ ngày",
+    targetTo: "Đến ngày",
+    badDays: "Gõ hai ngày theo dạng ngày/tháng/năm (ví dụ 01/07/2025), ngày đầu không sau ngày cuối.",
     prefilled: "Theo «Thông tin chung» của sổ tính đang mở; sửa được.",
     badYear: "Gõ năm bằng 4 chữ số, ví dụ 2026.",
     choose: "Chọn các tệp báo cáo (.xlsx)",
@@ -622,6 +629,9 @@ export const EN: PaneStrings = {
     overPeriods: "By period: one unit, several periods into a longer one",
     targetPeriod: "Target period (kỳ)",
     targetYear: "Year",
+    targetFrom: "From",
+    targetTo: "To",
+    badDays: "Type both days as day/month/year (e.g. 01/07/2025), the first not after the last.",
     prefilled: "From the open workbook's “Thông tin chung”; editable.",
     badYear: "Type the year as 4 digits, e.g. 2026.",
     choose: "Choose the report files (.xlsx)",

@@ -36,8 +36,8 @@ const DOCUMENTED: Record<string, string[]> = {
   DUNGHAN: ["dung_han", "qua_han"],
   DIEM: ["ty_le", "diem_toi_da", "nguong?", "cach_tinh?"],
   KIEMTRA: ["tong", "thanh_phan..."],
-  TUNGAY: ["ky", "nam"],
-  DENNGAY: ["ky", "nam"],
+  TUNGAY: ["ky", "nam", "bat_dau?"],
+  DENNGAY: ["ky", "nam", "bat_dau?"],
 };
 
 function signature(fn: FunctionMetadata): string[] {

@@ -308,6 +308,42 @@ describe("installing forms", () => {
     expect(planInstall(workbookOf(newer.sheets)).summary.toVersion).toBe("2021.10");
   });
 
+  it("upgrades xa-2025 2025.1 to the current version (issue 21): every typed figure kept, Từ ngày from the founding day", () => {
+    // 2025.1: no founding day, no tables (2025.3's sheet «3a. TTHC theo lĩnh vực»).
+    const older: Catalogue = {
+      ...DEFAULT_CATALOGUE,
+      version: "2025.1",
+      unitsFrom: undefined,
+      tables: undefined,
+      sheets: DEFAULT_CATALOGUE.sheets.filter((s) => s.key !== "s3t"),
+    };
+    const typed = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: older, sample: true });
+    const cellOf = (sheets: typeof typed.sheets, id: string) => {
+      for (const sheet of sheets)
+        for (const name of sheet.names)
+          if (name.name === inputName(id)) return sheet.cells.find((c) => c.address === name.address)!;
+      throw new Error(id);
+    };
+    // A date typed over the derived «Đến ngày» (the calendar's quarter end) is the user's too.
+    const typedEnd = 45930; // 30/09/2025
+    Object.assign(cellOf(typed.sheets, "den_ngay"), { value: typedEnd, formula: undefined });
+    const before = figuresOfPlans(typed.sheets, older);
+    expect(before.get("tu_ngay")?.formula).toBeDefined(); // still its formula
+    expect(cellOf(typed.sheets, "tu_ngay").formula).not.toContain("2025-07-01");
+
+    const upgraded = planInstall(workbookOf(typed.sheets));
+    expect(upgraded.summary).toMatchObject({ fromVersion: "2025.1", toVersion: "2025.3", dropped: [] });
+    const after = figuresOfPlans(upgraded.sheets, DEFAULT_CATALOGUE);
+    const typedFigures = [...before].filter(([, figure]) => !figure.formula);
+    expect(typedFigures.length).toBeGreaterThan(20);
+    for (const [id, figure] of typedFigures) expect([id, after.get(id)?.value]).toEqual([id, figure.value]);
+    expect(after.get("den_ngay")?.value).toEqual({ type: "number", value: typedEnd });
+    // Quý III/2025 of the sample: the rewritten formula starts on 01/07/2025, not 15/06/2025.
+    const tuNgay = cellOf(upgraded.sheets, "tu_ngay");
+    expect(tuNgay.formula).toContain('CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM,"2025-07-01")');
+    expect(tuNgay.cached).toBe(45839);
+  });
+
   it("keeps the figures of ids a new version drops on a visible sheet, and says so", () => {
     const typed = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: V1 });
     const cellOf = (id: string) => {
@@ -364,13 +400,20 @@ describe("a period outside its form's validity", () => {
       ],
     ]);
     expect(findingsOf(DEFAULT_CATALOGUE, { ky_bao_cao: "Quý III", nam: 2025 })).toEqual([]);
-    expect(findingsOf(DEFAULT_CATALOGUE, { ky_bao_cao: "6 tháng", nam: 2025 }).map((f) => f.message)).toEqual(
-      [
-        expect.stringMatching(
-          /dùng cho các kỳ kết thúc từ ngày 01\/07\/2025, nhưng số liệu tính đến ngày 14\/06\/2025\.$/,
-        ),
-      ],
-    );
+    // Without its founding day (`unitsFrom`) the commune form only warns of an earlier period …
+    const withoutStart = { ...DEFAULT_CATALOGUE, unitsFrom: undefined };
+    expect(findingsOf(withoutStart, { ky_bao_cao: "6 tháng", nam: 2025 }).map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /dùng cho các kỳ kết thúc từ ngày 01\/07\/2025, nhưng số liệu tính đến ngày 14\/06\/2025\.$/,
+      ),
+    ]);
+    // … with it (xa-2025 since 2025.2) such a period has no data days at all: an error (issue 21).
+    const errors = checkFigures(
+      figuresFromValues({ co_quan: "UBND phường A", ky_bao_cao: "6 tháng", nam: 2025 }, DEFAULT_CATALOGUE),
+      [],
+      DEFAULT_CATALOGUE,
+    ).filter((f) => f.severity === "error");
+    expect(errors.map((f) => f.checkId)).toEqual(["period:beforeUnit"]);
   });
 });
 

@@ -51,14 +51,18 @@ describe("cchc report --phu-luc-ii", () => {
     expect(await main(["template", "-o", input, "--sample"], bufferIo())).toBe(0);
     const plain = bufferIo();
     expect(await main(["report", input], plain)).toBe(0);
-    expect(plain.stdout).toContain(`Đã ghi báo cáo vào "${input}": «Phụ lục I».`);
+    expect(plain.stdout).toContain(
+      `Đã ghi báo cáo vào "${input}": «Phụ lục I», «Phụ lục I.1», «Phụ lục I.2».`,
+    );
     expect(plain.stdout).toContain(
       "Danh mục văn bản trống nên không có Phụ lục II (thêm --phu-luc-ii nếu vẫn cần in).",
     );
     expect((await readBack(input)).worksheets.map((ws) => ws.name)).not.toContain("Phụ lục II");
     const asked = bufferIo();
     expect(await main(["report", input, "--phu-luc-ii"], asked)).toBe(0);
-    expect(asked.stdout).toContain(`Đã ghi báo cáo vào "${input}": «Phụ lục I», «Phụ lục II».`);
+    expect(asked.stdout).toContain(
+      `Đã ghi báo cáo vào "${input}": «Phụ lục I», «Phụ lục I.1», «Phụ lục I.2», «Phụ lục II».`,
+    );
     expect(asked.stdout).not.toContain("--phu-luc-ii");
     const back = await readBack(input);
     expect(back.getWorksheet("Phụ lục II")?.getCell("A13").value).toBe("Không có văn bản trong danh mục.");

@@ -7,6 +7,7 @@
  * being the periods; and a gap refused by the core with nothing to write.
  */
 import { inputName } from "../../src/core/catalogue";
+import { checkFigures } from "../../src/core/checks";
 import { consolidatePeriods, PERIODS_SHEET } from "../../src/core/consolidate";
 import { evaluateIndicators } from "../../src/core/evaluate";
 import { toExcelSerial } from "../../src/core/period";
@@ -196,5 +197,38 @@ describe("consolidateIntoWorkbook over periods", () => {
     expect(outcome.problem).toBe(
       "Các kỳ số liệu không ghép đúng kỳ Năm/2026 (15/12/2025 – 14/12/2026): thiếu số liệu 15/09/2026 – 14/12/2026.",
     );
+  });
+
+  it("writes a «Tùy chọn» target's days over the date formulas, in two syncs, and the result checks clean (issue 21)", async () => {
+    const book = await openWorkbook();
+    const q4 = { ...Q3, ky_bao_cao: "Quý IV", so_ky_hieu: "120/BC-UBND" };
+    const from = toExcelSerial({ year: 2026, month: 6, day: 15 });
+    const to = toExcelSerial({ year: 2026, month: 12, day: 14 });
+    const outcome = consolidatePeriods([unitWorkbook("quy3.xlsx", Q3), unitWorkbook("quy4.xlsx", q4)], {
+      period: "Tùy chọn",
+      year: 2026,
+      from,
+      to,
+    });
+    expect(outcome.problem).toBeUndefined();
+    const { syncs } = await book.run((context) =>
+      consolidateIntoWorkbook(context, outcome.result!, outcome.files, { over: "periods" }),
+    );
+    expect(syncs).toBe(2);
+    const value = (id: string) => book.valueOf(book.refOf(inputName(id)));
+    expect([value("ky_bao_cao"), value("nam"), value("tu_ngay"), value("den_ngay")]).toEqual([
+      "Tùy chọn",
+      2026,
+      from,
+      to,
+    ]);
+    expect(value("hs_nhan")).toBe(100);
+    const { reading, catalogue } = (
+      await book.run((context) => readWithOwnCatalogue(context, TEST_CATALOGUE))
+    ).result;
+    const periodFindings = checkFigures(reading.figures, [], catalogue).filter((f) =>
+      f.checkId.startsWith("period:"),
+    );
+    expect(periodFindings).toEqual([]);
   });
 });

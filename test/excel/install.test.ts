@@ -99,7 +99,13 @@ describe("installSheets on an empty workbook", () => {
       message: expect.stringContaining("số nguyên"),
     });
     expect(book.cellAt("CCHC_KY_BAO_CAO").validation!.rule).toEqual({
-      list: { inCellDropDown: true, source: "Quý I,Quý II,Quý III,Quý IV,6 tháng,9 tháng,Năm" },
+      list: {
+        inCellDropDown: true,
+        // Issue 21: the second half-year, the months and a custom period follow the seven.
+        source:
+          "Quý I,Quý II,Quý III,Quý IV,6 tháng,9 tháng,Năm,6 tháng cuối năm," +
+          "Tháng 1,Tháng 2,Tháng 3,Tháng 4,Tháng 5,Tháng 6,Tháng 7,Tháng 8,Tháng 9,Tháng 10,Tháng 11,Tháng 12,Tùy chọn",
+      },
     });
     expect(book.cellAt("CCHC_NGAY_BAN_HANH").validation!.rule).toEqual({
       date: { formula1: "2000-01-01", formula2: "2100-12-31", operator: "Between" },

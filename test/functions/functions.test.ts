@@ -19,8 +19,8 @@ const byId: Record<KnownAnswer["id"], (...args: unknown[]) => unknown> = {
   DUNGHAN: (a, b) => functions.dunghan(a, b),
   DIEM: (a, b, c, d) => functions.diem(a, b, c, d),
   KIEMTRA: (a, b) => functions.kiemtra(a, b as unknown[][][]),
-  TUNGAY: (a, b) => functions.tungay(a, b),
-  DENNGAY: (a, b) => functions.denngay(a, b),
+  TUNGAY: (a, b, c) => functions.tungay(a, b, c),
+  DENNGAY: (a, b, c) => functions.denngay(a, b, c),
 };
 
 describe("CCHC custom functions: known answers", () => {

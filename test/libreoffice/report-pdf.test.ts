@@ -212,7 +212,8 @@ describePrinting("the report through LibreOffice", () => {
     // The demo's warnings are said on screen, not printed.
     expect(run.stdout).toContain("Cảnh báo");
     const pdf = path.join(dir, "demo-xa", "cchc-mau-xa-2025-phu-luc.pdf");
-    expectFitForSignature(pdf, ["UBND TỈNH MẪU (GIẢ ĐỊNH)", "XÃ THỬ NGHIỆM"], 2, 0);
+    // Phụ lục I, the form's two tables (Phụ lục I.1, I.2: issue 21) and Phụ lục II.
+    expectFitForSignature(pdf, ["UBND TỈNH MẪU (GIẢ ĐỊNH)", "XÃ THỬ NGHIỆM"], 4, 0);
     const all = pagesOf(pdf).join("\n");
     // A text answer stays on the line of its row.
     expect(all).toMatch(/Hệ thống thông tin giải quyết TTHC đang dùng\s+Hệ thống của tỉnh/);

@@ -79,6 +79,8 @@ function expectedSentence(catalogue: Catalogue, values: Record<string, unknown>,
     }
     const p = piece.placeholder!;
     if (p.kind === "compare") continue;
+    // The table's ranking has its own test (test/cli/tables.test.ts); no built-in sentence uses it.
+    if (p.kind === "table") throw new Error(`{bang:${p.table}:${p.column}} in a built-in outline`);
     if (p.kind === "ratio") {
       const a = num(p.numerator);
       const b = num(p.denominator);
@@ -276,7 +278,7 @@ describe("comparison with another period (--compare)", () => {
     expect(
       refusal({ source: "xa.xlsx", catalogue: xa, values: { ...(sampleOf("xa-2025")!.figures as object) } }),
     ).toMatch(
-      /^Không so sánh được với tệp "xa.xlsx": tệp theo mẫu «xa-2025» phiên bản 2025\.1, khác mẫu «huyen-2021» phiên bản 2021\.1 của báo cáo\.$/,
+      /^Không so sánh được với tệp "xa.xlsx": tệp theo mẫu «xa-2025» phiên bản 2025\.3, khác mẫu «huyen-2021» phiên bản 2021\.1 của báo cáo\.$/,
     );
     expect(refusal({ source: "copy.xlsx", values })).toMatch(/tệp cùng kỳ quý III năm 2021 với báo cáo\.$/);
     expect(refusal({ source: "x.xlsx", values: { ...lastYear, ky_bao_cao: "" } })).toMatch(
@@ -359,7 +361,8 @@ describe("the appendices (--with-appendices)", () => {
   const names = (draft: DraftDocument) => draft.appendices.map((a) => runsText(a.titleLines[0]));
 
   it("leave Phụ lục II out when the workbook lists no document, as the report does (issue 17)", () => {
-    expect(names(withAppendices([]))).toEqual(["Phụ lục I"]);
+    // xa-2025's two tables print after Phụ lục I (issue 21).
+    expect(names(withAppendices([]))).toEqual(["Phụ lục I", "Phụ lục I.1", "Phụ lục I.2"]);
   });
 
   it("have Phụ lục II, listing the documents, when the workbook has some", () => {
@@ -373,8 +376,8 @@ describe("the appendices (--with-appendices)", () => {
       dateCell: "C5",
     };
     const draft = withAppendices([document]);
-    expect(names(draft)).toEqual(["Phụ lục I", "Phụ lục II"]);
-    const cells = draft.appendices[1].table.rows.flat().map((c) => JSON.stringify(c));
+    expect(names(draft)).toEqual(["Phụ lục I", "Phụ lục I.1", "Phụ lục I.2", "Phụ lục II"]);
+    const cells = draft.appendices[3].table.rows.flat().map((c) => JSON.stringify(c));
     expect(cells.some((c) => c.includes("12/KH-UBND"))).toBe(true);
   });
 });

@@ -100,8 +100,8 @@ const CUSTOM: Record<string, (args: unknown[]) => unknown> = {
   "CCHC.DUNGHAN": ([a, b]) => onTimeRate(a, b),
   "CCHC.DIEM": ([a, b, c, d]) => score(a, b, c, d),
   "CCHC.KIEMTRA": ([total, ...parts]) => sumMismatch(total, parts),
-  "CCHC.TUNGAY": ([a, b]) => periodStartSerial(a, b),
-  "CCHC.DENNGAY": ([a, b]) => periodEndSerial(a, b),
+  "CCHC.TUNGAY": ([a, b, c]) => periodStartSerial(a, b, c),
+  "CCHC.DENNGAY": ([a, b, c]) => periodEndSerial(a, b, c),
 };
 
 const isError = (v: Value): v is string => typeof v === "string" && /^#[A-Z/0!?]+$/.test(v);

@@ -38,6 +38,31 @@ export const KNOWN_ANSWERS: KnownAnswer[] = [
   { id: "DENNGAY", args: ["Quý III", 2021], expect: { value: 44453 } },
   { id: "TUNGAY", args: ["Quý I", 2022], expect: { value: 44545 } },
   { id: "DENNGAY", args: ["Năm", 2021], expect: { value: 44544 } },
+  // Months (Nghị định 09/2019/NĐ-CP, Điều 12): 15th of the month before to the 14th.
+  { id: "TUNGAY", args: ["Tháng 1", 2026], expect: { value: 46006 } },
+  { id: "DENNGAY", args: ["Tháng 1", 2026], expect: { value: 46036 } },
+  { id: "TUNGAY", args: ["Tháng 7", 2025], expect: { value: 45823 } },
+  { id: "DENNGAY", args: ["tháng 07", 2025], expect: { value: 45852 } },
+  { id: "TUNGAY", args: ["6 tháng cuối năm", 2025], expect: { value: 45823 } },
+  { id: "DENNGAY", args: ["6 tháng cuối năm", 2025], expect: { value: 46005 } },
+  // A unit that began on 1/7/2025: its window starts there; a period ending before is an error.
+  { id: "TUNGAY", args: ["Quý III", 2025, "2025-07-01"], expect: { value: 45839 } },
+  { id: "DENNGAY", args: ["Quý III", 2025, "2025-07-01"], expect: { value: 45914 } },
+  { id: "TUNGAY", args: ["6 tháng cuối năm", 2025, "2025-07-01"], expect: { value: 45839 } },
+  { id: "TUNGAY", args: ["Quý IV", 2025, "2025-07-01"], expect: { value: 45914 + 1 } },
+  { id: "TUNGAY", args: ["Quý III", 2025, null], expect: { value: 45823 } },
+  {
+    id: "DENNGAY",
+    args: ["Quý II", 2025, "2025-07-01"],
+    expect: {
+      error: "#VALUE!",
+      message:
+        "Kỳ Quý II/2025 có số liệu đến ngày 14/06/2025, trước ngày đơn vị bắt đầu hoạt động (01/07/2025)",
+    },
+  },
+  // «Tùy chọn»: the dates are typed over the formulas, which give nothing.
+  { id: "TUNGAY", args: ["Tùy chọn", 2025], expect: { value: "" } },
+  { id: "DENNGAY", args: ["Tùy chọn", 2025, "2025-07-01"], expect: { value: "" } },
   { id: "KIEMTRA", args: [10, [[[7]], [[3]]]], expect: { value: "" } },
   { id: "KIEMTRA", args: [1117, [[[500], [600], [14]]]], expect: { value: "Lệch 3" } },
   // Blank arguments: figures still to be entered give an empty result, not an error.

@@ -100,16 +100,19 @@ describe("the previous period", () => {
   it("is the period of the same length ending the day before", () => {
     expect(previousPeriod("Quý III", 2026)).toEqual({ period: "Quý II", year: 2026 });
     expect(previousPeriod("Quý I", 2026)).toEqual({ period: "Quý IV", year: 2025 });
-    // 6 tháng, 9 tháng and Năm compare with the same period of last year only.
-    expect(previousPeriod("6 tháng", 2026)).toBeUndefined();
+    expect(previousPeriod("Tháng 1", 2026)).toEqual({ period: "Tháng 12", year: 2025 });
+    // The first half-year follows last year's second (15/6 – 14/12/2025, then 15/12/2025 – 14/6/2026).
+    expect(previousPeriod("6 tháng", 2026)).toEqual({ period: "6 tháng cuối năm", year: 2025 });
+    // 9 tháng, Năm and «Tùy chọn» compare with the same period of last year only (or nothing).
+    expect(previousPeriod("Tùy chọn", 2026)).toBeUndefined();
     expect(previousPeriod("9 tháng", 2026)).toBeUndefined();
     expect(previousPeriod("Năm", 2026)).toBeUndefined();
   });
 
-  it("refuses a 6-month report's quarter, saying it compares with last year's 6 months only", () => {
+  it("refuses a 9-month report's quarter, saying it compares with last year's 9 months only", () => {
     const district = builtinCatalogue("huyen-2021")!;
     const values = sampleOf("huyen-2021")!.figures as Record<string, unknown>;
-    const half = { ...values, ky_bao_cao: "6 tháng" };
+    const half = { ...values, ky_bao_cao: "9 tháng" };
     const evaluated = evaluateIndicators(figuresFromValues(half, district), district);
     const other = {
       source: "q2.xlsx",
@@ -117,7 +120,7 @@ describe("the previous period", () => {
       figures: figuresFromValues({ ...values, ky_bao_cao: "Quý II" }, district),
     };
     expect(() => comparedPeriods({ catalogue: district, evaluated }, [other])).toThrow(
-      'Không so sánh được với tệp "q2.xlsx": tệp là báo cáo quý II năm 2021; báo cáo 6 tháng đầu năm 2021 chỉ so sánh với cùng kỳ năm trước (6 tháng đầu năm 2020).',
+      'Không so sánh được với tệp "q2.xlsx": tệp là báo cáo quý II năm 2021; báo cáo 9 tháng đầu năm 2021 chỉ so sánh với cùng kỳ năm trước (9 tháng đầu năm 2020).',
     );
   });
 });

@@ -195,6 +195,30 @@ describe("Tổng hợp theo kỳ", () => {
     return { ...rendered, card, targets };
   }
 
+  it("takes a «Tùy chọn» target's two days instead of a year, and refuses days it cannot read", async () => {
+    const { user, card, targets } = await periodsCard(() => PERIODS_RESULT);
+    await user.selectOptions(within(card).getByLabelText("Kỳ cần lập"), "Tùy chọn");
+    expect(within(card).queryByLabelText("Năm")).toBeNull();
+    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
+      new File(["x"], "a.xlsx"),
+    ]);
+    await user.type(within(card).getByLabelText("Từ ngày"), "01/07/2025");
+    await user.type(within(card).getByLabelText("Đến ngày"), "31/2/2025");
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    expect(
+      within(card).getByText(
+        "Gõ hai ngày theo dạng ngày/tháng/năm (ví dụ 01/07/2025), ngày đầu không sau ngày cuối.",
+      ),
+    ).toBeTruthy();
+    expect(targets).toEqual([]);
+    await user.clear(within(card).getByLabelText("Đến ngày"));
+    await user.type(within(card).getByLabelText("Đến ngày"), "31/12/2025");
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    await within(card).findByText(/^Đã tổng hợp 2 kỳ/);
+    // 45839 = 01/07/2025, 46022 = 31/12/2025 (Excel serials).
+    expect(targets).toEqual([{ period: "Tùy chọn", year: 2025, from: 45839, to: 46022 }]);
+  });
+
   it("starts from the open workbook's kỳ and năm, takes the chosen target and lists the periods added", async () => {
     const { user, card, targets, operations } = await periodsCard(() => PERIODS_RESULT);
     // The fake workbook's Thông tin chung: Quý III 2021.
@@ -210,6 +234,9 @@ describe("Tổng hợp theo kỳ", () => {
       "6 tháng",
       "9 tháng",
       "Năm",
+      "6 tháng cuối năm",
+      ...Array.from({ length: 12 }, (_, i) => `Tháng ${i + 1}`),
+      "Tùy chọn",
     ]);
     await user.selectOptions(ky, "9 tháng");
     await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [

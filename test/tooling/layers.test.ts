@@ -47,6 +47,8 @@ const CORE_RANK: Record<string, number> = {
   layout: 3,
   figures: 4,
   evaluate: 5,
+  // Tables of figures (one-stop statistics by field): their figures, sums and findings.
+  tables: 5.5,
   checks: 6,
   scoring: 6,
   proofread: 6,

@@ -126,7 +126,8 @@ describe("a 1904 copy of the sample", () => {
   };
   const EXPECTED = {
     figures: [
-      toExcelSerial({ year: 2025, month: 6, day: 15 }),
+      // xa-2025's units began on 1/7/2025 (issue 21): its Quý III/2025 starts then, not 15/6.
+      toExcelSerial({ year: 2025, month: 7, day: 1 }),
       toExcelSerial({ year: 2025, month: 9, day: 14 }),
       toExcelSerial({ year: 2025, month: 9, day: 18 }),
     ],

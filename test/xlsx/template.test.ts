@@ -170,7 +170,11 @@ describe("cchc template --sample, read back", () => {
     const period = namedCell(workbook, "CCHC_KY_BAO_CAO");
     expect(validationsOf(period.worksheet)[period.address]).toMatchObject({
       type: "list",
-      formulae: ['"Quý I,Quý II,Quý III,Quý IV,6 tháng,9 tháng,Năm"'],
+      // Issue 21: the second half-year, the months and «Tùy chọn»; within the 255 characters of a list.
+      formulae: [
+        '"Quý I,Quý II,Quý III,Quý IV,6 tháng,9 tháng,Năm,6 tháng cuối năm,Tháng 1,Tháng 2,Tháng 3,Tháng 4,' +
+          'Tháng 5,Tháng 6,Tháng 7,Tháng 8,Tháng 9,Tháng 10,Tháng 11,Tháng 12,Tùy chọn"',
+      ],
     });
     const money = namedCell(workbook, "CCHC_VPHC_TIEN");
     expect(validationsOf(money.worksheet)[money.address]).toMatchObject({ type: "decimal", formulae: [0] });

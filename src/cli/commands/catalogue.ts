@@ -51,6 +51,11 @@ function check(file: string, io: Io): number {
   return EXIT.findings;
 }
 
+/** The name of an input sheet by its key. */
+function sheetNameOf(catalogue: Catalogue, key: string): string {
+  return catalogue.sheets.find((s) => s.key === key)?.name ?? key;
+}
+
 /** The outline of the narrative report (`cchc draft`): headings, sentence templates, prompts. */
 function outlineLines(catalogue: Catalogue): string[] {
   if (!catalogue.outline)
@@ -100,6 +105,19 @@ function show(catalogue: Catalogue, io: Io): void {
         `  ${"  ".repeat(level)}${mark}${i.id}: ${i.label}${i.unit ? ` (${i.unit})` : ""}${rule ? ` [${COMBINE_WORDS[rule].name}]` : ""}${i.required ? " (bắt buộc)" : ""}`,
       );
     }
+  }
+  for (const table of catalogue.tables ?? []) {
+    lines.push(
+      `Bảng ${table.id}: ${table.title} (${table.unit}), trang «${sheetNameOf(catalogue, table.sheet)}»`,
+    );
+    lines.push(
+      `  Dòng (${table.rowHeading ?? "Nội dung"}): ${table.rows.map((r) => `${r.id} ${r.label}`).join("; ")}`,
+    );
+    if (table.extraRows) lines.push(`  Đơn vị được thêm ${table.extraRows} dòng (tự ghi tên)`);
+    for (const column of table.columns)
+      lines.push(
+        `  Cột ${column.id}: ${column.group ? `${column.group} – ` : ""}${column.label}${column.total ? ` (cộng các dòng bằng ${column.total})` : ""}`,
+      );
   }
   lines.push("", "Kiểm tra:", ...catalogue.checks.map((c) => `  ${describeCheck(c)}`));
   lines.push(

@@ -8,7 +8,16 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { SingleBar } from "cli-progress";
 import type { FileStatus } from "../../core/consolidate";
-import { parsePeriod, parseTargetYear, PERIODS } from "../../core/period";
+import type { PeriodTarget } from "../../core/consolidate";
+import { parseDayMonthYear } from "../../core/dates";
+import {
+  CUSTOM_PERIOD,
+  isCustomPeriod,
+  parsePeriod,
+  parseTargetYear,
+  PERIODS,
+  toExcelSerial,
+} from "../../core/period";
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { processIo, type Io } from "../io";
@@ -96,6 +105,50 @@ function describeFile(file: FileStatus): string {
   return `✓ ${file.source}: ${file.unit ?? file.period ?? ""}, ${counts}${remark}`;
 }
 
+/**
+ * The period to consolidate into from --ky, --nam, --tu, --den; undefined for a consolidation over
+ * units. UsageError for a wrong or missing one: a named period needs --nam; «Tùy chọn» needs
+ * --tu and --den (day/month/year), its year being that of --den (--nam, when given, must agree).
+ */
+function periodTarget(flags: ReadonlyMap<string, string | boolean>): PeriodTarget | undefined {
+  const text = (flag: string) => {
+    const v = flags.get(flag);
+    return typeof v === "string" ? v : undefined;
+  };
+  const [ky, nam, tu, den] = ["--ky", "--nam", "--tu", "--den"].map(text);
+  if ([ky, nam, tu, den].every((v) => v === undefined)) return undefined;
+  if (ky === undefined) throw new UsageError("Tổng hợp theo kỳ cần --ky.");
+  const period = parsePeriod(ky);
+  if (!period) throw new UsageError(`Kỳ "${ky}" không hợp lệ (dùng: ${PERIODS.join(", ")}).`);
+  const year = nam === undefined ? undefined : parseTargetYear(nam);
+  if (nam !== undefined && year === undefined)
+    throw new UsageError(`Năm "${nam}" không hợp lệ (gõ 4 chữ số, ví dụ 2026).`);
+  if (!isCustomPeriod(period)) {
+    if (tu !== undefined || den !== undefined)
+      throw new UsageError(
+        `--tu và --den chỉ dùng với kỳ «${CUSTOM_PERIOD}»; kỳ ${period} có ngày theo quy định.`,
+      );
+    if (year === undefined) throw new UsageError("Tổng hợp theo kỳ cần cả --ky và --nam.");
+    return { period, year };
+  }
+  if (tu === undefined || den === undefined)
+    throw new UsageError(`Kỳ «${CUSTOM_PERIOD}» cần --tu và --den (ví dụ --tu 01/07/2025 --den 31/12/2025).`);
+  const day = (value: string, flag: string) => {
+    const date = parseDayMonthYear(value);
+    if (!date)
+      throw new UsageError(`Ngày ${flag} "${value}" không hợp lệ (gõ ngày/tháng/năm, ví dụ 01/07/2025).`);
+    return date;
+  };
+  const from = day(tu, "--tu");
+  const to = day(den, "--den");
+  if (toExcelSerial(from) > toExcelSerial(to)) throw new UsageError(`Ngày --tu ${tu} sau ngày --den ${den}.`);
+  if (year !== undefined && year !== to.year)
+    throw new UsageError(
+      `Năm --nam ${year} khác năm của --den (${to.year}): năm của kỳ «${CUSTOM_PERIOD}» là năm kỳ kết thúc.`,
+    );
+  return { period, year: to.year, from: toExcelSerial(from), to: toExcelSerial(to) };
+}
+
 export const consolidateCommand: Command = {
   help: [
     'Cách dùng: npx cchc consolidate -o KẾT_QUẢ.xlsx TỆP|THƯ_MỤC… [--co-quan "TÊN CƠ QUAN"] [--force]',
@@ -106,7 +159,9 @@ export const consolidateCommand: Command = {
     "Tệp hỏng, không phải báo cáo CCHC, khác mẫu, khác kỳ hoặc trùng đơn vị bị loại, có nêu lý do.",
     "",
     "Theo kỳ (--ky, --nam): các kỳ số liệu của một đơn vị phải ghép vừa khít kỳ cần lập (ví dụ",
-    "9 tháng = 6 tháng + Quý III); số phát sinh được cộng, số hiện có lấy của kỳ sau cùng.",
+    "9 tháng = 6 tháng + Quý III, Quý I = Tháng 1 + 2 + 3); số phát sinh được cộng, số hiện có lấy",
+    'của kỳ sau cùng. Kỳ «Tùy chọn» cần --tu và --den (ví dụ --ky "Tùy chọn" --tu 01/07/2025',
+    "--den 31/12/2025; năm là năm của --den).",
     "",
     "  -o, --output TỆP    Tệp kết quả .xlsx (ghi an toàn; tệp đầu vào chỉ được đọc, không bao giờ",
     "                      bị ghi đè, kể cả tệp nằm trong thư mục đầu vào).",
@@ -114,6 +169,7 @@ export const consolidateCommand: Command = {
     "  --co-quan TÊN       Tên cơ quan tổng hợp ghi vào Thông tin chung (theo đơn vị).",
     `  --ky KỲ             Kỳ cần lập khi tổng hợp theo kỳ: ${PERIODS.join(", ")}.`,
     "  --nam NĂM           Năm của kỳ đó.",
+    "  --tu NGÀY, --den NGÀY  Ngày đầu và ngày cuối của kỳ «Tùy chọn» (ngày/tháng/năm).",
     "",
     "Mã thoát: 0 mọi tệp được tổng hợp và không đơn vị nào có lỗi; 1 đã ghi nhưng có tệp bị loại",
     "hoặc đơn vị có lỗi; 2 không ghi gì (gõ sai lệnh, không có tệp dùng được, các kỳ không ghép khít).",
@@ -126,6 +182,8 @@ export const consolidateCommand: Command = {
         "--co-quan": { value: true },
         "--ky": { value: true },
         "--nam": { value: true },
+        "--tu": { value: true },
+        "--den": { value: true },
         "--force": {},
       },
       positional: { min: 1, max: Infinity, name: "tệp hoặc thư mục báo cáo cần tổng hợp" },
@@ -134,22 +192,11 @@ export const consolidateCommand: Command = {
     if (typeof output !== "string") throw new UsageError("Thiếu tệp kết quả: -o KẾT_QUẢ.xlsx.");
     if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
     const coQuan = parsed.flags.get("--co-quan");
-    const ky = parsed.flags.get("--ky");
-    const nam = parsed.flags.get("--nam");
-    let target: { period: NonNullable<ReturnType<typeof parsePeriod>>; year: number } | undefined;
-    if (ky !== undefined || nam !== undefined) {
-      if (typeof ky !== "string" || typeof nam !== "string")
-        throw new UsageError("Tổng hợp theo kỳ cần cả --ky và --nam.");
-      const period = parsePeriod(ky);
-      if (!period) throw new UsageError(`Kỳ "${ky}" không hợp lệ (dùng: ${PERIODS.join(", ")}).`);
-      const year = parseTargetYear(nam);
-      if (year === undefined) throw new UsageError(`Năm "${nam}" không hợp lệ (gõ 4 chữ số, ví dụ 2026).`);
-      if (coQuan !== undefined)
-        throw new UsageError(
-          "--co-quan chỉ dùng khi tổng hợp theo đơn vị: theo kỳ, cơ quan là của chính đơn vị.",
-        );
-      target = { period, year };
-    }
+    const target = periodTarget(parsed.flags);
+    if (target && coQuan !== undefined)
+      throw new UsageError(
+        "--co-quan chỉ dùng khi tổng hợp theo đơn vị: theo kỳ, cơ quan là của chính đơn vị.",
+      );
 
     // The readers load only once the arguments are known to be right (see main.ts); the
     // package writer only to write the result.

@@ -51,12 +51,14 @@ export function catalogueFromFile(file: CatalogueFile): Catalogue {
     level: file.level,
     ...(file.validFrom ? { validFrom: file.validFrom } : {}),
     ...(file.validTo ? { validTo: file.validTo } : {}),
+    ...(file.unitsFrom ? { unitsFrom: file.unitsFrom } : {}),
     sheets: [INFO_SHEET, ...file.sheets.map((s) => ({ key: s.key, name: s.name, title: s.title }))],
     sections: [INFO_SECTION, ...file.sections.map((s) => ({ ...s }))],
     indicators: [...infoIndicators(file.level), ...indicators],
     checks: [...checks, ...INFO_CHECKS],
     criteria: file.criteria.map((c): Criterion => ({ ...c })),
     ...(file.outline ? { outline: file.outline } : {}),
+    ...(file.tables && file.tables.length > 0 ? { tables: file.tables } : {}),
   };
 }
 
@@ -71,6 +73,7 @@ export function catalogueToFile(catalogue: Catalogue): CatalogueFile {
     level: catalogue.level,
     ...(catalogue.validFrom ? { validFrom: catalogue.validFrom } : {}),
     ...(catalogue.validTo ? { validTo: catalogue.validTo } : {}),
+    ...(catalogue.unitsFrom ? { unitsFrom: catalogue.unitsFrom } : {}),
     sheets: catalogue.sheets.filter((s) => s.key !== INFO_SHEET.key).map((s) => ({ ...s })),
     sections: catalogue.sections.filter((s) => s.id !== INFO_SECTION.id).map((s) => ({ ...s })),
     indicators: catalogue.indicators
@@ -109,6 +112,7 @@ export function catalogueToFile(catalogue: Catalogue): CatalogueFile {
       }),
     criteria: catalogue.criteria.map(({ lastYear: _lastYear, ...c }) => c),
     ...(catalogue.outline ? { outline: catalogue.outline } : {}),
+    ...(catalogue.tables ? { tables: catalogue.tables.map((t) => ({ ...t })) } : {}),
   };
 }
 

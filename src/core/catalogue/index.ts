@@ -14,6 +14,7 @@ export {
   sameCatalogueId,
 } from "./builtins";
 export { catalogueFromFile, catalogueToFile, argIds } from "./form";
+export * from "./tables";
 export { CatalogueError, formatProblem, type CatalogueProblem } from "./errors";
 export { allRows, markedLabel, rowNumbers, sectionRows, type LeveledRow, type RowNumber } from "./rows";
 
@@ -39,9 +40,13 @@ export function indexIndicators(catalogue: Catalogue): ReadonlyMap<string, Indic
   return index;
 }
 
-/** The defined name of an indicator's input cell: `kh_tong` → `CCHC_KH_TONG`. */
+/**
+ * The defined name of an indicator's input cell: `kh_tong` → `CCHC_KH_TONG`; of a table's
+ * cell (figure id `<table>.<row>.<column>`, see `tables.ts`): `tthc.dat_dai.moi` →
+ * `CCHC_T_TTHC_DAT_DAI_MOI`.
+ */
 export function inputName(id: string): string {
-  return `CCHC_${id.toUpperCase()}`;
+  return id.includes(".") ? `CCHC_T_${id.toUpperCase().replace(/\./g, "_")}` : `CCHC_${id.toUpperCase()}`;
 }
 
 /** The defined name of an indicator's value cell in the report: `kh_tong` → `BC_KH_TONG`. */

@@ -40,7 +40,9 @@ export type Placeholder =
   | { kind: "value"; id: string }
   | { kind: "ratio"; numerator: string; denominator: string }
   | { kind: "fraction"; id: string }
-  | { kind: "compare"; id: string };
+  | { kind: "compare"; id: string }
+  /** A table's rows with the most in a column, e.g. `{bang:tthc_lv:moi}` (docs/catalogue-format.md). */
+  | { kind: "table"; table: string; column: string };
 
 /** A template cut into literal text and placeholders (`source` is the text between the braces). */
 export type TemplatePiece =
@@ -51,6 +53,7 @@ const VALUE = new RegExp(`^(${ID})$`);
 const RATIO = new RegExp(`^tyle:(${ID}):(${ID})$`);
 const COMPARE = new RegExp(`^sosanh:(${ID})$`);
 const FRACTION = new RegExp(`^phanso:(${ID})$`);
+const TABLE = new RegExp(`^bang:(${ID}):(${ID})$`);
 
 /** The placeholder written between braces, or undefined when it is not one the program knows. */
 export function parsePlaceholder(source: string): Placeholder | undefined {
@@ -61,6 +64,8 @@ export function parsePlaceholder(source: string): Placeholder | undefined {
   if (m) return { kind: "compare", id: m[1] };
   m = FRACTION.exec(text);
   if (m) return { kind: "fraction", id: m[1] };
+  m = TABLE.exec(text);
+  if (m) return { kind: "table", table: m[1], column: m[2] };
   m = VALUE.exec(text);
   if (m) return { kind: "value", id: m[1] };
   return undefined;
@@ -84,7 +89,8 @@ export function parseTemplate(template: string): TemplatePiece[] {
   return pieces;
 }
 
-/** The ids a placeholder names. */
+/** The indicator ids a placeholder names (a table's placeholder names none). */
 export function placeholderIds(placeholder: Placeholder): string[] {
+  if (placeholder.kind === "table") return [];
   return placeholder.kind === "ratio" ? [placeholder.numerator, placeholder.denominator] : [placeholder.id];
 }

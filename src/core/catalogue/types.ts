@@ -127,6 +127,12 @@ export interface Catalogue {
   /** ISO dates (YYYY-MM-DD) bounding the periods this form is for. */
   validFrom?: string;
   validTo?: string;
+  /**
+   * ISO date (YYYY-MM-DD): the day the form's units began (the communes, wards and special zones
+   * of the two-tier system: 2025-07-01). A period's data window starts no earlier, and a period
+   * ending before it cannot be reported (docs/reporting-rules.md, issue 21).
+   */
+  unitsFrom?: string;
   sections: readonly Section[];
   sheets: readonly InputSheetDef[];
   indicators: readonly Indicator[];
@@ -134,6 +140,57 @@ export interface Catalogue {
   criteria: readonly Criterion[];
   /** The narrative report's headings and sentence templates (`cchc draft`); optional. */
   outline?: Outline;
+  /** Tables of figures by row and column (one-stop statistics by field); optional. */
+  tables?: readonly TableDef[];
+}
+
+/** A row of a table: a field (lĩnh vực), a deciding authority … */
+export interface TableRow {
+  /** Lower-case ASCII, digits and `_`; not `x<n>` (the unit's extra rows take those). */
+  id: string;
+  label: string;
+}
+
+/** A column of a table: one figure of every row, optionally summing up to an indicator. */
+export interface TableColumn {
+  /** Lower-case ASCII, digits and `_`. */
+  id: string;
+  label: string;
+  /** A heading over adjacent columns with the same group (`Tiếp nhận`, `Đã giải quyết`). */
+  group?: string;
+  /**
+   * The indicator the column sums to (its cells over every row, extra rows included, must equal
+   * it); its `aggregate` is also how the column consolidates over periods.
+   */
+  total?: string;
+  /** How the column consolidates over periods when it has no total (default flow). */
+  aggregate?: Aggregate;
+}
+
+/**
+ * A table kind of figure (docs/catalogue-format.md, "Tables"): each cell a named input
+ * `CCHC_T_<TABLE>_<ROW>_<COL>` of the kind `kind` (count by default), laid out on its own input
+ * sheet, its column sums checked against the totals, consolidated cell by cell, printed as an
+ * appendix of its own.
+ */
+export interface TableDef {
+  /** Lower-case ASCII, digits and `_`. */
+  id: string;
+  title: string;
+  /** Key of the input sheet that holds the table (a sheet of tables holds no section). */
+  sheet: string;
+  /** The section the table belongs to (the draft prints it after the section's sentences). */
+  section?: string;
+  /** The unit of every cell, e.g. `hồ sơ`. */
+  unit: string;
+  /** The heading of the label column (`Lĩnh vực`); default «Nội dung». */
+  rowHeading?: string;
+  /** count (default) or money. */
+  kind?: "count" | "money";
+  rows: readonly TableRow[];
+  columns: readonly TableColumn[];
+  /** Rows a unit may add at the end, each with its own label (`x1`, `x2` …); default 0. */
+  extraRows?: number;
 }
 
 /** An indicator as a catalogue file writes it. */
@@ -167,10 +224,14 @@ export interface CatalogueFile {
   level: CatalogueLevel;
   validFrom?: string;
   validTo?: string;
+  /** See `Catalogue.unitsFrom`. */
+  unitsFrom?: string;
   sheets: InputSheetDef[];
   sections: Section[];
   indicators: IndicatorFile[];
   checks: CheckRuleFile[];
   criteria: Array<Omit<Criterion, "lastYear">>;
   outline?: Outline;
+  /** See `Catalogue.tables`. */
+  tables?: TableDef[];
 }

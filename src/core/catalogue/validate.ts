@@ -11,11 +11,13 @@
  */
 import Ajv, { type ErrorObject } from "ajv";
 import { CHECK_TYPE_NAMES, checksSchema, checkTypeNamed } from "../checkTypes";
+import { isoToSerial } from "../dates";
 import fileSchema from "./data/catalogue.schema.json";
 import { CatalogueError, type CatalogueProblem } from "./errors";
 import { catalogueFromFile } from "./form";
 import { infoIndicators, RESERVED_IDS, RESERVED_SECTION_ID, RESERVED_SHEET_KEY } from "./infoBlock";
 import { parseTemplate } from "./outline";
+import { tableProblems } from "./tableProblems";
 import type { Catalogue, CatalogueFile } from "./types";
 
 /** Sheet names the program uses for its own sheets (a catalogue's may not take them). */
@@ -285,6 +287,15 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
     else names.set(lower, i);
   });
 
+  // The founding day must be a day of the calendar (the schema only sees its shape).
+  const unitsFrom = str(data.unitsFrom);
+  if (
+    unitsFrom !== undefined &&
+    /^\d{4}-\d{2}-\d{2}$/.test(unitsFrom) &&
+    isoToSerial(unitsFrom) === undefined
+  )
+    add("unitsFrom", undefined, `Ngày bắt đầu hoạt động "${unitsFrom}" không phải một ngày có thật.`);
+
   // Sections → sheets; sections and sheets that hold nothing.
   const sectionsUsed = new Set<string>();
   const sheetsUsed = new Set<string>();
@@ -448,10 +459,18 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
     if (id !== undefined && !sectionsUsed.has(id))
       add(`sections[${i}]`, id, `Mục "${id}" không có chỉ tiêu nào.`);
   });
+  const tableSheets = tableProblems(data, {
+    indicatorIndex,
+    sheetIndex,
+    sectionIndex,
+    sheetsOfSections: sheetsUsed,
+    kindOf,
+    add,
+  });
   list(data.sheets).forEach((sheet, i) => {
     const key = isObj(sheet) ? str(sheet.key) : undefined;
-    if (key !== undefined && !sheetsUsed.has(key))
-      add(`sheets[${i}]`, key, `Trang "${key}" không có mục nào.`);
+    if (key !== undefined && !sheetsUsed.has(key) && !tableSheets.has(key))
+      add(`sheets[${i}]`, key, `Trang "${key}" không có mục hay bảng nào.`);
   });
 
   // Checks: every id known; numbers compared as numbers, dates as dates.
@@ -505,6 +524,13 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
       kindOf: (id) => (indicatorIndex.has(id) ? (kindOf(id) ?? "") : info.get(id)),
       hasSection: (id) => sectionIndex.has(id),
       add,
+      tableColumns: new Map(
+        list(data.tables).flatMap((t) =>
+          isObj(t) && typeof t.id === "string"
+            ? [[t.id, new Set(list(t.columns).map((c) => (isObj(c) ? str(c.id) : undefined)))] as const]
+            : [],
+        ) as Array<[string, Set<string>]>,
+      ),
     });
   }
   return problems;
@@ -521,9 +547,11 @@ function outlineProblems(
     kindOf: (id: string) => string | undefined;
     hasSection: (id: string) => boolean;
     add: (path: string, id: string | undefined, message: string) => void;
+    /** Table id → its column ids (`{bang:table:column}`). */
+    tableColumns: ReadonlyMap<string, ReadonlySet<string>>;
   },
 ): void {
-  const { kindOf, hasSection, add } = context;
+  const { kindOf, hasSection, add, tableColumns } = context;
   const template = (text: string, path: string) => {
     if (/\{[^}]*$/.test(text) || /^[^{]*\}/.test(text.replace(/\{[^{}]*\}/g, "")))
       add(path, undefined, "Câu mẫu có dấu ngoặc { hoặc } không thành cặp.");
@@ -534,8 +562,15 @@ function outlineProblems(
         add(
           path,
           piece.source,
-          `Chỗ điền "{${piece.source}}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ} hoặc {sosanh:mã chỉ tiêu}.`,
+          `Chỗ điền "{${piece.source}}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ}, {sosanh:mã chỉ tiêu} hoặc {bang:mã bảng:mã cột}.`,
         );
+        continue;
+      }
+      if (p.kind === "table") {
+        const columns = tableColumns.get(p.table);
+        if (!columns) add(path, p.table, `{bang:…} dùng bảng "${p.table}" không có trong tables.`);
+        else if (!columns.has(p.column))
+          add(path, p.column, `{bang:…} dùng cột "${p.column}" không có trong bảng "${p.table}".`);
         continue;
       }
       const ids = p.kind === "ratio" ? [p.numerator, p.denominator] : [p.id];

@@ -12,12 +12,14 @@ import { checkContext } from "./context";
 import { documentFindings } from "./documents";
 import type { Finding } from "./finding";
 import { issueDateFindings } from "./issueDate";
-import { invalidIds, kindFindings } from "./kinds";
+import { invalidIds, kindFindings, kindProblem } from "./kinds";
+import { periodFindings } from "./periods";
 import { placementFindings } from "./placement";
 import { ratioGapFindings } from "./ratioGaps";
 import { requiredFindings } from "./required";
 import { ruleFindings } from "./rules";
 import { targetFindings } from "./targets";
+import { tableFindings } from "../tables/findings";
 
 export { countFindings, type Finding } from "./finding";
 export { isWholeCount } from "./kinds";
@@ -50,7 +52,9 @@ export function checkFigures(
     ...issueDateFindings(ctx),
     ...requiredFindings(figures, catalogue),
     ...completenessFindings(ctx),
+    ...periodFindings(figures, catalogue, evaluated),
     ...formPeriodFindings(ctx),
+    ...tableFindings(figures, catalogue, kindProblem),
     ...targetFindings(ctx),
   ];
 }

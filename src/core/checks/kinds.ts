@@ -45,7 +45,7 @@ function decimalsShowing(value: number): number {
 }
 
 /** The kind check of one typed figure: what a cell may hold for its indicator. */
-function kindProblem(indicator: Indicator, figure: FigureCell): string | undefined {
+export function kindProblem(indicator: Indicator, figure: FigureCell): string | undefined {
   const v = figure.value;
   if (v.type === "blank") return undefined;
   if (v.type === "error") return `ô đang báo lỗi ${v.value}`;

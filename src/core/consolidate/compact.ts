@@ -5,7 +5,7 @@
  * indicators (a few KB a unit instead of some 30 KB of objects), with cell references and notes
  * shared between units; they are still maps to every reader, the checks and the sums.
  */
-import type { Catalogue } from "../catalogue";
+import { tableFigureIds, type Catalogue } from "../catalogue";
 import type { Evaluated } from "../evaluate";
 import type { CellValue, FigureCell, Figures } from "../figures";
 import type { InputEntry } from "./model";
@@ -173,7 +173,8 @@ const indexes = new WeakMap<Catalogue, { ids: string[]; index: Map<string, numbe
 function indexOf(catalogue: Catalogue): { ids: string[]; index: Map<string, number> } {
   let found = indexes.get(catalogue);
   if (!found) {
-    const ids = catalogue.indicators.map((i) => i.id);
+    // The tables' cells are figures too (`catalogue/tables.ts`).
+    const ids = [...catalogue.indicators.map((i) => i.id), ...tableFigureIds(catalogue)];
     found = { ids, index: new Map(ids.map((id, i) => [id, i])) };
     indexes.set(catalogue, found);
   }

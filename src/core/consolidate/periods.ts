@@ -6,18 +6,62 @@
  * period's; opening figures (carried over from the previous period) the earliest's; ratios are
  * recomputed (docs/reporting-rules.md).
  */
-import { difference, formatNumberVi, sumOfParts } from "../arithmetic";
+import { difference, FigureError, formatNumberVi, sumOfParts } from "../arithmetic";
 import { indexIndicators, type Catalogue } from "../catalogue";
 import { evaluateIndicators, numericOf } from "../evaluate";
 import { figuresFromValues, type Figures } from "../figures";
-import { dataPeriod, formatDateVi, fromExcelSerial, toExcelSerial, type Period } from "../period";
+import {
+  CUSTOM_PERIOD,
+  dataWindow,
+  formatDateVi,
+  fromExcelSerial,
+  isCustomPeriod,
+  parseUnitStart,
+  type Period,
+} from "../period";
 import { aggregateOf, isInfo, type ConsolidationOutcome, type FileStatus, type InputEntry } from "./model";
 import { formatSpan, includeParts, plainOf, sumOf, unitKey, type DataSpan } from "./parts";
+import { tableValuesOverPeriods } from "./tables";
 import { candidatesOf, keepDated, keepOneCatalogue, majorityKey } from "./units";
 
+/**
+ * The period to consolidate into: a named one of a year (its window is the decree's, starting on
+ * the form's `unitsFrom` when later), or «Tùy chọn» with its first and last day (1900-system
+ * serials), e.g. 01/7 – 31/12/2025 for a commune's first half-year of life.
+ */
 export interface PeriodTarget {
   period: Period;
   year: number;
+  /** For «Tùy chọn» only: the first and last day of the data. */
+  from?: number;
+  to?: number;
+}
+
+/**
+ * The target's data window and how a message names it, or a Vietnamese problem: a «Tùy chọn»
+ * target without its days, or a named one ending before the form's units began.
+ */
+export function targetWindow(
+  target: PeriodTarget,
+  catalogue: Catalogue | undefined,
+): { span: DataSpan; label: string } | { problem: string } {
+  if (isCustomPeriod(target.period)) {
+    if (target.from === undefined || target.to === undefined || target.from > target.to)
+      return {
+        problem: `Kỳ «${CUSTOM_PERIOD}» cần ngày bắt đầu và ngày kết thúc (ngày bắt đầu không sau ngày kết thúc).`,
+      };
+    const span = { from: target.from, to: target.to };
+    return { span, label: `kỳ «${CUSTOM_PERIOD}»` };
+  }
+  const label = `kỳ ${target.period}/${target.year}`;
+  try {
+    const start = catalogue?.unitsFrom ? parseUnitStart(catalogue.unitsFrom) : undefined;
+    const { from, to } = dataWindow(target.period, target.year, start);
+    return { span: { from, to }, label };
+  } catch (error) {
+    if (error instanceof FigureError) return { problem: `Không tổng hợp được ${label}: ${error.message}.` };
+    throw error;
+  }
 }
 
 /** Thông tin chung rows that identify one report (its number and date), not the unit: left to type. */
@@ -173,9 +217,9 @@ export function consolidatePeriods(
     return false;
   });
 
-  const window = dataPeriod(target.period, target.year);
-  const targetSpan = { from: toExcelSerial(window.from), to: toExcelSerial(window.to) };
-  const targetLabel = `kỳ ${target.period}/${target.year}`;
+  const window = targetWindow(target, catalogue);
+  if ("problem" in window) return { files, problem: window.problem };
+  const { span: targetSpan, label: targetLabel } = window;
   if (!catalogue || own.length === 0) {
     return { files, problem: `Không có tệp nào dùng được để tổng hợp ${targetLabel}.` };
   }
@@ -200,6 +244,9 @@ export function consolidatePeriods(
       // The target period; its data-period dates follow from it (the derived formulas).
       if (indicator.id === "ky_bao_cao") values[indicator.id] = target.period;
       else if (indicator.id === "nam") values[indicator.id] = target.year;
+      // «Tùy chọn» has no formula to give its days: they are typed, as a user would.
+      else if (indicator.derived && isCustomPeriod(target.period))
+        values[indicator.id] = indicator.derived === "TUNGAY" ? targetSpan.from : targetSpan.to;
       else if (!indicator.derived)
         values[indicator.id] = REPORT_IDENTITY.has(indicator.id) ? null : plainOf(latest.get(indicator.id));
       continue;
@@ -212,6 +259,13 @@ export function consolidatePeriods(
       values[indicator.id] = flowWithOpening(periods, indicator.id, openingParts.get(indicator.id)!);
     else values[indicator.id] = sumOf(periods.map((f) => f.get(indicator.id)));
   }
+  Object.assign(
+    values,
+    tableValuesOverPeriods(
+      catalogue,
+      own.map((c) => c.input.figures),
+    ),
+  );
   const figures = figuresFromValues(values, catalogue);
   // The periods' documents in order: the longer period's list, as its summed count says.
   const documents = own.flatMap((c) =>

@@ -34,6 +34,7 @@ import {
   type DataSpan,
 } from "./parts";
 import { UNITS_SHEET } from "./sheets";
+import { tableValuesOverUnits } from "./tables";
 
 export interface UnitsOptions {
   /** The consolidating body's name for the result's Thông tin chung (`--co-quan`); else left to type. */
@@ -239,6 +240,13 @@ export function consolidateUnits(
         ? null
         : sumOf(included.map((c) => c.input.figures.get(indicator.id)));
   }
+  Object.assign(
+    values,
+    tableValuesOverUnits(
+      catalogue,
+      included.map((c) => c.input.figures),
+    ),
+  );
   const figures = figuresFromValues(values, catalogue);
   const evaluated = evaluateIndicators(figures, catalogue);
   const notes = noteRatioGaps(evaluated, catalogue, included);

@@ -69,9 +69,11 @@ const BLANK_MEANS_EMPTY: Record<NonNullable<Indicator["formula"]>["fn"], readonl
  * `=IF(OR(ISBLANK(CCHC_KH_HOANTHANH),ISBLANK(CCHC_KH_TONG)),"",CCHC.TYLE(CCHC_KH_HOANTHANH,CCHC_KH_TONG))`
  * for a ratio, the same around a derived date (both arguments: `periodStartSerial` is empty when
  * either is blank), whose call is shifted into the workbook's date system:
- * `IFERROR(CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)+DATE(1904,1,1)-1462,CCHC.TUNGAY(…))`.
+ * `IFERROR(CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM)+DATE(1904,1,1)-1462,CCHC.TUNGAY(…))`; a form
+ * whose units began on a known day (`unitsFrom`) passes it as a third argument, ISO text
+ * `"2025-07-01"`, so the cell's window starts there as the core's does.
  */
-export function indicatorFormula(indicator: Indicator): string | undefined {
+export function indicatorFormula(indicator: Indicator, unitsFrom?: string): string | undefined {
   if (indicator.formula) {
     const args = indicator.formula.args.map(argOf);
     const tested = BLANK_MEANS_EMPTY[indicator.formula.fn].map((i) => args[i].blank);
@@ -80,9 +82,11 @@ export function indicatorFormula(indicator: Indicator): string | undefined {
   }
   if (indicator.derived) {
     const args = [inputName("ky_bao_cao"), inputName("nam")];
+    // The founding day goes as ISO text, not a DATE(): a serial would depend on the date system.
+    const start = unitsFrom ? [`"${unitsFrom}"`] : [];
     return `=${emptyWhenBlank(
       args.map((name) => `ISBLANK(${name})`),
-      inWorkbookDateSystem(`CCHC.${indicator.derived}(${args.join(",")})`),
+      inWorkbookDateSystem(`CCHC.${indicator.derived}(${[...args, ...start].join(",")})`),
     )}`;
   }
   return undefined;

@@ -136,7 +136,7 @@ export function inputSheetPlan(
     }
     for (const { indicator, level } of sectionRows(catalogue, section.id)) {
       const value = `D${row}`;
-      const formula = indicatorFormula(indicator);
+      const formula = indicatorFormula(indicator, catalogue.unitsFrom);
       cells.push({ address: `A${row}`, value: indicator.id, style: S.code });
       cells.push({
         address: `B${row}`,

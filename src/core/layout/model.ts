@@ -65,7 +65,9 @@ export type CachedSource =
   /** this year's score − last year's */
   | { type: "scoreDelta"; code: string }
   /** the sum of a scoring column: max, score or last year */
-  | { type: "scoreTotal"; column: "max" | "score" | "lastYear" };
+  | { type: "scoreTotal"; column: "max" | "score" | "lastYear" }
+  /** the sum of a table's column: its cells' figure ids (blank as 0) */
+  | { type: "tableSum"; ids: readonly string[] };
 
 export type ValidationRule =
   | { type: "wholeNumber"; min: number; max?: number }

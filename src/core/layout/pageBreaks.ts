@@ -27,13 +27,14 @@ const LIBREOFFICE_POINTS_PER_WIDTH = 5.49;
  */
 export function pageBodyPoints(plan: SheetPlan): number {
   const page = plan.page!;
+  // A landscape page (a wide table's appendix) turns A4 on its side.
+  const landscape = page.orientation === "landscape";
+  const paper = landscape ? { width: A4.height, height: A4.width } : A4;
   const excel = plan.columns.reduce((sum, w) => sum + columnPoints(w), 0);
   const libreOffice = plan.columns.reduce((sum, w) => sum + w * LIBREOFFICE_POINTS_PER_WIDTH, 0);
-  // A landscape page (Phụ lục I with targets or compared periods) is A4 turned.
-  const [width, height] = page.orientation === "landscape" ? [A4.height, A4.width] : [A4.width, A4.height];
-  const printableWidth = (width - page.marginsMm.left - page.marginsMm.right) * MM;
+  const printableWidth = (paper.width - page.marginsMm.left - page.marginsMm.right) * MM;
   const scale = page.fitToWidth ? Math.min(1, printableWidth / Math.max(excel, libreOffice)) : 1;
-  return ((height - page.marginsMm.top - page.marginsMm.bottom) * MM) / scale - SLACK;
+  return ((paper.height - page.marginsMm.top - page.marginsMm.bottom) * MM) / scale - SLACK;
 }
 
 /**

@@ -47,6 +47,8 @@ export function appendixOfPlan(plan: SheetPlan): DraftAppendix {
   const at = (row: number, column: number) => byAddress.get(`${String.fromCharCode(64 + column)}${row}`);
   const headerRow = plan.cells.find((c) => c.value === "STT" && parseAddress(c.address).column === 1);
   const first = headerRow ? parseAddress(headerRow.address).row : 1;
+  // A header of two rows (a table's column groups over its columns) merges «STT» down both.
+  const headerRows = plan.merges.some((m) => m === `A${first}:A${first + 1}`) ? 2 : 1;
   const titleLines: DraftRun[][] = [];
   for (let row = 1; row < first; row++) {
     if (spans.get(`${row}:1`) !== width) continue;
@@ -75,6 +77,6 @@ export function appendixOfPlan(plan: SheetPlan): DraftAppendix {
   }
   return {
     titleLines,
-    table: { kind: "table", columns: [...plan.columns], headerRows: 1, rows, size: 12 },
+    table: { kind: "table", columns: [...plan.columns], headerRows, rows, size: 12 },
   };
 }

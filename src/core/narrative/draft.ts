@@ -18,15 +18,17 @@ import {
 import type { Finding } from "../checks";
 import { evaluateIndicators, type Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
-import { fromExcelSerial, parsePeriod } from "../period";
+import { CUSTOM_PERIOD, fromExcelSerial, parsePeriod } from "../period";
 import { documentsReportPlan, statisticsSheetPlan } from "../report/appendices";
+import { tableAppendixPlans } from "../report/tableAppendix";
 import {
   bodyLines,
   bodyShortName,
+  dataDaysPhrase,
   placeAndDate,
   recipientItems,
   recipientLines,
-  shortDate,
+  type PeriodDays,
 } from "../report/documentForm";
 import { reportNumberOf, signatureOf } from "../report/issuingBody";
 import { appendixOfPlan } from "./appendixTables";
@@ -135,6 +137,15 @@ function errorNotices(findings: readonly Finding[]): DraftParagraph[] {
   ];
 }
 
+/** The report's data days as the evaluation gives them (typed, or derived from the period). */
+function dataDaysOf(evaluated: ReadonlyMap<string, Evaluated>): PeriodDays {
+  const day = (id: string) => {
+    const v = evaluated.get(id)?.value;
+    return typeof v === "number" ? Math.floor(v) : undefined;
+  };
+  return { from: day("tu_ngay"), to: day("den_ngay") };
+}
+
 /**
  * The draft of the narrative report. Raises CompareRefusedError when a compared workbook is of
  * another form, another unit or no other period.
@@ -151,17 +162,17 @@ export function buildDraft(input: DraftInput): DraftDocument {
   const year = typeof yearValue === "number" ? yearValue : undefined;
   const issued = evaluated.get("ngay_ban_hanh")?.value;
   const period = parsePeriod(info("ky_bao_cao"));
-  const phrase = period && year !== undefined ? periodPhrase(period, year) : undefined;
-
-  const from = evaluated.get("tu_ngay")?.value;
-  const to = evaluated.get("den_ngay")?.value;
+  const days = dataDaysOf(evaluated);
+  const phrase = period && year !== undefined ? periodPhrase(period, year, days) : undefined;
+  const { from, to } = days;
   const intro: DraftRun[] = [
     {
       text: `${issuingBody ? bodyShortName(issuingBody) : "Ủy ban nhân dân"} báo cáo kết quả thực hiện công tác cải cách hành chính `,
     },
     phrase ? { text: phrase } : marker("chưa có số liệu: Kỳ báo cáo, Năm báo cáo"),
-    ...(typeof from === "number" && typeof to === "number"
-      ? [{ text: ` (số liệu tính từ ngày ${shortDate(from)} đến ngày ${shortDate(to)})` }]
+    // A «Tùy chọn» period's phrase is its days already.
+    ...(from !== undefined && to !== undefined && period !== CUSTOM_PERIOD
+      ? [{ text: ` (${dataDaysPhrase(days, catalogue.unitsFrom)})` }]
       : []),
     { text: " như sau:" },
   ];
@@ -185,10 +196,11 @@ export function buildDraft(input: DraftInput): DraftDocument {
           // The same compared columns as the workbook's Phụ lục I (`cchc report --compare`).
           compared,
         };
-        const statistics = appendixOfPlan(statisticsSheetPlan(report));
+        // Phụ lục I, the form's tables (Phụ lục I.1 …), then the document list when it has any.
+        const statistics = [statisticsSheetPlan(report), ...tableAppendixPlans(report)].map(appendixOfPlan);
         return input.documents.length > 0
-          ? [statistics, appendixOfPlan(documentsReportPlan(report))]
-          : [statistics];
+          ? [...statistics, appendixOfPlan(documentsReportPlan(report))]
+          : statistics;
       })()
     : [];
 
@@ -233,7 +245,10 @@ export function draftFileName(catalogue: Catalogue, figures: Figures): string {
   const evaluated = evaluateIndicators(figures, catalogue);
   const period = parsePeriod(infoText(evaluated, "ky_bao_cao"));
   const year = evaluated.get("nam")?.value;
-  const phrase = period && typeof year === "number" ? periodPhrase(period, year).replace(/năm /, "") : "";
+  const phrase =
+    period && typeof year === "number"
+      ? periodPhrase(period, year, dataDaysOf(evaluated)).replace(/năm /, "")
+      : "";
   const ascii = phrase
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

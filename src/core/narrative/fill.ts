@@ -10,6 +10,7 @@ import { parseTemplate, type Placeholder } from "../catalogue/outline";
 import { numericOf, numericOfArg, type Evaluated, type Numeric } from "../evaluate";
 import type { Figures } from "../figures";
 import { shortDate } from "../report/documentForm";
+import { tableView } from "../tables/figures";
 import { changeText, type ComparedPeriod } from "./compare";
 import type { DraftRun } from "./document";
 
@@ -161,7 +162,33 @@ export function placeholderRuns(context: FillContext, placeholder: Placeholder):
       return compareRuns(context, placeholder.id);
     case "fraction":
       return fractionRuns(context, placeholder.id);
+    case "table":
+      return tableRuns(context, placeholder.table, placeholder.column);
   }
+}
+
+/** How many rows `{bang:…}` names: the first three by the column's figure. */
+const TABLE_LEADERS = 3;
+
+/**
+ * `{bang:table:column}`: the rows of a table (an extra row by its typed label) with the most in
+ * the column, largest first, at most three, each with its figure and the table's unit: «Hộ tịch
+ * (60 hồ sơ), Đất đai (40 hồ sơ)». Rows of 0 or blank are left out; none left: a marker.
+ */
+function tableRuns(context: FillContext, tableId: string, columnId: string): DraftRun[] {
+  const table = context.catalogue.tables?.find((t) => t.id === tableId);
+  const index = table?.columns.findIndex((c) => c.id === columnId) ?? -1;
+  if (!table || index < 0) return [marker(`không có bảng, cột: ${tableId}:${columnId}`)];
+  const leaders = tableView(table, context.figures)
+    .rows.map((row) => ({ label: row.label, value: row.values[index] }))
+    .filter((row): row is { label: string; value: number } => typeof row.value === "number" && row.value > 0)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, TABLE_LEADERS);
+  if (leaders.length === 0)
+    return [marker(`chưa có số liệu: ${table.title}, cột ${table.columns[index].label}`)];
+  return [
+    { text: leaders.map((row) => `${row.label} (${formatNumberVi(row.value)} ${table.unit})`).join(", ") },
+  ];
 }
 
 /** A sentence template filled: literal text, figures, markers. Adjacent plain runs are merged. */

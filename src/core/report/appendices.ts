@@ -20,7 +20,7 @@ import {
   periodTitle,
   placeAndDate,
   recipientLines,
-  shortDate,
+  dataDaysPhrase,
 } from "./documentForm";
 import { issuingBodyStyle, reportNumberOf, signatureOf } from "./issuingBody";
 
@@ -60,7 +60,7 @@ const WIDTHS = [6, 44, 13, 18, 21];
 const DOCUMENT_WIDTHS = [6, 20, 16, 7, 39, 14];
 
 /** Where the header's two blocks sit: the left block's last column, the sheet's last column. */
-interface Grid {
+export interface Grid {
   columns: readonly number[];
   leftEnd: string;
   last: string;
@@ -174,7 +174,7 @@ type HeaderLine = { text: string; style: CellStyle; rule?: boolean };
  * under it, Nghị định 30/2020 Phụ lục I), the number and place-date line, the title lines and
  * the data period; returns the next free row.
  */
-function documentHeader(
+export function documentHeader(
   cells: CellPlan[],
   merges: string[],
   rowHeights: Record<number, number>,
@@ -244,17 +244,14 @@ function documentHeader(
     row++;
   };
   wide(appendix, centeredText(14, { bold: true }));
-  wide(`${title} ${periodTitle(info("ky_bao_cao"), year)}`, centeredText(14, { bold: true }));
+  const days = { from: serial("tu_ngay"), to: serial("den_ngay") };
+  wide(`${title} ${periodTitle(info("ky_bao_cao"), year, days)}`, centeredText(14, { bold: true }));
   wide(
     `(Kèm theo Báo cáo số ${number} ${dateInWords(issuedDate, year)} của ${style.sentenceName})`,
     centeredText(13, { italic: true }),
   );
-  const from = serial("tu_ngay");
-  const to = serial("den_ngay");
-  wide(
-    `(Số liệu tính từ ngày ${from !== undefined ? shortDate(from) : "…"} đến ngày ${to !== undefined ? shortDate(to) : "…"})`,
-    centeredText(13, { italic: true }),
-  );
+  const line = dataDaysPhrase(days, input.catalogue.unitsFrom);
+  wide(`(${line.charAt(0).toLocaleUpperCase("vi")}${line.slice(1)})`, centeredText(13, { italic: true }));
   return row + 1;
 }
 

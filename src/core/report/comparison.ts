@@ -17,7 +17,18 @@ import { sameCatalogueId, type Catalogue, type Indicator } from "../catalogue";
 import { evaluateIndicators, type Evaluated } from "../evaluate";
 import type { Figures } from "../figures";
 import { describeCatalogue, unitKey } from "../identity";
-import { dataPeriod, parsePeriod, PERIODS, toExcelSerial, type Period } from "../period";
+import {
+  dataPeriod,
+  isCustomPeriod,
+  NAMED_PERIODS,
+  parsePeriod,
+  toExcelSerial,
+  type NamedPeriod,
+  type Period,
+} from "../period";
+import { periodPhrase, type PeriodDays } from "./documentForm";
+
+export { periodPhrase } from "./documentForm";
 
 /** A workbook given to compare with, as an adapter read it. */
 export interface ComparedWorkbook {
@@ -59,22 +70,26 @@ const textOf = (evaluated: ReadonlyMap<string, Evaluated>, id: string): string =
   return typeof v === "string" ? v.replace(/\s+/g, " ").trim() : typeof v === "number" ? String(v) : "";
 };
 
-/** The period of a report: its Kỳ báo cáo and Năm, or undefined when either is missing. */
-function periodOf(evaluated: ReadonlyMap<string, Evaluated>): { period: Period; year: number } | undefined {
+/**
+ * The period of a report: its Kỳ báo cáo and Năm (with its data days, which name a «Tùy chọn»
+ * period), or undefined when either is missing.
+ */
+function periodOf(
+  evaluated: ReadonlyMap<string, Evaluated>,
+): { period: Period; year: number; days: PeriodDays } | undefined {
   const period = parsePeriod(evaluated.get("ky_bao_cao")?.value);
   const year = evaluated.get("nam")?.value;
-  return period && typeof year === "number" ? { period, year } : undefined;
-}
-
-/** «quý III năm 2021», «6 tháng đầu năm 2021», «năm 2021»: the period inside a sentence. */
-export function periodPhrase(period: Period, year: number): string {
-  if (period === "Năm") return `năm ${year}`;
-  if (period === "6 tháng" || period === "9 tháng") return `${period} đầu năm ${year}`;
-  return `${period.replace(/^Quý/, "quý")} năm ${year}`;
+  const day = (id: string) => {
+    const v = evaluated.get(id)?.value;
+    return typeof v === "number" ? Math.floor(v) : undefined;
+  };
+  return period && typeof year === "number"
+    ? { period, year, days: { from: day("tu_ngay"), to: day("den_ngay") } }
+    : undefined;
 }
 
 /** The number of months a period's data spans and the serial of its first and last day. */
-function spanOf(period: Period, year: number): { months: number; from: number; to: number } {
+function spanOf(period: NamedPeriod, year: number): { months: number; from: number; to: number } {
   const { from, to } = dataPeriod(period, year);
   return {
     months: to.year * 12 + to.month - (from.year * 12 + from.month),
@@ -85,14 +100,16 @@ function spanOf(period: Period, year: number): { months: number; from: number; t
 
 /**
  * The report's previous period: the period of the same length whose data ends the day before
- * the report's starts (Nghị định 09/2019, Điều 12: quarters tile the year), or undefined when
- * none does (6 tháng, 9 tháng: compared with the same period of last year only; Năm: last
- * year's is the same period of last year).
+ * the report's starts (Nghị định 09/2019, Điều 12: months tile quarters, quarters the year):
+ * quý II for quý III, tháng 12 of last year for tháng 1, «6 tháng cuối năm» of last year for «6
+ * tháng»; undefined when none does (9 tháng; Năm, whose last year's is the same period of last
+ * year; a «Tùy chọn» period, whose dates are the user's).
  */
 export function previousPeriod(period: Period, year: number): { period: Period; year: number } | undefined {
+  if (isCustomPeriod(period)) return undefined;
   const own = spanOf(period, year);
   for (const y of [year, year - 1])
-    for (const p of PERIODS) {
+    for (const p of NAMED_PERIODS) {
       if (p === period && y === year - 1) continue;
       const other = spanOf(p, y);
       if (other.months === own.months && other.to + 1 === own.from) return { period: p, year: y };
@@ -131,9 +148,14 @@ export function comparedPeriods(
     const period = periodOf(evaluated);
     if (!own) throw refuse("báo cáo chưa có Kỳ báo cáo và Năm (Thông tin chung): không biết so với kỳ nào.");
     if (!period) throw refuse("tệp chưa có Kỳ báo cáo và Năm (Thông tin chung): không biết là kỳ nào.");
-    const key = `${period.period} ${period.year}`;
-    if (period.period === own.period && period.year === own.year)
-      throw refuse(`tệp cùng kỳ ${periodPhrase(period.period, period.year)} với báo cáo.`);
+    const phraseOf = (p: NonNullable<typeof period>) => periodPhrase(p.period, p.year, p.days);
+    // A «Tùy chọn» period is its days; a named one its name and year.
+    const key = phraseOf(period);
+    if (key === phraseOf(own)) throw refuse(`tệp cùng kỳ ${key} với báo cáo.`);
+    if (isCustomPeriod(own.period))
+      throw refuse(
+        `báo cáo ${phraseOf(own)} là kỳ tùy chọn: không có kỳ trước hay cùng kỳ năm trước để so sánh.`,
+      );
     const previous = previousPeriod(own.period, own.year);
     const role: CompareRole | undefined =
       period.period === own.period && period.year === own.year - 1
@@ -146,15 +168,11 @@ export function comparedPeriods(
         ...(previous ? [`kỳ trước (${periodPhrase(previous.period, previous.year)})`] : []),
         `cùng kỳ năm trước (${periodPhrase(own.period, own.year - 1)})`,
       ].join(" hoặc ");
-      throw refuse(
-        `tệp là báo cáo ${periodPhrase(period.period, period.year)}; báo cáo ${periodPhrase(own.period, own.year)} chỉ so sánh với ${allowed}.`,
-      );
+      throw refuse(`tệp là báo cáo ${key}; báo cáo ${phraseOf(own)} chỉ so sánh với ${allowed}.`);
     }
-    if (seen.has(key))
-      throw refuse(`kỳ ${periodPhrase(period.period, period.year)} đã được so sánh ở tệp khác.`);
+    if (seen.has(key)) throw refuse(`kỳ ${key} đã được so sánh ở tệp khác.`);
     seen.add(key);
-    const phrase =
-      role === "lastYear" ? `cùng kỳ năm ${period.year}` : periodPhrase(period.period, period.year);
+    const phrase = role === "lastYear" ? `cùng kỳ năm ${period.year}` : key;
     return { source: other.source, role, phrase, evaluated };
   });
 }

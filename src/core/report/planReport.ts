@@ -15,6 +15,7 @@ import { CELL_TEXT_LIMIT, limitCellTexts } from "../layout/cellText";
 import { address, type SheetPlan } from "../layout/model";
 import { catalogueOfMeta, findMetaSheet, metaSheetPlan, META_SHEET_NAME, META_SHEET_NAMES } from "../meta";
 import { documentsReportPlan, REPORT_SHEETS, statisticsSheetPlan } from "./appendices";
+import { TABLE_REPORT_NAMES, tableAppendixPlans, tableReportSheet } from "./tableAppendix";
 
 export interface ReportRequest {
   figures: Figures;
@@ -73,7 +74,10 @@ const REPORTS = [REPORT_SHEETS.statistics, REPORT_SHEETS.documents];
 
 /** The sheet names an adapter must read before planning a report. */
 export function candidateReportNames(): string[] {
-  return [...META_SHEET_NAMES, ...REPORTS.flatMap((r) => [r.name, `${r.name} (CCHC)`])];
+  return [
+    ...META_SHEET_NAMES,
+    ...[...REPORTS.map((r) => r.name), ...TABLE_REPORT_NAMES].flatMap((name) => [name, `${name} (CCHC)`]),
+  ];
 }
 
 /** A short, stable digest of a sheet's non-empty values, position by position. */
@@ -146,9 +150,11 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
   const evaluated = evaluateIndicators(request.figures, catalogue);
   const compared = comparedPeriods({ catalogue, evaluated }, request.compared ?? []);
   const input = { catalogue, figures: request.figures, evaluated, documents: request.documents, compared };
-  const { names, existingKeys } = resolveSheetNames(existing, meta, REPORTS);
+  const tableSheets = (catalogue.tables ?? []).map(tableReportSheet);
+  const { names, existingKeys } = resolveSheetNames(existing, meta, [...REPORTS, ...tableSheets]);
   const withDocuments = request.documents.length > 0 || request.documentsAppendix === true;
-  const plans = [statisticsSheetPlan(input)];
+  // Each table of the form prints as an appendix of its own after Phụ lục I.
+  const plans = [statisticsSheetPlan(input), ...tableAppendixPlans(input)];
   if (withDocuments) plans.push(documentsReportPlan(input));
   else if (existingKeys.has(REPORT_SHEETS.documents.key))
     plans.push({ ...documentsReportPlan(input), visibility: "veryHidden" });

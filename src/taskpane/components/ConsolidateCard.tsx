@@ -19,7 +19,15 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
-import { parsePeriod, parseTargetYear, PERIODS, type Period } from "../../core/period";
+import { parseDayMonthYear } from "../../core/dates";
+import {
+  isCustomPeriod,
+  parsePeriod,
+  parseTargetYear,
+  PERIODS,
+  toExcelSerial,
+  type Period,
+} from "../../core/period";
 import { useRunner, useStrings } from "../context";
 import type { ConsolidateResult, ConsolidationFile, PeriodTarget } from "../operations";
 import { formatNumber } from "../strings";
@@ -46,6 +54,7 @@ const useStyles = makeStyles({
   },
   period: { minWidth: "9em", flexGrow: 1 },
   year: { width: "7em" },
+  day: { width: "8em" },
   text: { overflowWrap: "anywhere" },
   bar: { whiteSpace: "normal" },
 });
@@ -70,6 +79,10 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
   const [chosenPeriod, setChosenPeriod] = useState<Period | null>(null);
   const [typedYear, setTypedYear] = useState<string | null>(null);
   const [yearWrong, setYearWrong] = useState(false);
+  // A «Tùy chọn» target's first and last day, typed as day/month/year.
+  const [fromText, setFromText] = useState("");
+  const [toText, setToText] = useState("");
+  const [daysWrong, setDaysWrong] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [result, setResult] = useState<ConsolidateResult | null>(null);
   const [pickFirst, setPickFirst] = useState(false);
@@ -86,7 +99,15 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
     setResult(null);
     setPickFirst(files.length === 0);
     let target: PeriodTarget | undefined;
-    if (over === "periods") {
+    if (over === "periods" && isCustomPeriod(period)) {
+      const from = parseDayMonthYear(fromText);
+      const to = parseDayMonthYear(toText);
+      const wrong = !from || !to || toExcelSerial(from) > toExcelSerial(to);
+      setDaysWrong(wrong);
+      if (wrong) return;
+      // The year of a «Tùy chọn» period is the year it ends (as the checks want it).
+      target = { period, year: to.year, from: toExcelSerial(from), to: toExcelSerial(to) };
+    } else if (over === "periods") {
       const targetYear = parseTargetYear(year);
       setYearWrong(targetYear === undefined);
       if (targetYear === undefined) return;
@@ -136,22 +157,46 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
               ))}
             </Select>
           </Field>
-          <Field
-            label={t.targetYear}
-            className={styles.year}
-            validationState={yearWrong ? "error" : "none"}
-            validationMessage={yearWrong ? t.badYear : undefined}
-          >
-            <Input
-              value={year}
-              inputMode="numeric"
-              maxLength={4}
-              onChange={(_e, data) => {
-                setYearWrong(false);
-                setTypedYear(data.value);
-              }}
-            />
-          </Field>
+          {isCustomPeriod(period) ? (
+            [
+              { label: t.targetFrom, value: fromText, set: setFromText },
+              { label: t.targetTo, value: toText, set: setToText },
+            ].map((day, i) => (
+              <Field
+                key={day.label}
+                label={day.label}
+                className={styles.day}
+                validationState={daysWrong ? "error" : "none"}
+                validationMessage={daysWrong && i === 1 ? t.badDays : undefined}
+              >
+                <Input
+                  value={day.value}
+                  placeholder="01/07/2025"
+                  onChange={(_e, data) => {
+                    setDaysWrong(false);
+                    day.set(data.value);
+                  }}
+                />
+              </Field>
+            ))
+          ) : (
+            <Field
+              label={t.targetYear}
+              className={styles.year}
+              validationState={yearWrong ? "error" : "none"}
+              validationMessage={yearWrong ? t.badYear : undefined}
+            >
+              <Input
+                value={year}
+                inputMode="numeric"
+                maxLength={4}
+                onChange={(_e, data) => {
+                  setYearWrong(false);
+                  setTypedYear(data.value);
+                }}
+              />
+            </Field>
+          )}
         </div>
       )}
       <FilePicker
