@@ -246,6 +246,20 @@ export class PlanWorkbook {
         }
         return sum;
       }
+      case "COUNT": {
+        // Excel's COUNT over one column: how many cells hold numbers (empty cells and text are not).
+        const range = node.args[0];
+        if (range.type !== "range") throw new Error("COUNT of something else than a range");
+        const from = parseAddress(range.from);
+        const to = parseAddress(range.to);
+        if (from.column !== to.column) throw new Error("COUNT over more than one column");
+        let count = 0;
+        for (let row = from.row; row <= to.row; row++) {
+          const value = this.valueAt(sheet, `${range.from.replace(/\d+$/, "")}${row}`, host);
+          if (typeof value === "number") count++;
+        }
+        return count;
+      }
       default: {
         const fn = CUSTOM[node.fn];
         if (!fn) throw new Error(`function ${node.fn} is not a shape the layout emits`);

@@ -9,6 +9,7 @@ import { DOMParser, XMLSerializer, type Element, type Node } from "@xmldom/xmldo
 import { candidateReportNames } from "../../src/core/report/planReport";
 import { META_SHEET_NAME } from "../../src/core/meta";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
+import { WorkbookPart } from "../../src/xlsx/package/workbookPart";
 import { relsPartOf, XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 
 function elementsOf(node: Node): Element[] {
@@ -30,7 +31,7 @@ function ourParts(after: XlsxPackage): Set<string> {
     ),
   );
   const parts = new Set<string>();
-  for (const sheet of reader.workbook.sheets()) {
+  for (const sheet of reader.book.sheets) {
     if (sheet.part && names.has(sheet.name.toLowerCase())) {
       parts.add(sheet.part);
       parts.add(relsPartOf(sheet.part));
@@ -97,7 +98,7 @@ export function packageLosses(beforeBytes: Uint8Array, afterBytes: Uint8Array): 
   // The calculation chain: the entries of the user's sheets kept, in order (ours may go).
   if (calcChain && calcChain in before) {
     const ourIds = new Set(
-      new PackageReader(beforePkg).workbook
+      new WorkbookPart(beforePkg, beforePkg.workbookPart()!)
         .sheets()
         .filter((s) => s.part && (ours.has(s.part) || oursBefore.has(s.part)))
         .map((s) => s.element.getAttribute("sheetId")),
@@ -190,8 +191,7 @@ export function packageLosses(beforeBytes: Uint8Array, afterBytes: Uint8Array): 
   const a = parse(strFromU8(before[workbook]));
   const b = parse(strFromU8(after[workbook]));
   const ourSheetNames = new Set(
-    new PackageReader(afterPkg).workbook
-      .sheets()
+    new PackageReader(afterPkg).book.sheets
       .filter((s) => s.part && (ours.has(s.part) || oursBefore.has(s.part)))
       .map((s) => s.name),
   );

@@ -56,8 +56,7 @@ describe.each([
     const file = userFile(`app-${worksheets}.xlsx`, appXml(worksheets, namedRanges));
     const before = fs.readFileSync(file);
     await installIntoFile(file);
-    const tabs = new PackageReader(XlsxPackage.fromBytes(fs.readFileSync(file))).workbook
-      .sheets()
+    const tabs = new PackageReader(XlsxPackage.fromBytes(fs.readFileSync(file))).book.sheets
       .filter((s) => s.worksheet)
       .map((s) => s.name);
     expect(tabs.slice(0, 2)).toEqual(["Sổ tay", "Danh bạ"]);

@@ -4,14 +4,10 @@
  * writer's shape (rich text, phonetic runs, empty items, a namespace prefix, CDATA); the cells
  * it picks out by their `r` attribute, including in parts where some cells have none.
  */
-import {
-  parseCellsAt,
-  parseCellsWhere,
-  parseSharedStrings as sharedStrings,
-  parseWorkbook,
-  parseSheetCells,
-  PartText,
-} from "../../src/xlsx/figureReader/xml";
+import { parseSharedStrings as sharedStrings } from "../../src/xlsx/reader/sharedStrings";
+import { cellValue, parseCellsAt, parseCellsWhere, parseSheetCells } from "../../src/xlsx/reader/sheet";
+import { PartText } from "../../src/xlsx/reader/text";
+import { parseWorkbook } from "../../src/xlsx/reader/workbook";
 
 const part = (xml: string) => new PartText(new TextEncoder().encode(xml));
 const parseSharedStrings = (xml: string, wanted?: ReadonlySet<number>) => sharedStrings(part(xml), wanted);
@@ -169,7 +165,42 @@ describe("cells picked out by their address", () => {
     expect(Object.fromEntries(picked)).toEqual(Object.fromEntries(whole));
     expect(picked.get("2:5")).toMatchObject({ formula: 'IF(D2<1,"a&b","")', value: "" });
     expect(picked.get("2:6")).toMatchObject({ type: "str", value: "Xã Đức" });
-    expect(picked.get("2:8")).toMatchObject({ formula: "", shared: true, value: "8" });
+    // A shared formula's clone gets its master's formula, moved one column right.
+    expect(picked.get("2:8")).toMatchObject({ formula: "B2*2", value: "8" });
+    expect(picked.get("2:8")?.shared).toBeUndefined();
+  });
+
+  it("a shared formula's clone whose master was not read is marked, its text unknown", () => {
+    const xml = SHEET(
+      '<row r="2"><c r="G2"><f t="shared" ref="G2:G4" si="0">A2*2</f><v>34</v></c></row>' +
+        '<row r="3"><c r="G3"><f t="shared" si="0"/><v>8</v></c></row>',
+    );
+    expect(parseCellsAt(part(xml), ["G3"]).get("3:7")).toMatchObject({ formula: "", shared: true });
+    // The whole parse remembers masters it does not keep: the clone's formula is known.
+    expect(parseSheetCells(xml, (row) => row === 3).get("3:7")).toMatchObject({ formula: "A3*2" });
+  });
+
+  it("inline strings as cchc writes them are read as found, as the whole parse reads them", () => {
+    const xml = SHEET(
+      '<row r="5"><c r="A5" s="4" t="inlineStr"><is><t>UBND XÃ MẪU &amp; &lt;1&gt; &quot;a&quot;</t></is></c>' +
+        '<c r="B5" s="4" t="inlineStr"><is><t xml:space="preserve"> hai dòng\nsau </t></is></c>' +
+        '<c r="C5" s="4" t="inlineStr"><is><t>bc_x005F_xa_giao</t></is></c>' +
+        '<c r="D5" t="inlineStr"><is><r><t>Đậm</t></r><r><t> thường</t></r></is></c>' +
+        '<c r="E5" t="inlineStr"><is><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh></is></c></row>',
+    );
+    const addresses = ["A5", "B5", "C5", "D5", "E5"];
+    const picked = parseCellsAt(part(xml), addresses);
+    expect(Object.fromEntries(picked)).toEqual(Object.fromEntries(parseSheetCells(xml, () => true)));
+    expect(addresses.map((_, i) => picked.get(`5:${i + 1}`)?.value)).toEqual([
+      'UBND XÃ MẪU & <1> "a"',
+      " hai dòng\nsau ",
+      "bc_x005F_xa_giao",
+      "Đậm thường",
+      "漢字",
+    ]);
+    expect(addresses.map((_, i) => cellValue(picked.get(`5:${i + 1}`), new Map(), false))[2]).toBe(
+      "bc_xa_giao",
+    );
   });
 
   it("cells picked by position (a list below its header) as the whole parse picks them, with or without `r`", () => {
@@ -228,8 +259,8 @@ describe("the workbook's defined names", () => {
     const book = parseWorkbook(WORKBOOK(PLAIN));
     expect(Object.fromEntries(book.names)).toEqual(EXPECTED);
     expect(book.sheets).toEqual([
-      { name: "Thông tin chung", rid: "rId1" },
-      { name: "A & B", rid: "rId2" },
+      { name: "Thông tin chung", state: "visible", rid: "rId1" },
+      { name: "A & B", state: "visible", rid: "rId2" },
     ]);
     expect(book.date1904).toBe(true);
   });

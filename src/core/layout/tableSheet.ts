@@ -167,7 +167,9 @@ function layTable(
     const letter = columnLetter(TABLE_FIRST_COLUMN + i);
     cells.push({
       address: `${letter}${row}`,
-      formula: `=SUM(${letter}${first}:${letter}${lastData})`,
+      // Blank while the column is, as the core's columnSum and the other computed rows are: a
+      // bare SUM would show 0 over a column nobody has typed in yet.
+      formula: `=IF(COUNT(${letter}${first}:${letter}${lastData})=0,"",SUM(${letter}${first}:${letter}${lastData}))`,
       computes: {
         type: "tableSum",
         ids: tableRows(table).map((slot) => tableCellId(table.id, slot.id, column.id)),

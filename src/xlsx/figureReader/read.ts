@@ -1,13 +1,14 @@
 /**
  * The fast figure reader: from an .xlsx file's bytes to what a consolidation needs (the form,
- * the named figures, the document list), reading only the parts that hold them: workbook.xml
- * (sheets, names, date system), its relationships, the meta sheet `_CCHC`, the sheets the
- * `CCHC_*` names point at (only the cells named, their keys and notes), the document list and
- * the shared strings those cells use, offered to the core as its port «a workbook as read»
- * (`readWorkbook` places the figures and reads the list, as for every adapter). Unzipping with
- * fflate; the elements wanted are found by plain search and read as found where their markup is plain (entities decoded by the entities
- * library), the others parsed by saxes. All of it runs in the browser too; nothing here touches
- * the file system.
+ * the named figures, the document list), through the one workbook reader (`../reader`) in its
+ * "wanted cells" mode, reading only the parts that hold them: workbook.xml (sheets, names, date
+ * system), its relationships, the meta sheet `_CCHC`, the sheets the `CCHC_*` names point at
+ * (only the cells named, their keys and notes), the document list and the shared strings those
+ * cells use, offered to the core as its port «a workbook as read» (`readWorkbook` places the
+ * figures and reads the list, as for every adapter). Unzipping with fflate (Node's zlib on the
+ * command line), within the zip limits of
+ * `package/zipArchive.ts`. All of it runs in the browser too; nothing here touches the file
+ * system.
  *
  * A whole workbook through a general reader (ExcelJS) costs about 20 ms and all its cells in memory; this reads a
  * file in a few milliseconds and keeps only the figures.
@@ -15,7 +16,6 @@
 import { encryptionMessage, encryptionOf } from "../encryption";
 import type { ConsolidatedMark, InputEntry } from "../../core/consolidate";
 import { BREAKDOWN_HEADER_ROWS, PERIODS_SHEET, UNITS_SHEET } from "../../core/consolidate/sheets";
-import { isoToSerial, serialToWorkbook } from "../../core/dates";
 import { cellRef, KEY_TO_VALUE, parseCellRef, type NameTarget, type SheetGrids } from "../../core/figures";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
 import { columnLetter, parseAddress } from "../../core/layout/model";
@@ -24,24 +24,13 @@ import type { WorkbookAsRead } from "../../core/workbook/port";
 import { readWorkbook } from "../../core/workbook/read";
 import { PartRefusedError } from "../package/partLimits";
 import { ZipArchive, type Inflater } from "../package/zipArchive";
+import { gridView, parseCellsWhere, type Cells, type RawCell } from "../reader/sheet";
+import { own, PartText } from "../reader/text";
+import { WorkbookReader, type ReadPart, type SheetInfo } from "../reader/workbookReader";
 import { builtInCatalogue, type CatalogueResolver } from "./catalogue";
-import {
-  parseCellsAt,
-  parseCellsWhere,
-  parseRelationships,
-  parseSharedStrings,
-  parseSheetCells,
-  parseWorkbook,
-  own,
-  PartText,
-  type RawCell,
-} from "./xml";
 
 /** The document list's columns read: STT, number, date, summary, note. */
 const DOCUMENT_COLUMNS = 5;
-
-/** A whole part's text (the parts parsed whole: the workbook, relationships, meta and documents). */
-const text = (bytes: Uint8Array): string => new PartText(bytes).utf8();
 
 /** A file the reader refuses, with the reason in Vietnamese. */
 export class FigureReadError extends Error {
@@ -93,56 +82,6 @@ export const zipOpener =
 /** The browser's opener (fflate's inflate). */
 export const openZipArchive: OpenZip = zipOpener();
 
-/** `xl/worksheets/sheet1.xml` from a relationship target (relative to `xl/`, or absolute). */
-function partPath(target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = `xl/${target}`.split("/");
-  const resolved: string[] = [];
-  for (const p of parts) {
-    if (p === "..") resolved.pop();
-    else if (p !== ".") resolved.push(p);
-  }
-  return resolved.join("/");
-}
-
-/**
- * Text as stored, unescaped: SpreadsheetML writes a character as `_xHHHH_` (ECMA-376 §22.9.2.19),
- * and a literal `_x` sequence as `_x005F_x…` (the package writer writes the key `bc_xa_giao` so).
- */
-function unescapeText(value: string): string {
-  return value.includes("_x")
-    ? value.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    : value;
-}
-
-/** A stored cell as Office.js's `values` view gives it: number, text, boolean or error text. */
-function plainValue(
-  cell: RawCell | undefined,
-  strings: ReadonlyMap<number, string>,
-  date1904 = false,
-): unknown {
-  if (!cell) return null;
-  switch (cell.type) {
-    case "s":
-      return own(unescapeText(strings.get(Number(cell.value)) ?? ""));
-    case "str":
-    case "inlineStr":
-      return own(unescapeText(cell.value));
-    case "b":
-      return cell.value === "1" || cell.value === "true";
-    case "e":
-      return own(cell.value);
-    case "d": {
-      // An ISO date cell (rare): as the serial the workbook would store, like every other date.
-      if (!cell.value) return null;
-      const serial = isoToSerial(cell.value);
-      return serial === undefined ? own(cell.value) : serialToWorkbook(serial, date1904);
-    }
-    default:
-      return cell.value === "" ? null : Number(cell.value);
-  }
-}
-
 export interface FigureReadOptions {
   /** How the form is found from the meta sheet; the built-in forms by default. */
   resolveCatalogue?: CatalogueResolver;
@@ -181,8 +120,6 @@ function refusedReason(error: PartRefusedError): string {
   return `Không đọc tệp: ${error.reason}`;
 }
 
-type Cells = Map<string, RawCell & { row: number; column: number }>;
-
 function readFigures(
   bytes: Uint8Array,
   resolveCatalogue: CatalogueResolver,
@@ -205,37 +142,31 @@ function readFigures(
       `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
-  const read = (names: ReadonlySet<string>) => {
-    try {
-      return zip.read(names);
-    } catch (error) {
-      if (error instanceof PartRefusedError) throw error;
-      throw new FigureReadError(
-        `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
-      );
-    }
+  // Each part is inflated once (within the zip limits) and only when the reader asks for it.
+  const inflated = new Map<string, Uint8Array | undefined>();
+  const read = (path: string): Uint8Array | undefined => {
+    if (!inflated.has(path)) inflated.set(path, zip.read(new Set([path]))[path]);
+    return inflated.get(path);
   };
 
-  const head = read(new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels"]));
-  if (!head["xl/workbook.xml"] || !head["xl/_rels/workbook.xml.rels"]) throw notWorkbook(read);
-  const book = parseWorkbook(text(head["xl/workbook.xml"]));
-  const rels = parseRelationships(text(head["xl/_rels/workbook.xml.rels"]));
-  const pathOf = new Map<string, string>();
-  for (const sheet of book.sheets) {
-    const target = rels.byId.get(sheet.rid);
-    if (target) pathOf.set(sheet.name.toLowerCase(), partPath(target));
-  }
+  const book = WorkbookReader.open(read);
+  if (!book) throw notWorkbook(read);
   const notOurs =
     "Không phải bảng tính CCHC: tệp không có trang thông tin mẫu (_CCHC) do cchc hoặc tiện ích cài.";
-  const metaPath = pathOf.get(META_SHEET_NAME.toLowerCase());
-  if (!metaPath) throw new FigureReadError(notOurs);
+  const metaSheet = book.findSheet(META_SHEET_NAME);
+  if (!metaSheet?.part) throw new FigureReadError(notOurs);
+  const partOf = (sheet: SheetInfo): PartText => {
+    const part = book.part(sheet.part!);
+    if (!part) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${sheet.part}.`);
+    return part;
+  };
 
   // Where every CCHC_ name points, by sheet: those cells and the Ghi chú right of them are all
-  // that is read of a figure sheet.
+  // that is read of a figure sheet ("wanted cells").
   // The row's key (column A, three left of the figure) comes too: a sorted sheet is caught as
   // the package reader catches it (`readNamedFigures`).
-  const wantedBySheet = new Map<string, Array<readonly [number, number]>>();
-  const located = new Map<string, { sheet: string; row: number; column: number }>();
+  const wantedBySheet = new Map<SheetInfo, Array<readonly [number, number]>>();
+  const located = new Map<string, { sheet: SheetInfo | undefined; row: number; column: number }>();
   const broken = new Map<string, string>();
   for (const [name, reference] of book.names) {
     if (!name.startsWith("CCHC_")) continue;
@@ -245,63 +176,24 @@ function readFigures(
       continue;
     }
     const { row, column } = parseAddress(target.address);
-    const key = target.sheet.toLowerCase();
-    const cells = wantedBySheet.get(key) ?? [];
+    const sheet = book.findSheet(target.sheet);
+    located.set(name, { sheet, row, column });
+    if (!sheet?.part) continue;
+    const cells = wantedBySheet.get(sheet) ?? [];
     cells.push([row, column], [row, column + 1]);
     if (column > KEY_TO_VALUE) cells.push([row, column - KEY_TO_VALUE]);
-    wantedBySheet.set(key, cells);
-    located.set(name, { sheet: key, row, column });
+    wantedBySheet.set(sheet, cells);
   }
-  const sheetPaths = new Map<string, string>();
-  for (const key of wantedBySheet.keys()) {
-    const path = pathOf.get(key);
-    if (path) sheetPaths.set(key, path);
-  }
-  // The document list is usually under its default name; the meta may say otherwise (then read below).
-  const guessedDocs = DOCUMENTS_SHEET.name.toLowerCase();
-  const stringsPath = rels.byType.get("sharedStrings");
-  const breakdown = breakdownOf(pathOf);
-  const parts = read(
-    new Set([
-      metaPath,
-      ...(breakdown ? [breakdown.path] : []),
-      ...sheetPaths.values(),
-      ...(pathOf.has(guessedDocs) ? [pathOf.get(guessedDocs)!] : []),
-      ...(stringsPath ? [partPath(stringsPath)] : []),
-    ]),
-  );
-  if (!parts[metaPath]) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${metaPath}.`);
-  const metaCells = parseCellsWhere(new PartText(parts[metaPath]), (_row, column) => column <= 2);
-  const cellsBySheet = new Map<string, Cells>();
-  for (const [key, path] of sheetPaths) {
-    if (!parts[path]) throw new FigureReadError(`Tệp bị hỏng: thiếu phần ${path}.`);
-    cellsBySheet.set(key, parseCellsAt(new PartText(parts[path]), wantedBySheet.get(key)!));
-  }
-  /** Every cell of a figure sheet, for the rare sheet whose rows were sorted away from their names. */
-  const wholeSheet = (key: string): Cells => parseSheetCells(text(parts[sheetPaths.get(key)!]), () => true);
-  const readDocs = (path: string | undefined, part: Uint8Array | undefined): Cells =>
-    path && part
-      ? parseCellsWhere(
-          new PartText(part),
-          (row, column) => row > DOCUMENTS_HEADER_ROW && column <= DOCUMENT_COLUMNS,
-        )
-      : new Map();
-  let docCells = readDocs(pathOf.get(guessedDocs), parts[pathOf.get(guessedDocs) ?? ""]);
-
+  const metaCells = book.cellsWhere(partOf(metaSheet), metaSheet.part, (_row, column) => column <= 2, false);
+  const cellsBySheet = new Map<SheetInfo, Cells>();
+  for (const [sheet, wanted] of wantedBySheet)
+    cellsBySheet.set(sheet, book.cellsAt(partOf(sheet), sheet.part!, wanted, false));
   // One pass over the shared strings, for the strings these cells use only.
-  const stringsPart = new PartText((stringsPath && parts[partPath(stringsPath)]) || new Uint8Array());
-  const strings = parseSharedStrings(
-    stringsPart,
-    sharedIndexes(
-      metaCells.values(),
-      ...[...cellsBySheet.values()].map((m) => m.values()),
-      docCells.values(),
-    ),
-  );
+  book.useStrings(metaCells.values(), ...[...cellsBySheet.values()].map((cells) => cells.values()));
 
   const metaRows: unknown[][] = [];
   for (const cell of metaCells.values()) {
-    (metaRows[cell.row - 1] ??= [])[cell.column - 1] = plainValue(cell, strings);
+    (metaRows[cell.row - 1] ??= [])[cell.column - 1] = book.value(cell);
   }
   const meta = readMeta(Array.from(metaRows, (row) => row ?? []));
   if (!meta) throw new FigureReadError(notOurs);
@@ -313,18 +205,16 @@ function readFigures(
   if (located.size === 0)
     throw new FigureReadError("Không phải bảng tính CCHC: tệp không có ô nào tên CCHC_… của mẫu.");
 
-  const docsName = (meta.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name).toLowerCase();
-  if (docsName !== guessedDocs) {
-    const docsPath = pathOf.get(docsName);
-    docCells = readDocs(docsPath, docsPath ? read(new Set([docsPath]))[docsPath] : undefined);
-    const missing = new Set([...sharedIndexes(docCells.values())].filter((i) => !strings.has(i)));
-    for (const [i, s] of parseSharedStrings(stringsPart, missing)) strings.set(i, s);
-  }
+  const docsSheet = book.findSheet(meta.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name);
+  const docPart = docsSheet?.part ? book.part(docsSheet.part) : undefined;
+  const docCells: Cells = docPart
+    ? book.cellsWhere(
+        docPart,
+        docsSheet!.part!,
+        (row, column) => row > DOCUMENTS_HEADER_ROW && column <= DOCUMENT_COLUMNS,
+      )
+    : new Map();
 
-  const sheetNameOf = new Map(book.sheets.map((s) => [s.name.toLowerCase(), own(s.name)]));
-
-  // Numbers as the workbook stores them: the core moves dates of a 1904 workbook (readNamedFigures).
-  const valueOf = (cell: RawCell | undefined) => plainValue(cell, strings, book.date1904);
   const formulaOf = (cell: RawCell | undefined) =>
     // A shared formula's clone has no text here; it is still a formula (the figure is computed).
     cell?.formula !== undefined ? own(`=${cell.formula || "(công thức dùng chung)"}`) : undefined;
@@ -332,36 +222,37 @@ function readFigures(
     const upper = name.toUpperCase();
     if (broken.has(upper)) return { broken: broken.get(upper)! };
     const at = located.get(upper);
-    const cells = at && cellsBySheet.get(at.sheet);
-    if (!at || !cells) return undefined;
+    if (!at) return undefined;
+    const cells = at.sheet && cellsBySheet.get(at.sheet);
+    // A name pointing at a tab the workbook does not have is no cell (as the package reader says).
+    if (!at.sheet || !cells) return { broken: own(book.names.get(upper) ?? "") };
     const cell = cells.get(`${at.row}:${at.column}`);
-    const sheet = sheetNameOf.get(at.sheet) ?? at.sheet;
+    const sheet = own(at.sheet.name);
     const address = `${columnLetter(at.column)}${at.row}`;
     return {
       cell: cellRef(sheet, address),
       at: { sheet, address },
-      value: valueOf(cell),
+      value: book.value(cell),
       formula: formulaOf(cell),
-      note: plainValue(cells.get(`${at.row}:${at.column + 1}`), strings),
+      note: book.value(cells.get(`${at.row}:${at.column + 1}`)),
     };
   };
   // The grids the placement check looks at: each named row's key, unless some named row carries
-  // another indicator's key; then the whole sheet, to find each figure's own row.
-  const grids = new Map<string, SheetGrids | undefined>();
-  const gridOf = (sheet: string): SheetGrids | undefined => {
-    const key = sheet.toLowerCase();
-    if (!grids.has(key)) grids.set(key, buildGrid(key));
-    return grids.get(key);
+  // another indicator's key; then the whole sheet ("whole grid"), to find each figure's own row.
+  const grids = new Map<SheetInfo, SheetGrids | undefined>();
+  const gridOf = (sheet: SheetInfo): SheetGrids | undefined => {
+    if (!grids.has(sheet)) grids.set(sheet, buildGrid(sheet));
+    return grids.get(sheet);
   };
-  const buildGrid = (key: string): SheetGrids | undefined => {
-    const cells = cellsBySheet.get(key);
+  const buildGrid = (sheet: SheetInfo): SheetGrids | undefined => {
+    const cells = cellsBySheet.get(sheet);
     if (!cells) return undefined;
     // In rows that were not sorted the check reads only the keys: only they are put in the grid.
     const keys: unknown[][] = [];
     let sorted = false;
     for (const [name, at] of located) {
-      if (at.sheet !== key || at.column <= KEY_TO_VALUE) continue;
-      const keyThere = plainValue(cells.get(`${at.row}:${at.column - KEY_TO_VALUE}`), strings);
+      if (at.sheet !== sheet || at.column <= KEY_TO_VALUE) continue;
+      const keyThere = book.value(cells.get(`${at.row}:${at.column - KEY_TO_VALUE}`));
       (keys[at.row - 1] ??= [])[at.column - KEY_TO_VALUE - 1] = keyThere;
       if (
         typeof keyThere === "string" &&
@@ -371,40 +262,33 @@ function readFigures(
         sorted = true;
     }
     if (!sorted) return { values: keys };
-    const whole = wholeSheet(key);
-    const missing = new Set([...sharedIndexes(whole.values())].filter((i) => !strings.has(i)));
-    for (const [i, text] of parseSharedStrings(stringsPart, missing)) strings.set(i, text);
-    const values: unknown[][] = [];
-    const formulas: unknown[][] = [];
-    for (const cell of whole.values()) {
-      (values[cell.row - 1] ??= [])[cell.column - 1] = plainValue(cell, strings);
-      const formula = formulaOf(cell);
-      if (formula) (formulas[cell.row - 1] ??= [])[cell.column - 1] = formula;
-    }
-    return { values, formulas };
+    const whole = book.grid(sheet);
+    return { values: gridView(whole, "values"), formulas: gridView(whole, "formulas") };
   };
   const grid: unknown[][] = [];
   for (const cell of docCells.values()) {
-    (grid[cell.row - 1] ??= [])[cell.column - 1] = valueOf(cell);
+    (grid[cell.row - 1] ??= [])[cell.column - 1] = book.value(cell);
   }
   const documentList = Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
   // The core's port over the wanted cells read: the figures and the list are the core's to read.
   const workbook: WorkbookAsRead = {
     meta: () => meta,
+    // Numbers as the workbook stores them: the core moves dates of a 1904 workbook.
     date1904: book.date1904,
     namedCell: lookup,
     sheet: (name) => {
-      const key = name.toLowerCase();
-      if (key === docsName)
-        return { name: sheetNameOf.get(docsName) ?? DOCUMENTS_SHEET.name, values: documentList };
-      const grids = gridOf(key);
-      return grids && { name: sheetNameOf.get(key) ?? name, ...grids };
+      const sheet = book.findSheet(name);
+      if (!sheet) return undefined;
+      if (sheet === docsSheet) return { name: own(sheet.name), values: documentList };
+      const grids = gridOf(sheet);
+      return grids && { name: own(sheet.name), ...grids };
     },
   };
   const { figures, documents, problems } = readWorkbook(workbook, catalogue);
   const read_ = { catalogue, figures, documents, problems };
+  const breakdown = breakdownOf(book);
   return breakdown
-    ? { ...read_, consolidated: consolidatedMark(breakdown.over, parts[breakdown.path]) }
+    ? { ...read_, consolidated: consolidatedMark(book, breakdown.over, breakdown.sheet) }
     : read_;
 }
 
@@ -412,14 +296,14 @@ function readFigures(
  * The refusal of a zip that is no .xlsx workbook, naming the spreadsheet format it is when it
  * is one a unit may send by mistake (what to do is then plain).
  */
-function notWorkbook(read: (names: ReadonlySet<string>) => Record<string, Uint8Array>): FigureReadError {
-  const parts = read(new Set(["mimetype", "xl/workbook.bin"]));
-  const mimetype = parts.mimetype ? text(parts.mimetype).trim() : "";
+function notWorkbook(read: ReadPart): FigureReadError {
+  const mimetypePart = read("mimetype");
+  const mimetype = mimetypePart ? new PartText(mimetypePart).utf8().trim() : "";
   if (mimetype === "application/vnd.oasis.opendocument.spreadsheet")
     return new FigureReadError(
       "Tệp là bảng tính OpenDocument (.ods), không phải .xlsx: hãy mở bằng LibreOffice và lưu thành .xlsx (Excel 2007-365).",
     );
-  if (parts["xl/workbook.bin"])
+  if (read("xl/workbook.bin"))
     return new FigureReadError(
       "Tệp là bảng tính nhị phân .xlsb, không phải .xlsx: hãy mở bằng Excel và lưu thành Sổ làm việc Excel (.xlsx).",
     );
@@ -430,13 +314,11 @@ function notWorkbook(read: (names: ReadonlySet<string>) => Record<string, Uint8A
  * The breakdown sheet of a consolidation's result, when the workbook is one: a result says so
  * by that sheet (over units or over periods).
  */
-function breakdownOf(
-  pathOf: ReadonlyMap<string, string>,
-): { over: ConsolidatedMark["over"]; path: string } | undefined {
-  const units = pathOf.get(UNITS_SHEET.name.toLowerCase());
-  if (units) return { over: "units", path: units };
-  const periods = pathOf.get(PERIODS_SHEET.name.toLowerCase());
-  return periods ? { over: "periods", path: periods } : undefined;
+function breakdownOf(book: WorkbookReader): { over: ConsolidatedMark["over"]; sheet: SheetInfo } | undefined {
+  const units = book.findSheet(UNITS_SHEET.name);
+  if (units?.part) return { over: "units", sheet: units };
+  const periods = book.findSheet(PERIODS_SHEET.name);
+  return periods?.part ? { over: "periods", sheet: periods } : undefined;
 }
 
 /**
@@ -444,19 +326,16 @@ function breakdownOf(
  * numbered rows (STT, column A) of its breakdown sheet, below the headers (the total row has no
  * number). `parts` is left out when the sheet cannot be read.
  */
-function consolidatedMark(over: ConsolidatedMark["over"], part: Uint8Array | undefined): ConsolidatedMark {
+function consolidatedMark(
+  book: WorkbookReader,
+  over: ConsolidatedMark["over"],
+  sheet: SheetInfo,
+): ConsolidatedMark {
+  const part = book.part(sheet.part!);
   if (!part) return { over };
   const firstRow = BREAKDOWN_HEADER_ROWS.id + 1;
-  const numbered = parseCellsWhere(new PartText(part), (row, column) => column === 1 && row >= firstRow);
+  const numbered = parseCellsWhere(part, (row, column) => column === 1 && row >= firstRow, sheet.part);
   let count = 0;
   for (const cell of numbered.values()) if (cell.type === "n" && cell.value !== "") count++;
   return { over, parts: count };
-}
-
-/** The shared-string indexes the cells use. */
-function sharedIndexes(...cellLists: Array<Iterable<RawCell>>): Set<number> {
-  const indexes = new Set<number>();
-  for (const cells of cellLists)
-    for (const cell of cells) if (cell.type === "s" && cell.value !== "") indexes.add(Number(cell.value));
-  return indexes;
 }

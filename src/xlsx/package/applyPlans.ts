@@ -31,7 +31,7 @@ import {
   MAIN_NS,
 } from "./xml";
 import type { XlsxPackage } from "./xlsxPackage";
-import type { ReadGrid } from "./sheetReader";
+import type { ReadGrid } from "../reader/sheet";
 
 export const TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 export const TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";

@@ -1,77 +1,54 @@
 /**
  * Reading a package into the core's shapes without loading the workbook: only the workbook
- * part, the styles' date formats, the shared strings (when a sheet we read uses them) and our
- * own sheets are parsed. Values come as Office.js reports them, so the core sees the same from
- * both adapters.
+ * part, the shared strings (the ones the sheets read use) and our own sheets are parsed, by the
+ * one workbook reader (`../reader`). Values come as Office.js reports them, so the core sees the
+ * same from both adapters.
  */
 import { DEFAULT_CATALOGUE, type Catalogue } from "../../core/catalogue";
 import { cellRef, parseCellRef, type NamedCell, type NameTarget } from "../../core/figures";
 import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../../core/install";
 import { parseAddress } from "../../core/layout/model";
-import { sheetNameKey } from "../../core/sheetNames";
 import { findMetaSheet, type TemplateMeta } from "../../core/meta";
 import { candidateReportNames } from "../../core/report/planReport";
 import type { SheetAsRead, WorkbookAsRead } from "../../core/workbook/port";
-import { gridView, readSharedStrings, readSheetCells, type ReadGrid } from "./sheetReader";
-import { WorkbookPart, type SheetEntry } from "./workbookPart";
+import { gridView, type ReadGrid } from "../reader/sheet";
+import { WorkbookReader, type SheetInfo } from "../reader/workbookReader";
 import type { XlsxPackage } from "./xlsxPackage";
 
 /**
- * One workbook file's package read as the core's port (`WorkbookAsRead`): parts are parsed
- * when a use case first asks (core/workbook: read, check, report, draft), each once.
+ * One workbook file's package read as the core's port (`WorkbookAsRead`) through the one
+ * workbook reader (`../reader`, whole grids): parts are parsed when a use case first asks
+ * (core/workbook: read, check, report, draft), each once.
  */
 export class PackageReader implements WorkbookAsRead {
-  readonly workbook: WorkbookPart;
-  private strings?: string[];
-  private readonly grids = new Map<string, ReadGrid>();
-  private nameIndex?: Map<string, string>;
+  /** The workbook as read: tabs, names, date system, sheets' grids. */
+  readonly book: WorkbookReader;
 
   constructor(readonly pkg: XlsxPackage) {
-    this.workbook = new WorkbookPart(pkg, pkg.workbookPart()!);
-  }
-
-  private sharedStrings(): string[] {
-    if (!this.strings) {
-      const rel = this.pkg.relationships(this.workbook.part).find((r) => /\/sharedStrings$/.test(r.type));
-      this.strings = rel?.part ? readSharedStrings(rel.part, this.pkg.data(rel.part)) : [];
-    }
-    return this.strings;
+    this.book = new WorkbookReader((part) => pkg.data(part), pkg.workbookPart()!);
   }
 
   /** The workbook uses the 1904 date system (`<workbookPr date1904>`). */
   get date1904(): boolean {
-    return this.workbook.date1904;
+    return this.book.date1904;
   }
 
   /** Tab names in order. */
   sheetNames(): string[] {
-    return this.workbook.sheets().map((s) => s.name);
+    return this.book.sheets.map((s) => s.name);
   }
 
   /**
    * A worksheet tab by name, as Excel matches names (case, Unicode form, an escaped or raw
    * control character: see `sheetNameKey`); chart sheets and other kinds are not worksheets.
    */
-  findSheet(name: string): SheetEntry | undefined {
-    const key = sheetNameKey(name);
-    return this.workbook.sheets().find((s) => s.worksheet && sheetNameKey(s.name) === key);
+  findSheet(name: string): SheetInfo | undefined {
+    return this.book.findSheet(name);
   }
 
   /** A worksheet's cells, read once. */
-  grid(entry: SheetEntry): ReadGrid {
-    const part = entry.part!;
-    let grid = this.grids.get(part);
-    if (!grid) {
-      const data = this.pkg.data(part);
-      grid = data
-        ? readSheetCells(part, data, {
-            sharedStrings: () => this.sharedStrings(),
-            date1904: this.workbook.date1904,
-          })
-        : [];
-      this.grids.set(part, grid);
-    }
-    return grid;
+  grid(entry: SheetInfo): ReadGrid {
+    return this.book.grid(entry);
   }
 
   /** The template meta recorded in the very hidden sheet, or null. */
@@ -85,15 +62,7 @@ export class PackageReader implements WorkbookAsRead {
 
   /** Workbook-wide defined names by upper-cased name → their text (first wins). */
   names(): Map<string, string> {
-    if (this.nameIndex) return this.nameIndex;
-    const names = new Map<string, string>();
-    for (const d of this.workbook.definedNames()) {
-      if (d.localSheetId !== undefined) continue;
-      const key = d.name.toUpperCase();
-      if (!names.has(key)) names.set(key, d.text);
-    }
-    this.nameIndex = names;
-    return names;
+    return this.book.names;
   }
 
   private sheetsView(wanted: readonly string[], view: "formulas" | "values"): Map<string, ExistingSheet> {
@@ -122,7 +91,7 @@ export class PackageReader implements WorkbookAsRead {
       sheetNames: this.sheetNames(),
       sheets: this.sheetsView(wanted, "formulas"),
       names,
-      date1904: this.workbook.date1904,
+      date1904: this.book.date1904,
     };
   }
 

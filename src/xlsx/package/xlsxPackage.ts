@@ -23,6 +23,10 @@ import {
 import { nativeInflater } from "../node/nativeInflate";
 import { PartRefusedError } from "./partLimits";
 import { ZipArchive, ZipFormatError, type ZipEntry } from "./zipArchive";
+import { contentTypeOf, CONTENT_TYPES_PART, parseContentTypes } from "../reader/contentTypes";
+import { parseRelationships, relsPartOf, resolveTarget, type Relationship } from "../reader/relationships";
+
+export { relsPartOf, resolveTarget, type Relationship };
 
 /** Why a file cannot be read as a package, for the caller's Vietnamese message. */
 export type PackageProblem =
@@ -47,39 +51,10 @@ export class PackageError extends Error {
   }
 }
 
-/** One relationship of a part. */
-export interface Relationship {
-  id: string;
-  type: string;
-  /** The target as written. */
-  target: string;
-  /** The target part's path inside the package (undefined for external targets). */
-  part?: string;
-  external: boolean;
-}
-
 /** The largest size a zip entry without zip64 records holds. */
 const MAX_32 = 0xffffffff;
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** The `_rels/x.rels` part holding the relationships of `part` ("" = the package). */
-export function relsPartOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-/** Resolves a relationship target against the folder of the part that holds it. */
-export function resolveTarget(fromPart: string, target: string): string {
-  const clean = decodeURI(target.split("#")[0]);
-  if (clean.startsWith("/")) return clean.slice(1);
-  const parts = fromPart.split("/").slice(0, -1);
-  for (const piece of clean.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== "." && piece !== "") parts.push(piece);
-  }
-  return parts.join("/");
-}
 
 /** The relative target from `fromPart`'s folder to `toPart` (both inside the package). */
 export function relativeTarget(fromPart: string, toPart: string): string {
@@ -230,21 +205,11 @@ export class XlsxPackage {
     return this.has(part) ? part : undefined;
   }
 
-  /** The relationships of `part` ("" for the package's own). */
+  /** The relationships of `part` ("" for the package's own), read by the one relationships parser. */
   relationships(part: string): Relationship[] {
-    const doc = this.dom(relsPartOf(part));
-    if (!doc?.documentElement) return [];
-    return children(doc.documentElement, "Relationship").map((e) => {
-      const target = e.getAttribute("Target") ?? "";
-      const external = e.getAttribute("TargetMode") === "External";
-      return {
-        id: e.getAttribute("Id") ?? "",
-        type: e.getAttribute("Type") ?? "",
-        target,
-        part: external ? undefined : resolveTarget(part, target),
-        external,
-      };
-    });
+    const relsPart = relsPartOf(part);
+    const text = this.text(relsPart);
+    return text === undefined ? [] : parseRelationships(text, part, relsPart);
   }
 
   /**
@@ -292,18 +257,8 @@ export class XlsxPackage {
 
   /** The content type of a part, from its override or its extension's default. */
   contentType(part: string): string | undefined {
-    const root = this.dom("[Content_Types].xml")?.documentElement;
-    if (!root) return undefined;
-    const override = children(root, "Override").find(
-      (e) => (e.getAttribute("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase(),
-    );
-    if (override) return override.getAttribute("ContentType") ?? undefined;
-    const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-    return (
-      children(root, "Default")
-        .find((e) => (e.getAttribute("Extension") ?? "").toLowerCase() === ext)
-        ?.getAttribute("ContentType") ?? undefined
-    );
+    const text = this.text(CONTENT_TYPES_PART);
+    return text === undefined ? undefined : contentTypeOf(parseContentTypes(text), part);
   }
 
   /** Declares a new part's content type with an override. */

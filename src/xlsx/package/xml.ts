@@ -1,9 +1,14 @@
 /**
  * XML helpers over @xmldom/xmldom for editing package parts: namespace-aware element lookup
  * (a part may bind any prefix to any namespace), ordered insertion (the schema fixes the order
- * of a part's children), and the `_xHHHH_` escape Excel uses for characters XML cannot hold.
+ * of a part's children), and the `_xHHHH_` escape Excel uses for characters XML cannot hold
+ * (written here; read in `../reader/text.ts`).
  */
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from "@xmldom/xmldom";
+import { PartXmlError } from "../reader/sax";
+
+/** The reader's: one error for a part that is not well-formed, whichever parser found it. */
+export { PartXmlError };
 
 /** SpreadsheetML's main namespace, transitional and strict. */
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -32,17 +37,6 @@ export function toStrict(text: string): string {
     .join(`"${STRICT_REL_NS}"`);
 }
 export const CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
-
-/** A part whose XML is not well-formed: it names the part so the message can. */
-export class PartXmlError extends Error {
-  constructor(
-    readonly part: string,
-    detail: string,
-  ) {
-    super(`${part}: ${detail}`);
-    this.name = "PartXmlError";
-  }
-}
 
 /** Parses a part; any error (not a warning) is a PartXmlError. */
 export function parseXml(part: string, text: string): Document {
@@ -124,12 +118,6 @@ export function ensureChild(parent: Element, localName: string, order: readonly 
 /** Removes every child of `parent` with this local name. */
 export function removeChildren(parent: Element, localName: string): void {
   for (const e of children(parent, localName)) parent.removeChild(e);
-}
-
-/** Excel's `_xHHHH_` escapes in stored text, decoded (`_x005F_` protects a literal `_x`). */
-export function decodeExcelEscapes(text: string): string {
-  if (!text.includes("_x")) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** Whether `encodeExcelEscapes` changes a text: `_x` followed by a hex digit, or a character XML cannot hold. */

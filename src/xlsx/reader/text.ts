@@ -1,0 +1,103 @@
+/**
+ * Text as the reader finds it in a part: the part's bytes seen one byte per character for
+ * search (`PartText`), the plain text of an element read as found (XML's named entities decoded
+ * by the `entities` library), Excel's `_xHHHH_` escapes decoded, and copies that do not keep a
+ * whole part alive. Browser-safe: no Node API is required (Node's Buffer is used when present).
+ */
+import { decodeXML } from "entities";
+
+const decoder = new TextDecoder("utf-8");
+/** One character per byte, for search only (the browser's "latin1" is windows-1252: also one per byte). */
+const latin1Decoder = new TextDecoder("latin1");
+
+/**
+ * A part's bytes seen two ways: `scan`, one character per byte, where markup is found by plain
+ * search at byte offsets without decoding any text, and `utf8(from, to)`, the real text of a
+ * piece. A Vietnamese part costs some forty times more to decode as UTF-8 than to copy byte for
+ * byte, and the reader needs only a few pieces of most parts.
+ */
+export class PartText {
+  private scanned?: string;
+  private decoded?: string;
+
+  constructor(readonly bytes: Uint8Array) {}
+
+  /** The bytes as Latin-1 text: index i is byte i. Markup is ASCII, so it reads the same. */
+  get scan(): string {
+    if (this.scanned === undefined) {
+      const bytes = this.bytes;
+      this.scanned =
+        typeof Buffer === "function"
+          ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1")
+          : latin1Decoder.decode(bytes);
+    }
+    return this.scanned;
+  }
+
+  /** The text of bytes `from` to `to` (the whole part by default). */
+  utf8(from = 0, to = this.bytes.length): string {
+    if (from === 0 && to === this.bytes.length) return (this.decoded ??= decoder.decode(this.bytes));
+    return decoder.decode(this.bytes.subarray(from, to));
+  }
+
+  /** The text of byte ranges, adjacent ones decoded together. */
+  pieces(ranges: ReadonlyArray<readonly [number, number]>): string {
+    const texts: string[] = [];
+    for (let i = 0; i < ranges.length;) {
+      const from = ranges[i][0];
+      let to = ranges[i][1];
+      for (i++; i < ranges.length && ranges[i][0] === to; i++) to = ranges[i][1];
+      texts.push(this.utf8(from, to));
+    }
+    return texts.join("");
+  }
+}
+
+/** An ampersand that does not start one of XML's five named entities (a numeric reference, or an error). */
+const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos);)/;
+/**
+ * Anything but printable ASCII in the one-byte view: such text is decoded as UTF-8 from its bytes.
+ * (Any character, not a byte range, whatever the one-byte decoder makes of 0x80–0x9F: a
+ * browser's windows-1252 maps them elsewhere.)
+ */
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+
+/**
+ * The text of an element's content found by search (`raw`: no markup inside, real characters),
+ * or undefined when it needs the parser: a line break to normalize (`\r`), or a reference other
+ * than the five named entities. Most of what the reader needs (numbers, shared-string indexes,
+ * identifiers, formulas, sheet references, short texts) is such text, and reading it as found
+ * spares saxes the markup around it.
+ */
+export function plainText(raw: string): string | undefined {
+  if (raw.includes("\r")) return undefined;
+  if (!raw.includes("&")) return raw;
+  return OTHER_AMPERSAND.test(raw) ? undefined : decodeXML(raw);
+}
+
+/** The real text of bytes `from` on of `part`, whose one-byte view there is `scanned`. */
+export function textAt(part: PartText, scanned: string, from: number): string {
+  return !NON_ASCII.test(scanned) ? scanned : part.utf8(from, from + scanned.length);
+}
+
+/**
+ * Text as stored, unescaped: SpreadsheetML writes a character XML cannot hold as `_xHHHH_`
+ * (ECMA-376 Part 1, §22.9.2.19), and a literal `_x…_` sequence as `_x005F_x…_` (the package
+ * writer writes the key `bc_xa_giao` so). One left-to-right pass, so `_x005F_x0041_` stays
+ * `_x0041_`. The one decoder of every reading path.
+ */
+export function decodeExcelEscapes(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * A copy of a string that shares no memory with the XML it came from. A parser's strings are
+ * slices of the whole part's text, and a kept slice keeps the whole part alive: over hundreds of
+ * files, the figures would hold every sheet read. V8 copies a short string when slicing it
+ * (under 13 characters); a longer one is copied by flattening a concatenation, five times
+ * cheaper than a JSON round trip.
+ */
+export function own(value: string): string {
+  return value.length < 13 ? value : (" " + value).slice(1);
+}
