@@ -5,6 +5,7 @@
  */
 import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import { catalogueOfMeta } from "../core/meta";
+import type { ComparedWorkbook } from "../core/report/comparison";
 import type { ExistingSheet } from "../core/install";
 import { candidateReportNames, type ReportPlan } from "../core/report/planReport";
 import { planWorkbookReport } from "../core/workbook/report";
@@ -20,6 +21,8 @@ export interface GenerateReportOptions {
   capabilities?: Capabilities;
   /** The catalogue the workbook is expected to carry (its own decides; see readWithOwnCatalogue). */
   catalogue?: Catalogue;
+  /** Earlier workbooks of the same unit and form (already read), printed beside the figures. */
+  compared?: readonly ComparedWorkbook[];
 }
 
 export type ReportOutcome = ReportPlan["summary"] & { findings: ReportPlan["findings"] };
@@ -60,6 +63,7 @@ export async function generateReport(
   }
   const plan = planWorkbookReport({ sheetNames, sheets: existing }, reading, own, {
     generatedAt: options.generatedAt,
+    compared: options.compared,
   });
 
   const protection = new Map(

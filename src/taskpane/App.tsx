@@ -152,7 +152,7 @@ export function App({ operations, strings = VI, theme = "light", canDownload = t
               onInstalled={refreshStatus}
             />
             <CheckPanel check={() => operations.check()} selectCell={(ref) => operations.selectCell(ref)} />
-            <ReportCard report={() => operations.report()} />
+            <ReportCard report={(compared) => operations.report(compared)} />
             {operations.draft && <DraftCard draft={() => operations.draft!()} canDownload={canDownload} />}
             <ScoreCard scores={() => operations.scores()} />
             {operations.proofread && (

@@ -50,6 +50,9 @@ export function describeError(error: unknown, strings: PaneStrings = VI): string
   // A document the proofreader cannot read: its reason is Vietnamese (src/docx/readText.ts).
   if (name === "DocumentReadError")
     return strings.lang === "vi" && message ? message : strings.errors.unreadableDocument;
+  // A workbook to compare with, refused: its (Vietnamese) message names the file and why.
+  if (name === "CompareRefusedError")
+    return strings.lang === "vi" && message ? message : strings.errors.compareRefused;
   if (name === "OtherCatalogueError") return strings.errors.otherCatalogue(text(e.installed), text(e.wanted));
   if (name === "CatalogueError")
     return strings.errors.brokenCatalogue(message.split("\n").slice(1).join(" "));

@@ -11,6 +11,7 @@ import { columnNumber } from "../core/layout/model";
 import { evaluateIndicators } from "../core/evaluate";
 import { breakdownIndicators, consolidationSubtitle } from "../core/consolidate";
 import { consolidateMany } from "../core/workbook/consolidate";
+import { CompareRefusedError, type ComparedWorkbook } from "../core/report/comparison";
 import { scoreCriteria, type TypedScores } from "../core/scoring";
 import type { ContextApi } from "../excel/api";
 import {
@@ -26,7 +27,7 @@ import { generateReport } from "../excel/generateReport";
 import { installSheets } from "../excel/installSheets";
 import { readWithOwnCatalogue, type BrokenCell } from "../excel/readFigures";
 import { withSections } from "./findings";
-import { PaneError, type PaneOperations, type PaneStatus } from "./operations";
+import { PaneError, type ConsolidationFile, type PaneOperations, type PaneStatus } from "./operations";
 
 /** How many consolidated totals the pane lists. */
 const PANE_TOTALS = 8;
@@ -82,6 +83,23 @@ export interface OfficeOperationsOptions {
 }
 
 /** The pane's operations in the running Excel. */
+/**
+ * The workbooks to compare the report with, read by the consolidation's reader (its own chunk);
+ * a file it cannot read is refused as a comparison is, naming the file and why.
+ */
+async function readCompared(files: readonly ConsolidationFile[]): Promise<ComparedWorkbook[]> {
+  const { readFigureWorkbook } = await import(
+    /* webpackChunkName: "consolidate" */ "../xlsx/figureReader/read"
+  );
+  const compared: ComparedWorkbook[] = [];
+  for (const file of files) {
+    const entry = readFigureWorkbook(new Uint8Array(await file.bytes()), file.name);
+    if (!entry.ok) throw new CompareRefusedError(file.name, entry.reason);
+    compared.push({ source: file.name, catalogue: entry.catalogue, figures: entry.figures });
+  }
+  return compared;
+}
+
 export function createOfficeOperations(options: OfficeOperationsOptions = {}): PaneOperations {
   const capabilities = options.capabilities ?? hostCapabilities;
   // The form the open workbook carries, as last read: what the next read expects, so that it
@@ -145,14 +163,19 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
 
     selectCell: (ref) => inExcel((context) => selectCell(context, ref)),
 
-    report: () =>
-      inExcel(async (context) => {
+    report: async (files = []) => {
+      // The earlier workbooks, read as the consolidation reads its files (the same reader),
+      // before Excel is touched: the comparison is planned with the report, in its one write.
+      const compared = files.length > 0 ? await readCompared(files) : [];
+      return inExcel(async (context) => {
         const { errors, warnings, sheets, keptEdited } = await generateReport(context, {
           catalogue: known,
           capabilities: capabilities(),
+          compared,
         });
         return { errors, warnings, sheets, keptEdited };
-      }),
+      });
+    },
 
     scores: () =>
       inExcel(async (context) => {

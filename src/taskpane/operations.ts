@@ -99,8 +99,12 @@ export interface PaneOperations {
   check(): Promise<PaneFinding[]>;
   /** Selects a cell (`'Sheet name'!D12`), activating its sheet. */
   selectCell(ref: string): Promise<void>;
-  /** Writes the report sheets (Phụ lục I and II). */
-  report(): Promise<ReportResult>;
+  /**
+   * Writes the report sheets (Phụ lục I and II); with `compared` (the unit's workbooks of the
+   * previous period and/or the same period last year), Phụ lục I gets their figures and the
+   * change. A workbook that is not comparable is refused (CompareRefusedError), nothing written.
+   */
+  report(compared?: readonly ConsolidationFile[]): Promise<ReportResult>;
   /** The self-assessment: each criterion's score and last year's. */
   scores(): Promise<CriterionScore[]>;
   /** Enters the CCHC.* formulas stuck at #NAME? again; resolves with how many were repaired. */
@@ -162,7 +166,7 @@ export function lazyOperations(load: () => Promise<PaneOperations>): PaneOperati
     install: async (level) => (await get()).install(level),
     check: async () => (await get()).check(),
     selectCell: async (ref) => (await get()).selectCell(ref),
-    report: async () => (await get()).report(),
+    report: async (compared) => (await get()).report(compared),
     scores: async () => (await get()).scores(),
     repairFunctions: async () => (await get()).repairFunctions(),
     consolidate: async (files, target) => {

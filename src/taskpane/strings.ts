@@ -99,6 +99,8 @@ export interface PaneStrings {
     errorsRemain(count: number): string;
     warnings(count: number): string;
     keptEdited(sheets: readonly string[]): string;
+    /** The picker of earlier workbooks to compare with (Phụ lục I's «Kỳ trước» columns). */
+    compare: string;
   };
 
   draft: {
@@ -202,6 +204,8 @@ export interface PaneStrings {
     download: string;
     /** A document the proofreader cannot read (outside Vietnamese; in Vietnamese its own reason). */
     unreadableDocument: string;
+    /** A compared workbook refused (another unit, form or period) when the message is not in the pane's language. */
+    compareRefused: string;
     /** Installing another form over a workbook that carries one (the core's OtherCatalogueError). */
     otherCatalogue(installed: string, wanted: string): string;
     /** The form a workbook carries cannot be read (the core's CatalogueError). */
@@ -318,6 +322,7 @@ export const VI: PaneStrings = {
       `Số liệu còn ${n} lỗi: báo cáo đã được tạo nhưng cần sửa các lỗi (xem «Kiểm tra số liệu») trước khi gửi.`,
     warnings: (n) => `${n} cảnh báo: hãy xem lại hoặc ghi chú giải trình.`,
     keptEdited: (sheets) => `Bản báo cáo đã sửa tay trước đó được giữ lại với tên ${viList(sheets)}.`,
+    compare: "So sánh với kỳ trước (không bắt buộc): báo cáo kỳ trước và/hoặc cùng kỳ năm trước của đơn vị",
   },
 
   draft: {
@@ -460,6 +465,7 @@ export const VI: PaneStrings = {
     },
     notInstalled: "Sổ tính chưa có mẫu CCHC: hãy cài đặt mẫu và nhập số liệu trước khi tạo báo cáo.",
     unreadableDocument: "Không đọc được văn bản đã chọn.",
+    compareRefused: "Không so sánh được với tệp đã chọn.",
     download: "Không tải được một phần của tiện ích: hãy kiểm tra kết nối mạng rồi thử lại.",
     otherCatalogue: (installed, wanted) =>
       `Sổ tính đã cài mẫu «${installed}»; không cài mẫu khác («${wanted}») lên trên được. Hãy dùng một sổ tính mới cho mẫu «${wanted}».`,
@@ -574,6 +580,8 @@ export const EN: PaneStrings = {
       `The figures still have ${n} error${n === 1 ? "" : "s"}: the report was created, but fix them (see “Check the figures”) before sending it.`,
     warnings: (n) => `${n} warning${n === 1 ? "" : "s"}: review them or add an explanatory note.`,
     keptEdited: (sheets) => `The previous report, edited by hand, was kept as ${enList(sheets)}.`,
+    compare:
+      "Compare with earlier periods (optional): the unit's report of the previous period and/or the same period last year",
   },
 
   draft: {
@@ -718,6 +726,8 @@ export const EN: PaneStrings = {
     notInstalled:
       "This workbook has no CCHC template: install it and enter the figures before creating the report.",
     unreadableDocument: "The chosen document cannot be read (a Word .docx, .txt or .md file is needed).",
+    compareRefused:
+      "A chosen workbook cannot be compared: it must be the same unit's report, on the same form, of the previous period or the same period last year.",
     download: "Part of the add-in could not be downloaded: check the network connection and try again.",
     otherCatalogue: (installed, wanted) =>
       `This workbook carries the form “${installed}”; another form (“${wanted}”) cannot be installed over it. Use a new workbook for “${wanted}”.`,

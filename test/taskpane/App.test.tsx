@@ -480,17 +480,19 @@ describe("keyboard", () => {
     const operations = fakeOperations();
     const { user } = await renderPane(operations);
     const order: string[] = [];
-    for (let i = 0; i < 12 && order.length < 6; i++) {
+    for (let i = 0; i < 14 && order.length < 7; i++) {
       await user.tab();
       const focused = document.activeElement as HTMLElement;
       if (focused.tagName === "BUTTON") order.push(focused.textContent ?? "");
     }
-    // The file picker is one Tab stop, its button (the hidden file input is none).
+    // The file picker is one Tab stop, its button (the hidden file input is none); the report
+    // card's «So sánh với kỳ trước» picker comes before its button.
     expect(order).toEqual([
       "Làm mới trạng thái",
       "Chọn tệp…",
       "Cập nhật mẫu",
       "Kiểm tra",
+      "Chọn tệp…",
       "Tạo báo cáo",
       "Xem điểm",
     ]);

@@ -40,6 +40,10 @@ const CORE_RANK: Record<string, number> = {
   checkTypes: 1,
   catalogue: 2,
   sheetNames: 3,
+  // Whether a value meets the form's target and how a target is written (checks and report).
+  targets: 3,
+  // Which unit and form a report is of (the consolidation's and the comparisons' identity).
+  identity: 3,
   layout: 3,
   figures: 4,
   evaluate: 5,

@@ -6,8 +6,11 @@ import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { pasteable } from "../invocation";
 
-/** `--compare X` / `--compare=X`, which may be given several times, taken out of the arguments. */
-function takeCompared(args: readonly string[]): { compared: string[]; rest: string[] } {
+/**
+ * `--compare X` / `--compare=X`, which may be given several times, taken out of the arguments
+ * (`cchc draft` and `cchc report`).
+ */
+export function takeCompared(args: readonly string[]): { compared: string[]; rest: string[] } {
   const compared: string[] = [];
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {

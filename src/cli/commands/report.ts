@@ -7,6 +7,7 @@ import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
 import { pasteable } from "../invocation";
 import { refuseExistingTarget, refuseOutputOverInput } from "../../xlsx/node/safeWrite";
+import { takeCompared } from "./draft";
 
 /** What a report run tells the user, in Vietnamese. */
 export function describeReport(plan: ReportPlan, written: string, file: string, io: Io): void {
@@ -34,6 +35,7 @@ export function besideAsPdf(workbook: string): string {
 export const reportCommand: Command = {
   help: [
     "Cách dùng: npx cchc report TỆP.xlsx [-o KẾT_QUẢ.xlsx [--force]] [--pdf [BÁO_CÁO.pdf]] [--phu-luc-ii]",
+    "                         [--compare KỲ_TRƯỚC.xlsx]…",
     "",
     "Điền các trang báo cáo từ số liệu đã nhập. Các trang nhập liệu không bị thay đổi; trang báo cáo",
     "đã bị sửa tay được giữ lại dưới tên khác.",
@@ -44,12 +46,17 @@ export const reportCommand: Command = {
     "  --pdf [TỆP.pdf]   In các trang báo cáo ra PDF (cần LibreOffice). Không ghi tên thì PDF",
     "                    nằm cạnh bảng tính kết quả, cùng tên: so-lieu.xlsx → so-lieu.pdf.",
     "  --phu-luc-ii      Vẫn tạo Phụ lục II khi danh mục văn bản trống.",
+    "  --compare TỆP     Báo cáo kỳ trước và/hoặc cùng kỳ năm trước của cùng đơn vị, cùng mẫu:",
+    "                    Phụ lục I thêm cột «Kỳ trước», «Cùng kỳ năm trước» và mức tăng, giảm.",
+    "                    Ghi nhiều lần để so với cả hai kỳ.",
     "",
-    "Mã thoát: 0 xong; 1 xong nhưng số liệu còn lỗi; 2 khi không đọc/ghi được tệp hoặc không in được PDF.",
+    "Mã thoát: 0 xong; 1 xong nhưng số liệu còn lỗi; 2 khi không đọc/ghi được tệp, không in được PDF,",
+    "hoặc tệp so sánh khác đơn vị, khác mẫu, không phải kỳ trước hay cùng kỳ năm trước.",
     "",
   ].join("\n"),
   async run(args, io) {
-    const parsed = parseArgs(args, {
+    const { compared, rest } = takeCompared(args);
+    const parsed = parseArgs(rest, {
       flags: {
         "--output": { value: true, aliases: ["-o"] },
         // `--pdf` alone, or before the input file: the .xlsx is never taken as the PDF's name.
@@ -79,11 +86,29 @@ export const reportCommand: Command = {
     // A PDF that cannot be written is said before anything is written.
     if (typeof pdf === "string" && !checkPdfTarget(pdf, io)) return EXIT.usage;
     // The file modules load only once the arguments are known to be right (see main.ts).
-    const { reportIntoFile } = await import("../../xlsx/node/operations");
-    const { plan, written } = await reportIntoFile(file, {
-      output: typeof output === "string" ? output : undefined,
-      documentsAppendix: parsed.flags.has("--phu-luc-ii"),
-    });
+    const [{ reportIntoFile }, { readDraftSource }, { CompareRefusedError }] = await Promise.all([
+      import("../../xlsx/node/operations"),
+      import("../../xlsx/node/draftInput"),
+      import("../../core/report/comparison"),
+    ]);
+    const others = [];
+    for (const other of compared) others.push(await readDraftSource(other));
+    let outcome;
+    try {
+      outcome = await reportIntoFile(file, {
+        output: typeof output === "string" ? output : undefined,
+        documentsAppendix: parsed.flags.has("--phu-luc-ii"),
+        compared: others,
+      });
+    } catch (error) {
+      // Nothing is written: the refusal is said with its reason.
+      if (error instanceof CompareRefusedError) {
+        io.err(`${error.message}\n`);
+        return EXIT.usage;
+      }
+      throw error;
+    }
+    const { plan, written } = outcome;
     describeReport(plan, written, file, io);
     if (typeof pdf === "string") {
       if (!(await printReportPdf(plan, pdf, io))) return EXIT.usage;

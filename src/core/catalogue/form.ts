@@ -44,6 +44,7 @@ export function catalogueFromFile(file: CatalogueFile): Catalogue {
     ...(i.required ? { required: true } : {}),
     ...(i.max !== undefined ? { max: i.max } : {}),
     ...(i.weightedBy !== undefined ? { weightedBy: i.weightedBy } : {}),
+    ...(i.target ? { target: { value: i.target.value, better: i.target.better } } : {}),
   }));
   return {
     id: file.id,
@@ -104,6 +105,7 @@ export function catalogueToFile(catalogue: Catalogue): CatalogueFile {
         ...(i.weightedBy !== undefined ? { weightedBy: i.weightedBy } : {}),
         ...(i.hint !== undefined ? { hint: i.hint } : {}),
         ...(i.required ? { required: true } : {}),
+        ...(i.target ? { target: { ...i.target } } : {}),
       })),
     checks: catalogue.checks
       .filter((c) => !PROGRAM_CHECKS.has(c.id))

@@ -27,6 +27,17 @@ export interface RatioFormula {
 /** A date computed from the period unless the user types one (CCHC.TUNGAY / CCHC.DENNGAY). */
 export type DerivedDate = "TUNGAY" | "DENNGAY";
 
+/**
+ * A target a province sets for an indicator (Hà Nội for its wards: ≥ 60 % of dossiers received
+ * online): the value in the indicator's own terms (a ratio as a fraction, 0.6 for 60 %; a count
+ * in its unit) and which side of it is met. `check` warns of a target missed; Phụ lục I prints it.
+ */
+export interface IndicatorTarget {
+  value: number;
+  /** `higher`: the figure meets the target when ≥ value; `lower`: when ≤ value. */
+  better: "higher" | "lower";
+}
+
 export interface Indicator {
   /** Stable id: lower-case ASCII and `_`; stored in workbooks as the name `CCHC_<ID>`. */
   id: string;
@@ -75,6 +86,8 @@ export interface Indicator {
    * percentage is not combined: the consolidated cell stays blank (docs/reporting-rules.md).
    */
   weightedBy?: string;
+  /** The province's target for the figure (see `IndicatorTarget`); numeric kinds only. */
+  target?: IndicatorTarget;
 }
 
 export interface Section {
@@ -211,6 +224,8 @@ export interface IndicatorFile {
   max?: number;
   /** See `Indicator.weightedBy`. */
   weightedBy?: string;
+  /** See `Indicator.target`. */
+  target?: IndicatorTarget;
 }
 
 /**

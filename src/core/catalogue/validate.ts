@@ -43,6 +43,25 @@ function schemaValidator(): ReturnType<Ajv["compile"]> {
   return compiled;
 }
 
+/**
+ * What a schema cannot say of an indicator's target (`target: { value, better }`): only a
+ * figure (count, money) or a rate has one, and a rate's is a fraction (0.6 for 60 %), as the
+ * rate is computed; a target of 60 on a ratio is refused rather than never met.
+ */
+function targetProblems(item: Record<string, unknown>, kind: string | undefined): string[] {
+  if (!isObj(item.target) || kind === undefined) return [];
+  if (kind === "text" || kind === "date" || kind === "choice")
+    return [
+      `Chỉ chỉ tiêu số (count, money) hoặc tỷ lệ (ratio) mới có chỉ tiêu cần đạt (target); chỉ tiêu này là "${kind}".`,
+    ];
+  const value = item.target.value;
+  if (kind === "ratio" && typeof value === "number" && value > 1)
+    return [
+      `Chỉ tiêu cần đạt của một tỷ lệ viết dạng thập phân từ 0 đến 1 (0.6 là 60%); "value": ${value} lớn hơn 1.`,
+    ];
+  return [];
+}
+
 /** `/indicators/12/formula/args/1` → `indicators[12].formula.args[1]`. */
 export function jsonPath(pointer: string): string {
   return pointer
@@ -391,6 +410,7 @@ export function crossReferenceProblems(data: unknown): CatalogueProblem[] {
           `"openingOf": "${openingOf}" phải là chỉ tiêu số cuối kỳ ("aggregate": "stock") cùng loại với chỉ tiêu này.`,
         );
     }
+    targetProblems(item, kind).forEach((message) => add(`indicators[${i}].target`, id, message));
     const args = isObj(item.formula) ? list(item.formula.args) : [];
     args.forEach((arg, a) => {
       const ids =

@@ -19,6 +19,7 @@ import { placementFindings } from "./placement";
 import { ratioGapFindings } from "./ratioGaps";
 import { requiredFindings } from "./required";
 import { ruleFindings } from "./rules";
+import { targetFindings } from "./targets";
 import { tableFindings } from "../tables/findings";
 
 export { countFindings, type Finding } from "./finding";
@@ -56,6 +57,7 @@ export function checkFigures(
     ...periodFindings(figures, catalogue, evaluated),
     ...formPeriodFindings(ctx),
     ...tableFindings(figures, catalogue, kindProblem),
+    ...targetFindings(ctx),
   ];
 }
 

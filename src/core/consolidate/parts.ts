@@ -15,48 +15,8 @@ export function unitNameOf(input: ReadWorkbook): string {
   return v?.type === "text" ? v.value.replace(/\s+/g, " ").trim() : "";
 }
 
-/** The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above, dot below). */
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
-/** The abbreviation UBND as a word of its own, after lower-casing. */
-const UBND = /(^|[^\p{L}\p{N}])ubnd(?=$|[^\p{L}\p{N}])/gu;
-
-/**
- * A syllable with its tone mark moved to a fixed place (its end), so that the old and the new
- * placement (`hoà`/`hòa`, `uỷ`/`ủy`, `khoẻ`/`khỏe`: the mark may sit on either vowel of oa, oe,
- * uy) give the same key. `syllable` is in NFD; a syllable carries one tone, so only where it is
- * written differs, never which (`hà` and `hạ` stay apart).
- */
-function toneAtEnd(syllable: string): string {
-  const tones = syllable.match(TONE_MARKS);
-  return tones ? syllable.replace(TONE_MARKS, "") + tones.join("") : syllable;
-}
-
-/**
- * Unicode's format characters (category Cf: zero-width space U+200B, zero-width joiners U+200C/D,
- * the byte-order mark U+FEFF, the soft hyphen U+00AD, direction marks …): invisible in a cell,
- * so a name carrying one is still the same name to the person who reads it.
- */
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
-
-/**
- * The key two names of one unit share: case, spacing (any run of white space, the no-break space
- * included), invisible format characters (Unicode Cf, e.g. a zero-width space pasted from a web
- * page) and Unicode form (NFC, NFD, compatibility forms such as full-width letters) do not matter, nor does
- * the abbreviation UBND for «Ủy ban nhân dân», nor where a syllable's tone mark is placed (the
- * old and the new Vietnamese orthography). «UBND xã Thạch Hà» and «ỦY BAN NHÂN DÂN XÃ THẠCH
- * HÀ» are one unit; «Thạch Hà» and «Thạch Hạ» are two.
- */
-export function unitKey(name: string): string {
-  return name
-    .normalize("NFKC")
-    .replace(FORMAT_CHARACTERS, "")
-    .toLocaleLowerCase("vi")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(UBND, "$1ủy ban nhân dân")
-    .normalize("NFD")
-    .replace(/[\p{L}\p{M}]+/gu, toneAtEnd);
-}
+// The unit identity is the core's own (core/identity): comparisons use it below the report.
+export { unitKey } from "../identity";
 
 /** The data period of an input, as Excel serials, from its evaluated tu_ngay / den_ngay. */
 export interface DataSpan {

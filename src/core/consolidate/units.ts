@@ -6,6 +6,7 @@
  * read are refused, named, while the rest consolidate.
  */
 import { formatNumberVi } from "../arithmetic";
+import { describeCatalogue } from "../identity";
 import { ratioGaps } from "../checks";
 import { CELL_TEXT_LIMIT } from "../layout/cellText";
 import { evaluateIndicators, type Evaluated } from "../evaluate";
@@ -41,10 +42,7 @@ export interface UnitsOptions {
   coQuan?: string;
 }
 
-/** `«xa-2025» phiên bản 1.0` */
-export function describeCatalogue(catalogue: Catalogue): string {
-  return `«${catalogue.id}» phiên bản ${catalogue.version}`;
-}
+export { describeCatalogue };
 
 const catalogueKey = (c: Catalogue) => `${c.id}\u0000${c.version}`;
 const spanKey = (s: DataSpan) => `${s.from}-${s.to}`;

@@ -6,7 +6,7 @@
  * narrower of the two engines' layouts holds, from the plan's own row heights (every row of a
  * report sheet has one: `fitRowHeights(…, { everyRow: true })`).
  *
- * Units: points of the sheet at 100 %; the page is A4 (210 × 297 mm) less the plan's margins,
+ * Units: points of the sheet at 100 %; the page is A4 (210 × 297 mm, turned when landscape) less the plan's margins,
  * scaled as "fit to one page wide" scales it.
  */
 import { columnPoints, oneLineHeight } from "./rowHeights";

@@ -196,6 +196,8 @@ export function buildDraft(input: DraftInput): DraftDocument {
           findings: input.findings,
           documents: input.documents,
           generatedAt: input.generatedAt,
+          // The same compared columns as the workbook's Phụ lục I (`cchc report --compare`).
+          compared,
         };
         // Phụ lục I, the form's tables (Phụ lục I.1 …), then the document list when it has any.
         const statistics = [statisticsSheetPlan(report), ...tableAppendixPlans(report)].map(appendixOfPlan);

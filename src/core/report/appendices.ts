@@ -6,12 +6,14 @@
 import { reportName, rowNumbers, sectionRows, type Catalogue, type Indicator } from "../catalogue";
 import { NOT_REPORTED } from "../arithmetic";
 import { numericOfArg, type Evaluated } from "../evaluate";
+import { appendixChange, byRole, type ComparedPeriod } from "./comparison";
 import type { DocumentRow, Figures } from "../figures";
 import type { CellPlan, CellStyle, PagePlan, SheetPlan } from "../layout/model";
 import { planPageBreaks } from "../layout/pageBreaks";
 import { fitRowHeights, ruleOf, textWidthEm, wrapInColumns } from "../layout/rowHeights";
 import * as S from "../layout/styles";
 import { fromExcelSerial } from "../period";
+import { targetText } from "../targets";
 import {
   dateInWords,
   NATIONAL_MOTTO,
@@ -39,6 +41,11 @@ export interface ReportInput {
   figures: Figures;
   evaluated: ReadonlyMap<string, Evaluated>;
   documents: readonly DocumentRow[];
+  /**
+   * Earlier periods of the same unit and form (`comparedPeriods`, ./comparison): Phụ lục I
+   * prints each one's figures and the change beside the report's.
+   */
+  compared?: readonly ComparedPeriod[];
 }
 
 /**
@@ -59,7 +66,88 @@ export interface Grid {
   leftEnd: string;
   last: string;
 }
-const STATISTICS_GRID: Grid = { columns: WIDTHS, leftEnd: "B", last: "E" };
+
+/** A column of Phụ lục I: its header, width and the cell of each indicator row. */
+interface StatisticsColumn {
+  header: string;
+  width: number;
+  cell: (indicator: Indicator, base: CellStyle) => { value: CellPlan["value"]; style: CellStyle };
+}
+
+/**
+ * The widths of Phụ lục I with the extra columns (a target, the compared periods): Chỉ tiêu
+ * narrows so that the table, printed landscape, keeps a readable scale on A4.
+ */
+const WIDE = { label: 34, unit: 11, value: 16, target: 13, before: 15, change: 17, notes: 14 };
+
+/** The column letter of a 0-based index (A … Z; Phụ lục I has at most 10 columns). */
+const letter = (index: number) => String.fromCharCode(65 + index);
+
+/**
+ * Phụ lục I's columns: STT, Chỉ tiêu, Đơn vị tính, Số liệu; then «Chỉ tiêu giao» when the form
+ * sets targets, and for each compared period (the previous period first) its figures and the
+ * change; Ghi chú last. A form without targets and a report without comparison print as before.
+ */
+function statisticsColumns(input: ReportInput): StatisticsColumn[] {
+  const valueCell = (value: unknown, indicator: Indicator, base: CellStyle) => ({
+    value: value === "" || value === undefined ? null : (value as CellPlan["value"]),
+    style: {
+      ...base,
+      // A text answer («Hệ thống của tỉnh») reads from the left, as typed; figures align right.
+      align: typeof value === "string" ? ("left" as const) : ("right" as const),
+      numberFormat: S.reportNumberFormat(indicator, value),
+    },
+  });
+  const compared = byRole(input.compared ?? []);
+  const hasTargets = input.catalogue.indicators.some((i) => i.target);
+  const extra = hasTargets || compared.length > 0;
+  const columns: StatisticsColumn[] = [
+    { header: "STT", width: WIDTHS[0], cell: () => ({ value: null, style: {} }) },
+    { header: "Chỉ tiêu", width: extra ? WIDE.label : WIDTHS[1], cell: () => ({ value: null, style: {} }) },
+    { header: "Đơn vị tính", width: extra ? WIDE.unit : WIDTHS[2], cell: () => ({ value: null, style: {} }) },
+    {
+      header: "Số liệu",
+      width: extra ? WIDE.value : WIDTHS[3],
+      // A ratio over a figure marked «chưa có số liệu» prints the mark, not a blank.
+      cell: (indicator, base) => valueCell(printedValue(input, indicator), indicator, base),
+    },
+  ];
+  if (hasTargets)
+    columns.push({
+      header: "Chỉ tiêu giao",
+      width: WIDE.target,
+      cell: (indicator, base) => ({
+        value: targetText(indicator) || null,
+        style: { ...base, align: "center" },
+      }),
+    });
+  for (const period of compared) {
+    const [title, versus] =
+      period.role === "previous" ? ["Kỳ trước", "kỳ trước"] : ["Cùng kỳ năm trước", "cùng kỳ"];
+    columns.push(
+      {
+        header: `${title} (${period.phrase.replace(/^cùng kỳ /, "")})`,
+        width: WIDE.before,
+        cell: (indicator, base) =>
+          valueCell(appendixChange(indicator, input.evaluated, period).before, indicator, base),
+      },
+      {
+        header: `Tăng (+), giảm (-) so với ${versus}`,
+        width: WIDE.change,
+        cell: (indicator, base) => ({
+          value: appendixChange(indicator, input.evaluated, period).change || null,
+          style: { ...base, align: "center", font: { ...base.font, size: 11 } },
+        }),
+      },
+    );
+  }
+  columns.push({
+    header: "Ghi chú",
+    width: extra ? WIDE.notes : WIDTHS[4],
+    cell: () => ({ value: null, style: {} }),
+  });
+  return columns;
+}
 const DOCUMENTS_GRID: Grid = { columns: DOCUMENT_WIDTHS, leftEnd: "D", last: "F" };
 
 const text = (size: number, extra: CellStyle = {}): CellStyle => ({
@@ -217,7 +305,14 @@ function pageOf(grid: Grid, lastRow: number, headerRow: number): PagePlan {
 }
 
 /** The signature block: recipients on the left, authority, title and signer on the right. */
-function signature(cells: CellPlan[], merges: string[], row: number, input: ReportInput): number {
+function signature(
+  cells: CellPlan[],
+  merges: string[],
+  row: number,
+  input: ReportInput,
+  widths: readonly number[],
+  last: string,
+): number {
   const info = (id: string) => {
     const v = input.evaluated.get(id)?.value;
     return typeof v === "string" ? v : "";
@@ -231,7 +326,7 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
   // One recipient a line, as typed documents list them; a recipient too long for the column
   // pair continues on the next row (hanging under its text), so no printed line is ever cut.
   const left = recipientLines(info("noi_nhan")).flatMap((line) =>
-    wrapInColumns({ columns: WIDTHS }, 1, 2, line, 11).map((part, i) => (i === 0 ? part : `  ${part}`)),
+    wrapInColumns({ columns: widths }, 1, 2, line, 11).map((part, i) => (i === 0 ? part : `  ${part}`)),
   );
   const start = row;
   merges.push(`A${row}:B${row}`);
@@ -245,12 +340,12 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
     cells.push({ address: `A${row + 1 + i}`, value: line, style: text(11, { wrap: true }) });
   });
   right.forEach((line, i) => {
-    merges.push(`C${start + i}:E${start + i}`);
+    merges.push(`C${start + i}:${last}${start + i}`);
     cells.push({ address: `C${start + i}`, value: line, style: centeredText(13, { bold: true }) });
   });
   // Room to sign and stamp: four empty lines under the title.
   const nameRow = start + right.length + 4;
-  merges.push(`C${nameRow}:E${nameRow}`);
+  merges.push(`C${nameRow}:${last}${nameRow}`);
   cells.push({
     address: `C${nameRow}`,
     value: signer || null,
@@ -261,6 +356,10 @@ function signature(cells: CellPlan[], merges: string[], row: number, input: Repo
 
 /** Phụ lục I: the statistical table of every section, then the signature block. */
 export function statisticsSheetPlan(input: ReportInput): SheetPlan {
+  const columns = statisticsColumns(input);
+  const widths = columns.map((c) => c.width);
+  const lastColumn = letter(columns.length - 1);
+  const grid: Grid = { columns: widths, leftEnd: "B", last: lastColumn };
   const cells: CellPlan[] = [];
   const merges: string[] = [];
   const names: SheetPlan["names"] = [];
@@ -270,12 +369,16 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
     merges,
     rowHeights,
     input,
-    STATISTICS_GRID,
+    grid,
     "Phụ lục I",
     "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
   );
   const headerRow = row;
-  tableHeader(cells, headerRow, ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"]);
+  tableHeader(
+    cells,
+    headerRow,
+    columns.map((c) => c.header),
+  );
   row++;
 
   const stt = rowNumbers(input.catalogue);
@@ -284,6 +387,7 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
     value,
     style,
   });
+  const notes = letter(columns.length - 1);
   for (const section of input.catalogue.sections.filter((s) => s.number)) {
     const sectionStyle: CellStyle = {
       font: { bold: true, size: 12 },
@@ -294,13 +398,10 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
     cells.push(
       cell("A", section.number, { ...sectionStyle, align: "center" }),
       cell("B", section.title, sectionStyle),
-      cell("C", null, sectionStyle),
-      cell("D", null, sectionStyle),
-      cell("E", null, sectionStyle),
+      ...columns.slice(2).map((_, i) => cell(letter(i + 2), null, sectionStyle)),
     );
     row++;
     for (const { indicator, level } of sectionRows(input.catalogue, section.id)) {
-      const value = printedValue(input, indicator);
       // Ghi chú is what the user typed in the input sheet's Ghi chú, nothing else.
       const note = input.figures.get(indicator.id)?.note;
       const base: CellStyle = {
@@ -314,26 +415,25 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
         // One indent step a level: a component sits under its own parent, not beside its siblings' parts.
         cell("B", indicator.label, S.indented(base, level)),
         cell("C", indicator.unit, { ...base, align: "center" }),
-        cell("D", value === "" || value === undefined ? null : value, {
-          ...base,
-          // A text answer («Hệ thống của tỉnh») reads from the left, as typed; figures align right.
-          align: typeof value === "string" ? "left" : "right",
-          numberFormat: S.reportNumberFormat(indicator, value),
+        ...columns.slice(3, -1).map((column, i) => {
+          const { value, style } = column.cell(indicator, base);
+          return cell(letter(i + 3), value, style);
         }),
-        cell("E", note || null, { ...base, font: { size: 11 } }),
+        cell(notes, note || null, { ...base, font: { size: 11 } }),
       );
       names.push({ name: reportName(indicator.id), address: `D${row}` });
       row++;
     }
   }
   const lastTableRow = row - 1;
-  const last = signature(cells, merges, row + 1, input);
+  const last = signature(cells, merges, row + 1, input, widths, lastColumn);
+  const page = pageOf(grid, last, headerRow);
   const plan = fitRowHeights(
     {
       key: REPORT_SHEETS.statistics.key,
       name: REPORT_SHEETS.statistics.name,
       role: "report",
-      columns: WIDTHS,
+      columns: widths,
       rowHeights,
       font: { name: S.FONT, size: 12 },
       cells,
@@ -341,7 +441,8 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
       names,
       validations: [],
       protect: false,
-      page: pageOf(STATISTICS_GRID, last, headerRow),
+      // The extra columns (targets, compared periods) print across an A4 landscape page.
+      page: columns.length > WIDTHS.length ? { ...page, orientation: "landscape" } : page,
       visibility: "visible",
       clear: `A1:J${Math.max(last + 50, 400)}`,
       tabColor: "#C00000",

@@ -6,6 +6,7 @@
 import type { Catalogue } from "../catalogue";
 
 import { countFindings, workbookFindings, type Finding } from "../checks";
+import { comparedPeriods, type ComparedWorkbook } from "./comparison";
 import { evaluateIndicators } from "../evaluate";
 import type { DocumentRow, Figures, PlacementProblem } from "../figures";
 import { existingCells, resolveSheetNames, type ExistingWorkbook } from "../install";
@@ -32,6 +33,13 @@ export interface ReportRequest {
   problems?: readonly PlacementProblem[];
   /** A consolidation's findings on its parts (`breakdownFindings`), counted as `check` does. */
   consolidation?: readonly Finding[];
+  /**
+   * Earlier workbooks of the same unit and form to compare with (`cchc report --compare`, the
+   * pane's «So sánh với kỳ trước»): the previous period and/or the same period of last year,
+   * printed in Phụ lục I beside the report's figures with the change. Anything else raises
+   * CompareRefusedError (./comparison) before any sheet is planned.
+   */
+  compared?: readonly ComparedWorkbook[];
 }
 
 export interface ReportPlan {
@@ -140,7 +148,8 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
   // The same findings as `check`, so the report's summary counts what the check lists.
   const findings = workbookFindings(request, catalogue, request.consolidation);
   const evaluated = evaluateIndicators(request.figures, catalogue);
-  const input = { catalogue, figures: request.figures, evaluated, documents: request.documents };
+  const compared = comparedPeriods({ catalogue, evaluated }, request.compared ?? []);
+  const input = { catalogue, figures: request.figures, evaluated, documents: request.documents, compared };
   const tableSheets = (catalogue.tables ?? []).map(tableReportSheet);
   const { names, existingKeys } = resolveSheetNames(existing, meta, [...REPORTS, ...tableSheets]);
   const withDocuments = request.documents.length > 0 || request.documentsAppendix === true;

@@ -5,7 +5,7 @@
  */
 import type { Catalogue } from "../catalogue";
 import type { ExistingWorkbook } from "../install";
-import { planReport, type ReportPlan } from "../report/planReport";
+import { planReport, type ReportPlan, type ReportRequest } from "../report/planReport";
 import type { WorkbookReading } from "./read";
 
 export interface WorkbookReportOptions {
@@ -13,6 +13,8 @@ export interface WorkbookReportOptions {
   generatedAt?: Date;
   /** Phụ lục II even with an empty document list (`cchc report --phu-luc-ii`). */
   documentsAppendix?: boolean;
+  /** Earlier workbooks of the same unit and form, printed beside the figures (`--compare`). */
+  compared?: ReportRequest["compared"];
 }
 
 /**
@@ -36,5 +38,6 @@ export function planWorkbookReport(
     generatedAt: options.generatedAt ?? new Date(),
     catalogue,
     documentsAppendix: options.documentsAppendix,
+    compared: options.compared,
   });
 }

@@ -1,14 +1,16 @@
 /**
  * Tạo báo cáo: writes the report sheets and says where they are, warns when the figures still
- * have errors, and names the hand-edited report kept under another name.
+ * have errors, and names the hand-edited report kept under another name. «So sánh với kỳ
+ * trước» picks the unit's earlier workbooks, whose figures and changes Phụ lục I prints.
  */
 import { useEffect, useState } from "react";
 import { Body1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { useRunner, useStrings } from "../context";
-import type { ReportResult } from "../operations";
+import type { ConsolidationFile, ReportResult } from "../operations";
 import { subscribeRibbonReport } from "../../bridge/ribbonReport";
 import { ActionButton } from "./ActionButton";
 import { Busy } from "./Busy";
+import { FilePicker, pickedFile } from "./FilePicker";
 import { PaneSection } from "./PaneSection";
 
 const useStyles = makeStyles({
@@ -18,7 +20,8 @@ const useStyles = makeStyles({
 });
 
 export interface ReportCardProps {
-  report: () => Promise<ReportResult>;
+  /** Writes the report, compared with the picked workbooks when there are any. */
+  report: (compared: readonly ConsolidationFile[]) => Promise<ReportResult>;
 }
 
 export function ReportCard({ report }: ReportCardProps) {
@@ -26,11 +29,12 @@ export function ReportCard({ report }: ReportCardProps) {
   const strings = useStrings();
   const { busy, run, fail } = useRunner();
   const [result, setResult] = useState<ReportResult | null>(null);
+  const [compared, setCompared] = useState<File[]>([]);
   const t = strings.report;
 
   const onClick = async () => {
     setResult(null);
-    const summary = await run("report", report);
+    const summary = await run("report", () => report(compared.map(pickedFile)));
     if (summary) setResult(summary);
   };
 
@@ -47,6 +51,16 @@ export function ReportCard({ report }: ReportCardProps) {
 
   return (
     <PaneSection title={t.heading} description={t.description}>
+      <FilePicker
+        label={t.compare}
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        files={compared}
+        onChange={(picked) => {
+          setResult(null);
+          setCompared(picked);
+        }}
+      />
       <ActionButton onClick={onClick}>{t.generate}</ActionButton>
       <div role="status" className={styles.result}>
         {busy === "report" && <Busy label={t.busy} />}

@@ -11,7 +11,8 @@ import type { Catalogue } from "../../core/catalogue";
 import type { SampleDocument } from "../../core/catalogue/sample";
 import { catalogueListingPlans } from "../../core/layout/catalogueSheets";
 import { installCatalogue, planInstall, type InstallSummary } from "../../core/install";
-import { NotInstalledError, type ReportPlan } from "../../core/report/planReport";
+import { NotInstalledError, type ReportPlan, type ReportRequest } from "../../core/report/planReport";
+import { CompareRefusedError } from "../../core/report/comparison";
 import type { Finding } from "../../core/checks";
 import { checkWorkbook } from "../../core/workbook/check";
 import { formOf, readWorkbook, type WorkbookReading } from "../../core/workbook/read";
@@ -130,22 +131,29 @@ export interface ReportOutcome {
   written: string;
 }
 
+/** How a report is made from a file: see `ReportRequest` (core/report/planReport). */
+export interface ReportOptions {
+  generatedAt?: Date;
+  catalogue?: Catalogue;
+  documentsAppendix?: boolean;
+  /** Earlier workbooks of the same unit and form, already read (`readDraftSource`). */
+  compared?: ReportRequest["compared"];
+}
+
 /**
  * Plans the report over a package's figures and applies it there (renames first). Figures are
  * read over the full catalogue; the report takes the rows of the file's template. Errors are
  * the core's and the package layer's (`NotInstalledError`, `PartXmlError` …), for the caller
  * to word.
  */
-export function reportIntoPackage(
-  pkg: XlsxPackage,
-  options: { generatedAt?: Date; catalogue?: Catalogue; documentsAppendix?: boolean } = {},
-): ReportPlan {
+export function reportIntoPackage(pkg: XlsxPackage, options: ReportOptions = {}): ReportPlan {
   const reader = new PackageReader(pkg);
   const catalogue = options.catalogue ?? formOf(reader);
   // Counted as `check` does: where figures are, and a consolidation's parts with errors.
   const plan = planWorkbookReport(reader.existingForReport(), readWorkbook(reader, catalogue), catalogue, {
     generatedAt: options.generatedAt,
     documentsAppendix: options.documentsAppendix,
+    compared: options.compared,
   });
   applyPlans(pkg, plan.sheets, plan.renames);
   return plan;
@@ -158,7 +166,7 @@ export function reportIntoPackage(
  */
 export async function reportIntoFile(
   file: string,
-  options: { output?: string; generatedAt?: Date; catalogue?: Catalogue; documentsAppendix?: boolean } = {},
+  options: ReportOptions & { output?: string } = {},
 ): Promise<ReportOutcome> {
   const written = options.output ?? file;
   return withFileLock(written, async () => {
@@ -168,6 +176,8 @@ export async function reportIntoFile(
     try {
       plan = reportIntoPackage(pkg, options);
     } catch (error) {
+      // A compared workbook refused (another unit, form or period): the front end says why.
+      if (error instanceof CompareRefusedError) throw error;
       if (error instanceof NotInstalledError) {
         throw new WorkbookFileError("notInstalled", file, {
           args: ["install", file],
