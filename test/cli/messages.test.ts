@@ -108,7 +108,7 @@ describe("cchc catalogue check", () => {
     expect(checked.code).toBe(1);
     const id = String(data.indicators[0].id);
     expect(checked.out).toContain(
-      `- indicators[0].kind (${id}): "kind": "so_nguyen" không phải một trong: "count", "money", "ratio", "text", "date", "choice".\n`,
+      `- indicators[0].kind (${id}): "kind": "so_nguyen" không phải một trong: "count", "money", "ratio", "text", "date", "choice", "percent".\n`,
     );
     expect(checked.out).toContain(
       `- criteria[0].max (${String(data.criteria[0].code)}): "max": "1" phải là một số.\n`,

@@ -91,7 +91,7 @@ describe("Cài đặt / cập nhật mẫu", () => {
     const radios = await within(card).findAllByRole("radio");
     expect(radios.map((r) => r.closest("span, div")?.textContent ?? "")).toEqual([
       expect.stringMatching(
-        /^Mẫu tham khảo báo cáo CCHC cấp xã, phường, đặc khu.*phiên bản 2025\.1, mặc định\)$/,
+        /^Mẫu tham khảo báo cáo CCHC cấp xã, phường, đặc khu.*phiên bản 2025\.\d+, mặc định\)$/,
       ),
       expect.stringMatching(/^Mẫu báo cáo CCHC cấp huyện.*cho các kỳ trước 01\/7\/2025\)$/),
       "Mẫu của tỉnh (tệp danh mục .json)",

@@ -20,13 +20,15 @@ import { bufferIo } from "../../src/cli/io";
 import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
 import { createTemplateFile } from "../../src/xlsx/node/operations";
 import { MAX_PART_BYTES } from "../../src/xlsx/package/partLimits";
+import { PackageReader } from "../../src/xlsx/package/readPackage";
+import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";
 import { bombEntry, buildZip, deflatedEntry, rawEntries, type RawZipEntry } from "../support/hostileZip";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 
 const PROBE = path.join(ROOT, "scripts", "bench", "rss-probe.js");
-/** The sheet holding `_CCHC`'s meta in the sample (read by every command). */
-const META_SHEET = "xl/worksheets/sheet8.xml";
+/** The part holding `_CCHC`'s meta in the sample (read by every command): found, not assumed. */
+let META_SHEET: string;
 
 let dir: string;
 let sample: Buffer;
@@ -37,6 +39,7 @@ beforeAll(async () => {
   const file = path.join(dir, "mau.xlsx");
   await createTemplateFile(file, { sample: true, overwrite: true });
   sample = fs.readFileSync(file);
+  META_SHEET = new PackageReader(XlsxPackage.fromBytes(sample)).findSheet("_CCHC")!.part!;
   entries = rawEntries(sample).filter((e) => !e.name.endsWith("/"));
   ensureCliBuilt();
 }, 120_000);

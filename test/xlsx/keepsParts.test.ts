@@ -4,7 +4,7 @@
  * is byte-identical, styles and names only grew, protection and settings kept, and LibreOffice
  * opens the result showing both the user's cells and our figures.
  */
-import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
+import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE, tableFigureIds } from "../../src/core/catalogue";
 import * as fs from "fs";
 import * as path from "path";
 import { unzipSync, strFromU8 } from "fflate";
@@ -111,9 +111,10 @@ describe("a user workbook with everything a rewrite used to lose", () => {
 
   it("finds our figures through their names and checks them", async () => {
     const outcome = await checkFile(file);
-    // Every typed (non-ratio) row of the default form is found at its name.
+    // Every typed (non-ratio) row of the default form, and every cell of its tables, is found at its name.
     expect(outcome.figures.figures.size).toBe(
-      DEFAULT_CATALOGUE.indicators.filter((indicator) => indicator.kind !== "ratio").length,
+      DEFAULT_CATALOGUE.indicators.filter((indicator) => indicator.kind !== "ratio").length +
+        tableFigureIds(DEFAULT_CATALOGUE).length,
     );
   });
 });

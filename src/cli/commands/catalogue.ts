@@ -84,7 +84,11 @@ function outlineLines(catalogue: Catalogue): string[] {
  * the Vietnamese way («tối đa 0,5»).
  */
 function show(catalogue: Catalogue, io: Io): void {
-  const rules = Object.values(COMBINE_WORDS);
+  // The legend explains the rules this form's rows use, in the table's order, and no other.
+  const used = new Set(catalogue.indicators.map((i) => combineRuleOf(i, catalogue)));
+  const rules = Object.entries(COMBINE_WORDS)
+    .filter(([rule]) => used.has(rule as keyof typeof COMBINE_WORDS))
+    .map(([, words]) => words);
   const width = Math.max(...rules.map((w) => w.name.length)) + 2;
   const lines = [
     `${catalogue.title}`,
