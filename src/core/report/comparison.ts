@@ -229,9 +229,7 @@ export function appendixChange(
  */
 export function isCompared(indicator: Pick<Indicator, "id" | "kind">): boolean {
   return (
-    (indicator.kind === "count" && indicator.id !== "nam") ||
-    indicator.kind === "money" ||
-    isRate(indicator)
+    (indicator.kind === "count" && indicator.id !== "nam") || indicator.kind === "money" || isRate(indicator)
   );
 }
 
