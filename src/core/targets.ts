@@ -3,7 +3,7 @@
  * «Chỉ tiêu cần đạt»): whether a value meets one and how it is written, once for `check` (a
  * target missed) and for Phụ lục I (its «Chỉ tiêu» column).
  */
-import { formatNumberVi, formatPercentVi } from "./arithmetic";
+import { formatNumberVi, formatPercentVi, percentDecimalsOf } from "./arithmetic";
 import type { Indicator, IndicatorTarget } from "./catalogue";
 
 /**
@@ -15,9 +15,15 @@ export function meetsTarget(target: IndicatorTarget, value: number): boolean {
   return target.better === "higher" ? value >= target.value : value <= target.value;
 }
 
-/** A value in the indicator's terms as the report prints it: `60,00%` for a rate, `1.200` else. */
+/**
+ * A value in the indicator's terms as the report prints it: `60,00%` for a computed rate, a
+ * typed percentage with the decimals it has (`90%`, `96,8%`: a fraction, as the cell holds it),
+ * `1.200` else.
+ */
 export function targetValueText(indicator: Pick<Indicator, "kind">, value: number): string {
-  return indicator.kind === "ratio" ? formatPercentVi(value) : formatNumberVi(value);
+  if (indicator.kind === "ratio") return formatPercentVi(value);
+  if (indicator.kind === "percent") return formatPercentVi(value, percentDecimalsOf(value));
+  return formatNumberVi(value);
 }
 
 /** The target as Phụ lục I prints it: `≥ 60,00%`, `≤ 5`; "" when the indicator has none. */

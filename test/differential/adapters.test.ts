@@ -29,6 +29,11 @@ const PROVINCE = parseCatalogue(
   fs.readFileSync(path.join(__dirname, "..", "fixtures", "catalogues", "tinh-thu-xa.v1.json"), "utf8"),
 );
 
+/** The province form using every kind of issue 21 (percent, nesting, required rows, a table, targets). */
+const FULL_FORM = parseCatalogue(
+  fs.readFileSync(path.join(__dirname, "..", "fixtures", "catalogues", "tinh-day-du.v1.json"), "utf8"),
+);
+
 /** The default form with its sample in the fake: install, then report. */
 async function fakeWorkbook(): Promise<FakeWorkbook> {
   const fake = new FakeWorkbook();
@@ -86,6 +91,7 @@ function normalize(value: unknown, formula: string | undefined): string {
 describe.each([
   ["a new file (template): huyen-2021 with its sample", () => both(DISTRICT_CATALOGUE)],
   ["a new file (template): a province's catalogue file", () => both(PROVINCE)],
+  ["a new file (template): a province's form with every kind of issue 21", () => both(FULL_FORM)],
   ["a user's file (install and report as a package)", bothThroughPackage],
 ])("Office.js and the file adapter write the same workbook: %s", (_what, make) => {
   let fake: FakeWorkbook;

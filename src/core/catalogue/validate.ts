@@ -45,8 +45,9 @@ function schemaValidator(): ReturnType<Ajv["compile"]> {
 
 /**
  * What a schema cannot say of an indicator's target (`target: { value, better }`): only a
- * figure (count, money) or a rate has one, and a rate's is a fraction (0.6 for 60 %), as the
- * rate is computed; a target of 60 on a ratio is refused rather than never met.
+ * figure (count, money) or a rate (ratio, typed percent) has one, and a rate's is a fraction
+ * (0.6 for 60 %), as the rate is computed or stored; a target of 60 on a ratio (or above a
+ * percent's `max`) is refused rather than never met.
  */
 function targetProblems(item: Record<string, unknown>, kind: string | undefined): string[] {
   if (!isObj(item.target) || kind === undefined) return [];
@@ -59,7 +60,18 @@ function targetProblems(item: Record<string, unknown>, kind: string | undefined)
     return [
       `Chỉ tiêu cần đạt của một tỷ lệ viết dạng thập phân từ 0 đến 1 (0.6 là 60%); "value": ${value} lớn hơn 1.`,
     ];
+  // A typed percentage holds its rate as a fraction too (0.968 for 96,8%): a target of 90 would never be met.
+  const max = typeof item.max === "number" ? item.max : 100;
+  if (kind === "percent" && typeof value === "number" && value > max / 100)
+    return [
+      `Chỉ tiêu cần đạt của một tỷ lệ phần trăm viết dạng thập phân (0.9 là 90%); "value": ${value} lớn hơn mức tối đa ${formatMax(max)}% của dòng.`,
+    ];
   return [];
+}
+
+/** `150` → `150`, `99.5` → `99,5`: a percentage bound as the messages write it. */
+function formatMax(max: number): string {
+  return String(max).replace(".", ",");
 }
 
 /** `/indicators/12/formula/args/1` → `indicators[12].formula.args[1]`. */

@@ -37,7 +37,9 @@ export function targetFindings(ctx: CheckContext): Finding[] {
       ids: [indicator.id],
       cells,
       message: `${fullLabel(ctx, indicator.id)}${where} là ${shown}${
-        indicator.kind === "ratio" || !indicator.unit ? "" : ` ${indicator.unit}`
+        indicator.kind === "ratio" || indicator.kind === "percent" || !indicator.unit
+          ? ""
+          : ` ${indicator.unit}`
       }, chưa đạt chỉ tiêu ${targetText(indicator)} mà mẫu báo cáo đặt ra.`,
     });
   }

@@ -219,17 +219,23 @@ export function appendixChange(
     return { before: earlier, change: "" };
   return {
     before: earlier,
-    change: changeText(indicator.kind === "ratio" ? "rate" : "figure", now, before, ""),
+    change: changeText(isRate(indicator) ? "rate" : "figure", now, before, ""),
   };
 }
 
-/** Figures and rates are compared; text, dates and choices are not (nothing to subtract). */
+/**
+ * Figures and rates (computed or typed percentages) are compared; text, dates and choices are
+ * not (nothing to subtract).
+ */
 export function isCompared(indicator: Pick<Indicator, "id" | "kind">): boolean {
   return (
-    (indicator.kind === "count" && indicator.id !== "nam") ||
-    indicator.kind === "money" ||
-    indicator.kind === "ratio"
+    (indicator.kind === "count" && indicator.id !== "nam") || indicator.kind === "money" || isRate(indicator)
   );
+}
+
+/** A rate changes by percentage points: a computed ratio and a typed percentage alike. */
+export function isRate(indicator: Pick<Indicator, "kind">): boolean {
+  return indicator.kind === "ratio" || indicator.kind === "percent";
 }
 
 /** The compared periods in the appendix's order: the previous period first, then last year's. */
