@@ -217,6 +217,69 @@ describePrinting("the report through LibreOffice", () => {
     const all = pagesOf(pdf).join("\n");
     // A text answer stays on the line of its row.
     expect(all).toMatch(/Hệ thống thông tin giải quyết TTHC đang dùng\s+Hệ thống của tỉnh/);
+    // Both tables filled from the sample (issue 21), thousands with a dot, each on a landscape
+    // page of its own: I.1 by field (the extra row by its typed label), I.2 by deciding authority.
+    const pages = pagesOf(pdf);
+    const sizes = [
+      ...spawnSync("pdfinfo", ["-f", "1", "-l", "99", pdf], { encoding: "utf8" }).stdout.matchAll(
+        /Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g,
+      ),
+    ].map((m) => (Number(m[2]) > Number(m[3]) ? "ngang" : "dọc"));
+    const byField = pages.findIndex((page) => page.includes("Phụ lục I.1"));
+    const byAuthority = pages.findIndex((page) => page.includes("Phụ lục I.2"));
+    expect(sizes).toEqual(["dọc", "dọc", "ngang", "ngang", "dọc"]);
+    expect([byField, byAuthority]).toEqual([2, 3]);
+    const figuresOf = (page: string, label: string) =>
+      page
+        .split("\n")
+        .find((line) => line.includes(label))
+        ?.trim()
+        .split(/\s{2,}/)
+        .slice(-10);
+    expect(figuresOf(pages[byField], "Chứng thực")).toEqual([
+      "0",
+      "520",
+      "380",
+      "140",
+      "0",
+      "300",
+      "218",
+      "0",
+      "0",
+      "0",
+    ]);
+    expect(figuresOf(pages[byField], "Thi đua, khen thưởng")).toEqual([
+      "0",
+      "3",
+      "0",
+      "3",
+      "0",
+      "2",
+      "1",
+      "0",
+      "0",
+      "0",
+    ]);
+    expect(figuresOf(pages[byField], "Tổng cộng")).toEqual([
+      "120",
+      "1.330",
+      "1.102",
+      "328",
+      "20",
+      "610",
+      "652",
+      "28",
+      "141",
+      "7",
+    ]);
+    expect(figuresOf(pages[byAuthority], "Tổng cộng")?.slice(-6)).toEqual([
+      "1.450",
+      "1.102",
+      "472",
+      "348",
+      "1.290",
+      "148",
+    ]);
   }, 240_000);
 
   it("prints when the temporary folder's path has a space and a # (a Windows user folder)", () => {
