@@ -161,7 +161,9 @@ describe("the header and the columns of the appendices", () => {
     { co_quan_cap_tren: "UBND TỈNH THÁI NGUYÊN", co_quan: "ỦY BAN NHÂN DÂN PHƯỜNG PHAN ĐÌNH PHÙNG" },
     documentsFromSample(sample.documents),
   );
-  const [table, list] = report.sheets;
+  // The sample fills the form's tables too (Phụ lục I.1, I.2): Phụ lục II is found by name.
+  const table = report.sheets[0];
+  const list = report.sheets.find((s) => s.name === "Phụ lục II")!;
   const spanPoints = (plan: SheetPlan, merge: string) => {
     const [from, to] = merge.split(":").map(parseAddress);
     let width = 0;
@@ -270,14 +272,19 @@ describe("page breaks", () => {
 describe("Phụ lục II only where it belongs", () => {
   it("is left out when the document list is empty, unless asked for", () => {
     const none = reportWith({});
-    expect(none.sheets.map((s) => s.name)).toEqual(["Phụ lục I", "_CCHC"]);
-    expect(none.summary.sheets).toEqual(["Phụ lục I"]);
+    // The sample's tables are filled: their appendices (I.1, I.2) print whatever the list holds.
+    const tables = ["Phụ lục I.1", "Phụ lục I.2"];
+    expect(none.sheets.map((s) => s.name)).toEqual(["Phụ lục I", ...tables, "_CCHC"]);
+    expect(none.summary.sheets).toEqual(["Phụ lục I", ...tables]);
     expect(none.summary.documentsOmitted).toBe(true);
     const asked = reportWith({}, [], { documentsAppendix: true });
-    expect(asked.summary.sheets).toEqual(["Phụ lục I", "Phụ lục II"]);
-    expect(texts(asked.sheets[1])).toContain("Không có văn bản trong danh mục.");
+    expect(asked.summary.sheets).toEqual(["Phụ lục I", ...tables, "Phụ lục II"]);
+    expect(texts(asked.sheets.find((s) => s.name === "Phụ lục II")!)).toContain(
+      "Không có văn bản trong danh mục.",
+    );
     expect(reportWith({}, documentsFromSample(sample.documents)).summary.sheets).toEqual([
       "Phụ lục I",
+      ...tables,
       "Phụ lục II",
     ]);
   });
@@ -294,7 +301,7 @@ describe("Phụ lục II only where it belongs", () => {
     const old = again.sheets.find((s) => s.name === "Phụ lục II")!;
     expect(old.visibility).toBe("veryHidden");
     expect(texts(old)).not.toContain(sample.documents[0].number);
-    expect(again.summary.sheets).toEqual(["Phụ lục I"]);
+    expect(again.summary.sheets).toEqual(["Phụ lục I", "Phụ lục I.1", "Phụ lục I.2"]);
   });
 });
 

@@ -79,8 +79,24 @@ function expectedSentence(catalogue: Catalogue, values: Record<string, unknown>,
     }
     const p = piece.placeholder!;
     if (p.kind === "compare") continue;
-    // The table's ranking has its own test (test/cli/tables.test.ts); no built-in sentence uses it.
-    if (p.kind === "table") throw new Error(`{bang:${p.table}:${p.column}} in a built-in outline`);
+    if (p.kind === "table") {
+      // The table's rows with the most in the column, largest first, at most three (an extra row
+      // by its typed label), each with the table's unit (docs/catalogue-format.md, «Tables»).
+      const table = catalogue.tables!.find((t) => t.id === p.table)!;
+      const rows = [
+        ...table.rows,
+        ...Array.from({ length: table.extraRows ?? 0 }, (_, i) => ({ id: `x${i + 1}` })),
+      ]
+        .map((row) => ({
+          label: "label" in row ? row.label : values[`${table.id}.${row.id}`],
+          figure: values[`${table.id}.${row.id}.${p.column}`],
+        }))
+        .filter((r): r is { label: string; figure: number } => typeof r.figure === "number" && r.figure > 0)
+        .sort((a, b) => b.figure - a.figure)
+        .slice(0, 3);
+      pattern += escape(rows.map((r) => `${r.label} (${vi.format(r.figure)} ${table.unit})`).join(", "));
+      continue;
+    }
     if (p.kind === "ratio") {
       const a = num(p.numerator);
       const b = num(p.denominator);
@@ -159,6 +175,17 @@ describe.each(["huyen-2021", "xa-2025"])("the draft of the %s sample", (id) => {
 
   it("has no error notice when the figures hold", () => {
     expect(draft.notices).toEqual([]);
+  });
+});
+
+describe("the xa-2025 sample's draft: the one-stop table in the narrative (issue 21)", () => {
+  it("names the fields with the most new dossiers, with their figures", () => {
+    const body = texts(
+      draftOf(builtinCatalogue("xa-2025")!, sampleOf("xa-2025")!.figures as Record<string, unknown>),
+    );
+    const sentence =
+      "Các lĩnh vực có nhiều hồ sơ mới tiếp nhận nhất: Chứng thực (520 hồ sơ), Hộ tịch (410 hồ sơ), Đất đai (120 hồ sơ).";
+    expect(body.filter((t) => t.endsWith(sentence))).toHaveLength(1);
   });
 });
 
