@@ -50,6 +50,7 @@ const SECTIONS = [
   "consolidate", // fast reader vs ExcelJS read, 10 / 100 / 500 files, time and memory
   "draft", // the Word draft (core + docx) vs reading the workbook, the sample and 500 indicators
   "bomb", // check and install on a 1 GiB zip bomb vs the plain sample, peak memory
+  "table40", // a form with a 40-field table: install, check, consolidate 300 units vs ExcelJS read
 ];
 
 const wanted = process.argv.slice(2);
