@@ -46,8 +46,11 @@ function cellOf(plans: readonly SheetPlan[], name: string) {
 }
 
 describe("a catalogue's tables, validated", () => {
+  // Without the outline: its sentence naming the busiest fields ({bang:tthc_lv:moi}) would add a
+  // problem of its own wherever a test renames the table.
   const table = (extra: Partial<TableDef> & Record<string, unknown>): CatalogueFile => ({
     ...FILE,
+    outline: undefined,
     tables: [{ ...FILE.tables![0], ...extra } as TableDef],
   });
 
