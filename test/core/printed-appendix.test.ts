@@ -200,6 +200,30 @@ describe("the header and the columns of the appendices", () => {
       expect(wrapText(line, spanPoints(list, leftBlock(list)), 12, true)).toEqual([line]);
   });
 
+  it("gives a landscape table appendix the page's width, so the motto and the title do not wrap", () => {
+    // Phụ lục I.2 (six figure columns) printed «CỘNG HÒA XÃ HỘI CHỦ NGHĨA / VIỆT NAM» and broke
+    // «QUÝ / III» when its columns kept their narrow width on a landscape page.
+    const appendices = report.sheets.filter((s) => /^Phụ lục I\.\d$/.test(s.name));
+    expect(appendices.map((s) => [s.name, s.page?.orientation])).toEqual([
+      ["Phụ lục I.1", "landscape"],
+      ["Phụ lục I.2", "landscape"],
+    ]);
+    for (const plan of appendices) {
+      const merge = (cell: string) => plan.merges.find((m) => m.startsWith(`${cell}:`))!;
+      // The right block of the header: the merge of row 1 that does not start at column A.
+      const motto = plan.merges.find((m) => /^[B-Z]+1:/.test(m))!;
+      const nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+      expect([plan.name, wrapText(nation, spanPoints(plan, motto), 12, true)]).toEqual([plan.name, [nation]]);
+      const title = plan.cells.find((c) => typeof c.value === "string" && c.value.startsWith("HỒ SƠ TTHC"))!;
+      const size = title.style!.font!.size!;
+      const text = String(title.value);
+      expect([plan.name, wrapText(text, spanPoints(plan, merge(title.address)), size, true)]).toEqual([
+        plan.name,
+        [text],
+      ]);
+    }
+  });
+
   it("fits a text answer («Hệ thống của tỉnh») on one line of the Số liệu column", () => {
     const cell = table.cells.find((c) => c.value === "Hệ thống của tỉnh")!;
     const width = columnPoints(table.columns[parseAddress(cell.address).column - 1]);

@@ -19,6 +19,12 @@ const LABEL_WIDTH = 30;
 const FIGURE_WIDTH = 10;
 /** More figure columns than this print on a landscape page. */
 const PORTRAIT_COLUMNS = 5;
+/**
+ * The widths a landscape A4 page holds at 100 % within the margins (about 252 mm): ten figure
+ * columns. A landscape table with fewer widens its figure columns to it, else the header's
+ * right block («CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM») and the title wrap on a page half empty.
+ */
+const LANDSCAPE_WIDTH = STT_WIDTH + LABEL_WIDTH + 10 * FIGURE_WIDTH;
 
 /** The report sheet of the `index`-th table (0-based): key and name. */
 export function tableReportSheet(table: TableDef, index: number): { key: string; name: string } {
@@ -39,7 +45,11 @@ const cellStyle = (extra: CellStyle = {}): CellStyle => ({
 /** The appendix of one table over a workbook's figures. */
 export function tableAppendixPlan(input: ReportInput, table: TableDef, index: number): SheetPlan {
   const { key, name } = tableReportSheet(table, index);
-  const columns = [STT_WIDTH, LABEL_WIDTH, ...table.columns.map(() => FIGURE_WIDTH)];
+  const landscape = table.columns.length > PORTRAIT_COLUMNS;
+  const figureWidth = landscape
+    ? Math.max(FIGURE_WIDTH, (LANDSCAPE_WIDTH - STT_WIDTH - LABEL_WIDTH) / table.columns.length)
+    : FIGURE_WIDTH;
+  const columns = [STT_WIDTH, LABEL_WIDTH, ...table.columns.map(() => figureWidth)];
   const last = columnLetter(columns.length);
   // The header's left block spans about half the width (the issuing body on its lines).
   let leftEnd = 2;
@@ -118,7 +128,7 @@ export function tableAppendixPlan(input: ReportInput, table: TableDef, index: nu
   const lastRow = row;
 
   const page: PagePlan = {
-    orientation: table.columns.length > PORTRAIT_COLUMNS ? "landscape" : "portrait",
+    orientation: landscape ? "landscape" : "portrait",
     marginsMm: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
     fitToWidth: true,
     printArea: `A1:${last}${lastRow}`,
