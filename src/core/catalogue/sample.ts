@@ -19,6 +19,10 @@ export interface Sample {
   /** The catalogue id the sample is for. */
   catalogue: string;
   description: string;
+  /**
+   * Typed values by figure id: an indicator's id, a table cell's `<table>.<row>.<column>` or an
+   * extra row's label `<table>.x<n>` (see tables.ts); install types each at its defined name.
+   */
   figures: Readonly<Record<string, number | string>>;
   documents: readonly SampleDocument[];
   /** Last year's self-assessment score by criterion code. */
