@@ -7,7 +7,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { SingleBar } from "cli-progress";
-import type { FileStatus } from "../../core/consolidate";
+import { incompleteRows, type FileStatus } from "../../core/consolidate";
 import type { PeriodTarget } from "../../core/consolidate";
 import { parseDayMonthYear } from "../../core/dates";
 import {
@@ -254,6 +254,13 @@ export const consolidateCommand: Command = {
           : "") +
         "\n",
     );
+    const incomplete = incompleteRows(outcome.result);
+    if (incomplete.length > 0)
+      io.out(
+        `Chưa đủ số liệu (có ${what} ghi «chưa có số liệu»), nên chưa có tổng: ${incomplete
+          .map((label) => `«${label}»`)
+          .join(", ")} — xem Ghi chú của từng dòng.\n`,
+      );
     return refused > 0 || withErrors.length > 0 ? EXIT.findings : EXIT.ok;
   },
 };

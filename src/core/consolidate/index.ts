@@ -1,5 +1,6 @@
 /** Consolidation over units and over periods (docs/reporting-rules.md), pure: figures in, figures and sheet descriptions out. */
 export * from "./model";
+export { incompleteRows } from "./values";
 export { consolidateUnits, describeCatalogue, type UnitsOptions } from "./units";
 export { consolidatePeriods, tilingProblem, type PeriodTarget } from "./periods";
 export {

@@ -15,6 +15,7 @@ import type { Catalogue, Indicator } from "../catalogue";
 import { indexIndicators } from "../catalogue";
 import { numericOf, type Evaluated } from "../evaluate";
 import type { Figures } from "../figures";
+import type { Consolidation } from "./model";
 import { sumOf } from "./parts";
 
 /** One part of a consolidation as the combining sees it: its name (unit or period) and figures. */
@@ -135,4 +136,15 @@ export function combinedValue(
 ): Combined | undefined {
   if (indicator.kind === "percent") return combinePercent(indicator, catalogue, parts, noun);
   return summed ? incompleteSum(indicator.id, parts, noun) : undefined;
+}
+
+/**
+ * The rows of a consolidation whose total is not known because some part marked a figure «chưa
+ * có số liệu» (`incompleteSum`, `combinePercent`): their labels in form order, for the one line a
+ * front end shows after consolidating, so an incomplete total is not found only in Ghi chú.
+ */
+export function incompleteRows(result: Consolidation): string[] {
+  return result.catalogue.indicators
+    .filter((indicator) => result.values[indicator.id] === NOT_REPORTED)
+    .map((indicator) => indicator.label);
 }
