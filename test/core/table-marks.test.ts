@@ -5,9 +5,14 @@
  * Known answers on the built-in xa-2025 table «Hồ sơ TTHC theo lĩnh vực».
  */
 import { NOT_REPORTED } from "../../src/core/arithmetic";
-import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { DEFAULT_CATALOGUE, inputName } from "../../src/core/catalogue";
 import { checkFigures } from "../../src/core/checks";
-import { consolidatePeriods, consolidateUnits, type InputEntry } from "../../src/core/consolidate";
+import {
+  consolidatedWorkbookPlan,
+  consolidatePeriods,
+  consolidateUnits,
+  type InputEntry,
+} from "../../src/core/consolidate";
 import { figuresFromValues } from "../../src/core/figures";
 
 const form = DEFAULT_CATALOGUE;
@@ -121,5 +126,26 @@ describe("check of a table column holding «chưa có số liệu»", () => {
         `${TABLE}, cột «Tiếp nhận: Mới tiếp nhận» (chỉ tiêu «Mới tiếp nhận trong kỳ»): «Mới tiếp nhận trong kỳ» chưa có số liệu, nên chưa kiểm tra được tổng (các dòng đã có số liệu cộng được 40). Không coi là 0; khi có số liệu hãy nhập vào.`,
       ],
     ]);
+  });
+});
+
+describe("the consolidated workbook of a table cell marked «chưa có số liệu»", () => {
+  it("types the mark in the cell and writes the note under the table", () => {
+    const outcome = consolidateUnits([
+      entry("a.xlsx", { co_quan: "UBND XÃ A", "tthc_lv.dat_dai.moi": 40 }),
+      entry("b.xlsx", { co_quan: "UBND XÃ B", "tthc_lv.dat_dai.moi": NOT_REPORTED }),
+    ]);
+    const sheets = consolidatedWorkbookPlan(outcome.result!, outcome.files, { over: "units", subtitle: "" });
+    const sheet = sheets.find((s) => s.names.some((n) => n.name === inputName("tthc_lv.dat_dai.moi")))!;
+    const at = sheet.names.find((n) => n.name === inputName("tthc_lv.dat_dai.moi"))!.address;
+    expect(sheet.cells.find((c) => c.address === at)!.value).toBe(NOT_REPORTED);
+    const lastRow = Math.max(
+      ...sheet.names
+        .filter((n) => n.name.startsWith(inputName("tthc_lv.")))
+        .map((n) => Number(n.address.replace(/^\D+/, ""))),
+    );
+    expect(sheet.cells.find((c) => c.address === `B${lastRow + 3}`)?.value).toBe(
+      `Ghi chú: ${TABLE}, Đất đai – Tiếp nhận: Mới tiếp nhận: Chưa đủ số liệu: «UBND XÃ B» chưa có số liệu, nên không có tổng. 1 đơn vị còn lại cộng được 40.`,
+    );
   });
 });

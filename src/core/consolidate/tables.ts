@@ -21,9 +21,9 @@ import {
 } from "../catalogue";
 import { NOT_REPORTED } from "../arithmetic";
 import { numericOf } from "../evaluate";
-import type { FigureCell, Figures } from "../figures";
+import type { FigureCell } from "../figures";
 import { typedLabel } from "../tables/figures";
-import { plainOf, sumOf, unitKey } from "./parts";
+import { sumOf, unitKey } from "./parts";
 import { incompleteSum, type CombinedPart, type PartNoun } from "./values";
 
 /** The consolidated table figures by figure id, and the notes of the cells left incomplete. */
