@@ -14,6 +14,9 @@ import {
   type InputEntry,
 } from "../../src/core/consolidate";
 import { figuresFromValues } from "../../src/core/figures";
+import { planInstall } from "../../src/core/install";
+import { figureValidationFormula, parseAddress } from "../../src/core/layout/model";
+import { validationAccepts } from "../fakes/fakeState";
 
 const form = DEFAULT_CATALOGUE;
 const figuresOf = (values: Record<string, unknown>) => figuresFromValues(values, form);
@@ -147,5 +150,31 @@ describe("the consolidated workbook of a table cell marked «chưa có số li�
     expect(sheet.cells.find((c) => c.address === `B${lastRow + 3}`)?.value).toBe(
       `Ghi chú: ${TABLE}, Đất đai – Tiếp nhận: Mới tiếp nhận: Chưa đủ số liệu: «UBND XÃ B» chưa có số liệu, nên không có tổng. 1 đơn vị còn lại cộng được 40.`,
     );
+  });
+});
+
+describe("typing «chưa có số liệu» in a table cell", () => {
+  it("is let through by the table's validation in Excel, as an indicator's cell is; 3,5 and «x» are not", () => {
+    const installed = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: form });
+    const sheet = installed.sheets.find((s) =>
+      s.names.some((n) => n.name === inputName("tthc_lv.dat_dai.moi")),
+    )!;
+    const at = sheet.names.find((n) => n.name === inputName("tthc_lv.dat_dai.moi"))!.address;
+    const validation = sheet.validations.find((v) => {
+      const [from, to] = v.range.split(":").map(parseAddress);
+      const cell = parseAddress(at);
+      return (
+        cell.row >= from.row && cell.row <= to.row && cell.column >= from.column && cell.column <= to.column
+      );
+    })!;
+    expect(validation.rule).toEqual({ type: "figureOrText", whole: true, min: 0, text: NOT_REPORTED });
+    const top = validation.range.split(":")[0];
+    const rule = {
+      rule: { custom: { formula: `=${figureValidationFormula(validation.rule as never, top)}` } },
+    } as const;
+    expect(validationAccepts(rule, "Chưa có số liệu")).toBe(true);
+    expect(validationAccepts(rule, 12)).toBe(true);
+    expect(validationAccepts(rule, 3.5)).toBe(false);
+    expect(validationAccepts(rule, "x")).toBe(false);
   });
 });
