@@ -353,7 +353,9 @@ describe("installing forms", () => {
       version: "2025.3",
       indicators: DEFAULT_CATALOGUE.indicators
         .filter((i) => !added.includes(i.id))
-        .map(({ required: _required, ...i }) => (i.id === "hs_tructuyen" ? { ...i, parent: "hs_tiepnhan" } : i)),
+        .map(({ required: _required, ...i }) =>
+          i.id === "hs_tructuyen" ? { ...i, parent: "hs_tiepnhan" } : i,
+        ),
       checks: DEFAULT_CATALOGUE.checks.filter(
         (c) => !added.some((id) => JSON.stringify(c).includes(`"${id}"`)),
       ),
