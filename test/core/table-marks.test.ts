@@ -126,7 +126,7 @@ describe("check of a table column holding «chưa có số liệu»", () => {
     expect(found.map((f) => [f.severity, f.message])).toEqual([
       [
         "warning",
-        `${TABLE}, cột «Tiếp nhận: Mới tiếp nhận» (chỉ tiêu «Mới tiếp nhận trong kỳ»): «Mới tiếp nhận trong kỳ» chưa có số liệu, nên chưa kiểm tra được tổng (các dòng đã có số liệu cộng được 40). Không coi là 0; khi có số liệu hãy nhập vào.`,
+        `${TABLE}, cột «Tiếp nhận: Mới tiếp nhận»: chỉ tiêu «Mới tiếp nhận trong kỳ» chưa có số liệu, nên chưa kiểm tra được tổng (các dòng đã có số liệu cộng được 40). Không coi là 0; khi có số liệu hãy nhập vào.`,
       ],
     ]);
   });

@@ -56,11 +56,15 @@ function notReportedFinding(
     const slot = slots.get(id)!;
     return slot.label ?? (typedLabel(figures, table.id, slot.id) || `dòng thêm ${slot.id.slice(1)}`);
   };
-  const quoted = [...(expected === "unreported" ? [what] : []), ...unknown.map((id) => `«${labelOf(id)}»`)];
+  const quoted = [
+    ...(expected === "unreported" ? [`chỉ tiêu ${what}`] : []),
+    ...unknown.map((id) => `«${labelOf(id)}»`),
+  ];
   const sum = known.reduce((a, b) => a + b, 0);
   const totalCell = column.total !== undefined ? figures.get(column.total)?.cell : undefined;
   const cells = [totalCell, ...unknown.map((id) => figures.get(id)?.cell)].filter((c): c is string => !!c);
-  const head = `Bảng «${table.title}», cột «${name}» (chỉ tiêu ${what}${typeof expected === "number" ? ` là ${n(expected)}` : ""})`;
+  // The total is named in the head when known, among the unknown figures when marked.
+  const head = `Bảng «${table.title}», cột «${name}»${expected === "unreported" ? "" : ` (chỉ tiêu ${what}${typeof expected === "number" ? ` là ${n(expected)}` : ""})`}`;
   const checkId = `unreported:table:${table.id}:${column.id}`;
   if (typeof expected === "number" && difference(expected, known) < 0)
     return {
