@@ -332,7 +332,7 @@ describe("installing forms", () => {
     expect(cellOf(typed.sheets, "tu_ngay").formula).not.toContain("2025-07-01");
 
     const upgraded = planInstall(workbookOf(typed.sheets));
-    expect(upgraded.summary).toMatchObject({ fromVersion: "2025.1", toVersion: "2025.3", dropped: [] });
+    expect(upgraded.summary).toMatchObject({ fromVersion: "2025.1", toVersion: "2025.4", dropped: [] });
     const after = figuresOfPlans(upgraded.sheets, DEFAULT_CATALOGUE);
     const typedFigures = [...before].filter(([, figure]) => !figure.formula);
     expect(typedFigures.length).toBeGreaterThan(20);
@@ -342,6 +342,58 @@ describe("installing forms", () => {
     const tuNgay = cellOf(upgraded.sheets, "tu_ngay");
     expect(tuNgay.formula).toContain('CCHC.TUNGAY(CCHC_KY_BAO_CAO,CCHC_NAM,"2025-07-01")');
     expect(tuNgay.cached).toBe(45839);
+  });
+
+  it("upgrades xa-2025 2025.3 to 2025.4 (issue 21): every typed figure kept, the channel rows nested under «Mới tiếp nhận»", () => {
+    // 2025.3: «Tiếp nhận trực tuyến» a sibling of «Từ kỳ trước» and «Mới tiếp nhận», no rows for
+    // the other channels, the plan's total not required.
+    const added = ["hs_toantrinh", "hs_tructiep", "hs_buuchinh"];
+    const older: Catalogue = {
+      ...DEFAULT_CATALOGUE,
+      version: "2025.3",
+      indicators: DEFAULT_CATALOGUE.indicators
+        .filter((i) => !added.includes(i.id))
+        .map(({ required: _required, ...i }) =>
+          i.id === "hs_tructuyen" ? { ...i, parent: "hs_tiepnhan" } : i,
+        ),
+      checks: DEFAULT_CATALOGUE.checks.filter(
+        (c) => !added.some((id) => JSON.stringify(c).includes(`"${id}"`)),
+      ),
+    };
+    const typed = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: older, sample: true });
+    const before = figuresOfPlans(typed.sheets, older);
+    expect(before.get("hs_tructuyen")?.value).toEqual({ type: "number", value: 1102 });
+    const upgraded = planInstall(workbookOf(typed.sheets));
+    expect(upgraded.summary).toMatchObject({ fromVersion: "2025.3", toVersion: "2025.4", dropped: [] });
+    const after = figuresOfPlans(upgraded.sheets, DEFAULT_CATALOGUE);
+    const typedFigures = [...before].filter(([, figure]) => !figure.formula);
+    expect(typedFigures.length).toBeGreaterThan(20);
+    for (const [id, figure] of typedFigures) expect([id, after.get(id)?.value]).toEqual([id, figure.value]);
+    for (const id of added) expect([id, after.get(id)?.value]).toEqual([id, { type: "blank" }]);
+    // The rows of section 3 as the upgraded sheet prints them: the channels under «Mới tiếp nhận».
+    const sheet = upgraded.sheets.find((s) => s.names.some((n) => n.name === inputName("hs_moi")))!;
+    const rowOf = (id: string) =>
+      Number(sheet.names.find((n) => n.name === inputName(id))!.address.replace(/\D+/, ""));
+    const grid = gridOf(sheet);
+    const rows = [
+      "hs_tiepnhan",
+      "hs_kytruoc",
+      "hs_moi",
+      "hs_tructuyen",
+      "hs_toantrinh",
+      "hs_tructiep",
+      "hs_buuchinh",
+    ];
+    const first = rowOf("hs_tiepnhan");
+    expect(rows.map((id) => [rowOf(id) - first, ...grid[rowOf(id) - 1].slice(0, 3)])).toEqual([
+      [0, "hs_tiepnhan", "Số hồ sơ TTHC tiếp nhận", "hồ sơ"],
+      [1, "hs_kytruoc", "a) Từ kỳ trước chuyển sang", "hồ sơ"],
+      [2, "hs_moi", "b) Mới tiếp nhận trong kỳ", "hồ sơ"],
+      [3, "hs_tructuyen", "- Tiếp nhận trực tuyến", "hồ sơ"],
+      [4, "hs_toantrinh", "+ Trong đó trực tuyến toàn trình", "hồ sơ"],
+      [5, "hs_tructiep", "- Tiếp nhận trực tiếp", "hồ sơ"],
+      [6, "hs_buuchinh", "- Tiếp nhận qua dịch vụ bưu chính công ích", "hồ sơ"],
+    ]);
   });
 
   it("keeps the figures of ids a new version drops on a visible sheet, and says so", () => {
@@ -409,7 +461,10 @@ describe("a period outside its form's validity", () => {
     ]);
     // … with it (xa-2025 since 2025.2) such a period has no data days at all: an error (issue 21).
     const errors = checkFigures(
-      figuresFromValues({ co_quan: "UBND phường A", ky_bao_cao: "6 tháng", nam: 2025 }, DEFAULT_CATALOGUE),
+      figuresFromValues(
+        { co_quan: "UBND phường A", ky_bao_cao: "6 tháng", nam: 2025, kh_tong: 12 },
+        DEFAULT_CATALOGUE,
+      ),
       [],
       DEFAULT_CATALOGUE,
     ).filter((f) => f.severity === "error");

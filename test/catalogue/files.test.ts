@@ -115,7 +115,7 @@ describe("cchc catalogue", () => {
     const listed = await run("catalogue", "list");
     expect(listed.code).toBe(0);
     const lines = listed.out.trimEnd().split("\n");
-    expect(lines[0]).toBe("xa-2025\t2025.3\tcấp xã\tkỳ từ 01/07/2025\t(mặc định)");
+    expect(lines[0]).toBe("xa-2025\t2025.4\tcấp xã\tkỳ từ 01/07/2025\t(mặc định)");
     expect(lines[2]).toBe("huyen-2021\t2021.1\tcấp huyện\tkỳ đến 30/06/2025");
   });
 

@@ -156,13 +156,13 @@ describe("a table in the narrative draft", () => {
 });
 
 describe("upgrading to a form with tables", () => {
-  it("upgrades xa-2025 2025.2 to 2025.3 keeping every typed figure, the tables' sheet added", () => {
+  it("upgrades xa-2025 2025.2 to the current version keeping every typed figure, the tables' sheet added", () => {
     const sample = sampleOf("xa-2025")!.figures;
     const before = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: XA_2025_2, sample: true });
     const typed = figuresOfPlans(before.sheets, XA_2025_2);
     expect(typed.get("hs_tiepnhan")?.value).toEqual({ type: "number", value: sample.hs_tiepnhan });
     const after = planInstall(workbookOf(before.sheets));
-    expect(after.summary).toMatchObject({ fromVersion: "2025.2", toVersion: "2025.3", dropped: [] });
+    expect(after.summary).toMatchObject({ fromVersion: "2025.2", toVersion: "2025.4", dropped: [] });
     expect(after.summary.added).toEqual(["3a. TTHC theo lĩnh vực"]);
     const kept = figuresOfPlans(after.sheets, DEFAULT_CATALOGUE);
     for (const [id, figure] of typed) expect([id, kept.get(id)?.value]).toEqual([id, figure.value]);
@@ -226,7 +226,7 @@ describe("upgrading to a form with tables", () => {
         "Hồ sơ TTHC theo lĩnh vực: Hộ tịch – Tiếp nhận: Trong đó qua bưu chính",
         3,
         null,
-        "2025.3",
+        "2025.4",
       ],
     ]);
   });

@@ -138,7 +138,7 @@ describe("cchc template --cap xa (the alias of --catalogue xa-2025)", () => {
   it("writes the commune form, which check and report then follow", async () => {
     const made = cchc("template", "-o", "xa.xlsx", "--cap", "xa", "--sample");
     expect(made.status).toBe(0);
-    expect(made.stdout).toContain("mẫu xa-2025 2025.3");
+    expect(made.stdout).toContain("mẫu xa-2025 2025.4");
     expect(made.stdout).toContain("Xã Thử Nghiệm");
     const workbook = await readBack(path.join(dir, "xa.xlsx"));
     const names = workbook.definedNames.model.map((n) => n.name);

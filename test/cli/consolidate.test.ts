@@ -604,7 +604,7 @@ describe("cchc consolidate over periods", () => {
   });
 
   it("the user trial's 9 tháng on xa-2025: carried over is 6 tháng's, and the result passes check", async () => {
-    const unit = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử", nam: 2026 };
+    const unit = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử", nam: 2026, kh_tong: 20 };
     const half = inDir("ky", "xa2025-6thang.xlsx");
     const q3 = inDir("ky", "xa2025-quy3.xlsx");
     const hs = (kytruoc: number, moi: number, dagq: number, danggq: number, rut: number) => ({

@@ -87,7 +87,8 @@ describe("cchc catalogue show", () => {
       "  vb_chidao: Số văn bản chỉ đạo, điều hành CCHC ban hành trong kỳ (văn bản) [Cộng]",
     );
     expect(lines).toContain("  hs_danggq: Số hồ sơ đang giải quyết (hồ sơ) [Lấy kỳ cuối]");
-    expect(lines).toContain("    - hs_kytruoc: Từ kỳ trước chuyển sang (hồ sơ) [Lấy kỳ đầu]");
+    // xa-2025 nests three levels (2025.4): its components number a), b)… then -, +.
+    expect(lines).toContain("    a) hs_kytruoc: Từ kỳ trước chuyển sang (hồ sơ) [Lấy kỳ đầu]");
     expect(lines).toContain("  kh_tyle: Tỷ lệ hoàn thành kế hoạch CCHC (%) [Tính lại]");
     expect(lines).toContain("  ht_motcua: Hệ thống thông tin giải quyết TTHC đang dùng [Không cộng]");
     // Thông tin chung identifies the report: it is not combined, and says nothing of it.

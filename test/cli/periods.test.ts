@@ -16,7 +16,8 @@ import { makeTempDir, namedCell, readBack, removeTempDir } from "../support/xlsx
 
 const XA = DEFAULT_CATALOGUE;
 const serial = (day: number, month: number, year: number) => toExcelSerial({ year, month, day });
-const UNIT = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử" };
+// kh_tong: the plan's total, which xa-2025 requires (2025.4).
+const UNIT = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử", kh_tong: 12 };
 
 let dir: string;
 const inDir = (...parts: string[]) => path.join(dir, ...parts);

@@ -34,6 +34,8 @@ const unit = (
   co_quan: name,
   ky_bao_cao: period,
   nam: 2025,
+  // The plan's total, which xa-2025 requires (2025.4).
+  kh_tong: 12,
   ...totals,
   ...cells,
 });

@@ -22,7 +22,7 @@ import { issuingBodyStyle, reportNumberOf, signatureOf } from "../../src/core/re
 import { planReport } from "../../src/core/report/planReport";
 import { DOCUMENTS_SHEET } from "../../src/core/layout/documentsSheet";
 import { THREE_UNITS, unitWorkbook } from "../support/consolidation";
-import { documentsFromSample, planCell, workbookOf } from "../support/plans";
+import { documentsFromSample, gridOf, planCell, workbookOf } from "../support/plans";
 
 const xa = DEFAULT_CATALOGUE;
 const sample = sampleOf(xa.id)!;
@@ -379,6 +379,26 @@ describe("a consolidation carries its units' documents", () => {
     ).toEqual([
       ["3/KH-UBND", null],
       ["40/UBND-VP", null],
+    ]);
+  });
+});
+
+describe("xa-2025's dossiers received, nested (2025.4)", () => {
+  it("prints the channels under «Mới tiếp nhận trong kỳ», not as siblings of «Từ kỳ trước»", () => {
+    const plan = reportWith({}).sheets.find((s) => s.name === "Phụ lục I")!;
+    const grid = gridOf(plan);
+    const first = grid.findIndex((row) => row.includes("Số hồ sơ TTHC tiếp nhận"));
+    const rows = grid
+      .slice(first, first + 7)
+      .map((row) => row.filter((v) => v !== null && v !== "").slice(0, 3));
+    expect(rows).toEqual([
+      ["3.2", "Số hồ sơ TTHC tiếp nhận", "hồ sơ"],
+      ["a)", "Từ kỳ trước chuyển sang", "hồ sơ"],
+      ["b)", "Mới tiếp nhận trong kỳ", "hồ sơ"],
+      ["-", "Tiếp nhận trực tuyến", "hồ sơ"],
+      ["+", "Trong đó trực tuyến toàn trình", "hồ sơ"],
+      ["-", "Tiếp nhận trực tiếp", "hồ sơ"],
+      ["-", "Tiếp nhận qua dịch vụ bưu chính công ích", "hồ sơ"],
     ]);
   });
 });

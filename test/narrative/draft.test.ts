@@ -305,7 +305,7 @@ describe("comparison with another period (--compare)", () => {
     expect(
       refusal({ source: "xa.xlsx", catalogue: xa, values: { ...(sampleOf("xa-2025")!.figures as object) } }),
     ).toMatch(
-      /^Không so sánh được với tệp "xa.xlsx": tệp theo mẫu «xa-2025» phiên bản 2025\.3, khác mẫu «huyen-2021» phiên bản 2021\.1 của báo cáo\.$/,
+      /^Không so sánh được với tệp "xa.xlsx": tệp theo mẫu «xa-2025» phiên bản 2025\.4, khác mẫu «huyen-2021» phiên bản 2021\.1 của báo cáo\.$/,
     );
     expect(refusal({ source: "copy.xlsx", values })).toMatch(/tệp cùng kỳ quý III năm 2021 với báo cáo\.$/);
     expect(refusal({ source: "x.xlsx", values: { ...lastYear, ky_bao_cao: "" } })).toMatch(

@@ -105,12 +105,14 @@ describe("a Strict Open XML workbook", () => {
     for (const name of sheets) expect(strFromU8(after[name])).toContain(`xmlns="${STRICT_MAIN_NS}"`);
     expect(packageLosses(before, fs.readFileSync(file))).toEqual([]);
     // Read back: the installed form is found and checked like any other: its only errors are the
-    // rows every form requires, still blank in a fresh install (issue 21).
+    // rows every form requires and the plan's total xa-2025 requires, still blank in a fresh
+    // install (issue 21).
     const checked = await checkFile(file);
     expect(checked.findings.filter((f) => f.severity === "error").map((f) => f.checkId)).toEqual([
       "required:co_quan",
       "required:ky_bao_cao",
       "required:nam",
+      "required:kh_tong",
     ]);
   });
 });

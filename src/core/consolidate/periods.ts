@@ -267,16 +267,11 @@ export function consolidatePeriods(
       values[indicator.id] = flowWithOpening(periods, indicator.id, openingParts.get(indicator.id)!);
     else values[indicator.id] = sumOf(periods.map((f) => f.get(indicator.id)));
   }
-  Object.assign(
-    values,
-    tableValuesOverPeriods(
-      catalogue,
-      own.map((c) => c.input.figures),
-    ),
-  );
+  const tables = tableValuesOverPeriods(catalogue, periodParts);
+  Object.assign(values, tables.values);
   const figures = figuresFromValues(values, catalogue);
   const evaluated = evaluateIndicators(figures, catalogue);
-  const notes: Record<string, string> = {};
+  const notes: Record<string, string> = { ...tables.notes };
   for (const [id, result] of combined) keepNote(id, result, notes, evaluated);
   // The periods' documents in order: the longer period's list, as its summed count says.
   const documents = own.flatMap((c) =>

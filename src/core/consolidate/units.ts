@@ -253,17 +253,13 @@ export function consolidateUnits(
         ? null
         : sumOf(included.map((c) => c.input.figures.get(indicator.id))));
   }
-  Object.assign(
-    values,
-    tableValuesOverUnits(
-      catalogue,
-      included.map((c) => c.input.figures),
-    ),
-  );
+  const tables = tableValuesOverUnits(catalogue, unitParts);
+  Object.assign(values, tables.values);
   const figures = figuresFromValues(values, catalogue);
   const evaluated = evaluateIndicators(figures, catalogue);
   const notes = noteRatioGaps(evaluated, catalogue, included);
   for (const [id, result] of combined) keepNote(id, result, notes, evaluated);
+  Object.assign(notes, tables.notes);
   // The documents unit by unit, in the parts' order (by name), each naming its unit.
   const documents: ConsolidatedDocument[] = [...included]
     .sort((a, b) => compareVi(a.name || a.input.source, b.name || b.input.source))

@@ -5,7 +5,7 @@
  * sheets. So `check` and `report` work on it like on any other workbook.
  */
 import { limitCellTexts } from "../layout/cellText";
-import { inputName } from "../catalogue";
+import { inputName, tableCellId, tableRows, type Catalogue } from "../catalogue";
 import { evaluateIndicators } from "../evaluate";
 import {
   fillCachedValues,
@@ -77,6 +77,43 @@ export function writeNotes(plans: SheetPlan[], notes: Consolidation["notes"]): v
   }
 }
 
+/**
+ * Writes the notes of a table's incomplete cells (a unit's «chưa có số liệu», consolidate/tables)
+ * under the table: a table has no Ghi chú column, so they go, one after another, into the blank
+ * row the sheet leaves after «Chỉ tiêu tổng» (three rows below the table's last row), only where
+ * that cell is blank. Mutates `plans`.
+ */
+export function writeTableNotes(
+  plans: SheetPlan[],
+  catalogue: Catalogue,
+  notes: Consolidation["notes"],
+): void {
+  if (!notes) return;
+  for (const table of catalogue.tables ?? []) {
+    const ids = tableRows(table).flatMap((slot) =>
+      table.columns.map((c) => tableCellId(table.id, slot.id, c.id)),
+    );
+    const said = ids.map((id) => notes[id]).filter((note): note is string => note !== undefined);
+    if (said.length === 0) continue;
+    const plan = plans.find((p) => p.names.some((n) => n.name === inputName(ids[0])));
+    if (!plan) continue;
+    const names = new Set(ids.map(inputName));
+    const lastRow = Math.max(
+      ...plan.names.filter((n) => names.has(n.name)).map((n) => Number(n.address.replace(/^\D+/, ""))),
+    );
+    const address = `B${lastRow + 3}`;
+    const found = plan.cells.find((c) => c.address === address);
+    if (found && found.value !== null && found.value !== undefined && found.value !== "") continue;
+    const cell: CellPlan = {
+      address,
+      value: `Ghi chú: ${said.join(" ")}`,
+      style: { font: { size: 11, italic: true } },
+    };
+    if (found) Object.assign(found, cell);
+    else plan.cells.push(cell);
+  }
+}
+
 /** The form's sheets, then the breakdown and the file list, the very hidden meta sheet last. */
 function withConsolidationSheets(
   plans: SheetPlan[],
@@ -113,6 +150,7 @@ export function consolidatedWorkbookPlan(
   );
   typeFigures(plans, result);
   writeNotes(plans, result.notes);
+  writeTableNotes(plans, result.catalogue, result.notes);
   return withConsolidationSheets(plans, result, files, options);
 }
 
@@ -228,6 +266,7 @@ export function planConsolidationInto(
     values: valuesForOpenWorkbook(result, options.over, typed),
   });
   writeNotes(plans, result.notes);
+  writeTableNotes(plans, result.catalogue, result.notes);
   return { sheets: withConsolidationSheets(plans, result, files, options), listedDocuments, keptDocuments };
 }
 

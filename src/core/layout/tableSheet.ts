@@ -14,6 +14,7 @@ import {
   type InputSheetDef,
   type TableDef,
 } from "../catalogue";
+import { NOT_REPORTED } from "../arithmetic";
 import type { InitialValues } from "./inputSheets";
 import {
   address,
@@ -37,21 +38,26 @@ export function tablesOfSheet(catalogue: Catalogue, sheet: string): TableDef[] {
   return (catalogue.tables ?? []).filter((t) => t.sheet === sheet);
 }
 
+/**
+ * A table cell takes a figure of the table's kind or «chưa có số liệu» (a figure the source did
+ * not give: unknown, never 0), as an indicator's cell does (inputSheets.validationOf).
+ */
 function validationOf(table: TableDef, range: string): ValidationPlan {
   const money = table.kind === "money";
   return {
     range,
-    rule: money ? { type: "decimal", min: 0 } : { type: "wholeNumber", min: 0 },
+    rule: { type: "figureOrText", whole: !money, min: 0, text: NOT_REPORTED },
     prompt: {
       title: table.title.slice(0, 32),
-      message: `Nhập ${money ? "số" : "số nguyên"} không âm (${table.unit}); để trống nếu không có.`.slice(
-        0,
-        255,
-      ),
+      message:
+        `Nhập ${money ? "số" : "số nguyên"} không âm (${table.unit}), hoặc «${NOT_REPORTED}»; để trống nếu không có.`.slice(
+          0,
+          255,
+        ),
     },
     error: {
       title: "Số liệu không hợp lệ",
-      message: money ? "Chỉ nhập số lớn hơn hoặc bằng 0." : "Chỉ nhập số nguyên lớn hơn hoặc bằng 0.",
+      message: `Chỉ nhập ${money ? "số" : "số nguyên"} lớn hơn hoặc bằng 0, hoặc «${NOT_REPORTED}» nếu nguồn không có số liệu.`,
     },
   };
 }

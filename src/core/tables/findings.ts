@@ -34,6 +34,54 @@ export type KindProblem = (indicator: Indicator, figure: FigureCell) => string |
 
 const n = formatNumberVi;
 
+/**
+ * A column whose total or some rows are marked «chưa có số liệu»: its sum cannot be checked, a
+ * warning naming the unknown figures (as a sum rule's, checks/notReported.ts); an error when the
+ * rows known already exceed the total (no unknown row can make that right). Nothing when nothing
+ * is known on either side. `ids` are filled by the caller.
+ */
+function notReportedFinding(
+  table: TableDef,
+  column: TableDef["columns"][number],
+  figures: Figures,
+  what: string,
+  expected: ReturnType<typeof numericOf>,
+  known: readonly number[],
+  unknown: readonly string[],
+): Omit<TableFinding, "ids"> | undefined {
+  if (known.length === 0 && typeof expected !== "number") return undefined;
+  const name = column.group ? `${column.group}: ${column.label}` : column.label;
+  const slots = new Map(tableRows(table).map((slot) => [tableCellId(table.id, slot.id, column.id), slot]));
+  const labelOf = (id: string) => {
+    const slot = slots.get(id)!;
+    return slot.label ?? (typedLabel(figures, table.id, slot.id) || `dòng thêm ${slot.id.slice(1)}`);
+  };
+  const quoted = [
+    ...(expected === "unreported" ? [`chỉ tiêu ${what}`] : []),
+    ...unknown.map((id) => `«${labelOf(id)}»`),
+  ];
+  const sum = known.reduce((a, b) => a + b, 0);
+  const totalCell = column.total !== undefined ? figures.get(column.total)?.cell : undefined;
+  const cells = [totalCell, ...unknown.map((id) => figures.get(id)?.cell)].filter((c): c is string => !!c);
+  // The total is named in the head when known, among the unknown figures when marked.
+  const head = `Bảng «${table.title}», cột «${name}»${expected === "unreported" ? "" : ` (chỉ tiêu ${what}${typeof expected === "number" ? ` là ${n(expected)}` : ""})`}`;
+  const checkId = `unreported:table:${table.id}:${column.id}`;
+  if (typeof expected === "number" && difference(expected, known) < 0)
+    return {
+      severity: "error",
+      checkId,
+      cells,
+      message: `${head}: các dòng đã có số liệu cộng được ${n(sum)}, đã lớn hơn tổng, lệch ${n(Math.abs(difference(expected, known)))} dù ${quoted.join(", ")} chưa có số liệu.`,
+    };
+  const knownText = known.length > 0 ? ` (các dòng đã có số liệu cộng được ${n(sum)})` : "";
+  return {
+    severity: "warning",
+    checkId,
+    cells,
+    message: `${head}: ${quoted.join(", ")} chưa có số liệu, nên chưa kiểm tra được tổng${knownText}. Không coi là 0; khi có số liệu hãy nhập vào.`,
+  };
+}
+
 /** The findings of one table. */
 function findingsOf(
   table: TableDef,
@@ -95,9 +143,18 @@ function findingsOf(
     const what = `«${indicator?.label ?? column.total}»`;
     const firstCell = figures.get(ids[0])?.cell;
     const cells = [total?.cell, firstCell].filter((c): c is string => !!c);
-    // «Chưa có số liệu» in the total or a cell: the sum is unknown, not checked (never read as 0).
-    if (expected === "invalid" || expected === "unreported") continue;
-    if (ids.some((id) => numericOf(figures.get(id)) === "unreported")) continue;
+    if (expected === "invalid") continue;
+    // «Chưa có số liệu» in the total or a cell: the sum is unknown (never read as 0), said so.
+    const unknown = ids.filter((id) => numericOf(figures.get(id)) === "unreported");
+    if (expected === "unreported" || unknown.length > 0) {
+      const said = notReportedFinding(table, column, figures, what, expected, values, unknown);
+      if (said)
+        findings.push({
+          ...said,
+          ids: [...unknown, column.total, ...ids.filter((id) => !unknown.includes(id))],
+        });
+      continue;
+    }
     if (expected === "blank") {
       if (sum === 0) continue;
       findings.push({
