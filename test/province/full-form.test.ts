@@ -332,6 +332,14 @@ describe("a province's form with every kind, through files", () => {
     const now = namedCell(book, reportName("tt_tructuyen"));
     expect(now.numFmt).toBe("0.0%");
     expect(now.worksheet.getCell(Number(now.row), Number(now.col) + 2).numFmt).toBe("0%");
+
+    // The draft compares the typed percentage too, as the appendix does (it was left out).
+    const docx = inDir("so-sanh.docx");
+    const drafted = await cli("draft", file(), "-o", docx, "--compare", inDir("phuong-thu-t2.xlsx"));
+    expect(drafted.stdout).toMatch(/^Đã tạo dự thảo /);
+    expect(docxParagraphs(fs.readFileSync(docx))).toContain(
+      "Tỷ lệ thanh toán trực tuyến: 96,8%, tăng 6,8 điểm phần trăm so với tháng 2 năm 2026.",
+    );
   });
 
   it("consolidates three units: the percentage weighted, the table cell by cell with extra rows by label, the marked figure incomplete", async () => {

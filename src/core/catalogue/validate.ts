@@ -600,8 +600,12 @@ function outlineProblems(
           add(path, id, `{tyle:…} chỉ tính trên số đếm hoặc số tiền; "${id}" là "${kind}".`);
         if (p.kind === "fraction" && kind !== "ratio")
           add(path, id, `{phanso:…} chỉ dùng với chỉ tiêu tỷ lệ (ratio); "${id}" là "${kind}".`);
-        if (p.kind === "compare" && !NUMERIC.includes(kind) && kind !== "ratio")
-          add(path, id, `{sosanh:…} chỉ so sánh số đếm, số tiền hoặc tỷ lệ; "${id}" là "${kind}".`);
+        if (p.kind === "compare" && !NUMERIC.includes(kind) && kind !== "ratio" && kind !== "percent")
+          add(
+            path,
+            id,
+            `{sosanh:…} chỉ so sánh số đếm, số tiền, tỷ lệ hoặc phần trăm; "${id}" là "${kind}".`,
+          );
       }
     }
   };

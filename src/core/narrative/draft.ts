@@ -86,15 +86,15 @@ export function indicatorSentence(context: FillContext, indicator: Indicator): D
     ]);
   }
   const value = valueRuns(context, indicator.id);
-  // A unit follows a figure only («47 hồ sơ»), not «chưa có số liệu» nor a percentage.
-  const numeric =
-    (indicator.kind === "count" || indicator.kind === "money") &&
-    typeof context.evaluated.get(indicator.id)?.value === "number";
+  // A unit follows a figure only («47 hồ sơ»), not «chưa có số liệu» nor a percentage; a typed
+  // percentage is compared like a figure, in percentage points.
+  const known = typeof context.evaluated.get(indicator.id)?.value === "number";
+  const numeric = (indicator.kind === "count" || indicator.kind === "money") && known;
   return mergeRuns([
     lead,
     ...value,
     ...(numeric && indicator.unit ? [{ text: ` ${indicator.unit}` }] : []),
-    ...(numeric ? compareRuns(context, indicator.id) : []),
+    ...(numeric || (indicator.kind === "percent" && known) ? compareRuns(context, indicator.id) : []),
     { text: "." },
   ]);
 }

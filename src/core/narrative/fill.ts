@@ -19,6 +19,7 @@ import type { Figures } from "../figures";
 import { shortDate } from "../report/documentForm";
 import { tableView } from "../tables/figures";
 import { changeText, type ComparedPeriod } from "./compare";
+import { isRate } from "../report/comparison";
 import type { DraftRun } from "./document";
 
 /** What filling needs: the form, the figures as read and evaluated, the compared periods. */
@@ -160,7 +161,8 @@ export function compareRuns(context: FillContext, id: string): DraftRun[] {
       runs.push(marker(`chưa có số liệu để so sánh với ${period.phrase}: ${labelOf(context, id)}`));
       return;
     }
-    const kind = indicator.kind === "ratio" ? "rate" : "figure";
+    // A typed percentage changes in percentage points, as a computed ratio does (the appendix too).
+    const kind = isRate(indicator) ? "rate" : "figure";
     runs.push({ text: `${changeText(kind, now, before, indicator.unit)} so với ${period.phrase}` });
   });
   return runs;
