@@ -20,6 +20,8 @@ import { planPageBreaks } from "../../src/core/layout/pageBreaks";
 import { columnPoints, oneLineHeight, textWidthEm, wrapText } from "../../src/core/layout/rowHeights";
 import { issuingBodyStyle, reportNumberOf, signatureOf } from "../../src/core/report/issuingBody";
 import { planReport } from "../../src/core/report/planReport";
+import { tableAppendixPlan } from "../../src/core/report/tableAppendix";
+import { evaluateIndicators } from "../../src/core/evaluate";
 import { DOCUMENTS_SHEET } from "../../src/core/layout/documentsSheet";
 import { THREE_UNITS, unitWorkbook } from "../support/consolidation";
 import { documentsFromSample, gridOf, planCell, workbookOf } from "../support/plans";
@@ -222,6 +224,23 @@ describe("the header and the columns of the appendices", () => {
         [text],
       ]);
     }
+  });
+
+  it("gives a narrow portrait table appendix Phụ lục I's width, so the header does not wrap", () => {
+    // A province's table of three columns printed «CỘNG HÒA XÃ HỘI CHỦ / NGHĨA VIỆT NAM».
+    const wide = xa.tables!.find((t) => t.id === "tthc_lv")!;
+    const narrow = { ...wide, columns: wide.columns.slice(0, 3) };
+    const catalogue = { ...xa, tables: [narrow] };
+    const figures = figuresFromValues(sample.figures, catalogue);
+    const plan = tableAppendixPlan(
+      { catalogue, figures, evaluated: evaluateIndicators(figures, catalogue), documents: [] },
+      narrow,
+      0,
+    );
+    expect(plan.page?.orientation ?? "portrait").toBe("portrait");
+    const motto = plan.merges.find((m) => /^[B-Z]+1:/.test(m))!;
+    const nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    expect(wrapText(nation, spanPoints(plan, motto), 12, true)).toEqual([nation]);
   });
 
   it("fits a text answer («Hệ thống của tỉnh») on one line of the Số liệu column", () => {

@@ -54,6 +54,11 @@ export interface ReportInput {
  */
 const WIDTHS = [6, 44, 13, 18, 21];
 /**
+ * Phụ lục I's width on a portrait page (Excel's character widths): a narrower appendix would wrap
+ * the header's «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM» and its title.
+ */
+export const PORTRAIT_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
+/**
  * Phụ lục II's columns: Trích yếu spans D:E, so that the header's left block (A:D, 49 characters
  * and four columns' cell margins) prints as wide as Phụ lục I's (A:B, 50 and two) within 1 %, and
  * the issuing body prints on the same lines in both appendices.

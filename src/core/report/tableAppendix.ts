@@ -11,12 +11,14 @@ import { fitRowHeights } from "../layout/rowHeights";
 import * as S from "../layout/styles";
 import { tableTyped, tableView } from "../tables/figures";
 import type { TableDef } from "../catalogue";
-import { documentHeader, type Grid, type ReportInput } from "./appendices";
+import { documentHeader, PORTRAIT_WIDTH, type Grid, type ReportInput } from "./appendices";
 
 /** STT, the row label, then the figures. */
 const STT_WIDTH = 5;
 const LABEL_WIDTH = 30;
 const FIGURE_WIDTH = 10;
+/** The label column of a portrait table appendix: Phụ lục I's «Chỉ tiêu» column. */
+const PORTRAIT_LABEL_WIDTH = 44;
 /** More figure columns than this print on a landscape page. */
 const PORTRAIT_COLUMNS = 5;
 /**
@@ -46,15 +48,18 @@ const cellStyle = (extra: CellStyle = {}): CellStyle => ({
 export function tableAppendixPlan(input: ReportInput, table: TableDef, index: number): SheetPlan {
   const { key, name } = tableReportSheet(table, index);
   const landscape = table.columns.length > PORTRAIT_COLUMNS;
-  const figureWidth = landscape
-    ? Math.max(FIGURE_WIDTH, (LANDSCAPE_WIDTH - STT_WIDTH - LABEL_WIDTH) / table.columns.length)
-    : FIGURE_WIDTH;
-  const columns = [STT_WIDTH, LABEL_WIDTH, ...table.columns.map(() => figureWidth)];
+  // Figure columns share the page's width (Phụ lục I's when portrait), never narrower than 10.
+  const pageWidth = landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH;
+  // Portrait, the label column is Phụ lục I's, so the header splits as Phụ lục I's does.
+  const labelWidth = landscape ? LABEL_WIDTH : PORTRAIT_LABEL_WIDTH;
+  const figureWidth = Math.max(FIGURE_WIDTH, (pageWidth - STT_WIDTH - labelWidth) / table.columns.length);
+  const columns = [STT_WIDTH, labelWidth, ...table.columns.map(() => figureWidth)];
   const last = columnLetter(columns.length);
-  // The header's left block spans about half the width (the issuing body on its lines).
+  // The header's left block spans a little under half the width (the issuing body on its lines),
+  // leaving the motto's block the room of «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM» on one line.
   let leftEnd = 2;
-  const half = columns.reduce((a, b) => a + b, 0) / 2;
-  for (let sum = STT_WIDTH + LABEL_WIDTH; leftEnd < columns.length - 1 && sum < half;)
+  const left = columns.reduce((a, b) => a + b, 0) * 0.45;
+  for (let sum = STT_WIDTH + labelWidth; leftEnd < columns.length - 1 && sum < left;)
     sum += columns[leftEnd++];
   const grid: Grid = { columns, leftEnd: columnLetter(leftEnd), last };
   const cells: CellPlan[] = [];
