@@ -138,6 +138,24 @@ it("prints a form without targets and without comparison as before: five columns
   expect(plan.page?.orientation).toBe("portrait");
 });
 
+it("keeps a form with targets but no comparison portrait, on one page when its rows fit", () => {
+  // Landscape (for one more column) held fewer rows and sent the last two and the signature to a
+  // page of their own, half of page 1 empty.
+  const figures = figuresFromValues(
+    { co_quan: "UBND PHƯỜNG A", ky_bao_cao: "Quý III", nam: 2026 },
+    catalogue,
+  );
+  const plan = statisticsSheetPlan({
+    catalogue,
+    figures,
+    evaluated: evaluateIndicators(figures, catalogue),
+    documents: [],
+  });
+  expect(plan.columns.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(102);
+  expect(plan.page?.orientation).toBe("portrait");
+  expect(plan.page?.rowBreaks).toEqual([]);
+});
+
 it("gives the draft's Phụ lục I the compared columns of the workbook's (one computation)", () => {
   const district = builtinCatalogue("huyen-2021")!;
   const values = sampleOf("huyen-2021")!.figures as Record<string, unknown>;

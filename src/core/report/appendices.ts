@@ -446,8 +446,10 @@ export function statisticsSheetPlan(input: ReportInput): SheetPlan {
       names,
       validations: [],
       protect: false,
-      // The extra columns (targets, compared periods) print across an A4 landscape page.
-      page: columns.length > WIDTHS.length ? { ...page, orientation: "landscape" } : page,
+      // The compared periods' columns print across an A4 landscape page; a target column alone
+      // keeps the table within Phụ lục I's width, and portrait (a landscape page there held
+      // fewer rows and sent the last ones to a page of their own).
+      page: widths.reduce((a, b) => a + b, 0) > PORTRAIT_WIDTH ? { ...page, orientation: "landscape" } : page,
       visibility: "visible",
       clear: `A1:J${Math.max(last + 50, 400)}`,
       tabColor: "#C00000",
