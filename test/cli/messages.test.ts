@@ -91,6 +91,19 @@ describe("cchc catalogue show", () => {
     expect(lines).toContain("    a) hs_kytruoc: Từ kỳ trước chuyển sang (hồ sơ) [Lấy kỳ đầu]");
     expect(lines).toContain("  kh_tyle: Tỷ lệ hoàn thành kế hoạch CCHC (%) [Tính lại]");
     expect(lines).toContain("  ht_motcua: Hệ thống thông tin giải quyết TTHC đang dùng [Không cộng]");
+    // A province's form: its weights and targets are shown on their rows (issue 21).
+    const province = await run(
+      "catalogue",
+      "show",
+      path.join(__dirname, "..", "fixtures", "catalogues", "tinh-day-du.v1.json"),
+    );
+    expect(province.out.split("\n")).toEqual(
+      expect.arrayContaining([
+        "  tt_tructuyen: Tỷ lệ thanh toán trực tuyến (%) [Bình quân gia quyền] (quyền số: hs_moi; chỉ tiêu ≥ 90%)",
+        "  ty_tructuyen: Tỷ lệ hồ sơ tiếp nhận trực tuyến (%) [Tính lại] (chỉ tiêu ≥ 60,00%)",
+        "      - hs_tructiep: Trực tiếp (hồ sơ) [Cộng] (bắt buộc)",
+      ]),
+    );
     // Thông tin chung identifies the report: it is not combined, and says nothing of it.
     expect(lines).toContain("  co_quan: Tên cơ quan ban hành (bắt buộc)");
   });

@@ -13,6 +13,7 @@ import {
 } from "../../core/catalogue";
 import { formatNumberVi } from "../../core/arithmetic";
 import { combineRuleOf } from "../../core/catalogue/combine";
+import { targetText } from "../../core/targets";
 import { COMBINE_WORDS, describeCheck } from "../../core/layout/catalogueSheets";
 import { catalogueProblems } from "../../core/catalogue/validate";
 import { nearest, parseArgs, UsageError } from "../args";
@@ -105,8 +106,14 @@ function show(catalogue: Catalogue, io: Io): void {
     for (const { indicator: i, level } of sectionRows(catalogue, section.id)) {
       const rule = combineRuleOf(i, catalogue);
       const mark = level > 0 ? `${numbers.get(i.id)?.stt ?? "-"} ` : "";
+      // What the form adds to the row: required, its weight, its target («chỉ tiêu ≥ 60%»).
+      const extras = [
+        i.required ? "bắt buộc" : "",
+        i.weightedBy ? `quyền số: ${i.weightedBy}` : "",
+        i.target ? `chỉ tiêu ${targetText(i)}` : "",
+      ].filter(Boolean);
       lines.push(
-        `  ${"  ".repeat(level)}${mark}${i.id}: ${i.label}${i.unit ? ` (${i.unit})` : ""}${rule ? ` [${COMBINE_WORDS[rule].name}]` : ""}${i.required ? " (bắt buộc)" : ""}`,
+        `  ${"  ".repeat(level)}${mark}${i.id}: ${i.label}${i.unit ? ` (${i.unit})` : ""}${rule ? ` [${COMBINE_WORDS[rule].name}]` : ""}${extras.length ? ` (${extras.join("; ")})` : ""}`,
       );
     }
   }
