@@ -142,6 +142,11 @@ describe("reading and checking typed values", () => {
     expect(kinds.map((f) => f.checkId)).toEqual(["kind:hs_xong"]);
   });
 
+  it("names the accepted phrase when it is typed without its marks", () => {
+    const kind = findingsOf({ hs_xong: "chua co so lieu" }).find((f) => f.checkId === "kind:hs_xong")!;
+    expect(kind.message).toContain("nếu chưa có số liệu, gõ đúng cụm «chưa có số liệu» (có dấu)");
+  });
+
   it("a breakdown not split: no «lệch 10» error, a warning that it is not reported", () => {
     // Before: 0 for the parts gives the error «… lệch 10».
     expect(findingsOf({ hs_xong: 10, hs_dung: 0, hs_tre: 0 }).map((f) => f.severity)).toEqual(["error"]);

@@ -3,6 +3,7 @@
  * number ≥ 0, a date a date, a choice one of its list …), and number cells whose formula shows
  * nothing.
  */
+import { NOT_REPORTED } from "../arithmetic";
 import type { Indicator } from "../catalogue";
 import { isNotReported } from "../evaluate";
 import type { FigureCell } from "../figures";
@@ -67,6 +68,9 @@ export function kindProblem(indicator: Indicator, figure: FigureCell): string | 
             : "hãy gõ lại số vào ô, chỉ gồm chữ số")
         );
       }
+      // «chua co so lieu» typed without its marks: say the phrase the form accepts.
+      if (v.type === "text" && acceptsNotReported(indicator) && looksLikeNotReported(v.value))
+        return `${describe(v)} không phải là số; nếu chưa có số liệu, gõ đúng cụm «${NOT_REPORTED}» (có dấu)`;
       if (v.type !== "number") return `${describe(v)} không phải là số (gõ số, không gõ chữ hay dấu cách)`;
       if (v.value < 0) return `số âm (${n(v.value, 6)}) không hợp lệ`;
       if (indicator.kind === "count" && !isWholeCount(v.value))
@@ -141,4 +145,17 @@ export function kindFindings(ctx: CheckContext): Finding[] {
 /** The ids `kindFindings` found invalid: every other check leaves them out (said once). */
 export function invalidIds(kindFound: readonly Finding[]): Set<string> {
   return new Set(kindFound.filter((f) => f.checkId.startsWith(KIND)).map((f) => f.ids[0]));
+}
+
+/** «chua co so lieu», «CHUA CO SO LIEU»: the accepted phrase with its marks lost (Telex off, a copy). */
+function looksLikeNotReported(text: string): boolean {
+  const plain = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, " ")
+    .replace(/\.$/, "")
+    .trim();
+  return plain === "chua co so lieu";
 }
