@@ -39,11 +39,6 @@ export function tableLabelId(table: string, row: string): string {
   return `${table}.${row}`;
 }
 
-/** Whether a figure id is a table's (a cell or an extra row's label), not an indicator's. */
-export function isTableFigure(id: string): boolean {
-  return id.includes(".");
-}
-
 /** The rows of a table as laid out: the form's, then its extra rows. */
 export function tableRows(table: TableDef): TableRowSlot[] {
   const extra = Array.from({ length: table.extraRows ?? 0 }, (_, i) => ({
@@ -58,18 +53,6 @@ export function tableCells(table: TableDef): TableCellRef[] {
   return tableRows(table).flatMap((row) =>
     table.columns.map((column) => ({ id: tableCellId(table.id, row.id, column.id), table, row, column })),
   );
-}
-
-const cellIndexes = new WeakMap<Catalogue, ReadonlyMap<string, TableCellRef>>();
-
-/** Every cell of every table of a catalogue, by figure id (built once per catalogue). */
-export function tableCellIndex(catalogue: Catalogue): ReadonlyMap<string, TableCellRef> {
-  let index = cellIndexes.get(catalogue);
-  if (!index) {
-    index = new Map((catalogue.tables ?? []).flatMap((t) => tableCells(t).map((c) => [c.id, c] as const)));
-    cellIndexes.set(catalogue, index);
-  }
-  return index;
 }
 
 /** The figure ids of a catalogue's tables: every cell and every extra row's label. */

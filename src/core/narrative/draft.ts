@@ -32,7 +32,7 @@ import {
 } from "../report/documentForm";
 import { reportNumberOf, signatureOf } from "../report/issuingBody";
 import { appendixOfPlan } from "./appendixTables";
-import { comparedPeriods, periodPhrase, type ComparedWorkbook } from "./compare";
+import { comparedPeriods, periodPhrase, type ComparedWorkbook } from "../report/comparison";
 import type { DraftBlock, DraftDocument, DraftParagraph, DraftRun } from "./document";
 import { compareRuns, fillTemplate, mergeRuns, partsOf, valueRuns, type FillContext } from "./fill";
 import { outlineOf } from "./outline";

@@ -18,8 +18,7 @@ import { numericOf, numericOfArg, type Evaluated, type Numeric } from "../evalua
 import type { Figures } from "../figures";
 import { shortDate } from "../report/documentForm";
 import { tableView } from "../tables/figures";
-import { changeText, type ComparedPeriod } from "./compare";
-import { isRate } from "../report/comparison";
+import { changeText, isRate, type ComparedPeriod } from "../report/comparison";
 import type { DraftRun } from "./document";
 
 /** What filling needs: the form, the figures as read and evaluated, the compared periods. */
