@@ -108,7 +108,7 @@ describe("cchc consolidate over months and custom ranges", () => {
     const texts = await appendixTexts(reported);
     expect(texts.some((t) => t.endsWith("6 THÁNG CUỐI NĂM\u00a02025"))).toBe(true);
     expect(texts).toContain(
-      "(Số liệu tính từ ngày 1/7/2025 (ngày đơn vị bắt đầu hoạt động) đến ngày 14/12/2025)",
+      "(Số liệu tính từ ngày 1/7/2025, ngày đơn vị bắt đầu hoạt động, đến ngày 14/12/2025)",
     );
   });
 

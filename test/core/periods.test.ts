@@ -272,7 +272,7 @@ describe("titles and phrases", () => {
   it("says when the data start on the unit's founding day", () => {
     const days = { from: serial(1, 7, 2025), to: serial(14, 9, 2025) };
     expect(dataDaysPhrase(days, "2025-07-01")).toBe(
-      "số liệu tính từ ngày 1/7/2025 (ngày đơn vị bắt đầu hoạt động) đến ngày 14/9/2025",
+      "số liệu tính từ ngày 1/7/2025, ngày đơn vị bắt đầu hoạt động, đến ngày 14/9/2025",
     );
     expect(dataDaysPhrase(days)).toBe("số liệu tính từ ngày 1/7/2025 đến ngày 14/9/2025");
     expect(dataDaysPhrase({ from: serial(15, 9, 2025), to: serial(14, 12, 2025) }, "2025-07-01")).toBe(
@@ -466,7 +466,7 @@ describe("the narrative draft names the period", () => {
       "UBND xã An Bình báo cáo kết quả thực hiện công tác cải cách hành chính tháng 7 năm 2026 (số liệu tính từ ngày 15/6/2026 đến ngày 14/7/2026) như sau:",
     );
     expect(draft({ ky_bao_cao: "Quý III", nam: 2025 }).intro).toBe(
-      "UBND xã An Bình báo cáo kết quả thực hiện công tác cải cách hành chính quý III năm 2025 (số liệu tính từ ngày 1/7/2025 (ngày đơn vị bắt đầu hoạt động) đến ngày 14/9/2025) như sau:",
+      "UBND xã An Bình báo cáo kết quả thực hiện công tác cải cách hành chính quý III năm 2025 (số liệu tính từ ngày 1/7/2025, ngày đơn vị bắt đầu hoạt động, đến ngày 14/9/2025) như sau:",
     );
     expect(draft({ ky_bao_cao: "6 tháng cuối năm", nam: 2025 }).file).toBe(
       "bao-cao-cchc-6-thang-cuoi-2025.docx",

@@ -415,7 +415,7 @@ describe("a province's form with every kind, through files", () => {
     const rows = rowsOf(await readBack(out), "Phụ lục I");
     expect([rows[6][0], rows[8][0]]).toEqual([
       "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TỪ NGÀY 01/7/2025 ĐẾN NGÀY 31/10/2025",
-      "(Số liệu tính từ ngày 1/7/2025 (ngày đơn vị bắt đầu hoạt động) đến ngày 31/10/2025)",
+      "(Số liệu tính từ ngày 1/7/2025, ngày đơn vị bắt đầu hoạt động, đến ngày 31/10/2025)",
     ]);
     const contradicted = await cli("check", inDir("sai-ky.xlsx"));
     expect(contradicted.status).toBe(1);

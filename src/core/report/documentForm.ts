@@ -92,13 +92,14 @@ export function shortDate(serial: number): string {
 /**
  * `số liệu tính từ ngày 15/6/2021 đến ngày 14/9/2021` (the appendix's line, the draft's
  * parenthesis), dots for a day not known; when the first day is the day the form's units began
- * (`unitsFrom`, ISO), it says so: `… từ ngày 1/7/2025 (ngày đơn vị bắt đầu hoạt động) đến …`.
+ * (`unitsFrom`, ISO), it says so between commas, `… từ ngày 1/7/2025, ngày đơn vị bắt đầu hoạt động, đến …`
+ * (not in brackets: the line is itself in brackets in the appendix and the draft).
  */
 export function dataDaysPhrase(days: PeriodDays, unitsFrom?: string): string {
   const day = (serial: number | undefined) => (serial === undefined ? "…" : shortDate(serial));
   const start = unitsFrom ? isoToSerial(unitsFrom) : undefined;
   const founded = start !== undefined && days.from !== undefined && Math.floor(days.from) === start;
-  return `số liệu tính từ ngày ${day(days.from)}${founded ? " (ngày đơn vị bắt đầu hoạt động)" : ""} đến ngày ${day(days.to)}`;
+  return `số liệu tính từ ngày ${day(days.from)}${founded ? ", ngày đơn vị bắt đầu hoạt động," : ""} đến ngày ${day(days.to)}`;
 }
 
 /** The recipients as typed in «Nơi nhận», one item each, without list marks and end punctuation. */
