@@ -9,7 +9,7 @@ import type { FigureCell } from "../core/figures";
 import { SCORING_COLUMNS, SCORING_SHEET } from "../core/layout/scoringSheet";
 import { columnNumber } from "../core/layout/model";
 import { evaluateIndicators } from "../core/evaluate";
-import { breakdownIndicators, consolidationSubtitle } from "../core/consolidate";
+import { breakdownIndicators, consolidationSubtitle, incompleteRows } from "../core/consolidate";
 import { consolidateMany } from "../core/workbook/consolidate";
 import { CompareRefusedError, type ComparedWorkbook } from "../core/report/comparison";
 import { scoreCriteria, type TypedScores } from "../core/scoring";
@@ -282,6 +282,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): P
         totals,
         period: consolidationSubtitle(result),
         keptDocuments: written.keptDocuments,
+        incomplete: incompleteRows(result),
       };
     },
 

@@ -61,6 +61,11 @@ export interface ConsolidateResult {
   partsWithErrors: number;
   /** The consolidation's sheets written into the workbook. */
   sheets: string[];
+  /**
+   * Rows whose total is left blank because a part typed «chưa có số liệu» (labels in catalogue
+   * order, the core's `incompleteRows`); absent or empty when every total is complete.
+   */
+  incomplete?: string[];
   /** The first consolidated headline figures (counts and amounts), in catalogue order. */
   totals: Array<{ id: string; label: string; unit: string; value: number }>;
   /** The period written into the workbook: `Kỳ 9 tháng/2026 (số liệu 15/12/2025 – 14/09/2026)`. */

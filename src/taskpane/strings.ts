@@ -171,6 +171,8 @@ export interface PaneStrings {
     withErrors(count: number, over: "units" | "periods"): string;
     /** The open workbook's own document list was kept: Phụ lục II lists it, not the parts'. */
     keptDocuments(count: number, over: "units" | "periods"): string;
+    /** Rows left without a total because a part typed «chưa có số liệu» (labels as printed). */
+    incomplete(labels: readonly string[], over: "units" | "periods"): string;
     refusedHeading: string;
     refused(file: string, reason: string): string;
   };
@@ -396,6 +398,8 @@ export const VI: PaneStrings = {
         : `${n} kỳ có lỗi số liệu (tô đỏ trên trang «Tổng hợp theo kỳ»).`,
     keptDocuments: (n, over) =>
       `Trang «Danh mục văn bản» của sổ tính đã có ${n} văn bản nên được giữ nguyên: Phụ lục II liệt kê các văn bản này, không phải văn bản của các ${over === "units" ? "đơn vị" : "kỳ"}. Muốn dùng danh mục của các ${over === "units" ? "đơn vị" : "kỳ"}, hãy xóa các dòng văn bản rồi tổng hợp lại.`,
+    incomplete: (labels, over) =>
+      `Chưa đủ số liệu (có ${over === "units" ? "đơn vị" : "kỳ"} ghi «chưa có số liệu»), nên chưa có tổng: ${labels.map((l) => `«${l}»`).join(", ")} — xem Ghi chú của từng dòng.`,
     refusedHeading: "Tệp bị loại",
     refused: (file, reason) => `${file}: ${reason}`,
   },
@@ -657,6 +661,8 @@ export const EN: PaneStrings = {
         : `${n} period${n === 1 ? " has" : "s have"} errors in the figures (red on “Tổng hợp theo kỳ”).`,
     keptDocuments: (n, over) =>
       `The workbook's “Danh mục văn bản” already held ${n} document${n === 1 ? "" : "s"} and was kept as it was: Phụ lục II lists them, not the ${over === "units" ? "units'" : "periods'"} documents. To list the ${over === "units" ? "units'" : "periods'"} instead, delete the document rows and consolidate again.`,
+    incomplete: (labels, over) =>
+      `Not every ${over === "units" ? "unit" : "period"} reported (one typed «chưa có số liệu»), so there is no total for: ${labels.map((l) => `“${l}”`).join(", ")}; see each row's Ghi chú.`,
     refusedHeading: "Files left out",
     refused: (file, reason) => `${file}: ${reason}`,
   },

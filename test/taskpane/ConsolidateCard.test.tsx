@@ -73,6 +73,20 @@ describe("Tổng hợp", () => {
     ).toBeTruthy();
   });
 
+  it("names the rows left without a total because a unit typed «chưa có số liệu»", async () => {
+    const { user } = await renderWith(async () => ({ ...RESULT, incomplete: ["Đúng hạn", "Quá hạn"] }));
+    const card = screen.getByRole("region", { name: "Tổng hợp" });
+    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
+      new File(["x"], "a.xlsx"),
+    ]);
+    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    expect(
+      await within(card).findByText(
+        "Chưa đủ số liệu (có đơn vị ghi «chưa có số liệu»), nên chưa có tổng: «Đúng hạn», «Quá hạn» — xem Ghi chú của từng dòng.",
+      ),
+    ).toBeTruthy();
+  });
+
   it("says nothing of the document list when the units' documents were listed", async () => {
     const { user } = await renderWith(async () => ({ ...RESULT, keptDocuments: 0 }));
     const card = screen.getByRole("region", { name: "Tổng hợp" });
@@ -82,6 +96,7 @@ describe("Tổng hợp", () => {
     await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
     expect(await within(card).findByText("Đã tổng hợp 2 đơn vị từ 3 tệp vào sổ tính.")).toBeTruthy();
     expect(within(card).queryByText(/Danh mục văn bản/)).toBeNull();
+    expect(within(card).queryByText(/Chưa đủ số liệu/)).toBeNull();
   });
 
   it("picks the files with a Fluent button in the pane's language, not the browser's control", async () => {

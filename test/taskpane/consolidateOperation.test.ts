@@ -114,6 +114,25 @@ describe("the pane's consolidate over the fake Excel", () => {
     expect(book.valueOf(book.refOf(inputName("hs_dagq_dunghan")))).toBe(57);
   });
 
+  it("names on screen the rows left without a total because a unit typed «chưa có số liệu»", async () => {
+    const late = path.join(dir, "e-chua.xlsx");
+    await writeUnitFile(late, { ...unit("UBND XÃ E", 4), hs_dagq_quahan: "chưa có số liệu" }, XA);
+    const book = new FakeWorkbook();
+    await book.run((context) => installSheets(context, { catalogue: XA }));
+    const result = await open(book).consolidate!([...files.slice(0, 3), picked(late)]);
+    expect(syncs).toEqual([2]);
+    expect(result).toMatchObject({ parts: 4, incomplete: ["Giải quyết quá hạn"] });
+    // The total that every unit reported is still summed.
+    expect(book.valueOf(book.refOf(inputName("hs_dagq")))).toBe(64);
+  });
+
+  it("says no row is incomplete when every unit reported", async () => {
+    const book = new FakeWorkbook();
+    await book.run((context) => installSheets(context, { catalogue: XA }));
+    const result = await open(book).consolidate!(files);
+    expect(result.incomplete).toEqual([]);
+  });
+
   it("the pane's check of the result warns of the unit with errors in the sums, from the breakdown's row; still two syncs", async () => {
     const wrong = path.join(dir, "d-loi.xlsx");
     // More resolved on time than resolved: a rule error of that unit.

@@ -267,6 +267,11 @@ export function ConsolidateCard({ consolidate, workbookPeriod, onConsolidated }:
             </ul>
           </section>
         )}
+        {result && result.parts > 0 && (result.incomplete?.length ?? 0) > 0 && (
+          <MessageBar intent="warning" layout="multiline" className={styles.bar}>
+            <MessageBarBody>{t.incomplete(result.incomplete ?? [], result.over)}</MessageBarBody>
+          </MessageBar>
+        )}
         {result && result.partsWithErrors > 0 && (
           <MessageBar intent="warning" layout="multiline" className={styles.bar}>
             <MessageBarBody>{t.withErrors(result.partsWithErrors, result.over)}</MessageBarBody>
