@@ -130,6 +130,44 @@ describe("cchc catalogue", () => {
     expect(await run("catalogue", "check", V1)).toMatchObject({ code: 0 });
   });
 
+  it("lists a form's tables on a sheet of their own in the workbook to review", async () => {
+    const out = path.join(dir, "danh-muc-bang.xlsx");
+    expect((await run("catalogue", "show", "xa-2025", "-o", out)).code).toBe(0);
+    const book = await readBack(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Chỉ tiêu", "Bảng", "Kiểm tra", "Tiêu chí"]);
+    const rows = sheetGrid(findWorksheet(book, "Bảng")!, "values").slice(3);
+    const byField = rows.filter((r) => String(r[0]).startsWith("tthc_lv:"));
+    // 12 fields, 5 rows a unit may add, 10 columns.
+    expect(byField).toHaveLength(27);
+    expect(byField[0]).toEqual([
+      "tthc_lv: Hồ sơ TTHC theo lĩnh vực (hồ sơ)",
+      "3a. TTHC theo lĩnh vực",
+      "Dòng (Lĩnh vực)",
+      "dat_dai",
+      "Đất đai",
+    ]);
+    expect(byField[12]).toEqual([
+      "tthc_lv: Hồ sơ TTHC theo lĩnh vực (hồ sơ)",
+      "3a. TTHC theo lĩnh vực",
+      "Dòng do đơn vị thêm",
+      "x1",
+      "(đơn vị tự ghi tên)",
+    ]);
+    expect(byField.slice(17).map((r) => [r[3], r[5], r[6]])).toEqual([
+      ["ky_truoc", "Tiếp nhận", "hs_kytruoc"],
+      ["moi", "Tiếp nhận", "hs_moi"],
+      ["truc_tuyen", "Tiếp nhận", "hs_tructuyen"],
+      ["truc_tiep", "Tiếp nhận", undefined],
+      ["buu_chinh", "Tiếp nhận", undefined],
+      ["truoc_han", "Đã giải quyết", "hs_truochan"],
+      ["dung_han", "Đã giải quyết", "hs_dunghan"],
+      ["qua_han", "Đã giải quyết", "hs_trehan"],
+      ["trong_han", "Đang giải quyết", "hs_tronghan"],
+      ["da_qua_han", "Đang giải quyết", "hs_quahan"],
+    ]);
+    expect(rows.filter((r) => String(r[0]).startsWith("tthc_tq:"))).toHaveLength(9);
+  });
+
   it("shows a form, and writes it as a workbook to review", async () => {
     const shown = await run("catalogue", "show", "xa-2025");
     expect(shown.code).toBe(0);

@@ -1,6 +1,7 @@
 /**
  * A printable listing of a catalogue, for a province to review its form (`cchc catalogue show
- * -o`): one sheet of rows (indicators by section), one of checks, one of criteria.
+ * -o`): one sheet of rows (indicators by section), one of the tables when the form has any, one
+ * of checks, one of criteria.
  */
 import {
   allRows,
@@ -13,6 +14,7 @@ import {
 } from "../catalogue";
 import { checkTypeOf } from "../checkTypes";
 import { combineRuleOf, type CombineRule } from "../catalogue/combine";
+import { extraRowId } from "../catalogue/tables";
 import type { CellPlan, SheetPlan } from "./model";
 import * as S from "./styles";
 
@@ -112,6 +114,33 @@ function table(
   };
 }
 
+/**
+ * The rows of the listing's «Bảng» sheet: for each table of the form, its rows (those a unit may
+ * add too, `x1`…), then its columns with their group and the indicator each one sums to.
+ */
+function tableListingRows(catalogue: Catalogue): unknown[][] {
+  const sheetNames = new Map(catalogue.sheets.map((s) => [s.key, s.name]));
+  return (catalogue.tables ?? []).flatMap((t) => {
+    const name = `${t.id}: ${t.title} (${t.unit})`;
+    const sheet = sheetNames.get(t.sheet) ?? t.sheet;
+    const rowHeading = `Dòng (${t.rowHeading ?? "Nội dung"})`;
+    const extra = Array.from({ length: t.extraRows ?? 0 }, (_, k) => [
+      name,
+      sheet,
+      "Dòng do đơn vị thêm",
+      extraRowId(k + 1),
+      "(đơn vị tự ghi tên)",
+      "",
+      "",
+    ]);
+    return [
+      ...t.rows.map((r) => [name, sheet, rowHeading, r.id, r.label, "", ""]),
+      ...extra,
+      ...t.columns.map((c) => [name, sheet, "Cột", c.id, c.label, c.group ?? "", c.total ?? ""]),
+    ];
+  });
+}
+
 /** The listing's sheets. */
 export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
   const heading = `${catalogue.title} (mã ${catalogue.id}, phiên bản ${catalogue.version})`;
@@ -155,6 +184,18 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
     c.threshold ?? "",
     c.rateFrom ?? "Tự nhập điểm",
   ]);
+  const tableSheets = catalogue.tables?.length
+    ? [
+        table(
+          "tables",
+          "Bảng",
+          `BẢNG SỐ LIỆU: ${heading}`,
+          ["Bảng", "Trang", "Phần", "Mã", "Tên", "Nhóm cột", "Cộng các dòng bằng"],
+          tableListingRows(catalogue),
+          [40, 20, 16, 16, 50, 20, 22],
+        ),
+      ]
+    : [];
   return [
     table(
       "rows",
@@ -165,6 +206,7 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
       [30, 20, 20, 55, 12, 12, 36, 14, 11],
       { column: 3, levels },
     ),
+    ...tableSheets,
     table(
       "checks",
       "Kiểm tra",
