@@ -6,8 +6,8 @@
  * saxes parses; nothing touches the file system, so the pane uses it on a picked file.
  */
 import { SaxesParser } from "saxes";
-import { PartRefusedError } from "../xlsx/package/partLimits";
-import { ZipArchive } from "../xlsx/package/zipArchive";
+import { PartRefusedError } from "../xlsx/zip/partLimits";
+import { ZipArchive } from "../xlsx/zip/zipArchive";
 
 /** A document the reader refuses, with the reason in Vietnamese. */
 export class DocumentReadError extends Error {

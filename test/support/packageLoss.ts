@@ -9,7 +9,7 @@ import { DOMParser, XMLSerializer, type Element, type Node } from "@xmldom/xmldo
 import { candidateReportNames } from "../../src/core/report/planReport";
 import { META_SHEET_NAME } from "../../src/core/meta";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
-import { WorkbookPart } from "../../src/xlsx/package/workbookPart";
+import { WorkbookPart } from "../../src/xlsx/parts/workbook/edit";
 import { relsPartOf, XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 
 function elementsOf(node: Node): Element[] {

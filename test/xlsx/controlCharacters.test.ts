@@ -10,7 +10,7 @@ import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
-import { gridView } from "../../src/xlsx/reader/sheet";
+import { gridView } from "../../src/xlsx/parts/sheet/read";
 import { bufferIo } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { saveWorkbookFile } from "../support/excelJsWorkbook";

@@ -4,10 +4,10 @@
  * writer's shape (rich text, phonetic runs, empty items, a namespace prefix, CDATA); the cells
  * it picks out by their `r` attribute, including in parts where some cells have none.
  */
-import { parseSharedStrings as sharedStrings } from "../../src/xlsx/reader/sharedStrings";
-import { cellValue, parseCellsAt, parseCellsWhere, parseSheetCells } from "../../src/xlsx/reader/sheet";
-import { PartText } from "../../src/xlsx/reader/text";
-import { parseWorkbook } from "../../src/xlsx/reader/workbook";
+import { parseSharedStrings as sharedStrings } from "../../src/xlsx/parts/sharedStrings/read";
+import { cellValue, parseCellsAt, parseCellsWhere, parseSheetCells } from "../../src/xlsx/parts/sheet/read";
+import { PartText } from "../../src/xlsx/xml/text";
+import { parseWorkbook } from "../../src/xlsx/parts/workbook/read";
 
 const part = (xml: string) => new PartText(new TextEncoder().encode(xml));
 const parseSharedStrings = (xml: string, wanted?: ReadonlySet<number>) => sharedStrings(part(xml), wanted);

@@ -2,7 +2,7 @@
  * Issue 20, «Bounded cost for any file»: hostile packages, each generated here from the sample
  * workbook, cost every command no more than the sample does, or are refused in one Vietnamese
  * line naming the part (exit 2), by the one zip reader and the one XML vetting of the package
- * layer (src/xlsx/package/zipArchive.ts, partLimits.ts):
+ * layer (src/xlsx/zip/zipArchive.ts, partLimits.ts):
  * - a zip bomb in a part that is not ours is never inflated (peak memory of `check` and
  *   `install` measured in a child process) and is written back as its compressed bytes;
  * - a part past the size limit, or whose declared CRC or size is a lie, is refused;
@@ -19,7 +19,7 @@ import { DocumentReadError, docxParagraphs } from "../../src/docx/readText";
 import { bufferIo } from "../../src/cli/io";
 import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
 import { createTemplateFile } from "../../src/xlsx/node/operations";
-import { MAX_PART_BYTES } from "../../src/xlsx/package/partLimits";
+import { MAX_PART_BYTES } from "../../src/xlsx/zip/partLimits";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { BIN, ensureCliBuilt, ROOT } from "../support/cliBuild";

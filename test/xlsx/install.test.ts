@@ -9,7 +9,7 @@ import * as ExcelJS from "exceljs";
 import { DISTRICT_CATALOGUE, inputName, type Catalogue, type Indicator } from "../../src/core/catalogue";
 import { planInstall } from "../../src/core/install";
 import type { SheetPlan } from "../../src/core/layout/model";
-import { parseRange } from "../../src/xlsx/package/sheetWriter";
+import { parseRange } from "../../src/xlsx/parts/sheet/write";
 import { tablesOf } from "../support/excelJsFixes";
 import { saveWorkbookFile } from "../support/excelJsWorkbook";
 import { createTemplateFile, installIntoFile } from "../../src/xlsx/node/operations";

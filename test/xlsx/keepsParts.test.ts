@@ -18,7 +18,7 @@ import {
 } from "../../src/xlsx/node/operations";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
-import { gridView } from "../../src/xlsx/reader/sheet";
+import { gridView } from "../../src/xlsx/parts/sheet/read";
 import { userWorkbookBytes, userWorkbookParts } from "../fixtures/userWorkbook";
 import { packageLosses } from "../support/packageLoss";
 import {

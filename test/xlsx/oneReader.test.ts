@@ -10,7 +10,7 @@ import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
 import { readWorkbook } from "../../src/core/workbook/read";
 import { buildTemplate } from "../../src/xlsx/node/operations";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
-import { WorkbookPart } from "../../src/xlsx/package/workbookPart";
+import { WorkbookPart } from "../../src/xlsx/parts/workbook/edit";
 import { XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 
 /** The sample's bytes after `edit` (on the package as built). */

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { checkFile, installIntoFile, reportIntoFile } from "../../src/xlsx/node/operations";
-import { STRICT_MAIN_NS } from "../../src/xlsx/package/xml";
+import { STRICT_MAIN_NS } from "../../src/xlsx/xml/dom";
 import { packageLosses } from "../support/packageLoss";
 import {
   convert,

@@ -10,7 +10,7 @@ import { planInstall } from "../../src/core/install";
 import { DOCUMENTS_TABLE } from "../../src/core/layout/documentsSheet";
 import type { SheetPlan } from "../../src/core/layout/model";
 import { META_SHEET_NAME } from "../../src/core/meta";
-import { EMPTY_CACHED_TEXT } from "../../src/xlsx/package/sheetWriter";
+import { EMPTY_CACHED_TEXT } from "../../src/xlsx/parts/sheet/write";
 import { tablesOf } from "../support/excelJsFixes";
 import { createTemplateFile } from "../../src/xlsx/node/operations";
 import { cellFormula, cellValue, findWorksheet } from "../support/excelJsWorkbook";

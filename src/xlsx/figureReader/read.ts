@@ -22,11 +22,11 @@ import { columnLetter, parseAddress } from "../../core/layout/model";
 import { META_SHEET_NAME, readMeta } from "../../core/meta";
 import type { WorkbookAsRead } from "../../core/workbook/port";
 import { readWorkbook } from "../../core/workbook/read";
-import { PartRefusedError } from "../package/partLimits";
-import { ZipArchive, type Inflater } from "../package/zipArchive";
-import { gridView, parseCellsWhere, type Cells, type RawCell } from "../reader/sheet";
-import { own, PartText } from "../reader/text";
-import { WorkbookReader, type ReadPart, type SheetInfo } from "../reader/workbookReader";
+import { PartRefusedError } from "../zip/partLimits";
+import { ZipArchive, type Inflater } from "../zip/zipArchive";
+import { gridView, parseCellsWhere, type Cells, type RawCell } from "../parts/sheet/read";
+import { own, PartText } from "../xml/text";
+import { WorkbookReader, type ReadPart, type SheetInfo } from "../package/workbookReader";
 import { builtInCatalogue, type CatalogueResolver } from "./catalogue";
 
 /** The document list's columns read: STT, number, date, summary, note. */

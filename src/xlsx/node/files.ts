@@ -16,8 +16,8 @@ import {
 } from "../fileErrors";
 import { encryptionMessage, encryptionOf } from "../encryption";
 import { PackageError, XlsxPackage } from "../package/xlsxPackage";
-import { PartRefusedError } from "../package/partLimits";
-import { PartXmlError } from "../package/xml";
+import { PartRefusedError } from "../zip/partLimits";
+import { PartXmlError } from "../xml/dom";
 import { refuseExistingTarget, writeFileAtomic, type FileStamp } from "./safeWrite";
 
 export { firstLine, WorkbookFileError, type WorkbookFileProblem } from "../fileErrors";

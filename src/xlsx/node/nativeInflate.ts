@@ -5,7 +5,7 @@
  * would decode it to its end), and a large part inflates faster than in JavaScript.
  */
 import * as zlib from "zlib";
-import { crc32 as crc32InJs, type Inflater } from "../package/zipArchive";
+import { crc32 as crc32InJs, type Inflater } from "../zip/zipArchive";
 
 export const nativeInflater: Inflater = {
   inflate(raw, size) {

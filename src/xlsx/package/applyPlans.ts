@@ -6,8 +6,8 @@
  */
 import type { Element } from "@xmldom/xmldom";
 import { columnLetter, parseAddress, type SheetPlan } from "../../core/layout/model";
-import { syncWorksheetTitles } from "./appPart";
-import { StylesPart } from "./stylesPart";
+import { syncWorksheetTitles } from "../parts/app/edit";
+import { StylesPart } from "../parts/styles/edit";
 import {
   dateSystem,
   intersects,
@@ -18,8 +18,8 @@ import {
   finishSheet,
   WORKSHEET_ORDER,
   EMPTY_WORKSHEET,
-} from "./sheetWriter";
-import { WorkbookPart, WORKSHEET_TYPE, type SheetEntry } from "./workbookPart";
+} from "../parts/sheet/write";
+import { WorkbookPart, WORKSHEET_TYPE, type SheetEntry } from "../parts/workbook/edit";
 import {
   children,
   child,
@@ -29,9 +29,9 @@ import {
   parseXml,
   setRelId,
   MAIN_NS,
-} from "./xml";
+} from "../xml/dom";
 import type { XlsxPackage } from "./xlsxPackage";
-import type { ReadGrid } from "../reader/sheet";
+import type { ReadGrid } from "../parts/sheet/read";
 
 export const TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 export const TABLE_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";

@@ -11,8 +11,8 @@ import { parseAddress } from "../../core/layout/model";
 import { findMetaSheet, type TemplateMeta } from "../../core/meta";
 import { candidateReportNames } from "../../core/report/planReport";
 import type { SheetAsRead, WorkbookAsRead } from "../../core/workbook/port";
-import { gridView, type ReadGrid } from "../reader/sheet";
-import { WorkbookReader, type SheetInfo } from "../reader/workbookReader";
+import { gridView, type ReadGrid } from "../parts/sheet/read";
+import { WorkbookReader, type SheetInfo } from "./workbookReader";
 import type { XlsxPackage } from "./xlsxPackage";
 
 /**

@@ -6,8 +6,8 @@
  * apply them to a user's file (`applyPlans`), so a new workbook and an edited one are written
  * by the same code. ECMA-376 Part 1, §12.2 (package structure) and §18.2.27 (workbook).
  */
-import { DEFAULT_STYLES, STYLES_REL, STYLES_TYPE } from "./stylesPart";
-import { CONTENT_TYPES_NS, MAIN_NS, PACKAGE_REL_NS, REL_NS, escapeXml } from "./xml";
+import { DEFAULT_STYLES, STYLES_REL, STYLES_TYPE } from "../parts/styles/edit";
+import { CONTENT_TYPES_NS, MAIN_NS, PACKAGE_REL_NS, REL_NS, escapeXml } from "../xml/dom";
 import { XlsxPackage } from "./xlsxPackage";
 
 const DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;

@@ -19,12 +19,17 @@ import {
   parseXml,
   serializeXml,
   toStrict,
-} from "./xml";
+} from "../xml/dom";
 import { nativeInflater } from "../node/nativeInflate";
-import { PartRefusedError } from "./partLimits";
-import { ZipArchive, ZipFormatError, type ZipEntry } from "./zipArchive";
-import { contentTypeOf, CONTENT_TYPES_PART, parseContentTypes } from "../reader/contentTypes";
-import { parseRelationships, relsPartOf, resolveTarget, type Relationship } from "../reader/relationships";
+import { PartRefusedError } from "../zip/partLimits";
+import { ZipArchive, ZipFormatError, type ZipEntry } from "../zip/zipArchive";
+import { contentTypeOf, CONTENT_TYPES_PART, parseContentTypes } from "../parts/contentTypes/read";
+import {
+  parseRelationships,
+  relsPartOf,
+  resolveTarget,
+  type Relationship,
+} from "../parts/relationships/read";
 
 export { relsPartOf, resolveTarget, type Relationship };
 

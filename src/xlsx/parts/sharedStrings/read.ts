@@ -3,8 +3,8 @@
  * type `s` point at by index. Texts are returned as stored; `_xHHHH_` escapes are decoded where
  * a cell's value is made (`sheet.ts`, `cellValue`).
  */
-import { parse, stop } from "./sax";
-import { own, plainText, textAt, type PartText } from "./text";
+import { parse, stop } from "../../xml/sax";
+import { own, plainText, textAt, type PartText } from "../../xml/text";
 
 /** Whether a character ends a tag name (`>`, `/` or XML white space). */
 const endsName = (char: string) =>

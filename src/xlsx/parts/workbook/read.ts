@@ -2,8 +2,8 @@
  * The workbook part (`xl/workbook.xml`) as read: its tabs in order, its workbook-wide defined
  * names and its date system. Editing it is `package/workbookPart.ts`'s business.
  */
-import { attribute, parse } from "./sax";
-import { plainText } from "./text";
+import { attribute, parse } from "../../xml/sax";
+import { plainText } from "../../xml/text";
 
 export interface WorkbookContent {
   /** Tabs in order: name, state (`visible`, `hidden`, `veryHidden`) and relationship id. */

@@ -8,8 +8,8 @@
  * limits (`package/zipArchive.ts`, `partLimits.ts`) when it inflates them. Browser-safe.
  */
 import { sheetNameKey } from "../../core/sheetNames";
-import { isType, parseRelationships, relsPartOf, type Relationship } from "./relationships";
-import { parseSharedStrings } from "./sharedStrings";
+import { isType, parseRelationships, relsPartOf, type Relationship } from "../parts/relationships/read";
+import { parseSharedStrings } from "../parts/sharedStrings/read";
 import {
   cellValue,
   gridOf,
@@ -20,9 +20,9 @@ import {
   type RawCell,
   type ReadCell,
   type ReadGrid,
-} from "./sheet";
-import { PartText } from "./text";
-import { parseWorkbook } from "./workbook";
+} from "../parts/sheet/read";
+import { PartText } from "../xml/text";
+import { parseWorkbook } from "../parts/workbook/read";
 
 /** A part's bytes by its path in the package (inflated within the zip limits), or undefined when absent. */
 export type ReadPart = (path: string) => Uint8Array | undefined;

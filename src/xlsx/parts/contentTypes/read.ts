@@ -2,7 +2,7 @@
  * `[Content_Types].xml` (ECMA-376 Part 2, §10.1.2): each part's type, from its override or its
  * extension's default.
  */
-import { parse } from "./sax";
+import { parse } from "../../xml/sax";
 
 export const CONTENT_TYPES_PART = "[Content_Types].xml";
 

@@ -5,7 +5,7 @@
  * (written here; read in `../reader/text.ts`).
  */
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from "@xmldom/xmldom";
-import { PartXmlError } from "../reader/sax";
+import { PartXmlError } from "./sax";
 
 /** The reader's: one error for a part that is not well-formed, whichever parser found it. */
 export { PartXmlError };

@@ -3,7 +3,7 @@
  * one parser of relationships and the one resolver of their targets, for every reading path
  * (install, check, report, consolidation, the pane) and for the package that edits them.
  */
-import { parse } from "./sax";
+import { parse } from "../../xml/sax";
 
 /** One relationship of a part. */
 export interface Relationship {

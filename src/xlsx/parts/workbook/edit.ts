@@ -5,8 +5,8 @@
  * names, workbook protection, calculation settings, extensions) stays as it was.
  */
 import type { Document, Element } from "@xmldom/xmldom";
-import { children, child, createChild, ensureChild, relId, setRelId, elements } from "./xml";
-import type { XlsxPackage } from "./xlsxPackage";
+import { children, child, createChild, ensureChild, relId, setRelId, elements } from "../../xml/dom";
+import type { XlsxPackage } from "../../package/xlsxPackage";
 
 /** CT_Workbook's children in schema order. */
 const WORKBOOK_ORDER = [

@@ -9,10 +9,10 @@
  * depend on how large a range a user's rule names. Values come as Office.js's `values` view
  * gives them (`cellValue`), so the core sees the same from both adapters.
  */
-import { isoToSerial, serialToWorkbook } from "../../core/dates";
-import { columnLetter, columnNumber } from "../../core/layout/model";
-import { parse, stop } from "./sax";
-import { decodeExcelEscapes, own, plainText, textAt, type PartText } from "./text";
+import { isoToSerial, serialToWorkbook } from "../../../core/dates";
+import { columnLetter, columnNumber } from "../../../core/layout/model";
+import { parse, stop } from "../../xml/sax";
+import { decodeExcelEscapes, own, plainText, textAt, type PartText } from "../../xml/text";
 
 /** A cell as stored: where it is, its type attribute, its value text, its formula. */
 export interface RawCell {

@@ -8,8 +8,8 @@
  * part itself when it has no such list stay as they were.
  */
 import type { Element } from "@xmldom/xmldom";
-import { child, children, elements, encodeExcelEscapes } from "./xml";
-import type { XlsxPackage } from "./xlsxPackage";
+import { child, children, elements, encodeExcelEscapes } from "../../xml/dom";
+import type { XlsxPackage } from "../../package/xlsxPackage";
 
 const EXTENDED_PROPERTIES = /\/extended-properties$/;
 

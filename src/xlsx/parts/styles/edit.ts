@@ -5,9 +5,9 @@
  * added once.
  */
 import type { Document, Element } from "@xmldom/xmldom";
-import type { CellStyle, SheetPlan } from "../../core/layout/model";
-import { children, child, createChild, ensureChild, parseXml } from "./xml";
-import type { XlsxPackage } from "./xlsxPackage";
+import type { CellStyle, SheetPlan } from "../../../core/layout/model";
+import { children, child, createChild, ensureChild, parseXml } from "../../xml/dom";
+import type { XlsxPackage } from "../../package/xlsxPackage";
 
 const STYLESHEET_ORDER = [
   "numFmts",

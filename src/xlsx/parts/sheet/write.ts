@@ -16,9 +16,9 @@ import {
   type PagePlan,
   type SheetPlan,
   type ValidationPlan,
-} from "../../core/layout/model";
-import { serialToWorkbook } from "../../core/dates";
-import { isDateFormat, type StylesPart } from "./stylesPart";
+} from "../../../core/layout/model";
+import { serialToWorkbook } from "../../../core/dates";
+import { isDateFormat, type StylesPart } from "../styles/edit";
 import {
   MAIN_NS,
   REL_NS,
@@ -32,7 +32,7 @@ import {
   parseXml,
   removeChildren,
   serializeXml,
-} from "./xml";
+} from "../../xml/dom";
 
 /** CT_Worksheet's children in schema order. */
 export const WORKSHEET_ORDER = [
