@@ -1,6 +1,6 @@
 /**
  * Install, check and report (the package reader, whole grids) and consolidation and the pane
- * (the figure reader, wanted cells) read a workbook through the one reader of `src/xlsx/reader`:
+ * (the figure reader, wanted cells) read a workbook through the one reader (`src/xlsx/package/workbookReader.ts` over `src/xlsx/parts`):
  * on the same file, edited as a user or another program may leave it, they find the same figures
  * and the same problems.
  */

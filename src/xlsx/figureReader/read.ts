@@ -1,13 +1,13 @@
 /**
  * The fast figure reader: from an .xlsx file's bytes to what a consolidation needs (the form,
- * the named figures, the document list), through the one workbook reader (`../reader`) in its
+ * the named figures, the document list), through the one workbook reader (`../package/workbookReader.ts`) in its
  * "wanted cells" mode, reading only the parts that hold them: workbook.xml (sheets, names, date
  * system), its relationships, the meta sheet `_CCHC`, the sheets the `CCHC_*` names point at
  * (only the cells named, their keys and notes), the document list and the shared strings those
  * cells use, offered to the core as its port «a workbook as read» (`readWorkbook` places the
  * figures and reads the list, as for every adapter). Unzipping with fflate (Node's zlib on the
  * command line), within the zip limits of
- * `package/zipArchive.ts`. All of it runs in the browser too; nothing here touches the file
+ * `zip/zipArchive.ts`. All of it runs in the browser too; nothing here touches the file
  * system.
  *
  * A whole workbook through a general reader (ExcelJS) costs about 20 ms and all its cells in memory; this reads a

@@ -1,7 +1,7 @@
 /**
  * Reading a package into the core's shapes without loading the workbook: only the workbook
  * part, the shared strings (the ones the sheets read use) and our own sheets are parsed, by the
- * one workbook reader (`../reader`). Values come as Office.js reports them, so the core sees the
+ * one workbook reader (`./workbookReader.ts`). Values come as Office.js reports them, so the core sees the
  * same from both adapters.
  */
 import { DEFAULT_CATALOGUE, type Catalogue } from "../../core/catalogue";
@@ -17,7 +17,7 @@ import type { XlsxPackage } from "./xlsxPackage";
 
 /**
  * One workbook file's package read as the core's port (`WorkbookAsRead`) through the one
- * workbook reader (`../reader`, whole grids): parts are parsed when a use case first asks
+ * workbook reader (`./workbookReader.ts`, whole grids): parts are parsed when a use case first asks
  * (core/workbook: read, check, report, draft), each once.
  */
 export class PackageReader implements WorkbookAsRead {

@@ -7,7 +7,11 @@
  * by the same code. ECMA-376 Part 1, §12.2 (package structure) and §18.2.27 (workbook).
  */
 import { DEFAULT_STYLES, STYLES_REL, STYLES_TYPE } from "../parts/styles/edit";
-import { CONTENT_TYPES_NS, MAIN_NS, PACKAGE_REL_NS, REL_NS, escapeXml } from "../xml/dom";
+import { contentTypesXml } from "../parts/contentTypes/edit";
+import { CONTENT_TYPES_PART } from "../parts/contentTypes/read";
+import { relationshipsXml } from "../parts/relationships/edit";
+import { relsPartOf } from "../parts/relationships/read";
+import { MAIN_NS, REL_NS, escapeXml } from "../xml/dom";
 import { XlsxPackage } from "./xlsxPackage";
 
 const DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
@@ -66,31 +70,28 @@ const WORKBOOK_XML =
 export function emptyWorkbookPackage(options: { creator?: string; created?: Date } = {}): XlsxPackage {
   const pkg = XlsxPackage.empty();
   pkg.setPart(
-    "[Content_Types].xml",
-    DECLARATION +
-      `<Types xmlns="${CONTENT_TYPES_NS}">` +
-      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-      `<Default Extension="xml" ContentType="application/xml"/>` +
-      `<Override PartName="/xl/workbook.xml" ContentType="${WORKBOOK_TYPE}"/>` +
-      `<Override PartName="/xl/styles.xml" ContentType="${STYLES_TYPE}"/>` +
-      `<Override PartName="/docProps/core.xml" ContentType="${CORE_TYPE}"/>` +
-      `<Override PartName="/docProps/app.xml" ContentType="${APP_TYPE}"/></Types>`,
+    CONTENT_TYPES_PART,
+    contentTypesXml([
+      { part: "xl/workbook.xml", type: WORKBOOK_TYPE },
+      { part: "xl/styles.xml", type: STYLES_TYPE },
+      { part: "docProps/core.xml", type: CORE_TYPE },
+      { part: "docProps/app.xml", type: APP_TYPE },
+    ]),
   );
   pkg.setPart(
-    "_rels/.rels",
-    DECLARATION +
-      `<Relationships xmlns="${PACKAGE_REL_NS}">` +
-      `<Relationship Id="rId1" Type="${OFFICE_DOCUMENT_REL}" Target="xl/workbook.xml"/>` +
-      `<Relationship Id="rId2" Type="${CORE_REL}" Target="docProps/core.xml"/>` +
-      `<Relationship Id="rId3" Type="${APP_REL}" Target="docProps/app.xml"/></Relationships>`,
+    relsPartOf(""),
+    relationshipsXml("", [
+      { type: OFFICE_DOCUMENT_REL, part: "xl/workbook.xml" },
+      { type: CORE_REL, part: "docProps/core.xml" },
+      { type: APP_REL, part: "docProps/app.xml" },
+    ]),
   );
   pkg.setPart("docProps/app.xml", APP_XML);
   pkg.setPart("docProps/core.xml", coreXml(options.creator ?? "cchc", options.created ?? new Date()));
   pkg.setPart("xl/workbook.xml", WORKBOOK_XML);
   pkg.setPart(
-    "xl/_rels/workbook.xml.rels",
-    DECLARATION +
-      `<Relationships xmlns="${PACKAGE_REL_NS}"><Relationship Id="rId1" Type="${STYLES_REL}" Target="styles.xml"/></Relationships>`,
+    relsPartOf("xl/workbook.xml"),
+    relationshipsXml("xl/workbook.xml", [{ type: STYLES_REL, part: "xl/styles.xml" }]),
   );
   pkg.setPart("xl/styles.xml", DEFAULT_STYLES);
   return pkg;

@@ -3,9 +3,9 @@
  * points at), its defined names and date system, and, on demand, a sheet's cells in one of two
  * modes, "wanted cells" (`cellsAt`, `cellsWhere`: only the cells asked for are built) or "whole
  * grid" (`grid`), with the shared strings those cells use. Install, check and report read
- * through it over the package layer (`package/readPackage.ts`), consolidation and the pane over
+ * through it over the package layer (`./readPackage.ts`), consolidation and the pane over
  * a zip archive's parts (`figureReader/read.ts`). Parts come from `read`, which applies the zip
- * limits (`package/zipArchive.ts`, `partLimits.ts`) when it inflates them. Browser-safe.
+ * limits (`../zip/zipArchive.ts`, `partLimits.ts`) when it inflates them. Browser-safe.
  */
 import { sheetNameKey } from "../../core/sheetNames";
 import { isType, parseRelationships, relsPartOf, type Relationship } from "../parts/relationships/read";

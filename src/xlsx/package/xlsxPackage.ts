@@ -10,26 +10,19 @@
 import { deflateRawSync } from "zlib";
 import { strFromU8, strToU8, Zip, ZipPassThrough, type ZipInputFile } from "fflate";
 import type { Document, Element } from "@xmldom/xmldom";
-import {
-  CONTENT_TYPES_NS,
-  PACKAGE_REL_NS,
-  STRICT_MAIN_NS,
-  children,
-  elements,
-  parseXml,
-  serializeXml,
-  toStrict,
-} from "../xml/dom";
+import { STRICT_MAIN_NS, elements, parseXml, serializeXml, toStrict } from "../xml/dom";
 import { nativeInflater } from "../node/nativeInflate";
 import { PartRefusedError } from "../zip/partLimits";
 import { ZipArchive, ZipFormatError, type ZipEntry } from "../zip/zipArchive";
 import { contentTypeOf, CONTENT_TYPES_PART, parseContentTypes } from "../parts/contentTypes/read";
+import { addOverride, EMPTY_CONTENT_TYPES, removeOverride } from "../parts/contentTypes/edit";
 import {
   parseRelationships,
   relsPartOf,
   resolveTarget,
   type Relationship,
 } from "../parts/relationships/read";
+import { appendRelationship, deleteRelationship, EMPTY_RELATIONSHIPS } from "../parts/relationships/edit";
 
 export { relsPartOf, resolveTarget, type Relationship };
 
@@ -60,15 +53,6 @@ export class PackageError extends Error {
 const MAX_32 = 0xffffffff;
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** The relative target from `fromPart`'s folder to `toPart` (both inside the package). */
-export function relativeTarget(fromPart: string, toPart: string): string {
-  const from = fromPart.split("/").slice(0, -1);
-  const to = toPart.split("/");
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
-}
 
 export class XlsxPackage {
   /** Parts in archive order (zip entry names; folders left out). */
@@ -172,27 +156,15 @@ export class XlsxPackage {
       const at = this.order.indexOf(name);
       if (at >= 0) this.order.splice(at, 1);
     }
-    const root = this.dom("[Content_Types].xml")?.documentElement;
-    const override = root
-      ? children(root, "Override").find(
-          (e) => (e.getAttribute("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase(),
-        )
-      : undefined;
-    if (root && override) {
-      root.removeChild(override);
-      this.touch("[Content_Types].xml");
-    }
+    const types = this.dom(CONTENT_TYPES_PART);
+    if (types && removeOverride(types, part)) this.touch(CONTENT_TYPES_PART);
   }
 
   /** Removes the relationship `id` from `part`'s relationships. */
   removeRelationship(part: string, id: string): void {
     const relsPart = relsPartOf(part);
-    const root = this.dom(relsPart)?.documentElement;
-    const rel = root ? children(root, "Relationship").find((e) => e.getAttribute("Id") === id) : undefined;
-    if (root && rel) {
-      root.removeChild(rel);
-      this.touch(relsPart);
-    }
+    const doc = this.dom(relsPart);
+    if (doc && deleteRelationship(doc, id)) this.touch(relsPart);
   }
 
   /** Sets a part to a DOM (new or replaced), serialized on save. */
@@ -240,22 +212,10 @@ export class XlsxPackage {
     const relsPart = relsPartOf(part);
     let doc = this.dom(relsPart);
     if (!doc) {
-      doc = parseXml(relsPart, `<Relationships xmlns="${PACKAGE_REL_NS}"/>`);
+      doc = parseXml(relsPart, EMPTY_RELATIONSHIPS);
       this.setDom(relsPart, doc);
     }
-    const root = doc.documentElement!;
-    const taken = new Set(children(root, "Relationship").map((e) => e.getAttribute("Id")));
-    let n = taken.size + 1;
-    while (taken.has(`rId${n}`)) n++;
-    const id = `rId${n}`;
-    const rel = doc.createElementNS(
-      root.namespaceURI,
-      root.prefix ? `${root.prefix}:Relationship` : "Relationship",
-    );
-    rel.setAttribute("Id", id);
-    rel.setAttribute("Type", type);
-    rel.setAttribute("Target", relativeTarget(part, targetPart));
-    root.appendChild(rel);
+    const id = appendRelationship(doc, part, type, targetPart);
     this.touch(relsPart);
     return id;
   }
@@ -268,21 +228,14 @@ export class XlsxPackage {
 
   /** Declares a new part's content type with an override. */
   addContentType(part: string, contentType: string): void {
-    let doc = this.dom("[Content_Types].xml");
-    if (!doc) {
-      doc = parseXml("[Content_Types].xml", `<Types xmlns="${CONTENT_TYPES_NS}"/>`);
-      this.setDom("[Content_Types].xml", doc);
-    }
-    const root = doc.documentElement!;
     if (this.contentType(part) === contentType) return;
-    const override = doc.createElementNS(
-      root.namespaceURI,
-      root.prefix ? `${root.prefix}:Override` : "Override",
-    );
-    override.setAttribute("PartName", `/${part}`);
-    override.setAttribute("ContentType", contentType);
-    root.appendChild(override);
-    this.touch("[Content_Types].xml");
+    let doc = this.dom(CONTENT_TYPES_PART);
+    if (!doc) {
+      doc = parseXml(CONTENT_TYPES_PART, EMPTY_CONTENT_TYPES);
+      this.setDom(CONTENT_TYPES_PART, doc);
+    }
+    addOverride(doc, part, contentType);
+    this.touch(CONTENT_TYPES_PART);
   }
 
   /** A part name not yet used: `xl/worksheets/sheet` + n + `.xml`. */

@@ -2,7 +2,7 @@
  * XML helpers over @xmldom/xmldom for editing package parts: namespace-aware element lookup
  * (a part may bind any prefix to any namespace), ordered insertion (the schema fixes the order
  * of a part's children), and the `_xHHHH_` escape Excel uses for characters XML cannot hold
- * (written here; read in `../reader/text.ts`).
+ * (written here; read in `./text.ts`).
  */
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from "@xmldom/xmldom";
 import { PartXmlError } from "./sax";

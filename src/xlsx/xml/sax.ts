@@ -2,7 +2,7 @@
  * The reader's one XML parser: saxes, streaming, without namespace processing (element names
  * are compared by their local part, as writers bind SpreadsheetML to any prefix). Every part the
  * reader cannot read as found goes through here. Nesting depth, DTDs and sizes were vetted when
- * the part was inflated (`package/partLimits.ts`).
+ * the part was inflated (`../zip/partLimits.ts`).
  */
 import { SaxesParser } from "saxes";
 

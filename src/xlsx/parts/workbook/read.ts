@@ -1,6 +1,6 @@
 /**
  * The workbook part (`xl/workbook.xml`) as read: its tabs in order, its workbook-wide defined
- * names and its date system. Editing it is `package/workbookPart.ts`'s business.
+ * names and its date system. Editing it is `./edit.ts`'s business.
  */
 import { attribute, parse } from "../../xml/sax";
 import { plainText } from "../../xml/text";
