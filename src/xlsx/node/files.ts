@@ -18,6 +18,7 @@ import { encryptionMessage, encryptionOf } from "../encryption";
 import { PackageError, XlsxPackage } from "../package/xlsxPackage";
 import { PartRefusedError } from "../zip/partLimits";
 import { PartXmlError } from "../xml/dom";
+import { nativeCodecs } from "./nativeCodecs";
 import { refuseExistingTarget, writeFileAtomic, type FileStamp } from "./safeWrite";
 
 export { firstLine, WorkbookFileError, type WorkbookFileProblem } from "../fileErrors";
@@ -71,7 +72,7 @@ function packageFromBytes(file: string, bytes: Buffer): XlsxPackage {
   if (encryption)
     throw new WorkbookFileError("encrypted", file, encryptionMessage(`Tệp "${file}"`, encryption));
   try {
-    return XlsxPackage.fromBytes(bytes);
+    return XlsxPackage.fromBytes(bytes, nativeCodecs);
   } catch (error) {
     if (error instanceof PartRefusedError) throw refusedPartError(file, error, "đọc");
     if (!(error instanceof PackageError)) throw error;

@@ -29,6 +29,7 @@ import { applyPlans } from "../package/applyPlans";
 import { stampFile, withFileLock } from "./safeWrite";
 import { PackageReader } from "../package/readPackage";
 import { emptyWorkbookPackage } from "../package/skeleton";
+import { nativeCodecs } from "./nativeCodecs";
 import type { XlsxPackage } from "../package/xlsxPackage";
 
 export interface InstallOutcome {
@@ -44,7 +45,7 @@ export function buildTemplate(
     catalogue?: Catalogue;
   } = {},
 ): { pkg: XlsxPackage } & InstallOutcome {
-  const pkg = emptyWorkbookPackage();
+  const pkg = emptyWorkbookPackage({ codecs: nativeCodecs });
   const plan = planInstall(
     { sheetNames: [], sheets: new Map() },
     {
@@ -195,7 +196,7 @@ export async function reportIntoFile(
 
 /** A new workbook holding only the report sheets of a plan: what gets printed to PDF. */
 export function reportOnlyWorkbook(plan: ReportPlan): XlsxPackage {
-  const pkg = emptyWorkbookPackage();
+  const pkg = emptyWorkbookPackage({ codecs: nativeCodecs });
   applyPlans(
     pkg,
     // A Phụ lục II left out is very hidden: it is not printed.
@@ -210,7 +211,7 @@ export async function writeCatalogueListing(
   catalogue: Catalogue,
   options: { overwrite?: boolean } = {},
 ): Promise<void> {
-  const pkg = emptyWorkbookPackage();
+  const pkg = emptyWorkbookPackage({ codecs: nativeCodecs });
   applyPlans(pkg, catalogueListingPlans(catalogue));
   await withFileLock(file, () => saveNewPackageFile(pkg, file, { overwrite: options.overwrite ?? false }));
 }

@@ -3,6 +3,7 @@ import type { SheetPlan } from "../../core/layout/model";
 import { saveNewPackageFile } from "./files";
 import { applyPlans } from "../package/applyPlans";
 import { emptyWorkbookPackage } from "../package/skeleton";
+import { nativeCodecs } from "./nativeCodecs";
 
 /**
  * Writes a new workbook of `plans` to `file` atomically (a failed write leaves no half file).
@@ -14,7 +15,7 @@ export async function writeConsolidatedWorkbook(
   file: string,
   options: { overwrite: boolean },
 ): Promise<void> {
-  const pkg = emptyWorkbookPackage();
+  const pkg = emptyWorkbookPackage({ codecs: nativeCodecs });
   applyPlans(pkg, plans);
   await saveNewPackageFile(pkg, file, options);
 }

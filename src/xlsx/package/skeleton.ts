@@ -12,7 +12,7 @@ import { CONTENT_TYPES_PART } from "../parts/contentTypes/read";
 import { relationshipsXml } from "../parts/relationships/edit";
 import { relsPartOf } from "../parts/relationships/read";
 import { MAIN_NS, REL_NS, escapeXml } from "../xml/dom";
-import { XlsxPackage } from "./xlsxPackage";
+import { XlsxPackage, type PackageCodecs } from "./xlsxPackage";
 
 const DECLARATION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 const WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
@@ -65,10 +65,13 @@ const WORKBOOK_XML =
 
 /**
  * A new, empty workbook package (no sheet: apply plans to it before saving; a workbook without
- * a tab is not valid). `creator` and `created` go to the core properties.
+ * a tab is not valid). `creator` and `created` go to the core properties; `codecs` (fflate's
+ * unless given) deflate it when saved.
  */
-export function emptyWorkbookPackage(options: { creator?: string; created?: Date } = {}): XlsxPackage {
-  const pkg = XlsxPackage.empty();
+export function emptyWorkbookPackage(
+  options: { creator?: string; created?: Date; codecs?: PackageCodecs } = {},
+): XlsxPackage {
+  const pkg = XlsxPackage.empty(options.codecs);
   pkg.setPart(
     CONTENT_TYPES_PART,
     contentTypesXml([
