@@ -6,6 +6,8 @@
  * saxes parses; nothing touches the file system, so the pane uses it on a picked file.
  */
 import { SaxesParser } from "saxes";
+import { isType, parseRelationships, relsPartOf } from "../xlsx/parts/relationships/read";
+import { PartXmlError } from "../xlsx/xml/sax";
 import { PartRefusedError } from "../xlsx/zip/partLimits";
 import { ZipArchive } from "../xlsx/zip/zipArchive";
 
@@ -18,16 +20,22 @@ export class DocumentReadError extends Error {
 }
 
 const WORD_BODY = "word/document.xml";
-const PACKAGE_RELS = "_rels/.rels";
+const PACKAGE_RELS = relsPartOf("");
 
-/** The main document part named by the package relationships (`/word/document.xml` → `word/document.xml`). */
+/**
+ * The main document part named by the package relationships, through the one relationships
+ * parser and its target resolver (`/word/document.xml` and `word/document.xml` both name
+ * `word/document.xml`). A relationships part that is not well-formed names no main part.
+ */
 function mainPartName(relsXml: string): string | undefined {
-  for (const match of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const type = /\bType="([^"]*)"/.exec(match[0])?.[1] ?? "";
-    const target = /\bTarget="([^"]*)"/.exec(match[0])?.[1];
-    if (target && /\/officeDocument$/.test(type)) return target.replace(/^\//, "");
+  try {
+    return parseRelationships(relsXml, "", PACKAGE_RELS).find(
+      (rel) => !rel.external && isType(rel, "officeDocument"),
+    )?.part;
+  } catch (error) {
+    if (error instanceof PartXmlError || error instanceof URIError) return undefined;
+    throw error;
   }
-  return undefined;
 }
 
 /** Whether the bytes are a zip archive (a .docx is one). */

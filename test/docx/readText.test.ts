@@ -75,6 +75,20 @@ describe("docxParagraphs", () => {
     expect(docxParagraphs(bytes)).toEqual(["12/16 xã đạt 75%"]);
   });
 
+  it("reads the relationships as XML, not as text: quotes, entities, relative and escaped targets", () => {
+    // Another program's package: single quotes, an entity in the type, an external link first,
+    // the target relative with a percent-escaped name.
+    const rels =
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="r0" TargetMode="External" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="http://example.com/x.docx"/>` +
+      `<Relationship Id='r1' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/&#x6F;fficeDocument' Target='./word/v%C4%83n%20b%E1%BA%A3n.xml'/>` +
+      `</Relationships>`;
+    const body =
+      '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Hoàn thành 24/47</w:t></w:r></w:p></w:body></w:document>';
+    const bytes = zipSync({ "_rels/.rels": strToU8(rels), "word/văn bản.xml": strToU8(body) });
+    expect(docxParagraphs(bytes)).toEqual(["Hoàn thành 24/47"]);
+  });
+
   it.each([
     ["an empty file", new Uint8Array(0), /rỗng/],
     ["a .doc (OLE)", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /\.doc cũ/],
