@@ -6,7 +6,6 @@
 import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE, type Catalogue } from "../core/catalogue";
 import { catalogueOfMeta } from "../core/meta";
 import type { ComparedWorkbook } from "../core/report/comparison";
-import type { ExistingSheet } from "../core/install";
 import { candidateReportNames, type ReportPlan } from "../core/report/planReport";
 import { planWorkbookReport } from "../core/workbook/report";
 import type { ContextApi } from "./api";
@@ -43,28 +42,35 @@ export async function generateReport(
   const collectReports = queueSheetReads(context, candidateReportNames(), true);
   await context.sync();
 
-  let { reading, sheets: inputSheets } = collectReading();
+  let { reading, sheets: inputSheets, workbook } = collectReading();
   // The rows are the workbook's own form's: read again in the rare case it is neither the
   // expected one nor the district form read along.
   const own = reading.meta ? catalogueOfMeta(reading.meta) : expected;
   const read = [expected, DISTRICT_CATALOGUE].some((c) => c.id === own.id && c.version === own.version);
-  if (read) ({ reading, sheets: inputSheets } = collectReading(own));
+  if (read) ({ reading, sheets: inputSheets, workbook } = collectReading(own));
   else {
     const again = queueReadWorkbook(context, own, [], capabilities);
     await context.sync();
-    ({ reading, sheets: inputSheets } = again());
+    ({ reading, sheets: inputSheets, workbook } = again());
   }
   const reports = collectReports();
   const sheetNames = worksheets.items.map((sheet) => sheet.name);
-  const existing = new Map<string, ExistingSheet>();
-  // The meta sheet as values; report sheets as values too: they hold constants only.
-  for (const snapshot of [...inputSheets.values(), ...reports.values()]) {
-    existing.set(snapshot.name, { name: snapshot.name, cells: snapshot.values });
-  }
-  const plan = planWorkbookReport({ sheetNames, sheets: existing }, reading, own, {
-    generatedAt: options.generatedAt,
-    compared: options.compared,
-  });
+  // The port the figures were read through, with the tab names and the report sheets as they
+  // are now (read as values in the same sync): the core's report use case reads both.
+  const plan = planWorkbookReport(
+    {
+      meta: () => workbook.meta(),
+      date1904: workbook.date1904,
+      sheet: (name) => reports.get(name.toLowerCase()) ?? workbook.sheet(name),
+      sheetNames: () => sheetNames,
+    },
+    reading,
+    own,
+    {
+      generatedAt: options.generatedAt,
+      compared: options.compared,
+    },
+  );
 
   const protection = new Map(
     [...inputSheets.values(), ...reports.values()].map((s) => [s.name.toLowerCase(), s.protected]),

@@ -1,7 +1,8 @@
 /**
  * Installing or upgrading the CCHC sheets through Office.js: one sync to read what the
- * workbook holds, the core's pure planner, one sync to write everything. Two round trips,
- * whatever the number of indicators.
+ * workbook holds into the core's port (`WorkbookToInstall`), the core's install use case
+ * (`planWorkbookInstall`, the same the file adapter runs), one sync to write everything. Two
+ * round trips, whatever the number of indicators.
  *
  * Every CCHC.* formula of the plan is entered again, which is also the repair for cells stuck
  * at #NAME? (office-js issues 6611 and 108: Excel re-resolves an add-in function only when the
@@ -10,13 +11,14 @@
 import { DEFAULT_CATALOGUE } from "../core/catalogue";
 import {
   candidateSheetNames,
-  previousSheetNames,
-  planInstall,
   templateSheets,
   type ExistingSheet,
   type InstallOptions,
   type InstallSummary,
 } from "../core/install";
+import { findMetaSheet } from "../core/meta";
+import { planWorkbookInstall } from "../core/workbook/install";
+import type { WorkbookToInstall } from "../core/workbook/port";
 import type { ContextApi } from "./api";
 import { applySheets, type WorkbookState } from "./applySheets";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
@@ -43,6 +45,13 @@ export function furtherAlternates(catalogue: InstallOptions["catalogue"]): strin
 }
 
 export interface InstallRead {
+  /**
+   * What the one sync read, as the core's port: the tab names, our names, the date system and
+   * the sheets read (the formulas view only: install carries cells over by their formulas and
+   * constants, `values` is not loaded), the meta from the meta sheet's constants.
+   */
+  workbook: WorkbookToInstall;
+  /** The same, as the consolidation into the open workbook plans over it (`planConsolidationInto`). */
   existing: {
     sheetNames: string[];
     sheets: Map<string, ExistingSheet>;
@@ -50,8 +59,6 @@ export interface InstallRead {
     date1904: boolean;
   };
   state: WorkbookState;
-  /** Lower-cased names of the sheets whose contents were read. */
-  read: Set<string>;
 }
 
 export function queueInstallRead(
@@ -77,18 +84,23 @@ export function queueInstallRead(
     const sheetNames = worksheets.items.map((sheet) => sheet.name);
     // Typed dates are read, and the plan's written, in the workbook's own date system.
     const date1904 = readsDateSystem && context.workbook.use1904DateSystem === true;
+    // Where our names point: the planner's fallback when a row's key text was lost.
+    const names = new Map(
+      definedNames.items
+        .filter((item) => /^CCHC_/i.test(item.name) && typeof item.value === "string")
+        .map((item): [string, string] => [item.name.toUpperCase(), String(item.value)]),
+    );
+    // Our meta sheet holds constants only: its formulas view is its values.
+    const { meta } = findMetaSheet((name) => snapshots.get(name.toLowerCase())?.formulas);
     return {
-      existing: {
-        sheetNames,
-        sheets,
-        // Where our names point: the planner's fallback when a row's key text was lost.
-        names: new Map(
-          definedNames.items
-            .filter((item) => /^CCHC_/i.test(item.name) && typeof item.value === "string")
-            .map((item) => [item.name.toUpperCase(), String(item.value)]),
-        ),
+      workbook: {
+        meta: () => meta,
         date1904,
+        sheet: (name) => snapshots.get(name.toLowerCase()),
+        sheetNames: () => sheetNames,
+        ourNames: () => names,
       },
+      existing: { sheetNames, sheets, names, date1904 },
       state: {
         sheets: new Map(
           sheetNames.map((name) => [
@@ -100,7 +112,6 @@ export function queueInstallRead(
         tables: new Set(tables.items.map((table) => table.name.toLowerCase())),
         date1904,
       },
-      read: new Set([...snapshots.values()].map((s) => s.name.toLowerCase())),
     };
   };
 }
@@ -130,18 +141,16 @@ export async function installSheets(
   const collect = queueInstallRead(context, candidates, capabilities.dateSystem);
   await context.sync();
   let seen = collect();
-  let plan = planInstall(seen.existing, options);
+  const first = planWorkbookInstall(seen.workbook, options);
+  let plan = first.plan;
 
   // A sheet we are about to rewrite must have been read, or its typed figures would be lost.
   // So must a sheet of the previous version (its figures may go to the dropped-figures sheet).
-  const unread = [...plan.sheets.map((p) => p.name), ...previousSheetNames(seen.existing)].filter(
-    (name) => seen.state.sheets.has(name.toLowerCase()) && !seen.read.has(name.toLowerCase()),
-  );
-  if (unread.length > 0) {
-    const collectAgain = queueInstallRead(context, [...candidates, ...unread], capabilities.dateSystem);
+  if (first.unread.length > 0) {
+    const collectAgain = queueInstallRead(context, [...candidates, ...first.unread], capabilities.dateSystem);
     await context.sync();
     seen = collectAgain();
-    plan = planInstall(seen.existing, options);
+    ({ plan } = planWorkbookInstall(seen.workbook, options));
   }
 
   applySheets(context, plan.sheets, seen.state, capabilities);

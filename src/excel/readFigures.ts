@@ -60,6 +60,8 @@ export interface ReadOptions {
 /** What the adapter's own operations need beyond the reading (checkWorkbook marks cells). */
 export interface ReadDetails {
   reading: WorkbookReading;
+  /** The port the reading went through (the report reads its sheets through it too). */
+  workbook: WorkbookAsRead;
   /** The sheets read, by lower-cased name. */
   sheets: Map<string, SheetSnapshot>;
   /** References (`'Sheet'!D12`) of the named input cells that were found. */
@@ -193,6 +195,7 @@ export function queueReadWorkbook(
     };
     return {
       reading: { ...readThroughPort(workbook, own), broken: ours.flatMap(brokenCells) },
+      workbook,
       sheets,
       metaSheet: meta && metaName ? metaName.toLowerCase() : null,
       inputCells: new Set(

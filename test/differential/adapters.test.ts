@@ -14,8 +14,8 @@ import { generateReport } from "../../src/excel/generateReport";
 import { installSheets } from "../../src/excel/installSheets";
 import { buildTemplate, reportIntoPackage } from "../../src/xlsx/node/operations";
 import { cellFormula, cellValue, findWorksheet, workbookFromBytes } from "../support/excelJsWorkbook";
-import { planInstall } from "../../src/core/install";
 import { formOf, readWorkbook } from "../../src/core/workbook/read";
+import { planWorkbookInstall } from "../../src/core/workbook/install";
 import { planWorkbookReport } from "../../src/core/workbook/report";
 import { applyPlans } from "../../src/xlsx/package/applyPlans";
 import { PackageReader } from "../../src/xlsx/package/readPackage";
@@ -51,12 +51,12 @@ async function bothThroughPackage(): Promise<{ fake: FakeWorkbook; file: ExcelJS
   const user = new ExcelJS.Workbook();
   user.addWorksheet("Sheet1").getCell("A1").value = "của người dùng";
   const installed = XlsxPackage.fromBytes(new Uint8Array(await user.xlsx.writeBuffer()));
-  const plan = planInstall(new PackageReader(installed).existingWorkbook(), { sample: true });
+  const { plan } = planWorkbookInstall(new PackageReader(installed), { sample: true });
   applyPlans(installed, plan.sheets);
   const reported = XlsxPackage.fromBytes(installed.toBytes());
   const reader = new PackageReader(reported);
   const catalogue = formOf(reader);
-  const report = planWorkbookReport(reader.existingForReport(), readWorkbook(reader, catalogue), catalogue, {
+  const report = planWorkbookReport(reader, readWorkbook(reader, catalogue), catalogue, {
     generatedAt,
   });
   applyPlans(reported, report.sheets, report.renames);

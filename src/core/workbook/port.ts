@@ -2,8 +2,10 @@
  * The port "a workbook as read": what a use case of the core asks of a workbook, whichever
  * engine read it. The file adapter (src/xlsx: the package reader for one file, the figure
  * reader for many) and the Office.js adapter (src/excel/readFigures.ts) each implement it over
- * what they read; the use cases of this unit (read, check, report, consolidate, draft) run on
- * it, so the recipe "workbook → figures → checks" is written once, here.
+ * what they read; the use cases of this unit (read, check, install, report, consolidate, draft)
+ * run on it, so the recipe "workbook → figures → checks" is written once, here. Writing into a
+ * workbook (install, the report) also asks its tab names (`WorkbookToWrite`), and install where
+ * its defined names point (`WorkbookToInstall`).
  *
  * Everything is synchronous: an adapter reads first (Office.js in its one sync, a file lazily
  * part by part) and answers from what it holds. An adapter may read "wanted cells" only (the
@@ -43,4 +45,25 @@ export interface WorkbookAsRead {
    * when there is none or the adapter did not read it. Values as in `namedCell`, from A1.
    */
   sheet(name: string): SheetAsRead | undefined;
+}
+
+/**
+ * A workbook as read for writing sheets into it: its meta, date system and sheets as the port
+ * gives them (install reads the formulas view, the report the values view), and the names its
+ * tabs take. Its figures (`namedCell`) are not asked: an install carries typed cells over by
+ * the key in column A (or our names' references, `ourNames`), not by value.
+ */
+export interface WorkbookToWrite extends Pick<WorkbookAsRead, "meta" | "date1904" | "sheet"> {
+  /** Every tab of the workbook in order, whatever its kind (a chart sheet's name is taken too). */
+  sheetNames(): readonly string[];
+}
+
+/** A workbook as read for installing (or upgrading) the form in it. */
+export interface WorkbookToInstall extends WorkbookToWrite {
+  /**
+   * Where the workbook-scoped defined names `CCHC_…` point: upper-cased name → reference as
+   * written (`'Sheet'!$D$5`). The planner's fallback when a row's key in column A was lost, and
+   * how it finds a sheet of ours a user renamed (Excel keeps names on their cells).
+   */
+  ourNames(): ReadonlyMap<string, string>;
 }

@@ -1,11 +1,13 @@
 /**
  * Planning a workbook's report, once for every adapter: the figures as read (`readWorkbook`),
- * the report sheets as they are now, the core's planner (Phụ lục I and II, the meta's
- * fingerprints, a hand-edited report kept under another name).
+ * the report sheets as they are now (read through the port), the core's planner (Phụ lục I and
+ * II, the meta's fingerprints, a hand-edited report kept under another name).
  */
 import type { Catalogue } from "../catalogue";
 import type { ExistingWorkbook } from "../install";
-import { planReport, type ReportPlan, type ReportRequest } from "../report/planReport";
+import { candidateReportNames, planReport, type ReportPlan, type ReportRequest } from "../report/planReport";
+import { existingSheets } from "./install";
+import type { WorkbookToWrite } from "./port";
 import type { WorkbookReading } from "./read";
 
 export interface WorkbookReportOptions {
@@ -18,19 +20,31 @@ export interface WorkbookReportOptions {
 }
 
 /**
+ * What the report planner reads of a workbook: every tab name, and as values the meta sheet,
+ * the report sheets (under their names or alternates: a hand-edited one is kept) and the
+ * sheets the meta records (`candidateReportNames`).
+ */
+export function existingForReport(workbook: WorkbookToWrite): ExistingWorkbook {
+  const meta = workbook.meta();
+  const wanted = [...candidateReportNames(), ...Object.values(meta?.sheets ?? {})];
+  return { sheetNames: workbook.sheetNames(), sheets: existingSheets(workbook, wanted, "values") };
+}
+
+/**
  * The report of a workbook read with `catalogue` (its own form, whose rows the report has):
  * what to rename and write, counted as `check` counts (placement problems and a
- * consolidation's parts with errors included). `existing` is the workbook's tab names and its
- * meta and report sheets as values. Throws NotInstalledError when the workbook holds no CCHC
- * template or no figure.
+ * consolidation's parts with errors included). `workbook` is the port the figures were read
+ * through (`reading`), which also gives the tab names and the meta and report sheets
+ * (`existingForReport`). Throws NotInstalledError when the workbook holds no CCHC template or
+ * no figure.
  */
 export function planWorkbookReport(
-  existing: ExistingWorkbook,
+  workbook: WorkbookToWrite,
   reading: WorkbookReading,
   catalogue: Catalogue,
   options: WorkbookReportOptions = {},
 ): ReportPlan {
-  return planReport(existing, {
+  return planReport(existingForReport(workbook), {
     figures: reading.figures,
     documents: reading.documents,
     problems: reading.problems,

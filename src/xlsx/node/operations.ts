@@ -10,12 +10,13 @@
 import type { Catalogue } from "../../core/catalogue";
 import type { SampleDocument } from "../../core/catalogue/sample";
 import { catalogueListingPlans } from "../../core/layout/catalogueSheets";
-import { installCatalogue, planInstall, type InstallSummary } from "../../core/install";
+import { planInstall, type InstallSummary } from "../../core/install";
 import { NotInstalledError, type ReportPlan, type ReportRequest } from "../../core/report/planReport";
 import { CompareRefusedError } from "../../core/report/comparison";
 import type { Finding } from "../../core/checks";
 import { checkWorkbook } from "../../core/workbook/check";
 import { formOf, readWorkbook, type WorkbookReading } from "../../core/workbook/read";
+import { planWorkbookInstall } from "../../core/workbook/install";
 import { planWorkbookReport } from "../../core/workbook/report";
 import type { ApplyReport } from "../package/applyPlans";
 import {
@@ -81,11 +82,9 @@ export async function installIntoFile(
     const pkg = await openPackageFile(file);
     let outcome: InstallOutcome;
     try {
-      const reader = new PackageReader(pkg);
       // Without an explicit catalogue the planner keeps the form the file was installed with
       // (or moves to a newer built-in version of it); another form is refused.
-      const catalogue = installCatalogue(reader.meta(), options.catalogue);
-      const plan = planInstall(reader.existingWorkbook(catalogue), { catalogue: options.catalogue });
+      const { plan } = planWorkbookInstall(new PackageReader(pkg), { catalogue: options.catalogue });
       outcome = { summary: plan.summary, applied: applyPlans(pkg, plan.sheets) };
     } catch (error) {
       throw packageFailure(file, error, "cài vào");
@@ -151,7 +150,7 @@ export function reportIntoPackage(pkg: XlsxPackage, options: ReportOptions = {})
   const reader = new PackageReader(pkg);
   const catalogue = options.catalogue ?? formOf(reader);
   // Counted as `check` does: where figures are, and a consolidation's parts with errors.
-  const plan = planWorkbookReport(reader.existingForReport(), readWorkbook(reader, catalogue), catalogue, {
+  const plan = planWorkbookReport(reader, readWorkbook(reader, catalogue), catalogue, {
     generatedAt: options.generatedAt,
     documentsAppendix: options.documentsAppendix,
     compared: options.compared,

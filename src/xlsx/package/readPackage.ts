@@ -4,23 +4,21 @@
  * one workbook reader (`./workbookReader.ts`). Values come as Office.js reports them, so the core sees the
  * same from both adapters.
  */
-import { DEFAULT_CATALOGUE, type Catalogue } from "../../core/catalogue";
 import { cellRef, parseCellRef, type NamedCell, type NameTarget } from "../../core/figures";
-import { candidateSheetNames, type ExistingSheet, type ExistingWorkbook } from "../../core/install";
 import { parseAddress } from "../../core/layout/model";
 import { findMetaSheet, type TemplateMeta } from "../../core/meta";
-import { candidateReportNames } from "../../core/report/planReport";
-import type { SheetAsRead, WorkbookAsRead } from "../../core/workbook/port";
+import type { SheetAsRead, WorkbookAsRead, WorkbookToInstall } from "../../core/workbook/port";
 import { gridView, type ReadGrid } from "../parts/sheet/read";
 import { WorkbookReader, type SheetInfo } from "./workbookReader";
 import type { XlsxPackage } from "./xlsxPackage";
 
 /**
- * One workbook file's package read as the core's port (`WorkbookAsRead`) through the one
- * workbook reader (`./workbookReader.ts`, whole grids): parts are parsed when a use case first asks
- * (core/workbook: read, check, report, draft), each once.
+ * One workbook file's package read as the core's port (`WorkbookToInstall`, the port with the
+ * tab names and our defined names) through the one workbook reader (`./workbookReader.ts`,
+ * whole grids): parts are parsed when a use case first asks (core/workbook: read, check,
+ * install, report, draft), each once.
  */
-export class PackageReader implements WorkbookAsRead {
+export class PackageReader implements WorkbookAsRead, WorkbookToInstall {
   /** The workbook as read: tabs, names, date system, sheets' grids. */
   readonly book: WorkbookReader;
 
@@ -65,41 +63,11 @@ export class PackageReader implements WorkbookAsRead {
     return this.book.names;
   }
 
-  private sheetsView(wanted: readonly string[], view: "formulas" | "values"): Map<string, ExistingSheet> {
-    const sheets = new Map<string, ExistingSheet>();
-    for (const name of wanted) {
-      const entry = this.findSheet(name);
-      if (entry && !sheets.has(entry.name))
-        sheets.set(entry.name, { name: entry.name, cells: gridView(this.grid(entry), view) });
-    }
-    return sheets;
-  }
-
-  /** What `planInstall` needs: every tab name, our candidate sheets' formulas, our names. */
-  existingWorkbook(catalogue: Catalogue = DEFAULT_CATALOGUE): ExistingWorkbook {
-    const meta = this.meta();
+  /** Where the workbook's `CCHC_…` names point (upper-cased name → reference as written). */
+  ourNames(): Map<string, string> {
     const names = new Map<string, string>();
     for (const [name, text] of this.names()) if (/^CCHC_/.test(name)) names.set(name, text);
-    const pointedAt = [...names.values()]
-      .map((ref) => parseCellRef(ref)?.sheet)
-      .filter((n): n is string => !!n);
-    const wanted = candidateSheetNames(catalogue, [
-      ...Object.values(meta?.sheets ?? {}),
-      ...new Set(pointedAt),
-    ]);
-    return {
-      sheetNames: this.sheetNames(),
-      sheets: this.sheetsView(wanted, "formulas"),
-      names,
-      date1904: this.book.date1904,
-    };
-  }
-
-  /** The report's view: the meta sheet and the report sheets as they are (values). */
-  existingForReport(): ExistingWorkbook {
-    const meta = this.meta();
-    const wanted = [...candidateReportNames(), ...Object.values(meta?.sheets ?? {})];
-    return { sheetNames: this.sheetNames(), sheets: this.sheetsView(wanted, "values") };
+    return names;
   }
 
   /**
