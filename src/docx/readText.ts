@@ -3,11 +3,10 @@
  * `w:p` of word/document.xml joined, `w:tab` as a tab, `w:br`/`w:cr` as a line break), a `.txt`
  * or a `.md` (one paragraph per non-empty line, Markdown marks removed). Browser-safe: the
  * package layer's zip reader unzips (its limits: sizes, CRC, duplicate names, nesting, DTD),
- * saxes parses; nothing touches the file system, so the pane uses it on a picked file.
+ * its one streaming parser (saxes) reads; nothing touches the file system, so the pane uses it on a picked file.
  */
-import { SaxesParser } from "saxes";
 import { isType, parseRelationships, relsPartOf } from "../xlsx/parts/relationships/read";
-import { PartXmlError } from "../xlsx/xml/sax";
+import { parse, PartXmlError, type Handlers } from "../xlsx/xml/sax";
 import { PartRefusedError } from "../xlsx/zip/partLimits";
 import { ZipArchive } from "../xlsx/zip/zipArchive";
 
@@ -94,54 +93,57 @@ export function paragraphsOfDocumentXml(xml: string): string[] {
   let inText = false;
   // Tabs and breaks count only inside a run (w:r): a w:tab of w:pPr/w:tabs is a tab stop.
   let runDepth = 0;
-  const parser = new SaxesParser({ xmlns: false });
   // A text box is written twice (mc:Choice for Word 2010+, mc:Fallback for older readers):
   // the fallback's copy is skipped so its paragraphs are not read twice.
   let fallbackDepth = 0;
-  parser.on("opentag", (tag) => {
-    if (tag.name === "mc:Fallback") fallbackDepth++;
-    if (fallbackDepth > 0) return;
-    switch (tag.name) {
-      case "w:p":
-        open.push("");
-        break;
-      case "w:r":
-        // saxes reports a closetag for a self-closing tag too: the depth stays balanced.
-        runDepth++;
-        break;
-      case "w:t":
-        inText = true;
-        break;
-      case "w:tab":
-        if (runDepth > 0 && open.length > 0) open[open.length - 1] += "\t";
-        break;
-      case "w:br":
-      case "w:cr":
-        if (runDepth > 0 && open.length > 0) open[open.length - 1] += "\n";
-        break;
-      case "w:noBreakHyphen":
-        if (runDepth > 0 && open.length > 0) open[open.length - 1] += "-";
-        break;
-    }
-  });
-  parser.on("text", (text) => {
-    if (inText && fallbackDepth === 0 && open.length > 0) open[open.length - 1] += text;
-  });
-  parser.on("closetag", (tag) => {
-    if (tag.name === "mc:Fallback") {
-      fallbackDepth--;
-      return;
-    }
-    if (fallbackDepth > 0) return;
-    if (tag.name === "w:t") inText = false;
-    else if (tag.name === "w:r") runDepth--;
-    else if (tag.name === "w:p") paragraphs.push(open.pop() ?? "");
-  });
+  const handlers: Handlers = {
+    open(name) {
+      if (name === "mc:Fallback") fallbackDepth++;
+      if (fallbackDepth > 0) return;
+      switch (name) {
+        case "w:p":
+          open.push("");
+          break;
+        case "w:r":
+          // saxes reports a closetag for a self-closing tag too: the depth stays balanced.
+          runDepth++;
+          break;
+        case "w:t":
+          inText = true;
+          break;
+        case "w:tab":
+          if (runDepth > 0 && open.length > 0) open[open.length - 1] += "\t";
+          break;
+        case "w:br":
+        case "w:cr":
+          if (runDepth > 0 && open.length > 0) open[open.length - 1] += "\n";
+          break;
+        case "w:noBreakHyphen":
+          if (runDepth > 0 && open.length > 0) open[open.length - 1] += "-";
+          break;
+      }
+    },
+    text(text) {
+      if (inText && fallbackDepth === 0 && open.length > 0) open[open.length - 1] += text;
+    },
+    close(name) {
+      if (name === "mc:Fallback") {
+        fallbackDepth--;
+        return;
+      }
+      if (fallbackDepth > 0) return;
+      if (name === "w:t") inText = false;
+      else if (name === "w:r") runDepth--;
+      else if (name === "w:p") paragraphs.push(open.pop() ?? "");
+    },
+  };
   try {
-    parser.write(xml).close();
+    // The one streaming parser of the file layer, names as written (w:t, not math's m:t).
+    parse(xml, handlers, WORD_BODY, true);
   } catch (error) {
+    if (!(error instanceof PartXmlError)) throw error;
     throw new DocumentReadError(
-      `Tệp bị hỏng, không đọc được nội dung văn bản (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).`,
+      `Tệp bị hỏng, không đọc được nội dung văn bản (${error.message.slice(error.part.length + 2)}).`,
     );
   }
   return paragraphs;

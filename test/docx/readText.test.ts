@@ -66,6 +66,15 @@ describe("docxParagraphs", () => {
     ]);
   });
 
+  it("reads Word's own text only, not a formula's or a drawing's nested in a paragraph", () => {
+    const xml =
+      '<w:document xmlns:w="w" xmlns:m="m" xmlns:a="a"><w:body><w:p><w:r><w:t>Đạt </w:t></w:r>' +
+      "<m:oMath><m:r><m:t>x+1</m:t></m:r></m:oMath>" +
+      "<w:r><w:drawing><a:graphic><a:p><a:r><a:t>hình</a:t></a:r></a:p></a:graphic></w:drawing></w:r>" +
+      "<w:r><w:t>75%</w:t></w:r></w:p></w:body></w:document>";
+    expect(paragraphsOfDocumentXml(xml)).toEqual(["Đạt 75%"]);
+  });
+
   it("finds the main part through the package relationships", () => {
     const rels =
       '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>';

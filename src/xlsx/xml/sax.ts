@@ -36,13 +36,16 @@ export const local = (name: string): string => {
 
 /**
  * Streams `xml` through the handlers; a handler may stop early by calling `stop()`. A part that
- * is not well-formed throws PartXmlError naming `part`.
+ * is not well-formed throws PartXmlError naming `part`. Element names reach the handlers
+ * without their prefix, or as written (`w:p`) when `qualified` (a reader telling WordprocessingML
+ * from the DrawingML or math nested in it).
  */
-export function parse(xml: string, handlers: Handlers, part = "XML"): void {
+export function parse(xml: string, handlers: Handlers, part = "XML", qualified = false): void {
   const parser = new SaxesParser({ position: false });
+  const nameOf = qualified ? (name: string) => name : local;
   if (handlers.open) {
     const open = handlers.open;
-    parser.on("opentag", (node) => open(local(node.name), node.attributes as Record<string, string>));
+    parser.on("opentag", (node) => open(nameOf(node.name), node.attributes as Record<string, string>));
   }
   if (handlers.text) {
     const text = handlers.text;
@@ -51,7 +54,7 @@ export function parse(xml: string, handlers: Handlers, part = "XML"): void {
   }
   if (handlers.close) {
     const close = handlers.close;
-    parser.on("closetag", (node) => close(local(node.name)));
+    parser.on("closetag", (node) => close(nameOf(node.name)));
   }
   try {
     parser.write(xml).close();
