@@ -15,7 +15,7 @@ import {
 } from "../core/consolidate";
 import { unitKey } from "../core/consolidate/parts";
 import { candidateSheetNames, figuresOfPlans } from "../core/install";
-import { META_SHEET_NAME, readMeta } from "../core/meta";
+import { existingForInstall } from "../core/workbook/install";
 import type { ContextApi } from "./api";
 import { applySheets } from "./applySheets";
 import { assertCanRun, hostCapabilities, type Capabilities } from "./capabilities";
@@ -78,8 +78,8 @@ export async function consolidateIntoWorkbook(
   await context.sync();
   const seen = collect();
 
-  const metaSheet = seen.existing.sheets.get(META_SHEET_NAME);
-  const meta = metaSheet ? readMeta(metaSheet.cells) : null;
+  // The meta as install finds it: `_CCHC`, or an alternate when a user's sheet has that name.
+  const meta = seen.workbook.meta();
   const expected = describeCatalogue(result.catalogue);
   if (!meta) return { ok: false, reason: "notInstalled", expected };
   if (meta.templateId !== result.catalogue.id || meta.version !== result.catalogue.version) {
@@ -91,7 +91,9 @@ export async function consolidateIntoWorkbook(
     };
   }
 
-  const planned = planConsolidationInto(seen.existing, result, files, {
+  // What the workbook holds, read through the port as install reads it (the same use case).
+  const existing = existingForInstall(seen.workbook, { catalogue: result.catalogue });
+  const planned = planConsolidationInto(existing, result, files, {
     over,
     subtitle: consolidationSubtitle(result),
   });

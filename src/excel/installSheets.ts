@@ -12,7 +12,6 @@ import { DEFAULT_CATALOGUE } from "../core/catalogue";
 import {
   candidateSheetNames,
   templateSheets,
-  type ExistingSheet,
   type InstallOptions,
   type InstallSummary,
 } from "../core/install";
@@ -51,13 +50,6 @@ export interface InstallRead {
    * constants, `values` is not loaded), the meta from the meta sheet's constants.
    */
   workbook: WorkbookToInstall;
-  /** The same, as the consolidation into the open workbook plans over it (`planConsolidationInto`). */
-  existing: {
-    sheetNames: string[];
-    sheets: Map<string, ExistingSheet>;
-    names: Map<string, string>;
-    date1904: boolean;
-  };
   state: WorkbookState;
 }
 
@@ -75,12 +67,9 @@ export function queueInstallRead(
   const collectSheets = queueSheetReads(context, names, false);
   return () => {
     const snapshots: Map<string, SheetSnapshot> = collectSheets();
-    const sheets = new Map<string, ExistingSheet>();
     const protection = new Map<string, boolean>();
-    for (const snapshot of snapshots.values()) {
-      sheets.set(snapshot.name, { name: snapshot.name, cells: snapshot.formulas });
+    for (const snapshot of snapshots.values())
       protection.set(snapshot.name.toLowerCase(), snapshot.protected);
-    }
     const sheetNames = worksheets.items.map((sheet) => sheet.name);
     // Typed dates are read, and the plan's written, in the workbook's own date system.
     const date1904 = readsDateSystem && context.workbook.use1904DateSystem === true;
@@ -100,7 +89,6 @@ export function queueInstallRead(
         sheetNames: () => sheetNames,
         ourNames: () => names,
       },
-      existing: { sheetNames, sheets, names, date1904 },
       state: {
         sheets: new Map(
           sheetNames.map((name) => [

@@ -62,6 +62,19 @@ describe("consolidateIntoWorkbook", () => {
     },
   );
 
+  it("finds the form in a workbook whose own sheet is named _CCHC (the meta under its alternate)", async () => {
+    const book = await installedWorkbook({ catalogue: XA }, { sheets: ["Sheet1", "_CCHC"] });
+    book.type("'_CCHC'!A1", "ghi chép riêng");
+    const outcome = consolidateUnits(units(3));
+    const { result, syncs } = await book.run((context) =>
+      consolidateIntoWorkbook(context, outcome.result!, outcome.files),
+    );
+    expect(syncs).toBe(2);
+    expect(result).toMatchObject({ ok: true });
+    expect(book.valueOf(book.refOf(inputName("hs_dagq")))).toBe(10 + 11 + 12);
+    expect(book.valueOf("'_CCHC'!A1")).toBe("ghi chép riêng");
+  });
+
   describe("the units' documents in «Danh mục văn bản»", () => {
     const list = (cell: string) => `'Danh mục văn bản'!${cell}`;
     const withDocuments = () =>
