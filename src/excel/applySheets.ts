@@ -11,6 +11,7 @@ import {
   columnLetter,
   figureValidationFormula,
   parseAddress,
+  planCells,
   type CellPlan,
   type CellStyle,
   type PagePlan,
@@ -323,7 +324,7 @@ function applyFreeze(sheet: WorksheetApi, freeze: NonNullable<SheetPlan["freeze"
 
 /** The range a plan owns: its `clear` range and every cell it writes. */
 function extentOf(plan: SheetPlan): Box | undefined {
-  const boxes = plan.cells
+  const boxes = planCells(plan)
     .map((c) => parseAddress(c.address))
     .map(({ row, column }) => ({ top: row, bottom: row, left: column, right: column }));
   if (plan.clear) boxes.push(parseBox(plan.clear));
@@ -393,11 +394,13 @@ export function applySheets(
     for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
       sheet.getRange(`${row}:${row}`).format.rowHeight = height;
     }
-    for (const run of styleRuns(plan.cells))
+    // The plan's rows made now (a breakdown of hundreds of units): the ranges need them all.
+    const cells = planCells(plan);
+    for (const run of styleRuns(cells))
       applyStyle(sheet.getRange(boxAddress(run.box)), run.box, run.style, capabilities);
     // Only formulas are entered: Excel computes them itself, so the plan's cached values are
     // for files only. Entering every CCHC formula again is also the #NAME? repair.
-    for (const run of contentRuns(plan.cells, state.date1904)) {
+    for (const run of contentRuns(cells, state.date1904)) {
       sheet.getRange(
         boxAddress({
           top: run.row,

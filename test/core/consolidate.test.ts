@@ -15,6 +15,7 @@ import { breakdownFindings, breakdownIndicators } from "../../src/core/consolida
 import { checkFigures, countFindings } from "../../src/core/checks";
 import { writeNotes } from "../../src/core/consolidate/workbook";
 import { catalogueListingPlans } from "../../src/core/layout/catalogueSheets";
+import { planCells } from "../../src/core/layout/model";
 import { figuresOfPlans, planInstall } from "../../src/core/install";
 import { unitKey } from "../../src/core/consolidate/parts";
 import { toExcelSerial } from "../../src/core/period";
@@ -628,7 +629,7 @@ describe("unitKey: one unit written two ways is one key", () => {
     });
     const plans = consolidatedWorkbookPlan(outcome.result!, outcome.files, { over: "units", subtitle: "" });
     const longest = Math.max(
-      ...plans.flatMap((p) => p.cells.map((c) => (typeof c.value === "string" ? c.value.length : 0))),
+      ...plans.flatMap((p) => planCells(p).map((c) => (typeof c.value === "string" ? c.value.length : 0))),
     );
     expect(longest).toBe(32_767);
   });

@@ -5,13 +5,13 @@
 import type { SampleDocument } from "../../src/core/catalogue/sample";
 import { classifyCell, type DocumentRow } from "../../src/core/figures";
 import type { ExistingSheet, ExistingWorkbook } from "../../src/core/install";
-import { parseAddress, type CellPlan, type SheetPlan } from "../../src/core/layout/model";
+import { parseAddress, planCells, type CellPlan, type SheetPlan } from "../../src/core/layout/model";
 import { toExcelSerial } from "../../src/core/period";
 
 /** A plan's formulas view from A1: formula text, or the constant, null for empty cells. */
 export function gridOf(plan: SheetPlan): unknown[][] {
   const grid: unknown[][] = [];
-  for (const cell of plan.cells) {
+  for (const cell of planCells(plan)) {
     const { row, column } = parseAddress(cell.address);
     while (grid.length < row) grid.push([]);
     grid[row - 1][column - 1] = cell.formula ?? cell.value ?? null;
@@ -29,7 +29,7 @@ export function workbookOf(plans: readonly SheetPlan[], others: readonly string[
 
 /** The plan's cell at an address. */
 export function planCell(plan: SheetPlan, address: string): CellPlan | undefined {
-  return plan.cells.find((c) => c.address === address);
+  return planCells(plan).find((c) => c.address === address);
 }
 
 /** Document rows from plain data (the sample, tests). */

@@ -17,6 +17,10 @@ function counted(codecs: PackageCodecs) {
       crc32: (data) => codecs.inflater.crc32(data),
     },
     deflateRaw: (data) => (calls.deflate++, codecs.deflateRaw(data)),
+    deflateBlocks: () => {
+      const blocks = codecs.deflateBlocks();
+      return (data, final) => (calls.deflate++, blocks(data, final));
+    },
   };
   return { calls, codecs: wrapped };
 }

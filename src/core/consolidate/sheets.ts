@@ -9,7 +9,15 @@ import { markedLabel, rowNumbers } from "../catalogue/rows";
 import type { Finding } from "../checks";
 import type { Evaluated } from "../evaluate";
 import { cellRef } from "../figures";
-import { address, type Align, type CellPlan, type CellStyle, type SheetPlan } from "../layout/model";
+import { cutToCellLimit } from "../layout/cellText";
+import {
+  address,
+  type Align,
+  type CellPlan,
+  type CellStyle,
+  type RowsPlan,
+  type SheetPlan,
+} from "../layout/model";
 import * as S from "../layout/styles";
 import { isInfo, type Consolidation, type FileStatus } from "./model";
 
@@ -129,22 +137,37 @@ export function breakdownSheetPlan(
   const errorBody: CellStyle = { ...body, fill: ERROR_FILL };
   const warningBody: CellStyle = { ...body, fill: WARNING_FILL };
   const centered = (style: CellStyle) => sharedStyle(style, S.COUNT_FORMAT, "center");
-  let row = FIRST_DATA_ROW;
-  result.parts.forEach((part, index) => {
-    const mark = part.errors > 0 ? errorBody : part.warnings > 0 ? warningBody : body;
-    cells.push(
-      cell(`A${row}`, index + 1, centered(mark)),
-      cell(`B${row}`, part.name, mark),
-      cell(`C${row}`, part.errors, centered(mark)),
-      cell(`D${row}`, part.warnings, centered(mark)),
-    );
-    indicators.forEach((indicator, i) =>
-      cells.push(
-        valueCell(address(LEAD_COLUMNS + 1 + i, row), indicator, part.evaluated.get(indicator.id), body),
-      ),
-    );
-    row++;
-  });
+  // A row per part, made when the writer asks for it (`RowsPlan`): the cells of 3,300 units
+  // are never all held at once. Letters and styles are worked out once, not per cell.
+  const letters = indicators.map((_, i) => address(LEAD_COLUMNS + 1 + i, 1).replace(/\d+$/, ""));
+  const formats = indicators.map((indicator) => S.numberFormatOf(indicator));
+  const numberStyles = formats.map((format) => sharedStyle(body, format, "right"));
+  const textStyles = formats.map((format) => sharedStyle(body, format, "left"));
+  const rows: RowsPlan = {
+    first: FIRST_DATA_ROW,
+    count: result.parts.length,
+    cells(index) {
+      const part = result.parts[index];
+      const row = FIRST_DATA_ROW + index;
+      const mark = part.errors > 0 ? errorBody : part.warnings > 0 ? warningBody : body;
+      const cells = [
+        cell(`A${row}`, index + 1, centered(mark)),
+        cell(`B${row}`, cutToCellLimit(part.name), mark),
+        cell(`C${row}`, part.errors, centered(mark)),
+        cell(`D${row}`, part.warnings, centered(mark)),
+      ];
+      indicators.forEach((indicator, i) => {
+        const v = part.evaluated.get(indicator.id)?.value;
+        cells.push({
+          address: `${letters[i]}${row}`,
+          value: v === undefined || v === "" ? null : typeof v === "string" ? cutToCellLimit(v) : v,
+          style: typeof v === "number" ? numberStyles[i] : textStyles[i],
+        });
+      });
+      return cells;
+    },
+  };
+  const row = FIRST_DATA_ROW + result.parts.length;
   const total: CellStyle = { ...body, font: { size: 11, bold: true }, fill: S.HEADER_FILL };
   const errors = result.parts.reduce((n, p) => n + p.errors, 0);
   const warnings = result.parts.reduce((n, p) => n + p.warnings, 0);
@@ -172,6 +195,7 @@ export function breakdownSheetPlan(
     rowHeights: { 1: 24, 2: 30, [labelRow]: 90 },
     font: { name: S.FONT, size: 11 },
     cells,
+    rows,
     merges,
     names: [],
     validations: [],
@@ -198,26 +222,36 @@ export function filesSheetPlan(files: readonly FileStatus[]): SheetPlan {
     (text, i) => cells.push(cell(address(i + 1, 3), text, header)),
   );
   const body: CellStyle = { ...S.label, font: { size: 11 } };
-  files.forEach((file, i) => {
-    const r = 4 + i;
-    const mark: CellStyle = !file.included
-      ? { ...body, fill: ERROR_FILL }
-      : (file.errors ?? 0) > 0
-        ? { ...body, fill: ERROR_FILL }
-        : (file.warnings ?? 0) > 0
-          ? { ...body, fill: WARNING_FILL }
-          : body;
-    cells.push(
-      cell(`A${r}`, i + 1, { ...body, align: "center" }),
-      cell(`B${r}`, file.source, body),
-      cell(`C${r}`, file.unit ?? null, body),
-      cell(`D${r}`, file.period ?? null, body),
-      cell(`E${r}`, file.included ? "Đã tổng hợp" : "Bị loại", mark),
-      cell(`F${r}`, file.errors ?? null, { ...body, align: "center" }),
-      cell(`G${r}`, file.warnings ?? null, { ...body, align: "center" }),
-      cell(`H${r}`, file.reason ?? null, body),
-    );
-  });
+  const errorMark: CellStyle = { ...body, fill: ERROR_FILL };
+  const warningMark: CellStyle = { ...body, fill: WARNING_FILL };
+  const centered: CellStyle = { ...body, align: "center" };
+  const text = (value: string | undefined) => (value === undefined ? null : cutToCellLimit(value));
+  // A row per file, made when the writer asks for it (`RowsPlan`), as the breakdown's.
+  const rows: RowsPlan = {
+    first: 4,
+    count: files.length,
+    cells(i) {
+      const file = files[i];
+      const r = 4 + i;
+      const mark: CellStyle = !file.included
+        ? errorMark
+        : (file.errors ?? 0) > 0
+          ? errorMark
+          : (file.warnings ?? 0) > 0
+            ? warningMark
+            : body;
+      return [
+        cell(`A${r}`, i + 1, centered),
+        cell(`B${r}`, cutToCellLimit(file.source), body),
+        cell(`C${r}`, text(file.unit), body),
+        cell(`D${r}`, text(file.period), body),
+        cell(`E${r}`, file.included ? "Đã tổng hợp" : "Bị loại", mark),
+        cell(`F${r}`, file.errors ?? null, centered),
+        cell(`G${r}`, file.warnings ?? null, centered),
+        cell(`H${r}`, text(file.reason), body),
+      ];
+    },
+  };
   return {
     key: FILES_SHEET.key,
     name: FILES_SHEET.name,
@@ -226,6 +260,7 @@ export function filesSheetPlan(files: readonly FileStatus[]): SheetPlan {
     rowHeights: { 1: 24 },
     font: { name: S.FONT, size: 11 },
     cells,
+    rows,
     merges: ["A1:H1", "A2:H2"],
     names: [],
     validations: [],

@@ -158,6 +158,32 @@ export interface SheetPlan {
    */
   clear?: string;
   tabColor?: string;
+  /**
+   * Rows whose cells are made when asked, after `cells` (a consolidation's breakdown: a row per
+   * unit, 300,000 cells for the country's 3,300 communes, too many to hold as cell objects at
+   * once). Adapters write them row by row; `planCells` lists every cell of the plan.
+   */
+  rows?: RowsPlan;
+}
+
+/**
+ * `count` rows from row `first`, the cells of the i-th (0-based) made anew by `cells(i)`. No
+ * cell of the plan's `cells` lies in these rows, and their texts are within what a cell holds
+ * (`cutToCellLimit`): `limitCellTexts` does not see them.
+ */
+export interface RowsPlan {
+  first: number;
+  count: number;
+  cells(index: number): CellPlan[];
+}
+
+/** Every cell of a plan: its `cells`, then those of its `rows`, made now. */
+export function planCells(plan: SheetPlan): CellPlan[] {
+  if (!plan.rows) return plan.cells;
+  const { count, cells } = plan.rows;
+  const all = [...plan.cells];
+  for (let i = 0; i < count; i++) all.push(...cells(i));
+  return all;
 }
 
 /** Converts a 1-based column number to letters: 1 → A, 28 → AB. */

@@ -244,7 +244,7 @@ export function applyPlans(
     const written = writeSheet(isNew ? undefined : pkg.dom(part), plan, ctx);
     const { doc } = written;
     if (plan.table) ensureTable(pkg, workbook, entry, doc.documentElement!, plan, report);
-    pkg.setPart(part, finishSheet(doc, written));
+    pkg.writePart(part, (push) => finishSheet(doc, written, push));
     workbook.setState(entry, plan.visibility === "veryHidden" ? "veryHidden" : "visible");
   });
 

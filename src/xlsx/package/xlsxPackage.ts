@@ -10,11 +10,12 @@
  * Browser-safe: parts are inflated and deflated by fflate unless the caller hands in other
  * codecs (`PackageCodecs`); the command line hands in Node's native zlib (`node/nativeCodecs.ts`).
  */
-import { deflateSync, strFromU8, strToU8, Zip, ZipPassThrough, type ZipInputFile } from "fflate";
+import { Deflate, deflateSync, strFromU8, strToU8, Zip, ZipPassThrough, type ZipInputFile } from "fflate";
 import type { Document, Element } from "@xmldom/xmldom";
 import { STRICT_MAIN_NS, elements, parseXml, serializeXml, toStrict } from "../xml/dom";
 import { PartRefusedError } from "../zip/partLimits";
 import { fflateInflater, ZipArchive, ZipFormatError, type Inflater, type ZipEntry } from "../zip/zipArchive";
+import { StreamedPart, type BlockDeflater } from "../zip/streamedPart";
 import { contentTypeOf, CONTENT_TYPES_PART, parseContentTypes } from "../parts/contentTypes/read";
 import { addOverride, EMPTY_CONTENT_TYPES, removeOverride } from "../parts/contentTypes/edit";
 import {
@@ -67,6 +68,11 @@ export interface PackageCodecs {
   inflater: Inflater;
   /** A whole part as one raw deflate stream (no zlib header), as a zip entry holds it. */
   deflateRaw(data: Uint8Array): Uint8Array;
+  /**
+   * A part written in blocks (`writePart`): a new deflater for one part, each block's output
+   * following the previous ones' in one raw deflate stream, the last block's ending it.
+   */
+  deflateBlocks(): BlockDeflater;
 }
 
 /**
@@ -76,7 +82,31 @@ export interface PackageCodecs {
 export const fflateCodecs: PackageCodecs = {
   inflater: fflateInflater,
   deflateRaw: (data) => deflateSync(data, { level: DEFLATE_LEVEL }),
+  deflateBlocks: () => {
+    // One fflate stream over the part's blocks; each block copied, as the stream may keep it.
+    const stream = new Deflate({ level: DEFLATE_LEVEL });
+    let out: Uint8Array[] = [];
+    stream.ondata = (chunk) => out.push(chunk);
+    return (data, final) => {
+      stream.push(data.slice(), final);
+      const chunks = out;
+      out = [];
+      return concatBytes(chunks);
+    };
+  },
 };
+
+/** Byte arrays one after the other. */
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
 
 export class XlsxPackage {
   /** Parts in archive order (zip entry names; folders left out). */
@@ -88,6 +118,8 @@ export class XlsxPackage {
   /** Parts parsed to DOM and possibly edited: serialized again on save. */
   private readonly doms = new Map<string, Document>();
   private readonly changed = new Set<string>();
+  /** Parts written in pieces, held compressed (`writePart`). */
+  private readonly streamed = new Map<string, StreamedPart>();
 
   private constructor(
     private readonly codecs: PackageCodecs,
@@ -126,7 +158,7 @@ export class XlsxPackage {
   }
 
   has(part: string): boolean {
-    return this.bytes.has(part) || this.doms.has(part) || this.original.has(part);
+    return this.bytes.has(part) || this.doms.has(part) || this.original.has(part) || this.streamed.has(part);
   }
 
   /** Every part's name, in archive order. */
@@ -138,6 +170,8 @@ export class XlsxPackage {
   data(part: string): Uint8Array | undefined {
     const dom = this.doms.get(part);
     if (dom && this.changed.has(part)) return strToU8(serializeXml(dom));
+    const streamed = this.streamed.get(part);
+    if (streamed) return streamed.bytes();
     const known = this.bytes.get(part);
     if (known || !this.original.has(part) || !this.archive) return known;
     const data = brokenAsPackageError(() => this.archive!.read(part));
@@ -173,13 +207,31 @@ export class XlsxPackage {
     this.doms.delete(part);
     this.changed.delete(part);
     this.original.delete(part);
+    this.streamed.delete(part);
     this.bytes.set(part, typeof content === "string" ? strToU8(content) : content);
+  }
+
+  /**
+   * Sets a part's content from text `write` pushes in pieces, deflated as it comes: the whole
+   * text is never held (a sheet of 300,000 cells), only its compressed bytes until saved.
+   */
+  writePart(part: string, write: (push: (text: string) => void) => void): void {
+    if (!this.has(part)) this.order.push(part);
+    this.doms.delete(part);
+    this.changed.delete(part);
+    this.original.delete(part);
+    this.bytes.delete(part);
+    const streamed = new StreamedPart(part, this.codecs.deflateBlocks());
+    write((text) => streamed.write(text));
+    streamed.end();
+    this.streamed.set(part, streamed);
   }
 
   /** Removes a part and its content-type override (its relationships part too). */
   removePart(part: string): void {
     for (const name of [part, relsPartOf(part)]) {
       this.bytes.delete(name);
+      this.streamed.delete(name);
       this.original.delete(name);
       this.doms.delete(name);
       this.changed.delete(name);
@@ -201,6 +253,7 @@ export class XlsxPackage {
   setDom(part: string, doc: Document): void {
     if (!this.has(part)) this.order.push(part);
     this.original.delete(part);
+    this.streamed.delete(part);
     this.doms.set(part, doc);
     this.changed.add(part);
   }
@@ -304,6 +357,12 @@ export class XlsxPackage {
         const copy = new RawEntry(entry);
         zip.add(copy);
         copy.send(this.archive!.raw(entry));
+        continue;
+      }
+      const streamed = this.streamed.get(name);
+      if (streamed) {
+        zip.add(streamed);
+        streamed.send();
         continue;
       }
       const data = this.data(name);

@@ -12,6 +12,7 @@ import {
   columnLetter,
   figureValidationFormula,
   parseAddress,
+  planCells,
   type CellPlan,
   type PagePlan,
   type SheetPlan,
@@ -257,9 +258,15 @@ const ROWS_MARKER = "cchc-rows";
 /**
  * Writes the rows: the plan's cells (emptying `clear` first) among the cells kept. Cells are
  * built as text, not as DOM nodes: a report of 10,000 documents has tens of thousands of them.
- * Returns the cleared box and the rows' XML, spliced in by `finishSheet`.
+ * Returns the cleared box and the rows' writer: `finishSheet` calls it to push the rows' XML
+ * row by row (the plan's `rows` made only then), so that a consolidation's breakdown of 3,300
+ * units is never held whole, neither as cells nor as text.
  */
-function writeCells(root: Element, plan: SheetPlan, ctx: SheetContext): { clear?: Box; rows: string } {
+function writeCells(
+  root: Element,
+  plan: SheetPlan,
+  ctx: SheetContext,
+): { clear?: Box; rows: (push: (xml: string) => void) => void } {
   const sheetData = ensureChild(root, "sheetData", WORKSHEET_ORDER);
   const rows = indexSheetData(sheetData);
   const clear = plan.clear ? parseRange(plan.clear) : undefined;
@@ -285,24 +292,31 @@ function writeCells(root: Element, plan: SheetPlan, ctx: SheetContext): { clear?
     }
   }
   const p = root.prefix ? `${root.prefix}:` : "";
-  const planned = new Map<number, Map<number, string>>();
-  for (const cell of plan.cells) {
-    const { row, column } = parseAddress(cell.address);
-    let line = planned.get(row);
-    if (!line) planned.set(row, (line = new Map()));
-    line.set(column, cellXml(p, cell, ctx.styles.cellFormat(cell.style, plan.font), prior, ctx.dates));
-  }
+  const xmlOf = (cell: CellPlan) =>
+    cellXml(p, cell, ctx.styles.cellFormat(cell.style, plan.font), prior, ctx.dates);
+  /** Cells by row, then column: the plan's own, and (when asked) a made row's. */
+  const byRow = (cells: readonly CellPlan[], into = new Map<number, Map<number, CellPlan>>()) => {
+    for (const cell of cells) {
+      const { row, column } = parseAddress(cell.address);
+      let line = into.get(row);
+      if (!line) into.set(row, (line = new Map()));
+      line.set(column, cell);
+    }
+    return into;
+  };
+  const planned = byRow(plan.cells);
+  const made = plan.rows;
   const heights = new Map(Object.entries(plan.rowHeights ?? {}).map(([r, h]) => [Number(r), h]));
   const numbers = new Set([...rows.keys(), ...planned.keys(), ...heights.keys()]);
-  const out: string[] = [];
-  for (const r of [...numbers].sort((a, b) => a - b)) {
+  for (let i = 0; made && i < made.count; i++) numbers.add(made.first + i);
+  const order = [...numbers].sort((a, b) => a - b);
+
+  const rowXml = (r: number): string | undefined => {
     const old = rows.get(r);
-    const mine = planned.get(r);
+    const madeHere = made && r >= made.first && r < made.first + made.count;
+    const mine = madeHere ? byRow(made.cells(r - made.first)).get(r) : planned.get(r);
     const height = heights.get(r);
-    if (old && !mine && height === undefined && !changed.has(r)) {
-      out.push(keptXml(old.row, root));
-      continue;
-    }
+    if (old && !mine && height === undefined && !changed.has(r)) return keptXml(old.row, root);
     const attrs = new Map<string, string>();
     if (old) {
       for (let i = 0; i < old.row.attributes.length; i++) {
@@ -318,7 +332,7 @@ function writeCells(root: Element, plan: SheetPlan, ctx: SheetContext): { clear?
     }
     const cells = new Map<number, string>();
     for (const [column, c] of old?.cells ?? []) if (!mine?.has(column)) cells.set(column, keptXml(c, root));
-    for (const [column, xml] of mine ?? []) cells.set(column, xml);
+    for (const [column, cell] of mine ?? []) cells.set(column, xmlOf(cell));
     const others = old
       ? elements(old.row)
           .filter((e) => e.localName !== "c")
@@ -331,18 +345,26 @@ function writeCells(root: Element, plan: SheetPlan, ctx: SheetContext): { clear?
       !attrs.has("hidden") &&
       !attrs.has("s")
     )
-      continue;
+      return undefined;
     const head = [...attrs].map(([name, value]) => ` ${name}="${esc(value)}"`).join("");
     const body =
       [...cells.keys()]
         .sort((a, b) => a - b)
         .map((column) => cells.get(column)!)
         .join("") + others.join("");
-    out.push(`<${p}row${head}>${body}</${p}row>`);
-  }
+    return `<${p}row${head}>${body}</${p}row>`;
+  };
   while (sheetData.firstChild) sheetData.removeChild(sheetData.firstChild);
   sheetData.setAttribute(ROWS_MARKER, "1");
-  return { clear, rows: out.join("") };
+  return {
+    clear,
+    rows: (push) => {
+      for (const r of order) {
+        const xml = rowXml(r);
+        if (xml !== undefined) push(xml);
+      }
+    },
+  };
 }
 
 /** Marks the merge list whose entries are spliced in as text after serialization. */
@@ -350,24 +372,45 @@ const MERGES_MARKER = "cchc-merges";
 
 /** What `writeSheet` leaves as text, to splice into the marked (empty) elements. */
 export interface SheetText {
-  /** The `<row>` elements of the sheet data. */
-  rows: string;
+  /** Pushes the `<row>` elements of the sheet data, in order, each as one piece. */
+  rows: (push: (xml: string) => void) => void;
   /** The `<mergeCell>` elements, when the sheet has a merge list. */
   merges: string;
 }
 
-/** `text` with the marked empty element (`<sheetData … cchc-rows="1"/>`) holding `content`. */
-function splice(text: string, element: string, marker: string, content: string): string {
-  return text.replace(
-    new RegExp(`<((?:[\\w.-]+:)?${element})([^>]*?) ${marker}="1"([^>]*?)/>`),
-    (_, name: string, before: string, after: string) => `<${name}${before}${after}>${content}</${name}>`,
-  );
+/** The marked empty element (`<sheetData … cchc-rows="1"/>`) of `text`, as its opening and closing tags. */
+function marked(
+  text: string,
+  element: string,
+  marker: string,
+): { at: number; end: number; open: string; close: string } {
+  const found = new RegExp(`<((?:[\\w.-]+:)?${element})([^>]*?) ${marker}="1"([^>]*?)/>`).exec(text);
+  if (!found) throw new Error(`The sheet lost its marked ${element}`);
+  const [whole, name, before, after] = found;
+  return {
+    at: found.index,
+    end: found.index + whole.length,
+    open: `<${name}${before}${after}>`,
+    close: `</${name}>`,
+  };
 }
 
-/** The sheet's XML with its rows and merges spliced into the marked elements. */
-export function finishSheet(doc: Document, written: SheetText): string {
-  const text = splice(serializeXml(doc), "sheetData", ROWS_MARKER, written.rows);
-  return written.merges ? splice(text, "mergeCells", MERGES_MARKER, written.merges) : text;
+/**
+ * Pushes the sheet's XML, in pieces, with its rows and merges in the marked elements: the rows
+ * one by one as `written.rows` makes them, so the whole text of a large sheet is never held.
+ */
+export function finishSheet(doc: Document, written: SheetText, push: (xml: string) => void): void {
+  let text = serializeXml(doc);
+  if (written.merges) {
+    const m = marked(text, "mergeCells", MERGES_MARKER);
+    text = text.slice(0, m.at) + m.open + written.merges + m.close + text.slice(m.end);
+  }
+  // The merge list comes after the sheet data (CT_Worksheet's order): splicing it first keeps
+  // the rows' place.
+  const r = marked(text, "sheetData", ROWS_MARKER);
+  push(text.slice(0, r.at) + r.open);
+  written.rows(push);
+  push(r.close + text.slice(r.end));
 }
 
 /** Column widths and default styles for the plan's columns; other columns keep theirs. */
@@ -461,7 +504,7 @@ function writeMerges(root: Element, plan: SheetPlan, clear: Box | undefined): st
   const keep: string[] = [];
   if (existing.length > 0) {
     const planned = new BoxIndex(plan.merges.map(parseRange));
-    const cells = new BoxIndex(plan.cells.map((c) => parseRange(c.address)));
+    const cells = new BoxIndex(planCells(plan).map((c) => parseRange(c.address)));
     for (const m of existing) {
       const ref = m.getAttribute("ref") ?? "";
       const box = parseRange(ref);
