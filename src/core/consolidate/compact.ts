@@ -72,110 +72,221 @@ abstract class IndexedMap<V> implements ReadonlyMap<string, V> {
   }
 }
 
+/**
+ * What the units of one form share, by indicator position: the cell each figure is read from
+ * and its formula, as the first unit giving one had them (the same in nearly every unit's copy
+ * of the form), so that a unit keeps only where its own differ.
+ */
+interface Usual {
+  cells: Array<string | undefined>;
+  formulas: Array<string | undefined>;
+}
+
+/** A kind's bit saying the figure has a formula. */
+const FORMULA_BIT = 0x80;
+
+/**
+ * A few values by indicator position, as two short arrays rather than a map (a unit has a
+ * dozen texts or so: a map's table would cost more than they do).
+ */
+class Sparse<V> {
+  private readonly at: number[] = [];
+  private readonly values: V[] = [];
+
+  set(i: number, value: V): void {
+    this.at.push(i);
+    this.values.push(value);
+  }
+
+  get(i: number): V | undefined {
+    const k = this.at.indexOf(i);
+    return k < 0 ? undefined : this.values[k];
+  }
+}
+
+/**
+ * One unit's numbers in one buffer: its figures' numbers, then the evaluated numbers that are
+ * not a figure's own (its ratios, a dozen); the evaluation's `HELD` codes; the figures' kinds.
+ */
+interface UnitBuffer {
+  numbers: Float64Array;
+  held: Uint16Array;
+  kinds: Uint8Array;
+}
+
 /** A `Figures` map over typed arrays, indexed like the catalogue's indicators. */
 class CompactFigures extends IndexedMap<FigureCell> {
-  private readonly kinds: Uint8Array;
-  private readonly numbers: Float64Array;
-  private readonly cells: Array<string | undefined>;
-  private readonly texts = new Map<number, string>();
-  private readonly formulas = new Map<number, string>();
-  private readonly notes = new Map<number, string>();
+  /** `KIND` of each figure, with FORMULA_BIT when it has a formula. */
+  readonly kinds: Uint8Array;
+  readonly numbers: Float64Array;
+  /** Texts, and cells, formulas and notes unlike the usual ones: only where a unit has any. */
+  texts?: Sparse<string>;
+  private ownCells?: Sparse<string>;
+  private ownFormulas?: Sparse<string>;
+  private notes?: Sparse<string>;
   readonly size: number;
 
   constructor(
     ids: readonly string[],
     index: ReadonlyMap<string, number>,
+    private readonly usual: Usual,
     figures: Figures,
+    buffer: UnitBuffer,
     interner: Interner,
   ) {
     super(ids, index);
-    this.kinds = new Uint8Array(ids.length);
-    this.numbers = new Float64Array(ids.length);
-    this.cells = new Array<string | undefined>(ids.length);
+    this.kinds = buffer.kinds;
+    this.numbers = buffer.numbers;
     let size = 0;
     for (const [id, figure] of figures) {
       const i = index.get(id);
       if (i === undefined) continue;
       size++;
-      this.cells[i] = intern(interner, figure.cell);
+      const cell = intern(interner, figure.cell);
+      usual.cells[i] ??= cell;
+      if (usual.cells[i] !== cell) (this.ownCells ??= new Sparse()).set(i, cell);
       const v = figure.value;
       this.kinds[i] = KIND[v.type];
       if (v.type === "number") this.numbers[i] = v.value;
       else if (v.type === "boolean") this.numbers[i] = v.value ? 1 : 0;
-      else if (v.type === "text" || v.type === "error") this.texts.set(i, v.value);
-      if (figure.formula !== undefined) this.formulas.set(i, intern(interner, figure.formula));
-      if (figure.note !== undefined) this.notes.set(i, figure.note);
+      // Thông tin chung's texts (the period, the province, the signer's title) repeat from unit to unit.
+      else if (v.type === "text" || v.type === "error")
+        (this.texts ??= new Sparse()).set(i, intern(interner, v.value));
+      if (figure.formula !== undefined) {
+        this.kinds[i] |= FORMULA_BIT;
+        const formula = intern(interner, figure.formula);
+        usual.formulas[i] ??= formula;
+        if (usual.formulas[i] !== formula) (this.ownFormulas ??= new Sparse()).set(i, formula);
+      }
+      if (figure.note !== undefined) (this.notes ??= new Sparse()).set(i, figure.note);
     }
     this.size = size;
   }
 
   protected at(i: number): FigureCell | undefined {
-    const kind = this.kinds[i];
+    const kind = this.kinds[i] & ~FORMULA_BIT;
     if (kind === KIND.absent) return undefined;
     let value: CellValue;
     if (kind === KIND.number) value = { type: "number", value: this.numbers[i] };
     else if (kind === KIND.boolean) value = { type: "boolean", value: this.numbers[i] === 1 };
-    else if (kind === KIND.text) value = { type: "text", value: this.texts.get(i)! };
-    else if (kind === KIND.error) value = { type: "error", value: this.texts.get(i)! };
+    else if (kind === KIND.text) value = { type: "text", value: this.texts!.get(i)! };
+    else if (kind === KIND.error) value = { type: "error", value: this.texts!.get(i)! };
     else value = { type: "blank" };
-    const figure: FigureCell = { id: this.ids[i], cell: this.cells[i]!, value };
-    if (this.formulas.has(i)) figure.formula = this.formulas.get(i);
-    if (this.notes.has(i)) figure.note = this.notes.get(i);
+    const cell = this.ownCells?.get(i) ?? this.usual.cells[i]!;
+    const figure: FigureCell = { id: this.ids[i], cell, value };
+    if (this.kinds[i] & FORMULA_BIT) figure.formula = this.ownFormulas?.get(i) ?? this.usual.formulas[i];
+    const note = this.notes?.get(i);
+    if (note !== undefined) figure.note = note;
     return figure;
   }
 }
 
-/** An evaluation (`Evaluated` by id) over a typed array, indexed like the catalogue's indicators. */
+/**
+ * How an evaluated value is kept (`CompactEvaluation`); from OWN_NUMBER on, the evaluated number
+ * is `numbers[N + held − OWN_NUMBER]` of the unit's buffer (N being the indicators' count).
+ */
+const HELD = { absent: 0, figureNumber: 1, figureText: 2, emptyText: 3, text: 4 } as const;
+const OWN_NUMBER = 5;
+
+/** Whether an evaluated value is a number the figure at its position holds already. */
+function isFigureNumber(figure: FigureCell | undefined, value: number | string): boolean {
+  return figure?.value.type === "number" && Object.is(figure.value.value, value);
+}
+
+/**
+ * An evaluation (`Evaluated` by id) over the unit's compact figures: most values are a figure's
+ * own number or text, kept once there, or the empty text of a blank; the others (ratios, dates
+ * worked out) on their own.
+ */
 class CompactEvaluation extends IndexedMap<Evaluated> {
-  /** NaN where the value is a text (kept in `texts`) or absent (not in `present`). */
+  private readonly held: Uint16Array;
   private readonly numbers: Float64Array;
-  private readonly present: Uint8Array;
-  private readonly texts = new Map<number, string>();
-  private readonly notes = new Map<number, string>();
+  private texts?: Sparse<string>;
+  private notes?: Sparse<string>;
   readonly size: number;
 
   constructor(
     ids: readonly string[],
     index: ReadonlyMap<string, number>,
+    private readonly figures: CompactFigures,
     evaluated: ReadonlyMap<string, Evaluated>,
+    buffer: UnitBuffer,
     interner: Interner,
   ) {
     super(ids, index);
-    this.numbers = new Float64Array(ids.length);
-    this.present = new Uint8Array(ids.length);
+    this.held = buffer.held;
+    this.numbers = buffer.numbers;
+    const { kinds, numbers } = figures;
+    let own = ids.length;
     let size = 0;
     for (const [id, { value, note }] of evaluated) {
       const i = index.get(id);
       if (i === undefined) continue;
       size++;
-      this.present[i] = 1;
-      if (typeof value === "number") this.numbers[i] = value;
-      else this.texts.set(i, intern(interner, value));
+      const kind = kinds[i] & ~FORMULA_BIT;
+      if (typeof value === "number") {
+        // Object.is: a figure's −0 or NaN is kept as itself, never another number's.
+        if (kind === KIND.number && Object.is(numbers[i], value)) this.held[i] = HELD.figureNumber;
+        else {
+          this.numbers[own] = value;
+          this.held[i] = OWN_NUMBER + own - ids.length;
+          own++;
+        }
+      } else if (kind === KIND.text && figures.texts?.get(i) === value) this.held[i] = HELD.figureText;
+      else if (value === "") this.held[i] = HELD.emptyText;
+      else {
+        this.held[i] = HELD.text;
+        (this.texts ??= new Sparse()).set(i, intern(interner, value));
+      }
       // The notes are a few sentences, the same for many units.
-      if (note !== undefined) this.notes.set(i, intern(interner, note));
+      if (note !== undefined) (this.notes ??= new Sparse()).set(i, intern(interner, note));
     }
     this.size = size;
   }
 
   protected at(i: number): Evaluated | undefined {
-    if (!this.present[i]) return undefined;
-    const text = this.texts.get(i);
-    const evaluated: Evaluated = { value: text ?? this.numbers[i] };
-    const note = this.notes.get(i);
+    const held = this.held[i];
+    if (held === HELD.absent) return undefined;
+    const value =
+      held === HELD.figureNumber
+        ? this.figures.numbers[i]
+        : held === HELD.figureText
+          ? this.figures.texts!.get(i)!
+          : held === HELD.emptyText
+            ? ""
+            : held === HELD.text
+              ? this.texts!.get(i)!
+              : this.numbers[this.ids.length + held - OWN_NUMBER];
+    const evaluated: Evaluated = { value };
+    const note = this.notes?.get(i);
     if (note !== undefined) evaluated.note = note;
     return evaluated;
   }
 }
 
-/** The indicator ids and their positions, once per catalogue. */
-const indexes = new WeakMap<Catalogue, { ids: string[]; index: Map<string, number> }>();
+/**
+ * The buffer of a unit of `count` indicators whose evaluation has `own` numbers of its own:
+ * one allocation, its numbers first (8-byte aligned), then the codes, then the kinds.
+ */
+function unitBuffer(count: number, own: number): UnitBuffer {
+  const buffer = new ArrayBuffer(8 * (count + own) + 3 * count);
+  return {
+    numbers: new Float64Array(buffer, 0, count + own),
+    held: new Uint16Array(buffer, 8 * (count + own), count),
+    kinds: new Uint8Array(buffer, 8 * (count + own) + 2 * count, count),
+  };
+}
 
-function indexOf(catalogue: Catalogue): { ids: string[]; index: Map<string, number> } {
+/** The indicator ids and their positions, once per catalogue. */
+const indexes = new WeakMap<Catalogue, { ids: string[]; index: Map<string, number>; usual: Usual }>();
+
+function indexOf(catalogue: Catalogue): { ids: string[]; index: Map<string, number>; usual: Usual } {
   let found = indexes.get(catalogue);
   if (!found) {
     // The tables' cells are figures too (`catalogue/tables.ts`).
     const ids = [...catalogue.indicators.map((i) => i.id), ...tableFigureIds(catalogue)];
-    found = { ids, index: new Map(ids.map((id, i) => [id, i])) };
+    const usual: Usual = { cells: new Array(ids.length), formulas: new Array(ids.length) };
+    found = { ids, index: new Map(ids.map((id, i) => [id, i])), usual };
     indexes.set(catalogue, found);
   }
   return found;
@@ -191,13 +302,19 @@ function indexOf(catalogue: Catalogue): { ids: string[]; index: Map<string, numb
  */
 export function compactEntry(entry: InputEntry, interner: Interner): InputEntry {
   if (!entry.ok) return entry;
-  const { ids, index } = indexOf(entry.catalogue);
+  const { ids, index, usual } = indexOf(entry.catalogue);
   const checked = entry.checked ?? checkPart(entry);
+  let own = 0;
+  for (const [id, { value }] of checked.evaluated) {
+    if (typeof value === "number" && index.has(id) && !isFigureNumber(entry.figures.get(id), value)) own++;
+  }
+  const buffer = unitBuffer(ids.length, own);
+  const figures = new CompactFigures(ids, index, usual, entry.figures, buffer, interner);
   return {
     ok: true,
     source: entry.source,
     catalogue: entry.catalogue,
-    figures: new CompactFigures(ids, index, entry.figures, interner),
+    figures,
     // Four small values a document (the cells they came from only served the checks, done now).
     documents: entry.documents.map(({ index, number, date, summary, note }) => ({
       index,
@@ -208,7 +325,10 @@ export function compactEntry(entry: InputEntry, interner: Interner): InputEntry 
       numberCell: "",
       dateCell: "",
     })),
-    checked: { ...checked, evaluated: new CompactEvaluation(ids, index, checked.evaluated, interner) },
+    checked: {
+      ...checked,
+      evaluated: new CompactEvaluation(ids, index, figures, checked.evaluated, buffer, interner),
+    },
     ...(entry.consolidated ? { consolidated: entry.consolidated } : {}),
   };
 }
