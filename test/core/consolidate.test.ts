@@ -265,6 +265,45 @@ describe("consolidateUnits: properties", () => {
   });
 });
 
+describe("the result's rows per unit and per file are made when asked, not held", () => {
+  const planOf = (count: number) => {
+    const outcome = consolidateUnits(
+      Array.from({ length: count }, (_, i) =>
+        unitWorkbook(`xa-${i}.xlsx`, {
+          ...THREE_UNITS[i % 3],
+          co_quan: `UBND XÃ ${String(i).padStart(3, "0")}`,
+        }),
+      ),
+    );
+    return consolidatedWorkbookPlan(outcome.result!, outcome.files, { over: "units", subtitle: "" });
+  };
+  const small = planOf(3);
+  const large = planOf(300);
+
+  it("the plans hold as many cells for 300 units as for 3", () => {
+    expect(large.map((p) => p.cells.length)).toEqual(small.map((p) => p.cells.length));
+  });
+
+  it("every unit's row and every file's row is there when made, between the header and the total", () => {
+    const breakdown = planCells(large.find((p) => p.name === "Tổng hợp theo đơn vị")!);
+    const at = (address: string) => breakdown.find((c) => c.address === address)?.value;
+    expect([at("A6"), at("B6"), at("A305"), at("B305"), at("B306")]).toEqual([
+      1,
+      "UBND XÃ 000",
+      300,
+      "UBND XÃ 299",
+      "Tổng cộng (300 đơn vị)",
+    ]);
+    // The indicator's column is where its id heads it (row 5); UBND XÃ 001 is THREE_UNITS[1].
+    const letter = breakdown.find((c) => c.value === "hs_nhan")!.address.replace(/\d+$/, "");
+    expect(at(`${letter}7`)).toBe(THREE_UNITS[1].hs_nhan);
+    const files = planCells(large.find((p) => p.name === "Tệp tổng hợp")!);
+    expect(files.filter((c) => /^B\d+$/.test(c.address) && String(c.value).startsWith("xa-"))).toHaveLength(
+      300,
+    );
+  });
+});
+
 describe("compactEntry: the same figures, kept in typed arrays", () => {
   const value = fc.oneof(
     fc.integer({ min: 0, max: 1e6 }),
