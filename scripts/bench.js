@@ -48,6 +48,7 @@ const SECTIONS = [
   "sizes", // download sizes of the built add-in
   "catalogue", // validate + install of a generated 500-indicator form vs huyen-2021
   "consolidate", // fast reader vs ExcelJS read, 10 / 100 / 500 files, time and memory
+  "consolidate-country", // whole cchc consolidate of 10 / 500 / 3,300 files, peak memory
   "draft", // the Word draft (core + docx) vs reading the workbook, the sample and 500 indicators
   "bomb", // check and install on a 1 GiB zip bomb vs the plain sample, peak memory
   "table40", // a form with a 40-field table: install, check, consolidate 300 units vs ExcelJS read

@@ -1,6 +1,6 @@
 /**
  * A part compressed as it is written: its text comes in pieces (a sheet's rows, one by one),
- * gathered into blocks of some 256 K characters, each encoded and deflated at once, so that
+ * encoded into blocks of 512 KB, each deflated once full, so that
  * only the compressed bytes are kept (a consolidation's breakdown of the country's 3,300 units
  * is some 11 MB of XML, 1.4 MB deflated). Each block is deflated on its own and ends on a sync
  * flush (byte-aligned, not final), the last with the final block: their concatenation is one
@@ -13,15 +13,16 @@ import { inflateSync, ZipPassThrough } from "fflate";
 /** Deflates one block: a sync flush when `final` is false, the stream's end when true. */
 export type BlockDeflater = (data: Uint8Array, final: boolean) => Uint8Array;
 
-/** Characters gathered before a block is deflated: large enough that the blocks cost no ratio. */
-const BLOCK_CHARACTERS = 1 << 18;
+/** Bytes gathered before a block is deflated: large enough that the blocks cost little ratio. */
+const BLOCK_BYTES = 1 << 19;
 
 const encoder = new TextEncoder();
 
 export class StreamedPart extends ZipPassThrough {
   private readonly compressed: Uint8Array[] = [];
-  private pending: string[] = [];
-  private pendingLength = 0;
+  /** The block being filled (released once the part is ended), and how much of it is. */
+  private block?: Uint8Array = new Uint8Array(BLOCK_BYTES);
+  private filled = 0;
 
   constructor(
     filename: string,
@@ -39,23 +40,26 @@ export class StreamedPart extends ZipPassThrough {
     this.ondata(null, this.deflate(chunk, final) as Uint8Array<ArrayBuffer>, final);
   }
 
-  /** Adds a piece of the part's text. */
+  /** Adds a piece of the part's text, encoded (UTF-8) straight into the block. */
   write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= BLOCK_CHARACTERS) this.flush(false);
+    const block = this.block;
+    if (!block) throw new Error(`${this.filename} is ended: nothing more can be written`);
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (this.filled + 3 * text.length > block.length) this.flush(false);
+    if (3 * text.length > block.length) this.push(encoder.encode(text), false);
+    else this.filled += encoder.encodeInto(text, block.subarray(this.filled)).written;
   }
 
   /** Ends the part: its last block deflated, its CRC and size known. */
   end(): void {
     this.flush(true);
+    this.block = undefined;
   }
 
   private flush(final: boolean): void {
-    const block = encoder.encode(this.pending.join(""));
-    this.pending = [];
-    this.pendingLength = 0;
-    this.push(block, final);
+    // Deflated (and its CRC taken) before `push` returns: the block can be filled again.
+    this.push(this.block!.subarray(0, this.filled), final);
+    this.filled = 0;
   }
 
   /** Hands the compressed bytes to the archive being written (after `Zip.add`, which sets `ondata`). */

@@ -255,6 +255,15 @@ function keptXml(element: Element, root: Element): string {
 /** Marks the sheet data element whose rows are spliced in as text after serialization. */
 const ROWS_MARKER = "cchc-rows";
 
+/** A made row's cells by column, in column order; of two at one address, the later (as a map keeps it). */
+function inColumns(cells: readonly CellPlan[]): Array<[number, CellPlan]> {
+  const pairs = cells.map((cell): [number, CellPlan] => [parseAddress(cell.address).column, cell]);
+  let ordered = true;
+  for (let i = 1; i < pairs.length && ordered; i++) ordered = pairs[i - 1][0] < pairs[i][0];
+  if (ordered) return pairs;
+  return [...new Map(pairs)].sort((a, b) => a[0] - b[0]);
+}
+
 /**
  * Writes the rows: the plan's cells (emptying `clear` first) among the cells kept. Cells are
  * built as text, not as DOM nodes: a report of 10,000 documents has tens of thousands of them.
@@ -314,8 +323,16 @@ function writeCells(
   const rowXml = (r: number): string | undefined => {
     const old = rows.get(r);
     const madeHere = made && r >= made.first && r < made.first + made.count;
-    const mine = madeHere ? byRow(made.cells(r - made.first)).get(r) : planned.get(r);
     const height = heights.get(r);
+    if (!old) {
+      // A row the sheet did not have (every row of a new sheet): its cells in column order.
+      const cells = madeHere ? inColumns(made.cells(r - made.first)) : [...(planned.get(r) ?? [])];
+      if (cells.length === 0 && height === undefined) return undefined;
+      if (!madeHere) cells.sort((a, b) => a[0] - b[0]);
+      const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
+      return `<${p}row r="${r}"${ht}>${cells.map(([, cell]) => xmlOf(cell)).join("")}</${p}row>`;
+    }
+    const mine = madeHere ? new Map(inColumns(made.cells(r - made.first))) : planned.get(r);
     if (old && !mine && height === undefined && !changed.has(r)) return keptXml(old.row, root);
     const attrs = new Map<string, string>();
     if (old) {
