@@ -27,7 +27,7 @@ import {
   formatSpan,
   periodLabelOf,
   plainOf,
-  sumOf,
+  sumOver,
   includeParts,
   unitKey,
   unitNameOf,
@@ -251,7 +251,7 @@ export function consolidateUnits(
       special?.value ??
       (aggregateOf(indicator) === "none"
         ? null
-        : sumOf(included.map((c) => c.input.figures.get(indicator.id))));
+        : sumOver(included, (c) => c.input.figures.get(indicator.id)));
   }
   const tables = tableValuesOverUnits(catalogue, unitParts);
   Object.assign(values, tables.values);
