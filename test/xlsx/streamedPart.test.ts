@@ -11,6 +11,8 @@ import { emptyWorkbookPackage } from "../../src/xlsx/package/skeleton";
 import { fflateCodecs, XlsxPackage } from "../../src/xlsx/package/xlsxPackage";
 import { nativeCodecs } from "../../src/xlsx/node/nativeCodecs";
 import { writeConsolidatedWorkbook } from "../../src/xlsx/node/writeConsolidated";
+import { applyPlans } from "../../src/xlsx/package/applyPlans";
+import type { SheetPlan } from "../../src/core/layout/model";
 import {
   CSV_ALL_SHEETS_AS_SHOWN,
   convert,
@@ -100,3 +102,61 @@ describeWithPrograms("test/xlsx/streamedPart.test.ts", ["libreoffice"])(
     });
   },
 );
+
+describe("made rows (`RowsPlan`) written over a sheet that has rows there", () => {
+  it("replace the planned cells, keep the user's cells outside the cleared range, and order every row", () => {
+    const sheet = (rows: SheetPlan["rows"], cells: SheetPlan["cells"] = []): SheetPlan => ({
+      key: "list",
+      name: "Danh sách",
+      role: "list",
+      columns: [10, 10],
+      font: { name: "Times New Roman", size: 11 },
+      cells,
+      rows,
+      merges: [],
+      names: [],
+      validations: [],
+      protect: false,
+      visibility: "visible",
+      clear: "A1:B10",
+    });
+    const pkg = emptyWorkbookPackage();
+    // The first write: rows 3–5 made, column B then A (the writer orders them), and a user's Z4.
+    applyPlans(pkg, [
+      sheet(
+        {
+          first: 3,
+          count: 3,
+          cells: (i) => [
+            { address: `B${3 + i}`, value: `b${i}` },
+            { address: `A${3 + i}`, value: i },
+          ],
+        },
+        [{ address: "A1", value: "Tiêu đề" }],
+      ),
+    ]);
+    const part = "xl/worksheets/sheet1.xml";
+    pkg.setPart(
+      part,
+      pkg
+        .text(part)!
+        .replace(
+          '</row><row r="5"',
+          '<c r="Z4" t="inlineStr"><is><t>của người dùng</t></is></c></row><row r="5"',
+        ),
+    );
+    // The second: two made rows from row 4; row 5's old cells are cleared, Z4 is outside the range.
+    applyPlans(pkg, [sheet({ first: 4, count: 2, cells: (i) => [{ address: `A${4 + i}`, value: 10 + i }] })]);
+    const text = pkg.text(part)!;
+    const rows = [...text.matchAll(/<row r="(\d+)"[^>]*>(.*?)<\/row>/g)].map(([, r, body]) => [
+      Number(r),
+      [...body.matchAll(/<c r="([A-Z]+\d+)"/g)].map((m) => m[1]),
+    ]);
+    expect(rows).toEqual([
+      [4, ["A4", "Z4"]],
+      [5, ["A5"]],
+    ]);
+    expect(text).toContain("của người dùng");
+    expect(text).toMatch(/<c r="A4"[^>]*><v>10<\/v><\/c>/);
+  });
+});
