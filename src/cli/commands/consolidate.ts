@@ -4,7 +4,7 @@
  * unit's shorter periods into a longer one. Inputs are only read; the output is written
  * atomically, and only when something could be consolidated.
  */
-import { promises as fs } from "fs";
+import { promises as fs, statSync, type Stats } from "fs";
 import * as path from "path";
 import { SingleBar } from "cli-progress";
 import { incompleteRows, type FileStatus } from "../../core/consolidate";
@@ -54,7 +54,14 @@ export async function expandInputs(
 ): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
-    const stat = await fs.stat(arg).catch(() => undefined);
+    // Synchronous: one quick look-up per argument, where a province's hundreds of files each
+    // waited on the thread pool.
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(arg);
+    } catch {
+      stat = undefined;
+    }
     if (stat?.isDirectory()) {
       const entries = await fs.readdir(arg, { withFileTypes: true });
       for (const sub of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -7,10 +7,18 @@
 import * as zlib from "zlib";
 import { crc32 as crc32InJs, type Inflater } from "../zip/zipArchive";
 
+/** The largest output chunk inflated at once (bytes). */
+const ONE_CHUNK = 1024 * 1024;
+
 export const nativeInflater: Inflater = {
   inflate(raw, size) {
     try {
-      return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
+      // Output in one chunk of the declared size when that is modest (no chunks to join after),
+      // at most 1 MB at a time, so a part claiming a huge size reserves nothing up front.
+      return zlib.inflateRawSync(raw, {
+        maxOutputLength: Math.max(size, 1),
+        chunkSize: Math.min(Math.max(size + 1, zlib.constants.Z_MIN_CHUNK), ONE_CHUNK),
+      });
     } catch (error) {
       if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return undefined;
       throw error;

@@ -20,7 +20,7 @@
  *   instead of being overwritten with stale contents.
  */
 import { createHash, randomBytes } from "crypto";
-import { promises as fs, type Stats } from "fs";
+import { promises as fs, realpathSync, statSync, type Stats } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { firstLine, systemCode, systemReason, WorkbookFileError } from "../fileErrors";
@@ -100,6 +100,15 @@ export async function resolveWriteTarget(file: string): Promise<string> {
   );
 }
 
+/** `check()`, false when it throws (an input that cannot be looked at is the reader's to report). */
+function safely(check: () => boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Refuses (WorkbookFileError "isInput", before anything is read or written) an output that is
  * one of the command's inputs on disk, whatever name it is given: the same path, a symbolic link
@@ -112,15 +121,21 @@ export async function resolveWriteTarget(file: string): Promise<string> {
 export async function refuseOutputOverInput(output: string, inputs: readonly string[]): Promise<void> {
   const target = await resolveWriteTarget(output);
   const outStat = await fs.stat(target).catch(() => undefined);
+  // Each input's look-ups synchronous: a province's hundreds of files, each a quick call, took
+  // a wait on the thread pool apiece (part of what `cchc consolidate` made the user wait for).
+  const realOf = (input: string) => {
+    try {
+      return realpathSync.native(input);
+    } catch {
+      return path.resolve(input);
+    }
+  };
+  const sameInode = (input: string) => {
+    const inStat = statSync(input, { throwIfNoEntry: false });
+    return inStat !== undefined && inStat.dev === outStat!.dev && inStat.ino === outStat!.ino;
+  };
   for (const input of inputs) {
-    const real = await fs.realpath(input).catch(() => path.resolve(input));
-    const sameFile =
-      real === target ||
-      (outStat !== undefined &&
-        (await fs.stat(input).then(
-          (inStat) => inStat.dev === outStat.dev && inStat.ino === outStat.ino,
-          () => false,
-        )));
+    const sameFile = realOf(input) === target || (outStat !== undefined && safely(() => sameInode(input)));
     if (sameFile) {
       const how =
         path.resolve(input) === path.resolve(output) ? "" : ` (cùng một tệp trên đĩa, qua liên kết)`;
