@@ -14,23 +14,31 @@ const path = require("path");
 const root = path.resolve(__dirname, "..", "..");
 const PROBE = path.join(__dirname, "rss-probe.js");
 
-/** One fresh node process: `args` after `node`; wall ms and peak RSS in MB. Throws on failure. */
+/**
+ * One fresh node process: `args` after `node`; wall ms, peak RSS in MB and the CPU time of all
+ * its threads (`cpuMs`, user + system: steadier than wall time on a shared machine). Throws on failure.
+ */
 function runNode(args, { cwd = root, expectStatus = 0 } = {}) {
   const rssFile = path.join(os.tmpdir(), `cchc-bench-rss-${process.pid}.txt`);
+  const cpuFile = path.join(os.tmpdir(), `cchc-bench-cpu-${process.pid}.txt`);
   fs.rmSync(rssFile, { force: true });
+  fs.rmSync(cpuFile, { force: true });
   const start = performance.now();
   const run = spawnSync(process.execPath, ["-r", PROBE, ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, CCHC_BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, CCHC_BENCH_RSS_FILE: rssFile, CCHC_BENCH_CPU_FILE: cpuFile },
   });
   const ms = performance.now() - start;
   if (run.status !== expectStatus) {
     throw new Error(`node ${args.join(" ")} exited ${run.status} (expected ${expectStatus}): ${run.stderr}`);
   }
-  const rssKb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) : NaN;
+  const read = (file) => (fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8")) : NaN);
+  const rssKb = read(rssFile);
+  const cpuMs = read(cpuFile);
   fs.rmSync(rssFile, { force: true });
-  return { ms, mb: rssKb / 1024 };
+  fs.rmSync(cpuFile, { force: true });
+  return { ms, mb: rssKb / 1024, cpuMs };
 }
 
 const median = (values) => {
