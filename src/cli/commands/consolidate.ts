@@ -6,7 +6,6 @@
  */
 import { promises as fs, statSync, type Stats } from "fs";
 import * as path from "path";
-import { SingleBar } from "cli-progress";
 import { incompleteRows, type FileStatus } from "../../core/consolidate";
 import type { PeriodTarget } from "../../core/consolidate";
 import { parseDayMonthYear } from "../../core/dates";
@@ -83,9 +82,11 @@ export async function expandInputs(
 }
 
 /** A progress reporter on stderr: a bar on a terminal, a line every 100 files otherwise. */
-function progress(io: Io, total: number): { tick(done: number): void; stop(): void } {
+async function progress(io: Io, total: number): Promise<{ tick(done: number): void; stop(): void }> {
   if (total < PROGRESS_FROM) return { tick: () => undefined, stop: () => undefined };
   if (io === processIo && process.stderr.isTTY) {
+    // Loaded for a terminal only (some twenty modules a run into a file or a pipe never uses).
+    const { SingleBar } = await import("cli-progress");
     const bar = new SingleBar({
       format: "Đang đọc {bar} {value}/{total} tệp",
       stream: process.stderr,
@@ -215,7 +216,7 @@ export const consolidateCommand: Command = {
     await refuseOutputOverInput(output, files);
     // Said before reading anything: a run of many files must not end in "already there".
     if (!parsed.flags.has("--force")) await refuseExistingTarget(output);
-    const bar = progress(io, files.length);
+    const bar = await progress(io, files.length);
     let consolidation;
     try {
       consolidation = await consolidateFiles(files, {
