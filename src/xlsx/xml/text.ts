@@ -72,8 +72,29 @@ const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 export function plainText(raw: string): string | undefined {
   if (raw.includes("\r")) return undefined;
   if (!raw.includes("&")) return raw;
-  return OTHER_AMPERSAND.test(raw) ? undefined : decodeXML(raw);
+  if (OTHER_AMPERSAND.test(raw)) return undefined;
+  if (raw.length < DECODED_FROM) return decodeXML(raw);
+  let decoded = decodedTexts.get(raw);
+  if (decoded === undefined) {
+    decoded = decodeXML(raw);
+    if (decodedTexts.size >= DECODED_KEPT) decodedTexts.clear();
+    // Copies: the raw text is a slice of the part, which a kept slice would keep alive.
+    decodedTexts.set(own(raw), own(decoded));
+  }
+  return decoded;
 }
+
+/**
+ * Long texts already decoded, by their raw text. Every unit of a province carries its form in
+ * the meta sheet, some 35 KB of JSON whose every quote is `&quot;`: the same text from one file
+ * to the next, which `decodeXML` (a trie walk per entity) took a tenth of a consolidation to
+ * decode again and again, where finding it here costs a hash and a comparison.
+ */
+const decodedTexts = new Map<string, string>();
+/** Texts shorter than this are decoded each time (cheaper than keeping them). */
+const DECODED_FROM = 1024;
+/** At most this many are kept (all are dropped past it): a file of countless long texts costs no memory. */
+const DECODED_KEPT = 64;
 
 /** The real text of bytes `from` on of `part`, whose one-byte view there is `scanned`. */
 export function textAt(part: PartText, scanned: string, from: number): string {
