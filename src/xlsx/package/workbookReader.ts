@@ -22,7 +22,7 @@ import {
   type ReadGrid,
 } from "../parts/sheet/read";
 import { PartText } from "../xml/text";
-import { parseWorkbook } from "../parts/workbook/read";
+import { parseWorkbook, type WorkbookContent } from "../parts/workbook/read";
 
 /** A part's bytes by its path in the package (inflated within the zip limits), or undefined when absent. */
 export type ReadPart = (path: string) => Uint8Array | undefined;
@@ -45,6 +45,47 @@ export function workbookPath(read: ReadPart): string {
     ? parseRelationships(new PartText(rels).utf8(), "").find((r) => isType(r, "officeDocument"))
     : undefined;
   return main?.part ?? "xl/workbook.xml";
+}
+
+/** The workbook part and its relationships as parsed, with the texts they were parsed from. */
+interface ParsedWorkbook {
+  path: string;
+  xml: string;
+  rels: string | undefined;
+  content: WorkbookContent;
+  relationships: Relationship[];
+}
+
+/**
+ * The last workbook part parsed: the units of one form carry the same workbook part (its tabs
+ * and its hundreds of defined names) and the same relationships, so a consolidation of hundreds
+ * of them parses them once when their texts are the same, compared whole. Only parts of modest
+ * size are kept (a hostile file's huge part is parsed and let go).
+ */
+let lastParsed: ParsedWorkbook | undefined;
+/** Parts longer than this (characters) are not kept. */
+const KEPT_UP_TO = 1024 * 1024;
+
+/**
+ * The workbook part at `path` parsed from `xml`, and its relationships from `rels` (none when
+ * absent); the same objects as last time for the same texts, which no reader changes.
+ */
+function workbookParts(
+  path: string,
+  xml: string,
+  rels: string | undefined,
+): { content: WorkbookContent; relationships: Relationship[] } {
+  const last = lastParsed;
+  if (last && last.path === path && last.xml === xml && last.rels === rels) return last;
+  const parsed: ParsedWorkbook = {
+    path,
+    xml,
+    rels,
+    content: parseWorkbook(xml, path),
+    relationships: rels === undefined ? [] : parseRelationships(rels, path, relsPartOf(path)),
+  };
+  lastParsed = xml.length + (rels?.length ?? 0) <= KEPT_UP_TO ? parsed : undefined;
+  return parsed;
 }
 
 export class WorkbookReader {
@@ -74,10 +115,14 @@ export class WorkbookReader {
   ) {
     const bytes = read(path);
     if (!bytes) throw new Error(`missing workbook part ${path}`);
-    const content = parseWorkbook(new PartText(bytes).utf8(), path);
     const relsPart = relsPartOf(path);
     const rels = read(relsPart);
-    this.relationships = rels ? parseRelationships(new PartText(rels).utf8(), path, relsPart) : [];
+    const { content, relationships } = workbookParts(
+      path,
+      new PartText(bytes).utf8(),
+      rels && new PartText(rels).utf8(),
+    );
+    this.relationships = relationships;
     const byId = new Map(this.relationships.map((r) => [r.id, r]));
     this.sheets = content.sheets.map(({ name, state, rid }) => {
       const rel = byId.get(rid);
