@@ -141,7 +141,13 @@ export function encodeExcelEscapes(text: string): string {
   );
 }
 
-/** Escapes text for an XML attribute or element. */
+/**
+ * Text for element content (`&`, `<`, `>`) or a double-quoted attribute (also `"`): the one
+ * escaper of every part written as text (sheets, styles, content types, relationships, the
+ * skeleton). A branch per character, no object per match: the sheet writer calls it per cell.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
+  return text.replace(/[&<>"]/g, (ch) =>
+    ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : "&quot;",
+  );
 }

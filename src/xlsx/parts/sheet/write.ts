@@ -33,6 +33,7 @@ import {
   parseXml,
   removeChildren,
   serializeXml,
+  escapeXml,
 } from "../../xml/dom";
 
 /** CT_Worksheet's children in schema order. */
@@ -198,18 +199,11 @@ function indexSheetData(sheetData: Element): Map<number, { row: Element; cells: 
   return rows;
 }
 
-/** Text for element content (`&`, `<`, `>`) or attributes (also `"`). */
-function esc(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) =>
-    ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : "&quot;",
-  );
-}
-
 /** A planned cell as XML, `p` being the prefix the sheet binds to SpreadsheetML ("" or "x:"). */
 function cellXml(p: string, plan: CellPlan, style: number, prior: Prior, dates: DateSystem): string {
   const open = (type?: string) => `<${p}c r="${plan.address}" s="${style}"${type ? ` t="${type}"` : ""}>`;
   const close = `</${p}c>`;
-  const v = (text: string) => `<${p}v>${esc(text)}</${p}v>`;
+  const v = (text: string) => `<${p}v>${escapeXml(text)}</${p}v>`;
   const valueXml = (value: string | number | boolean, formula: string): string => {
     if (typeof value === "number") {
       return Number.isFinite(value)
@@ -219,11 +213,11 @@ function cellXml(p: string, plan: CellPlan, style: number, prior: Prior, dates: 
     if (typeof value === "boolean") return `${open("b")}${formula}${v(value ? "1" : "0")}${close}`;
     if (formula) return `${open("str")}${formula}${v(encodeExcelEscapes(value))}${close}`;
     const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
-    return `${open("inlineStr")}<${p}is><${p}t${space}>${esc(encodeExcelEscapes(value))}</${p}t></${p}is>${close}`;
+    return `${open("inlineStr")}<${p}is><${p}t${space}>${escapeXml(encodeExcelEscapes(value))}</${p}t></${p}is>${close}`;
   };
   if (plan.formula !== undefined) {
     const formula = plan.formula.replace(/^=/, "");
-    const f = `<${p}f>${esc(formula)}</${p}f>`;
+    const f = `<${p}f>${escapeXml(formula)}</${p}f>`;
     const cached = plan.cached === "" ? EMPTY_CACHED_TEXT : plan.cached;
     // A date formula's cached day is a 1900 serial too (CCHC.DENNGAY …): stored in the workbook's system.
     if (typeof cached === "number" && Number.isFinite(cached) && isDateFormat(plan.style?.numberFormat))
@@ -363,7 +357,7 @@ function writeCells(
       !attrs.has("s")
     )
       return undefined;
-    const head = [...attrs].map(([name, value]) => ` ${name}="${esc(value)}"`).join("");
+    const head = [...attrs].map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join("");
     const body =
       [...cells.keys()]
         .sort((a, b) => a - b)
@@ -539,7 +533,7 @@ function writeMerges(root: Element, plan: SheetPlan, clear: Box | undefined): st
   list.setAttribute("count", String(all.length));
   list.setAttribute(MERGES_MARKER, "1");
   const p = root.prefix ? `${root.prefix}:` : "";
-  return all.map((ref) => `<${p}mergeCell ref="${esc(ref)}"/>`).join("");
+  return all.map((ref) => `<${p}mergeCell ref="${escapeXml(ref)}"/>`).join("");
 }
 
 /** A list validation's source: Excel's quoted, comma-separated constant (at most 255 characters). */

@@ -6,7 +6,7 @@
  */
 import type { Document, Element } from "@xmldom/xmldom";
 import type { CellStyle, SheetPlan } from "../../../core/layout/model";
-import { children, child, createChild, ensureChild, parseXml } from "../../xml/dom";
+import { children, child, createChild, ensureChild, escapeXml, parseXml } from "../../xml/dom";
 import type { XlsxPackage } from "../../package/xlsxPackage";
 
 const STYLESHEET_ORDER = [
@@ -156,7 +156,6 @@ export class StylesPart {
     if (cached !== undefined) return cached;
     this.ensureBaseLists();
 
-    const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
     const font =
       "<font>" +
       (s.font?.bold ? "<b/>" : "") +
@@ -164,7 +163,7 @@ export class StylesPart {
       (s.font?.underline ? "<u/>" : "") +
       `<sz val="${s.font?.size ?? sheetFont.size}"/>` +
       (s.font?.color ? `<color rgb="${argb(s.font.color)}"/>` : "") +
-      `<name val="${esc(s.font?.name ?? sheetFont.name)}"/>` +
+      `<name val="${escapeXml(s.font?.name ?? sheetFont.name)}"/>` +
       "</font>";
     const fontId = this.append("fonts", font);
     const fillId = s.fill
