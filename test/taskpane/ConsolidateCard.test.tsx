@@ -33,6 +33,15 @@ async function renderWith(
   return { user, operations };
 }
 
+/** Renders the pane, picks one file and consolidates it; the card, once `result` is shown. */
+async function consolidateOne(result: ConsolidateResult) {
+  const { user } = await renderWith(async () => result);
+  const card = screen.getByRole("region", { name: "Tổng hợp" });
+  await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [new File(["x"], "a.xlsx")]);
+  await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+  return card;
+}
+
 describe("Tổng hợp", () => {
   it("reads the picked files and shows the total, the units with errors and the refused file", async () => {
     const seen: string[][] = [];
@@ -60,12 +69,7 @@ describe("Tổng hợp", () => {
   });
 
   it("says when the workbook's own document list was kept instead of the units' documents", async () => {
-    const { user } = await renderWith(async () => ({ ...RESULT, keptDocuments: 3 }));
-    const card = screen.getByRole("region", { name: "Tổng hợp" });
-    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
-      new File(["x"], "a.xlsx"),
-    ]);
-    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    const card = await consolidateOne({ ...RESULT, keptDocuments: 3 });
     expect(
       await within(card).findByText(
         /^Trang «Danh mục văn bản» của sổ tính đã có 3 văn bản nên được giữ nguyên: Phụ lục II liệt kê các văn bản này, không phải văn bản của các đơn vị\./,
@@ -74,12 +78,7 @@ describe("Tổng hợp", () => {
   });
 
   it("names the rows left without a total because a unit typed «chưa có số liệu»", async () => {
-    const { user } = await renderWith(async () => ({ ...RESULT, incomplete: ["Đúng hạn", "Quá hạn"] }));
-    const card = screen.getByRole("region", { name: "Tổng hợp" });
-    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
-      new File(["x"], "a.xlsx"),
-    ]);
-    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    const card = await consolidateOne({ ...RESULT, incomplete: ["Đúng hạn", "Quá hạn"] });
     expect(
       await within(card).findByText(
         "Chưa đủ số liệu (có đơn vị ghi «chưa có số liệu»), nên chưa có tổng: «Đúng hạn», «Quá hạn» — xem Ghi chú của từng dòng.",
@@ -88,12 +87,7 @@ describe("Tổng hợp", () => {
   });
 
   it("says nothing of the document list when the units' documents were listed", async () => {
-    const { user } = await renderWith(async () => ({ ...RESULT, keptDocuments: 0 }));
-    const card = screen.getByRole("region", { name: "Tổng hợp" });
-    await user.upload(within(card).getByLabelText("Chọn các tệp báo cáo (.xlsx)"), [
-      new File(["x"], "a.xlsx"),
-    ]);
-    await user.click(within(card).getByRole("button", { name: "Tổng hợp" }));
+    const card = await consolidateOne({ ...RESULT, keptDocuments: 0 });
     expect(await within(card).findByText("Đã tổng hợp 2 đơn vị từ 3 tệp vào sổ tính.")).toBeTruthy();
     expect(within(card).queryByText(/Danh mục văn bản/)).toBeNull();
     expect(within(card).queryByText(/Chưa đủ số liệu/)).toBeNull();
