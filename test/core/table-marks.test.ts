@@ -153,6 +153,24 @@ describe("the consolidated workbook of a table cell marked «chưa có số li�
   });
 });
 
+describe("the consolidated workbook's table", () => {
+  it("caches the sum of each column in its «Cộng» row, as a reader that does not recalculate shows it", () => {
+    const outcome = consolidateUnits([
+      entry("a.xlsx", { co_quan: "UBND XÃ A", "tthc_lv.dat_dai.moi": 40, "tthc_lv.ho_tich.moi": 7 }),
+      entry("b.xlsx", { co_quan: "UBND XÃ B", "tthc_lv.dat_dai.moi": 2 }),
+    ]);
+    const sheets = consolidatedWorkbookPlan(outcome.result!, outcome.files, { over: "units", subtitle: "" });
+    const sheet = sheets.find((s) => s.names.some((n) => n.name === inputName("tthc_lv.dat_dai.moi")))!;
+    const column = sheet.names
+      .find((n) => n.name === inputName("tthc_lv.dat_dai.moi"))!
+      .address.replace(/\d+$/, "");
+    const sums = sheet.cells.filter((c) => c.computes?.type === "tableSum");
+    expect(
+      sums.find((c) => c.address.startsWith(column) && c.address.length === column.length + 2),
+    ).toMatchObject({ cached: 49 });
+  });
+});
+
 describe("typing «chưa có số liệu» in a table cell", () => {
   it("is let through by the table's validation in Excel, as an indicator's cell is; 3,5 and «x» are not", () => {
     const installed = planInstall({ sheetNames: [], sheets: new Map() }, { catalogue: form });

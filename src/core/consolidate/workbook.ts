@@ -32,7 +32,7 @@ import { breakdownSheetPlan, filesSheetPlan } from "./sheets";
 /**
  * Types `values` (id → number, text or null) into the input cells of installed sheet plans,
  * found through their defined names, then recomputes every cached value (ratios, checks,
- * scores) by the core. A derived date given a value becomes a typed date, as a user would
+ * scores, tables' «Cộng» rows) by the core. A derived date given a value becomes a typed date, as a user would
  * type over it. Mutates `plans`.
  */
 export function typeFigures(plans: SheetPlan[], result: Pick<Consolidation, "catalogue" | "values">): void {
@@ -55,8 +55,11 @@ export function typeFigures(plans: SheetPlan[], result: Pick<Consolidation, "cat
     }
     target.value = value;
   }
-  const evaluated = evaluateIndicators(figuresOfPlans(plans, result.catalogue), result.catalogue);
-  fillCachedValues(plans, evaluated, scoreCriteria(result.catalogue, evaluated, new Map()));
+  const figures = figuresOfPlans(plans, result.catalogue);
+  const evaluated = evaluateIndicators(figures, result.catalogue);
+  // The figures too: a table's «Cộng» row caches the sum of its typed cells, which a reader that
+  // does not recalculate (LibreOffice, Excel without a full recalc) shows as the sheet's total.
+  fillCachedValues(plans, evaluated, scoreCriteria(result.catalogue, evaluated, new Map()), figures);
 }
 
 /**
