@@ -89,7 +89,7 @@ describe("a catalogue's tables, validated", () => {
     expect(dataProblems(bad).map((p) => `${p.path}: ${p.message}`)).toEqual([
       'tables[0]: thiếu trường bắt buộc "unit".',
       'tables[0].colour: trường "colour" không có trong định dạng danh mục.',
-      'tables[0].id: "id": "Bang-1" không hợp lệ: mã phải là chữ thường không dấu (a–z), số, - và _, bắt đầu bằng chữ hoặc số.',
+      'tables[0].id: "id": "Bang-1" không hợp lệ: mã của bảng, dòng và cột chỉ gồm chữ thường không dấu (a–z), số và _ (không dùng -), bắt đầu bằng chữ hoặc số.',
     ]);
   });
 

@@ -159,7 +159,10 @@ function schemaMessage(error: ErrorObject, data: unknown): string {
           ? "mã tiêu chí chỉ gồm chữ cái không dấu, số và _."
           : /Valid(From|To)$/i.test(error.instancePath)
             ? "ngày phải viết dạng YYYY-MM-DD."
-            : "mã phải là chữ thường không dấu (a–z), số, - và _, bắt đầu bằng chữ hoặc số."
+            : // A table's ids become parts of a defined name (`CCHC_T_…`), where «-» cannot stand.
+              String(p.pattern).includes("_-")
+              ? "mã phải là chữ thường không dấu (a–z), số, - và _, bắt đầu bằng chữ hoặc số."
+              : "mã của bảng, dòng và cột chỉ gồm chữ thường không dấu (a–z), số và _ (không dùng -), bắt đầu bằng chữ hoặc số."
       }`;
     case "minLength":
       return `${value()} không được để trống.`;
