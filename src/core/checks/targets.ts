@@ -1,6 +1,6 @@
 /**
  * Targets missed: a figure or rate on the wrong side of the target the form sets for it
- * (`target: { value, better }`, docs/catalogue-format.md «Chỉ tiêu cần đạt»). A warning, not an
+ * (`target: { value, better }`, docs/catalogue-format.md, «Targets»). A warning, not an
  * error: the report is still right; it says the unit fell short of what the province asked.
  */
 import { formatPercentVi } from "../arithmetic";
