@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
+import { unzipSync, zipSync } from "fflate";
 import { DEFAULT_CATALOGUE, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { catalogueOfMeta } from "../../src/core/meta";
 import { SAMPLE_DOCUMENTS } from "../../src/core/catalogue/sample";
@@ -206,7 +207,18 @@ describe("the fast reader refuses, with a reason, and never throws", () => {
         fs.writeFileSync(path.join(dir, "cut.xlsx"), whole.subarray(0, whole.length / 2));
         return path.join(dir, "cut.xlsx");
       },
-      /^Tệp bị hỏng, không đọc được/,
+      /^Tệp bị hỏng, không đọc được: không giải nén được \(tệp bị cắt cụt hoặc chép chưa xong\); hãy lấy lại bản đầy đủ\.$/,
+    ],
+    [
+      "a workbook whose workbook part is cut short",
+      async () => {
+        const parts = unzipSync(fs.readFileSync(path.join(dir, "unit.xlsx")));
+        const workbook = parts["xl/workbook.xml"];
+        parts["xl/workbook.xml"] = workbook.subarray(0, workbook.length / 2);
+        fs.writeFileSync(path.join(dir, "cut-part.xlsx"), zipSync(parts));
+        return path.join(dir, "cut-part.xlsx");
+      },
+      /^Tệp bị hỏng, không đọc được: phần «xl\/workbook\.xml» không phải XML hợp lệ; hãy mở bằng Excel, lưu lại rồi gửi lại\.$/,
     ],
     [
       "a zip that is no workbook",

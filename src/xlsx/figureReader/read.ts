@@ -23,8 +23,9 @@ import { META_SHEET_NAME, readMeta } from "../../core/meta";
 import type { WorkbookAsRead } from "../../core/workbook/port";
 import { readWorkbook } from "../../core/workbook/read";
 import { PartRefusedError } from "../zip/partLimits";
-import { ZipArchive, type Inflater } from "../zip/zipArchive";
+import { ZipArchive, ZipFormatError, type Inflater } from "../zip/zipArchive";
 import { gridView, parseCellsWhere, type Cells, type RawCell } from "../parts/sheet/read";
+import { PartXmlError } from "../xml/sax";
 import { own, PartText } from "../xml/text";
 import { WorkbookReader, type ReadPart, type SheetInfo } from "../package/workbookReader";
 import { builtInCatalogue, type CatalogueResolver } from "./catalogue";
@@ -107,13 +108,21 @@ export function readFigureWorkbook(
   } catch (error) {
     if (error instanceof FigureReadError) return { ok: false, source, reason: error.message };
     if (error instanceof PartRefusedError) return { ok: false, source, reason: refusedReason(error) };
-    return {
-      ok: false,
-      source,
-      reason: `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).`,
-    };
+    return { ok: false, source, reason: brokenReason(error) };
   }
 }
+
+/** Tells a damaged file in Vietnamese: a zip that cannot be read, a part that is not XML. */
+function brokenReason(error: unknown): string {
+  if (error instanceof ZipFormatError) return BROKEN_ZIP;
+  if (error instanceof PartXmlError)
+    return `Tệp bị hỏng, không đọc được: phần «${error.part}» không phải XML hợp lệ; hãy mở bằng Excel, lưu lại rồi gửi lại.`;
+  // Not a damage the reader knows: its detail is all there is to go on.
+  return `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message.split("\n")[0] : String(error)}).`;
+}
+
+const BROKEN_ZIP =
+  "Tệp bị hỏng, không đọc được: không giải nén được (tệp bị cắt cụt hoặc chép chưa xong); hãy lấy lại bản đầy đủ.";
 
 /** A part refused by the package limits, as a consolidation's reason for leaving the file out. */
 function refusedReason(error: PartRefusedError): string {
@@ -138,9 +147,7 @@ function readFigures(
     zip = openZip(bytes);
   } catch (error) {
     if (error instanceof PartRefusedError) throw error;
-    throw new FigureReadError(
-      `Tệp bị hỏng, không đọc được (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw new FigureReadError(brokenReason(error));
   }
   // Each part is inflated once (within the zip limits) and only when the reader asks for it.
   const inflated = new Map<string, Uint8Array | undefined>();
