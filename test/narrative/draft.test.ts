@@ -79,6 +79,13 @@ function expectedSentence(catalogue: Catalogue, values: Record<string, unknown>,
     }
     const p = piece.placeholder!;
     if (p.kind === "compare") continue;
+    if (p.kind === "level") {
+      // The level word of the typed name: the samples are communes and districts.
+      pattern += String(values[p.id])
+        .match(/(?:XÃ|HUYỆN)(?= )/)![0]
+        .toLocaleLowerCase("vi");
+      continue;
+    }
     if (p.kind === "table") {
       // The table's rows with the most in the column, largest first, at most three (an extra row
       // by its typed label), each with the table's unit (docs/catalogue-format.md, «Tables»).

@@ -110,6 +110,7 @@ describe("a bad outline is refused, naming the JSON path", () => {
               "Nhận {hs_nhan} hồ sơ.",
               "{tong:hs_nhan}",
               "{tyle:ns_ghichu:hs_nhan} {phanso:hs_nhan}",
+              "Ủy ban nhân dân {cap:hs_nhan}",
             ],
             parts: [{ heading: "1.", paragraphs: ["{sosanh:hs_nhann}", "Thiếu ngoặc {hs_nhan"] }],
           },
@@ -126,7 +127,7 @@ describe("a bad outline is refused, naming the JSON path", () => {
         path: "outline.parts[0].paragraphs[1]",
         id: "tong:hs_nhan",
         message:
-          'Chỗ điền "{tong:hs_nhan}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ}, {sosanh:mã chỉ tiêu} hoặc {bang:mã bảng:mã cột}.',
+          'Chỗ điền "{tong:hs_nhan}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ}, {sosanh:mã chỉ tiêu}, {bang:mã bảng:mã cột} hoặc {cap:mã chỉ tiêu chữ}.',
       },
       {
         path: "outline.parts[0].paragraphs[2]",
@@ -137,6 +138,12 @@ describe("a bad outline is refused, naming the JSON path", () => {
         path: "outline.parts[0].paragraphs[2]",
         id: "hs_nhan",
         message: '{phanso:…} chỉ dùng với chỉ tiêu tỷ lệ (ratio); "hs_nhan" là "count".',
+      },
+      {
+        path: "outline.parts[0].paragraphs[3]",
+        id: "hs_nhan",
+        message:
+          '{cap:…} đọc cấp hành chính trong tên, chỉ dùng với chỉ tiêu chữ (text); "hs_nhan" là "count".',
       },
       {
         path: "outline.parts[0].parts[0].paragraphs[0]",
@@ -156,6 +163,45 @@ describe("a bad outline is refused, naming the JSON path", () => {
         path: "outline.parts[0].text",
         message: 'trường "text" không có trong định dạng danh mục.',
       }),
+    ]);
+  });
+});
+
+describe("the level of the unit in the built-in commune form's sentences ({cap:co_quan})", () => {
+  const XA = builtinCatalogue("xa-2025")!;
+  const sentencesOf = (coQuan: string) => {
+    const figures = figuresFromValues(
+      { co_quan: coQuan, ky_bao_cao: "Quý III", nam: 2025, qppl_banhanh: 2, qppl_raosoat: 5 },
+      XA,
+    );
+    const draft = buildDraft({
+      catalogue: XA,
+      figures,
+      findings: [],
+      documents: [],
+      generatedAt: new Date(2025, 8, 20),
+    });
+    return draft.body
+      .filter((b): b is DraftParagraph => b.kind === "paragraph")
+      .map((p) => runsText(p.runs))
+      .filter((t) => t.includes("ban hành 2 văn bản"));
+  };
+
+  it("names a ward a ward, a special zone a special zone, a commune a commune", () => {
+    expect(sentencesOf("ỦY BAN NHÂN DÂN PHƯỜNG HOA SEN")).toEqual([
+      "Hội đồng nhân dân, Ủy ban nhân dân phường ban hành 2 văn bản quy phạm pháp luật; rà soát 5 văn bản quy phạm pháp luật.",
+    ]);
+    expect(sentencesOf("UBND đặc khu Côn Đảo")[0]).toMatch(
+      /^Hội đồng nhân dân, Ủy ban nhân dân đặc khu ban hành/,
+    );
+    expect(sentencesOf("ỦY BAN NHÂN DÂN XÃ TÙNG ẢNH")[0]).toMatch(
+      /^Hội đồng nhân dân, Ủy ban nhân dân xã ban hành/,
+    );
+  });
+
+  it("marks a name that says no level, never guessing «xã»", () => {
+    expect(sentencesOf("ỦY BAN NHÂN DÂN HOA SEN")).toEqual([
+      "Hội đồng nhân dân, Ủy ban nhân dân [tên «ỦY BAN NHÂN DÂN HOA SEN» không ghi cấp xã, phường hay đặc khu] ban hành 2 văn bản quy phạm pháp luật; rà soát 5 văn bản quy phạm pháp luật.",
     ]);
   });
 });

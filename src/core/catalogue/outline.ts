@@ -9,7 +9,9 @@
  * - `{phanso:kh_tyle}`: a ratio indicator's two parts as «24/47», as its rate is computed (summed
  *   lists; on time over on time plus late for an on-time rate);
  * - `{sosanh:hs_tiepnhan}`: the difference against each compared period (`cchc draft --compare`),
- *   e.g. «, tăng 12 hồ sơ (+2,71%) so với cùng kỳ năm 2025»; nothing without a compared period.
+ *   e.g. «, tăng 12 hồ sơ (+2,71%) so với cùng kỳ năm 2025»; nothing without a compared period;
+ * - `{cap:co_quan}`: the administrative level a text figure names (xã, phường, đặc khu …), so
+ *   one commune-level form writes «Ủy ban nhân dân phường» for a ward.
  *
  * Only the parsing lives here (the catalogue's validation needs it); filling the templates is
  * `src/core/narrative`.
@@ -41,6 +43,8 @@ export type Placeholder =
   | { kind: "ratio"; numerator: string; denominator: string }
   | { kind: "fraction"; id: string }
   | { kind: "compare"; id: string }
+  /** The administrative level in a text figure, e.g. `{cap:co_quan}` → «phường». */
+  | { kind: "level"; id: string }
   /** A table's rows with the most in a column, e.g. `{bang:tthc_lv:moi}` (docs/catalogue-format.md). */
   | { kind: "table"; table: string; column: string };
 
@@ -54,6 +58,7 @@ const RATIO = new RegExp(`^tyle:(${ID}):(${ID})$`);
 const COMPARE = new RegExp(`^sosanh:(${ID})$`);
 const FRACTION = new RegExp(`^phanso:(${ID})$`);
 const TABLE = new RegExp(`^bang:(${ID}):(${ID})$`);
+const LEVEL = new RegExp(`^cap:(${ID})$`);
 
 /** The placeholder written between braces, or undefined when it is not one the program knows. */
 export function parsePlaceholder(source: string): Placeholder | undefined {
@@ -66,6 +71,8 @@ export function parsePlaceholder(source: string): Placeholder | undefined {
   if (m) return { kind: "fraction", id: m[1] };
   m = TABLE.exec(text);
   if (m) return { kind: "table", table: m[1], column: m[2] };
+  m = LEVEL.exec(text);
+  if (m) return { kind: "level", id: m[1] };
   m = VALUE.exec(text);
   if (m) return { kind: "value", id: m[1] };
   return undefined;

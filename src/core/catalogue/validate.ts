@@ -580,7 +580,7 @@ function outlineProblems(
         add(
           path,
           piece.source,
-          `Chỗ điền "{${piece.source}}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ}, {sosanh:mã chỉ tiêu} hoặc {bang:mã bảng:mã cột}.`,
+          `Chỗ điền "{${piece.source}}" không phải dạng chương trình hiểu; dùng {mã chỉ tiêu}, {tyle:mã tử số:mã mẫu số}, {phanso:mã tỷ lệ}, {sosanh:mã chỉ tiêu}, {bang:mã bảng:mã cột} hoặc {cap:mã chỉ tiêu chữ}.`,
         );
         continue;
       }
@@ -601,6 +601,12 @@ function outlineProblems(
         if (kind === "") continue;
         if (p.kind === "ratio" && !NUMERIC.includes(kind))
           add(path, id, `{tyle:…} chỉ tính trên số đếm hoặc số tiền; "${id}" là "${kind}".`);
+        if (p.kind === "level" && kind !== "text")
+          add(
+            path,
+            id,
+            `{cap:…} đọc cấp hành chính trong tên, chỉ dùng với chỉ tiêu chữ (text); "${id}" là "${kind}".`,
+          );
         if (p.kind === "fraction" && kind !== "ratio")
           add(path, id, `{phanso:…} chỉ dùng với chỉ tiêu tỷ lệ (ratio); "${id}" là "${kind}".`);
         if (p.kind === "compare" && !NUMERIC.includes(kind) && kind !== "ratio" && kind !== "percent")

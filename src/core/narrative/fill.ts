@@ -17,6 +17,7 @@ import { parseTemplate, type Placeholder } from "../catalogue/outline";
 import { numericOf, numericOfArg, type Evaluated, type Numeric } from "../evaluate";
 import type { Figures } from "../figures";
 import { shortDate } from "../report/documentForm";
+import { administrativeLevel } from "../report/issuingBody";
 import { tableView } from "../tables/figures";
 import { changeText, isRate, type ComparedPeriod } from "../report/comparison";
 import type { DraftRun } from "./document";
@@ -180,7 +181,21 @@ export function placeholderRuns(context: FillContext, placeholder: Placeholder):
       return fractionRuns(context, placeholder.id);
     case "table":
       return tableRuns(context, placeholder.table, placeholder.column);
+    case "level":
+      return levelRuns(context, placeholder.id);
   }
+}
+
+/**
+ * `{cap:co_quan}`: the administrative level the typed name gives («phường» for «ỦY BAN NHÂN DÂN
+ * PHƯỜNG HOA SEN»); a marker when the name is blank or names no level (never a guessed «xã»).
+ */
+function levelRuns(context: FillContext, id: string): DraftRun[] {
+  const value = context.figures.get(id)?.value;
+  const name = value?.type === "text" ? value.value.trim() : "";
+  if (!name) return [missing(context, [id], "blank")];
+  const level = administrativeLevel(name);
+  return level ? [{ text: level }] : [marker(`tên «${name}» không ghi cấp xã, phường hay đặc khu`)];
 }
 
 /** How many rows `{bang:…}` names: the first three by the column's figure. */

@@ -128,6 +128,23 @@ export function issuingBodyStyle(body: string): IssuingBodyStyle {
   };
 }
 
+/**
+ * The administrative level in a body's name, lower case as a sentence writes it: «phường» for
+ * «ỦY BAN NHÂN DÂN PHƯỜNG HOA SEN» (or «UBND phường Hoa Sen»), «đặc khu», «xã», «tỉnh» for «SỞ
+ * NỘI VỤ TỈNH THÁI NGUYÊN»; undefined when the name holds none. Since 1 July 2025 the commune
+ * level of the two-tier local government is xã, phường and đặc khu alike (docs/reporting-rules.md,
+ * the units), so one commune-level form names the level the unit's own name gives.
+ */
+export function administrativeLevel(body: string): string | undefined {
+  const name = normalized(body);
+  const rest = name.startsWith(`${UBND} `)
+    ? name.slice(UBND.length + 1)
+    : name.startsWith("UBND ")
+      ? name.slice(5)
+      : name;
+  return splitPlace(`x ${rest}`).level;
+}
+
 /** `TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH` → its lines. */
 export function authorityLines(text: string): string[] {
   return text
