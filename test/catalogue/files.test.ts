@@ -187,6 +187,17 @@ describe("cchc catalogue", () => {
       "TYLE(hs_som + hs_dung; hs_xong)",
       "Tính lại",
     ]);
+    // The scoring method in words, after the number CCHC.DIEM takes.
+    const criteria = sheetGrid(findWorksheet(book, "Tiêu chí")!, "values");
+    expect(criteria.find((r) => r[0] === "TT_THU")).toEqual([
+      "TT_THU",
+      "Thu ngân sách đạt dự toán",
+      2,
+      "1: đạt ngưỡng thì đủ điểm, dưới ngưỡng 0",
+      0.9,
+      "ty_thu",
+    ]);
+    expect(criteria.find((r) => r[0] === "TT_TUCHAM")?.[3]).toBe("0: theo tỷ lệ (điểm tối đa × tỷ lệ)");
   });
 
   it("refuses a bad or unknown catalogue, its problem in one line, exit 2, writing nothing", async () => {

@@ -29,6 +29,16 @@ const KIND_NAMES: Record<string, string> = {
 };
 
 /**
+ * A criterion's scoring method (`Criterion.method`, as `score` in ../arithmetic computes it) in
+ * words for the listing's «Cách tính», after the number a formula `=CCHC.DIEM(…)` takes.
+ */
+export const METHOD_WORDS: Record<0 | 1 | 2, string> = {
+  0: "0: theo tỷ lệ (điểm tối đa × tỷ lệ)",
+  1: "1: đạt ngưỡng thì đủ điểm, dưới ngưỡng 0",
+  2: "2: đạt ngưỡng thì theo tỷ lệ, dưới ngưỡng 0",
+};
+
+/**
  * How a row combines when reports are consolidated (`combineRuleOf`), in words: `name` for the
  * listing's «Tổng hợp» column and `cchc catalogue show`'s tag, `meaning` for its legend.
  */
@@ -180,7 +190,7 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
     c.code,
     c.label,
     c.max,
-    c.method,
+    METHOD_WORDS[c.method] ?? c.method,
     c.threshold ?? "",
     c.rateFrom ?? "Tự nhập điểm",
   ]);
@@ -221,7 +231,7 @@ export function catalogueListingPlans(catalogue: Catalogue): SheetPlan[] {
       `TIÊU CHÍ TỰ CHẤM ĐIỂM: ${heading}`,
       ["Mã", "Tiêu chí", "Điểm tối đa", "Cách tính", "Ngưỡng", "Tỷ lệ từ"],
       criteria,
-      [22, 60, 12, 10, 10, 22],
+      [22, 60, 12, 30, 10, 22],
     ),
   ];
 }
