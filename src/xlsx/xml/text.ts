@@ -102,6 +102,35 @@ export function textAt(part: PartText, scanned: string, from: number): string {
 }
 
 /**
+ * `plainText(textAt(part, scanned, from))`: the plain text of an element's content found by
+ * search at bytes `from` on, whose one-byte view is `scanned`; undefined when it needs the
+ * parser. A long text is found again by its bytes (their one-byte view, which maps byte for
+ * byte): the stored form every unit of a province carries in its meta sheet, 35 KB of
+ * Vietnamese, cost a UTF-8 decoding each time, some 4 % of a consolidation of files saved by
+ * cchc, where finding it here costs a hash and a comparison.
+ */
+export function plainTextAt(part: PartText, scanned: string, from: number): string | undefined {
+  if (scanned.length < DECODED_FROM) return plainText(textAt(part, scanned, from));
+  const known = textsFound.get(scanned);
+  if (known !== undefined) return known;
+  const text = plainText(textAt(part, scanned, from));
+  if (text !== undefined) keep(textsFound, scanned, text);
+  return text;
+}
+
+/** Long texts found by search, by their bytes' one-byte view (`plainTextAt`). */
+const textsFound = new Map<string, string>();
+
+/** Remembers a long text's answer, as copies that keep no part alive; at most DECODED_KEPT, none of KEPT_UP_TO characters or more. */
+function keep(texts: Map<string, string>, key: string, value: string): void {
+  if (key.length >= KEPT_UP_TO) return;
+  if (texts.size >= DECODED_KEPT) texts.clear();
+  texts.set(own(key), own(value));
+}
+/** Texts this long or longer (characters) are not kept: a hostile file's huge text costs its decoding only. */
+const KEPT_UP_TO = 1024 * 1024;
+
+/**
  * Text as stored, unescaped: SpreadsheetML writes a character XML cannot hold as `_xHHHH_`
  * (ECMA-376 Part 1, §22.9.2.19), and a literal `_x…_` sequence as `_x005F_x…_` (the package
  * writer writes the key `bc_xa_giao` so). One left-to-right pass, so `_x005F_x0041_` stays
@@ -109,8 +138,21 @@ export function textAt(part: PartText, scanned: string, from: number): string {
  */
 export function decodeExcelEscapes(text: string): string {
   if (!text.includes("_x")) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (text.length < DECODED_FROM) return replaceEscapes(text);
+  // The stored form has ids such as `bc_xa_giao`: the same 35 KB met in every unit, decoded once.
+  let decoded = escapesDecoded.get(text);
+  if (decoded === undefined) {
+    decoded = replaceEscapes(text);
+    keep(escapesDecoded, text, decoded);
+  }
+  return decoded;
 }
+
+const replaceEscapes = (text: string): string =>
+  text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** Long texts with their `_xHHHH_` escapes decoded, by the text as stored (`decodeExcelEscapes`). */
+const escapesDecoded = new Map<string, string>();
 
 /**
  * A copy of a string that shares no memory with the XML it came from. A parser's strings are

@@ -12,7 +12,7 @@
 import { isoToSerial, serialToWorkbook } from "../../../core/dates";
 import { columnLetter, columnNumber } from "../../../core/layout/model";
 import { parse, stop } from "../../xml/sax";
-import { decodeExcelEscapes, own, plainText, textAt, type PartText } from "../../xml/text";
+import { decodeExcelEscapes, own, plainTextAt, type PartText } from "../../xml/text";
 
 /** A cell as stored: where it is, its type attribute, its value text, its formula. */
 export interface RawCell {
@@ -255,7 +255,7 @@ function readPlain(
   if (type === "inlineStr") {
     const inline = PLAIN_INLINE.exec(content);
     if (!inline) return false;
-    const text = plainText(textAt(part, inline[1], end - PLAIN_INLINE_END - inline[1].length));
+    const text = plainTextAt(part, inline[1], end - PLAIN_INLINE_END - inline[1].length);
     if (text === undefined) return false;
     putCell(cells, tag.row, tag.column, type, text);
     return true;
@@ -263,8 +263,8 @@ function readPlain(
   const cell = PLAIN_CELL_CONTENT.exec(content);
   if (!cell) return false;
   // `<f>` is 3 bytes, `</v>` 4: where the texts start in the part.
-  const formula = cell[1] === undefined ? undefined : plainText(textAt(part, cell[1], contentFrom + 3));
-  const value = cell[2] === undefined ? "" : plainText(textAt(part, cell[2], end - 4 - cell[2].length));
+  const formula = cell[1] === undefined ? undefined : plainTextAt(part, cell[1], contentFrom + 3);
+  const value = cell[2] === undefined ? "" : plainTextAt(part, cell[2], end - 4 - cell[2].length);
   if (value === undefined || (cell[1] !== undefined && formula === undefined)) return false;
   putCell(cells, tag.row, tag.column, type, value, formula);
   return true;
