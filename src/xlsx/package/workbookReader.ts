@@ -38,13 +38,26 @@ export interface SheetInfo {
   worksheet: boolean;
 }
 
+/** Parts longer than this (characters) are not kept. */
+const KEPT_UP_TO = 1024 * 1024;
+
+/**
+ * The last package relationships parsed and the workbook part they name: every unit of a
+ * consolidation carries the same `_rels/.rels`, which saxes took some 3 % of the read loop to
+ * parse again for each (a parser built per part). Only a part of modest size is kept.
+ */
+let lastPackageRels: { xml: string; main: string | undefined } | undefined;
+
 /** The workbook part's path, from the package relationships (`xl/workbook.xml` when they do not say). */
 export function workbookPath(read: ReadPart): string {
   const rels = read("_rels/.rels");
-  const main = rels
-    ? parseRelationships(new PartText(rels).utf8(), "").find((r) => isType(r, "officeDocument"))
-    : undefined;
-  return main?.part ?? "xl/workbook.xml";
+  if (!rels) return "xl/workbook.xml";
+  const xml = new PartText(rels).utf8();
+  const last = lastPackageRels;
+  if (last && last.xml === xml) return last.main ?? "xl/workbook.xml";
+  const main = parseRelationships(xml, "").find((r) => isType(r, "officeDocument"))?.part;
+  lastPackageRels = xml.length <= KEPT_UP_TO ? { xml, main } : undefined;
+  return main ?? "xl/workbook.xml";
 }
 
 /** The workbook part and its relationships as parsed, with the texts they were parsed from. */
@@ -63,8 +76,6 @@ interface ParsedWorkbook {
  * size are kept (a hostile file's huge part is parsed and let go).
  */
 let lastParsed: ParsedWorkbook | undefined;
-/** Parts longer than this (characters) are not kept. */
-const KEPT_UP_TO = 1024 * 1024;
 
 /**
  * The workbook part at `path` parsed from `xml`, and its relationships from `rels` (none when
