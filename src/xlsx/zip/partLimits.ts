@@ -98,6 +98,8 @@ const BANG = 0x21; // !
 const QUESTION = 0x3f; // ?
 const QUOTE = 0x22; // "
 const APOSTROPHE = 0x27; // '
+/** Text runs up to this long (bytes) are walked byte by byte; past it, the next `<` is searched for. */
+const SHORT_TEXT = 32;
 
 /** Whether `bytes` holds the ASCII text `text` at `at`. */
 function startsWith(bytes: Uint8Array, at: number, text: string): boolean {
@@ -126,11 +128,17 @@ function skipPast(bytes: Uint8Array, from: number, text: string): number {
 export function vetXml(part: string, bytes: Uint8Array): void {
   let depth = 0;
   const end = bytes.length;
-  // One plain loop: V8 runs it at about a byte a nanosecond, faster than jumping with indexOf.
+  // Plain loops: V8 runs them at about a byte a nanosecond, faster than jumping with indexOf
+  // over markup's short texts; a long text (the stored form's 35 KB) is jumped over by indexOf.
   let at = 0;
   while (at < end) {
     if (bytes[at] !== LT) {
-      at++;
+      const near = Math.min(at + SHORT_TEXT, end);
+      while (++at < near && bytes[at] !== LT);
+      if (at === near && at < end && bytes[at] !== LT) {
+        at = bytes.indexOf(LT, at);
+        if (at < 0) break;
+      }
       continue;
     }
     const next = bytes[at + 1];
