@@ -4,7 +4,8 @@
  * by the `entities` library), Excel's `_xHHHH_` escapes decoded, and copies that do not keep a
  * whole part alive. Browser-safe: no Node API is required (Node's Buffer is used when present).
  */
-import { decodeXML } from "entities";
+// The decoder alone: the package's index loads its encoders and their tables too (start-up time).
+import { decodeXML } from "entities/decode";
 
 const decoder = new TextDecoder("utf-8");
 /** One character per byte, for search only (the browser's "latin1" is windows-1252: also one per byte). */
