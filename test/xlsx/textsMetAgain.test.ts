@@ -62,6 +62,19 @@ describe("a long text found by its bytes (plainTextAt)", () => {
   });
 });
 
+describe("texts too long to keep", () => {
+  it("are decoded right each time, and the kept ones still found after them", () => {
+    const huge = form("h").repeat(400); // some 1.5 million characters
+    for (let round = 0; round < 2; round++) {
+      const big = partWith(huge);
+      expect(plainTextAt(big.part, big.scanned, big.from)).toBe(formText("h").repeat(400));
+      const small = partWith(form("s"));
+      expect(plainTextAt(small.part, small.scanned, small.from)).toBe(formText("s"));
+      expect(decodeExcelEscapes(`_x0041_${"x".repeat(2_200_000)}`)).toBe(`A${"x".repeat(2_200_000)}`);
+    }
+  });
+});
+
 describe("a long text's escapes (decodeExcelEscapes)", () => {
   const stored = (n: number) => `${"bc_x005F_xa_giao ".repeat(100)}_x0041_ ${n} _x005F_x0041_`;
   const text = (n: number) => `${"bc_xa_giao ".repeat(100)}A ${n} _x0041_`;

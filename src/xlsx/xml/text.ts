@@ -75,12 +75,10 @@ export function plainText(raw: string): string | undefined {
   if (!raw.includes("&")) return raw;
   if (OTHER_AMPERSAND.test(raw)) return undefined;
   if (raw.length < DECODED_FROM) return decodeXML(raw);
-  let decoded = decodedTexts.get(raw);
+  let decoded = decodedTexts.texts.get(raw);
   if (decoded === undefined) {
     decoded = decodeXML(raw);
-    if (decodedTexts.size >= DECODED_KEPT) decodedTexts.clear();
-    // Copies: the raw text is a slice of the part, which a kept slice would keep alive.
-    decodedTexts.set(own(raw), own(decoded));
+    keep(decodedTexts, raw, decoded);
   }
   return decoded;
 }
@@ -91,11 +89,43 @@ export function plainText(raw: string): string | undefined {
  * to the next, which `decodeXML` (a trie walk per entity) took a tenth of a consolidation to
  * decode again and again, where finding it here costs a hash and a comparison.
  */
-const decodedTexts = new Map<string, string>();
+const decodedTexts = keptTexts();
 /** Texts shorter than this are decoded each time (cheaper than keeping them). */
 const DECODED_FROM = 1024;
 /** At most this many are kept (all are dropped past it): a file of countless long texts costs no memory. */
 const DECODED_KEPT = 64;
+/**
+ * Nor more than this many characters, keys and answers together (some 4 MB at most per kind of
+ * text kept): a unit's stored form is a few chunks of at most a cell's 32,767 characters each.
+ */
+const KEPT_CHARS = 2 * 1024 * 1024;
+
+/** Long texts' answers by their key, and how many characters they hold. */
+interface KeptTexts {
+  texts: Map<string, string>;
+  chars: number;
+}
+
+/** An empty store of long texts. */
+function keptTexts(): KeptTexts {
+  return { texts: new Map(), chars: 0 };
+}
+
+/**
+ * Remembers a long text's answer, as copies (the key is a slice of the part, which a kept slice
+ * would keep alive); all are dropped when DECODED_KEPT texts or KEPT_CHARS characters are kept,
+ * and a text too long to fit is not kept (a hostile file's huge text costs its decoding only).
+ */
+function keep(kept: KeptTexts, key: string, value: string): void {
+  const chars = key.length + value.length;
+  if (chars > KEPT_CHARS) return;
+  if (kept.texts.size >= DECODED_KEPT || kept.chars + chars > KEPT_CHARS) {
+    kept.texts.clear();
+    kept.chars = 0;
+  }
+  kept.texts.set(own(key), own(value));
+  kept.chars += chars;
+}
 
 /** The real text of bytes `from` on of `part`, whose one-byte view there is `scanned`. */
 export function textAt(part: PartText, scanned: string, from: number): string {
@@ -112,7 +142,7 @@ export function textAt(part: PartText, scanned: string, from: number): string {
  */
 export function plainTextAt(part: PartText, scanned: string, from: number): string | undefined {
   if (scanned.length < DECODED_FROM) return plainText(textAt(part, scanned, from));
-  const known = textsFound.get(scanned);
+  const known = textsFound.texts.get(scanned);
   if (known !== undefined) return known;
   const text = plainText(textAt(part, scanned, from));
   if (text !== undefined) keep(textsFound, scanned, text);
@@ -120,16 +150,7 @@ export function plainTextAt(part: PartText, scanned: string, from: number): stri
 }
 
 /** Long texts found by search, by their bytes' one-byte view (`plainTextAt`). */
-const textsFound = new Map<string, string>();
-
-/** Remembers a long text's answer, as copies that keep no part alive; at most DECODED_KEPT, none of KEPT_UP_TO characters or more. */
-function keep(texts: Map<string, string>, key: string, value: string): void {
-  if (key.length >= KEPT_UP_TO) return;
-  if (texts.size >= DECODED_KEPT) texts.clear();
-  texts.set(own(key), own(value));
-}
-/** Texts this long or longer (characters) are not kept: a hostile file's huge text costs its decoding only. */
-const KEPT_UP_TO = 1024 * 1024;
+const textsFound = keptTexts();
 
 /**
  * Text as stored, unescaped: SpreadsheetML writes a character XML cannot hold as `_xHHHH_`
@@ -141,7 +162,7 @@ export function decodeExcelEscapes(text: string): string {
   if (!text.includes("_x")) return text;
   if (text.length < DECODED_FROM) return replaceEscapes(text);
   // The stored form has ids such as `bc_xa_giao`: the same 35 KB met in every unit, decoded once.
-  let decoded = escapesDecoded.get(text);
+  let decoded = escapesDecoded.texts.get(text);
   if (decoded === undefined) {
     decoded = replaceEscapes(text);
     keep(escapesDecoded, text, decoded);
@@ -153,7 +174,7 @@ const replaceEscapes = (text: string): string =>
   text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /** Long texts with their `_xHHHH_` escapes decoded, by the text as stored (`decodeExcelEscapes`). */
-const escapesDecoded = new Map<string, string>();
+const escapesDecoded = keptTexts();
 
 /**
  * A copy of a string that shares no memory with the XML it came from. A parser's strings are
