@@ -353,10 +353,12 @@ describe("compactEntry: many units carved from shared blocks", () => {
     const interner = new Map<string, string>();
     const originals = Array.from({ length: 600 }, (_, k) => {
       // Numbers unlike every other unit's (an overlap of two units' places would show), −0 and
-      // fractions among them, and a ratio of its own in the evaluation.
+      // fractions among them, and a ratio of its own in the evaluation; every fifth unit has
+      // numbers no 32-bit float holds exactly (0.1), kept as 64-bit ones.
       const values: Record<string, unknown> = { ky_bao_cao: "Quý III", nam: 2026, co_quan: `UBND XÃ ${k}` };
       ids.forEach((id, n) => {
-        if (!(id in values)) values[id] = n % 7 === 0 ? -0 : k * 1000 + n + (n % 3) / 8;
+        if (!(id in values))
+          values[id] = n % 7 === 0 ? -0 : k % 5 === 0 ? k + 0.1 * n : k * 1000 + n + (n % 3) / 8;
       });
       return unitWorkbook(`xa-${k}.xlsx`, values);
     });

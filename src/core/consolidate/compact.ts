@@ -121,6 +121,7 @@ class Sparse<V> {
  */
 interface Slab {
   numbers: Float64Array;
+  floats: Float32Array;
   held: Uint16Array;
   kinds: Uint8Array;
 }
@@ -129,14 +130,17 @@ interface Slab {
 const SLAB_BYTES = 1 << 16;
 
 /**
- * One unit's place in a block: its figures' numbers then the evaluated numbers that are not a
- * figure's own (its ratios, a dozen) from `numbers[numbersAt]`; the evaluation's `HELD` codes
- * from `held[heldAt]`; the figures' kinds from `kinds[kindsAt]`. Zero until written (a fresh
- * block's bytes; a place is never handed out twice): absent kinds and codes.
+ * One unit's place in a block: the evaluated numbers that are not a figure's own (its ratios, a
+ * dozen) from `numbers[ownAt]`; its figures' numbers from `floats[figuresAt]` when `narrow`
+ * (each one a 32-bit float exactly: counts, most amounts), else from `numbers[figuresAt]`; the
+ * evaluation's `HELD` codes from `held[heldAt]`; the figures' kinds from `kinds[kindsAt]`. Zero
+ * until written (a fresh block's bytes; a place is never handed out twice): absent kinds and codes.
  */
 interface UnitBuffer {
   slab: Slab;
-  numbersAt: number;
+  ownAt: number;
+  narrow: boolean;
+  figuresAt: number;
   heldAt: number;
   kindsAt: number;
 }
@@ -146,8 +150,8 @@ class CompactFigures extends IndexedMap<FigureCell> {
   /** `KIND` of each figure (`kinds[kindsAt + i]`), with FORMULA_BIT when it has a formula. */
   readonly kinds: Uint8Array;
   readonly kindsAt: number;
-  /** Each figure's number, `numbers[numbersAt + i]`. */
-  readonly numbers: Float64Array;
+  /** Each figure's number, `numbers[numbersAt + i]` (32-bit floats when each one is exactly one). */
+  readonly numbers: Float64Array | Float32Array;
   readonly numbersAt: number;
   /** Texts, and cells, formulas and notes unlike the usual ones: only where a unit has any. */
   texts?: Sparse<string>;
@@ -167,8 +171,8 @@ class CompactFigures extends IndexedMap<FigureCell> {
     super(ids, index);
     this.kinds = buffer.slab.kinds;
     this.kindsAt = buffer.kindsAt;
-    this.numbers = buffer.slab.numbers;
-    this.numbersAt = buffer.numbersAt;
+    this.numbers = buffer.narrow ? buffer.slab.floats : buffer.slab.numbers;
+    this.numbersAt = buffer.figuresAt;
     const k0 = this.kindsAt;
     const n0 = this.numbersAt;
     let size = 0;
@@ -220,7 +224,7 @@ class CompactFigures extends IndexedMap<FigureCell> {
 
 /**
  * How an evaluated value is kept (`CompactEvaluation`); from OWN_NUMBER on, the evaluated number
- * is `numbers[N + held − OWN_NUMBER]` of the unit's buffer (N being the indicators' count).
+ * is the unit's own `numbers[ownAt + held − OWN_NUMBER]`.
  */
 const HELD = { absent: 0, figureNumber: 1, figureText: 2, emptyText: 3, text: 4 } as const;
 const OWN_NUMBER = 5;
@@ -238,8 +242,9 @@ function isFigureNumber(figure: FigureCell | undefined, value: number | string):
 class CompactEvaluation extends IndexedMap<Evaluated> {
   private readonly held: Uint16Array;
   private readonly heldAt: number;
+  /** The evaluated numbers of its own, `numbers[ownAt + held − OWN_NUMBER]`. */
   private readonly numbers: Float64Array;
-  private readonly numbersAt: number;
+  private readonly ownAt: number;
   private texts?: Sparse<string>;
   private notes?: Sparse<string>;
   readonly size: number;
@@ -256,10 +261,10 @@ class CompactEvaluation extends IndexedMap<Evaluated> {
     this.held = buffer.slab.held;
     this.heldAt = buffer.heldAt;
     this.numbers = buffer.slab.numbers;
-    this.numbersAt = buffer.numbersAt;
+    this.ownAt = buffer.ownAt;
     const { kinds, kindsAt, numbers, numbersAt } = figures;
     const h0 = this.heldAt;
-    let own = ids.length;
+    let own = 0;
     let size = 0;
     for (const [id, { value, note }] of evaluated) {
       const i = index.get(id);
@@ -271,8 +276,8 @@ class CompactEvaluation extends IndexedMap<Evaluated> {
         if (kind === KIND.number && Object.is(numbers[numbersAt + i], value))
           this.held[h0 + i] = HELD.figureNumber;
         else {
-          this.numbers[this.numbersAt + own] = value;
-          this.held[h0 + i] = OWN_NUMBER + own - ids.length;
+          this.numbers[this.ownAt + own] = value;
+          this.held[h0 + i] = OWN_NUMBER + own;
           own++;
         }
       } else if (kind === KIND.text && figures.texts?.get(i) === value) this.held[h0 + i] = HELD.figureText;
@@ -294,14 +299,14 @@ class CompactEvaluation extends IndexedMap<Evaluated> {
     if (held === HELD.absent) return undefined;
     const value =
       held === HELD.figureNumber
-        ? this.numbers[this.numbersAt + i]
+        ? this.figures.numbers[this.figures.numbersAt + i]
         : held === HELD.figureText
           ? this.figures.texts!.get(i)!
           : held === HELD.emptyText
             ? ""
             : held === HELD.text
               ? this.texts!.get(i)!
-              : this.numbers[this.numbersAt + this.ids.length + held - OWN_NUMBER];
+              : this.numbers[this.ownAt + held - OWN_NUMBER];
     const evaluated: Evaluated = { value };
     const note = this.notes?.get(i);
     if (note !== undefined) evaluated.note = note;
@@ -311,7 +316,12 @@ class CompactEvaluation extends IndexedMap<Evaluated> {
 
 function newSlab(bytes: number): Slab {
   const buffer = new ArrayBuffer(bytes);
-  return { numbers: new Float64Array(buffer), held: new Uint16Array(buffer), kinds: new Uint8Array(buffer) };
+  return {
+    numbers: new Float64Array(buffer),
+    floats: new Float32Array(buffer),
+    held: new Uint16Array(buffer),
+    kinds: new Uint8Array(buffer),
+  };
 }
 
 /** The block units are being carved from, and the bytes of it handed out (a multiple of 8). */
@@ -323,22 +333,37 @@ let slabUsed = 0;
  * numbers first (8-byte aligned), then the codes, then the kinds, in the current block or a new
  * one. A block lives as long as one of its units.
  */
-function unitBuffer(count: number, own: number): UnitBuffer {
+function unitBuffer(count: number, own: number, narrow: boolean): UnitBuffer {
   // Rounded up to 8 bytes: the next unit's numbers stay aligned.
-  const bytes = Math.ceil((8 * (count + own) + 3 * count) / 8) * 8;
-  if (bytes > SLAB_BYTES) return placeIn(newSlab(bytes), 0, count, own);
+  const bytes = Math.ceil((8 * own + (narrow ? 4 : 8) * count + 3 * count) / 8) * 8;
+  if (bytes > SLAB_BYTES) return placeIn(newSlab(bytes), 0, count, own, narrow);
   if (!slab || slabUsed + bytes > SLAB_BYTES) {
     slab = newSlab(SLAB_BYTES);
     slabUsed = 0;
   }
-  const place = placeIn(slab, slabUsed, count, own);
+  const place = placeIn(slab, slabUsed, count, own, narrow);
   slabUsed += bytes;
   return place;
 }
 
-function placeIn(slab: Slab, at: number, count: number, own: number): UnitBuffer {
-  const held = at + 8 * (count + own);
-  return { slab, numbersAt: at / 8, heldAt: held / 2, kindsAt: held + 2 * count };
+function placeIn(slab: Slab, at: number, count: number, own: number, narrow: boolean): UnitBuffer {
+  const figures = at + 8 * own;
+  const held = figures + (narrow ? 4 : 8) * count;
+  return {
+    slab,
+    ownAt: at / 8,
+    narrow,
+    figuresAt: figures / (narrow ? 4 : 8),
+    heldAt: held / 2,
+    kindsAt: held + 2 * count,
+  };
+}
+
+/** Whether every number among `figures` is a 32-bit float exactly (−0 and NaN as themselves). */
+function fitsFloat32(figures: Figures): boolean {
+  for (const { value } of figures.values())
+    if (value.type === "number" && !Object.is(Math.fround(value.value), value.value)) return false;
+  return true;
 }
 
 /** The indicator ids and their positions, once per catalogue. */
@@ -372,7 +397,7 @@ export function compactEntry(entry: InputEntry, interner: Interner): InputEntry 
   for (const [id, { value }] of checked.evaluated) {
     if (typeof value === "number" && index.has(id) && !isFigureNumber(entry.figures.get(id), value)) own++;
   }
-  const buffer = unitBuffer(ids.length, own);
+  const buffer = unitBuffer(ids.length, own, fitsFloat32(entry.figures));
   const figures = new CompactFigures(ids, index, usual, entry.figures, buffer, interner);
   return {
     ok: true,
