@@ -343,6 +343,53 @@ describe("compactEntry: the same figures, kept in typed arrays", () => {
   });
 });
 
+describe("compactEntry: many units carved from shared blocks", () => {
+  const ids = TEST_CATALOGUE.indicators.filter((i) => i.kind !== "ratio").map((i) => i.id);
+  /** Every figure and evaluated value of an entry, plainly. */
+  const plain = (entry: InputEntry) =>
+    entry.ok ? { figures: [...entry.figures], evaluated: [...(entry.checked?.evaluated ?? [])] } : entry;
+
+  it("keeps each of 600 units' own figures and evaluation, across the blocks' boundaries", () => {
+    const interner = new Map<string, string>();
+    const originals = Array.from({ length: 600 }, (_, k) => {
+      // Numbers unlike every other unit's (an overlap of two units' places would show), −0 and
+      // fractions among them, and a ratio of its own in the evaluation; every fifth unit has
+      // numbers no 32-bit float holds exactly (0.1), kept as 64-bit ones.
+      const values: Record<string, unknown> = { ky_bao_cao: "Quý III", nam: 2026, co_quan: `UBND XÃ ${k}` };
+      ids.forEach((id, n) => {
+        if (!(id in values))
+          values[id] = n % 7 === 0 ? -0 : k % 5 === 0 ? k + 0.1 * n : k * 1000 + n + (n % 3) / 8;
+      });
+      return unitWorkbook(`xa-${k}.xlsx`, values);
+    });
+    const compact = originals.map((entry) => compactEntry(entry, interner));
+    const expected = originals.map((entry) => compactEntry(entry, new Map()));
+    originals.forEach((original, k) => {
+      const read = compact[k];
+      expect(read.ok && [...read.figures]).toEqual(original.ok && [...original.figures]);
+      expect(plain(read)).toEqual(plain(expected[k]));
+    });
+    expect(consolidateUnits(compact).result?.values).toEqual(consolidateUnits(originals).result?.values);
+  });
+
+  it("gives a unit larger than a block a block of its own", () => {
+    const base = TEST_CATALOGUE.indicators.find((i) => i.kind === "count")!;
+    // Some 9,000 indicators: 8 bytes a number and 3 of codes each, more than a 64 KB block.
+    const extra = Array.from({ length: 9000 }, (_, k) => ({ ...base, id: `them_${k}`, label: `Thêm ${k}` }));
+    const catalogue = { ...TEST_CATALOGUE, indicators: [...TEST_CATALOGUE.indicators, ...extra] };
+    const values: Record<string, unknown> = { ky_bao_cao: "Quý III", nam: 2026 };
+    extra.forEach((indicator, k) => (values[indicator.id] = k + 0.5));
+    const before = compactEntry(unitWorkbook("a.xlsx", { ...values, them_0: 1 }, catalogue), new Map());
+    const large = unitWorkbook("b.xlsx", values, catalogue);
+    const compact = compactEntry(large, new Map());
+    const after = compactEntry(unitWorkbook("c.xlsx", { ...values, them_0: 3 }, catalogue), new Map());
+    expect(compact.ok && [...compact.figures]).toEqual([...large.figures]);
+    expect(before.ok && before.figures.get("them_0")?.value).toEqual({ type: "number", value: 1 });
+    expect(after.ok && after.figures.get("them_0")?.value).toEqual({ type: "number", value: 3 });
+    expect(compact.ok && compact.figures.get("them_8999")?.value).toEqual({ type: "number", value: 8999.5 });
+  });
+});
+
 describe("consolidatePeriods: one unit, 9 tháng = 6 tháng + Quý III, from the dates", () => {
   const base = { co_quan: "UBND XÃ AN BÌNH", tinh: "Tỉnh Thử", nam: 2026 };
   const half = unitWorkbook("6thang.xlsx", {

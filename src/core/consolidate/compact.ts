@@ -90,12 +90,21 @@ const FORMULA_BIT = 0x80;
  * dozen texts or so: a map's table would cost more than they do).
  */
 class Sparse<V> {
-  private readonly at: number[] = [];
-  private readonly values: V[] = [];
+  private at: number[] = [];
+  private values: V[] = [];
 
   set(i: number, value: V): void {
     this.at.push(i);
     this.values.push(value);
+  }
+
+  /**
+   * Drops the room pushing left for more (an array pushed to holds 16 at least): the unit's
+   * dozen texts are kept to the end of a consolidation, 3,300 times over the country.
+   */
+  trim(): void {
+    this.at = this.at.slice();
+    this.values = this.values.slice();
   }
 
   get(i: number): V | undefined {
@@ -105,20 +114,45 @@ class Sparse<V> {
 }
 
 /**
- * One unit's numbers in one buffer: its figures' numbers, then the evaluated numbers that are
- * not a figure's own (its ratios, a dozen); the evaluation's `HELD` codes; the figures' kinds.
+ * Blocks the units' numbers are carved from (`unitBuffer`): one block, seen as numbers, codes
+ * and bytes, holds some fifty units, where a buffer of its own for each unit cost an
+ * ArrayBuffer, three views and the native record behind them (some 500 bytes, a third of the
+ * unit's numbers themselves) — 1.6 MB more at the country's 3,300 units (issue 19).
  */
-interface UnitBuffer {
+interface Slab {
   numbers: Float64Array;
+  floats: Float32Array;
   held: Uint16Array;
   kinds: Uint8Array;
 }
 
+/** A block's bytes: some fifty units of a hundred indicators; a larger unit gets a block of its own. */
+const SLAB_BYTES = 1 << 16;
+
+/**
+ * One unit's place in a block: the evaluated numbers that are not a figure's own (its ratios, a
+ * dozen) from `numbers[ownAt]`; its figures' numbers from `floats[figuresAt]` when `narrow`
+ * (each one a 32-bit float exactly: counts, most amounts), else from `numbers[figuresAt]`; the
+ * evaluation's `HELD` codes from `held[heldAt]`; the figures' kinds from `kinds[kindsAt]`. Zero
+ * until written (a fresh block's bytes; a place is never handed out twice): absent kinds and codes.
+ */
+interface UnitBuffer {
+  slab: Slab;
+  ownAt: number;
+  narrow: boolean;
+  figuresAt: number;
+  heldAt: number;
+  kindsAt: number;
+}
+
 /** A `Figures` map over typed arrays, indexed like the catalogue's indicators. */
 class CompactFigures extends IndexedMap<FigureCell> {
-  /** `KIND` of each figure, with FORMULA_BIT when it has a formula. */
+  /** `KIND` of each figure (`kinds[kindsAt + i]`), with FORMULA_BIT when it has a formula. */
   readonly kinds: Uint8Array;
-  readonly numbers: Float64Array;
+  readonly kindsAt: number;
+  /** Each figure's number, `numbers[numbersAt + i]` (32-bit floats when each one is exactly one). */
+  readonly numbers: Float64Array | Float32Array;
+  readonly numbersAt: number;
   /** Texts, and cells, formulas and notes unlike the usual ones: only where a unit has any. */
   texts?: Sparse<string>;
   private ownCells?: Sparse<string>;
@@ -135,8 +169,12 @@ class CompactFigures extends IndexedMap<FigureCell> {
     interner: Interner,
   ) {
     super(ids, index);
-    this.kinds = buffer.kinds;
-    this.numbers = buffer.numbers;
+    this.kinds = buffer.slab.kinds;
+    this.kindsAt = buffer.kindsAt;
+    this.numbers = buffer.narrow ? buffer.slab.floats : buffer.slab.numbers;
+    this.numbersAt = buffer.figuresAt;
+    const k0 = this.kindsAt;
+    const n0 = this.numbersAt;
     let size = 0;
     for (const [id, figure] of figures) {
       const i = index.get(id);
@@ -146,35 +184,38 @@ class CompactFigures extends IndexedMap<FigureCell> {
       usual.cells[i] ??= cell;
       if (usual.cells[i] !== cell) (this.ownCells ??= new Sparse()).set(i, cell);
       const v = figure.value;
-      this.kinds[i] = KIND[v.type];
-      if (v.type === "number") this.numbers[i] = v.value;
-      else if (v.type === "boolean") this.numbers[i] = v.value ? 1 : 0;
+      this.kinds[k0 + i] = KIND[v.type];
+      if (v.type === "number") this.numbers[n0 + i] = v.value;
+      else if (v.type === "boolean") this.numbers[n0 + i] = v.value ? 1 : 0;
       // Thông tin chung's texts (the period, the province, the signer's title) repeat from unit to unit.
       else if (v.type === "text" || v.type === "error")
         (this.texts ??= new Sparse()).set(i, intern(interner, v.value));
       if (figure.formula !== undefined) {
-        this.kinds[i] |= FORMULA_BIT;
+        this.kinds[k0 + i] |= FORMULA_BIT;
         const formula = intern(interner, figure.formula);
         usual.formulas[i] ??= formula;
         if (usual.formulas[i] !== formula) (this.ownFormulas ??= new Sparse()).set(i, formula);
       }
       if (figure.note !== undefined) (this.notes ??= new Sparse()).set(i, figure.note);
     }
+    for (const sparse of [this.texts, this.ownCells, this.ownFormulas, this.notes]) sparse?.trim();
     this.size = size;
   }
 
   protected at(i: number): FigureCell | undefined {
-    const kind = this.kinds[i] & ~FORMULA_BIT;
+    const kinds = this.kinds[this.kindsAt + i];
+    const kind = kinds & ~FORMULA_BIT;
     if (kind === KIND.absent) return undefined;
     let value: CellValue;
-    if (kind === KIND.number) value = { type: "number", value: this.numbers[i] };
-    else if (kind === KIND.boolean) value = { type: "boolean", value: this.numbers[i] === 1 };
+    if (kind === KIND.number) value = { type: "number", value: this.numbers[this.numbersAt + i] };
+    else if (kind === KIND.boolean)
+      value = { type: "boolean", value: this.numbers[this.numbersAt + i] === 1 };
     else if (kind === KIND.text) value = { type: "text", value: this.texts!.get(i)! };
     else if (kind === KIND.error) value = { type: "error", value: this.texts!.get(i)! };
     else value = { type: "blank" };
     const cell = this.ownCells?.get(i) ?? this.usual.cells[i]!;
     const figure: FigureCell = { id: this.ids[i], cell, value };
-    if (this.kinds[i] & FORMULA_BIT) figure.formula = this.ownFormulas?.get(i) ?? this.usual.formulas[i];
+    if (kinds & FORMULA_BIT) figure.formula = this.ownFormulas?.get(i) ?? this.usual.formulas[i];
     const note = this.notes?.get(i);
     if (note !== undefined) figure.note = note;
     return figure;
@@ -183,7 +224,7 @@ class CompactFigures extends IndexedMap<FigureCell> {
 
 /**
  * How an evaluated value is kept (`CompactEvaluation`); from OWN_NUMBER on, the evaluated number
- * is `numbers[N + held − OWN_NUMBER]` of the unit's buffer (N being the indicators' count).
+ * is the unit's own `numbers[ownAt + held − OWN_NUMBER]`.
  */
 const HELD = { absent: 0, figureNumber: 1, figureText: 2, emptyText: 3, text: 4 } as const;
 const OWN_NUMBER = 5;
@@ -200,7 +241,10 @@ function isFigureNumber(figure: FigureCell | undefined, value: number | string):
  */
 class CompactEvaluation extends IndexedMap<Evaluated> {
   private readonly held: Uint16Array;
+  private readonly heldAt: number;
+  /** The evaluated numbers of its own, `numbers[ownAt + held − OWN_NUMBER]`. */
   private readonly numbers: Float64Array;
+  private readonly ownAt: number;
   private texts?: Sparse<string>;
   private notes?: Sparse<string>;
   readonly size: number;
@@ -214,49 +258,55 @@ class CompactEvaluation extends IndexedMap<Evaluated> {
     interner: Interner,
   ) {
     super(ids, index);
-    this.held = buffer.held;
-    this.numbers = buffer.numbers;
-    const { kinds, numbers } = figures;
-    let own = ids.length;
+    this.held = buffer.slab.held;
+    this.heldAt = buffer.heldAt;
+    this.numbers = buffer.slab.numbers;
+    this.ownAt = buffer.ownAt;
+    const { kinds, kindsAt, numbers, numbersAt } = figures;
+    const h0 = this.heldAt;
+    let own = 0;
     let size = 0;
     for (const [id, { value, note }] of evaluated) {
       const i = index.get(id);
       if (i === undefined) continue;
       size++;
-      const kind = kinds[i] & ~FORMULA_BIT;
+      const kind = kinds[kindsAt + i] & ~FORMULA_BIT;
       if (typeof value === "number") {
         // Object.is: a figure's −0 or NaN is kept as itself, never another number's.
-        if (kind === KIND.number && Object.is(numbers[i], value)) this.held[i] = HELD.figureNumber;
+        if (kind === KIND.number && Object.is(numbers[numbersAt + i], value))
+          this.held[h0 + i] = HELD.figureNumber;
         else {
-          this.numbers[own] = value;
-          this.held[i] = OWN_NUMBER + own - ids.length;
+          this.numbers[this.ownAt + own] = value;
+          this.held[h0 + i] = OWN_NUMBER + own;
           own++;
         }
-      } else if (kind === KIND.text && figures.texts?.get(i) === value) this.held[i] = HELD.figureText;
-      else if (value === "") this.held[i] = HELD.emptyText;
+      } else if (kind === KIND.text && figures.texts?.get(i) === value) this.held[h0 + i] = HELD.figureText;
+      else if (value === "") this.held[h0 + i] = HELD.emptyText;
       else {
-        this.held[i] = HELD.text;
+        this.held[h0 + i] = HELD.text;
         (this.texts ??= new Sparse()).set(i, intern(interner, value));
       }
       // The notes are a few sentences, the same for many units.
       if (note !== undefined) (this.notes ??= new Sparse()).set(i, intern(interner, note));
     }
+    this.texts?.trim();
+    this.notes?.trim();
     this.size = size;
   }
 
   protected at(i: number): Evaluated | undefined {
-    const held = this.held[i];
+    const held = this.held[this.heldAt + i];
     if (held === HELD.absent) return undefined;
     const value =
       held === HELD.figureNumber
-        ? this.figures.numbers[i]
+        ? this.figures.numbers[this.figures.numbersAt + i]
         : held === HELD.figureText
           ? this.figures.texts!.get(i)!
           : held === HELD.emptyText
             ? ""
             : held === HELD.text
               ? this.texts!.get(i)!
-              : this.numbers[this.ids.length + held - OWN_NUMBER];
+              : this.numbers[this.ownAt + held - OWN_NUMBER];
     const evaluated: Evaluated = { value };
     const note = this.notes?.get(i);
     if (note !== undefined) evaluated.note = note;
@@ -264,17 +314,56 @@ class CompactEvaluation extends IndexedMap<Evaluated> {
   }
 }
 
-/**
- * The buffer of a unit of `count` indicators whose evaluation has `own` numbers of its own:
- * one allocation, its numbers first (8-byte aligned), then the codes, then the kinds.
- */
-function unitBuffer(count: number, own: number): UnitBuffer {
-  const buffer = new ArrayBuffer(8 * (count + own) + 3 * count);
+function newSlab(bytes: number): Slab {
+  const buffer = new ArrayBuffer(bytes);
   return {
-    numbers: new Float64Array(buffer, 0, count + own),
-    held: new Uint16Array(buffer, 8 * (count + own), count),
-    kinds: new Uint8Array(buffer, 8 * (count + own) + 2 * count, count),
+    numbers: new Float64Array(buffer),
+    floats: new Float32Array(buffer),
+    held: new Uint16Array(buffer),
+    kinds: new Uint8Array(buffer),
   };
+}
+
+/** The block units are being carved from, and the bytes of it handed out (a multiple of 8). */
+let slab: Slab | undefined;
+let slabUsed = 0;
+
+/**
+ * The place of a unit of `count` indicators whose evaluation has `own` numbers of its own: its
+ * numbers first (8-byte aligned), then the codes, then the kinds, in the current block or a new
+ * one. A block lives as long as one of its units.
+ */
+function unitBuffer(count: number, own: number, narrow: boolean): UnitBuffer {
+  // Rounded up to 8 bytes: the next unit's numbers stay aligned.
+  const bytes = Math.ceil((8 * own + (narrow ? 4 : 8) * count + 3 * count) / 8) * 8;
+  if (bytes > SLAB_BYTES) return placeIn(newSlab(bytes), 0, count, own, narrow);
+  if (!slab || slabUsed + bytes > SLAB_BYTES) {
+    slab = newSlab(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const place = placeIn(slab, slabUsed, count, own, narrow);
+  slabUsed += bytes;
+  return place;
+}
+
+function placeIn(slab: Slab, at: number, count: number, own: number, narrow: boolean): UnitBuffer {
+  const figures = at + 8 * own;
+  const held = figures + (narrow ? 4 : 8) * count;
+  return {
+    slab,
+    ownAt: at / 8,
+    narrow,
+    figuresAt: figures / (narrow ? 4 : 8),
+    heldAt: held / 2,
+    kindsAt: held + 2 * count,
+  };
+}
+
+/** Whether every number among `figures` is a 32-bit float exactly (−0 and NaN as themselves). */
+function fitsFloat32(figures: Figures): boolean {
+  for (const { value } of figures.values())
+    if (value.type === "number" && !Object.is(Math.fround(value.value), value.value)) return false;
+  return true;
 }
 
 /** The indicator ids and their positions, once per catalogue. */
@@ -308,7 +397,7 @@ export function compactEntry(entry: InputEntry, interner: Interner): InputEntry 
   for (const [id, { value }] of checked.evaluated) {
     if (typeof value === "number" && index.has(id) && !isFigureNumber(entry.figures.get(id), value)) own++;
   }
-  const buffer = unitBuffer(ids.length, own);
+  const buffer = unitBuffer(ids.length, own, fitsFloat32(entry.figures));
   const figures = new CompactFigures(ids, index, usual, entry.figures, buffer, interner);
   return {
     ok: true,
