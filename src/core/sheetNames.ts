@@ -40,7 +40,7 @@ export function sheetNameKey(name: string): string {
   return key;
 }
 
-/** A string with its own storage, as `xlsx/reader/text.ts`'s `own` makes it (flattening a concatenation). */
+/** A string with its own storage, as `xlsx/xml/text.ts`'s `own` makes it (flattening a concatenation). */
 const copy = (text: string): string => (text.length < 13 ? text : (" " + text).slice(1));
 
 /** Whether two sheet names are the same sheet (see `sheetNameKey`). */
