@@ -16,7 +16,7 @@ import fileSchema from "./data/catalogue.schema.json";
 import { CatalogueError, type CatalogueProblem } from "./errors";
 import { catalogueFromFile } from "./form";
 import { infoIndicators, RESERVED_IDS, RESERVED_SECTION_ID, RESERVED_SHEET_KEY } from "./infoBlock";
-import { parseTemplate } from "./outline";
+import { parseTemplate, placeholderIds } from "./outline";
 import { tableProblems } from "./tableProblems";
 import type { Catalogue, CatalogueFile } from "./types";
 
@@ -591,7 +591,7 @@ function outlineProblems(
           add(path, p.column, `{bang:…} dùng cột "${p.column}" không có trong bảng "${p.table}".`);
         continue;
       }
-      const ids = p.kind === "ratio" ? [p.numerator, p.denominator] : [p.id];
+      const ids = placeholderIds(p);
       for (const id of ids) {
         const kind = kindOf(id);
         if (kind === undefined) {
