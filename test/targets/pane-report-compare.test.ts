@@ -4,46 +4,28 @@
  * «Cùng kỳ năm trước» columns and the change in the report's one read and one write sync; a
  * workbook of another unit refused with its reason, nothing written.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { SAMPLE_FIGURES } from "../../src/core/catalogue/sample";
-import { detectCapabilities } from "../../src/excel/capabilities";
 import { describeError } from "../../src/taskpane/errors";
-import { createOfficeOperations } from "../../src/taskpane/officeOperations";
-import type { ConsolidationFile, PaneOperations } from "../../src/taskpane/operations";
+import type { PaneOperations } from "../../src/taskpane/operations";
 import { installedWorkbook } from "../excel/support";
 import type { FakeWorkbook } from "../fakes/fakeExcel";
+import { closePane, openPane, pickedFile } from "../support/paneOverFake";
 import { writeUnitFile } from "../support/consolidation";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
-
-type ExcelGlobal = { Excel?: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } };
-const global = globalThis as unknown as ExcelGlobal;
 
 let dir: string;
 let syncs: number[];
 
-function picked(file: string): ConsolidationFile {
-  const bytes = fs.readFileSync(file);
-  return {
-    name: path.basename(file),
-    bytes: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-  };
+/** The pane over `book`; `syncs` then counts each Excel.run's syncs. */
+function open(book: FakeWorkbook): PaneOperations {
+  const pane = openPane(book);
+  syncs = pane.syncs;
+  return pane.operations;
 }
 
-function open(book: FakeWorkbook): PaneOperations {
-  syncs = [];
-  global.Excel = {
-    run: async (batch) => {
-      const run = await book.run(batch as never);
-      syncs.push(run.syncs);
-      return run.result;
-    },
-  };
-  return createOfficeOperations({
-    capabilities: () => detectCapabilities((name, version) => book.isSetSupported(name, version)),
-  });
-}
+const picked = pickedFile;
 
 const sample = SAMPLE_FIGURES as Record<string, string | number | null>;
 
@@ -62,7 +44,7 @@ beforeAll(async () => {
   );
 }, 120_000);
 afterAll(() => {
-  delete global.Excel;
+  closePane();
   removeTempDir(dir);
 });
 

@@ -8,48 +8,31 @@ import * as path from "path";
 import { inputName } from "../../src/core/catalogue";
 import { builtinCatalogue, DISTRICT_CATALOGUE } from "../../src/core/catalogue";
 import { ERROR_FILL } from "../../src/core/consolidate/sheets";
-import { detectCapabilities } from "../../src/excel/capabilities";
 import { installSheets } from "../../src/excel/installSheets";
 import { describeError } from "../../src/taskpane/errors";
-import { createOfficeOperations } from "../../src/taskpane/officeOperations";
 import type { ConsolidationFile, PaneOperations } from "../../src/taskpane/operations";
 import { FakeWorkbook } from "../fakes/fakeExcel";
+import { closePane, openPane, pickedFile } from "../support/paneOverFake";
 import { TEST_CATALOGUE, writeUnitFile } from "../support/consolidation";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 import { consolidateFiles } from "../../src/xlsx/node/figureFiles";
 import { writeConsolidatedWorkbook } from "../../src/xlsx/node/writeConsolidated";
 
-type ExcelGlobal = { Excel?: { run: (batch: (context: unknown) => Promise<unknown>) => Promise<unknown> } };
-const global = globalThis as unknown as ExcelGlobal;
 const XA = builtinCatalogue("cchc-xa")!;
-
 let dir: string;
 let syncs: number[];
 const files: ConsolidationFile[] = [];
 /** One unit's 6 tháng and Quý III 2026 (the test form: flows, stocks, ratios). */
 const periodFiles: ConsolidationFile[] = [];
 
-function picked(file: string): ConsolidationFile {
-  const bytes = fs.readFileSync(file);
-  return {
-    name: path.basename(file),
-    bytes: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-  };
+/** The pane over `book`; `syncs` then counts each Excel.run's syncs. */
+function open(book: FakeWorkbook): PaneOperations {
+  const pane = openPane(book);
+  syncs = pane.syncs;
+  return pane.operations;
 }
 
-function open(book: FakeWorkbook): PaneOperations {
-  syncs = [];
-  global.Excel = {
-    run: async (batch) => {
-      const run = await book.run(batch as never);
-      syncs.push(run.syncs);
-      return run.result;
-    },
-  };
-  return createOfficeOperations({
-    capabilities: () => detectCapabilities((name, version) => book.isSetSupported(name, version)),
-  });
-}
+const picked = pickedFile;
 
 const unit = (name: string, hs: number) => ({
   co_quan: name,
@@ -95,7 +78,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => {
   removeTempDir(dir);
-  delete global.Excel;
+  closePane();
 });
 
 describe("the pane's consolidate over the fake Excel", () => {
@@ -145,7 +128,7 @@ describe("the pane's consolidate over the fake Excel", () => {
     const row = [6, 7, 8, 9].find((r) => book.valueOf(`'Tổng hợp theo đơn vị'!B${r}`) === "UBND XÃ D")!;
     const fillBefore = book.cellAt(`'Tổng hợp theo đơn vị'!C${row}`).fill;
     expect(fillBefore?.toUpperCase()).toBe(ERROR_FILL);
-    syncs = [];
+    syncs.length = 0;
     const findings = await operations.check();
     expect(syncs).toEqual([2]);
     const warning = findings.find((f) => f.checkId === "consolidation:parts");
