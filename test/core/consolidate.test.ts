@@ -247,6 +247,22 @@ describe("consolidateUnits: properties", () => {
     );
   });
 
+  it("lists the units in Vietnamese alphabetical order (Ă and Â before B, Đ after D)", () => {
+    // By code point, B and D would come before Â, Ă and Đ.
+    const names = ["UBND XÃ ĐÔNG", "UBND XÃ BA", "UBND XÃ DƯƠNG", "UBND XÃ ÂN", "UBND XÃ ĂN", "UBND XÃ ANH"];
+    const entries = names.map((co_quan, i) =>
+      unitWorkbook(`f${i}.xlsx`, { ...THREE_UNITS[0], co_quan, ky_bao_cao: "Quý III", nam: 2026 }),
+    );
+    expect(consolidateUnits(entries).result!.parts.map((p) => p.name)).toEqual([
+      "UBND XÃ ANH",
+      "UBND XÃ ĂN",
+      "UBND XÃ ÂN",
+      "UBND XÃ BA",
+      "UBND XÃ DƯƠNG",
+      "UBND XÃ ĐÔNG",
+    ]);
+  });
+
   it("a rate equals the rate of the sums", () => {
     fc.assert(
       fc.property(units, (list) => {

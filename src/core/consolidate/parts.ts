@@ -117,7 +117,14 @@ export function plainOf(figure: FigureCell | undefined): string | number | null 
   return null;
 }
 
+/**
+ * Vietnamese order, one collator for every comparison: `localeCompare(b, "vi")` builds a new one
+ * each call, and sorting a country's 3,300 unit names compares some 40,000 times. Made at the
+ * first comparison, not at start-up.
+ */
+let vietnamese: Intl.Collator | undefined;
+
 /** Text comparison for sorting Vietnamese names the same way everywhere. */
 export function compareVi(a: string, b: string): number {
-  return a.localeCompare(b, "vi") || (a < b ? -1 : a > b ? 1 : 0);
+  return (vietnamese ??= new Intl.Collator("vi")).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
