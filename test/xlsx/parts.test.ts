@@ -10,7 +10,8 @@ import {
   relationshipsXml,
   relativeTarget,
 } from "../../src/xlsx/parts/relationships/edit";
-import { parseRelationships } from "../../src/xlsx/parts/relationships/read";
+import { parseRelationships, type Relationship } from "../../src/xlsx/parts/relationships/read";
+import { emptyWorkbookPackage } from "../../src/xlsx/package/skeleton";
 import { parseXml, serializeXml } from "../../src/xlsx/xml/dom";
 
 const SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -82,5 +83,43 @@ describe("relationships", () => {
       ["rId4", "xl/worksheets/sheet9.xml"],
       ["rId5", "xl/worksheets/sheet10.xml"],
     ]);
+  });
+});
+
+describe("a package's relationships and content types, kept parsed between edits", () => {
+  // The package keeps them parsed (applying a consolidation asked some two hundred times); each
+  // edit must be seen by the next question, whichever way the part changed.
+  it("answers each question after an edit with the part as edited", () => {
+    const pkg = emptyWorkbookPackage();
+    const table = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+    const TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+    expect(pkg.relationships("xl/workbook.xml").map((r) => r.part)).toEqual(["xl/styles.xml"]);
+    const id = pkg.addRelationship("xl/workbook.xml", WORKSHEET_REL, "xl/worksheets/sheet1.xml");
+    expect(pkg.relationships("xl/workbook.xml").map((r) => [r.id, r.part])).toEqual([
+      ["rId1", "xl/styles.xml"],
+      [id, "xl/worksheets/sheet1.xml"],
+    ]);
+    pkg.removeRelationship("xl/workbook.xml", "rId1");
+    expect(pkg.relationships("xl/workbook.xml").map((r) => r.part)).toEqual(["xl/worksheets/sheet1.xml"]);
+    pkg.setPart(
+      "xl/_rels/workbook.xml.rels",
+      relationshipsXml("xl/workbook.xml", [{ type: table, part: "xl/t.xml" }]),
+    );
+    expect(pkg.relationships("xl/workbook.xml").map((r) => r.part)).toEqual(["xl/t.xml"]);
+    pkg.removePart("xl/workbook.xml");
+    expect(pkg.relationships("xl/workbook.xml")).toEqual([]);
+
+    expect(pkg.contentType("xl/tables/table1.xml")).toBe("application/xml");
+    pkg.addContentType("xl/tables/table1.xml", TABLE);
+    expect(pkg.contentType("xl/tables/table1.xml")).toBe(TABLE);
+    pkg.setPart("[Content_Types].xml", contentTypesXml([]));
+    expect(pkg.contentType("xl/tables/table1.xml")).toBe("application/xml");
+  });
+
+  it("cannot be changed by a caller: what it answers is frozen", () => {
+    const pkg = emptyWorkbookPackage();
+    const rels = pkg.relationships("xl/workbook.xml") as Relationship[];
+    expect(() => rels.push({ ...rels[0], id: "rId9" })).toThrow(TypeError);
+    expect(pkg.relationships("xl/workbook.xml")).toHaveLength(1);
   });
 });

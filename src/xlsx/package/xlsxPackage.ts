@@ -16,7 +16,12 @@ import { STRICT_MAIN_NS, elements, parseXml, serializeXml, toStrict } from "../x
 import { PartRefusedError } from "../zip/partLimits";
 import { fflateInflater, ZipArchive, ZipFormatError, type Inflater, type ZipEntry } from "../zip/zipArchive";
 import { StreamedPart, type BlockDeflater } from "../zip/streamedPart";
-import { contentTypeOf, CONTENT_TYPES_PART, parseContentTypes } from "../parts/contentTypes/read";
+import {
+  contentTypeOf,
+  CONTENT_TYPES_PART,
+  parseContentTypes,
+  type ContentTypes,
+} from "../parts/contentTypes/read";
 import { addOverride, EMPTY_CONTENT_TYPES, removeOverride } from "../parts/contentTypes/edit";
 import {
   parseRelationships,
@@ -120,6 +125,12 @@ export class XlsxPackage {
   private readonly changed = new Set<string>();
   /** Parts written in pieces, held compressed (`writePart`). */
   private readonly streamed = new Map<string, StreamedPart>();
+  /**
+   * Relationships and content types as last parsed, by part, until that part changes: applying
+   * a consolidation's eleven sheets asked for them some two hundred times, each time serializing
+   * the edited part and parsing it again (a tenth of writing the result).
+   */
+  private readonly parsed = new Map<string, readonly Relationship[] | ContentTypes>();
 
   private constructor(
     private readonly codecs: PackageCodecs,
@@ -199,11 +210,13 @@ export class XlsxPackage {
   touch(part: string): void {
     if (!this.doms.has(part)) throw new Error(`touch of a part never read: ${part}`);
     this.changed.add(part);
+    this.parsed.delete(part);
   }
 
   /** Sets a part's content (text or bytes), adding it at the end of the archive if new. */
   setPart(part: string, content: string | Uint8Array): void {
     if (!this.has(part)) this.order.push(part);
+    this.parsed.delete(part);
     this.doms.delete(part);
     this.changed.delete(part);
     this.original.delete(part);
@@ -217,6 +230,7 @@ export class XlsxPackage {
    */
   writePart(part: string, write: (push: (text: string) => void) => void): void {
     if (!this.has(part)) this.order.push(part);
+    this.parsed.delete(part);
     this.doms.delete(part);
     this.changed.delete(part);
     this.original.delete(part);
@@ -230,6 +244,7 @@ export class XlsxPackage {
   /** Removes a part and its content-type override (its relationships part too). */
   removePart(part: string): void {
     for (const name of [part, relsPartOf(part)]) {
+      this.parsed.delete(name);
       this.bytes.delete(name);
       this.streamed.delete(name);
       this.original.delete(name);
@@ -252,6 +267,7 @@ export class XlsxPackage {
   /** Sets a part to a DOM (new or replaced), serialized on save. */
   setDom(part: string, doc: Document): void {
     if (!this.has(part)) this.order.push(part);
+    this.parsed.delete(part);
     this.original.delete(part);
     this.streamed.delete(part);
     this.doms.set(part, doc);
@@ -266,10 +282,14 @@ export class XlsxPackage {
   }
 
   /** The relationships of `part` ("" for the package's own), read by the one relationships parser. */
-  relationships(part: string): Relationship[] {
+  relationships(part: string): readonly Relationship[] {
     const relsPart = relsPartOf(part);
+    const known = this.parsed.get(relsPart) as readonly Relationship[] | undefined;
+    if (known) return known;
     const text = this.text(relsPart);
-    return text === undefined ? [] : parseRelationships(text, part, relsPart);
+    const relationships = Object.freeze(text === undefined ? [] : parseRelationships(text, part, relsPart));
+    this.parsed.set(relsPart, relationships);
+    return relationships;
   }
 
   /**
@@ -305,8 +325,14 @@ export class XlsxPackage {
 
   /** The content type of a part, from its override or its extension's default. */
   contentType(part: string): string | undefined {
-    const text = this.text(CONTENT_TYPES_PART);
-    return text === undefined ? undefined : contentTypeOf(parseContentTypes(text), part);
+    let types = this.parsed.get(CONTENT_TYPES_PART) as ContentTypes | undefined;
+    if (!types) {
+      const text = this.text(CONTENT_TYPES_PART);
+      if (text === undefined) return undefined;
+      types = parseContentTypes(text);
+      this.parsed.set(CONTENT_TYPES_PART, types);
+    }
+    return contentTypeOf(types, part);
   }
 
   /** Declares a new part's content type with an override. */

@@ -18,10 +18,17 @@ const BLOCK_BYTES = 1 << 19;
 
 const encoder = new TextEncoder();
 
+/**
+ * A block no part is filling, for the next part to fill: parts are written one after another,
+ * so one block serves them all, where a new 512 KB block per part (zeroed on allocation) cost
+ * more than writing most of the small sheets themselves.
+ */
+let spareBlock: Uint8Array | undefined;
+
 export class StreamedPart extends ZipPassThrough {
   private readonly compressed: Uint8Array[] = [];
   /** The block being filled (released once the part is ended), and how much of it is. */
-  private block?: Uint8Array = new Uint8Array(BLOCK_BYTES);
+  private block?: Uint8Array = takeBlock();
   private filled = 0;
 
   constructor(
@@ -53,6 +60,7 @@ export class StreamedPart extends ZipPassThrough {
   /** Ends the part: its last block deflated, its CRC and size known. */
   end(): void {
     this.flush(true);
+    spareBlock = this.block;
     this.block = undefined;
   }
 
@@ -79,4 +87,11 @@ export class StreamedPart extends ZipPassThrough {
     }
     return inflateSync(all, { out: new Uint8Array(this.size) });
   }
+}
+
+/** The spare block, or a new one when a part is filling it (two parts written at once). */
+function takeBlock(): Uint8Array {
+  const block = spareBlock ?? new Uint8Array(BLOCK_BYTES);
+  spareBlock = undefined;
+  return block;
 }
