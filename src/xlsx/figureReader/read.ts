@@ -23,7 +23,7 @@ import { META_SHEET_NAME, readMeta } from "../../core/meta";
 import type { WorkbookAsRead } from "../../core/workbook/port";
 import { readWorkbook } from "../../core/workbook/read";
 import { PartRefusedError } from "../zip/partLimits";
-import { ZipArchive, ZipFormatError, type Inflater } from "../zip/zipArchive";
+import { PartsMetAgain, ZipArchive, ZipFormatError, type Inflater } from "../zip/zipArchive";
 import { gridView, parseCellsWhere, type Cells, type RawCell } from "../parts/sheet/read";
 import { PartXmlError } from "../xml/sax";
 import { own, PartText } from "../xml/text";
@@ -50,6 +50,13 @@ function isOle(bytes: Uint8Array): boolean {
   return bytes.length >= ole.length && ole.every((b, i) => bytes[i] === b);
 }
 
+/**
+ * The parts the previous file held, for the next one: the units of one form carry the same
+ * workbook part, relationships and meta sheet (its stored form), found again by their
+ * compressed bytes instead of inflated, checked and vetted again.
+ */
+const partsMetAgain = new PartsMetAgain();
+
 /** An archive opened for reading some of its parts by name. */
 export interface ZipReader {
   /** The uncompressed parts among `names` that the archive holds. */
@@ -67,7 +74,7 @@ export type OpenZip = (bytes: Uint8Array) => ZipReader;
 export const zipOpener =
   (inflater?: Inflater): OpenZip =>
   (bytes) => {
-    const archive = ZipArchive.open(bytes, inflater);
+    const archive = ZipArchive.open(bytes, inflater, partsMetAgain);
     return {
       read: (names) => {
         const parts: Record<string, Uint8Array> = {};

@@ -134,6 +134,63 @@ export const fflateInflater: Inflater = {
   crc32,
 };
 
+/** Parts larger than this (inflated) are not kept for the next archive. */
+const KEPT_PART_BYTES = 256 * 1024;
+/** At most this many part names, and this many bytes, are kept (all are dropped past either). */
+const KEPT_PARTS = 64;
+const KEPT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The parts last read under each name, for archives read one after another: the units of one
+ * form carry byte for byte the same workbook part, relationships and meta sheet (its stored
+ * form), and a part whose compressed bytes, CRC and sizes are those of a part already inflated,
+ * checked and vetted is that part; it is handed back as it was (`read` callers never change
+ * part bytes), without inflating it again. Only modest parts are kept, and a bounded number.
+ */
+export class PartsMetAgain {
+  private readonly parts = new Map<
+    string,
+    { crc: number; size: number; method: number; compressed: Uint8Array; data: Uint8Array }
+  >();
+  /** Bytes kept, compressed and inflated. */
+  private bytes = 0;
+
+  /** The data of `entry` (its compressed bytes `raw`) when the same part was kept under its name. */
+  find(entry: ZipEntry, raw: Uint8Array): Uint8Array | undefined {
+    const kept = this.parts.get(entry.name);
+    if (!kept || kept.crc !== entry.crc || kept.size !== entry.size || kept.method !== entry.method)
+      return undefined;
+    return sameBytes(kept.compressed, raw) ? kept.data : undefined;
+  }
+
+  /** Keeps `data`, read and checked from `raw`, for the next archive's part of that name. */
+  keep(entry: ZipEntry, raw: Uint8Array, data: Uint8Array): void {
+    if (data.length > KEPT_PART_BYTES) return;
+    const before = this.parts.get(entry.name);
+    if (before) this.bytes -= before.compressed.length + before.data.length;
+    const adding = raw.length + data.length;
+    if ((this.parts.size >= KEPT_PARTS && !before) || this.bytes + adding > KEPT_BYTES) {
+      this.parts.clear();
+      this.bytes = 0;
+    }
+    this.bytes += adding;
+    this.parts.set(entry.name, {
+      crc: entry.crc,
+      size: entry.size,
+      method: entry.method,
+      compressed: raw.slice(),
+      data,
+    });
+  }
+}
+
+/** Whether two byte arrays hold the same bytes. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
   /** Bytes inflated so far by `read`, against `MAX_READ_BYTES`. */
@@ -144,6 +201,7 @@ export class ZipArchive {
     /** Entries in archive order. */
     readonly entries: readonly ZipEntry[],
     private readonly inflater: Inflater,
+    private readonly metAgain?: PartsMetAgain,
   ) {
     for (const entry of entries) this.byName.set(entry.name, entry);
   }
@@ -152,9 +210,10 @@ export class ZipArchive {
    * Reads the central directory of `data` (nothing is inflated). Throws ZipFormatError for an
    * archive that cannot be read through, PartRefusedError("duplicate") for two entries whose
    * names are the same but for case (OPC compares part names without case; Excel refuses such
-   * a file).
+   * a file). With `metAgain`, a part the same as one an earlier archive read is not inflated
+   * again (a consolidation's units).
    */
-  static open(data: Uint8Array, inflater: Inflater = fflateInflater): ZipArchive {
+  static open(data: Uint8Array, inflater: Inflater = fflateInflater, metAgain?: PartsMetAgain): ZipArchive {
     let end = data.length - 22;
     while (end >= 0 && u32(data, end) !== END_SIGNATURE) {
       if (data.length - end > 65_557) end = -1;
@@ -215,7 +274,7 @@ export class ZipArchive {
       seen.add(key);
       entries.push({ name, method, crc, compressedSize, size, dosTime, dataOffset });
     }
-    return new ZipArchive(data, entries, inflater);
+    return new ZipArchive(data, entries, inflater, metAgain);
   }
 
   has(name: string): boolean {
@@ -242,10 +301,16 @@ export class ZipArchive {
     if (!entry) return undefined;
     if (entry.size > MAX_PART_BYTES) throw new PartRefusedError("tooLarge", name);
     if (this.inflated + entry.size > MAX_READ_BYTES) throw new PartRefusedError("readTooLarge", name);
+    const known = this.metAgain?.find(entry, this.raw(entry));
+    if (known) {
+      this.inflated += known.length;
+      return known;
+    }
     const data = this.inflate(entry);
     if (this.inflater.crc32(data) !== entry.crc) throw new PartRefusedError("crc", name);
     this.inflated += data.length;
     if (looksLikeXml(data)) vetXml(name, data);
+    this.metAgain?.keep(entry, this.raw(entry), data);
     return data;
   }
 
