@@ -138,7 +138,7 @@ export const fflateInflater: Inflater = {
 const KEPT_PART_BYTES = 256 * 1024;
 /** At most this many part names, and this many bytes, are kept (all are dropped past either). */
 const KEPT_PARTS = 64;
-const KEPT_BYTES = 4 * 1024 * 1024;
+const KEPT_BYTES = 2 * 1024 * 1024;
 
 /**
  * The parts last read under each name, for archives read one after another: the units of one
