@@ -35,6 +35,18 @@ describe("cchc report -o", () => {
     expect(fs.readFileSync(input).equals(inputBytes)).toBe(true);
   }, 60_000);
 
+  it("-o naming the input itself says to leave out -o, and writes nothing", async () => {
+    const input = path.join(dir, "mau.xlsx");
+    const before = fs.readFileSync(input);
+    const io = bufferIo();
+    expect(await main(["report", input, "-o", input, "--force"], io)).toBe(2);
+    expect(io.stderr).toBe(
+      `Tệp kết quả "${input}" chính là tệp đầu vào "${input}": tệp đầu vào chỉ được đọc, không bao giờ bị ghi đè, kể cả với --force. ` +
+        "Muốn ghi các trang báo cáo vào chính tệp này thì bỏ -o (số liệu đã nhập giữ nguyên); muốn có bản riêng thì chọn tên khác cho tệp kết quả. Không ghi tệp nào.\n",
+    );
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
+
   it("--force without -o is a usage error", async () => {
     const io = bufferIo();
     expect(await main(["report", path.join(dir, "mau.xlsx"), "--force"], io)).toBe(2);

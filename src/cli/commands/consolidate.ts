@@ -262,6 +262,13 @@ export const consolidateCommand: Command = {
           : "") +
         "\n",
     );
+    // Over units, the result's issuing body is the consolidating one, which only --co-quan
+    // names: without it the result's Thông tin chung leaves it blank, and its report and draft
+    // would be headed by no one (`check` of the result says so as an error).
+    if (!target && typeof coQuan !== "string")
+      io.out(
+        'Chưa có tên cơ quan tổng hợp: tệp kết quả để trống «Tên cơ quan ban hành». Hãy gõ tên vào ô đó trong trang Thông tin chung, hoặc tổng hợp lại với --co-quan "SỞ NỘI VỤ TỈNH …", trước khi lập báo cáo.\n',
+      );
     const incomplete = incompleteRows(outcome.result);
     if (incomplete.length > 0)
       io.out(

@@ -78,7 +78,13 @@ export const reportCommand: Command = {
       throw new UsageError("--force chỉ dùng cùng -o (ghi vào chính TỆP thì không cần).");
     // -o names another file: the input itself (by name or through a link) is refused, as a PDF
     // written over it would be.
-    if (typeof output === "string") await refuseOutputOverInput(output, [file]);
+    // `report TỆP -o TỆP` means "into the file itself", which is what leaving out -o does.
+    if (typeof output === "string")
+      await refuseOutputOverInput(
+        output,
+        [file],
+        "Muốn ghi các trang báo cáo vào chính tệp này thì bỏ -o (số liệu đã nhập giữ nguyên); muốn có bản riêng thì chọn tên khác cho tệp kết quả.",
+      );
     if (typeof pdf === "string") await refuseOutputOverInput(pdf, [file]);
     // A new output never replaces a file by accident; said before anything is read or written.
     if (typeof output === "string" && !parsed.flags.has("--force")) await refuseExistingTarget(output);

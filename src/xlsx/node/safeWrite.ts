@@ -116,9 +116,15 @@ function safely(check: () => boolean): boolean {
  * it would create its file), or a hard link (the same device and inode). An input is only read,
  * so it is never replaced, --force or not (a consolidation written over a commune's workbook
  * would lose that commune's figures and count the others twice on the next run). `inputs` are
- * files; one that cannot be read is left to the reader to report.
+ * files; one that cannot be read is left to the reader to report. `instead` says what the user
+ * may do instead (the message's last advice).
  */
-export async function refuseOutputOverInput(output: string, inputs: readonly string[]): Promise<void> {
+export async function refuseOutputOverInput(
+  output: string,
+  inputs: readonly string[],
+  /** What to do instead, in Vietnamese (default: choose another name for the output). */
+  instead = "Hãy chọn tên khác cho tệp kết quả.",
+): Promise<void> {
   const target = await resolveWriteTarget(output);
   const outStat = await fs.stat(target).catch(() => undefined);
   // Each input's look-ups synchronous: a province's hundreds of files, each a quick call, took
@@ -142,7 +148,7 @@ export async function refuseOutputOverInput(output: string, inputs: readonly str
       throw new WorkbookFileError(
         "isInput",
         output,
-        `Tệp kết quả "${output}" chính là tệp đầu vào "${input}"${how}: tệp đầu vào chỉ được đọc, không bao giờ bị ghi đè, kể cả với --force. Hãy chọn tên khác cho tệp kết quả. Không ghi tệp nào.`,
+        `Tệp kết quả "${output}" chính là tệp đầu vào "${input}"${how}: tệp đầu vào chỉ được đọc, không bao giờ bị ghi đè, kể cả với --force. ${instead} Không ghi tệp nào.`,
       );
     }
   }
