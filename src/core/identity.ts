@@ -52,3 +52,22 @@ export function unitKey(name: string): string {
     .normalize("NFD")
     .replace(/[\p{L}\p{M}]+/gu, toneAtEnd);
 }
+
+/** «UBND» or «Ủy ban nhân dân» (either tone placement, any case) opening a unit's name. */
+const PEOPLES_COMMITTEE = /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/iu;
+
+/**
+ * A unit's name as the consolidation's lists are ordered by: what follows «UBND» or «Ủy ban nhân
+ * dân» (however the unit spelt it), spacing and invisible characters aside, so that «UBND xã An
+ * Bình», «ỦY BAN NHÂN DÂN XÃ BÌNH MINH» and «Xã Cà Mau» sort as «xã An Bình», «xã Bình Minh»,
+ * «xã Cà Mau». The level word stays first: special zones, wards and communes come in their own
+ * groups (đặc khu, phường, xã, in Vietnamese order). Compare with `compareVi`.
+ */
+export function unitSortName(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(FORMAT_CHARACTERS, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(PEOPLES_COMMITTEE, "");
+}

@@ -263,6 +263,28 @@ describe("consolidateUnits: properties", () => {
     ]);
   });
 
+  it("orders units by what follows «UBND» or «Ủy ban nhân dân», however each unit spelt it", () => {
+    const names = [
+      "Xã Đồng Tâm",
+      "Ủy ban nhân dân xã Cà Mau",
+      "ỦY BAN NHÂN DÂN XÃ AN BÌNH",
+      "UBND xã Bình Minh",
+      "UBND phường Ba Đình",
+      "Uỷ ban nhân dân đặc khu Côn Đảo",
+    ];
+    const entries = names.map((co_quan, i) =>
+      unitWorkbook(`f${i}.xlsx`, { ...THREE_UNITS[0], co_quan, ky_bao_cao: "Quý III", nam: 2026 }),
+    );
+    expect(consolidateUnits(entries).result!.parts.map((p) => p.name)).toEqual([
+      "Uỷ ban nhân dân đặc khu Côn Đảo",
+      "UBND phường Ba Đình",
+      "ỦY BAN NHÂN DÂN XÃ AN BÌNH",
+      "UBND xã Bình Minh",
+      "Ủy ban nhân dân xã Cà Mau",
+      "Xã Đồng Tâm",
+    ]);
+  });
+
   it("a rate equals the rate of the sums", () => {
     fc.assert(
       fc.property(units, (list) => {

@@ -6,7 +6,7 @@
  * read are refused, named, while the rest consolidate.
  */
 import { formatNumberVi } from "../arithmetic";
-import { describeCatalogue } from "../identity";
+import { describeCatalogue, unitSortName } from "../identity";
 import { ratioGaps } from "../checks";
 import { CELL_TEXT_LIMIT } from "../layout/cellText";
 import { evaluateIndicators, type Evaluated } from "../evaluate";
@@ -222,7 +222,12 @@ export function consolidateUnits(
     else if (c.name.length > CELL_TEXT_LIMIT)
       c.status.reason = `Tên cơ quan dài ${formatNumberVi(c.name.length)} ký tự, quá ${formatNumberVi(CELL_TEXT_LIMIT)} ký tự một ô Excel chứa được: đã cắt bớt trong tệp tổng hợp; hãy rút ngắn tên trong tệp của đơn vị`;
   }
-  parts.sort((a, b) => compareVi(a.name, b.name) || compareVi(a.source, b.source));
+  parts.sort(
+    (a, b) =>
+      compareVi(unitSortName(a.name), unitSortName(b.name)) ||
+      compareVi(a.name, b.name) ||
+      compareVi(a.source, b.source),
+  );
 
   const values: Record<string, string | number | null> = {};
   const combined = new Map<string, Combined>();
@@ -266,7 +271,10 @@ export function consolidateUnits(
   Object.assign(notes, tables.notes);
   // The documents unit by unit, in the parts' order (by name), each naming its unit.
   const documents: ConsolidatedDocument[] = [...included]
-    .sort((a, b) => compareVi(a.name || a.input.source, b.name || b.input.source))
+    .sort((a, b) => {
+      const [x, y] = [a.name || a.input.source, b.name || b.input.source];
+      return compareVi(unitSortName(x), unitSortName(y)) || compareVi(x, y);
+    })
     .flatMap((c) =>
       c.input.documents.map(({ number, date, summary, note }) => ({
         unit: c.name || c.input.source,
