@@ -285,6 +285,29 @@ describe("consolidateUnits: properties", () => {
     ]);
   });
 
+  it("refuses a period before the units began with that reason, not as a file without a period", () => {
+    const XA2025 = builtinCatalogue("xa-2025")!;
+    const unit = (co_quan: string, ky_bao_cao: string, nam: number) =>
+      unitWorkbook(`${co_quan}.xlsx`, { co_quan, ky_bao_cao, nam }, XA2025);
+    const outcome = consolidateUnits([
+      unit("UBND XÃ A", "Quý III", 2025),
+      unit("UBND XÃ B", "Quý III", 2025),
+      unit("UBND XÃ C", "Quý II", 2025),
+    ]);
+    expect(outcome.files.find((f) => f.source === "UBND XÃ C.xlsx")?.reason).toBe(
+      "Kỳ Quý II/2025 có số liệu đến ngày 14/06/2025, trước ngày đơn vị bắt đầu hoạt động (01/07/2025): không có số liệu để tổng hợp.",
+    );
+    // Compacted as the command line keeps units: the same reason.
+    const compacted = consolidateUnits(
+      [unit("UBND XÃ A", "Quý III", 2025), unit("UBND XÃ C", "Quý II", 2025)].map((e) =>
+        compactEntry(e, new Map()),
+      ),
+    );
+    expect(compacted.files.find((f) => f.source === "UBND XÃ C.xlsx")?.reason).toMatch(
+      /^Kỳ Quý II\/2025 có số liệu đến ngày 14\/06\/2025, trước ngày đơn vị bắt đầu hoạt động/,
+    );
+  });
+
   it("a rate equals the rate of the sums", () => {
     fc.assert(
       fc.property(units, (list) => {

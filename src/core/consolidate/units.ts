@@ -73,6 +73,8 @@ interface Candidate {
   input: ReadWorkbook;
   name: string;
   span?: DataSpan;
+  /** Why a workbook naming its period has no data span (a period before the unit began …). */
+  undated?: string;
   status: FileStatus;
 }
 
@@ -101,8 +103,12 @@ export function candidatesOf(entries: readonly InputEntry[]): {
       files.push({ source: entry.source, included: false, reason: entry.reason });
       continue;
     }
-    const span = dataSpanOf(entry.checked?.evaluated ?? evaluateDates(entry));
+    const dates = entry.checked?.evaluated ?? evaluateDates(entry);
+    const span = dataSpanOf(dates);
     const label = periodLabelOf(entry);
+    // The evaluation's own words when the period is named but gives no dates (Quý II/2025 of
+    // a commune that began on 1/7/2025), instead of "no period", which the file contradicts.
+    const undated = span || !label ? undefined : (dates.get("den_ngay")?.note ?? dates.get("tu_ngay")?.note);
     const status: FileStatus = {
       source: entry.source,
       unit: unitNameOf(entry) || undefined,
@@ -110,7 +116,7 @@ export function candidatesOf(entries: readonly InputEntry[]): {
       included: false,
     };
     files.push(status);
-    candidates.push({ input: entry, name: unitNameOf(entry), span, status });
+    candidates.push({ input: entry, name: unitNameOf(entry), span, undated, status });
   }
   return { files, candidates };
 }
@@ -135,8 +141,9 @@ export function keepOneCatalogue(candidates: readonly Candidate[]): {
 export function keepDated(candidates: readonly Candidate[]): Candidate[] {
   return candidates.filter((c) => {
     if (c.span) return true;
-    c.status.reason =
-      "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
+    c.status.reason = c.undated
+      ? `${c.undated.replace(/\.$/, "")}: không có số liệu để tổng hợp.`
+      : "Thông tin chung chưa có kỳ báo cáo và năm (hoặc ngày đầu, cuối kỳ số liệu): không biết số liệu thuộc kỳ nào.";
     return false;
   });
 }
