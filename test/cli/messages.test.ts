@@ -4,6 +4,7 @@
  * numbers the Vietnamese way and says how each row combines in a consolidation, a bad value in a
  * catalogue file is quoted, and `report --pdf` without a name prints beside the workbook.
  */
+import { strToU8, zipSync } from "fflate";
 import * as fs from "fs";
 import * as path from "path";
 import { bufferIo } from "../../src/cli/io";
@@ -188,5 +189,43 @@ describe("cchc report --pdf without a name", () => {
       expect(printed.out).toContain(`Đã in PDF: "${pdf}".\n`);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     }, 240_000);
+  });
+});
+
+describe("a spreadsheet of another format, given to any command", () => {
+  // Check, install and report say what the consolidation says of the same file (one wording).
+  it("names OpenDocument and binary Excel with what to do", async () => {
+    const dir = makeTempDir("cchc-other-formats-");
+    try {
+      const ods = path.join(dir, "ky-anh.ods");
+      fs.writeFileSync(
+        ods,
+        zipSync({
+          mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"),
+          "content.xml": strToU8("<x/>"),
+        }),
+      );
+      const xlsb = path.join(dir, "thach-ha.xlsb");
+      fs.writeFileSync(
+        xlsb,
+        zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.bin": new Uint8Array([1, 2, 3]) }),
+      );
+      for (const command of ["check", "install", "report"]) {
+        const onOds = await run(command, ods);
+        expect([command, onOds.code, onOds.err]).toEqual([
+          command,
+          2,
+          `Tệp "${ods}" là bảng tính OpenDocument (.ods), không phải .xlsx: hãy mở bằng LibreOffice và lưu thành .xlsx (Excel 2007-365).\n`,
+        ]);
+        const onXlsb = await run(command, xlsb);
+        expect([command, onXlsb.code, onXlsb.err]).toEqual([
+          command,
+          2,
+          `Tệp "${xlsb}" là bảng tính nhị phân .xlsb, không phải .xlsx: hãy mở bằng Excel và lưu thành Sổ làm việc Excel (.xlsx).\n`,
+        ]);
+      }
+    } finally {
+      removeTempDir(dir);
+    }
   });
 });

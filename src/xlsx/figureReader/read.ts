@@ -28,6 +28,7 @@ import { gridView, parseCellsWhere, type Cells, type RawCell } from "../parts/sh
 import { PartXmlError } from "../xml/sax";
 import { own, PartText } from "../xml/text";
 import { WorkbookReader, type ReadPart, type SheetInfo } from "../package/workbookReader";
+import { notWorkbookReason, otherFormatOf } from "../package/otherFormats";
 import { builtInCatalogue, type CatalogueResolver } from "./catalogue";
 
 /** The document list's columns read: STT, number, date, summary, note. */
@@ -306,22 +307,10 @@ function readFigures(
     : read_;
 }
 
-/**
- * The refusal of a zip that is no .xlsx workbook, naming the spreadsheet format it is when it
- * is one a unit may send by mistake (what to do is then plain).
- */
+/** The refusal of a zip that is no .xlsx workbook, as every reader says it (`otherFormats.ts`). */
 function notWorkbook(read: ReadPart): FigureReadError {
-  const mimetypePart = read("mimetype");
-  const mimetype = mimetypePart ? new PartText(mimetypePart).utf8().trim() : "";
-  if (mimetype === "application/vnd.oasis.opendocument.spreadsheet")
-    return new FigureReadError(
-      "Tệp là bảng tính OpenDocument (.ods), không phải .xlsx: hãy mở bằng LibreOffice và lưu thành .xlsx (Excel 2007-365).",
-    );
-  if (read("xl/workbook.bin"))
-    return new FigureReadError(
-      "Tệp là bảng tính nhị phân .xlsb, không phải .xlsx: hãy mở bằng Excel và lưu thành Sổ làm việc Excel (.xlsx).",
-    );
-  return new FigureReadError("Tệp là tệp nén nhưng không phải bảng tính Excel .xlsx.");
+  const format = otherFormatOf({ has: (part) => read(part) !== undefined, read });
+  return new FigureReadError(`Tệp ${notWorkbookReason(format)}`);
 }
 
 /**

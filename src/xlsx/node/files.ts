@@ -15,6 +15,7 @@ import {
   type WorkbookFileProblem,
 } from "../fileErrors";
 import { encryptionMessage, encryptionOf } from "../encryption";
+import { notWorkbookReason } from "../package/otherFormats";
 import { PackageError, XlsxPackage } from "../package/xlsxPackage";
 import { PartRefusedError } from "../zip/partLimits";
 import { PartXmlError } from "../xml/dom";
@@ -103,7 +104,7 @@ function packageErrorToFileError(file: string, error: PackageError): WorkbookFil
       "corrupt",
       `Tệp "${file}" bị hỏng: không giải nén được (tệp bị cắt cụt hoặc chép chưa xong); hãy lấy lại bản đầy đủ.`,
     ],
-    notWorkbook: ["notWorkbook", `Tệp "${file}" là tệp nén nhưng không phải bảng tính Excel .xlsx.`],
+    notWorkbook: ["notWorkbook", `Tệp "${file}" ${notWorkbookReason(error.format)}`],
   };
   const [problem, message] = messages[error.problem];
   return new WorkbookFileError(problem, file, message, { cause: error });

@@ -16,6 +16,7 @@ import { STRICT_MAIN_NS, elements, parseXml, serializeXml, toStrict } from "../x
 import { PartRefusedError } from "../zip/partLimits";
 import { fflateInflater, ZipArchive, ZipFormatError, type Inflater, type ZipEntry } from "../zip/zipArchive";
 import { StreamedPart, type BlockDeflater } from "../zip/streamedPart";
+import { otherFormatOf, type OtherFormat } from "./otherFormats";
 import {
   contentTypeOf,
   CONTENT_TYPES_PART,
@@ -50,6 +51,8 @@ export class PackageError extends Error {
   constructor(
     readonly problem: PackageProblem,
     detail: string,
+    /** For "notWorkbook": the spreadsheet format the zip is, when it is one (`otherFormats.ts`). */
+    readonly format?: OtherFormat,
   ) {
     super(detail);
     this.name = "PackageError";
@@ -158,7 +161,8 @@ export class XlsxPackage {
     // be: only a spreadsheet's main content type makes it a workbook (transitional, Strict,
     // macro-enabled and template workbooks all name "sheet" in it).
     if (!workbook || !/(spreadsheetml|ms-excel)\.(sheet|template)/.test(pkg.contentType(workbook) ?? "")) {
-      throw new PackageError("notWorkbook", "no workbook part");
+      const parts = { has: (part: string) => pkg.has(part), read: (part: string) => pkg.data(part) };
+      throw new PackageError("notWorkbook", "no workbook part", otherFormatOf(parts));
     }
     return pkg;
   }
