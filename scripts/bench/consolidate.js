@@ -21,7 +21,32 @@ const root = path.resolve(__dirname, "..", "..");
 const SIZES = [10, 100, 500];
 const lib = (p) => require(path.join(root, "lib", ...p.split("/")));
 
-/** Writes `count` commune workbooks: one through cchc, the others copies naming another unit. */
+/**
+ * Unit `index`'s figures: every typed whole number under 1900 (not a year, not a date) of each
+ * sheet but the meta sheet, times 1 + index mod 7, so that neighbouring units differ as real
+ * ones do (each a consistent report: sums and parts scale alike) and no reader can find a
+ * unit's figure sheets the same as the previous unit's. Text cells (`t="s"`, inline strings)
+ * are left alone.
+ */
+function varyFigures(parts, index, { strFromU8, strToU8 }) {
+  const k = 1 + (index % 7);
+  const varied = { ...parts };
+  for (const name of Object.keys(parts)) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+    const text = strFromU8(parts[name]);
+    if (text.includes("catalogue_chunks")) continue; // the meta sheet: the form, not figures
+    varied[name] = strToU8(
+      text.replace(/<c ([^>]*)><v>(\d+)<\/v>/g, (cell, attributes, digits) =>
+        (/\bt="/.test(attributes) && !/\bt="n"/.test(attributes)) || Number(digits) >= 1900
+          ? cell
+          : `<c ${attributes}><v>${Number(digits) * k}</v>`,
+      ),
+    );
+  }
+  return varied;
+}
+
+/** Writes `count` commune workbooks: one through cchc, the others copies naming another unit, figures varied. */
 async function make(dir, count) {
   const { builtinCatalogue } = lib("core/catalogue");
   const { planInstall } = lib("core/install");
@@ -46,7 +71,8 @@ async function make(dir, count) {
   const text = strFromU8(parts[named]);
   for (let i = 0; i < count; i += 1) {
     const name = `UBND XÃ MẪU ${String(i).padStart(5, "0")}`;
-    const copy = { ...parts, [named]: strToU8(text.replace("UBND XÃ MẪU 00000", name)) };
+    const named_ = { ...parts, [named]: strToU8(text.replace("UBND XÃ MẪU 00000", name)) };
+    const copy = varyFigures(named_, i, { strFromU8, strToU8 });
     fs.writeFileSync(path.join(dir, `xa-${String(i).padStart(5, "0")}.xlsx`), zipSync(copy, { level: 6 }));
   }
   fs.rmSync(base);
@@ -71,9 +97,11 @@ async function makeForeign(dir, count) {
   if (!/sharedStrings/.test(named))
     throw new Error(`ExcelJS kept the unit's name in ${named}, not shared strings`);
   const text = strFromU8(parts[named]);
+  // Each unit its own figures (unit 0 keeps the base ones: times 1).
   for (let i = 0; i < count; i += 1) {
     const name = `UBND XÃ MẪU ${String(i).padStart(5, "0")}`;
-    const copy = { ...parts, [named]: strToU8(text.replace("UBND XÃ MẪU 00000", name)) };
+    const named_ = { ...parts, [named]: strToU8(text.replace("UBND XÃ MẪU 00000", name)) };
+    const copy = varyFigures(named_, i, { strFromU8, strToU8 });
     fs.writeFileSync(
       path.join(foreign, `xa-${String(i).padStart(5, "0")}.xlsx`),
       zipSync(copy, { level: 6 }),
