@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { ratio } from "../../src/core/arithmetic";
 import {
   compactEntry,
+  newInterner,
   consolidatePeriods,
   consolidateUnits,
   consolidatedWorkbookPlan,
@@ -9,7 +10,7 @@ import {
   planConsolidationInto,
   type InputEntry,
 } from "../../src/core/consolidate";
-import { builtinCatalogue, DEFAULT_CATALOGUE } from "../../src/core/catalogue";
+import { builtinCatalogue, DEFAULT_CATALOGUE, type Indicator } from "../../src/core/catalogue";
 import { aggregateOf } from "../../src/core/consolidate";
 import { breakdownFindings, breakdownIndicators } from "../../src/core/consolidate/sheets";
 import { checkFigures, countFindings } from "../../src/core/checks";
@@ -17,7 +18,7 @@ import { writeNotes } from "../../src/core/consolidate/workbook";
 import { catalogueListingPlans } from "../../src/core/layout/catalogueSheets";
 import { planCells } from "../../src/core/layout/model";
 import { figuresOfPlans, planInstall } from "../../src/core/install";
-import { unitKey } from "../../src/core/consolidate/parts";
+import { checkPart, unitKey, unitNameOf } from "../../src/core/consolidate/parts";
 import { toExcelSerial } from "../../src/core/period";
 import { DOCUMENTS_SHEET } from "../../src/core/layout/documentsSheet";
 import { documentsFromSample, gridOf, planCell, workbookOf } from "../support/plans";
@@ -387,7 +388,7 @@ describe("compactEntry: the same figures, kept in typed arrays", () => {
           const first = figures.get("hs_nhan");
           if (first) figures.set("hs_nhan", { ...first, note, formula: "=1" });
           const original = { ...entry, figures } as InputEntry;
-          const compact = compactEntry(original, new Map());
+          const compact = compactEntry(original, newInterner());
           const read = compact.ok ? compact.figures : new Map();
           expect([...read]).toEqual([...figures]);
           expect(read.size).toBe(figures.size);
@@ -411,7 +412,7 @@ describe("compactEntry: many units carved from shared blocks", () => {
     entry.ok ? { figures: [...entry.figures], evaluated: [...(entry.checked?.evaluated ?? [])] } : entry;
 
   it("keeps each of 600 units' own figures and evaluation, across the blocks' boundaries", () => {
-    const interner = new Map<string, string>();
+    const interner = newInterner();
     const originals = Array.from({ length: 600 }, (_, k) => {
       // Numbers unlike every other unit's (an overlap of two units' places would show), −0 and
       // fractions among them, and a ratio of its own in the evaluation; every fifth unit has
@@ -424,13 +425,39 @@ describe("compactEntry: many units carved from shared blocks", () => {
       return unitWorkbook(`xa-${k}.xlsx`, values);
     });
     const compact = originals.map((entry) => compactEntry(entry, interner));
-    const expected = originals.map((entry) => compactEntry(entry, new Map()));
+    const expected = originals.map((entry) => compactEntry(entry, newInterner()));
     originals.forEach((original, k) => {
       const read = compact[k];
       expect(read.ok && [...read.figures]).toEqual(original.ok && [...original.figures]);
       expect(plain(read)).toEqual(plain(expected[k]));
     });
     expect(consolidateUnits(compact).result?.values).toEqual(consolidateUnits(originals).result?.values);
+  });
+
+  it("keeps the evaluation of a unit with more ratios than a byte's codes hold (16-bit codes)", () => {
+    // 300 ratios of their own: codes up to 5 + 300, past the byte the usual unit's codes take.
+    const base = TEST_CATALOGUE.indicators.find((i) => i.id === "hs_tyle")!;
+    const ratios = Array.from({ length: 300 }, (_, k): Indicator => ({
+      ...base,
+      id: `tyle_${k}`,
+      label: `Tỷ lệ ${k}`,
+      formula: { fn: "TYLE", args: ["hs_dunghan", "hs_nhan"] },
+    }));
+    const catalogue = { ...TEST_CATALOGUE, indicators: [...TEST_CATALOGUE.indicators, ...ratios] };
+    const values = { ky_bao_cao: "Quý III", nam: 2026, co_quan: "UBND XÃ A", hs_nhan: 7, hs_dunghan: 3 };
+    const interner = newInterner();
+    const evaluatedOf = (entry: InputEntry) => (entry.ok ? [...(entry.checked?.evaluated ?? [])] : []);
+    // Units of 8-bit codes before and after, carved from the same block.
+    const units = [
+      unitWorkbook("a.xlsx", values),
+      unitWorkbook("b.xlsx", values, catalogue),
+      unitWorkbook("c.xlsx", { ...values, hs_nhan: 9 }),
+    ];
+    const compact = units.map((unit) => compactEntry(unit, interner));
+    units.forEach((unit, k) => expect(evaluatedOf(compact[k])).toEqual([...checkPart(unit).evaluated]));
+    const ratioValues = evaluatedOf(compact[1]).filter(([id]) => id.startsWith("tyle_"));
+    expect(ratioValues).toHaveLength(300);
+    expect(ratioValues.every(([, { value }]) => value === 3 / 7)).toBe(true);
   });
 
   it("gives a unit larger than a block a block of its own", () => {
@@ -440,10 +467,10 @@ describe("compactEntry: many units carved from shared blocks", () => {
     const catalogue = { ...TEST_CATALOGUE, indicators: [...TEST_CATALOGUE.indicators, ...extra] };
     const values: Record<string, unknown> = { ky_bao_cao: "Quý III", nam: 2026 };
     extra.forEach((indicator, k) => (values[indicator.id] = k + 0.5));
-    const before = compactEntry(unitWorkbook("a.xlsx", { ...values, them_0: 1 }, catalogue), new Map());
+    const before = compactEntry(unitWorkbook("a.xlsx", { ...values, them_0: 1 }, catalogue), newInterner());
     const large = unitWorkbook("b.xlsx", values, catalogue);
-    const compact = compactEntry(large, new Map());
-    const after = compactEntry(unitWorkbook("c.xlsx", { ...values, them_0: 3 }, catalogue), new Map());
+    const compact = compactEntry(large, newInterner());
+    const after = compactEntry(unitWorkbook("c.xlsx", { ...values, them_0: 3 }, catalogue), newInterner());
     expect(compact.ok && [...compact.figures]).toEqual([...large.figures]);
     expect(before.ok && before.figures.get("them_0")?.value).toEqual({ type: "number", value: 1 });
     expect(after.ok && after.figures.get("them_0")?.value).toEqual({ type: "number", value: 3 });
@@ -724,6 +751,22 @@ describe("the catalogue listing says how each row consolidates over periods", ()
   });
 });
 
+describe("unitNameOf: the name as typed, its white space tidied", () => {
+  it.each([
+    ["UBND XÃ AN BÌNH", "UBND XÃ AN BÌNH"],
+    ["  UBND XÃ AN BÌNH", "UBND XÃ AN BÌNH"],
+    ["UBND XÃ AN BÌNH ", "UBND XÃ AN BÌNH"],
+    ["UBND  XÃ AN   BÌNH", "UBND XÃ AN BÌNH"],
+    ["UBND\tXÃ\nAN\u00A0BÌNH", "UBND XÃ AN BÌNH"],
+    ["UBND XÃ\r\nAN BÌNH\u2003", "UBND XÃ AN BÌNH"],
+    ["A", "A"],
+    ["   ", ""],
+  ])("«%s» → «%s»", (typed, name) => {
+    const entry = unitWorkbook("a.xlsx", { co_quan: typed, ky_bao_cao: "Quý III", nam: 2026 });
+    expect(entry.ok && unitNameOf(entry)).toBe(name);
+  });
+});
+
 describe("unitKey: one unit written two ways is one key", () => {
   it.each([
     ["UBND xã Thạch Hà", "ỦY BAN NHÂN DÂN XÃ THẠCH HÀ"],
@@ -829,7 +872,7 @@ describe("consolidateUnits: who is included", () => {
   });
 
   it("the mark survives the compact form the command line and the pane keep", () => {
-    const compact = compactEntry(result, new Map());
+    const compact = compactEntry(result, newInterner());
     expect(compact.ok && compact.consolidated).toEqual({ over: "units", parts: 3 });
     expect(
       consolidateUnits([...units(), compact]).files.find((f) => f.source === "tinh.xlsx")?.included,

@@ -9,6 +9,7 @@ import { builtinCatalogue, DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import { sampleOf } from "../../src/core/catalogue/sample";
 import {
   compactEntry,
+  newInterner,
   consolidatePeriods,
   consolidateUnits,
   consolidatedWorkbookPlan,
@@ -359,7 +360,7 @@ describe("a consolidation carries its units' documents", () => {
   }));
 
   it("keeps each unit's documents through the compact reading, named by unit", () => {
-    const interner = new Map<string, string>();
+    const interner = newInterner();
     const outcome = consolidateUnits(
       entries.map((e) => compactEntry(e, interner)),
       { coQuan: "SỞ NỘI VỤ TỈNH THỬ" },

@@ -13,7 +13,7 @@ import { SAMPLE_DOCUMENTS } from "../../src/core/catalogue/sample";
 import type { InputEntry } from "../../src/core/consolidate";
 import type { Figures } from "../../src/core/figures";
 import { toExcelSerial } from "../../src/core/period";
-import { consolidateFiles, readFigureFile } from "../../src/xlsx/node/figureFiles";
+import { alternateLoader, consolidateFiles, readFigureFile } from "../../src/xlsx/node/figureFiles";
 import { writeConsolidatedWorkbook } from "../../src/xlsx/node/writeConsolidated";
 import { readFigureWorkbook } from "../../src/xlsx/figureReader/read";
 import { openWorkbookFile, saveWorkbookFile, templateWorkbook } from "../support/excelJsWorkbook";
@@ -41,6 +41,42 @@ async function rezip(file: string, out: string, edit: (zip: JSZip) => Promise<vo
   await edit(zip);
   fs.writeFileSync(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
+
+describe("consolidateFiles' loader: two buffers in turn", () => {
+  it("gives each file's bytes whole, reusing a buffer two files on, and refuses as before", async () => {
+    const bytesOf = (size: number, seed: number) =>
+      Uint8Array.from({ length: size }, (_, i) => (i * seed) & 0xff);
+    const sizes = { a: 10, b: 100_000, c: 20, d: 3_000_000, e: 0 };
+    for (const [name, size] of Object.entries(sizes))
+      fs.writeFileSync(path.join(dir, `load-${name}.bin`), bytesOf(size, size + 7));
+    fs.mkdirSync(path.join(dir, "load-folder"), { recursive: true });
+    const load = alternateLoader();
+    const read: Uint8Array[] = [];
+    for (const name of Object.keys(sizes)) {
+      const loaded = await load(path.join(dir, `load-${name}.bin`));
+      if (!(loaded instanceof Uint8Array)) throw new Error(loaded.reason);
+      // Compared at once: the buffer is filled again two loads on.
+      expect(loaded).toEqual(
+        bytesOf(sizes[name as keyof typeof sizes], sizes[name as keyof typeof sizes] + 7),
+      );
+      read.push(loaded);
+    }
+    // a, c and e in the first buffer; b (larger than it) in a second one kept; d (3 MB) not kept.
+    expect(read[2].buffer).toBe(read[0].buffer);
+    expect(read[4].buffer).toBe(read[0].buffer);
+    const after = await load(path.join(dir, "load-c.bin"));
+    expect(after instanceof Uint8Array && after.buffer).toBe(read[1].buffer);
+    expect(read[3].buffer).not.toBe(read[1].buffer);
+    expect(await load(path.join(dir, "load-folder"))).toMatchObject({
+      ok: false,
+      reason: "Là một thư mục, không phải tệp Excel .xlsx.",
+    });
+    expect(await load(path.join(dir, "load-none.bin"))).toMatchObject({
+      ok: false,
+      reason: "Không tìm thấy tệp.",
+    });
+  });
+});
 
 describe("the fast reader reads what ExcelJS reads", () => {
   it("the Đức Thọ sample: every figure, cell, formula, note and document", async () => {

@@ -7,20 +7,40 @@
  */
 import { tableFigureIds, type Catalogue } from "../catalogue";
 import type { Evaluated } from "../evaluate";
-import type { CellValue, FigureCell, Figures } from "../figures";
+import type { CellValue, DocumentRow, FigureCell, Figures } from "../figures";
 import type { InputEntry } from "./model";
 import { checkPart } from "./parts";
 
 const KIND = { absent: 0, blank: 1, number: 2, text: 3, boolean: 4, error: 5 } as const;
 
-/** The same text once for every unit (cell references repeat from one workbook to the next). */
-export type Interner = Map<string, string>;
+/**
+ * The same text once for every unit (cell references repeat from one workbook to the next),
+ * each with a number: a figure's text is kept as its number in the unit's block (`textNumber`).
+ */
+export interface Interner {
+  /** Each text's number, its index in `texts`. */
+  numbers: Map<string, number>;
+  texts: string[];
+}
 
+/** An empty interner, for the inputs of one consolidation. */
+export function newInterner(): Interner {
+  return { numbers: new Map(), texts: [] };
+}
+
+/** The text's number in `interner`, given one when it is new. */
+function textNumber(interner: Interner, text: string): number {
+  let n = interner.numbers.get(text);
+  if (n === undefined) {
+    n = interner.texts.push(text) - 1;
+    interner.numbers.set(text, n);
+  }
+  return n;
+}
+
+/** The one copy of `text` the units share. */
 function intern(interner: Interner, text: string): string {
-  const known = interner.get(text);
-  if (known !== undefined) return known;
-  interner.set(text, text);
-  return text;
+  return interner.texts[textNumber(interner, text)];
 }
 
 /**
@@ -123,7 +143,7 @@ interface Slab {
   numbers: Float64Array;
   floats: Float32Array;
   held: Uint16Array;
-  kinds: Uint8Array;
+  bytes: Uint8Array;
 }
 
 /** A block's bytes: some fifty units of a hundred indicators; a larger unit gets a block of its own. */
@@ -131,16 +151,19 @@ const SLAB_BYTES = 1 << 16;
 
 /**
  * One unit's place in a block: the evaluated numbers that are not a figure's own (its ratios, a
- * dozen) from `numbers[ownAt]`; its figures' numbers from `floats[figuresAt]` when `narrow`
- * (each one a 32-bit float exactly: counts, most amounts), else from `numbers[figuresAt]`; the
- * evaluation's `HELD` codes from `held[heldAt]`; the figures' kinds from `kinds[kindsAt]`. Zero
- * until written (a fresh block's bytes; a place is never handed out twice): absent kinds and codes.
+ * dozen) from `numbers[ownAt]`; its figures' numbers (a text's: its number in the interner)
+ * from `floats[figuresAt]` when `narrow` (each one a 32-bit float exactly: counts, most
+ * amounts), else from `numbers[figuresAt]`; the evaluation's `HELD` codes from `held[heldAt]`,
+ * or from `bytes[heldAt]` when `heldBytes` (every code under 256: a unit's own numbers are a
+ * dozen); the figures' kinds from `bytes[kindsAt]`. Zero until written (a fresh block's bytes; a
+ * place is never handed out twice): absent kinds and codes.
  */
 interface UnitBuffer {
   slab: Slab;
   ownAt: number;
   narrow: boolean;
   figuresAt: number;
+  heldBytes: boolean;
   heldAt: number;
   kindsAt: number;
 }
@@ -150,11 +173,17 @@ class CompactFigures extends IndexedMap<FigureCell> {
   /** `KIND` of each figure (`kinds[kindsAt + i]`), with FORMULA_BIT when it has a formula. */
   readonly kinds: Uint8Array;
   readonly kindsAt: number;
-  /** Each figure's number, `numbers[numbersAt + i]` (32-bit floats when each one is exactly one). */
+  /**
+   * Each figure's number, `numbers[numbersAt + i]` (32-bit floats when each one is exactly
+   * one); a text's or an error's is its number among the interner's `texts`. Kept there, a
+   * unit's dozen texts cost no arrays of their own (some 300 bytes a unit, 1 MB over the
+   * country's 3,300 units, issue 19).
+   */
   readonly numbers: Float64Array | Float32Array;
   readonly numbersAt: number;
-  /** Texts, and cells, formulas and notes unlike the usual ones: only where a unit has any. */
-  texts?: Sparse<string>;
+  /** The interner's texts (shared by every unit). */
+  private readonly texts: readonly string[];
+  /** Cells, formulas and notes unlike the usual ones: only where a unit has any. */
   private ownCells?: Sparse<string>;
   private ownFormulas?: Sparse<string>;
   private notes?: Sparse<string>;
@@ -169,10 +198,11 @@ class CompactFigures extends IndexedMap<FigureCell> {
     interner: Interner,
   ) {
     super(ids, index);
-    this.kinds = buffer.slab.kinds;
+    this.kinds = buffer.slab.bytes;
     this.kindsAt = buffer.kindsAt;
     this.numbers = buffer.narrow ? buffer.slab.floats : buffer.slab.numbers;
     this.numbersAt = buffer.figuresAt;
+    this.texts = interner.texts;
     const k0 = this.kindsAt;
     const n0 = this.numbersAt;
     let size = 0;
@@ -188,8 +218,7 @@ class CompactFigures extends IndexedMap<FigureCell> {
       if (v.type === "number") this.numbers[n0 + i] = v.value;
       else if (v.type === "boolean") this.numbers[n0 + i] = v.value ? 1 : 0;
       // Thông tin chung's texts (the period, the province, the signer's title) repeat from unit to unit.
-      else if (v.type === "text" || v.type === "error")
-        (this.texts ??= new Sparse()).set(i, intern(interner, v.value));
+      else if (v.type === "text" || v.type === "error") this.numbers[n0 + i] = textNumber(interner, v.value);
       if (figure.formula !== undefined) {
         this.kinds[k0 + i] |= FORMULA_BIT;
         const formula = intern(interner, figure.formula);
@@ -198,8 +227,13 @@ class CompactFigures extends IndexedMap<FigureCell> {
       }
       if (figure.note !== undefined) (this.notes ??= new Sparse()).set(i, figure.note);
     }
-    for (const sparse of [this.texts, this.ownCells, this.ownFormulas, this.notes]) sparse?.trim();
+    for (const sparse of [this.ownCells, this.ownFormulas, this.notes]) sparse?.trim();
     this.size = size;
+  }
+
+  /** The text of the figure at position `i`, a text or an error. */
+  textAt(i: number): string {
+    return this.texts[this.numbers[this.numbersAt + i]];
   }
 
   protected at(i: number): FigureCell | undefined {
@@ -210,8 +244,8 @@ class CompactFigures extends IndexedMap<FigureCell> {
     if (kind === KIND.number) value = { type: "number", value: this.numbers[this.numbersAt + i] };
     else if (kind === KIND.boolean)
       value = { type: "boolean", value: this.numbers[this.numbersAt + i] === 1 };
-    else if (kind === KIND.text) value = { type: "text", value: this.texts!.get(i)! };
-    else if (kind === KIND.error) value = { type: "error", value: this.texts!.get(i)! };
+    else if (kind === KIND.text) value = { type: "text", value: this.textAt(i) };
+    else if (kind === KIND.error) value = { type: "error", value: this.textAt(i) };
     else value = { type: "blank" };
     const cell = this.ownCells?.get(i) ?? this.usual.cells[i]!;
     const figure: FigureCell = { id: this.ids[i], cell, value };
@@ -240,7 +274,7 @@ function isFigureNumber(figure: FigureCell | undefined, value: number | string):
  * worked out) on their own.
  */
 class CompactEvaluation extends IndexedMap<Evaluated> {
-  private readonly held: Uint16Array;
+  private readonly held: Uint16Array | Uint8Array;
   private readonly heldAt: number;
   /** The evaluated numbers of its own, `numbers[ownAt + held − OWN_NUMBER]`. */
   private readonly numbers: Float64Array;
@@ -258,7 +292,7 @@ class CompactEvaluation extends IndexedMap<Evaluated> {
     interner: Interner,
   ) {
     super(ids, index);
-    this.held = buffer.slab.held;
+    this.held = buffer.heldBytes ? buffer.slab.bytes : buffer.slab.held;
     this.heldAt = buffer.heldAt;
     this.numbers = buffer.slab.numbers;
     this.ownAt = buffer.ownAt;
@@ -280,7 +314,7 @@ class CompactEvaluation extends IndexedMap<Evaluated> {
           this.held[h0 + i] = OWN_NUMBER + own;
           own++;
         }
-      } else if (kind === KIND.text && figures.texts?.get(i) === value) this.held[h0 + i] = HELD.figureText;
+      } else if (kind === KIND.text && figures.textAt(i) === value) this.held[h0 + i] = HELD.figureText;
       else if (value === "") this.held[h0 + i] = HELD.emptyText;
       else {
         this.held[h0 + i] = HELD.text;
@@ -301,7 +335,7 @@ class CompactEvaluation extends IndexedMap<Evaluated> {
       held === HELD.figureNumber
         ? this.figures.numbers[this.figures.numbersAt + i]
         : held === HELD.figureText
-          ? this.figures.texts!.get(i)!
+          ? this.figures.textAt(i)
           : held === HELD.emptyText
             ? ""
             : held === HELD.text
@@ -320,7 +354,7 @@ function newSlab(bytes: number): Slab {
     numbers: new Float64Array(buffer),
     floats: new Float32Array(buffer),
     held: new Uint16Array(buffer),
-    kinds: new Uint8Array(buffer),
+    bytes: new Uint8Array(buffer),
   };
 }
 
@@ -330,41 +364,61 @@ let slabUsed = 0;
 
 /**
  * The place of a unit of `count` indicators whose evaluation has `own` numbers of its own: its
- * numbers first (8-byte aligned), then the codes, then the kinds, in the current block or a new
- * one. A block lives as long as one of its units.
+ * numbers first (8-byte aligned), then the codes (a byte each when every one fits), then the
+ * kinds, in the current block or a new one. A block lives as long as one of its units.
  */
 function unitBuffer(count: number, own: number, narrow: boolean): UnitBuffer {
+  const heldBytes = OWN_NUMBER + own <= 0xff;
   // Rounded up to 8 bytes: the next unit's numbers stay aligned.
-  const bytes = Math.ceil((8 * own + (narrow ? 4 : 8) * count + 3 * count) / 8) * 8;
-  if (bytes > SLAB_BYTES) return placeIn(newSlab(bytes), 0, count, own, narrow);
+  const bytes = Math.ceil((8 * own + (narrow ? 4 : 8) * count + (heldBytes ? 2 : 3) * count) / 8) * 8;
+  if (bytes > SLAB_BYTES) return placeIn(newSlab(bytes), 0, count, own, narrow, heldBytes);
   if (!slab || slabUsed + bytes > SLAB_BYTES) {
     slab = newSlab(SLAB_BYTES);
     slabUsed = 0;
   }
-  const place = placeIn(slab, slabUsed, count, own, narrow);
+  const place = placeIn(slab, slabUsed, count, own, narrow, heldBytes);
   slabUsed += bytes;
   return place;
 }
 
-function placeIn(slab: Slab, at: number, count: number, own: number, narrow: boolean): UnitBuffer {
+function placeIn(
+  slab: Slab,
+  at: number,
+  count: number,
+  own: number,
+  narrow: boolean,
+  heldBytes: boolean,
+): UnitBuffer {
   const figures = at + 8 * own;
+  // 4-byte aligned: a 16-bit code's place is whole.
   const held = figures + (narrow ? 4 : 8) * count;
   return {
     slab,
     ownAt: at / 8,
     narrow,
     figuresAt: figures / (narrow ? 4 : 8),
-    heldAt: held / 2,
-    kindsAt: held + 2 * count,
+    heldBytes,
+    heldAt: heldBytes ? held : held / 2,
+    kindsAt: held + (heldBytes ? 1 : 2) * count,
   };
 }
 
-/** Whether every number among `figures` is a 32-bit float exactly (−0 and NaN as themselves). */
-function fitsFloat32(figures: Figures): boolean {
+/**
+ * Whether every number among `figures` is a 32-bit float exactly (−0 and NaN as themselves),
+ * and so is the number of each text (one not yet interned will be numbered past the last).
+ */
+function fitsFloat32(figures: Figures, interner: Interner): boolean {
+  if (interner.texts.length + figures.size >= FLOAT32_INTEGERS) return false;
   for (const { value } of figures.values())
     if (value.type === "number" && !Object.is(Math.fround(value.value), value.value)) return false;
   return true;
 }
+
+/** 2^24: every integer below is a 32-bit float exactly. */
+const FLOAT32_INTEGERS = 1 << 24;
+
+/** The documents of every unit that lists none: read only (`ReadWorkbook.documents`). */
+const NO_DOCUMENTS: readonly DocumentRow[] = Object.freeze([]);
 
 /** The indicator ids and their positions, once per catalogue. */
 const indexes = new WeakMap<Catalogue, { ids: string[]; index: Map<string, number>; usual: Usual }>();
@@ -397,23 +451,27 @@ export function compactEntry(entry: InputEntry, interner: Interner): InputEntry 
   for (const [id, { value }] of checked.evaluated) {
     if (typeof value === "number" && index.has(id) && !isFigureNumber(entry.figures.get(id), value)) own++;
   }
-  const buffer = unitBuffer(ids.length, own, fitsFloat32(entry.figures));
+  const buffer = unitBuffer(ids.length, own, fitsFloat32(entry.figures, interner));
   const figures = new CompactFigures(ids, index, usual, entry.figures, buffer, interner);
   return {
     ok: true,
     source: entry.source,
     catalogue: entry.catalogue,
     figures,
-    // Four small values a document (the cells they came from only served the checks, done now).
-    documents: entry.documents.map(({ index, number, date, summary, note }) => ({
-      index,
-      number,
-      date,
-      summary,
-      note,
-      numberCell: "",
-      dateCell: "",
-    })),
+    // Four small values a document (the cells they came from only served the checks, done now);
+    // a unit without any shares one empty list (an array of its own is 32 bytes, kept to the end).
+    documents:
+      entry.documents.length === 0
+        ? NO_DOCUMENTS
+        : entry.documents.map(({ index, number, date, summary, note }) => ({
+            index,
+            number,
+            date,
+            summary,
+            note,
+            numberCell: "",
+            dateCell: "",
+          })),
     checked: {
       ...checked,
       evaluated: new CompactEvaluation(ids, index, figures, checked.evaluated, buffer, interner),

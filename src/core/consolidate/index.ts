@@ -19,4 +19,4 @@ export {
   typeFigures,
   valuesForOpenWorkbook,
 } from "./workbook";
-export { compactEntry, type Interner } from "./compact";
+export { compactEntry, newInterner, type Interner } from "./compact";

@@ -9,10 +9,22 @@ import type { FigureCell } from "../figures";
 import { formatDateVi, fromExcelSerial, parsePeriod } from "../period";
 import type { FileStatus, PartCheck, PartSummary, ReadWorkbook } from "./model";
 
-/** The unit's name as its Thông tin chung gives it (`co_quan`), trimmed; "" when not given. */
+/**
+ * White space `unitNameOf` changes: any but a lone space between words (a tab, a line break, a
+ * no-break space, a run, at either end).
+ */
+const UNTIDY_SPACE = /[^\S ]| {2}|^ | $/;
+
+/**
+ * The unit's name as its Thông tin chung gives it (`co_quan`), its white space runs made one
+ * space and trimmed; "" when not given. A name already so is the text itself, not a copy: the
+ * names are kept to the end of a consolidation, a copy of each costing some 0.5 MB over the
+ * country's 3,300 units (issue 19).
+ */
 export function unitNameOf(input: ReadWorkbook): string {
   const v = input.figures.get("co_quan")?.value;
-  return v?.type === "text" ? v.value.replace(/\s+/g, " ").trim() : "";
+  if (v?.type !== "text") return "";
+  return UNTIDY_SPACE.test(v.value) ? v.value.replace(/\s+/g, " ").trim() : v.value;
 }
 
 // The unit identity is the core's own (core/identity): comparisons use it below the report.

@@ -109,14 +109,15 @@ export function candidatesOf(entries: readonly InputEntry[]): {
     // The evaluation's own words when the period is named but gives no dates (Quý II/2025 of
     // a commune that began on 1/7/2025), instead of "no period", which the file contradicts.
     const undated = span || !label ? undefined : (dates.get("den_ngay")?.note ?? dates.get("tu_ngay")?.note);
+    const name = unitNameOf(entry);
     const status: FileStatus = {
       source: entry.source,
-      unit: unitNameOf(entry) || undefined,
+      unit: name || undefined,
       period: span ? once(`${label ? `${label}, ` : ""}${formatSpan(span)}`) : label || undefined,
       included: false,
     };
     files.push(status);
-    candidates.push({ input: entry, name: unitNameOf(entry), span, undated, status });
+    candidates.push({ input: entry, name, span, undated, status });
   }
   return { files, candidates };
 }

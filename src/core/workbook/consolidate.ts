@@ -9,7 +9,7 @@ import {
   consolidateUnits,
   type ConsolidationOutcome,
   type InputEntry,
-  type Interner,
+  newInterner,
   type PeriodTarget,
   type UnreadFile,
 } from "../consolidate";
@@ -56,7 +56,7 @@ export async function consolidateMany<I, L>(
   options: ConsolidateManyOptions = {},
 ): Promise<ManyConsolidation> {
   const entries: InputEntry[] = [];
-  const interner: Interner = new Map();
+  const interner = newInterner();
   let next = inputs.length > 0 ? adapter.load(inputs[0]) : undefined;
   for (const [i, input] of inputs.entries()) {
     const loaded = await next!;
