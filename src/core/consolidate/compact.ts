@@ -106,8 +106,9 @@ interface Usual {
 const FORMULA_BIT = 0x80;
 
 /**
- * A few values by indicator position, as two short arrays rather than a map (a unit has a
- * dozen texts or so: a map's table would cost more than they do).
+ * A few values by indicator position, as two short arrays rather than a map (the cells,
+ * formulas and notes a unit has unlike the usual ones, the evaluation's texts that are not a
+ * figure's: a handful where a unit has any; a map's table would cost more than they do).
  */
 class Sparse<V> {
   private at: number[] = [];
@@ -119,8 +120,8 @@ class Sparse<V> {
   }
 
   /**
-   * Drops the room pushing left for more (an array pushed to holds 16 at least): the unit's
-   * dozen texts are kept to the end of a consolidation, 3,300 times over the country.
+   * Drops the room pushing left for more (an array pushed to holds 16 at least): a unit's
+   * values are kept to the end of a consolidation, 3,300 times over the country.
    */
   trim(): void {
     this.at = this.at.slice();
