@@ -301,7 +301,7 @@ describe("consolidateUnits: properties", () => {
     // Compacted as the command line keeps units: the same reason.
     const compacted = consolidateUnits(
       [unit("UBND XÃ A", "Quý III", 2025), unit("UBND XÃ C", "Quý II", 2025)].map((e) =>
-        compactEntry(e, new Map()),
+        compactEntry(e, newInterner()),
       ),
     );
     expect(compacted.files.find((f) => f.source === "UBND XÃ C.xlsx")?.reason).toMatch(
