@@ -406,10 +406,11 @@ function placeIn(
 
 /**
  * Whether every number among `figures` is a 32-bit float exactly (−0 and NaN as themselves),
- * and so is the number of each text (one not yet interned will be numbered past the last).
+ * and so is the number of each text: the unit's texts, cells and formulas not yet interned are
+ * numbered past the last, three a figure at most.
  */
 function fitsFloat32(figures: Figures, interner: Interner): boolean {
-  if (interner.texts.length + figures.size >= FLOAT32_INTEGERS) return false;
+  if (interner.texts.length + 3 * figures.size >= FLOAT32_INTEGERS) return false;
   for (const { value } of figures.values())
     if (value.type === "number" && !Object.is(Math.fround(value.value), value.value)) return false;
   return true;
