@@ -4,6 +4,7 @@
  * writer's shape (rich text, phonetic runs, empty items, a namespace prefix, CDATA); the cells
  * it picks out by their `r` attribute, including in parts where some cells have none.
  */
+import fc from "fast-check";
 import { parseSharedStrings as sharedStrings } from "../../src/xlsx/parts/sharedStrings/read";
 import { cellValue, parseCellsAt, parseCellsWhere, parseSheetCells } from "../../src/xlsx/parts/sheet/read";
 import { PartText } from "../../src/xlsx/xml/text";
@@ -168,6 +169,48 @@ describe("cells picked out by their address", () => {
     // A shared formula's clone gets its master's formula, moved one column right.
     expect(picked.get("2:8")).toMatchObject({ formula: "B2*2", value: "8" });
     expect(picked.get("2:8")?.shared).toBeUndefined();
+  });
+
+  it("any cell's markup, read as found, gives what the whole parse gives (generated shapes)", () => {
+    // Attributes in any order, any XML white space between them, a type or none, a formula
+    // and a value or not, `>` and look-alikes (` t=`, `r="`) inside other attributes' values.
+    const space = fc.constantFrom(" ", "\t", "\n", "  ", " \r\n ");
+    const value = fc.constantFrom("1", "x", "a>b", ' t="s"', "r=&quot;B9&quot;", "Đức", "");
+    const attribute = fc.oneof(
+      fc
+        .tuple(fc.constantFrom("s", "cm", "vm", "ph"), value)
+        .map(([name, v]) => (v.includes('"') ? `${name}='${v}'` : `${name}="${v}"`)),
+      fc.constantFrom('t="s"', 't="n"', 't="str"', 't="b"', 't="e"', "t='s'", 't = "s"', 's ="4"'),
+    );
+    const content = fc.oneof(
+      fc.constant(""),
+      fc.constantFrom("<v>17</v>", "<v></v>", "<v>1.5E-3</v>", "<v>a&amp;b</v>", "<v>Xã Đức</v>"),
+      fc.constantFrom("<f>A1*2</f><v>4</v>", "<f>SUM(A1:A3)</f>", "<f>IF(A1&lt;1,1,0)</f><v>0</v>"),
+      fc.constantFrom('<f t="shared" ref="C1:C2" si="0">A1</f><v>1</v>', "<is><t>văn bản</t></is>"),
+    );
+    const cell = fc
+      .tuple(fc.array(fc.tuple(space, attribute), { maxLength: 3 }), space, content, fc.boolean())
+      .map(([attributes, before, inner, empty]) => {
+        const seen = new Set<string>();
+        const unique = attributes.filter(([, a]) => {
+          const name = a.slice(0, a.indexOf("=")).trim();
+          return !seen.has(name) && !!seen.add(name);
+        });
+        const tag = `<c${before}r="B2"${unique.map(([s, a]) => `${s}${a}`).join("")}`;
+        return empty && inner === "" ? `${tag}/>` : `${tag}>${inner}</c>`;
+      });
+    fc.assert(
+      fc.property(cell, (markup) => {
+        // A plain neighbour first: a search must not take its markup for the cell's.
+        const xml = SHEET(`<row r="2"><c r="A2" t="s"><v>3</v></c>${markup}</row>`);
+        const whole = Object.fromEntries(parseSheetCells(xml, (row, column) => row === 2 && column === 2));
+        expect(Object.fromEntries(parseCellsAt(part(xml), ["B2"]))).toEqual(whole);
+        expect(Object.fromEntries(parseCellsWhere(part(xml)))).toEqual(
+          Object.fromEntries(parseSheetCells(xml, () => true)),
+        );
+      }),
+      { numRuns: 600 },
+    );
   });
 
   it("a shared formula's clone whose master was not read is marked, its text unknown", () => {

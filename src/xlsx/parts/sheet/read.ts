@@ -148,16 +148,51 @@ export function parseSheetCells(
 /** A cell element without its `r` attribute (allowed by the format: it then follows the previous cell). */
 const CELL_WITHOUT_REFERENCE = /<(?:\w+:)?c(?=[\s>/])(?![^>]*\sr=")/;
 
-/**
- * The content of a plain cell: an optional formula and an optional value, neither with an
- * attribute. Numbers, shared-string indexes and formulas look like this.
- */
-const PLAIN_CELL_CONTENT = /^(?:<f>([^<]*)<\/f>)?(?:<v>([^<]*)<\/v>)?$/;
 /** The content of a plain inline string: one run, no phonetic text (what cchc itself writes). */
 const PLAIN_INLINE = /^<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>$/;
 const PLAIN_INLINE_END = "</t></is>".length;
-/** The type attribute of a cell's start tag. */
-const CELL_TYPE = /\st="([^"]*)"/;
+
+/**
+ * The type attribute (`t="s"`) of the start tag `at` to `end` (its `>`) of `scan`, found by
+ * search: no slice of the tag nor match array for every cell read ("n" when the tag has no
+ * type). The tag is plain (`plainTag`): double quotes, no white space around `=`.
+ */
+function cellTypeAt(scan: string, at: number, end: number): string {
+  for (let t = scan.indexOf('t="', at); t >= 0 && t < end; t = scan.indexOf('t="', t + 1)) {
+    if (!isSpace(scan.charCodeAt(t - 1))) continue;
+    // Its closing quote inside the tag; else a later `t="` may be the attribute.
+    const close = scan.indexOf('"', t + 3);
+    if (close >= 0 && close < end) return scan.slice(t + 3, close);
+  }
+  return "n";
+}
+
+/**
+ * The content of a plain cell, `scan` from `from` to `to`: an optional `<f>` then an optional
+ * `<v>`, neither with an attribute nor markup inside (numbers, shared-string indexes and
+ * formulas look like this). Their raw texts (each undefined when absent), or undefined when
+ * the content is anything else (the caller has saxes read it).
+ */
+function plainContentAt(
+  scan: string,
+  from: number,
+  to: number,
+): { formula?: string; value?: string } | undefined {
+  let at = from;
+  const element = (name: "f" | "v"): string | undefined | false => {
+    if (!scan.startsWith(`<${name}>`, at) || at + 3 > to) return undefined;
+    const close = scan.indexOf("<", at + 3);
+    if (close < 0 || close + 4 > to || !scan.startsWith(`</${name}>`, close)) return false;
+    const text = scan.slice(at + 3, close);
+    at = close + 4;
+    return text;
+  };
+  const formula = element("f");
+  if (formula === false) return undefined;
+  const value = element("v");
+  if (value === false || at !== to) return undefined;
+  return { formula, value };
+}
 
 /** Where a cell's start tag ends, and its row and column from its `r` (undefined when it has none). */
 function cellTagAt(scan: string, at: number): { end: number; row: number; column: number } | undefined {
@@ -178,6 +213,24 @@ function cellTagAt(scan: string, at: number): { end: number; row: number; column
   return { end, row, column };
 }
 
+/**
+ * Whether a cell's start tag (`at` to its first `>`) reads right by search: its values in double
+ * quotes, in pairs (so no `>` inside one), and no white space around an `=`. XML allows the
+ * others (`t='s'`, `t = "s"`), which the search would misread (a shared string read as a
+ * number): such a part is parsed whole.
+ */
+function plainTag(scan: string, at: number, end: number): boolean {
+  let quotes = 0;
+  for (let i = at; i < end; i++) {
+    const code = scan.charCodeAt(i);
+    if (code === 34) quotes++;
+    else if (code === 39) return false;
+    else if (code === 61 && (isSpace(scan.charCodeAt(i - 1)) || isSpace(scan.charCodeAt(i + 1))))
+      return false;
+  }
+  return quotes % 2 === 0;
+}
+
 /** XML white space: space, tab, line feed, carriage return. */
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
@@ -192,14 +245,14 @@ function pickCells(
   part: PartText,
   wanted: (row: number, column: number) => boolean,
   name: string,
-): { cells: Cells; found: number } {
+): { cells: Cells; found: number; plain: boolean } {
   const scan = part.scan;
   const cells: Cells = new Map();
   const ranges: Array<[number, number]> = [];
   let found = 0;
   // The cells' element name: `c`, or `x:c` where the sheet's elements carry a prefix.
   const prefix = /<(\w+:)?sheetData[\s>/]/.exec(scan);
-  if (!prefix) return { cells, found };
+  if (!prefix) return { cells, found, plain: true };
   const element = `${prefix[1] ?? ""}c`;
   const open = `<${element}`;
   const close = `</${element}>`;
@@ -209,17 +262,17 @@ function pickCells(
     if (!isSpace(scan.charCodeAt(at + open.length))) continue; // `<col`, `<cfRule` …
     const tag = cellTagAt(scan, at);
     if (!tag || !wanted(tag.row, tag.column)) continue;
+    if (!plainTag(scan, at, tag.end)) return { cells, found, plain: false };
     found++;
-    const tagText = scan.slice(at, tag.end + 1);
     if (scan.charCodeAt(tag.end - 1) === 47 /* "/" */) {
-      if (plain) putCell(cells, tag.row, tag.column, CELL_TYPE.exec(tagText)?.[1] ?? "n", "");
+      if (plain) putCell(cells, tag.row, tag.column, cellTypeAt(scan, at, tag.end), "");
       else ranges.push([at, tag.end + 1]);
       continue;
     }
     const contentFrom = tag.end + 1;
     const end = scan.indexOf(close, contentFrom);
     if (end < 0) break; // a cut part: the parse of what was found reports nothing more
-    if (plain && !readPlain(part, scan, tagText, tag, contentFrom, end, cells))
+    if (plain && !readPlain(part, scan, at, tag, contentFrom, end, cells))
       ranges.push([at, end + close.length]);
     else if (!plain) ranges.push([at, end + close.length]);
     at = end;
@@ -234,7 +287,7 @@ function pickCells(
     );
     for (const [key, cell] of parsed) cells.set(key, cell);
   }
-  return { cells, found };
+  return { cells, found, plain: true };
 }
 
 /**
@@ -244,28 +297,27 @@ function pickCells(
 function readPlain(
   part: PartText,
   scan: string,
-  tagText: string,
-  tag: { row: number; column: number },
+  at: number,
+  tag: { end: number; row: number; column: number },
   contentFrom: number,
   end: number,
   cells: Cells,
 ): boolean {
-  const content = scan.slice(contentFrom, end);
-  const type = CELL_TYPE.exec(tagText)?.[1] ?? "n";
+  const type = cellTypeAt(scan, at, tag.end);
   if (type === "inlineStr") {
-    const inline = PLAIN_INLINE.exec(content);
+    const inline = PLAIN_INLINE.exec(scan.slice(contentFrom, end));
     if (!inline) return false;
     const text = plainTextAt(part, inline[1], end - PLAIN_INLINE_END - inline[1].length);
     if (text === undefined) return false;
     putCell(cells, tag.row, tag.column, type, text);
     return true;
   }
-  const cell = PLAIN_CELL_CONTENT.exec(content);
+  const cell = plainContentAt(scan, contentFrom, end);
   if (!cell) return false;
   // `<f>` is 3 bytes, `</v>` 4: where the texts start in the part.
-  const formula = cell[1] === undefined ? undefined : plainTextAt(part, cell[1], contentFrom + 3);
-  const value = cell[2] === undefined ? "" : plainTextAt(part, cell[2], end - 4 - cell[2].length);
-  if (value === undefined || (cell[1] !== undefined && formula === undefined)) return false;
+  const formula = cell.formula === undefined ? undefined : plainTextAt(part, cell.formula, contentFrom + 3);
+  const value = cell.value === undefined ? "" : plainTextAt(part, cell.value, end - 4 - cell.value.length);
+  if (value === undefined || (cell.formula !== undefined && formula === undefined)) return false;
   putCell(cells, tag.row, tag.column, type, value, formula);
   return true;
 }
@@ -305,8 +357,8 @@ export function parseCellsAt(
     ),
   );
   const picked = (row: number, column: number) => positions.has(positionOf(row, column));
-  const { cells, found } = pickCells(part, picked, name);
-  if (found < positions.size && CELL_WITHOUT_REFERENCE.test(part.scan))
+  const { cells, found, plain } = pickCells(part, picked, name);
+  if (!plain || (found < positions.size && CELL_WITHOUT_REFERENCE.test(part.scan)))
     return parseSheetCells(part.utf8(), picked, Infinity, name);
   return cells;
 }
@@ -322,7 +374,8 @@ export function parseCellsWhere(
   name = "worksheet",
 ): Cells {
   if (CELL_WITHOUT_REFERENCE.test(part.scan)) return parseSheetCells(part.utf8(), wanted, Infinity, name);
-  return pickCells(part, wanted, name).cells;
+  const { cells, plain } = pickCells(part, wanted, name);
+  return plain ? cells : parseSheetCells(part.utf8(), wanted, Infinity, name);
 }
 
 /** The shared-string indexes the cells use. */
