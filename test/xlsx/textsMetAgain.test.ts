@@ -140,15 +140,3 @@ describe("vetting XML that jumps over long texts", () => {
     expect(refusal(`<a>${long}<b x="${long}">${long}</b></a>${long}`)).toBeUndefined();
   });
 });
-
-describe("a part met again keeps its text (PartText.of)", () => {
-  it("is the same text object, one-byte view included, for the same bytes, and another for other bytes", () => {
-    const bytes = utf8(`<x>${form("p")}</x>`);
-    const first = PartText.of(bytes);
-    expect(PartText.of(bytes)).toBe(first);
-    expect(PartText.of(bytes).scan).toBe(first.scan);
-    const equal = utf8(`<x>${form("p")}</x>`);
-    expect(PartText.of(equal)).not.toBe(first);
-    expect(PartText.of(equal).utf8()).toBe(first.utf8());
-  });
-});

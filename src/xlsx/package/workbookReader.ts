@@ -52,7 +52,7 @@ let lastPackageRels: { xml: string; main: string | undefined } | undefined;
 export function workbookPath(read: ReadPart): string {
   const rels = read("_rels/.rels");
   if (!rels) return "xl/workbook.xml";
-  const xml = PartText.of(rels).utf8();
+  const xml = new PartText(rels).utf8();
   const last = lastPackageRels;
   if (last && last.xml === xml) return last.main ?? "xl/workbook.xml";
   const main = parseRelationships(xml, "").find((r) => isType(r, "officeDocument"))?.part;
@@ -130,8 +130,8 @@ export class WorkbookReader {
     const rels = read(relsPart);
     const { content, relationships } = workbookParts(
       path,
-      PartText.of(bytes).utf8(),
-      rels && PartText.of(rels).utf8(),
+      new PartText(bytes).utf8(),
+      rels && new PartText(rels).utf8(),
     );
     this.relationships = relationships;
     const byId = new Map(this.relationships.map((r) => [r.id, r]));
@@ -169,7 +169,7 @@ export class WorkbookReader {
   /** A part's text for search and decoding, or undefined when the package lacks it. */
   part(path: string): PartText | undefined {
     const bytes = this.read(path);
-    return bytes && PartText.of(bytes);
+    return bytes && new PartText(bytes);
   }
 
   /**

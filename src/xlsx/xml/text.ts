@@ -23,18 +23,6 @@ export class PartText {
 
   constructor(readonly bytes: Uint8Array) {}
 
-  /**
-   * The text of `bytes`, the same object for the same bytes object: a part the zip reader hands
-   * back unchanged from the previous unit (`PartsMetAgain`: the workbook part, its
-   * relationships, the stored form) keeps its one-byte view and its decoded text, instead of
-   * being copied into new strings for every unit.
-   */
-  static of(bytes: Uint8Array): PartText {
-    let text = partTexts.get(bytes);
-    if (!text) partTexts.set(bytes, (text = new PartText(bytes)));
-    return text;
-  }
-
   /** The bytes as Latin-1 text: index i is byte i. Markup is ASCII, so it reads the same. */
   get scan(): string {
     if (this.scanned === undefined) {
@@ -65,9 +53,6 @@ export class PartText {
     return texts.join("");
   }
 }
-
-/** Each part's text by its bytes object, while those bytes are alive (`PartText.of`). */
-const partTexts = new WeakMap<Uint8Array, PartText>();
 
 /** An ampersand that does not start one of XML's five named entities (a numeric reference, or an error). */
 const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos);)/;
