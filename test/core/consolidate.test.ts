@@ -248,13 +248,18 @@ describe("consolidateUnits: properties", () => {
     );
   });
 
+  /** The names of the consolidation's parts, in order, for units of these names. */
+  const partsInOrder = (names: readonly string[]) =>
+    consolidateUnits(
+      names.map((co_quan, i) =>
+        unitWorkbook(`f${i}.xlsx`, { ...THREE_UNITS[0], co_quan, ky_bao_cao: "Quý III", nam: 2026 }),
+      ),
+    ).result!.parts.map((p) => p.name);
+
   it("lists the units in Vietnamese alphabetical order (Ă and Â before B, Đ after D)", () => {
     // By code point, B and D would come before Â, Ă and Đ.
     const names = ["UBND XÃ ĐÔNG", "UBND XÃ BA", "UBND XÃ DƯƠNG", "UBND XÃ ÂN", "UBND XÃ ĂN", "UBND XÃ ANH"];
-    const entries = names.map((co_quan, i) =>
-      unitWorkbook(`f${i}.xlsx`, { ...THREE_UNITS[0], co_quan, ky_bao_cao: "Quý III", nam: 2026 }),
-    );
-    expect(consolidateUnits(entries).result!.parts.map((p) => p.name)).toEqual([
+    expect(partsInOrder(names)).toEqual([
       "UBND XÃ ANH",
       "UBND XÃ ĂN",
       "UBND XÃ ÂN",
@@ -273,10 +278,7 @@ describe("consolidateUnits: properties", () => {
       "UBND phường Ba Đình",
       "Uỷ ban nhân dân đặc khu Côn Đảo",
     ];
-    const entries = names.map((co_quan, i) =>
-      unitWorkbook(`f${i}.xlsx`, { ...THREE_UNITS[0], co_quan, ky_bao_cao: "Quý III", nam: 2026 }),
-    );
-    expect(consolidateUnits(entries).result!.parts.map((p) => p.name)).toEqual([
+    expect(partsInOrder(names)).toEqual([
       "Uỷ ban nhân dân đặc khu Côn Đảo",
       "UBND phường Ba Đình",
       "ỦY BAN NHÂN DÂN XÃ AN BÌNH",
