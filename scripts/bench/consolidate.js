@@ -297,7 +297,36 @@ function run() {
   }
 }
 
-if (process.argv[2] === "--whole") {
+/**
+ * Paired runs, for a ratio steadier than the fastest of each side on a machine whose speed moves
+ * from run to run: `pairs` times a fresh node reading the files with ExcelJS, then the whole
+ * `cchc consolidate` of the same files; each pair's wall and CPU ratio, and their medians
+ * (`node scripts/bench/consolidate.js --paired DIR SIZE [PAIRS] [BIN]`; session 8).
+ */
+function pairedRatios(dir, size, pairs = 8, bin = path.join(root, "bin", "cchc.js")) {
+  const { runNode } = require("./process-harness");
+  const files = filesIn(dir, size);
+  const out = path.join(os.tmpdir(), `cchc-bench-paired-${process.pid}.xlsx`);
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i < pairs; i += 1) {
+    const base = runNode([__filename, "--child", "exceljs", dir, String(size)]);
+    const run = runNode([bin, "consolidate", "-o", out, "--force", ...files]);
+    wall.push(run.ms / base.ms);
+    cpu.push(run.cpuMs / base.cpuMs);
+  }
+  fs.rmSync(out, { force: true });
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  console.log(
+    `  ${size} files of ${dir}, ${pairs} pairs (ExcelJS read, then cchc): wall ${wall.map((r) => r.toFixed(2)).join(" ")}` +
+      ` — median ${median(wall).toFixed(3)}×, CPU median ${median(cpu).toFixed(3)}× (goal ≤ 0.35× wall)`,
+  );
+}
+
+if (process.argv[2] === "--paired") {
+  const [dir, size, pairs, bin] = process.argv.slice(3);
+  pairedRatios(path.resolve(dir), Number(size ?? 300), Number(pairs ?? 8), bin && path.resolve(bin));
+} else if (process.argv[2] === "--whole") {
   // The whole-command comparison alone, on inputs already made (see wholeCommand).
   const [dir, ...bins] = process.argv.slice(3);
   wholeCommand(path.resolve(dir), {
