@@ -42,12 +42,8 @@ const FORMAT_CHARACTERS = /\p{Cf}/gu;
  * HÀ» are one unit; «Thạch Hà» and «Thạch Hạ» are two.
  */
 export function unitKey(name: string): string {
-  return name
-    .normalize("NFKC")
-    .replace(FORMAT_CHARACTERS, "")
+  return tidyName(name)
     .toLocaleLowerCase("vi")
-    .replace(/\s+/g, " ")
-    .trim()
     .replace(UBND, "$1ủy ban nhân dân")
     .normalize("NFD")
     .replace(/[\p{L}\p{M}]+/gu, toneAtEnd);
@@ -64,10 +60,10 @@ const PEOPLES_COMMITTEE = /^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+/
  * groups (đặc khu, phường, xã, in Vietnamese order). Compare with `compareVi`.
  */
 export function unitSortName(name: string): string {
-  return name
-    .normalize("NFKC")
-    .replace(FORMAT_CHARACTERS, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(PEOPLES_COMMITTEE, "");
+  return tidyName(name).replace(PEOPLES_COMMITTEE, "");
+}
+
+/** A name in compatibility-composed form, without format characters, its white space runs one space, trimmed. */
+function tidyName(name: string): string {
+  return name.normalize("NFKC").replace(FORMAT_CHARACTERS, "").replace(/\s+/g, " ").trim();
 }

@@ -7,6 +7,7 @@ import { checkFigures, countFindings } from "../checks";
 import { evaluateIndicators, numericOf, type Evaluated } from "../evaluate";
 import type { FigureCell } from "../figures";
 import { formatDateVi, fromExcelSerial, parsePeriod } from "../period";
+import { unitSortName } from "../identity";
 import type { FileStatus, PartCheck, PartSummary, ReadWorkbook } from "./model";
 
 /**
@@ -139,4 +140,26 @@ let vietnamese: Intl.Collator | undefined;
 /** Text comparison for sorting Vietnamese names the same way everywhere. */
 export function compareVi(a: string, b: string): number {
   return (vietnamese ??= new Intl.Collator("vi")).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * `items` in the order the consolidation lists units: by `unitSortName` of their names (what
+ * follows «UBND» or «Ủy ban nhân dân»), then the name as written, then `tieBreak` (the file), in
+ * Vietnamese order. Each name's key is made once, not at every comparison (sorting 3,300 units
+ * compares some 40,000 times).
+ */
+export function inUnitOrder<T>(
+  items: readonly T[],
+  nameOf: (item: T) => string,
+  tieBreak: (item: T) => string = () => "",
+): T[] {
+  const keyed = items.map((item) => {
+    const name = nameOf(item);
+    return { item, name, key: unitSortName(name) };
+  });
+  keyed.sort(
+    (a, b) =>
+      compareVi(a.key, b.key) || compareVi(a.name, b.name) || compareVi(tieBreak(a.item), tieBreak(b.item)),
+  );
+  return keyed.map(({ item }) => item);
 }

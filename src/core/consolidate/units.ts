@@ -6,7 +6,7 @@
  * read are refused, named, while the rest consolidate.
  */
 import { formatNumberVi } from "../arithmetic";
-import { describeCatalogue, unitSortName } from "../identity";
+import { describeCatalogue } from "../identity";
 import { ratioGaps } from "../checks";
 import { CELL_TEXT_LIMIT } from "../layout/cellText";
 import { evaluateIndicators, type Evaluated } from "../evaluate";
@@ -29,6 +29,7 @@ import {
   plainOf,
   sumOver,
   includeParts,
+  inUnitOrder,
   unitKey,
   unitNameOf,
   type DataSpan,
@@ -223,19 +224,17 @@ export function consolidateUnits(
 
   if (!catalogue || !reference || included.length === 0) return { files };
 
-  const parts = includeParts(included, (c) => c.name || c.input.source);
+  const parts = inUnitOrder(
+    includeParts(included, (c) => c.name || c.input.source),
+    (part) => part.name,
+    (part) => part.source,
+  );
   for (const c of included) {
     if (!c.name) c.status.reason = "Thông tin chung chưa ghi tên cơ quan: đơn vị được gọi theo tên tệp.";
     // The result's sheets cut it (limitCellTexts): said where the unit is listed.
     else if (c.name.length > CELL_TEXT_LIMIT)
       c.status.reason = `Tên cơ quan dài ${formatNumberVi(c.name.length)} ký tự, quá ${formatNumberVi(CELL_TEXT_LIMIT)} ký tự một ô Excel chứa được: đã cắt bớt trong tệp tổng hợp; hãy rút ngắn tên trong tệp của đơn vị`;
   }
-  parts.sort(
-    (a, b) =>
-      compareVi(unitSortName(a.name), unitSortName(b.name)) ||
-      compareVi(a.name, b.name) ||
-      compareVi(a.source, b.source),
-  );
 
   const values: Record<string, string | number | null> = {};
   const combined = new Map<string, Combined>();
@@ -278,12 +277,8 @@ export function consolidateUnits(
   for (const [id, result] of combined) keepNote(id, result, notes, evaluated);
   Object.assign(notes, tables.notes);
   // The documents unit by unit, in the parts' order (by name), each naming its unit.
-  const documents: ConsolidatedDocument[] = [...included]
-    .sort((a, b) => {
-      const [x, y] = [a.name || a.input.source, b.name || b.input.source];
-      return compareVi(unitSortName(x), unitSortName(y)) || compareVi(x, y);
-    })
-    .flatMap((c) =>
+  const documents: ConsolidatedDocument[] = inUnitOrder(included, (c) => c.name || c.input.source).flatMap(
+    (c) =>
       c.input.documents.map(({ number, date, summary, note }) => ({
         unit: c.name || c.input.source,
         number,
@@ -291,7 +286,7 @@ export function consolidateUnits(
         summary,
         note,
       })),
-    );
+  );
   return {
     files,
     result: {
