@@ -217,14 +217,25 @@ export class XlsxPackage {
     this.parsed.delete(part);
   }
 
-  /** Sets a part's content (text or bytes), adding it at the end of the archive if new. */
-  setPart(part: string, content: string | Uint8Array): void {
-    if (!this.has(part)) this.order.push(part);
+  /** Drops every content of a part and what was parsed of it (its place in the archive stays). */
+  private forget(part: string): void {
     this.parsed.delete(part);
     this.doms.delete(part);
     this.changed.delete(part);
     this.original.delete(part);
     this.streamed.delete(part);
+    this.bytes.delete(part);
+  }
+
+  /** Makes way for a part's new content: a new part at the end of the archive, an old one forgotten. */
+  private replace(part: string): void {
+    if (!this.has(part)) this.order.push(part);
+    this.forget(part);
+  }
+
+  /** Sets a part's content (text or bytes), adding it at the end of the archive if new. */
+  setPart(part: string, content: string | Uint8Array): void {
+    this.replace(part);
     this.bytes.set(part, typeof content === "string" ? strToU8(content) : content);
   }
 
@@ -233,12 +244,7 @@ export class XlsxPackage {
    * text is never held (a sheet of 300,000 cells), only its compressed bytes until saved.
    */
   writePart(part: string, write: (push: (text: string) => void) => void): void {
-    if (!this.has(part)) this.order.push(part);
-    this.parsed.delete(part);
-    this.doms.delete(part);
-    this.changed.delete(part);
-    this.original.delete(part);
-    this.bytes.delete(part);
+    this.replace(part);
     const streamed = new StreamedPart(part, this.codecs.deflateBlocks());
     write((text) => streamed.write(text));
     streamed.end();
@@ -248,12 +254,7 @@ export class XlsxPackage {
   /** Removes a part and its content-type override (its relationships part too). */
   removePart(part: string): void {
     for (const name of [part, relsPartOf(part)]) {
-      this.parsed.delete(name);
-      this.bytes.delete(name);
-      this.streamed.delete(name);
-      this.original.delete(name);
-      this.doms.delete(name);
-      this.changed.delete(name);
+      this.forget(name);
       const at = this.order.indexOf(name);
       if (at >= 0) this.order.splice(at, 1);
     }
@@ -270,10 +271,7 @@ export class XlsxPackage {
 
   /** Sets a part to a DOM (new or replaced), serialized on save. */
   setDom(part: string, doc: Document): void {
-    if (!this.has(part)) this.order.push(part);
-    this.parsed.delete(part);
-    this.original.delete(part);
-    this.streamed.delete(part);
+    this.replace(part);
     this.doms.set(part, doc);
     this.changed.add(part);
   }

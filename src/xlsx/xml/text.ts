@@ -74,13 +74,7 @@ export function plainText(raw: string): string | undefined {
   if (raw.includes("\r")) return undefined;
   if (!raw.includes("&")) return raw;
   if (OTHER_AMPERSAND.test(raw)) return undefined;
-  if (raw.length < DECODED_FROM) return decodeXML(raw);
-  let decoded = decodedTexts.texts.get(raw);
-  if (decoded === undefined) {
-    decoded = decodeXML(raw);
-    keep(decodedTexts, raw, decoded);
-  }
-  return decoded;
+  return raw.length < DECODED_FROM ? decodeXML(raw) : answerOf(decodedTexts, raw, decodeXML);
 }
 
 /**
@@ -109,6 +103,16 @@ interface KeptTexts {
 /** An empty store of long texts. */
 function keptTexts(): KeptTexts {
   return { texts: new Map(), chars: 0 };
+}
+
+/** The answer kept for the long text `key`, or `decode(key)` kept now. */
+function answerOf(kept: KeptTexts, key: string, decode: (text: string) => string): string {
+  let answer = kept.texts.get(key);
+  if (answer === undefined) {
+    answer = decode(key);
+    keep(kept, key, answer);
+  }
+  return answer;
 }
 
 /**
@@ -172,14 +176,8 @@ const textsFound = keptTexts();
  */
 export function decodeExcelEscapes(text: string): string {
   if (!text.includes("_x")) return text;
-  if (text.length < DECODED_FROM) return replaceEscapes(text);
   // The stored form has ids such as `bc_xa_giao`: the same 35 KB met in every unit, decoded once.
-  let decoded = escapesDecoded.texts.get(text);
-  if (decoded === undefined) {
-    decoded = replaceEscapes(text);
-    keep(escapesDecoded, text, decoded);
-  }
-  return decoded;
+  return text.length < DECODED_FROM ? replaceEscapes(text) : answerOf(escapesDecoded, text, replaceEscapes);
 }
 
 const replaceEscapes = (text: string): string =>
