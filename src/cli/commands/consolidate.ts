@@ -20,6 +20,7 @@ import {
 import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { processIo, type Io } from "../io";
+import { holdYoungGeneration } from "../youngGeneration";
 import { refuseExistingTarget, refuseOutputOverInput, withFileLock } from "../../xlsx/node/safeWrite";
 
 /** Runs this long (files) get a progress line on stderr. */
@@ -217,65 +218,74 @@ export const consolidateCommand: Command = {
     // Said before reading anything: a run of many files must not end in "already there".
     if (!parsed.flags.has("--force")) await refuseExistingTarget(output);
     const bar = await progress(io, files.length);
-    let consolidation;
+    // From the first file read to the result written (see youngGeneration.ts).
+    const young = holdYoungGeneration();
     try {
-      consolidation = await consolidateFiles(files, {
-        target,
-        coQuan: typeof coQuan === "string" ? coQuan : undefined,
-        onFile: (done) => bar.tick(done),
+      let consolidation;
+      try {
+        consolidation = await consolidateFiles(files, {
+          target,
+          coQuan: typeof coQuan === "string" ? coQuan : undefined,
+          onFile: (done) => {
+            bar.tick(done);
+            young.check();
+          },
+        });
+      } finally {
+        bar.stop();
+      }
+      const { outcome, plans } = consolidation;
+      for (const file of outcome.files) io.out(`${describeFile(file)}\n`);
+      if (outcome.problem) {
+        io.err(`${outcome.problem} Không ghi tệp kết quả.\n`);
+        return EXIT.usage;
+      }
+      if (!plans || !outcome.result) {
+        io.err("Không có tệp nào tổng hợp được; không ghi tệp kết quả.\n");
+        return EXIT.usage;
+      }
+      const { writeConsolidatedWorkbook } = await import("../../xlsx/node/writeConsolidated");
+      // Like every write: a result open in LibreOffice or Excel (or read-only) is refused, --force or not.
+      await withFileLock(output, async () => {
+        // Again under the lock: a link made while the inputs were read must not redirect the write.
+        await refuseOutputOverInput(output, files);
+        await writeConsolidatedWorkbook(plans, output, { overwrite: parsed.flags.has("--force") });
       });
-    } finally {
-      bar.stop();
-    }
-    const { outcome, plans } = consolidation;
-    for (const file of outcome.files) io.out(`${describeFile(file)}\n`);
-    if (outcome.problem) {
-      io.err(`${outcome.problem} Không ghi tệp kết quả.\n`);
-      return EXIT.usage;
-    }
-    if (!plans || !outcome.result) {
-      io.err("Không có tệp nào tổng hợp được; không ghi tệp kết quả.\n");
-      return EXIT.usage;
-    }
-    const { writeConsolidatedWorkbook } = await import("../../xlsx/node/writeConsolidated");
-    // Like every write: a result open in LibreOffice or Excel (or read-only) is refused, --force or not.
-    await withFileLock(output, async () => {
-      // Again under the lock: a link made while the inputs were read must not redirect the write.
-      await refuseOutputOverInput(output, files);
-      await writeConsolidatedWorkbook(plans, output, { overwrite: parsed.flags.has("--force") });
-    });
 
-    const included = outcome.files.filter((f) => f.included);
-    const refused = outcome.files.length - included.length;
-    const withErrors = included.filter((f) => (f.errors ?? 0) > 0);
-    const what = target ? "kỳ" : "đơn vị";
-    io.out(
-      `Đã tổng hợp ${included.length}/${outcome.files.length} tệp (${outcome.result.parts.length} ${what}) vào "${output}".` +
-        (refused > 0 ? ` ${refused} tệp bị loại (xem trang «Tệp tổng hợp»).` : "") +
-        (withErrors.length > 0
-          ? ` ${withErrors.length} ${what} có lỗi số liệu: ${withErrors
-              // Over periods every part is the same unit: each is named by its period and file.
-              .map((f) => (target ? `${f.period ?? "?"} («${f.source}»)` : (f.unit ?? f.source)))
-              .join(
-                ", ",
-              )}; các số tổng có thể thiếu hoặc sai — hãy sửa tệp ${target ? "của kỳ đó" : "của đơn vị đó"} rồi tổng hợp lại.`
-          : "") +
-        "\n",
-    );
-    // Over units, the result's issuing body is the consolidating one, which only --co-quan
-    // names: without it the result's Thông tin chung leaves it blank, and its report and draft
-    // would be headed by no one (`check` of the result says so as an error).
-    if (!target && typeof coQuan !== "string")
+      const included = outcome.files.filter((f) => f.included);
+      const refused = outcome.files.length - included.length;
+      const withErrors = included.filter((f) => (f.errors ?? 0) > 0);
+      const what = target ? "kỳ" : "đơn vị";
       io.out(
-        'Chưa có tên cơ quan tổng hợp: tệp kết quả để trống «Tên cơ quan ban hành». Hãy gõ tên vào ô đó trong trang Thông tin chung, hoặc tổng hợp lại với --co-quan "SỞ NỘI VỤ TỈNH …", trước khi lập báo cáo.\n',
+        `Đã tổng hợp ${included.length}/${outcome.files.length} tệp (${outcome.result.parts.length} ${what}) vào "${output}".` +
+          (refused > 0 ? ` ${refused} tệp bị loại (xem trang «Tệp tổng hợp»).` : "") +
+          (withErrors.length > 0
+            ? ` ${withErrors.length} ${what} có lỗi số liệu: ${withErrors
+                // Over periods every part is the same unit: each is named by its period and file.
+                .map((f) => (target ? `${f.period ?? "?"} («${f.source}»)` : (f.unit ?? f.source)))
+                .join(
+                  ", ",
+                )}; các số tổng có thể thiếu hoặc sai — hãy sửa tệp ${target ? "của kỳ đó" : "của đơn vị đó"} rồi tổng hợp lại.`
+            : "") +
+          "\n",
       );
-    const incomplete = incompleteRows(outcome.result);
-    if (incomplete.length > 0)
-      io.out(
-        `Chưa đủ số liệu (có ${what} ghi «chưa có số liệu»), nên chưa có tổng: ${incomplete
-          .map((label) => `«${label}»`)
-          .join(", ")} — xem Ghi chú của từng dòng.\n`,
-      );
-    return refused > 0 || withErrors.length > 0 ? EXIT.findings : EXIT.ok;
+      // Over units, the result's issuing body is the consolidating one, which only --co-quan
+      // names: without it the result's Thông tin chung leaves it blank, and its report and draft
+      // would be headed by no one (`check` of the result says so as an error).
+      if (!target && typeof coQuan !== "string")
+        io.out(
+          'Chưa có tên cơ quan tổng hợp: tệp kết quả để trống «Tên cơ quan ban hành». Hãy gõ tên vào ô đó trong trang Thông tin chung, hoặc tổng hợp lại với --co-quan "SỞ NỘI VỤ TỈNH …", trước khi lập báo cáo.\n',
+        );
+      const incomplete = incompleteRows(outcome.result);
+      if (incomplete.length > 0)
+        io.out(
+          `Chưa đủ số liệu (có ${what} ghi «chưa có số liệu»), nên chưa có tổng: ${incomplete
+            .map((label) => `«${label}»`)
+            .join(", ")} — xem Ghi chú của từng dòng.\n`,
+        );
+      return refused > 0 || withErrors.length > 0 ? EXIT.findings : EXIT.ok;
+    } finally {
+      young.release();
+    }
   },
 };
