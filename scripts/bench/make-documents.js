@@ -9,8 +9,8 @@ const path = require("path");
 const root = path.resolve(__dirname, "..", "..");
 
 async function make(count, file) {
-  const { buildTemplate } = require(path.join(root, "lib", "xlsx", "operations.js"));
-  const { saveNewPackageFile } = require(path.join(root, "lib", "xlsx", "files.js"));
+  const { buildTemplate } = require(path.join(root, "lib", "xlsx", "node", "operations.js"));
+  const { saveNewPackageFile } = require(path.join(root, "lib", "xlsx", "node", "files.js"));
   const documents = Array.from({ length: count }, (_, i) => ({
     number: `${1000 + i}/UBND-VP`,
     // Inside Q3/2021's data period (15/06–14/09), spread over its days.
