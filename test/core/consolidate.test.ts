@@ -138,6 +138,49 @@ describe("consolidateUnits: known answers on the test catalogue", () => {
   });
 });
 
+describe("consolidateUnits: the province the units share, and the place the result is dated at", () => {
+  const withProvince = (tinh: ReadonlyArray<string | undefined>): InputEntry[] =>
+    THREE_UNITS.map((values, i) =>
+      unitWorkbook(`don-vi-${i + 1}.xlsx`, tinh[i] === undefined ? values : { ...values, tinh: tinh[i] }),
+    );
+  const infoOf = (entries: InputEntry[]) => {
+    const { values } = consolidateUnits(entries, { coQuan: "SỞ NỘI VỤ TỈNH HÀ TĨNH" }).result!;
+    return { tinh: values.tinh, dia_danh: values.dia_danh };
+  };
+
+  it("carries the province as the first unit typed it, and dates the report at its name (Nghị định 30)", () => {
+    // The same province however spelt: with or without «tỉnh», in capitals, with double spaces.
+    expect(infoOf(withProvince(["tỉnh  Hà Tĩnh", "Hà Tĩnh", "TỈNH HÀ TĨNH"]))).toEqual({
+      tinh: "tỉnh Hà Tĩnh",
+      dia_danh: "Hà Tĩnh",
+    });
+    expect(infoOf(withProvince(["Thành phố Huế", "thành phố Huế", "Huế"]))).toEqual({
+      tinh: "Thành phố Huế",
+      dia_danh: "Huế",
+    });
+  });
+
+  it("a unit that leaves «Tỉnh» blank does not count; none naming one leaves both blank", () => {
+    expect(infoOf(withProvince([undefined, "Quảng Trị", "  "]))).toEqual({
+      tinh: "Quảng Trị",
+      dia_danh: "Quảng Trị",
+    });
+    expect(infoOf(withProvince([undefined, undefined, undefined]))).toEqual({ tinh: null, dia_danh: null });
+  });
+
+  it("units naming two provinces leave both to the consolidating body to type", () => {
+    expect(infoOf(withProvince(["Hà Tĩnh", "Nghệ An", "Hà Tĩnh"]))).toEqual({ tinh: null, dia_danh: null });
+  });
+
+  it("the same from units kept compact, as the command line and the pane keep them", () => {
+    const interner = newInterner();
+    const compacted = withProvince(["tỉnh Hà Tĩnh", "Hà Tĩnh", undefined]).map((e) =>
+      compactEntry(e, interner),
+    );
+    expect(infoOf(compacted)).toEqual({ tinh: "tỉnh Hà Tĩnh", dia_danh: "Hà Tĩnh" });
+  });
+});
+
 describe("consolidateUnits: refusals, each named, the rest still consolidated", () => {
   const other = { ...TEST_CATALOGUE, id: "tinh-khac", version: "1" };
   const entries: InputEntry[] = [
