@@ -18,8 +18,7 @@ import {
   type SheetPlan,
   type ValidationPlan,
 } from "../core/layout/model";
-import { serialToWorkbook } from "../core/dates";
-import { DATE_FORMAT } from "../core/layout/styles";
+import { storedValue } from "../core/layout/dateCells";
 import { fromExcelSerial } from "../core/period";
 import type { BorderIndex, ContextApi, RangeApi, WorksheetApi } from "./api";
 import type { Capabilities } from "./capabilities";
@@ -174,10 +173,7 @@ export function contentRuns(cells: readonly CellPlan[], date1904 = false): Conte
   const runs: ContentRun[] = [];
   for (const { row, column, cell } of sorted) {
     // A date is entered as the workbook's own serial (the plan's are 1900-based).
-    const value =
-      typeof cell.value === "number" && cell.style?.numberFormat === DATE_FORMAT
-        ? serialToWorkbook(cell.value, date1904)
-        : cell.value;
+    const value = storedValue(cell, date1904);
     const entry = cell.formula ?? entryOf(value, cell.style?.numberFormat);
     const last = runs.at(-1);
     if (last && last.row === row && last.left + last.entries.length === column) last.entries.push(entry);

@@ -68,4 +68,19 @@ describe("the 1904 date system, written through Office.js", () => {
     );
     expect(dates).toEqual([DOC_1900 - DATE1904_OFFSET]);
   });
+
+  it("report again keeps no «sửa tay» copy of Phụ lục II: its 1904 dates are what was recorded", async () => {
+    const book = new FakeWorkbook();
+    book.date1904 = true;
+    await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE, sample: true }));
+    book.paste("'Danh mục văn bản'!B4", "12/KH-UBND");
+    book.paste("'Danh mục văn bản'!C4", DOC_1900 - DATE1904_OFFSET);
+    book.paste("'Danh mục văn bản'!D4", "Kế hoạch thử");
+    const report = () =>
+      book.run((context) => generateReport(context, { generatedAt: new Date(Date.UTC(2021, 9, 1)) }));
+    await report();
+    const again = await report();
+    expect(again.result.keptEdited).toEqual([]);
+    expect(book.sheetNames().filter((name) => /sửa tay/.test(name))).toEqual([]);
+  });
 });

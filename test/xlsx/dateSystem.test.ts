@@ -180,4 +180,34 @@ describe("a 1904 copy of the sample", () => {
     expect(await printed(copy)).toEqual(["2025-07-21", "2025-08-15"]);
     expect(await printed(installed)).toEqual(["2025-07-21", "2025-08-15"]);
   });
+
+  it("report again into the same 1904 file keeps no «sửa tay» copy; a real edit is still kept", async () => {
+    const reported = path.join(dir, "xa-1904-bc.xlsx");
+    fs.copyFileSync(copy, reported);
+    const report = async () => {
+      const io = bufferIo();
+      expect(await main(["report", reported], io)).toBe(0);
+      return io.stdout + io.stderr;
+    };
+    await report();
+    // Phụ lục II's dates are stored in the 1904 system; what the report recorded of the sheet is too.
+    expect(await report()).not.toMatch(/sửa tay/);
+    const sheets = () => readBack(reported).then((book) => book.worksheets.map((w) => w.name));
+    expect((await sheets()).filter((name) => /sửa tay/.test(name))).toEqual([]);
+    // A date typed over by hand in the printed list is an edit: that sheet is kept, renamed.
+    const book = await readBack(reported);
+    const list = book.getWorksheet("Phụ lục II")!;
+    let edited = false;
+    list.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (!edited && cell.value instanceof Date) {
+          cell.value = day(2025, 7, 22);
+          edited = true;
+        }
+      }),
+    );
+    expect(edited).toBe(true);
+    await saveWorkbookFile(book, reported, { overwrite: true });
+    expect(await report()).toMatch(/«Phụ lục II \(sửa tay\)»/);
+  });
 });

@@ -16,6 +16,7 @@ import { address, type SheetPlan } from "../layout/model";
 import { catalogueOfMeta, findMetaSheet, metaSheetPlan, META_SHEET_NAME, META_SHEET_NAMES } from "../meta";
 import { documentsReportPlan, REPORT_SHEETS, statisticsSheetPlan } from "./appendices";
 import { TABLE_REPORT_NAMES, tableAppendixPlans, tableReportSheet } from "./tableAppendix";
+import { storedValue } from "../layout/dateCells";
 
 export interface ReportRequest {
   figures: Figures;
@@ -114,8 +115,12 @@ export function fingerprintGrid(grid: ReadonlyArray<ReadonlyArray<unknown>>): st
   return fingerprintCells(cells);
 }
 
-function fingerprintPlan(plan: SheetPlan): string {
-  return fingerprintCells(plan.cells.map((c) => ({ address: c.address, value: c.value })));
+/**
+ * The fingerprint of what a plan writes, as the workbook will store it (dates in its own date
+ * system, `storedValue`): what `fingerprintGrid` of the sheet read back gives.
+ */
+function fingerprintPlan(plan: SheetPlan, date1904: boolean): string {
+  return fingerprintCells(plan.cells.map((c) => ({ address: c.address, value: storedValue(c, date1904) })));
 }
 
 function freeName(base: string, taken: Set<string>): string {
@@ -178,7 +183,7 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
       }
     }
     plan.name = name;
-    extra[`fingerprint:${plan.key}`] = fingerprintPlan(plan);
+    extra[`fingerprint:${plan.key}`] = fingerprintPlan(plan, existing.date1904 === true);
   }
   extra.report_generated_at = request.generatedAt.toISOString();
 

@@ -27,7 +27,12 @@ export interface WorkbookReportOptions {
 export function existingForReport(workbook: WorkbookToWrite): ExistingWorkbook {
   const meta = workbook.meta();
   const wanted = [...candidateReportNames(), ...Object.values(meta?.sheets ?? {})];
-  return { sheetNames: workbook.sheetNames(), sheets: existingSheets(workbook, wanted, "values") };
+  return {
+    sheetNames: workbook.sheetNames(),
+    sheets: existingSheets(workbook, wanted, "values"),
+    // The old report's dates are read as the workbook stores them: its fingerprint is compared so.
+    date1904: workbook.date1904,
+  };
 }
 
 /**

@@ -19,7 +19,8 @@ import {
   type ValidationPlan,
 } from "../../../core/layout/model";
 import { serialToWorkbook } from "../../../core/dates";
-import { isDateFormat, type StylesPart } from "../styles/edit";
+import { type StylesPart } from "../styles/edit";
+import { storedNumber } from "../../../core/layout/dateCells";
 import {
   MAIN_NS,
   REL_NS,
@@ -152,13 +153,14 @@ export function quoteSheetName(name: string): string {
 /** The cached text standing for the core's empty result (see the template writer). */
 export const EMPTY_CACHED_TEXT = "\u00A0";
 
-/** The serials of the plan are 1900-based; a 1904 workbook stores them 1462 lower. */
+/** The serials of the plan are 1900-based; a 1904 workbook stores them 1462 lower (core/layout/dateCells.ts). */
 export interface DateSystem {
+  date1904: boolean;
   toWorkbook(serial: number): number;
 }
 
 export function dateSystem(date1904: boolean): DateSystem {
-  return { toWorkbook: (serial) => serialToWorkbook(serial, date1904) };
+  return { date1904, toWorkbook: (serial) => serialToWorkbook(serial, date1904) };
 }
 
 /** What writing a sheet needs from the workbook around it. */
@@ -238,8 +240,8 @@ function cellXml(p: string, plan: CellPlan, style: number, prior: Prior, dates: 
     const f = `<${p}f>${escapeXml(formula)}</${p}f>`;
     const cached = plan.cached === "" ? EMPTY_CACHED_TEXT : plan.cached;
     // A date formula's cached day is a 1900 serial too (CCHC.DENNGAY …): stored in the workbook's system.
-    if (typeof cached === "number" && Number.isFinite(cached) && isDateFormat(plan.style?.numberFormat))
-      return valueXml(p, address, style, dates.toWorkbook(cached), f);
+    if (typeof cached === "number")
+      return valueXml(p, address, style, storedNumber(cached, plan.style?.numberFormat, dates.date1904), f);
     if (cached !== undefined) return valueXml(p, address, style, cached, f);
     const before = prior.get(address);
     if (before && before.formula === formula && before.value !== null)
@@ -248,8 +250,8 @@ function cellXml(p: string, plan: CellPlan, style: number, prior: Prior, dates: 
   }
   const value = plan.value ?? null;
   if (value === null) return `${openCell(p, address, style)}</${p}c>`;
-  if (typeof value === "number" && Number.isFinite(value) && isDateFormat(plan.style?.numberFormat))
-    return valueXml(p, address, style, dates.toWorkbook(value), "");
+  if (typeof value === "number")
+    return valueXml(p, address, style, storedNumber(value, plan.style?.numberFormat, dates.date1904), "");
   return valueXml(p, address, style, value, "");
 }
 

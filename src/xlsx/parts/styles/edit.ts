@@ -42,22 +42,6 @@ const BUILTIN_FORMATS: Record<string, number> = {
   "@": 49,
 };
 
-/** Whether a number format shows a date (d, m, y outside quotes and brackets, no digit placeholders). */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  let known = dateFormats.get(format);
-  if (known === undefined) dateFormats.set(format, (known = showsDate(format)));
-  return known;
-}
-
-/** Formats already classified by `isDateFormat` (asked once per number cell written). */
-const dateFormats = new Map<string, boolean>();
-
-function showsDate(format: string): boolean {
-  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[0#?]/.test(bare));
-}
-
 /** `#RRGGBB` → `FFRRGGBB`. */
 function argb(color: string): string {
   const hex = /^#?([0-9a-f]{6})$/i.exec(color)?.[1];
