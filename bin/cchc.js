@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 "use strict";
 // The compiled CLI lives in lib/ (built by `npm run build:cli`, which `npm install` runs through
-// the `prepare` script). Say so plainly instead of printing a module-resolution stack trace.
+// the `prepare` script, scripts/prepare.js). Say so plainly instead of a module-resolution stack trace.
 let cli;
 try {
   cli = require("../lib/cli/main.js");
 } catch (error) {
   if (error && error.code === "MODULE_NOT_FOUND" && /lib[\\/]cli[\\/]main\.js/.test(String(error.message))) {
-    console.error("cchc chưa được biên dịch: hãy chạy `npm run build:cli` (the CLI is not built yet).");
+    console.error(
+      "cchc chưa được biên dịch: trong thư mục mã nguồn, hãy chạy `npm ci` (cài đủ và tự biên dịch; sau đó có thể `npm prune --omit=dev`) hoặc `npm run build:cli` (the CLI is not built yet).",
+    );
     process.exitCode = 3;
     return;
   }
