@@ -1,11 +1,12 @@
 import fc from "fast-check";
-import { ratio } from "../../src/core/arithmetic";
+import { NOT_REPORTED, ratio } from "../../src/core/arithmetic";
 import {
   compactEntry,
   newInterner,
   consolidatePeriods,
   consolidateUnits,
   consolidatedWorkbookPlan,
+  incompleteRows,
   consolidationSubtitle,
   planConsolidationInto,
   type InputEntry,
@@ -178,6 +179,46 @@ describe("consolidateUnits: the province the units share, and the place the resu
       compactEntry(e, interner),
     );
     expect(infoOf(compacted)).toEqual({ tinh: "tỉnh Hà Tĩnh", dia_danh: "Hà Tĩnh" });
+  });
+});
+
+describe("consolidateUnits: a unit's figure that is no usable number", () => {
+  const withTyped = (dunghan: unknown): InputEntry[] =>
+    THREE_UNITS.map((values, i) =>
+      unitWorkbook(`don-vi-${i + 1}.xlsx`, i === 1 ? { ...values, hs_dunghan: dunghan } : values),
+    );
+
+  it("text in a number cell makes the total unknown, named in its note, instead of a sum without it", () => {
+    const outcome = consolidateUnits(withTyped("12 hồ sơ"), { coQuan: "SỞ NỘI VỤ TỈNH THỬ" });
+    const result = outcome.result!;
+    // Not 90 + 45 = 135, as if the unit had typed nothing.
+    expect(result.values.hs_dunghan).toBe(NOT_REPORTED);
+    expect(result.notes?.hs_dunghan).toBe(
+      "Chưa đủ số liệu: «UBND PHƯỜNG BẮC SƠN» ghi «12 hồ sơ», không phải số liệu hợp lệ, nên không có tổng. 2 đơn vị còn lại cộng được 135.",
+    );
+    // The ratio over it is not computed (a rate without that unit's dossiers would be wrong); the row is listed.
+    expect(numberOf(outcome, "hs_tyle")).toBe("");
+    expect(incompleteRows(result)).toContain(
+      TEST_CATALOGUE.indicators.find((i) => i.id === "hs_dunghan")!.label,
+    );
+    // The unit itself is still included, with its own error counted.
+    expect(outcome.files.find((f) => f.source === "don-vi-2.xlsx")?.included).toBe(true);
+  });
+
+  it("a negative number too; a unit marking «chưa có số liệu» is named beside it", () => {
+    const entries = withTyped(-5);
+    entries[0] = unitWorkbook("don-vi-1.xlsx", { ...THREE_UNITS[0], hs_dunghan: "chưa có số liệu" });
+    const { result } = consolidateUnits(entries);
+    expect(result!.notes?.hs_dunghan).toBe(
+      "Chưa đủ số liệu: «UBND XÃ AN BÌNH» chưa có số liệu; «UBND PHƯỜNG BẮC SƠN» ghi «-5», không phải số liệu hợp lệ, nên không có tổng. 1 đơn vị còn lại cộng được 45.",
+    );
+  });
+
+  it("the same from units kept compact, as the command line and the pane keep them", () => {
+    const interner = newInterner();
+    const { result } = consolidateUnits(withTyped("12 hồ sơ").map((e) => compactEntry(e, interner)));
+    expect(result!.values.hs_dunghan).toBe(NOT_REPORTED);
+    expect(result!.notes?.hs_dunghan).toMatch(/«UBND PHƯỜNG BẮC SƠN» ghi «12 hồ sơ»/);
   });
 });
 

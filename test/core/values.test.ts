@@ -259,6 +259,17 @@ describe("consolidation over units", () => {
     expect(result.values.tthc_tiep_nhan).toBe(450);
   });
 
+  it("a rate typed as text is no rate: the percentage is incomplete, the unit and its text named", () => {
+    const typed = consolidateUnits([
+      unit("a.xlsx", { co_quan: "UBND XÃ A", tthc_tiep_nhan: 100, tt_tructuyen: 0.9 }),
+      unit("b.xlsx", { co_quan: "UBND XÃ B", tthc_tiep_nhan: 300, tt_tructuyen: "khoảng một nửa" }),
+    ]).result!;
+    expect(typed.values.tt_tructuyen).toBe(NOT_REPORTED);
+    expect(typed.notes!.tt_tructuyen).toBe(
+      "Chưa đủ số liệu: «UBND XÃ B» ghi «khoảng một nửa», không phải số liệu hợp lệ, nên không tính được tỷ lệ chung. Các đơn vị còn lại đạt 90% (bình quân theo «Số hồ sơ tiếp nhận»).",
+    );
+  });
+
   it("weights the rate when every unit gives it: (90% × 100 + 50% × 300) / 400", () => {
     const full = consolidateUnits([
       unit("a.xlsx", { co_quan: "UBND XÃ A", tthc_tiep_nhan: 100, tt_tructuyen: 0.9 }),

@@ -14,7 +14,7 @@ import {
 import type { Catalogue, Indicator } from "../catalogue";
 import { indexIndicators } from "../catalogue";
 import { numericOf, type Evaluated } from "../evaluate";
-import type { Figures } from "../figures";
+import type { FigureCell, Figures } from "../figures";
 import type { Consolidation } from "./model";
 import { sumOf } from "./parts";
 
@@ -36,28 +36,43 @@ export type PartNoun = "đơn vị" | "kỳ";
 const names = (parts: readonly CombinedPart[]) => parts.map((p) => `«${p.name}»`).join(", ");
 
 /**
- * A count or amount summed over parts, unless some part marked it «chưa có số liệu»: then the
- * total is not known, the cell holds «chưa có số liệu» and the note names those parts and what the
- * others add up to (e.g. «Chưa đủ số liệu: «UBND xã A» chưa có số liệu; 2 đơn vị còn lại cộng
- * được 25.»). Undefined when no part marked it (the caller sums as before).
+ * A count or amount summed over parts, unless some part marked it «chưa có số liệu» or holds
+ * something that is no usable figure (text typed in the number cell, «12 nhiệm vụ», or a negative
+ * number: that part's own error, which its check lists): then the total is not known, the cell
+ * holds «chưa có số liệu» and the note names those parts, what each holds, and what the others add
+ * up to (e.g. «Chưa đủ số liệu: «UBND xã A» chưa có số liệu; 2 đơn vị còn lại cộng được 25.»).
+ * Added as if blank, such a part once made a total and every ratio over it silently wrong
+ * (66 of 130 tasks, «50,77%», in a province's report). Undefined when every part's figure is
+ * usable (the caller sums as before).
  */
 export function incompleteSum(
   id: string,
   parts: readonly CombinedPart[],
   noun: PartNoun,
 ): Combined | undefined {
-  const unknown = parts.filter((p) => numericOf(p.figures.get(id)) === "unreported");
-  if (unknown.length === 0) return undefined;
-  const rest = parts.filter((p) => !unknown.includes(p));
+  const states = parts.map((p) => numericOf(p.figures.get(id)));
+  const unreported = parts.filter((_, i) => states[i] === "unreported");
+  const unusable = parts.filter((_, i) => states[i] === "invalid");
+  if (unreported.length === 0 && unusable.length === 0) return undefined;
+  const rest = parts.filter((_, i) => states[i] !== "unreported" && states[i] !== "invalid");
   const sum = sumOf(rest.map((p) => p.figures.get(id)));
   const others =
     rest.length === 0
       ? ""
       : ` ${formatNumberVi(rest.length)} ${noun} còn lại ${sum === null ? "để trống" : `cộng được ${formatNumberVi(sum)}`}.`;
-  return {
-    value: NOT_REPORTED,
-    note: `Chưa đủ số liệu: ${names(unknown)} chưa có số liệu, nên không có tổng.${others}`,
-  };
+  const why = [
+    ...(unreported.length > 0 ? [`${names(unreported)} chưa có số liệu`] : []),
+    ...unusable.map((p) => `«${p.name}» ghi ${heldText(p.figures.get(id))}, không phải số liệu hợp lệ`),
+  ].join("; ");
+  return { value: NOT_REPORTED, note: `Chưa đủ số liệu: ${why}, nên không có tổng.${others}` };
+}
+
+/** What an unusable figure holds, as a note quotes it: «12 nhiệm vụ», «-5», «#REF!». */
+function heldText(figure: FigureCell | undefined): string {
+  const v = figure?.value;
+  if (!v || v.type === "blank") return "ô trống";
+  if (v.type === "number") return `«${formatNumberVi(v.value)}»`;
+  return `«${String(v.value).trim()}»`;
 }
 
 /**
@@ -82,24 +97,32 @@ export function combinePercent(
   const weightLabel = indexIndicators(catalogue).get(weightId)?.label ?? weightId;
   const pairs: Array<[number, number]> = [];
   const missing: CombinedPart[] = [];
+  // A rate or weight that is no usable number (text typed, negative) leaves it unknown too, as in a sum.
+  const unusable: string[] = [];
   for (const part of parts) {
     const rate = numericOf(part.figures.get(indicator.id));
     const weight = numericOf(part.figures.get(weightId));
     if (typeof rate === "number" && typeof weight === "number") pairs.push([rate, weight]);
     else if (rate === "blank" && (weight === "blank" || weight === 0)) continue;
-    // An invalid rate or weight is the part's own error (it adds nothing, as in a sum).
-    else if (rate !== "invalid" && weight !== "invalid") missing.push(part);
+    else if (rate === "invalid" || weight === "invalid") {
+      const held = rate === "invalid" ? part.figures.get(indicator.id) : part.figures.get(weightId);
+      unusable.push(`«${part.name}» ghi ${heldText(held)}, không phải số liệu hợp lệ`);
+    } else missing.push(part);
   }
   const rate = pairs.length > 0 ? weightedRate(pairs) : "";
   const rateText = rate === "" ? "" : formatPercentVi(rate, percentDecimalsOf(rate));
-  if (missing.length > 0) {
+  if (missing.length > 0 || unusable.length > 0) {
     const others =
       pairs.length > 0 && rateText
         ? ` Các ${noun} còn lại đạt ${rateText} (bình quân theo «${weightLabel}»).`
         : "";
+    const why = [
+      ...(missing.length > 0 ? [`${names(missing)} chưa có tỷ lệ hoặc «${weightLabel}»`] : []),
+      ...unusable,
+    ].join("; ");
     return {
       value: NOT_REPORTED,
-      note: `Chưa đủ số liệu: ${names(missing)} chưa có tỷ lệ hoặc «${weightLabel}», nên không tính được tỷ lệ chung.${others}`,
+      note: `Chưa đủ số liệu: ${why}, nên không tính được tỷ lệ chung.${others}`,
     };
   }
   if (rate === "") return { value: null };
