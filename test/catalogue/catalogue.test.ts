@@ -193,6 +193,25 @@ describe("a bad catalogue", () => {
     ]);
   });
 
+  it("says that JSON has no comments, at the first one, when the file has any", () => {
+    const said = (text: string) => catalogueProblems(text).map((p) => p.message);
+    const advice = "Hãy xoá mọi chú thích (từ «//» đến hết dòng, và «/* … */») rồi kiểm tra lại.";
+    expect(said('{\n  "id": "x",  // lower-case\n  "version": "1"\n}')).toEqual([
+      `Tệp không phải JSON hợp lệ (dòng 2, cột 15): có chú thích «//», mà JSON không cho phép chú thích. ${advice}`,
+    ]);
+    expect(said('{\n  /* the form */\n  "id": "x"\n}')).toEqual([
+      `Tệp không phải JSON hợp lệ (dòng 2, cột 3): có chú thích «/* … */», mà JSON không cho phép chú thích. ${advice}`,
+    ]);
+    // A "//" inside a string is text (a link), not a comment: the real slip is named.
+    expect(said('{ "url": "https://x.vn", "a": 1,, }')).toEqual([
+      "Tệp không phải JSON hợp lệ (dòng 1, cột 33): cần tên trường trong ngoặc kép (có dấu phẩy thừa?).",
+    ]);
+    // A slip before the first comment is that slip.
+    expect(said('{ "id" "x" } // end')).toEqual([
+      "Tệp không phải JSON hợp lệ (dòng 1, cột 8): thiếu dấu hai chấm «:» sau tên trường.",
+    ]);
+  });
+
   it("says the common JSON slips in Vietnamese, without the engine's English", () => {
     const said = (text: string) => catalogueProblems(text)[0].message;
     expect(said('{\n  "id": "x"\n"version": 1\n}')).toBe(

@@ -6,9 +6,12 @@
  * `CCHC_WRITE_SCHEMA=1 npx jest test/catalogue/schema.test.ts`.
  */
 import fs from "fs";
+import os from "os";
 import path from "path";
+import { bufferIo } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
 import { CHECK_TYPE_NAMES, CHECK_TYPES } from "../../src/core/checkTypes";
-import { catalogueSchema } from "../../src/core/catalogue/validate";
+import { catalogueProblems, catalogueSchema, parseCatalogue } from "../../src/core/catalogue/validate";
 
 const file = path.resolve(__dirname, "../../src/core/catalogue/data/catalogue.schema.json");
 const generated = `${JSON.stringify(catalogueSchema(), null, 2)}\n`;
@@ -38,4 +41,31 @@ it("documents every check type with its own required fields (docs/catalogue-form
     const fields = entry![1].split(",").map((field) => field.trim().replace(/\[\]|\?$/g, ""));
     expect(fields).toEqual(expect.arrayContaining([...definition.required]));
   }
+});
+
+describe("the worked example of docs/catalogue-format.md", () => {
+  const doc = fs.readFileSync(path.resolve(__dirname, "../../docs/catalogue-format.md"), "utf8");
+  // The first code block of the «Format» section: the one the doc calls a complete file.
+  const format = doc.slice(doc.indexOf("## Format: one JSON file"));
+  const block = /```(\w*)\n([\s\S]*?)```/.exec(format);
+
+  it("is a complete catalogue file as printed: plain JSON (no comments) the validation accepts", () => {
+    expect(block?.[1]).toBe("json");
+    const text = block![2];
+    expect(catalogueProblems(text)).toEqual([]);
+    expect(parseCatalogue(text, "tinh-mau-xa.json").id).toBe("tinh-mau-xa");
+  });
+
+  it("passes `cchc catalogue check` when saved as a file", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-doc-"));
+    try {
+      const file = path.join(dir, "tinh-mau-xa.json");
+      fs.writeFileSync(file, block![2]);
+      const io = bufferIo();
+      expect(await main(["catalogue", "check", file], io)).toBe(0);
+      expect(io.stderr).toBe("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -365,6 +365,109 @@ describe("cchc consolidate over units", () => {
     expect(failed.status).toBe(2);
     expect(fs.existsSync(inDir("khong-co"))).toBe(false);
   });
+
+  it("refuses an output whose folder does not exist before reading any file, naming the folder", async () => {
+    for (const extra of [[], ["--force"]]) {
+      const out = inDir("khong-co", "th.xlsx");
+      expect(await run("-o", out, ...extra, inDir("xa"))).toEqual({
+        status: 2,
+        // No file listed: none was read.
+        stdout: "",
+        stderr: `Không ghi được tệp "${out}": không có thư mục "${inDir("khong-co")}". Hãy tạo thư mục đó trước, hoặc chọn nơi ghi khác. Không ghi tệp nào.\n`,
+      });
+    }
+    expect(fs.existsSync(inDir("khong-co"))).toBe(false);
+    // A folder in the path that is a file.
+    const through = await run("-o", inDir("xa", "an-binh.xlsx", "th.xlsx"), inDir("xa"));
+    expect(through.status).toBe(2);
+    expect(through.stderr).toBe(
+      `Không ghi được tệp "${inDir("xa", "an-binh.xlsx", "th.xlsx")}": "${inDir("xa", "an-binh.xlsx")}" là một tệp, không phải thư mục. Hãy chọn nơi ghi khác. Không ghi tệp nào.\n`,
+    );
+  });
+
+  it("names an input folder or file that does not exist, before reading any file", async () => {
+    const folder = inDir("khong-co-thu-muc");
+    expect(await run("-o", inDir("k1.xlsx"), folder)).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: `Không tìm thấy tệp hay thư mục "${folder}": hãy kiểm tra lại tên và đường dẫn. Không đọc tệp nào.\n`,
+    });
+    // Among good inputs: not a consolidation short of a unit, but the mistyped names.
+    const file = inDir("xa", "an-bin.xlsx");
+    expect(await run("-o", inDir("k1.xlsx"), inDir("xa", "bac-son.xlsx"), file)).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: `Không tìm thấy tệp "${file}": hãy kiểm tra lại tên và đường dẫn. Không đọc tệp nào.\n`,
+    });
+    expect((await run("-o", inDir("k1.xlsx"), folder, file, inDir("xa"))).stderr).toBe(
+      `Không tìm thấy tệp hay thư mục "${folder}", "${file}": hãy kiểm tra lại tên và đường dẫn. Không đọc tệp nào.\n`,
+    );
+    expect(fs.existsSync(inDir("k1.xlsx"))).toBe(false);
+  });
+});
+
+describe("cchc consolidate -o into the folder it consolidates (run again after a unit's fix)", () => {
+  const folder = () => inDir("vao");
+  const out = () => inDir("vao", "tonghop.xlsx");
+  const SKIP = () => `Bỏ qua "${out()}": đó là tệp kết quả sẽ ghi.\n`;
+  beforeAll(() => {
+    fs.mkdirSync(folder());
+    fs.copyFileSync(inDir("xa", "an-binh.xlsx"), path.join(folder(), "an-binh.xlsx"));
+    fs.copyFileSync(inDir("xa", "bac-son.xlsx"), path.join(folder(), "bac-son.xlsx"));
+  });
+
+  it("the first run says nothing more; the next is refused as «đã có» without --force, the result kept", async () => {
+    const first = await run("-o", out(), folder());
+    expect(first).toMatchObject({ status: 0, stderr: "" });
+    expect(first.stdout).toMatch(/^Đã tổng hợp 2\/2 tệp \(2 đơn vị\)/m);
+    const before = digest(out());
+    expect(await run("-o", out(), folder())).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: SKIP() + `Tệp "${out()}" đã có: chọn tên khác, hoặc thêm --force để ghi đè.\n`,
+    });
+    expect(digest(out())).toBe(before);
+  });
+
+  it("with --force, leaves the earlier result out of the inputs and replaces it", async () => {
+    if (!fs.existsSync(out())) await run("-o", out(), folder());
+    const units = ["an-binh.xlsx", "bac-son.xlsx"].map((n) => path.join(folder(), n));
+    const before = units.map(digest);
+    const again = await run("-o", out(), "--force", folder());
+    expect(again.stderr).toBe(SKIP());
+    expect(again.status).toBe(0);
+    expect(again.stdout.split("\n").slice(0, 3)).toEqual([
+      `✓ ${units[0]}: UBND XÃ AN BÌNH, 0 lỗi, 1 cảnh báo`,
+      `✓ ${units[1]}: UBND PHƯỜNG BẮC SƠN, 0 lỗi, 1 cảnh báo`,
+      `Đã tổng hợp 2/2 tệp (2 đơn vị) vào "${out()}".`,
+    ]);
+    expect(cellValue(namedCell(await readBack(out()), "CCHC_HS_TONG"))).toBe(150);
+    expect(units.map(digest)).toEqual(before);
+  });
+
+  it("knows the result under another name in the folder (a hard link) as the output", async () => {
+    if (!fs.existsSync(out())) await run("-o", out(), folder());
+    const elsewhere = inDir("tong-hop-lien-ket.xlsx");
+    fs.linkSync(out(), elsewhere);
+    try {
+      const result = await run("-o", elsewhere, "--force", folder());
+      expect(result.stderr).toBe(SKIP());
+      expect(result.status).toBe(0);
+    } finally {
+      fs.rmSync(elsewhere);
+    }
+  });
+
+  it("still refuses the result named as an input explicitly, --force or not", async () => {
+    if (!fs.existsSync(out())) await run("-o", out(), folder());
+    const before = digest(out());
+    for (const extra of [[], ["--force"]]) {
+      const result = await run("-o", out(), ...extra, out(), path.join(folder(), "an-binh.xlsx"));
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^Tệp kết quả ".*" chính là tệp đầu vào ".*": tệp đầu vào chỉ được đọc/);
+    }
+    expect(digest(out())).toBe(before);
+  });
 });
 
 describe("cchc consolidate -o never replaces a file by accident", () => {

@@ -13,6 +13,8 @@ import { nearest } from "../../src/cli/args";
 import { DEFAULT_CATALOGUE } from "../../src/core/catalogue";
 import { describeWithPrograms } from "../support/libreoffice";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
+import { WorkbookFileError } from "../../src/xlsx/fileErrors";
+import { writeFileAtomic } from "../../src/xlsx/node/safeWrite";
 
 let dir: string;
 beforeAll(() => {
@@ -227,5 +229,38 @@ describe("a spreadsheet of another format, given to any command", () => {
     } finally {
       removeTempDir(dir);
     }
+  });
+});
+
+describe("an output into a folder that does not exist", () => {
+  const said = (file: string, folder: string) =>
+    `Không ghi được tệp "${file}": không có thư mục "${folder}". Hãy tạo thư mục đó trước, hoặc chọn nơi ghi khác. Không ghi tệp nào.\n`;
+
+  it("is refused by template, report -o, draft and catalogue show -o before anything is read or built", async () => {
+    const workbook = path.join(dir, "don-vi.xlsx");
+    expect((await run("template", "-o", workbook, "--sample")).code).toBe(0);
+    const before = fs.readFileSync(workbook);
+    const folder = path.join(dir, "khong-co");
+    const cases: Array<[string, string[]]> = [
+      ["t.xlsx", ["template", "-o"]],
+      ["r.xlsx", ["report", workbook, "-o"]],
+      ["d.docx", ["draft", workbook, "-o"]],
+      ["c.xlsx", ["catalogue", "show", "xa-2025", "-o"]],
+    ];
+    for (const [name, command] of cases) {
+      const file = path.join(folder, name);
+      for (const extra of [[], ["--force"]])
+        expect(await run(...command, file, ...extra)).toEqual({ code: 2, out: "", err: said(file, folder) });
+    }
+    expect(fs.existsSync(folder)).toBe(false);
+    expect(fs.readFileSync(workbook).equals(before)).toBe(true);
+  });
+
+  it("is said as such by the atomic write itself (a folder removed while cchc worked), not as ENOENT", async () => {
+    const folder = path.join(dir, "vua-xoa");
+    const file = path.join(folder, "d.docx");
+    const error = await writeFileAtomic(file, new Uint8Array([1])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookFileError);
+    expect((error as WorkbookFileError).message).toBe(said(file, folder).trimEnd());
   });
 });

@@ -176,8 +176,9 @@ export const catalogueCommand: Command = {
     if (typeof output === "string") {
       if (!/\.xlsx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .xlsx.`);
       // A province's catalogue file is never replaced by its listing (a link named .xlsx to it).
-      const { refuseOutputOverInput } = await import("../../xlsx/node/safeWrite");
+      const { refuseMissingFolder, refuseOutputOverInput } = await import("../../xlsx/node/safeWrite");
       await refuseOutputOverInput(output, [target]);
+      await refuseMissingFolder(output);
       // The file layer only for the workbook listing.
       const { writeCatalogueListing } = await import("../../xlsx/node/operations");
       await writeCatalogueListing(output, catalogue, { overwrite: parsed.flags.has("--force") });

@@ -21,7 +21,13 @@ import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import { processIo, type Io } from "../io";
 import { holdYoungGeneration } from "../youngGeneration";
-import { refuseExistingTarget, refuseOutputOverInput, withFileLock } from "../../xlsx/node/safeWrite";
+import { WorkbookFileError } from "../../xlsx/fileErrors";
+import {
+  refuseExistingTarget,
+  refuseMissingFolder,
+  refuseOutputOverInput,
+  withFileLock,
+} from "../../xlsx/node/safeWrite";
 
 /** Runs this long (files) get a progress line on stderr. */
 const PROGRESS_FROM = 20;
@@ -41,25 +47,62 @@ async function countWorkbooks(folder: string): Promise<number> {
   return entries.filter((e) => e.isFile() && isWorkbookName(e.name)).length;
 }
 
+/** The inputs the arguments name (`expandInputs`). */
+export interface ExpandedInputs {
+  /** The files to read, each once. */
+  files: string[];
+  /** The arguments that are neither a file nor a folder (nothing by that name). */
+  missing: string[];
+  /** The output itself, where a folder's listing held it: left out of `files`. */
+  outputListed?: string;
+}
+
 /**
  * The input files: each FILE as given, each DIR's spreadsheet files (`isWorkbookName`; not
- * Excel's `~$` lock files), in name order. That the output is none of them (by name or through a
- * link) is `refuseOutputOverInput`'s to check, on the list this returns. Subfolders are not read
- * (a province's folder may hold archives of earlier periods), but each one holding workbooks is
+ * Excel's `~$` lock files), in name order. A folder's file that is `output` itself (the same
+ * device and inode, whatever its name: the result of an earlier run, written into the folder
+ * it consolidates) is the target, not an input: it is left out and returned as `outputListed`.
+ * That the output is none of the files named explicitly (by name or through a link) is
+ * `refuseOutputOverInput`'s to check, on the list this returns. Subfolders are not read (a
+ * province's folder may hold archives of earlier periods), but each one holding workbooks is
  * named to `notice`, one Vietnamese line, so that none is skipped unseen.
  */
 export async function expandInputs(
   args: readonly string[],
   notice: (line: string) => void = () => undefined,
-): Promise<string[]> {
+  output?: string,
+): Promise<ExpandedInputs> {
   const files: string[] = [];
+  const missing: string[] = [];
+  let outputListed: string | undefined;
+  // Only an output already on disk can be in a listing (the first run has nothing to leave out);
+  // a path that cannot be looked at is none of the folder's files.
+  const statOf = (file: string) => {
+    try {
+      return statSync(file, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+  };
+  const outStat = output === undefined ? undefined : statOf(output);
+  const isOutput = (file: string) => {
+    const stat = outStat && statOf(file);
+    return stat !== undefined && stat.dev === outStat!.dev && stat.ino === outStat!.ino;
+  };
   for (const arg of args) {
     // Synchronous: one quick look-up per argument, where a province's hundreds of files each
     // waited on the thread pool.
     let stat: Stats | undefined;
     try {
       stat = statSync(arg);
-    } catch {
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // Nothing by that name: said before anything is read. Any other failure (no permission)
+      // is the reader's to report, by file.
+      if (code === "ENOENT" || code === "ENOTDIR") {
+        missing.push(arg);
+        continue;
+      }
       stat = undefined;
     }
     if (stat?.isDirectory()) {
@@ -76,10 +119,31 @@ export async function expandInputs(
         .map((e) => e.name)
         .filter(isWorkbookName)
         .sort();
-      for (const name of names) files.push(path.join(arg, name));
+      for (const name of names) {
+        const file = path.join(arg, name);
+        if (isOutput(file)) outputListed = file;
+        else files.push(file);
+      }
     } else files.push(arg);
   }
-  return [...new Set(files)];
+  return { files: [...new Set(files)], missing, outputListed };
+}
+
+/**
+ * Refuses (WorkbookFileError "missing", before anything is read) the arguments that name
+ * nothing: a mistyped folder or file would otherwise shrink the total by a unit, or end in
+ * "nothing could be consolidated" with a message about a file. A name ending like a workbook is
+ * called a file; any other may have meant either.
+ */
+function refuseMissingInputs(missing: readonly string[]): void {
+  if (missing.length === 0) return;
+  const what = missing.every((arg) => isWorkbookName(path.basename(arg))) ? "tệp" : "tệp hay thư mục";
+  const names = missing.map((arg) => `"${arg}"`).join(", ");
+  throw new WorkbookFileError(
+    "missing",
+    missing[0],
+    `Không tìm thấy ${what} ${names}: hãy kiểm tra lại tên và đường dẫn. Không đọc tệp nào.`,
+  );
 }
 
 /** A progress reporter on stderr: a bar on a terminal, a line every 100 files otherwise. */
@@ -172,8 +236,9 @@ export const consolidateCommand: Command = {
     'của kỳ sau cùng. Kỳ «Tùy chọn» cần --tu và --den (ví dụ --ky "Tùy chọn" --tu 01/07/2025',
     "--den 31/12/2025; năm là năm của --den).",
     "",
-    "  -o, --output TỆP    Tệp kết quả .xlsx (ghi an toàn; tệp đầu vào chỉ được đọc, không bao giờ",
-    "                      bị ghi đè, kể cả tệp nằm trong thư mục đầu vào).",
+    "  -o, --output TỆP    Tệp kết quả .xlsx (ghi an toàn; thư mục chứa nó phải có sẵn). Tệp đầu vào",
+    "                      chỉ được đọc, không bao giờ bị ghi đè; tệp kết quả lần trước nằm trong",
+    "                      thư mục đầu vào thì được bỏ qua khi đọc (không tính là một đơn vị).",
     "  --force             Ghi đè nếu tệp kết quả đã có (mặc định: không ghi đè).",
     "  --co-quan TÊN       Tên cơ quan tổng hợp ghi vào Thông tin chung (theo đơn vị).",
     `  --ky KỲ             Kỳ cần lập khi tổng hợp theo kỳ: ${PERIODS.join(", ")}.`,
@@ -209,8 +274,20 @@ export const consolidateCommand: Command = {
 
     // The readers load only once the arguments are known to be right (see main.ts); the
     // package writer only to write the result.
-    const { consolidateFiles } = await import("../../xlsx/node/figureFiles");
-    const files = await expandInputs(parsed.positional, (line) => io.err(`${line}\n`));
+    const { consolidateFiles, readFigureFile } = await import("../../xlsx/node/figureFiles");
+    const notice = (line: string) => io.err(`${line}\n`);
+    const { files, missing, outputListed } = await expandInputs(parsed.positional, notice, output);
+    refuseMissingInputs(missing);
+    // A folder that does not exist is not created, and is said before anything is read.
+    await refuseMissingFolder(output);
+    if (outputListed !== undefined) {
+      // The output found in an input folder is the target (an earlier result), not an input,
+      // unless it is a unit's own report: that one stays an input, refused below as such, so
+      // that no --force ever writes a total over a commune's figures.
+      const listed = await readFigureFile(outputListed);
+      if (listed.ok && !listed.consolidated) files.push(outputListed);
+      else notice(`Bỏ qua "${outputListed}": đó là tệp kết quả sẽ ghi.`);
+    }
     if (files.length === 0)
       throw new UsageError("Không có tệp bảng tính (.xlsx) nào trong các thư mục đã cho.");
     // The same file under another name (a symbolic or hard link) is an input too, --force or not.

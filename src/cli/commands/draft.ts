@@ -63,8 +63,11 @@ export const draftCommand: Command = {
     const output = parsed.flags.get("--output");
     if (typeof output !== "string") throw new UsageError("Thiếu tệp cần tạo: ghi -o BÁO_CÁO.docx.");
     if (!/\.docx$/i.test(output)) throw new UsageError(`Tên tệp "${output}" phải có đuôi .docx.`);
-    const { refuseExistingTarget, writeFileAtomic } = await import("../../xlsx/node/safeWrite");
+    const { refuseExistingTarget, refuseMissingFolder, writeFileAtomic } =
+      await import("../../xlsx/node/safeWrite");
     const force = parsed.flags.has("--force");
+    // Said before the workbooks are read: a folder that does not exist is not created.
+    await refuseMissingFolder(output);
     if (!force) await refuseExistingTarget(output);
 
     const { readDraftSource } = await import("../../xlsx/node/draftInput");

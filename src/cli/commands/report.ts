@@ -6,7 +6,7 @@ import { parseArgs, UsageError } from "../args";
 import { EXIT, type Command } from "../command";
 import type { Io } from "../io";
 import { pasteable } from "../invocation";
-import { refuseExistingTarget, refuseOutputOverInput } from "../../xlsx/node/safeWrite";
+import { refuseExistingTarget, refuseMissingFolder, refuseOutputOverInput } from "../../xlsx/node/safeWrite";
 import { takeCompared } from "./draft";
 
 /** What a report run tells the user, in Vietnamese. */
@@ -86,7 +86,9 @@ export const reportCommand: Command = {
         "Muốn ghi các trang báo cáo vào chính tệp này thì bỏ -o (số liệu đã nhập giữ nguyên); muốn có bản riêng thì chọn tên khác cho tệp kết quả.",
       );
     if (typeof pdf === "string") await refuseOutputOverInput(pdf, [file]);
-    // A new output never replaces a file by accident; said before anything is read or written.
+    // A new output never replaces a file by accident, nor goes to a folder that does not exist;
+    // said before anything is read or written.
+    if (typeof output === "string") await refuseMissingFolder(output);
     if (typeof output === "string" && !parsed.flags.has("--force")) await refuseExistingTarget(output);
     const { checkPdfTarget, printReportPdf } = await import("./printPdf");
     // A PDF that cannot be written is said before anything is written.

@@ -38,7 +38,12 @@ export const templateCommand: Command = {
     const catalogue = catalogueOption(parsed.flags.get("--catalogue"), parsed.flags.get("--cap"));
     const sample = parsed.flags.has("--sample");
     // The file modules load only once the arguments are known to be right (see main.ts).
-    const { createTemplateFile } = await import("../../xlsx/node/operations");
+    const [{ createTemplateFile }, { refuseMissingFolder }] = await Promise.all([
+      import("../../xlsx/node/operations"),
+      import("../../xlsx/node/safeWrite"),
+    ]);
+    // Said before the workbook is built: a folder that does not exist is not created.
+    await refuseMissingFolder(file);
     const { summary } = await createTemplateFile(file, {
       sample,
       catalogue,

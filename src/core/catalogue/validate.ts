@@ -212,26 +212,62 @@ function syntaxMeaning(message: string): string {
   return "sai cú pháp";
 }
 
-/** Where a JSON.parse error points: "dòng L, cột C", from the engine's message. */
+/** "dòng L, cột C" (1-based) of the character at `offset` of `text`. */
+function lineColumnAt(text: string, offset: number): string {
+  const before = text.slice(0, offset).split("\n");
+  return `dòng ${before.length}, cột ${before[before.length - 1].length + 1}`;
+}
+
+/**
+ * Where the first comment (`//` or `/*`) outside a string starts, or -1. JSON has no comments
+ * (RFC 8259), yet a file copied from an editor's settings or written as JavaScript often has
+ * them, and the engine's message then points at a quote or a comma, not at the cause.
+ */
+function firstCommentOffset(text: string): number {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) return i;
+  }
+  return -1;
+}
+
+/**
+ * The offset a JSON.parse error points at, from the engine's message ("line L column C" or
+ * "position P"; the end of the text for an unexpected end), or -1 when it names none.
+ */
+function errorOffset(text: string, message: string): number {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) {
+    const lines = text.split("\n").slice(0, Number(lineColumn[1]) - 1);
+    return lines.reduce((sum, line) => sum + line.length + 1, 0) + Number(lineColumn[2]) - 1;
+  }
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  return /end of JSON|Unexpected end/i.test(message) ? text.length : -1;
+}
+
+/**
+ * A JSON.parse error as a problem: where it points ("dòng L, cột C") and what it means. A comment
+ * at or before that point is the cause, and is named as such.
+ */
 function syntaxProblem(text: string, error: Error): CatalogueProblem {
-  const lineColumn = /line (\d+) column (\d+)/.exec(error.message);
-  let where = "";
-  if (lineColumn) where = `dòng ${lineColumn[1]}, cột ${lineColumn[2]}`;
-  else {
-    const position = /position (\d+)/.exec(error.message);
-    const at = position
-      ? Number(position[1])
-      : /end of JSON|Unexpected end/i.test(error.message)
-        ? text.length
-        : -1;
-    if (at >= 0) {
-      const before = text.slice(0, at).split("\n");
-      where = `dòng ${before.length}, cột ${before[before.length - 1].length + 1}`;
-    }
+  const at = errorOffset(text, error.message);
+  const comment = firstCommentOffset(text);
+  if (comment >= 0 && (at < 0 || comment <= at)) {
+    const mark = text[comment + 1] === "/" ? "//" : "/* … */";
+    return {
+      path: "",
+      message: `Tệp không phải JSON hợp lệ (${lineColumnAt(text, comment)}): có chú thích «${mark}», mà JSON không cho phép chú thích. Hãy xoá mọi chú thích (từ «//» đến hết dòng, và «/* … */») rồi kiểm tra lại.`,
+    };
   }
   return {
     path: "",
-    message: `Tệp không phải JSON hợp lệ${where ? ` (${where})` : ""}: ${syntaxMeaning(error.message)}.`,
+    message: `Tệp không phải JSON hợp lệ${at >= 0 ? ` (${lineColumnAt(text, at)})` : ""}: ${syntaxMeaning(error.message)}.`,
   };
 }
 

@@ -65,6 +65,35 @@ export async function refuseExistingTarget(file: string): Promise<void> {
     );
 }
 
+/**
+ * Refuses (WorkbookFileError "writeFailed", before anything is read or built) a target whose
+ * folder does not exist or is not a folder, naming that folder as the user wrote it: otherwise a
+ * command would read every input first and fail only as it writes (a lock or temporary file
+ * that cannot be created: ENOENT). cchc never creates the folder itself: a mistyped folder name
+ * would silently put the result where no one looks. A folder that cannot be looked at (no
+ * permission) is left to the write to report.
+ */
+export async function refuseMissingFolder(file: string): Promise<void> {
+  const folder = path.dirname(file);
+  const stat = await fs.stat(path.dirname(path.resolve(file))).catch((error: unknown) => {
+    const code = systemCode(error);
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    return undefined;
+  });
+  if (stat === null)
+    throw new WorkbookFileError(
+      "writeFailed",
+      file,
+      `Không ghi được tệp "${file}": không có thư mục "${folder}". Hãy tạo thư mục đó trước, hoặc chọn nơi ghi khác. Không ghi tệp nào.`,
+    );
+  if (stat !== undefined && !stat.isDirectory())
+    throw new WorkbookFileError(
+      "writeFailed",
+      file,
+      `Không ghi được tệp "${file}": "${folder}" là một tệp, không phải thư mục. Hãy chọn nơi ghi khác. Không ghi tệp nào.`,
+    );
+}
+
 /** The stamp of `file` (following links), or undefined when it does not exist. */
 export async function stampFile(file: string): Promise<FileStamp | undefined> {
   try {
@@ -454,6 +483,8 @@ export async function writeFileAtomic(
     else await fs.rename(temp, target);
   } catch (error) {
     if (created) await fs.rm(temp, { force: true });
+    // The folder went away (or never was): said as such, not as the system's ENOENT.
+    else if (systemCode(error) === "ENOENT") await refuseMissingFolder(file);
     throw error;
   }
 }
