@@ -14,6 +14,7 @@ import {
   Header,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -46,6 +47,8 @@ export const PAGE = {
   margin: { top: mm(22), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(10) },
 } as const;
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+/** The text width of a landscape page (an appendix whose workbook sheet prints landscape). */
+const LANDSCAPE_TEXT_WIDTH = PAGE.height - PAGE.margin.left - PAGE.margin.right;
 /** The font of administrative documents (Nghị định 30/2020, Điều 8: Times New Roman, Unicode). */
 export const FONT = "Times New Roman";
 const FIRST_LINE = mm(10);
@@ -179,14 +182,14 @@ function tableCell(cell: DraftCell, width: number, size: number, header: boolean
   });
 }
 
-/** A table laid out as in the workbook: its column widths scaled to the text width. */
-function wordTable(table: DraftTable): Table {
+/** A table laid out as in the workbook: its column widths scaled to the text width (twips). */
+function wordTable(table: DraftTable, textWidth = TEXT_WIDTH): Table {
   // At least 7 characters a column (STT «10.1», «Ngày»), as the workbook's print shows them.
   const columns = table.columns.map((c) => Math.max(c, 7));
   const total = columns.reduce((a, b) => a + b, 0);
-  const widths = columns.map((c) => Math.round((c / total) * TEXT_WIDTH));
+  const widths = columns.map((c) => Math.round((c / total) * textWidth));
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: table.rows.map((row, r) => {
@@ -237,7 +240,7 @@ function signatureTable(draft: DraftDocument): Table {
   });
 }
 
-function appendixChildren(appendix: DraftAppendix): Array<Paragraph | Table> {
+function appendixChildren(appendix: DraftAppendix, textWidth: number): Array<Paragraph | Table> {
   return [
     ...appendix.titleLines.map(
       (runs) =>
@@ -248,7 +251,7 @@ function appendixChildren(appendix: DraftAppendix): Array<Paragraph | Table> {
         }),
     ),
     new Paragraph({ children: [] }),
-    wordTable(appendix.table),
+    wordTable(appendix.table, textWidth),
   ];
 }
 
@@ -302,11 +305,25 @@ export function draftToDocument(draft: DraftDocument): Document {
   ];
   const sections: ISectionOptions[] = [
     { properties: pageProperties, headers: headers(), children: main },
-    ...draft.appendices.map((appendix): ISectionOptions => ({
-      properties: { page: pageProperties.page },
-      headers: { default: headers()!.default },
-      children: appendixChildren(appendix),
-    })),
+    // Each appendix a section of its own, on the page its workbook sheet prints on: a wide table
+    // (Phụ lục I.1, I.2) on a landscape page, so its headers do not break inside words. `docx`
+    // takes the portrait size and swaps it for a landscape section.
+    ...draft.appendices.map((appendix): ISectionOptions => {
+      const landscape = appendix.orientation === "landscape";
+      return {
+        properties: {
+          page: {
+            ...pageProperties.page,
+            size: {
+              ...pageProperties.page.size,
+              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+          },
+        },
+        headers: { default: headers()!.default },
+        children: appendixChildren(appendix, landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH),
+      };
+    }),
   ];
   return new Document({
     creator: "cchc",

@@ -59,7 +59,7 @@ function signatureBlock(plan: SheetPlan): string[] {
 describe("the issuing body decides the signer, the symbol and the «Kèm theo» line", () => {
   it("knows a People's Committee from a Sở and its fields (Nghị định 30/2020, Phụ lục I and III)", () => {
     expect(issuingBodyStyle("SỞ NỘI VỤ TỈNH THÁI NGUYÊN")).toEqual({
-      headerLines: ["SỞ NỘI VỤ TỈNH THÁI NGUYÊN"],
+      headerLines: ["SỞ NỘI VỤ", "TỈNH THÁI NGUYÊN"],
       sentenceName: "Sở Nội vụ tỉnh Thái Nguyên",
       symbol: "SNV",
       collegial: false,

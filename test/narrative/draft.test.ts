@@ -350,10 +350,16 @@ describe("who signs and the symbol follow the issuing body (Nghị định 30/20
 
   it("signs a Sở's report as its director, names it in sentence case, symbol BC-SNV", () => {
     const director = draftBy({ co_quan: "SỞ NỘI VỤ TỈNH HÀ TĨNH" });
-    expect(director.header.bodyLines).toEqual(["SỞ NỘI VỤ TỈNH HÀ TĨNH"]);
+    expect(director.header.bodyLines).toEqual(["SỞ NỘI VỤ", "TỈNH HÀ TĨNH"]);
     expect(director.header.symbol).toBe("Số: …/BC-SNV");
     expect(director.signature.authority).toEqual(["GIÁM ĐỐC"]);
     expect(intro(director)).toMatch(/^Sở Nội vụ tỉnh Hà Tĩnh báo cáo kết quả thực hiện công tác cải cách/);
+    // Broken before the province, never inside its name; a name without a place is one line.
+    expect(draftBy({ co_quan: "Sở Nội vụ" }).header.bodyLines).toEqual(["SỞ NỘI VỤ"]);
+    expect(draftBy({ co_quan: "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG THÀNH PHỐ HÀ NỘI" }).header.bodyLines).toEqual([
+      "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+      "THÀNH PHỐ HÀ NỘI",
+    ]);
     const deputy = draftBy({ co_quan: "SỞ NỘI VỤ TỈNH HÀ TĨNH", chuc_vu_ky: "PHÓ GIÁM ĐỐC" });
     expect(deputy.signature.authority).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]);
   });
@@ -397,6 +403,14 @@ describe("the appendices (--with-appendices)", () => {
   it("leave Phụ lục II out when the workbook lists no document, as the report does (issue 17)", () => {
     // xa-2025's two tables print after Phụ lục I (issue 21).
     expect(names(withAppendices([]))).toEqual(["Phụ lục I", "Phụ lục I.1", "Phụ lục I.2"]);
+  });
+
+  it("are each on the page their workbook sheet prints on: the two wide tables landscape", () => {
+    expect(withAppendices([]).appendices.map((a) => a.orientation)).toEqual([
+      "portrait",
+      "landscape",
+      "landscape",
+    ]);
   });
 
   it("have Phụ lục II, listing the documents, when the workbook has some", () => {

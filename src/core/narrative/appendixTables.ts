@@ -31,7 +31,7 @@ function runOf(cell: CellPlan | undefined): DraftRun[] {
 /**
  * The appendix of a report sheet plan: the lines above its table that span the whole width
  * (appendix name, title, «Kèm theo…», data period, an error notice) and the bordered table from
- * its header row («STT») down.
+ * its header row («STT») down, on the page orientation the sheet prints on.
  */
 export function appendixOfPlan(plan: SheetPlan): DraftAppendix {
   const byAddress = new Map(plan.cells.map((c) => [c.address, c]));
@@ -78,5 +78,6 @@ export function appendixOfPlan(plan: SheetPlan): DraftAppendix {
   return {
     titleLines,
     table: { kind: "table", columns: [...plan.columns], headerRows, rows, size: 12 },
+    orientation: plan.page?.orientation ?? "portrait",
   };
 }

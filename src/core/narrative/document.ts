@@ -66,10 +66,14 @@ export interface SignatureBlock {
   signer: string;
 }
 
-/** An appendix: its title lines (bold, then italic) and its table. */
+/**
+ * An appendix: its title lines (bold, then italic), its table, and the page it is printed on,
+ * the one its workbook appendix prints on (a wide table, Phụ lục I.1, on a landscape page).
+ */
 export interface DraftAppendix {
   titleLines: DraftRun[][];
   table: DraftTable;
+  orientation: "portrait" | "landscape";
 }
 
 /** The whole draft. */

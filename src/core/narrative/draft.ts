@@ -52,6 +52,12 @@ export interface DraftInput {
   withAppendices?: boolean;
   /** Local time of generation (the appendices' footnote). */
   generatedAt: Date;
+  /**
+   * The workbook is a consolidation's result (`WorkbookReading.consolidatedOver`): over units its
+   * figures are the units' together, and the sentences and the data period name the units
+   * («Ủy ban nhân dân các xã, phường, đặc khu …»); over periods it is still one unit's report.
+   */
+  consolidatedOver?: "units" | "periods";
 }
 
 const marker = (text: string): DraftRun => ({ text: `[${text}]`, highlight: true });
@@ -157,7 +163,8 @@ export function buildDraft(input: DraftInput): DraftDocument {
   const { catalogue, figures } = input;
   const evaluated = evaluateIndicators(figures, catalogue);
   const compared = comparedPeriods({ catalogue, evaluated }, input.compared ?? []);
-  const context: FillContext = { catalogue, figures, evaluated, compared };
+  const overUnits = input.consolidatedOver === "units";
+  const context: FillContext = { catalogue, figures, evaluated, compared, overUnits };
   const info = (id: string) => infoText(evaluated, id);
 
   const issuingBody = info("co_quan");
@@ -175,7 +182,7 @@ export function buildDraft(input: DraftInput): DraftDocument {
     phrase ? { text: phrase } : marker("chưa có số liệu: Kỳ báo cáo, Năm báo cáo"),
     // A «Tùy chọn» period's phrase is its days already.
     ...(from !== undefined && to !== undefined && period !== CUSTOM_PERIOD
-      ? [{ text: ` (${dataDaysPhrase(days, catalogue.unitsFrom)})` }]
+      ? [{ text: ` (${dataDaysPhrase(days, catalogue.unitsFrom, overUnits ? catalogue.level : undefined)})` }]
       : []),
     { text: " như sau:" },
   ];
@@ -198,6 +205,7 @@ export function buildDraft(input: DraftInput): DraftDocument {
           generatedAt: input.generatedAt,
           // The same compared columns as the workbook's Phụ lục I (`cchc report --compare`).
           compared,
+          overUnits,
         };
         // Phụ lục I, the form's tables (Phụ lục I.1 …), then the document list when it has any.
         const statistics = [statisticsSheetPlan(report), ...tableAppendixPlans(report)].map(appendixOfPlan);

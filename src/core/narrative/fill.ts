@@ -17,7 +17,7 @@ import { parseTemplate, type Placeholder } from "../catalogue/outline";
 import { numericOf, numericOfArg, type Evaluated, type Numeric } from "../evaluate";
 import type { Figures } from "../figures";
 import { shortDate } from "../report/documentForm";
-import { administrativeLevel } from "../report/issuingBody";
+import { administrativeLevel, unitsTogether } from "../report/issuingBody";
 import { tableView } from "../tables/figures";
 import { changeText, isRate, type ComparedPeriod } from "../report/comparison";
 import type { DraftRun } from "./document";
@@ -28,6 +28,11 @@ export interface FillContext {
   figures: Figures;
   evaluated: ReadonlyMap<string, Evaluated>;
   compared: readonly ComparedPeriod[];
+  /**
+   * The figures are a consolidation's over units (a Sở's of its communes): the level word of
+   * `{cap:…}` names the units together, whose figures these are, not the consolidating body.
+   */
+  overUnits?: boolean;
 }
 
 const marker = (text: string): DraftRun => ({ text: `[${text}]`, highlight: true });
@@ -189,8 +194,13 @@ export function placeholderRuns(context: FillContext, placeholder: Placeholder):
 /**
  * `{cap:co_quan}`: the administrative level the typed name gives («phường» for «ỦY BAN NHÂN DÂN
  * PHƯỜNG HOA SEN»); a marker when the name is blank or names no level (never a guessed «xã»).
+ * Over a consolidation over units the figures are the units' together, whatever body consolidated
+ * them (a Sở Nội vụ «… TỈNH …» is not «tỉnh»): the form's units named together, «các xã, phường,
+ * đặc khu» (`unitsTogether`), so «Ủy ban nhân dân {cap:co_quan} có 12 đơn vị sự nghiệp» speaks of
+ * the communes' committees and never credits the province with their sum.
  */
 function levelRuns(context: FillContext, id: string): DraftRun[] {
+  if (context.overUnits) return [{ text: unitsTogether(context.catalogue.level) }];
   const value = context.figures.get(id)?.value;
   const name = value?.type === "text" ? value.value.trim() : "";
   if (!name) return [missing(context, [id], "blank")];

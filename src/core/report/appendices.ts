@@ -46,6 +46,11 @@ export interface ReportInput {
    * prints each one's figures and the change beside the report's.
    */
   compared?: readonly ComparedPeriod[];
+  /**
+   * The figures are a consolidation's over units (the workbook holds «Tổng hợp theo đơn vị»): the
+   * data period names the units together as those that began (`dataDaysPhrase`, `unitsTogether`).
+   */
+  overUnits?: boolean;
 }
 
 /**
@@ -269,7 +274,8 @@ export function documentHeader(
     `(Kèm theo Báo cáo số ${number} ${dateInWords(issuedDate, year)} của ${style.sentenceName})`,
     centeredText(13, { italic: true }),
   );
-  const line = dataDaysPhrase(days, input.catalogue.unitsFrom);
+  const { catalogue } = input;
+  const line = dataDaysPhrase(days, catalogue.unitsFrom, input.overUnits ? catalogue.level : undefined);
   wide(`(${line.charAt(0).toLocaleUpperCase("vi")}${line.slice(1)})`, centeredText(13, { italic: true }));
   return row + 1;
 }

@@ -5,7 +5,8 @@
  */
 import { isoToSerial } from "../dates";
 import { CUSTOM_PERIOD, parsePeriod, type CalendarDate, fromExcelSerial, type Period } from "../period";
-import { issuingBodyStyle } from "./issuingBody";
+import type { CatalogueLevel } from "../catalogue";
+import { issuingBodyStyle, unitsTogether } from "./issuingBody";
 
 export { authorityLines } from "./issuingBody";
 
@@ -93,13 +94,17 @@ export function shortDate(serial: number): string {
  * `số liệu tính từ ngày 15/6/2021 đến ngày 14/9/2021` (the appendix's line, the draft's
  * parenthesis), dots for a day not known; when the first day is the day the form's units began
  * (`unitsFrom`, ISO), it says so between commas, `… từ ngày 1/7/2025, ngày đơn vị bắt đầu hoạt động, đến …`
- * (not in brackets: the line is itself in brackets in the appendix and the draft).
+ * (not in brackets: the line is itself in brackets in the appendix and the draft). A consolidation
+ * over units (`unitsOf`: the level of the units it sums) names them together instead
+ * (`unitsTogether`): `ngày các xã, phường, đặc khu bắt đầu hoạt động`, since the consolidating body
+ * (a Sở) did not begin that day.
  */
-export function dataDaysPhrase(days: PeriodDays, unitsFrom?: string): string {
+export function dataDaysPhrase(days: PeriodDays, unitsFrom?: string, unitsOf?: CatalogueLevel): string {
+  const started = unitsOf ? unitsTogether(unitsOf) : "đơn vị";
   const day = (serial: number | undefined) => (serial === undefined ? "…" : shortDate(serial));
   const start = unitsFrom ? isoToSerial(unitsFrom) : undefined;
   const founded = start !== undefined && days.from !== undefined && Math.floor(days.from) === start;
-  return `số liệu tính từ ngày ${day(days.from)}${founded ? ", ngày đơn vị bắt đầu hoạt động," : ""} đến ngày ${day(days.to)}`;
+  return `số liệu tính từ ngày ${day(days.from)}${founded ? `, ngày ${started} bắt đầu hoạt động,` : ""} đến ngày ${day(days.to)}`;
 }
 
 /** The recipients as typed in «Nơi nhận», one item each, without list marks and end punctuation. */

@@ -14,6 +14,7 @@
  * What the user typed in «Thẩm quyền ký» or «Số, ký hiệu» always wins: these are defaults for
  * the fields left empty (a consolidation made with `--co-quan` leaves them empty).
  */
+import type { CatalogueLevel } from "../catalogue";
 
 const UBND = "ỦY BAN NHÂN DÂN";
 /** Administrative levels, lower case inside a sentence (UBND huyện Đức Thọ, Sở Nội vụ tỉnh …). */
@@ -33,7 +34,10 @@ const HEAD_LED: ReadonlyArray<{ prefix: string; head: string }> = [
 
 /** How an issuing body prints: header lines, name in a sentence, symbol and signer's titles. */
 export interface IssuingBodyStyle {
-  /** The header's bold lines: `["ỦY BAN NHÂN DÂN", "XÃ TÙNG ẢNH"]`, `["SỞ NỘI VỤ TỈNH THÁI NGUYÊN"]`. */
+  /**
+   * The header's bold lines, the body proper over its place as a People's Committee's are:
+   * `["ỦY BAN NHÂN DÂN", "XÃ TÙNG ẢNH"]`, `["SỞ NỘI VỤ", "TỈNH THÁI NGUYÊN"]`, `["SỞ NỘI VỤ"]`.
+   */
   headerLines: string[];
   /** The body inside a sentence: `UBND xã Tùng Ảnh`, `Sở Nội vụ tỉnh Thái Nguyên`. */
   sentenceName: string;
@@ -119,8 +123,13 @@ export function issuingBodyStyle(body: string): IssuingBodyStyle {
     const fields = own.slice(prefix.length).trim();
     sentence = `${capitalize(prefix)}${fields ? ` ${fieldCase(fields)}` : ""}`;
   } else sentence = fieldCase(own);
+  // The name is broken before its level word, never inside the place («SỞ NỘI VỤ / TỈNH QUẢNG
+  // TRỊ»): Nghị định 30/2020, Phụ lục I lays the body's name out centred on one or more lines,
+  // and a narrow header cell (the Word draft's) would otherwise wrap it inside the province's name.
+  const ownLength = own.split(" ").length;
+  const words = name.split(" ");
   return {
-    headerLines: [name],
+    headerLines: level ? [words.slice(0, ownLength).join(" "), words.slice(ownLength).join(" ")] : [name],
     sentenceName: level ? `${sentence} ${level} ${placeCase(place)}`.trim() : sentence,
     symbol: initials(own) || "…",
     collegial: false,
@@ -143,6 +152,22 @@ export function administrativeLevel(body: string): string | undefined {
       ? name.slice(5)
       : name;
   return splitPlace(`x ${rest}`).level;
+}
+
+/**
+ * The units of a form's level named together inside a sentence, for a report over them (a Sở Nội
+ * vụ's consolidation of its communes): «các xã, phường, đặc khu» (the commune level of the
+ * two-tier local government since 1 July 2025, Luật Tổ chức chính quyền địa phương 2025, Điều 2),
+ * «các huyện, quận, thị xã, thành phố» (the district level before it, Luật 2015, Điều 2), «các
+ * tỉnh, thành phố». So «Ủy ban nhân dân {cap:co_quan}» of a consolidation reads «Ủy ban nhân dân
+ * các xã, phường, đặc khu», never the consolidating body's own level.
+ */
+export function unitsTogether(level: CatalogueLevel): string {
+  return level === "xa"
+    ? "các xã, phường, đặc khu"
+    : level === "huyen"
+      ? "các huyện, quận, thị xã, thành phố"
+      : "các tỉnh, thành phố";
 }
 
 /** `TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH` → its lines. */

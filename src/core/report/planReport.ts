@@ -41,6 +41,8 @@ export interface ReportRequest {
    * CompareRefusedError (./comparison) before any sheet is planned.
    */
   compared?: readonly ComparedWorkbook[];
+  /** A consolidation's result over units: its data period names the units (`ReportInput.overUnits`). */
+  overUnits?: boolean;
 }
 
 export interface ReportPlan {
@@ -154,7 +156,8 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
   const findings = workbookFindings(request, catalogue, request.consolidation);
   const evaluated = evaluateIndicators(request.figures, catalogue);
   const compared = comparedPeriods({ catalogue, evaluated }, request.compared ?? []);
-  const input = { catalogue, figures: request.figures, evaluated, documents: request.documents, compared };
+  const { figures, documents, overUnits } = request;
+  const input = { catalogue, figures, evaluated, documents, compared, overUnits };
   const tableSheets = (catalogue.tables ?? []).map(tableReportSheet);
   const { names, existingKeys } = resolveSheetNames(existing, meta, [...REPORTS, ...tableSheets]);
   const withDocuments = request.documents.length > 0 || request.documentsAppendix === true;

@@ -43,6 +43,7 @@ export function draftWorkbook(
     compared: options.compared,
     withAppendices: options.withAppendices,
     generatedAt: options.generatedAt ?? new Date(),
+    consolidatedOver: reading.consolidatedOver,
   });
   return { draft, findings, errors: countFindings(findings).errors };
 }

@@ -30,6 +30,12 @@ export interface WorkbookReading {
    * (`breakdownFindings`); empty for a unit's own workbook.
    */
   consolidation: Finding[];
+  /**
+   * A consolidation's result says what it consolidated by its breakdown sheet: over units («Tổng
+   * hợp theo đơn vị», its figures are the units' together, not one unit's) or over periods of one
+   * unit («Tổng hợp theo kỳ», still that unit's); undefined for a unit's own workbook.
+   */
+  consolidatedOver?: "units" | "periods";
   /** The template's identity, or null in a workbook cchc never installed. */
   meta: TemplateMeta | null;
   /** The workbook uses the 1904 date system (its dates were moved to 1900 serials). */
@@ -67,9 +73,24 @@ export function readWorkbook(
   });
   const list = workbook.sheet(meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name);
   const documents = list ? documentsFromGrid(list.name, list.values, DOCUMENTS_HEADER_ROW, date1904) : [];
-  const consolidation = [UNITS_SHEET.name, PERIODS_SHEET.name].flatMap((name) => {
+  let consolidatedOver: WorkbookReading["consolidatedOver"];
+  const breakdowns = [
+    { name: UNITS_SHEET.name, over: "units" as const },
+    { name: PERIODS_SHEET.name, over: "periods" as const },
+  ];
+  const consolidation = breakdowns.flatMap(({ name, over }) => {
     const breakdown = workbook.sheet(name);
-    return breakdown ? breakdownFindings(breakdown.name, breakdown.values) : [];
+    if (!breakdown) return [];
+    consolidatedOver ??= over;
+    return breakdownFindings(breakdown.name, breakdown.values);
   });
-  return { figures, documents, problems, consolidation, meta, date1904 };
+  return {
+    figures,
+    documents,
+    problems,
+    consolidation,
+    meta,
+    date1904,
+    ...(consolidatedOver ? { consolidatedOver } : {}),
+  };
 }

@@ -58,5 +58,6 @@ export function planWorkbookReport(
     catalogue,
     documentsAppendix: options.documentsAppendix,
     compared: options.compared,
+    overUnits: reading.consolidatedOver === "units",
   });
 }
