@@ -98,6 +98,11 @@ describe("the draft of a Sở's consolidation over its communes", () => {
       all.some((t) => t.startsWith("Văn bản đi của Ủy ban nhân dân các xã, phường, đặc khu: 7.400 văn bản;")),
     ).toBe(true);
     expect(all.join("\n")).not.toMatch(/nhân dân tỉnh/);
+    expect(
+      all.some((t) =>
+        t.startsWith("Số thủ tục hành chính thuộc thẩm quyền giải quyết của các xã, phường, đặc khu:"),
+      ),
+    ).toBe(true);
     // The Sở still reports in its own name.
     expect(all[0]).toMatch(
       /^Sở Nội vụ tỉnh Quảng Trị báo cáo kết quả thực hiện công tác cải cách hành chính quý III năm 2025/,
@@ -130,6 +135,9 @@ describe("the draft of a Sở's consolidation over its communes", () => {
     expect(all).toContain(
       "Hội đồng nhân dân, Ủy ban nhân dân xã ban hành 2 văn bản quy phạm pháp luật; rà soát 5 văn bản quy phạm pháp luật.",
     );
+    expect(
+      all.some((t) => t.startsWith("Số thủ tục hành chính thuộc thẩm quyền giải quyết của xã: 325 thủ tục")),
+    ).toBe(true);
     expect(all[0]).toContain(
       "(số liệu tính từ ngày 1/7/2025, ngày đơn vị bắt đầu hoạt động, đến ngày 14/9/2025)",
     );
