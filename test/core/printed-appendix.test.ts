@@ -81,6 +81,16 @@ describe("the issuing body decides the signer, the symbol and the «Kèm theo» 
       collegial: true,
       head: "CHỦ TỊCH",
     });
+    // «Xã hội» is a field, not a commune: the name breaks before the place's level word.
+    expect(issuingBodyStyle("PHÒNG VĂN HÓA - XÃ HỘI XÃ AN BÌNH")).toMatchObject({
+      headerLines: ["PHÒNG VĂN HÓA - XÃ HỘI", "XÃ AN BÌNH"],
+      sentenceName: "Phòng Văn hóa - Xã hội xã An Bình",
+      symbol: "PVHXH",
+    });
+    expect(issuingBodyStyle("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH HÀ TĨNH").headerLines).toEqual([
+      "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+      "TỈNH HÀ TĨNH",
+    ]);
     expect(reportNumberOf("", "SỞ NỘI VỤ TỈNH THÁI NGUYÊN")).toBe("…/BC-SNV");
     expect(reportNumberOf("125/BC-SNV", "SỞ NỘI VỤ TỈNH THÁI NGUYÊN")).toBe("125/BC-SNV");
   });

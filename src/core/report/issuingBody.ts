@@ -64,6 +64,9 @@ function splitPlace(name: string): { own: string; level?: string; place: string 
   for (let i = 1; i < words.length; i++) {
     const rest = words.slice(i).join(" ");
     const level = LEVELS.find((l) => rest === l || rest.startsWith(`${l} `));
+    // «xã hội» (society) is a field, not a commune: «Phòng Văn hóa - Xã hội xã A», «Sở Lao động -
+    // Thương binh và Xã hội tỉnh B».
+    if (level === "xã" && words[i + 1] === "hội") continue;
     if (level) return { own: words.slice(0, i).join(" "), level, place: rest.slice(level.length).trim() };
   }
   return { own: lower(name), place: "" };
