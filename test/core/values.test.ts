@@ -21,6 +21,7 @@ import { validationOf } from "../../src/core/layout/inputSheets";
 import { figureValidationFormula } from "../../src/core/layout/model";
 import { statisticsSheetPlan } from "../../src/core/report/appendices";
 import { indicatorSentence } from "../../src/core/narrative/draft";
+import { fillTemplate } from "../../src/core/narrative/fill";
 import { typeFigures } from "../../src/core/consolidate";
 import { planInstall } from "../../src/core/install";
 import { validationAccepts } from "../fakes/fakeState";
@@ -360,6 +361,17 @@ describe("printing", () => {
     expect(text("hs_xong")).toBe("Số hồ sơ đã giải quyết: chưa có số liệu.");
     expect(text("ty_dunghan")).toBe("Tỷ lệ đúng hạn: [chưa có số liệu: Số hồ sơ đã giải quyết: Đúng hạn].");
     expect(text("hs_dung")).toBe("- Đúng hạn: chưa có số liệu.");
+  });
+
+  it("in an outline's sentence, marks a figure not reported instead of putting the words in its place", () => {
+    const context = { catalogue: form, figures, evaluated, compared: [] };
+    const runs = fillTemplate(context, "Trong kỳ đã giải quyết {hs_xong} hồ sơ.");
+    // Not «đã giải quyết chưa có số liệu hồ sơ»: the highlighted marker a blank figure gets.
+    expect(runs).toEqual([
+      { text: "Trong kỳ đã giải quyết " },
+      { text: "[chưa có số liệu: Số hồ sơ đã giải quyết]", highlight: true },
+      { text: " hồ sơ." },
+    ]);
   });
 });
 

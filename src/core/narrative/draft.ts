@@ -5,7 +5,7 @@
  * what a person must write (assessment, causes, next tasks, proposals) stays a highlighted
  * prompt; errors left in the workbook are said, highlighted, on the first page.
  */
-import { formatNumberVi } from "../arithmetic";
+import { formatNumberVi, NOT_REPORTED } from "../arithmetic";
 import {
   indexIndicators,
   markedLabel,
@@ -16,7 +16,7 @@ import {
   type OutlinePart,
 } from "../catalogue";
 import type { Finding } from "../checks";
-import { evaluateIndicators, type Evaluated } from "../evaluate";
+import { evaluateIndicators, numericOf, type Evaluated } from "../evaluate";
 import type { DocumentRow, Figures } from "../figures";
 import { CUSTOM_PERIOD, fromExcelSerial, parsePeriod } from "../period";
 import { documentsReportPlan, statisticsSheetPlan } from "../report/appendices";
@@ -91,7 +91,12 @@ export function indicatorSentence(context: FillContext, indicator: Indicator): D
       { text: "." },
     ]);
   }
-  const value = valueRuns(context, indicator.id);
+  // «Nhãn: chưa có số liệu.» reads right on its own line; inside an outline's sentence the words
+  // would stand in a number's place, so there `valueRuns` marks the figure as missing instead.
+  const value =
+    numericOf(context.figures.get(indicator.id)) === "unreported"
+      ? [{ text: NOT_REPORTED }]
+      : valueRuns(context, indicator.id);
   // A unit follows a figure only («47 hồ sơ»), not «chưa có số liệu» nor a percentage; a typed
   // percentage is compared like a figure, in percentage points.
   const known = typeof context.evaluated.get(indicator.id)?.value === "number";

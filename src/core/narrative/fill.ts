@@ -97,8 +97,14 @@ export function valueRuns(context: FillContext, id: string): DraftRun[] {
     if (indicator.kind === "percent") return [{ text: formatPercentVi(value, percentDecimalsOf(value)) }];
     return [{ text: formatFigure(indicator, value) }];
   }
+  const reading = numericOf(context.figures.get(id));
+  // A figure not reported (typed «chưa có số liệu», or a consolidation's total some unit did not
+  // give) is marked as a blank one is: the words alone in a number's place read «có chưa có số
+  // liệu nhiệm vụ».
+  if (indicator.kind !== "text" && indicator.kind !== "choice" && reading === "unreported")
+    return [missing(context, [id], reading)];
   if (typeof value === "string" && value !== "") return [{ text: value }];
-  return [missing(context, [id], numericOf(context.figures.get(id)) === "invalid" ? "invalid" : "blank")];
+  return [missing(context, [id], reading === "invalid" ? "invalid" : "blank")];
 }
 
 /** The ratio of two figures (`{tyle:a:b}`), by the core's `ratio`. */
