@@ -10,7 +10,8 @@ try {
     console.error(
       "cchc chưa được biên dịch: trong thư mục mã nguồn, hãy chạy `npm ci` (cài đủ và tự biên dịch; sau đó có thể `npm prune --omit=dev`) hoặc `npm run build:cli` (the CLI is not built yet).",
     );
-    process.exitCode = 3;
+    // An install to complete, not a fault of cchc's (3): the usage and environment code.
+    process.exitCode = 2;
     return;
   }
   throw error;

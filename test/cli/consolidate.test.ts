@@ -124,7 +124,7 @@ describe("cchc consolidate over units", () => {
       // 1/7/2025, and these units report for 2026 (form:period).
       `✓ ${inDir("xa", "an-binh.xlsx")}: UBND XÃ AN BÌNH, 0 lỗi, 1 cảnh báo`,
       `✓ ${inDir("xa", "bac-son.xlsx")}: UBND PHƯỜNG BẮC SƠN, 0 lỗi, 1 cảnh báo`,
-      `✓ ${inDir("xa", "cam-ha.xlsx")}: UBND XÃ CẨM HÀ, 2 lỗi, 1 cảnh báo`,
+      `⚠ ${inDir("xa", "cam-ha.xlsx")}: UBND XÃ CẨM HÀ, 2 lỗi, 1 cảnh báo`,
       `Đã tổng hợp 3/3 tệp (3 đơn vị) vào "${out}". 1 đơn vị có lỗi số liệu: UBND XÃ CẨM HÀ; các số tổng có thể thiếu hoặc sai — hãy sửa tệp của đơn vị đó rồi tổng hợp lại.`,
       "",
     ]);

@@ -173,6 +173,25 @@ describe("consolidateUnits: the province the units share, and the place the resu
     expect(infoOf(withProvince(["Hà Tĩnh", "Nghệ An", "Hà Tĩnh"]))).toEqual({ tinh: null, dia_danh: null });
   });
 
+  it("names above the Sở the body every unit names above itself, but not above that body itself", () => {
+    const withSuperior = (superiors: ReadonlyArray<string | undefined>) =>
+      THREE_UNITS.map((values, i) =>
+        unitWorkbook(
+          `don-vi-${i + 1}.xlsx`,
+          superiors[i] === undefined ? values : { ...values, co_quan_cap_tren: superiors[i] },
+        ),
+      );
+    const superiorOf = (entries: InputEntry[], coQuan: string) =>
+      consolidateUnits(entries, { coQuan }).result!.values.co_quan_cap_tren;
+    const same = withSuperior(["UBND TỈNH HÀ TĨNH", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", undefined]);
+    expect(superiorOf(same, "SỞ NỘI VỤ TỈNH HÀ TĨNH")).toBe("UBND TỈNH HÀ TĨNH");
+    // The province's People's Committee consolidating its communes has no body above it.
+    expect(superiorOf(same, "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH")).toBeNull();
+    expect(
+      superiorOf(withSuperior(["UBND TỈNH HÀ TĨNH", "UBND TỈNH NGHỆ AN", undefined]), "SỞ NỘI VỤ"),
+    ).toBeNull();
+  });
+
   it("the same from units kept compact, as the command line and the pane keep them", () => {
     const interner = newInterner();
     const compacted = withProvince(["tỉnh Hà Tĩnh", "Hà Tĩnh", undefined]).map((e) =>

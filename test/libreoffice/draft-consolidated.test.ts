@@ -42,7 +42,12 @@ describeWriter("the Word draft of a Sở's consolidation through LibreOffice Wri
     for (const [i, name] of names.entries())
       await writeUnitFile(
         path.join(folder, `don-vi-${i + 1}.xlsx`),
-        { ...SAMPLE, co_quan: `ỦY BAN NHÂN DÂN ${name}` },
+        {
+          ...SAMPLE,
+          co_quan: `ỦY BAN NHÂN DÂN ${name}`,
+          co_quan_cap_tren: "UBND TỈNH QUẢNG TRỊ",
+          tinh: "Quảng Trị",
+        },
         XA,
       );
     const result = path.join(dir, "tonghop.xlsx");
@@ -67,8 +72,12 @@ describeWriter("the Word draft of a Sở's consolidation through LibreOffice Wri
 
   it("breaks the Sở's name before the province, never inside it", () => {
     const lines = pages[0].split("\n").map((l) => l.trim());
-    expect(lines.some((l) => /^SỞ NỘI VỤ\s{2,}CỘNG HÒA/.test(l))).toBe(true);
-    expect(lines.some((l) => /^TỈNH QUẢNG TRỊ\s{2,}Độc lập/.test(l))).toBe(true);
+    // Under the body above it, which every unit names above itself (the Sở's too).
+    expect(lines.some((l) => /^UBND TỈNH QUẢNG TRỊ\s{2,}CỘNG HÒA/.test(l))).toBe(true);
+    expect(lines.some((l) => /^SỞ NỘI VỤ\s{2,}Độc lập/.test(l))).toBe(true);
+    expect(lines).toContain("TỈNH QUẢNG TRỊ");
+    // Dated at the province the units name (Nghị định 30: a provincial body's place name).
+    expect(pages[0]).toMatch(/Quảng Trị, ngày … tháng … năm 2025/);
     expect(pages[0]).not.toMatch(/QUẢNG\s*\n\s*TRỊ/);
     // The units' figures are theirs: «Ủy ban nhân dân các xã, phường, đặc khu».
     expect(pages.join(" ").replace(/\s+/g, " ")).toContain(

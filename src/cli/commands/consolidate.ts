@@ -175,7 +175,9 @@ function describeFile(file: FileStatus): string {
   if (!file.included) return `✗ ${file.source}: ${file.reason}`;
   const counts = `${file.errors ?? 0} lỗi, ${file.warnings ?? 0} cảnh báo`;
   const remark = file.reason ? ` (${file.reason})` : "";
-  return `✓ ${file.source}: ${file.unit ?? file.period ?? ""}, ${counts}${remark}`;
+  // Included, but with errors of its own: not the tick of a clean unit (the closing line names it).
+  const mark = (file.errors ?? 0) > 0 ? "⚠" : "✓";
+  return `${mark} ${file.source}: ${file.unit ?? file.period ?? ""}, ${counts}${remark}`;
 }
 
 /**

@@ -34,7 +34,7 @@ import {
   unitNameOf,
   type DataSpan,
 } from "./parts";
-import { provincePlace, sharedProvince } from "./province";
+import { provincePlace, sharedProvince, sharedSuperior } from "./province";
 import { UNITS_SHEET } from "./sheets";
 import { tableValuesOverUnits } from "./tables";
 import { combinedValue, keepNote, type Combined } from "./values";
@@ -241,12 +241,13 @@ export function consolidateUnits(
   const combined = new Map<string, Combined>();
   const unitParts = included.map((c) => ({ name: c.name || c.input.source, figures: c.input.figures }));
   const own = reference.input.figures;
-  const province = sharedProvince(included.map((c) => c.input.figures));
+  const unitFigures = included.map((c) => c.input.figures);
+  const province = sharedProvince(unitFigures);
   for (const indicator of catalogue.indicators) {
     if (indicator.kind === "ratio") continue;
     if (isInfo(indicator, catalogue)) {
       // The period is the inputs'; the issuing body is the consolidating one; the province the
-      // units share, and the place it dates at (province.ts); the rest left to type.
+      // units share, the place it dates at and the body above (province.ts); the rest left to type.
       if (indicator.id === "ky_bao_cao" || indicator.id === "nam")
         values[indicator.id] = plainOf(own.get(indicator.id));
       else if (indicator.derived) {
@@ -255,6 +256,8 @@ export function consolidateUnits(
           values[indicator.id] = figure.value.value;
       } else if (indicator.id === "co_quan") values[indicator.id] = options.coQuan?.trim() || null;
       else if (indicator.id === "tinh") values[indicator.id] = province ?? null;
+      else if (indicator.id === "co_quan_cap_tren")
+        values[indicator.id] = sharedSuperior(unitFigures, options.coQuan?.trim()) ?? null;
       else if (indicator.id === "dia_danh") values[indicator.id] = province ? provincePlace(province) : null;
       else values[indicator.id] = null;
       continue;
