@@ -181,6 +181,21 @@ describe("a 1904 copy of the sample", () => {
     expect(await printed(installed)).toEqual(["2025-07-21", "2025-08-15"]);
   });
 
+  it("a workbook reported, then moved to the 1904 system, is not taken for one edited by hand", async () => {
+    const reported = path.join(dir, "xa-1900-bc.xlsx");
+    fs.copyFileSync(original, reported);
+    expect(await main(["report", reported], bufferIo())).toBe(0);
+    // As LibreOffice converts it: the flag, and every date (Phụ lục II's too) 1462 lower.
+    const moved = path.join(dir, "xa-1900-bc-1904.xlsx");
+    await copyAs1904(reported, moved, { "Danh mục văn bản": ["C5"] });
+    const io = bufferIo();
+    expect(await main(["report", moved], io)).toBe(0);
+    expect(io.stdout + io.stderr).not.toMatch(/sửa tay/);
+    expect((await readBack(moved)).worksheets.map((w) => w.name).filter((n) => /sửa tay/.test(n))).toEqual(
+      [],
+    );
+  });
+
   it("report again into the same 1904 file keeps no «sửa tay» copy; a real edit is still kept", async () => {
     const reported = path.join(dir, "xa-1904-bc.xlsx");
     fs.copyFileSync(copy, reported);

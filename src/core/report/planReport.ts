@@ -12,11 +12,12 @@ import type { DocumentRow, Figures, PlacementProblem } from "../figures";
 import { existingCells, resolveSheetNames, type ExistingWorkbook } from "../install";
 import { formatNumberVi } from "../arithmetic";
 import { CELL_TEXT_LIMIT, limitCellTexts } from "../layout/cellText";
-import { address, type SheetPlan } from "../layout/model";
+import { address, parseAddress, type SheetPlan } from "../layout/model";
 import { catalogueOfMeta, findMetaSheet, metaSheetPlan, META_SHEET_NAME, META_SHEET_NAMES } from "../meta";
 import { documentsReportPlan, REPORT_SHEETS, statisticsSheetPlan } from "./appendices";
 import { TABLE_REPORT_NAMES, tableAppendixPlans, tableReportSheet } from "./tableAppendix";
-import { storedValue } from "../layout/dateCells";
+import { isDateFormat, storedValue } from "../layout/dateCells";
+import { DATE1904_OFFSET } from "../dates";
 
 export interface ReportRequest {
   figures: Figures;
@@ -125,6 +126,35 @@ function fingerprintPlan(plan: SheetPlan, date1904: boolean): string {
   return fingerprintCells(plan.cells.map((c) => ({ address: c.address, value: storedValue(c, date1904) })));
 }
 
+/**
+ * Whether an old report sheet read back (`grid`, row 1 first) is the one whose fingerprint was
+ * recorded: as read, or with its date cells (those of `plan`, the same report made again) moved
+ * back to the system the report was written in. A workbook whose date system was changed since
+ * (LibreOffice's «null date», an old Excel for Mac) stores the same days 1,462 apart, and its
+ * untouched Phụ lục II was kept as «sửa tay» once. An edit that moves every date by exactly
+ * that many days, the only one this would miss, is not a correction anyone makes.
+ */
+function sameAsRecorded(
+  grid: ReadonlyArray<ReadonlyArray<unknown>>,
+  recorded: string,
+  plan: SheetPlan,
+  date1904: boolean,
+): boolean {
+  if (fingerprintGrid(grid) === recorded) return true;
+  const dates = plan.cells
+    .filter((c) => typeof c.value === "number" && isDateFormat(c.style?.numberFormat))
+    .map((c) => parseAddress(c.address));
+  if (dates.length === 0) return false;
+  // Stored now in this system; recorded in the other (the offset's sign follows).
+  const shift = date1904 ? DATE1904_OFFSET : -DATE1904_OFFSET;
+  const moved = grid.map((row) => [...row]);
+  for (const { row, column } of dates) {
+    const value = moved[row - 1]?.[column - 1];
+    if (typeof value === "number") moved[row - 1][column - 1] = value + shift;
+  }
+  return fingerprintGrid(moved) === recorded;
+}
+
 function freeName(base: string, taken: Set<string>): string {
   for (let i = 1; ; i++) {
     const suffix = i === 1 ? " (sửa tay)" : ` (sửa tay ${i})`;
@@ -179,7 +209,7 @@ export function planReport(existing: ExistingWorkbook, request: ReportRequest): 
     if (existingKeys.has(plan.key)) {
       const old = existing.sheets.get(name);
       const recorded = meta.extra[`fingerprint:${plan.key}`];
-      if (old && recorded && fingerprintGrid(old.cells) !== recorded) {
+      if (old && recorded && !sameAsRecorded(old.cells, recorded, plan, existing.date1904 === true)) {
         const to = freeName(name, taken);
         taken.add(to.toLowerCase());
         renames.push({ from: name, to });
