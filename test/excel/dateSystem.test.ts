@@ -52,14 +52,19 @@ describe("the 1904 date system, written through Office.js", () => {
   /** 21/07/2021 in the 1900 system. */
   const DOC_1900 = 44_398;
 
-  it("report enters Phụ lục II's dates as the workbook's own serials, the same days", async () => {
+  /** A 1904 workbook with the sample and one document typed, stored as its 1904 serial. */
+  async function bookWithDocument(): Promise<FakeWorkbook> {
     const book = new FakeWorkbook();
     book.date1904 = true;
     await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE, sample: true }));
-    // A document typed in the 1904 workbook is stored as its 1904 serial.
     book.paste("'Danh mục văn bản'!B4", "12/KH-UBND");
     book.paste("'Danh mục văn bản'!C4", DOC_1900 - DATE1904_OFFSET);
     book.paste("'Danh mục văn bản'!D4", "Kế hoạch thử");
+    return book;
+  }
+
+  it("report enters Phụ lục II's dates as the workbook's own serials, the same days", async () => {
+    const book = await bookWithDocument();
     const { result } = await book.run((context) => readWorkbook(context));
     expect(result.documents.map((d) => d.date)).toEqual([{ type: "number", value: DOC_1900 }]);
     await book.run((context) => generateReport(context, { generatedAt: new Date(Date.UTC(2021, 9, 1)) }));
@@ -70,12 +75,7 @@ describe("the 1904 date system, written through Office.js", () => {
   });
 
   it("report again keeps no «sửa tay» copy of Phụ lục II: its 1904 dates are what was recorded", async () => {
-    const book = new FakeWorkbook();
-    book.date1904 = true;
-    await book.run((context) => installSheets(context, { catalogue: DISTRICT_CATALOGUE, sample: true }));
-    book.paste("'Danh mục văn bản'!B4", "12/KH-UBND");
-    book.paste("'Danh mục văn bản'!C4", DOC_1900 - DATE1904_OFFSET);
-    book.paste("'Danh mục văn bản'!D4", "Kế hoạch thử");
+    const book = await bookWithDocument();
     const report = () =>
       book.run((context) => generateReport(context, { generatedAt: new Date(Date.UTC(2021, 9, 1)) }));
     await report();
