@@ -66,6 +66,35 @@ describe("a table cell marked «chưa có số liệu», consolidated over units
   });
 });
 
+describe("a table cell holding what is no usable number, consolidated over units", () => {
+  const result = consolidateUnits([
+    entry("a.xlsx", {
+      co_quan: "UBND XÃ A",
+      "tthc_lv.ho_tich.moi": "30 hồ sơ",
+      "tthc_lv.x1": "Thi đua, khen thưởng",
+      "tthc_lv.x1.moi": 4,
+    }),
+    entry("b.xlsx", {
+      co_quan: "UBND XÃ B",
+      "tthc_lv.ho_tich.moi": 20,
+      "tthc_lv.x1": "Thi đua, khen thưởng",
+      "tthc_lv.x1.moi": -5,
+    }),
+  ]).result!;
+
+  it("leaves the cell unknown, naming the unit and what it typed, in a form row and in an extra row", () => {
+    expect(result.values["tthc_lv.ho_tich.moi"]).toBe(NOT_REPORTED);
+    expect(result.notes!["tthc_lv.ho_tich.moi"]).toBe(
+      `${TABLE}, Hộ tịch – Tiếp nhận: Mới tiếp nhận: Chưa đủ số liệu: «UBND XÃ A» ghi «30 hồ sơ», không phải số liệu hợp lệ, nên không có tổng. 1 đơn vị còn lại cộng được 20.`,
+    );
+    // Not 4, as if unit B's row had been left blank.
+    expect(result.values["tthc_lv.x1.moi"]).toBe(NOT_REPORTED);
+    expect(result.notes!["tthc_lv.x1.moi"]).toBe(
+      `${TABLE}, Thi đua, khen thưởng – Tiếp nhận: Mới tiếp nhận: Chưa đủ số liệu: «UBND XÃ B» ghi «-5», không phải số liệu hợp lệ, nên không có tổng. 1 đơn vị còn lại cộng được 4.`,
+    );
+  });
+});
+
 describe("a table cell marked «chưa có số liệu», consolidated over periods", () => {
   const period = (source: string, ky: string, values: Record<string, unknown>) =>
     entry(source, { co_quan: "UBND XÃ A", ky_bao_cao: ky, nam: 2026, ...values });

@@ -144,6 +144,9 @@ function tableValues(
         const own = rows.filter((r) => r.part === part).map((r) => r.cells.get(column.id));
         if (own.some((cell) => numericOf(cell) === "unreported"))
           return { name: p.name, figures: new Map([[id, NOT_REPORTED_CELL]]) };
+        // Nor one holding what is no usable number (text typed, a negative number): named as such.
+        const unusable = own.find((cell) => numericOf(cell) === "invalid");
+        if (unusable) return { name: p.name, figures: new Map([[id, unusable]]) };
         const v = sumOf(own);
         return {
           name: p.name,
