@@ -51,6 +51,22 @@ describe("cchc template --sample, read back", () => {
     expect(findWorksheet(workbook, META_SHEET_NAME)!.state).toBe("veryHidden");
   });
 
+  it("prints each input sheet one page wide, landscape, its header row on every page", () => {
+    const inputs = PLAN.filter((p) => p.role === "input" || p.role === "info");
+    expect(inputs.length).toBeGreaterThan(3);
+    for (const plan of inputs) {
+      const lastRow = Math.max(...plan.cells.map((c) => Number(/\d+$/.exec(c.address)![0])));
+      expect(sheetOf(plan).pageSetup).toMatchObject({
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printArea: `A1:F${lastRow}`,
+        printTitlesRow: "3:3",
+      });
+    }
+  });
+
   it("defines every CCHC_* name once, at the planned cell", () => {
     const defined = workbook.definedNames.model.filter((n) => n.name.startsWith("CCHC_"));
     expect(defined.map((n) => n.name).sort()).toEqual(

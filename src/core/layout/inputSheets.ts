@@ -219,5 +219,16 @@ export function inputSheetPlan(
     visibility: "visible",
     clear: `A1:${String.fromCharCode(64 + last)}${Math.max(row + 20, 200)}`,
     tabColor: sheet.key === "info" ? "#2F5597" : "#548235",
+    // Printed for checking before the appendices are made: all six columns on one page wide (at
+    // 100 % they spill over three pages wide, and the whole workbook printed 185 pages), the
+    // header row on every page.
+    page: {
+      orientation: "landscape",
+      marginsMm: { top: 15, bottom: 15, left: 15, right: 15, header: 8, footer: 8 },
+      fitToWidth: true,
+      printArea: `A1:${String.fromCharCode(64 + last)}${row - 1}`,
+      printTitleRows: `$${INPUT_HEADER_ROW}:$${INPUT_HEADER_ROW}`,
+      pageNumberTopCenterFromSecondPage: false,
+    },
   };
 }
