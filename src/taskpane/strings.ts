@@ -399,7 +399,7 @@ export const VI: PaneStrings = {
     keptDocuments: (n, over) =>
       `Trang «Danh mục văn bản» của sổ tính đã có ${n} văn bản nên được giữ nguyên: Phụ lục II liệt kê các văn bản này, không phải văn bản của các ${over === "units" ? "đơn vị" : "kỳ"}. Muốn dùng danh mục của các ${over === "units" ? "đơn vị" : "kỳ"}, hãy xóa các dòng văn bản rồi tổng hợp lại.`,
     incomplete: (labels, over) =>
-      `Chưa đủ số liệu (có ${over === "units" ? "đơn vị" : "kỳ"} ghi «chưa có số liệu»), nên chưa có tổng: ${labels.map((l) => `«${l}»`).join(", ")} — xem Ghi chú của từng dòng.`,
+      `Chưa đủ số liệu (có ${over === "units" ? "đơn vị" : "kỳ"} ghi «chưa có số liệu» hoặc ghi số liệu không hợp lệ), nên chưa có tổng: ${labels.map((l) => `«${l}»`).join(", ")} — xem Ghi chú của từng dòng.`,
     refusedHeading: "Tệp bị loại",
     refused: (file, reason) => `${file}: ${reason}`,
   },
@@ -662,7 +662,7 @@ export const EN: PaneStrings = {
     keptDocuments: (n, over) =>
       `The workbook's “Danh mục văn bản” already held ${n} document${n === 1 ? "" : "s"} and was kept as it was: Phụ lục II lists them, not the ${over === "units" ? "units'" : "periods'"} documents. To list the ${over === "units" ? "units'" : "periods'"} instead, delete the document rows and consolidate again.`,
     incomplete: (labels, over) =>
-      `Not every ${over === "units" ? "unit" : "period"} reported (one typed «chưa có số liệu»), so there is no total for: ${labels.map((l) => `“${l}”`).join(", ")}; see each row's Ghi chú.`,
+      `Not every ${over === "units" ? "unit" : "period"} reported (one typed «chưa có số liệu», or something that is no valid figure), so there is no total for: ${labels.map((l) => `“${l}”`).join(", ")}; see each row's Ghi chú.`,
     refusedHeading: "Files left out",
     refused: (file, reason) => `${file}: ${reason}`,
   },

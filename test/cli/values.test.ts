@@ -92,7 +92,7 @@ describe("cchc on files with typed percentages and «chưa có số liệu»", (
     expect(result.stderr).toBe("");
     // The incomplete total is said on screen too, not only in Ghi chú.
     expect(result.stdout).toContain(
-      "Chưa đủ số liệu (có đơn vị ghi «chưa có số liệu»), nên chưa có tổng: «Đúng hạn», «Quá hạn» — xem Ghi chú của từng dòng.",
+      "Chưa đủ số liệu (có đơn vị ghi «chưa có số liệu» hoặc ghi số liệu không hợp lệ), nên chưa có tổng: «Đúng hạn», «Quá hạn» — xem Ghi chú của từng dòng.",
     );
     const book = await readBack(out);
     const value = (id: string) => cellValue(namedCell(book, `CCHC_${id.toUpperCase()}`));

@@ -81,7 +81,7 @@ describe("Tổng hợp", () => {
     const card = await consolidateOne({ ...RESULT, incomplete: ["Đúng hạn", "Quá hạn"] });
     expect(
       await within(card).findByText(
-        "Chưa đủ số liệu (có đơn vị ghi «chưa có số liệu»), nên chưa có tổng: «Đúng hạn», «Quá hạn» — xem Ghi chú của từng dòng.",
+        "Chưa đủ số liệu (có đơn vị ghi «chưa có số liệu» hoặc ghi số liệu không hợp lệ), nên chưa có tổng: «Đúng hạn», «Quá hạn» — xem Ghi chú của từng dòng.",
       ),
     ).toBeTruthy();
   });

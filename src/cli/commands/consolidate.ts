@@ -358,7 +358,7 @@ export const consolidateCommand: Command = {
       const incomplete = incompleteRows(outcome.result);
       if (incomplete.length > 0)
         io.out(
-          `Chưa đủ số liệu (có ${what} ghi «chưa có số liệu»), nên chưa có tổng: ${incomplete
+          `Chưa đủ số liệu (có ${what} ghi «chưa có số liệu» hoặc ghi số liệu không hợp lệ), nên chưa có tổng: ${incomplete
             .map((label) => `«${label}»`)
             .join(", ")} — xem Ghi chú của từng dòng.\n`,
         );

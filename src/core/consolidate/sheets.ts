@@ -25,6 +25,16 @@ export const UNITS_SHEET = { key: "consolidation", name: "Tổng hợp theo đơ
 export const PERIODS_SHEET = { key: "consolidation", name: "Tổng hợp theo kỳ" } as const;
 export const FILES_SHEET = { key: "consolidationFiles", name: "Tệp tổng hợp" } as const;
 
+/**
+ * The breakdown sheet a consolidation's result carries, and what it says the result consolidated:
+ * units (a province's communes: its figures are theirs together) or periods of one unit (still
+ * that unit's). Every reader tells a result by these, in this order.
+ */
+export const BREAKDOWN_SHEETS = [
+  { name: UNITS_SHEET.name, over: "units" },
+  { name: PERIODS_SHEET.name, over: "periods" },
+] as const;
+
 /** Fills that tell the province at once whom to call. */
 export const ERROR_FILL = "#F8CBAD";
 export const WARNING_FILL = "#FFE699";

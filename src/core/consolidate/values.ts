@@ -163,7 +163,7 @@ export function combinedValue(
 
 /**
  * The rows of a consolidation whose total is not known because some part marked a figure «chưa
- * có số liệu» (`incompleteSum`, `combinePercent`): their labels in form order, for the one line a
+ * có số liệu» or holds what is no usable figure (`incompleteSum`, `combinePercent`): their labels in form order, for the one line a
  * front end shows after consolidating, so an incomplete total is not found only in Ghi chú.
  */
 export function incompleteRows(result: Consolidation): string[] {

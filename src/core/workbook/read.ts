@@ -5,7 +5,8 @@
  */
 import { DEFAULT_CATALOGUE, type Catalogue } from "../catalogue";
 import type { Finding } from "../checks";
-import { breakdownFindings, PERIODS_SHEET, UNITS_SHEET } from "../consolidate";
+import { breakdownFindings } from "../consolidate";
+import { BREAKDOWN_SHEETS } from "../consolidate/sheets";
 import {
   documentsFromGrid,
   readNamedFigures,
@@ -74,11 +75,7 @@ export function readWorkbook(
   const list = workbook.sheet(meta?.sheets[DOCUMENTS_SHEET.key] ?? DOCUMENTS_SHEET.name);
   const documents = list ? documentsFromGrid(list.name, list.values, DOCUMENTS_HEADER_ROW, date1904) : [];
   let consolidatedOver: WorkbookReading["consolidatedOver"];
-  const breakdowns = [
-    { name: UNITS_SHEET.name, over: "units" as const },
-    { name: PERIODS_SHEET.name, over: "periods" as const },
-  ];
-  const consolidation = breakdowns.flatMap(({ name, over }) => {
+  const consolidation = BREAKDOWN_SHEETS.flatMap(({ name, over }) => {
     const breakdown = workbook.sheet(name);
     if (!breakdown) return [];
     consolidatedOver ??= over;

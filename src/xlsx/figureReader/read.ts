@@ -15,7 +15,7 @@
  */
 import { encryptionMessage, encryptionOf } from "../encryption";
 import type { ConsolidatedMark, InputEntry } from "../../core/consolidate";
-import { BREAKDOWN_HEADER_ROWS, PERIODS_SHEET, UNITS_SHEET } from "../../core/consolidate/sheets";
+import { BREAKDOWN_HEADER_ROWS, BREAKDOWN_SHEETS } from "../../core/consolidate/sheets";
 import { cellRef, KEY_TO_VALUE, parseCellRef, type NameTarget, type SheetGrids } from "../../core/figures";
 import { DOCUMENTS_HEADER_ROW, DOCUMENTS_SHEET } from "../../core/layout/documentsSheet";
 import { columnLetter, parseAddress } from "../../core/layout/model";
@@ -318,10 +318,11 @@ function notWorkbook(read: ReadPart): FigureReadError {
  * by that sheet (over units or over periods).
  */
 function breakdownOf(book: WorkbookReader): { over: ConsolidatedMark["over"]; sheet: SheetInfo } | undefined {
-  const units = book.findSheet(UNITS_SHEET.name);
-  if (units?.part) return { over: "units", sheet: units };
-  const periods = book.findSheet(PERIODS_SHEET.name);
-  return periods?.part ? { over: "periods", sheet: periods } : undefined;
+  for (const { name, over } of BREAKDOWN_SHEETS) {
+    const sheet = book.findSheet(name);
+    if (sheet?.part) return { over, sheet };
+  }
+  return undefined;
 }
 
 /**
